@@ -1,0 +1,137 @@
+/**
+ * The commander table: every command and its flags, nothing else. Each verb's
+ * work is in src/commands/<verb>.ts, loaded only when that verb runs.
+ */
+import { Command, Option } from 'commander';
+import { t } from './i18n/index.js';
+import type { Ctx, GlobalOptions } from './context.js';
+
+export type Handler = (ctx: Ctx, args: string[], opts: Record<string, unknown>) => Promise<number>;
+export type Runner = (verb: string, args: string[], opts: Record<string, unknown> & GlobalOptions) => Promise<void>;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Flags every command takes, declared once. */
+function addCommon(cmd: Command): Command {
+  return cmd
+    .option('--json', t('cli.opt.json'))
+    .option('--lang <lang>', t('cli.opt.lang'))
+    .option('--yes', t('cli.opt.yes'))
+    .option('--workspace <dir>', t('cli.opt.workspace'))
+    .option('--date <YYYY-MM-DD>', t('cli.opt.date'))
+    .option('--debug', t('cli.opt.debug'));
+}
+
+/** `--entities a.xlsx b.csv` and `--entities a --entities b` both work. */
+const files = (flag: string, desc: string) => new Option(`${flag} <files...>`, desc).argParser(collect as never);
+
+export function buildProgram(run: Runner, version: string): Command {
+  const program = addCommon(new Command('ssj'))
+    .description(t('cli.description'))
+    .version(version, '-V, --version')
+    .helpOption('-h, --help')
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(true)
+    .action(async (opts: Record<string, unknown>, cmd: Command) => run('wizard', cmd.args, opts));
+
+  const verb = (name: string, desc: string) => addCommon(program.command(name).description(desc));
+  const go = (name: string) =>
+    async function (this: Command, ...argv: unknown[]) {
+      const cmd = argv[argv.length - 1] as Command;
+      await run(name, cmd.args, cmd.optsWithGlobals());
+    };
+
+  verb('init', t('cli.cmd.init'))
+    .argument('<dir>')
+    .option('--force', t('cli.opt.force'))
+    .action(go('init'));
+
+  verb('templates', t('cli.cmd.templates'))
+    .option('--out <dir>', t('cli.opt.out'))
+    .option('--force', t('cli.opt.force'))
+    .action(go('templates'));
+
+  verb('validate', t('cli.cmd.validate'))
+    .argument('<files...>')
+    .option('--role <role>', 'pharmacies|institutions|inspectors|conflicts|plan|results')
+    .option('--report <file>', t('cli.opt.report'))
+    .action(go('validate'));
+
+  const inputs = (cmd: Command) =>
+    cmd
+      .addOption(files('--plan', t('cli.opt.plan')))
+      .addOption(files('--entities', t('cli.opt.entities')))
+      .addOption(files('--inspectors', t('cli.opt.inspectors')))
+      .addOption(files('--conflicts', t('cli.opt.conflicts')));
+
+  inputs(verb('announce', t('cli.cmd.announce')))
+    .option('--id <id>', t('cli.opt.id'))
+    .option('--document <text>', t('cli.opt.document'))
+    .action(go('announce'));
+
+  inputs(verb('draw', t('cli.cmd.draw')))
+    .option('--seed <text>', t('cli.opt.seed'))
+    .option('--seed-source <text>', t('cli.opt.seed-source'))
+    .option('--announcement <file>', t('cli.opt.announcement'))
+    .option('--id <id>', t('cli.opt.id'))
+    .option('--document <text>', t('cli.opt.document'))
+    .option('--place <text>', t('cli.opt.place'))
+    .option('--no-sheets', t('cli.opt.no-sheets'))
+    .action(go('draw'));
+
+  verb('substitute', t('cli.cmd.substitute'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .option('--entity <key>', t('cli.opt.entity'))
+    .option('--inspector <key>', t('cli.opt.inspector'))
+    .option('--reason <text>', t('cli.opt.reason'))
+    .option('--seed <text>', t('cli.opt.substitute.seed'))
+    .option('--seed-source <text>', t('cli.opt.seed-source'))
+    .addOption(files('--inspectors', t('cli.opt.inspectors')))
+    .addOption(files('--conflicts', t('cli.opt.conflicts')))
+    .action(go('substitute'));
+
+  verb('verify', t('cli.cmd.verify'))
+    .argument('[record]')
+    .option('--draw <id>', t('cli.opt.draw'))
+    .option('--ledger', t('cli.opt.ledger'))
+    .addOption(files('--plan', t('cli.opt.verify.plan')))
+    .addOption(files('--entities', t('cli.opt.verify.entities')))
+    .addOption(files('--inspectors', t('cli.opt.inspectors')))
+    .addOption(files('--conflicts', t('cli.opt.conflicts')))
+    .action(go('verify'));
+
+  verb('sheets', t('cli.cmd.sheets'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .action(go('sheets'));
+
+  verb('results', t('cli.cmd.results'))
+    .argument('<files...>')
+    .option('--replace', t('cli.opt.replace'))
+    .action(go('results'));
+
+  verb('status', t('cli.cmd.status'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .action(go('status'));
+
+  verb('report', t('cli.cmd.report'))
+    .option('--month <YYYY-MM>', t('cli.opt.month'))
+    .option('--unit <name>', t('cli.opt.unit'))
+    .option('--activities <file>', t('cli.opt.activities'))
+    .addOption(files('--combine', t('cli.opt.combine')))
+    .option('--out <file>', t('cli.opt.out'))
+    .action(go('report'));
+
+  verb('publish', t('cli.cmd.publish'))
+    .option('--month <YYYY-MM>', t('cli.opt.month'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .option('--site <name>', t('cli.opt.site'))
+    .option('--encoding <enc>', 'utf8 | gb18030', 'utf8')
+    .option('--out <file>', t('cli.opt.out'))
+    .action(go('publish'));
+
+  verb('demo', t('cli.cmd.demo'))
+    .argument('[dir]')
+    .action(go('demo'));
+
+  return program;
+}

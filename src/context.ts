@@ -1,0 +1,77 @@
+/**
+ * What every command receives besides its own flags: language, output mode,
+ * the workspace, and "now" — the only place the clock is read (`--date`
+ * replaces it for batch jobs and tests).
+ */
+import path from 'node:path';
+import { formatISO } from 'date-fns';
+import { UsageError } from './errors.js';
+import { parseLang, setLang, type Lang } from './i18n/index.js';
+
+export interface GlobalOptions {
+  json?: boolean;
+  lang?: string;
+  yes?: boolean;
+  workspace?: string;
+  date?: string;
+  debug?: boolean;
+}
+
+export interface Ctx {
+  lang: Lang;
+  json: boolean;
+  yes: boolean;
+  debug: boolean;
+  /** May we prompt? Only on a TTY, without --yes and without --json. */
+  interactive: boolean;
+  /** Absolute path of the workspace folder. */
+  workspace: string;
+  /** Today as YYYY-MM-DD. */
+  today: string;
+  /** "Now" as a Date; with --date, that day at 12:00 local time. */
+  now: Date;
+  /** "Now" as ISO 8601 with offset. */
+  nowIso: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses YYYY-MM-DD strictly (a real calendar date) or throws a UsageError naming the flag. */
+export function parseIsoDate(value: string, flag: string): Date {
+  const m = DATE_RE.exec(value.trim());
+  if (m) {
+    const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12, 0, 0);
+    if (d.getFullYear() === Number(m[1]) && d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3])) return d;
+  }
+  throw new UsageError('error.badDate', { flag, value });
+}
+
+export function ymd(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env, clock: () => Date = () => new Date()): Ctx {
+  const langRaw = opts.lang ?? env.SSJ_LANG;
+  const lang = parseLang(langRaw);
+  if (langRaw !== undefined && lang === undefined) throw new UsageError('error.badLang', { value: langRaw });
+  setLang(lang ?? 'zh');
+  const now = opts.date ? parseIsoDate(opts.date, '--date') : clock();
+  const json = Boolean(opts.json);
+  const yes = Boolean(opts.yes);
+  return {
+    lang: lang ?? 'zh',
+    json,
+    yes,
+    debug: Boolean(opts.debug),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !yes && !json,
+    workspace: path.resolve(opts.workspace ?? '.'),
+    today: ymd(now),
+    now,
+    nowIso: formatISO(now),
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * The shared model: registry rows, validation issues, the plan, draw records,
+ * inspection results. These types are what `--json` prints and what files in
+ * the workspace hold; change them with care (records are kept for years).
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A registry or input file's role, recognised from its headers or given by `--role`. */
+export type Role = 'pharmacies' | 'institutions' | 'inspectors' | 'conflicts' | 'plan' | 'results' | 'activities';
+export const ROLES: readonly Role[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'results', 'activities'];
+
+/** One validation finding, positioned as Excel shows it (1-based row, column letter). */
+export interface Issue {
+  code: string;
+  severity: Severity;
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+  value: string | null;
+  message: string;
+}
+
+/** Where a row came from. `row` is the physical 1-based row number Excel shows. */
+export interface SourceRef {
+  file: string;
+  sheet: string | null;
+  row: number;
+}
+
+export type ObjectType = '定点零售药店' | '定点医疗机构';
+export const OBJECT_TYPES: readonly ObjectType[] = ['定点零售药店', '定点医疗机构'];
+
+/** A designated pharmacy or medical institution. All strings NFKC-normalised and trimmed; "" when empty. */
+export interface Entity {
+  /** 统一社会信用代码, or 医保编码 where there is none; NFKC, whitespace removed, upper-case. */
+  key: string;
+  keySource: 'uscc' | 'ybbm';
+  objectType: ObjectType;
+  name: string; // 名称
+  region: string; // 所在地区
+  uscc: string; // 统一社会信用代码
+  ybbm: string; // 医保编码
+  nature: string; // 性质 (公立/民营), institutions only
+  kind: string; // 类型 (综合/专科), institutions only
+  grade: string; // 等级
+  credit: string; // 信用等级 A/B/C/D or ""
+  tags: string[]; // 分类标注, split on 、,，;；
+  address: string; // 地址 or 营业(执业)场所
+  /** 法定代表人 name only — the ID number is never carried past validation. */
+  legalRepresentative: string;
+  source: SourceRef;
+}
+
+/** An inspector (检查人员). */
+export interface Inspector {
+  /** 执法证号, normalised; "" when missing (then kept out of every draw). */
+  key: string;
+  name: string; // 姓名
+  gender: string; // 性别
+  region: string; // 所在地区
+  unit: string; // 工作单位
+  /** 执法区域 as written (normalised); split with core/region.ts. */
+  area: string;
+  expertise: string; // 业务专长
+  status: string; // 状态: 在岗 / 不可用 / ""
+  source: SourceRef;
+}
+
+/** A recusal pair (回避名单). */
+export interface Conflict {
+  inspector: string; // 执法证号, normalised
+  entity: string; // entity key, normalised
+  reason: string;
+  source: SourceRef;
+}
+
+/** An input file as recorded in announcements and draw records. */
+export interface InputRef {
+  role: Role;
+  file: string; // base name
+  fileSha256: string;
+  contentSha256: string;
+  rows: number;
+}
+
+// ---------------------------------------------------------------- the plan
+
+/** A sample-size rule, exact: a percentage as a decimal string ("20", "0.5") or a count. */
+export type Ratio = { kind: 'percent'; percent: string } | { kind: 'count'; count: number };
+
+export interface CreditClassRatio {
+  label: string; // 低, 中, 中高, 高 (as written; may be "")
+  credit: string; // A, B, C, D
+  ratio: Ratio;
+}
+
+export interface TeamGroup {
+  /** A department name; "" means any department. */
+  department: string;
+  seats: number;
+}
+
+export interface PlanRow {
+  no: number; // 序号
+  item: string; // 抽查事项名称
+  basis: string; // 抽查依据
+  method: string; // 抽查方式
+  subject: string; // 抽查主体
+  objectType: ObjectType; // 抽查对象
+  /** Whole-row ratio, or null when split by credit class. */
+  ratio: Ratio | null;
+  creditClasses: CreditClassRatio[];
+  frequency: string; // 抽查频次 as written
+  timesPerYear: number | null; // parsed from 抽查频次 where possible
+  remarks: string; // 备注
+  /** Directed filter: field (所在地区, 性质, 类型, 等级, 分类标注) → accepted values. Empty = 不定向. */
+  filter: { field: string; values: string[] }[];
+  teamSize: number;
+  teamGroups: TeamGroup[];
+  regionMatch: boolean;
+  /** 检查事项 per department group, for the record sheet (defaults to `item`). */
+  checkItems: string[];
+}
+
+export interface Plan {
+  title: string;
+  year: number | null;
+  document: string; // 实施文件 (document name / number)
+  maxPerEntityPerYear: number;
+  rows: PlanRow[];
+  source: string; // file name
+}
+
+// ---------------------------------------------------------------- draws
+
+export type Exclusion = { key: string; reason: 'already-selected' | 'yearly-limit'; draws: string[] };
+
+export interface Stratum {
+  number: number; // 1-based
+  label: string; // e.g. "1 定点医疗机构" or "2 定点零售药店 B(3%)"
+  planRow: number; // PlanRow.no
+  objectType: ObjectType;
+  credit: string; // "" when not split by credit class
+  ratio: Ratio;
+  population: number;
+  eligible: number;
+  excluded: Exclusion[];
+  size: number;
+  selected: string[]; // entity keys in draw order
+}
+
+/** What sheets, reports and publication need about a selected entity, frozen at draw time. */
+export interface SelectedEntity {
+  key: string;
+  stratum: number;
+  order: number; // 1-based draw order across the whole draw
+  objectType: ObjectType;
+  name: string;
+  region: string;
+  uscc: string;
+  ybbm: string;
+  address: string;
+  legalRepresentative: string;
+}
+
+export interface TeamMember {
+  key: string; // 执法证号
+  name: string;
+  unit: string;
+  department: string; // the team group's department ("" = any)
+  role: '组长' | '组员';
+}
+
+export interface Team {
+  entity: string;
+  members: TeamMember[];
+}
+
+export interface DrawRecord {
+  format: 'ssj-draw-record/1';
+  algorithm: 'ssj-draw/1';
+  tool: string;
+  drawId: string;
+  createdAt: string; // ISO 8601 with offset
+  drawDate: string; // YYYY-MM-DD
+  seed: string;
+  seedSource: string;
+  announcementHash: string | null;
+  plan: Plan;
+  inputs: InputRef[];
+  strata: Stratum[];
+  selected: SelectedEntity[];
+  teams: Team[];
+  prevRecordHash: string | null;
+  recordHash: string;
+}
+
+/** A substitution (递补): its own record in the ledger, amending a draw. */
+export interface AmendmentRecord {
+  format: 'ssj-draw-record/1';
+  algorithm: 'ssj-draw/1';
+  tool: string;
+  drawId: string; // the amendment's own id, e.g. 20240601-1-A1
+  amends: string; // the draw it amends
+  createdAt: string;
+  seed: string;
+  seedSource: string;
+  inputs: InputRef[];
+  substitution: {
+    entity: string;
+    removed: string; // inspector key
+    reason: string;
+    candidates: number;
+    replacement: TeamMember;
+  };
+  /** The entity's whole team after this substitution. */
+  team: Team;
+  prevRecordHash: string | null;
+  recordHash: string;
+}
+
+export type LedgerRecord = DrawRecord | AmendmentRecord;
+
+export interface LedgerLine {
+  drawId: string;
+  recordHash: string;
+  prevRecordHash: string | null;
+  amends?: string;
+  createdAt: string;
+}
+
+// ---------------------------------------------------------------- results
+
+/** Wugang result codes 1–10; "found a problem" = any of PROBLEM_CODES. */
+export const RESULT_CODES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+export const PROBLEM_CODES: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 8, 10]);
+
+export interface DepartmentResult {
+  department: string;
+  codes: number[];
+}
+
+/** One inspection's result, stored as results/<drawId>/<entityKey>.json. */
+export interface InspectionResult {
+  format: 'ssj-result/1';
+  drawId: string;
+  entity: string;
+  inspectionDate: string; // YYYY-MM-DD
+  departments: DepartmentResult[];
+  handling: string; // 处理情况
+  remarks: string; // 备注
+  publication: { date: string; site: string } | null; // from a results table's 公示日期/公示网站
+  source: { file: string; form: 'sheet' | 'table'; importedAt: string };
+  /** SHA-256 of the fields above that are content (not source): what "the same content" means. */
+  contentSha256: string;
+}

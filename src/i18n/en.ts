@@ -1,0 +1,7 @@
+/** en catalogue: every key of the zh catalogue, area by area. */
+import type { zh } from './zh.js';
+import { common } from './en/common.js';
+
+export const en: Record<keyof typeof zh, string> = {
+  ...common,
+};

@@ -1,0 +1,41 @@
+/**
+ * The one place user-facing strings live. Each area has a zh-CN catalogue
+ * (the default) and an en catalogue typed against it, so a key missing from
+ * en is a compile error; test/unit/i18n.test.ts checks the reverse and the
+ * placeholders.
+ */
+import { zh } from './zh.js';
+import { en } from './en.js';
+
+export type MsgKey = keyof typeof zh;
+export type MsgParams = Readonly<Record<string, string | number>>;
+export type Lang = 'zh' | 'en';
+
+const catalogues: Record<Lang, Record<MsgKey, string>> = { zh, en };
+let current: Lang = 'zh';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+export function getLang(): Lang {
+  return current;
+}
+
+/** Parses `--lang` / SSJ_LANG values; anything else is undefined. */
+export function parseLang(value: string | undefined): Lang | undefined {
+  if (!value) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === 'zh' || v === 'zh-cn' || v === 'zh_cn' || v.startsWith('zh-') || v.startsWith('zh_')) return 'zh';
+  if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
+  return undefined;
+}
+
+/** Renders a message: `{name}` placeholders are replaced by params. */
+export function t(key: MsgKey, params: MsgParams = {}, lang: Lang = current): string {
+  const template = catalogues[lang][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
+  );
+}
+
+export const catalogueFor = (lang: Lang): Readonly<Record<MsgKey, string>> => catalogues[lang];

@@ -1,0 +1,119 @@
+/**
+ * Atomic file writes: a temp file in the same folder, fsync, then rename (or
+ * link, when the target must not exist). A crash at any moment leaves either
+ * the old file or the new one, never half of one; stray temp files are named
+ * `.ssj-tmp-*` and ignored by every reader.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { IoError } from '../errors.js';
+
+let counter = 0;
+
+function tempPath(target: string): string {
+  counter += 1;
+  return path.join(path.dirname(target), `.ssj-tmp-${process.pid}-${Date.now().toString(36)}-${counter}-${path.basename(target)}`);
+}
+
+/** Maps a Node fs error to our IoError with a Chinese message naming the file. */
+export function ioError(err: unknown, file: string): IoError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new IoError('error.fileNotFound', { file });
+  if (code === 'EISDIR') return new IoError('error.isDirectory', { file });
+  if (code === 'ENOTDIR') return new IoError('error.notDirectory', { file });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new IoError('error.permission', { file });
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new IoError('error.diskFull', { file });
+  if (code === 'EEXIST') return new IoError('error.recordExists', { file });
+  return new IoError('error.writeFailed', { file, reason: err instanceof Error ? err.message : String(err) });
+}
+
+function syncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* directories cannot be fsynced on every platform; the rename is still atomic */
+  }
+}
+
+export interface WriteOptions {
+  /** Refuse when the target exists (records are never overwritten). */
+  exclusive?: boolean;
+}
+
+/** Writes `data` to `target` atomically. With `exclusive`, throws IoError('error.recordExists') if it exists. */
+export function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
+  const tmp = tempPath(target);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const fd = fs.openSync(tmp, 'wx');
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (options.exclusive) {
+      fs.linkSync(tmp, target); // fails with EEXIST: never replaces a record
+      fs.unlinkSync(tmp);
+    } else {
+      fs.renameSync(tmp, target);
+    }
+    syncDir(path.dirname(target));
+  } catch (err) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* nothing to clean */
+    }
+    if (err instanceof IoError) throw err;
+    throw ioError(err, target);
+  }
+}
+
+/**
+ * Writes several files as one step: all are written to temp files first, then
+ * renamed. If any write fails, none of the targets is touched. (The renames
+ * themselves are each atomic; a crash between two renames is covered by the
+ * ledger, which is written last.)
+ */
+export function writeFilesAtomic(files: { path: string; data: string | Uint8Array; exclusive?: boolean }[]): void {
+  const staged: { tmp: string; target: string; exclusive: boolean }[] = [];
+  try {
+    for (const f of files) {
+      if (f.exclusive && fs.existsSync(f.path)) throw new IoError('error.recordExists', { file: f.path });
+      fs.mkdirSync(path.dirname(f.path), { recursive: true });
+      const tmp = tempPath(f.path);
+      staged.push({ tmp, target: f.path, exclusive: Boolean(f.exclusive) });
+      const fd = fs.openSync(tmp, 'wx');
+      try {
+        fs.writeFileSync(fd, f.data);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+  } catch (err) {
+    for (const s of staged) fs.rmSync(s.tmp, { force: true });
+    if (err instanceof IoError) throw err;
+    throw ioError(err, staged.at(-1)?.target ?? files[0]?.path ?? '');
+  }
+  for (const s of staged) {
+    try {
+      if (s.exclusive) {
+        fs.linkSync(s.tmp, s.target);
+        fs.unlinkSync(s.tmp);
+      } else {
+        fs.renameSync(s.tmp, s.target);
+      }
+    } catch (err) {
+      for (const r of staged) fs.rmSync(r.tmp, { force: true });
+      throw ioError(err, s.target);
+    }
+  }
+  for (const dir of new Set(staged.map((s) => path.dirname(s.target)))) syncDir(dir);
+}

@@ -1,0 +1,120 @@
+/**
+ * The workspace: its folders, its files, and the lock that keeps two
+ * commands from writing the ledger at once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { IoError } from '../errors.js';
+
+export const WORKSPACE_DIRS = ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates'] as const;
+
+export interface Workspace {
+  root: string;
+  registries: string;
+  plans: string;
+  draws: string;
+  sheets: string;
+  results: string;
+  reports: string;
+  templates: string;
+  ledger: string;
+  lock: string;
+}
+
+export function workspacePaths(root: string): Workspace {
+  const r = path.resolve(root);
+  return {
+    root: r,
+    registries: path.join(r, 'registries'),
+    plans: path.join(r, 'plans'),
+    draws: path.join(r, 'draws'),
+    sheets: path.join(r, 'sheets'),
+    results: path.join(r, 'results'),
+    reports: path.join(r, 'reports'),
+    templates: path.join(r, 'templates'),
+    ledger: path.join(r, 'ledger.jsonl'),
+    lock: path.join(r, '.ssj.lock'),
+  };
+}
+
+/** The workspace, which must exist as a folder; its subfolders are created on demand by writers. */
+export function openWorkspace(root: string): Workspace {
+  const ws = workspacePaths(root);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(ws.root);
+  } catch {
+    throw new IoError('error.fileNotFound', { file: ws.root });
+  }
+  if (!st.isDirectory()) throw new IoError('error.notDirectory', { file: ws.root });
+  return ws;
+}
+
+function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function lockAgeMs(file: string): number {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `fn` holding the workspace lock. A lock left by a killed process (its
+ * pid is gone) is taken over; a live one is waited for up to `waitMs`, then
+ * refused with a message naming the lock and the process.
+ */
+export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitMs = 15000): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      fs.mkdirSync(ws.root, { recursive: true });
+      const fd = fs.openSync(ws.lock, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      break;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new IoError('error.permission', { file: ws.lock });
+        if (code === 'ENOSPC') throw new IoError('error.diskFull', { file: ws.lock });
+        throw new IoError('error.writeFailed', { file: ws.lock, reason: String(code) });
+      }
+      let holder = NaN;
+      try {
+        holder = Number(fs.readFileSync(ws.lock, 'utf8').trim());
+      } catch {
+        /* vanished between open and read: try again */
+      }
+      const emptyAndOld = Number.isNaN(holder) && lockAgeMs(ws.lock) > 2000; // killed between open and write
+      if ((!Number.isNaN(holder) && !pidAlive(holder)) || emptyAndOld) {
+        // Stale: take it over by renaming it away atomically, so two takers cannot both win.
+        try {
+          fs.renameSync(ws.lock, `${ws.lock}.stale-${process.pid}`);
+          fs.rmSync(`${ws.lock}.stale-${process.pid}`, { force: true });
+        } catch {
+          /* someone else took it over */
+        }
+        continue;
+      }
+      if (Date.now() > deadline) throw new IoError('error.locked', { file: ws.lock, pid: Number.isNaN(holder) ? '?' : holder });
+      await sleep(50 + Math.floor(Math.random() * 50));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(ws.lock, { force: true });
+  }
+}

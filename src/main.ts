@@ -1,0 +1,82 @@
+/**
+ * The one exit point. Parses the command line, runs the verb, and turns every
+ * outcome into an exit code: 0 ok, 1 bad data or failed check, 2 usage or I/O.
+ * Stacks are printed only with --debug.
+ */
+import { createRequire } from 'node:module';
+import { CommanderError } from 'commander';
+import { buildProgram, type Handler } from './cli.js';
+import { makeCtx, type GlobalOptions } from './context.js';
+import { SsjError, EXIT_USAGE, UsageError } from './errors.js';
+import { parseLang, setLang, t } from './i18n/index.js';
+
+const require = createRequire(import.meta.url);
+export const TOOL_VERSION: string = (require('../package.json') as { version: string }).version;
+
+/** Commander's own (English) messages, given a Chinese frame. */
+function commanderMessage(err: CommanderError): string {
+  const raw = err.message.replace(/^error:\s*/i, '');
+  return t('error.usage', { message: raw });
+}
+
+function report(err: unknown, debug: boolean, json: boolean): number {
+  let code: number = EXIT_USAGE;
+  let key = 'error.unexpected';
+  let message: string;
+  if (err instanceof SsjError) {
+    code = err.exitCode;
+    key = err.key;
+    message = t(err.key, err.params);
+  } else if (err instanceof CommanderError) {
+    key = err.code;
+    message = commanderMessage(err);
+  } else {
+    message = t('error.unexpected', { message: err instanceof Error ? err.message : String(err) });
+  }
+  if (json) process.stdout.write(JSON.stringify({ error: { code: key, exitCode: code, message } }) + '\n');
+  process.stderr.write(`${t('error.prefix')}${message}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+  return code;
+}
+
+function exit(code: number): void {
+  process.exitCode = code;
+  // Let stdout drain (pipes are asynchronous), then leave even if a prompt library left a handle open.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const json = argv.includes('--json');
+  const langIdx = argv.indexOf('--lang');
+  setLang(parseLang(langIdx >= 0 ? argv[langIdx + 1] : process.env.SSJ_LANG) ?? 'zh');
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+
+  let code = 0;
+  const run = async (verb: string, args: string[], opts: Record<string, unknown> & GlobalOptions) => {
+    const ctx = makeCtx(opts);
+    const mod = (await import(`./commands/${verb}.js`)) as { run: Handler };
+    code = await mod.run(ctx, args, opts);
+  };
+  const program = buildProgram(run, TOOL_VERSION);
+  program.exitOverride();
+  program.configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    sub.configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) {
+      code = 0;
+    } else {
+      code = report(err, debug, json);
+    }
+  }
+  exit(code);
+}
+
+export { UsageError };
