@@ -1,0 +1,41 @@
+/**
+ * Text normalisation shared by readers, checks and the draw. Plain ASCII is
+ * returned as is (NFKC cannot change it), which keeps million-row files fast.
+ */
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+const WS = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** NFKC, skipping plain ASCII. */
+export function nfkc(s: string): string {
+  return ASCII.test(s) ? s : s.normalize('NFKC');
+}
+
+/** A cell value: NFKC and trimmed (full-width spaces too). */
+export function cellText(s: string): string {
+  return nfkc(s).replace(/^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/g, '');
+}
+
+/** Header matching form: NFKC, every whitespace removed (`所在\n地区`, `联 系 人`). */
+export function headerKey(s: string): string {
+  return nfkc(s).replace(WS, '');
+}
+
+/** Registry keys (USCC, 医保编码, 执法证号): NFKC, whitespace removed, upper-case. */
+export function normKey(s: string): string {
+  return nfkc(s).replace(WS, '').toUpperCase();
+}
+
+/** Splits lists such as 分类标注 or 执法区域 on 、,，;； and whitespace; empty parts dropped. */
+export function splitList(s: string): string[] {
+  return nfkc(s)
+    .split(/[、,，;；\s\u3000]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** Compares by UTF-16 code units, as the algorithm requires (not locale order). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,57 @@
+/**
+ * Writing formatted workbooks (templates, witness sheet, record sheets,
+ * report forms) with exceljs, which — unlike SheetJS community edition —
+ * writes styles, frozen panes, drop-down validation, defined names and print
+ * setup. Reading stays with SheetJS (src/io/table.ts).
+ */
+import ExcelJS from 'exceljs';
+import { writeFileAtomic } from './atomic.js';
+
+export { ExcelJS };
+
+export const FONT = '宋体';
+
+export const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, bold: true, size: 11 },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+  border: thinBorder(),
+};
+
+export function thinBorder(): Partial<ExcelJS.Borders> {
+  const side: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+  return { top: side, left: side, bottom: side, right: side };
+}
+
+/** A4 page setup; `landscape` for the wide report forms. */
+export function a4(ws: ExcelJS.Worksheet, opts: { landscape?: boolean; fitToWidth?: boolean; fitToPage?: boolean } = {}): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: opts.landscape ? 'landscape' : 'portrait',
+    fitToPage: Boolean(opts.fitToPage || opts.fitToWidth),
+    fitToWidth: 1,
+    fitToHeight: opts.fitToPage ? 1 : 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** Neutralises text a spreadsheet would read as a formula (= + - @ tab CR at the start). */
+export function inertText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Serialises and writes atomically (never a half-written workbook). */
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: { exclusive?: boolean } = {}): Promise<void> {
+  const buf = await wb.xlsx.writeBuffer();
+  writeFileAtomic(file, new Uint8Array(buf as ArrayBuffer), options);
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ssj';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  return wb;
+}
