@@ -257,3 +257,36 @@ export interface InspectionResult {
   /** SHA-256 of the fields above that are content (not source): what "the same content" means. */
   contentSha256: string;
 }
+
+// ---------------------------------------------------------------- tables
+
+/** A column of a read table, as Excel shows it. */
+export interface Column {
+  index: number; // 0-based position in TableRow.cells
+  letter: string; // A, B, …, AA
+  header: string; // header text as written (trimmed, NFKC)
+}
+
+export interface TableRow {
+  row: number; // physical 1-based row number as Excel shows it
+  cells: string[]; // normalised text (NFKC, trimmed) per column index; "" when empty
+}
+
+/**
+ * A sheet read from .xlsx/.xls/.ods/.csv with its header row found and its
+ * columns mapped to a schema's fields (src/core/schemas). Pure data: the core
+ * works on this, src/io/table.ts produces it.
+ */
+export interface Table {
+  file: string; // the path as the user gave it
+  sheet: string | null; // null for CSV
+  role: Role;
+  headerRow: number; // 1-based
+  columns: Column[];
+  fields: Map<string, Column>; // schema field → column
+  unknown: Column[]; // columns no field claimed (kept, reported once as unknown-column)
+  rows: TableRow[]; // blank rows already skipped
+  fileSha256: string;
+  /** Reader-level findings: missing-column, unknown-column, idcard-precision-lost, … */
+  issues: Issue[];
+}

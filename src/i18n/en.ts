@@ -1,7 +1,9 @@
 /** en catalogue: every key of the zh catalogue, area by area. */
 import type { zh } from './zh.js';
+import { records } from './en/records.js';
 import { common } from './en/common.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
+  ...records,
 };
