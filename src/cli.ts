@@ -28,8 +28,9 @@ const files = (flag: string, desc: string) => new Option(`${flag} <files...>`, d
 export function buildProgram(run: Runner, version: string): Command {
   const program = addCommon(new Command('ssj'))
     .description(t('cli.description'))
-    .version(version, '-V, --version')
-    .helpOption('-h, --help')
+    .version(version, '-V, --version', t('cli.opt.version'))
+    .helpOption('-h, --help', t('cli.opt.help'))
+    .helpCommand('help [command]', t('cli.opt.help'))
     .showSuggestionAfterError(true)
     .allowExcessArguments(true)
     .action(async (opts: Record<string, unknown>, cmd: Command) => run('wizard', cmd.args, opts));
@@ -133,5 +134,16 @@ export function buildProgram(run: Runner, version: string): Command {
     .argument('[dir]')
     .action(go('demo'));
 
+  const titles = new Map<string, string>([
+    ['Usage:', t('cli.help.usage')],
+    ['Options:', t('cli.help.options')],
+    ['Commands:', t('cli.help.commands')],
+    ['Arguments:', t('cli.help.arguments')],
+    ['Global Options:', t('cli.help.globalOptions')],
+  ]);
+  for (const cmd of [program, ...program.commands]) {
+    cmd.helpOption('-h, --help', t('cli.opt.help'));
+    cmd.configureHelp({ styleTitle: (title: string) => titles.get(title) ?? title });
+  }
   return program;
 }

@@ -73,4 +73,11 @@ export const common: Record<keyof typeof zh, string> = {
   'cli.opt.site': 'publication site',
   'cli.cmd.demo': 'a whole month on the examples',
   'error.unknownCommand': 'There is no command "{command}". ssj --help lists them all.',
+  'cli.opt.version': 'print the version number',
+  'cli.opt.help': 'show help',
+  'cli.help.usage': 'Usage:',
+  'cli.help.options': 'Options:',
+  'cli.help.commands': 'Commands:',
+  'cli.help.arguments': 'Arguments:',
+  'cli.help.globalOptions': 'Global Options:',
 };

@@ -72,4 +72,11 @@ export const common = {
   'cli.opt.site': '公示网站',
   'cli.cmd.demo': '在示例数据上走完整个月的流程',
   'error.unknownCommand': '没有“{command}”这个命令。ssj --help 列出全部命令。',
+  'cli.opt.version': '显示版本号',
+  'cli.opt.help': '显示帮助',
+  'cli.help.usage': '用法：',
+  'cli.help.options': '选项：',
+  'cli.help.commands': '命令：',
+  'cli.help.arguments': '参数：',
+  'cli.help.globalOptions': '全局选项：',
 } as const;
