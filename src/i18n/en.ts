@@ -2,8 +2,10 @@
 import type { zh } from './zh.js';
 import { records } from './en/records.js';
 import { common } from './en/common.js';
+import { demo } from './en/demo.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
   ...records,
+  ...demo,
 };

@@ -1,8 +1,10 @@
 /** zh-CN catalogue: the areas merged. Each area file is owned by its feature. */
 import { records } from './zh/records.js';
 import { common } from './zh/common.js';
+import { demo } from './zh/demo.js';
 
 export const zh = {
   ...common,
   ...records,
+  ...demo,
 } as const;

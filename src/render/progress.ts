@@ -1,0 +1,87 @@
+/**
+ * Progress bars for long work (reading a large registry, the draw's team
+ * matching, writing many sheets). Shown on stderr only when stderr is a TTY
+ * and not under --json, and only once the work has taken about a second, so
+ * quick runs and batch jobs never see one. Callers may call update() as
+ * often as they like: it is cheap until the bar is visible.
+ */
+import cliProgress from 'cli-progress';
+import type { Ctx } from '../context.js';
+
+export interface Progress {
+  /** Work done so far; `total` may be corrected while running. */
+  update(done: number, total?: number): void;
+  /** Removes the bar (if shown). Safe to call more than once. */
+  stop(): void;
+}
+
+/** Shown only after this many milliseconds of work. */
+export const PROGRESS_DELAY_MS = 1000;
+
+const NOOP: Progress = { update: () => undefined, stop: () => undefined };
+
+/** May a bar be drawn for this context at all? */
+export function progressAllowed(ctx: Pick<Ctx, 'json'>, stream: { isTTY?: boolean } = process.stderr): boolean {
+  if (ctx.json) return false;
+  if (!stream.isTTY) return false;
+  if (process.env.SSJ_NO_PROGRESS === '1') return false;
+  return true;
+}
+
+/**
+ * Starts tracking `total` units of work labelled `label` (already translated).
+ * Returns { update, stop }; without a TTY or with --json both do nothing.
+ */
+export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: number, delayMs = PROGRESS_DELAY_MS): Progress {
+  if (!progressAllowed(ctx)) return NOOP;
+  const started = performance.now();
+  let bar: cliProgress.SingleBar | null = null;
+  let max = Math.max(1, total);
+  let stopped = false;
+  let checks = 0;
+  return {
+    update(done: number, newTotal?: number) {
+      if (stopped) return;
+      if (newTotal !== undefined && newTotal > 0) {
+        max = newTotal;
+        bar?.setTotal(max);
+      }
+      if (!bar) {
+        // Reading the timer on every call would slow tight loops; look every 64 calls.
+        checks += 1;
+        if ((checks & 63) !== 1 && done < max) return;
+        if (performance.now() - started < delayMs) return;
+        bar = new cliProgress.SingleBar(
+          {
+            format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+            stream: process.stderr,
+            clearOnComplete: true,
+            hideCursor: true,
+            barsize: 30,
+            fps: 10,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(max, Math.min(done, max));
+        return;
+      }
+      bar.update(Math.min(done, max));
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      bar?.stop();
+      bar = null;
+    },
+  };
+}
+
+/** Runs `fn` with a progress bar that is always stopped, even when `fn` throws. */
+export async function withProgress<T>(ctx: Pick<Ctx, 'json'>, label: string, total: number, fn: (p: Progress) => Promise<T> | T): Promise<T> {
+  const p = startProgress(ctx, label, total);
+  try {
+    return await fn(p);
+  } finally {
+    p.stop();
+  }
+}
