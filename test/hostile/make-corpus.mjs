@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+/**
+ * The hostile-input corpus (issue #9), generated — never committed — so the
+ * big cases (a zip bomb inflating past 1 GB, a 100 MB cell) cost a few MB of
+ * disk at test time only. Deterministic: the same bytes on every run.
+ *
+ *   node test/hostile/make-corpus.mjs DIR [--big]     writes the files, prints the case list as JSON
+ *   import { makeCorpus } from './make-corpus.mjs'    the same from a test
+ *
+ * Each case: { name, file, role? , expect: 1 | 2 } — what `ssj validate` must
+ * exit with. Workspace-level cases (seeds, wrong-year plan, read-only and full
+ * disk) are built by test/e2e/hostile-draw.test.ts on top of `validInputs()`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import {
+  prng,
+  pharmacyRow,
+  PHARMACY_HEADER,
+  inspectorRows,
+  INSPECTOR_HEADER,
+  writePlanCsv,
+  PLAN_HEADER,
+} from '../../bench/gen.mjs';
+
+const require = createRequire(import.meta.url);
+const MB = 1024 * 1024;
+
+const csvCell = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const csv = (rows) => '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+
+export function pharmacyRows(n, seed = 1) {
+  const rng = prng(seed);
+  return Array.from({ length: n }, (_, i) => pharmacyRow(rng, i));
+}
+
+// ------------------------------------------------------------ a minimal zip writer (for hand-made xlsx)
+const crc = (buf, prev = 0) => zlib.crc32(buf, prev);
+
+/**
+ * entries: { name, data?: Buffer, raw?: { compressed: Buffer, size: number, crc: number }, declaredSize?: number }.
+ * `raw` is an already deflated body (for the bomb); `declaredSize` lies about the inflated size.
+ */
+export function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const body = e.raw ? e.raw.compressed : zlib.deflateRawSync(e.data);
+    const size = e.raw ? e.raw.size : e.data.length;
+    const sum = e.raw ? e.raw.crc : crc(e.data);
+    const declared = e.declaredSize ?? size;
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(0x0800, 6); // UTF-8 names
+    lh.writeUInt16LE(8, 8); // deflate
+    lh.writeUInt32LE(sum >>> 0, 14);
+    lh.writeUInt32LE(body.length, 18);
+    lh.writeUInt32LE(declared, 22);
+    lh.writeUInt16LE(name.length, 26);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(0x0800, 8);
+    ch.writeUInt16LE(8, 10);
+    ch.writeUInt32LE(sum >>> 0, 16);
+    ch.writeUInt32LE(body.length, 20);
+    ch.writeUInt32LE(declared, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    locals.push(lh, name, body);
+    centrals.push(ch, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+function xlsxParts() {
+  const x = (s) => Buffer.from(s, 'utf8');
+  return [
+    {
+      name: '[Content_Types].xml',
+      data: x(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: x(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: x(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${NS}" xmlns:r="${RNS}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: x(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
+  ];
+}
+
+/** A sheet XML deflated piece by piece: head, `repeat` × `chunk`, tail — small on disk, huge inflated. */
+function bombSheet(inflatedBytes) {
+  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`);
+  const tail = Buffer.from('</t></is></c></row></sheetData></worksheet>');
+  const chunk = Buffer.alloc(MB, 0x41);
+  const repeat = Math.ceil(inflatedBytes / MB);
+  const flush = { finishFlush: zlib.constants.Z_FULL_FLUSH, level: 9 };
+  const pHead = zlib.deflateRawSync(head, flush);
+  const pChunk = zlib.deflateRawSync(chunk, flush); // dictionary reset: every copy is the same bytes
+  const pTail = zlib.deflateRawSync(tail, { level: 9 });
+  let sum = crc(head);
+  for (let i = 0; i < repeat; i++) sum = crc(chunk, sum);
+  sum = crc(tail, sum);
+  const compressed = Buffer.concat([pHead, ...Array.from({ length: repeat }, () => pChunk), pTail]);
+  return { compressed, size: head.length + repeat * MB + tail.length, crc: sum };
+}
+
+/** An xlsx whose only sheet inflates to more than `gb` GB. With `lie`, the zip declares 4 KB. */
+export function zipBomb(gb = 1.1, lie = false) {
+  const raw = bombSheet(Math.round(gb * 1024 * MB));
+  return zip([...xlsxParts(), { name: 'xl/worksheets/sheet1.xml', raw, declaredSize: lie ? 4096 : undefined }]);
+}
+
+/** A tiny xlsx whose sheet claims the whole grid: one cell at XFD1048576. */
+export function hugeRangeXlsx() {
+  const sheet =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><dimension ref="A1:XFD1048576"/><sheetData>` +
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c><c r="B1" t="inlineStr"><is><t>药品经营许可证</t></is></c></row>' +
+    '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>';
+  return zip([...xlsxParts(), { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }]);
+}
+
+/** A well-formed small pharmacy xlsx (SheetJS), the base for the truncated and corrupt copies. */
+export function goodXlsx(rows = 200) {
+  const XLSX = require('xlsx');
+  const ws = XLSX.utils.aoa_to_sheet([PHARMACY_HEADER, ...pharmacyRows(rows)]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '定点零售药店');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+}
+
+function randomBytes(n, seed) {
+  const rng = prng(seed);
+  const b = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) b[i] = Math.floor(rng() * 256);
+  return b;
+}
+
+const PDF =
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+  '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+/** The corpus: writes every case into `dir` and returns the list. `big` adds the ≥100 MB / ≥1 GB cases. */
+export function makeCorpus(dir, { big = true } = {}) {
+  fs.mkdirSync(dir, { recursive: true });
+  const cases = [];
+  const add = (name, data, expect = 1, extra = {}) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, data);
+    cases.push({ name, file, expect, ...extra });
+  };
+  const good = goodXlsx();
+  add('zero-byte.csv', Buffer.alloc(0));
+  add('zero-byte.xlsx', Buffer.alloc(0));
+  add('bom-only.csv', '\ufeff');
+  add('blank-lines.csv', '\r\n\r\n ,, \r\n\r\n');
+  add('truncated.xlsx', good.subarray(0, Math.floor(good.length / 2)));
+  const corrupt = Buffer.from(good);
+  for (let i = 200; i < corrupt.length - 200; i += 97) corrupt[i] ^= 0x5a;
+  add('corrupt.xlsx', corrupt);
+  add('random.xlsx', randomBytes(64 * 1024, 3));
+  add('random.xls', randomBytes(64 * 1024, 4));
+  add('random.ods', randomBytes(16 * 1024, 5));
+  add('random.csv', randomBytes(64 * 1024, 6));
+  add('pdf-renamed.xlsx', PDF);
+  add('huge-range.xlsx', hugeRangeXlsx());
+  add('unterminated-quote.csv', csv([PHARMACY_HEADER, ...pharmacyRows(5)]) + '6,华龙区,"未闭合的引号,91410902100000060X,P4109020000006\r\n7,华龙区,某药房,x\r\n');
+  add('proto-headers.csv', csv([['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'], ['1', '2', '3', '4', '5']]));
+  add('proto-values.csv', csv([[...PHARMACY_HEADER, '__proto__', 'constructor'], ...pharmacyRows(3).map((r) => [...r, '{"polluted":1}', 'x']), ['4', '__proto__', 'constructor', '__proto__', '', '', '', '', '', '', '', '', '', '', 'a', 'b']]), 1, { note: 'row 5 has no valid key: exit 1 for missing/invalid 统一社会信用代码' });
+  add('wide-20000-columns.csv', csv([Array.from({ length: 20000 }, (_, i) => `列${i + 1}`), Array.from({ length: 20000 }, (_, i) => String(i))]));
+  add('inspectors-as-pharmacies.csv', csv([INSPECTOR_HEADER, ...inspectorRows(20)]), 1, { role: 'pharmacies' });
+  add('plan-as-inspectors.csv', csv([PLAN_HEADER, ['1', '检查', '', '', '', '定点零售药店', '20%', '每年1次', '', '', '', '']]), 1, { role: 'inspectors' });
+  fs.mkdirSync(path.join(dir, 'a-directory.csv'), { recursive: true });
+  cases.push({ name: 'a-directory.csv', file: path.join(dir, 'a-directory.csv'), expect: 2 });
+  cases.push({ name: 'does-not-exist.xlsx', file: path.join(dir, 'does-not-exist.xlsx'), expect: 2 });
+  if (big) {
+    add('zip-bomb.xlsx', zipBomb(1.1, false));
+    add('zip-bomb-lying.xlsx', zipBomb(1.1, true));
+    const cell = Buffer.alloc(100 * MB, 0x61);
+    add('cell-100mb.csv', Buffer.concat([Buffer.from(csv([PHARMACY_HEADER]) + '1,华龙区,'), cell, Buffer.from(',914109021000000082,P4109020000001\r\n')]));
+  }
+  return cases;
+}
+
+/** Valid small inputs for workspace-level cases: a plan, pharmacies, inspectors. */
+export function validInputs(dir, { rows = 60, inspectors = 40 } = {}) {
+  fs.mkdirSync(dir, { recursive: true });
+  const f = {
+    entities: path.join(dir, 'pharmacies.csv'),
+    inspectors: path.join(dir, 'inspectors.csv'),
+    plan: path.join(dir, 'plan.csv'),
+  };
+  fs.writeFileSync(f.entities, csv([PHARMACY_HEADER, ...pharmacyRows(rows)]));
+  fs.writeFileSync(f.inspectors, csv([INSPECTOR_HEADER, ...inspectorRows(inspectors)]));
+  writePlanCsv(f.plan);
+  return f;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    process.stderr.write('usage: node test/hostile/make-corpus.mjs DIR [--big]\n');
+    process.exit(2);
+  }
+  const cases = makeCorpus(path.resolve(dir), { big: process.argv.includes('--big') });
+  process.stdout.write(JSON.stringify(cases, null, 2) + '\n');
+}
