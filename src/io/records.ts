@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, IoError } from '../errors.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord, Team } from '../core/types.js';
-import type { Workspace } from './workspace.js';
+import { withLock, type Workspace } from './workspace.js';
+import { ioError, writeFileAtomic, writeFilesAtomic } from './atomic.js';
+import { canonicalJson } from '../core/hash.js';
+import { checkLedger, type LoadedRecord } from '../core/ledger.js';
+import { ledgerLineOf, nextFreeDrawId, rechain, recordText } from '../core/record.js';
 
 export const recordPath = (ws: Workspace, id: string) => path.join(ws.draws, `${id}.json`);
 
@@ -84,4 +88,114 @@ export function amendmentsOf(records: LedgerRecord[], drawId: string): Amendment
 export function effectiveTeam(draw: DrawRecord, amendments: AmendmentRecord[], entity: string): Team | undefined {
   const last = [...amendments].reverse().find((a) => a.substitution.entity === entity);
   return last ? last.team : draw.teams.find((t) => t.entity === entity);
+}
+
+// ---------------------------------------------------------------- writing (DRAWSHELL)
+
+/** Ids of the record files in draws/ (temp files and announcements are not records). */
+export function recordIdsIn(ws: Workspace): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(ws.draws);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.') && !n.endsWith('-announcement.json'))
+    .map((n) => n.slice(0, -'.json'.length));
+}
+
+/** Every record the ledger lists, plus every record file in draws/, loaded for the chain check. */
+export function loadRecordsForCheck(ws: Workspace, lines: LedgerLine[]): Map<string, LoadedRecord> {
+  const out = new Map<string, LoadedRecord>();
+  for (const id of new Set([...lines.map((l) => l.drawId), ...recordIdsIn(ws)])) {
+    const file = recordPath(ws, id);
+    if (!fs.existsSync(file)) out.set(id, { status: 'missing' });
+    else {
+      try {
+        out.set(id, { status: 'ok', record: readRecordFile(file) });
+      } catch {
+        out.set(id, { status: 'unreadable' });
+      }
+    }
+  }
+  return out;
+}
+
+/** `YYYYMMDD-N`: the next number not used by a record, announcement, witness sheet or ledger line of that day. */
+export function nextDrawId(ws: Workspace, date: string): string {
+  const names: string[] = readLedger(ws).map((l) => l.drawId);
+  for (const dir of [ws.draws, path.join(ws.draws, INTERRUPTED)]) {
+    try {
+      names.push(...fs.readdirSync(dir).filter((n) => !n.startsWith('.')));
+    } catch {
+      /* no such folder yet */
+    }
+  }
+  return nextFreeDrawId(date, names);
+}
+
+const INTERRUPTED = 'interrupted';
+
+/**
+ * Record files cut off before their ledger line (a killed draw) are moved to
+ * draws/interrupted/ with their witness sheets, so the chain stays whole and
+ * the id is not reused. Runs under the lock, before the next record is added.
+ */
+function setAsideInterrupted(ws: Workspace, lines: LedgerLine[]): string[] {
+  const check = checkLedger(lines, loadRecordsForCheck(ws, lines), recordIdsIn(ws));
+  const dir = path.join(ws.draws, INTERRUPTED);
+  for (const id of check.interrupted) {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const name of fs.readdirSync(ws.draws)) {
+      if (name === `${id}.json` || name.startsWith(`${id}-witness.`)) fs.renameSync(path.join(ws.draws, name), path.join(dir, name));
+    }
+  }
+  return check.interrupted;
+}
+
+export interface Companion {
+  path: string;
+  data: string | Uint8Array;
+}
+
+function appendLedgerLine(ws: Workspace, record: LedgerRecord): void {
+  let text = '';
+  try {
+    text = fs.readFileSync(ws.ledger, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(err, ws.ledger);
+  }
+  if (text !== '' && !text.endsWith('\n')) text += '\n';
+  writeFileAtomic(ws.ledger, text + canonicalJson(ledgerLineOf(record)) + '\n');
+}
+
+/**
+ * Adds a record to the ledger under the workspace lock: reads the ledger tip
+ * inside the lock, chains and re-hashes the record to it, writes its
+ * companion files (witness sheets, built from the chained record), then the
+ * record itself (exclusive: an existing id is refused), then the ledger line
+ * (the ledger is rewritten atomically). A kill at any moment leaves the
+ * previous ledger, which verifies. `make` may compute the record from the
+ * ledger as it is inside the lock (e.g. the yearly limit).
+ */
+export async function appendRecord<T extends LedgerRecord>(
+  ws: Workspace,
+  make: T | ((lines: LedgerLine[]) => T | Promise<T>),
+  companions: (record: T) => Promise<Companion[]> | Companion[] = () => [],
+): Promise<T> {
+  return withLock(ws, async () => {
+    fs.mkdirSync(ws.draws, { recursive: true });
+    let lines = readLedger(ws);
+    if (setAsideInterrupted(ws, lines).length) lines = readLedger(ws);
+    const draft = typeof make === 'function' ? await make(lines) : make;
+    const file = recordPath(ws, draft.drawId);
+    if (lines.some((l) => l.drawId === draft.drawId) || fs.existsSync(file)) throw new IoError('error.recordExists', { file });
+    const record = rechain(draft, lines.at(-1)?.recordHash ?? null);
+    const extra = await companions(record);
+    writeFilesAtomic(extra.map((c) => ({ path: c.path, data: c.data })));
+    writeFileAtomic(file, recordText(record), { exclusive: true });
+    appendLedgerLine(ws, record);
+    return record;
+  });
 }

@@ -1,0 +1,146 @@
+/**
+ * Verification, pure: a recorded draw compared with its re-run, field by
+ * field, and the ledger's hash chain. Every difference names where it is
+ * (stratum, position, ledger line) and what was expected and found.
+ */
+import { recordHash } from './hash.js';
+import type { AmendmentRecord, InputRef, LedgerLine, LedgerRecord, SelectedEntity, Stratum, Team, TeamMember } from './types.js';
+
+export type Scalar = string | number | boolean | null;
+
+export interface Difference {
+  field: string;
+  stratum?: number;
+  position?: number;
+  entity?: string;
+  drawId?: string;
+  line?: number;
+  expected: Scalar;
+  found: Scalar;
+}
+
+const diff = (field: string, expected: Scalar, found: Scalar, where: Omit<Difference, 'field' | 'expected' | 'found'> = {}): Difference => ({
+  field,
+  ...where,
+  expected,
+  found,
+});
+
+/** The stored hash against the hash recomputed from the record's canonical JSON. */
+export function checkRecordHash(record: LedgerRecord): Difference[] {
+  const found = recordHash(record);
+  return found === record.recordHash ? [] : [diff('recordHash', record.recordHash ?? null, found, { drawId: record.drawId })];
+}
+
+/** Per role, the recorded content hashes against those of the files given now (file names and row order do not matter). */
+export function compareInputs(recorded: InputRef[], current: InputRef[], roles?: ReadonlySet<string>): Difference[] {
+  const byRole = (refs: InputRef[]) => {
+    const m = new Map<string, string[]>();
+    for (const r of refs) m.set(r.role, [...(m.get(r.role) ?? []), r.contentSha256]);
+    return m;
+  };
+  const a = byRole(recorded);
+  const b = byRole(current);
+  const out: Difference[] = [];
+  for (const role of new Set([...a.keys(), ...b.keys()])) {
+    if (roles && !roles.has(role)) continue;
+    const x = (a.get(role) ?? []).sort().join(',');
+    const y = (b.get(role) ?? []).sort().join(',');
+    if (x !== y) out.push(diff(`inputs.${role}.contentSha256`, x || null, y || null));
+  }
+  return out;
+}
+
+function compareExclusions(s: number, rec: Stratum['excluded'], run: Stratum['excluded']): Difference[] {
+  const a = new Map(rec.map((e) => [e.key, `${e.reason}:${[...e.draws].sort().join('+')}`]));
+  const b = new Map(run.map((e) => [e.key, `${e.reason}:${[...e.draws].sort().join('+')}`]));
+  const out: Difference[] = [];
+  for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    if (a.get(key) !== b.get(key)) out.push(diff('excluded', a.get(key) ?? null, b.get(key) ?? null, { stratum: s, entity: key }));
+  }
+  return out;
+}
+
+function compareOrder(field: string, rec: string[], run: string[], where: Omit<Difference, 'field' | 'expected' | 'found'>): Difference[] {
+  const out: Difference[] = [];
+  for (let i = 0; i < Math.max(rec.length, run.length); i += 1) {
+    if (rec[i] !== run[i]) out.push(diff(field, rec[i] ?? null, run[i] ?? null, { ...where, position: i + 1 }));
+  }
+  return out;
+}
+
+/** Strata: population, eligible, size, exclusions with reasons, and the selection order. */
+export function compareStrata(rec: Stratum[], run: Stratum[]): Difference[] {
+  const out: Difference[] = [];
+  if (rec.length !== run.length) out.push(diff('strata.length', rec.length, run.length));
+  for (let i = 0; i < Math.min(rec.length, run.length); i += 1) {
+    const a = rec[i];
+    const b = run[i];
+    const s = a.number;
+    for (const f of ['label', 'population', 'eligible', 'size'] as const) {
+      if (a[f] !== b[f]) out.push(diff(f, a[f], b[f], { stratum: s }));
+    }
+    out.push(...compareExclusions(s, a.excluded ?? [], b.excluded ?? []));
+    out.push(...compareOrder('selected', a.selected ?? [], b.selected ?? [], { stratum: s }));
+  }
+  return out;
+}
+
+/** The selected entities in draw order, with the fields frozen from the registry that the content hash covers. */
+export function compareSelected(rec: SelectedEntity[], run: SelectedEntity[]): Difference[] {
+  const out: Difference[] = [];
+  for (let i = 0; i < Math.max(rec.length, run.length); i += 1) {
+    const a = rec[i];
+    const b = run[i];
+    if (!a || !b || a.key !== b.key) {
+      out.push(diff('selected.key', a?.key ?? null, b?.key ?? null, { position: i + 1, stratum: a?.stratum ?? b?.stratum }));
+      continue;
+    }
+    for (const f of ['stratum', 'order', 'objectType', 'name', 'region'] as const) {
+      if (a[f] !== b[f]) out.push(diff(`selected.${f}`, a[f], b[f], { position: i + 1, entity: a.key }));
+    }
+  }
+  return out;
+}
+
+function compareMembers(field: string, entity: string, rec: TeamMember[], run: TeamMember[], position?: number): Difference[] {
+  const out: Difference[] = [];
+  const where = position === undefined ? { entity } : { entity, position };
+  if (rec.length !== run.length) out.push(diff(`${field}.length`, rec.length, run.length, where));
+  for (let m = 0; m < Math.min(rec.length, run.length); m += 1) {
+    for (const f of ['key', 'role', 'department'] as const) {
+      if (rec[m][f] !== run[m][f]) out.push(diff(`${field}[${m + 1}].${f}`, rec[m][f], run[m][f], where));
+    }
+  }
+  return out;
+}
+
+/** Teams in draw order: the entity, then each member's key, role (组长/组员) and department. */
+export function compareTeams(rec: Team[], run: Team[]): Difference[] {
+  const out: Difference[] = [];
+  for (let i = 0; i < Math.max(rec.length, run.length); i += 1) {
+    const a = rec[i];
+    const b = run[i];
+    if (!a || !b || a.entity !== b.entity) {
+      out.push(diff('teams.entity', a?.entity ?? null, b?.entity ?? null, { position: i + 1 }));
+      continue;
+    }
+    out.push(...compareMembers('teams.members', a.entity, a.members, b.members, i + 1));
+  }
+  return out;
+}
+
+/** An amendment against its re-run substitution. */
+export function compareAmendment(rec: AmendmentRecord, run: { replacement: TeamMember; candidates: number; team: Team }): Difference[] {
+  const where = { drawId: rec.drawId, entity: rec.substitution.entity };
+  const out: Difference[] = [];
+  if (rec.substitution.replacement.key !== run.replacement.key) {
+    out.push(diff('substitution.replacement', rec.substitution.replacement.key, run.replacement.key, where));
+  }
+  if (rec.substitution.candidates !== run.candidates) out.push(diff('substitution.candidates', rec.substitution.candidates, run.candidates, where));
+  out.push(...compareMembers('team.members', rec.substitution.entity, rec.team.members, run.team.members).map((d) => ({ ...d, drawId: rec.drawId })));
+  return out;
+}
+
+/** Tags every difference with the record it belongs to (for amendments listed under their draw). */
+export const inRecord = (drawId: string, ds: Difference[]): Difference[] => ds.map((d) => ({ ...d, drawId: d.drawId ?? drawId }));
