@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: wall time and peak RSS of `ssj validate` and `ssj draw`
+ * at 10k, 100k and 1M pharmacy rows, of `ssj validate` on the 100k-row xlsx,
+ * pandas `read_csv` of the same CSV in the same run (where python3-pandas is
+ * installed) as a ratio, and `ssj verify` of the 1M draw (must say 一致).
+ *
+ * Each command is a child process. Peak RSS comes from `/usr/bin/time -v`
+ * when present, else from polling /proc/<pid>/status VmHWM.
+ *
+ * Usage: node bench/run.mjs [--sizes 10k,100k,1m] [--no-xlsx] [--no-pandas] [--json FILE]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const DATA = path.join(HERE, 'data');
+const OUT = path.join(HERE, 'out');
+const BIN = path.join(ROOT, 'bin', 'ssj');
+const DATE = '2024-06-01';
+const SEED = '31415926535897932384';
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Targets from issue #8, by measurement label. */
+const TARGETS = new Map([
+  ['validate 1m', { s: 5, mb: 1024 }],
+  ['draw 1m', { s: 5, mb: 1024 }],
+  ['validate 100k.xlsx', { s: 10, mb: 2048 }],
+]);
+
+const argv = process.argv.slice(2);
+const arg = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const sizes = arg('--sizes', '10k,100k,1m').split(',');
+
+function parseGnuTime(stderr) {
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+  const secs = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : null;
+  return { rssMb: rss ? Number(rss[1]) / 1024 : null, wallS: secs };
+}
+
+/** Runs a command, returning exit code, wall time (s), peak RSS (MB), stdout and stderr. */
+function measure(cmd, args, opts = {}) {
+  const env = { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...opts.env };
+  const t0 = process.hrtime.bigint();
+  if (GNU_TIME) {
+    const r = spawnSync(GNU_TIME, ['-v', cmd, ...args], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
+    const parsed = parseGnuTime(r.stderr);
+    const cut = r.stderr.lastIndexOf('\tCommand being timed:');
+    return { code: r.status, wallS, rssMb: parsed.rssMb, stdout: r.stdout, stderr: cut >= 0 ? r.stderr.slice(0, cut) : r.stderr };
+  }
+  return measureByPolling(cmd, args, env, opts.cwd ?? ROOT, t0);
+}
+
+function measureByPolling(cmd, args, env, cwd, t0) {
+  // Synchronous fallback: a tiny poller script reads VmHWM of the child until it exits.
+  const poller = `
+    const { spawn } = require('node:child_process'); const fs = require('node:fs');
+    const c = spawn(${JSON.stringify(cmd)}, ${JSON.stringify(args)}, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '', hwm = 0;
+    c.stdout.on('data', (d) => (out += d)); c.stderr.on('data', (d) => (err += d));
+    const poll = setInterval(() => { try { const m = /VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/' + c.pid + '/status', 'utf8')); if (m) hwm = Math.max(hwm, +m[1]); } catch {} }, 20);
+    c.on('exit', (code) => { clearInterval(poll); process.stdout.write(JSON.stringify({ code, hwm, out, err })); });`;
+  const r = spawnSync(process.execPath, ['-e', poller], { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
+  const j = JSON.parse(r.stdout);
+  return { code: j.code, wallS, rssMb: j.hwm / 1024, stdout: j.out, stderr: j.err };
+}
+
+const ssjArgs = (...a) => [BIN, ...a, '--date', DATE, '--yes', '--lang', 'zh'];
+const hasPandas = () => !argv.includes('--no-pandas') && spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
+
+function ensureData() {
+  const need = [...sizes.map((s) => `pharmacies-${s}.csv`), 'inspectors-10k.csv', 'plan-credit.csv', 'conflicts.csv'];
+  if (!argv.includes('--no-xlsx')) need.push('pharmacies-100k.xlsx');
+  if (need.every((f) => fs.existsSync(path.join(DATA, f)))) return;
+  process.stdout.write('generating bench/data (node bench/gen.mjs) …\n');
+  const r = spawnSync(process.execPath, [path.join(HERE, 'gen.mjs'), '--sizes', sizes.join(',')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('bench/gen.mjs failed');
+}
+
+function machine() {
+  const cpu = os.cpus()[0]?.model ?? '?';
+  const free = spawnSync('free', ['-h'], { encoding: 'utf8' }).stdout.trim();
+  return { nproc: os.cpus().length, cpu, node: process.version, memTotalGb: (os.totalmem() / 2 ** 30).toFixed(1), load: os.loadavg().map((x) => x.toFixed(2)).join(' '), free };
+}
+
+const rows = [];
+function record(label, size, m, extra = {}) {
+  const t = TARGETS.get(label);
+  const ok = m.code === (extra.expectCode ?? 0) && (!t || (m.wallS <= t.s && (m.rssMb ?? 0) <= t.mb));
+  const row = { label, size, code: m.code, wallS: +m.wallS.toFixed(2), rssMb: m.rssMb === null ? null : Math.round(m.rssMb), target: t ? `≤ ${t.s} s, ≤ ${t.mb} MB` : '', ok, ...extra };
+  rows.push(row);
+  const fmt = `${label.padEnd(22)} ${String(row.wallS).padStart(7)} s ${String(row.rssMb).padStart(6)} MB  exit ${m.code}${t ? (ok ? '  ✓ ' : '  ✗ ') + row.target : ''}${extra.note ? '  ' + extra.note : ''}`;
+  process.stdout.write(fmt + '\n');
+  if (m.code !== (extra.expectCode ?? 0)) process.stdout.write(`   stderr: ${m.stderr.trim().split('\n').slice(-3).join(' | ')}\n`);
+  return row;
+}
+
+function drawId(stdout) {
+  try {
+    return JSON.parse(stdout).drawId ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function benchSize(s, pandas) {
+  const csv = path.join(DATA, `pharmacies-${s}.csv`);
+  const inputs = ['--plan', path.join(DATA, 'plan-credit.csv'), '--entities', csv, '--inspectors', path.join(DATA, 'inspectors-10k.csv'), '--conflicts', path.join(DATA, 'conflicts.csv')];
+  const v = record(`validate ${s}`, s, measure(process.execPath, ssjArgs('validate', csv, '--json')));
+  let pd = null;
+  if (pandas) {
+    pd = measure('python3', ['-c', `import pandas as pd, sys; df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False); print(len(df))`, csv]);
+    record(`pandas read_csv ${s}`, s, pd, { note: `ssj validate is ${(pd.wallS / v.wallS).toFixed(1)}× faster than pandas read_csv, ${(pd.rssMb / v.rssMb).toFixed(1)}× less memory` });
+  }
+  const ws = path.join(OUT, `ws-${s}`);
+  fs.rmSync(ws, { recursive: true, force: true });
+  fs.mkdirSync(ws, { recursive: true });
+  const d = measure(process.execPath, ssjArgs('draw', '--workspace', ws, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json'));
+  const id = drawId(d.stdout);
+  let selected = null;
+  try {
+    selected = JSON.parse(d.stdout).selected?.length ?? null;
+  } catch {
+    /* reported by the exit code */
+  }
+  record(`draw ${s}`, s, d, { drawId: id, selected, note: selected !== null ? `${selected} entities selected` : '' });
+  if (s === '1m' || argv.includes('--verify-all')) {
+    const vr = measure(process.execPath, ssjArgs('verify', '--workspace', ws, '--draw', id ?? '?', ...inputs));
+    const says = /一致/.test(vr.stdout + vr.stderr) && !/不一致/.test(vr.stdout + vr.stderr);
+    record(`verify ${s}`, s, vr, { note: says ? '一致' : 'did NOT say 一致', verified: says });
+    if (!says) rows[rows.length - 1].ok = false;
+  }
+}
+
+function main() {
+  ensureData();
+  fs.mkdirSync(OUT, { recursive: true });
+  const m = machine();
+  process.stdout.write(`machine: ${m.nproc} cores, ${m.cpu}, ${m.memTotalGb} GB, node ${m.node}, load ${m.load}\n`);
+  process.stdout.write(`peak RSS from ${GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM polling'}\n\n`);
+  const pandas = hasPandas();
+  if (!pandas) process.stdout.write('pandas: not installed (apt-get install -y python3-pandas) — no ratio\n');
+  for (const s of sizes) benchSize(s, pandas);
+  if (!argv.includes('--no-xlsx')) {
+    const x = path.join(DATA, 'pharmacies-100k.xlsx');
+    record('validate 100k.xlsx', '100k', measure(process.execPath, ssjArgs('validate', x, '--json')));
+  }
+  const fail = rows.filter((r) => !r.ok);
+  const report = { when: new Date().toISOString(), machine: m, loadAfter: os.loadavg(), rows };
+  fs.writeFileSync(arg('--json', path.join(OUT, 'results.json')), JSON.stringify(report, null, 2));
+  process.stdout.write(`\n${fail.length ? `✗ ${fail.length} failed: ${fail.map((r) => r.label).join(', ')}` : '✓ every target met'}; figures in ${path.relative(ROOT, arg('--json', path.join(OUT, 'results.json')))}\n`);
+  process.exitCode = fail.length ? 1 : 0;
+}
+
+main();
