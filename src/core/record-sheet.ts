@@ -1,0 +1,112 @@
+/**
+ * What an inspection record sheet (Wugang 附件2, 部门联合抽查检查情况记录表)
+ * shows for one selected entity: its department rows (the plan row's team
+ * groups, with the members of the team now in force) and the check items.
+ * Pure: the xlsx writer, the HTML renderer and the results import all use it,
+ * so the department rows a sheet prints are the ones an import expects.
+ */
+import type { AmendmentRecord, DrawRecord, PlanRow, SelectedEntity, Team, TeamMember } from './types.js';
+
+/** One department row of the sheet (执法检查人员 block, and one 检查结果 row). */
+export interface SheetDepartment {
+  /** The plan's team-group department; "" when the plan row has one group of any department. */
+  department: string;
+  /** What the sheet prints in 单位 / 检查单位: the department, else the members' units joined by 、. */
+  label: string;
+  members: TeamMember[];
+  /** 检查事项 for this department (PlanRow.checkItems, defaulting to the row's 抽查事项名称). */
+  checkItem: string;
+}
+
+export interface RecordSheetModel {
+  drawId: string;
+  drawDate: string;
+  entity: SelectedEntity;
+  /** 统一社会信用代码, else 医保编码 (the seed's 统一社会信用代码/注册号). */
+  code: string;
+  planRow: PlanRow | null;
+  departments: SheetDepartment[];
+}
+
+/** The team now in force for an entity: the last amendment's, else the draw's (as io/records effectiveTeam). */
+export function currentTeam(draw: DrawRecord, amendments: readonly AmendmentRecord[], entity: string): Team | undefined {
+  const last = [...amendments].reverse().find((a) => a.amends === draw.drawId && a.substitution.entity === entity);
+  return last ? last.team : draw.teams.find((t) => t.entity === entity);
+}
+
+/** The plan row that produced an entity's stratum. */
+export function planRowOf(draw: DrawRecord, entity: SelectedEntity): PlanRow | null {
+  const stratum = draw.strata.find((s) => s.number === entity.stratum);
+  const rowNo = stratum?.planRow;
+  return draw.plan.rows.find((r) => r.no === rowNo) ?? (draw.plan.rows.length === 1 ? (draw.plan.rows[0] ?? null) : null);
+}
+
+function unitsLabel(members: readonly TeamMember[]): string {
+  const units: string[] = [];
+  for (const m of members) if (m.unit !== '' && !units.includes(m.unit)) units.push(m.unit);
+  return units.join('、');
+}
+
+/**
+ * Department rows: one per team group of the plan row, in plan order, with
+ * the members whose TeamMember.department is that group's. Without groups
+ * (or one group of any department), a single row labelled by the units.
+ */
+export function sheetDepartments(row: PlanRow | null, team: Team | undefined): SheetDepartment[] {
+  const members = team?.members ?? [];
+  const groups = row?.teamGroups ?? [];
+  const item = (i: number) => row?.checkItems[i] || row?.checkItems[0] || row?.item || '';
+  if (groups.length <= 1) {
+    const department = groups[0]?.department ?? '';
+    return [{ department, label: department || unitsLabel(members), members: [...members], checkItem: item(0) }];
+  }
+  const out: SheetDepartment[] = groups.map((g, i) => ({
+    department: g.department,
+    label: g.department || unitsLabel(members.filter((m) => m.department === g.department)),
+    members: members.filter((m) => m.department === g.department),
+    checkItem: item(i),
+  }));
+  // A member whose department matches no group (an old record) still appears: with the first "" group, else the first.
+  const placed = new Set(out.flatMap((d) => d.members));
+  for (const m of members) {
+    if (placed.has(m)) continue;
+    (out.find((d) => d.department === '') ?? out[0])?.members.push(m);
+  }
+  return out;
+}
+
+/** Everything one record sheet shows; null when the draw did not select `entity`. */
+export function recordSheetModel(draw: DrawRecord, amendments: readonly AmendmentRecord[], entity: string): RecordSheetModel | null {
+  const e = draw.selected.find((s) => s.key === entity);
+  if (!e) return null;
+  const planRow = planRowOf(draw, e);
+  return {
+    drawId: draw.drawId,
+    drawDate: draw.drawDate,
+    entity: e,
+    code: e.uscc || e.ybbm || e.key,
+    planRow,
+    departments: sheetDepartments(planRow, currentTeam(draw, amendments, entity)),
+  };
+}
+
+// Windows forbids these in file names; control characters too. Trailing dots/spaces are dropped by Explorer.
+// eslint-disable-next-line no-control-regex
+const BAD_FILE_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** A name safe as a Windows/macOS/Linux file name (≤ 80 characters), never empty. */
+export function safeFileName(name: string): string {
+  let s = name.normalize('NFKC').replace(BAD_FILE_CHARS, '_').replace(/\s+/g, ' ').trim();
+  s = s.replace(/[. ]+$/g, '');
+  if (s.length > 80) s = s.slice(0, 80).replace(/[. ]+$/g, '');
+  if (s === '' || RESERVED.test(s)) s = `_${s}`;
+  return s;
+}
+
+/** `<NN>-<name>.xlsx`: NN is the draw order, at least 2 digits (wider when the draw selected ≥ 100). */
+export function sheetFileName(entity: SelectedEntity, total: number): string {
+  const width = Math.max(2, String(total).length);
+  return `${String(entity.order).padStart(width, '0')}-${safeFileName(entity.name || entity.key)}.xlsx`;
+}
+
