@@ -1,13 +1,19 @@
 /** en catalogue: every key of the zh catalogue, area by area. */
 import type { zh } from './zh.js';
 import { records } from './en/records.js';
+import { io } from './en/io.js';
+import { validate } from './en/validate.js';
 import { results } from './en/results.js';
 import { common } from './en/common.js';
+import { templates } from './en/templates.js';
 import { demo } from './en/demo.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
+  ...templates,
   ...records,
+  ...io,
+  ...validate,
   ...results,
   ...demo,
 };

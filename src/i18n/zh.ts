@@ -1,12 +1,18 @@
 /** zh-CN catalogue: the areas merged. Each area file is owned by its feature. */
 import { records } from './zh/records.js';
+import { io } from './zh/io.js';
+import { validate } from './zh/validate.js';
 import { results } from './zh/results.js';
 import { common } from './zh/common.js';
+import { templates } from './zh/templates.js';
 import { demo } from './zh/demo.js';
 
 export const zh = {
   ...common,
+  ...templates,
   ...records,
+  ...io,
+  ...validate,
   ...results,
   ...demo,
 } as const;
