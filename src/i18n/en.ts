@@ -1,6 +1,7 @@
 /** en catalogue: every key of the zh catalogue, area by area. */
 import type { zh } from './zh.js';
 import { records } from './en/records.js';
+import { report } from './en/report.js';
 import { io } from './en/io.js';
 import { validate } from './en/validate.js';
 import { results } from './en/results.js';
@@ -12,6 +13,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...common,
   ...templates,
   ...records,
+  ...report,
   ...io,
   ...validate,
   ...results,

@@ -1,5 +1,6 @@
 /** zh-CN catalogue: the areas merged. Each area file is owned by its feature. */
 import { records } from './zh/records.js';
+import { report } from './zh/report.js';
 import { io } from './zh/io.js';
 import { validate } from './zh/validate.js';
 import { results } from './zh/results.js';
@@ -11,6 +12,7 @@ export const zh = {
   ...common,
   ...templates,
   ...records,
+  ...report,
   ...io,
   ...validate,
   ...results,

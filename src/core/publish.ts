@@ -1,0 +1,145 @@
+/**
+ * The publication CSV (公示): one row per inspection with a result, built
+ * from an explicit allow-list of fields — never by copying a record and
+ * deleting columns, so a field added to the model later cannot leak. Free
+ * text that is published (处理情况) is scanned for ID and phone numbers and
+ * the entity's legal representative's name, which are masked.
+ */
+import type { AmendmentRecord, DrawRecord, InspectionResult, SelectedEntity, TeamMember } from './types.js';
+
+/** Result code texts (Wugang 附件2). */
+export const RESULT_TEXTS: ReadonlyMap<number, string> = new Map([
+  [1, '未发现问题'],
+  [2, '未按规定公示应当公示的信息'],
+  [3, '公示信息隐瞒真实情况弄虚作假'],
+  [4, '通过登记的住所（经营场所）无法取得联系'],
+  [5, '发现问题已责令整改'],
+  [6, '不配合检查情节严重'],
+  [7, '未发现本次抽查涉及的经营活动'],
+  [8, '发现问题待后续处理'],
+  [9, '合格'],
+  [10, '不合格'],
+]);
+
+/** The published columns, in order (SPEC "Publication CSV"). */
+export const PUBLICATION_COLUMNS = [
+  '序号',
+  '抽查任务',
+  '抽查事项',
+  '检查对象名称',
+  '统一社会信用代码',
+  '所在地区',
+  '检查机关',
+  '检查人员',
+  '检查日期',
+  '检查结果',
+  '处理情况',
+  '公示日期',
+] as const;
+
+/** Neutralises a cell a spreadsheet would read as a formula (= + - @ tab CR at the start). */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
+const LANDLINE = /(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)/g;
+const LABELLED_PHONE = /((?:电话|手机|联系方式|座机|Tel|TEL|tel)[:：]?\s*)[\d\- ]{7,}/g;
+
+/**
+ * Masks personal data in published free text: 18-character ID numbers, mobile
+ * and landline numbers, and the given personal names (e.g. the entity's
+ * legal representative).
+ */
+export function maskPersonal(text: string, names: string[] = []): string {
+  const stars = (s: string) => '*'.repeat(s.length);
+  let out = text.replace(ID_NUMBER, stars).replace(MOBILE, stars).replace(LANDLINE, stars);
+  out = out.replace(LABELLED_PHONE, (_m, label: string) => `${label}***`);
+  for (const name of names) if (name.length >= 2) out = out.split(name).join(stars(name));
+  return out;
+}
+
+/** `张三(豫A001)、李四(豫A002)` from a team's members: name and 执法证号 only. */
+export function inspectorsCell(members: TeamMember[]): string {
+  return members.map((m) => `${m.name}(${m.key})`).join('、');
+}
+
+/** `1 未发现问题`; several codes joined with 、; a joint inspection per department (`医疗保障局：1 未发现问题；…`). */
+export function resultCell(result: InspectionResult): string {
+  const codes = (cs: number[]) => cs.map((c) => `${c} ${RESULT_TEXTS.get(c) ?? ''}`.trim()).join('、');
+  if (result.departments.length <= 1) return codes(result.departments[0]?.codes ?? []);
+  return result.departments.map((d) => (d.department ? `${d.department}：${codes(d.codes)}` : codes(d.codes))).join('；');
+}
+
+export interface PublicationInput {
+  draws: DrawRecord[];
+  amendments: AmendmentRecord[];
+  results: InspectionResult[];
+  /** 公示日期 for results that have none yet (ctx.today). */
+  today: string;
+}
+
+export interface PublicationOutput {
+  header: string[];
+  rows: string[][];
+  inspections: { drawId: string; entity: string }[];
+  /** Selected entities of these draws without a result (skipped). */
+  skipped: { drawId: string; entity: string }[];
+}
+
+/** The effective team of an entity: the last amendment's, else the draw's. */
+function teamOf(draw: DrawRecord, amendments: AmendmentRecord[], entity: string): TeamMember[] {
+  const last = amendments.filter((a) => a.amends === draw.drawId && a.substitution.entity === entity).at(-1);
+  return (last ? last.team : draw.teams.find((t) => t.entity === entity))?.members ?? [];
+}
+
+/** 检查机关: the plan row's 抽查主体, then the other departments of a joint team. */
+function authorityCell(draw: DrawRecord, entity: SelectedEntity): string {
+  const stratum = draw.strata.find((s) => s.number === entity.stratum);
+  const row = draw.plan.rows.find((r) => r.no === stratum?.planRow);
+  const parts = [row?.subject ?? '', ...(row?.teamGroups.slice(1).map((g) => g.department) ?? [])];
+  return [...new Set(parts.filter((p) => p !== ''))].join('、');
+}
+
+/** The allow-list: every published cell names the one field it comes from. */
+function rowFor(no: number, draw: DrawRecord, entity: SelectedEntity, team: TeamMember[], result: InspectionResult, today: string): string[] {
+  const stratum = draw.strata.find((s) => s.number === entity.stratum);
+  const row = draw.plan.rows.find((r) => r.no === stratum?.planRow);
+  const task = draw.plan.title ? `${draw.plan.title}（${draw.drawId}）` : draw.drawId;
+  const cells = [
+    String(no),
+    task,
+    row?.item ?? '',
+    entity.name,
+    entity.uscc || entity.ybbm,
+    entity.region,
+    authorityCell(draw, entity),
+    inspectorsCell(team),
+    result.inspectionDate,
+    resultCell(result),
+    maskPersonal(result.handling, [entity.legalRepresentative]),
+    result.publication?.date || today,
+  ];
+  return cells.map(neutralise);
+}
+
+/** Publication rows for the given draws, in draw then draw-order order. */
+export function publicationRows(input: PublicationInput): PublicationOutput {
+  const results = new Map(input.results.map((r) => [`${r.drawId}\u0000${r.entity}`, r]));
+  const rows: string[][] = [];
+  const inspections: { drawId: string; entity: string }[] = [];
+  const skipped: { drawId: string; entity: string }[] = [];
+  for (const draw of input.draws) {
+    for (const entity of [...draw.selected].sort((a, b) => a.order - b.order)) {
+      const result = results.get(`${draw.drawId}\u0000${entity.key}`);
+      if (!result) {
+        skipped.push({ drawId: draw.drawId, entity: entity.key });
+        continue;
+      }
+      rows.push(rowFor(rows.length + 1, draw, entity, teamOf(draw, input.amendments, entity.key), result, input.today));
+      inspections.push({ drawId: draw.drawId, entity: entity.key });
+    }
+  }
+  return { header: [...PUBLICATION_COLUMNS], rows, inspections, skipped };
+}
