@@ -1,6 +1,7 @@
 /** en catalogue: every key of the zh catalogue, area by area. */
 import type { zh } from './zh.js';
 import { records } from './en/records.js';
+import { drawcmd } from './en/drawcmd.js';
 import { report } from './en/report.js';
 import { io } from './en/io.js';
 import { validate } from './en/validate.js';
@@ -13,6 +14,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...common,
   ...templates,
   ...records,
+  ...drawcmd,
   ...report,
   ...io,
   ...validate,

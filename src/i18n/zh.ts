@@ -1,5 +1,6 @@
 /** zh-CN catalogue: the areas merged. Each area file is owned by its feature. */
 import { records } from './zh/records.js';
+import { drawcmd } from './zh/drawcmd.js';
 import { report } from './zh/report.js';
 import { io } from './zh/io.js';
 import { validate } from './zh/validate.js';
@@ -12,6 +13,7 @@ export const zh = {
   ...common,
   ...templates,
   ...records,
+  ...drawcmd,
   ...report,
   ...io,
   ...validate,
