@@ -189,6 +189,8 @@ export interface DrawRecord {
   seed: string;
   seedSource: string;
   announcementHash: string | null;
+  /** 抽取地点 (`--place`), printed on the witness sheet; absent when not given. */
+  place?: string;
   plan: Plan;
   inputs: InputRef[];
   strata: Stratum[];
