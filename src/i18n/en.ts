@@ -1,6 +1,8 @@
 /** en catalogue: every key of the zh catalogue, area by area. */
 import type { zh } from './zh.js';
 import { records } from './en/records.js';
+import { plan } from './en/plan.js';
+import { draw } from './en/draw.js';
 import { drawcmd } from './en/drawcmd.js';
 import { report } from './en/report.js';
 import { io } from './en/io.js';
@@ -14,6 +16,8 @@ export const en: Record<keyof typeof zh, string> = {
   ...common,
   ...templates,
   ...records,
+  ...plan,
+  ...draw,
   ...drawcmd,
   ...report,
   ...io,

@@ -1,5 +1,7 @@
 /** zh-CN catalogue: the areas merged. Each area file is owned by its feature. */
 import { records } from './zh/records.js';
+import { plan } from './zh/plan.js';
+import { draw } from './zh/draw.js';
 import { drawcmd } from './zh/drawcmd.js';
 import { report } from './zh/report.js';
 import { io } from './zh/io.js';
@@ -13,6 +15,8 @@ export const zh = {
   ...common,
   ...templates,
   ...records,
+  ...plan,
+  ...draw,
   ...drawcmd,
   ...report,
   ...io,

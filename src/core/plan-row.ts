@@ -1,0 +1,151 @@
+/**
+ * One plan row from its cell texts (table or JSON alike): every cell parsed,
+ * every problem an Issue naming the cell. Pure.
+ */
+import { t, type MsgKey } from '../i18n/index.js';
+import { headerKey, nfkc } from './normalize.js';
+import { parseRatio, formatRatio } from './ratio.js';
+import {
+  parseCheckItems, parseFilter, parseFrequency, parseObjectType, parseSmallNumber,
+  parseTeamGroups, parseTeamSize, parseYesNo, FILTER_FIELDS,
+} from './plan-text.js';
+import type { Issue, PlanRow, Severity, TeamGroup } from './types.js';
+
+export type PlanField =
+  | 'seq' | 'item' | 'basis' | 'method' | 'subject' | 'objectType' | 'ratio' | 'frequency' | 'remarks'
+  | 'filter' | 'teamSize' | 'teamGroups' | 'regionMatch' | 'maxPerEntity' | 'checkItems' | 'document';
+
+/** Where a field of a row sits: the cell (`G3`) and header for tables, a JSON path for JSON. */
+export interface FieldPos {
+  cell: string | null;
+  column: string | null;
+}
+
+export interface RowSource {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  text(field: PlanField): string;
+  pos(field: PlanField): FieldPos;
+  /** JSON plans may give check items as an array, one per group. */
+  checkItems?: string[];
+}
+
+/** Where each parsed row came from, for issues raised later (checkPlanAgainst). Not part of the record. */
+export const rowSources = new WeakMap<PlanRow, RowSource>();
+export const planRowSource = (row: PlanRow): RowSource | undefined => rowSources.get(row);
+
+export function planIssue(
+  code: string, severity: Severity, src: Pick<RowSource, 'file' | 'sheet' | 'row'>, pos: FieldPos, value: string | null,
+  key: MsgKey, params: Record<string, string | number> = {},
+): Issue {
+  const where = pos.cell ?? pos.column ?? src.file;
+  return {
+    code, severity, file: src.file, sheet: src.sheet, row: src.row, column: pos.column, cell: pos.cell, value,
+    message: t(key, { ...params, value: value ?? '', cell: where, file: src.file }),
+  };
+}
+
+/** True when the row carries nothing the plan needs (a note line under the table). */
+export function isBlankPlanRow(src: RowSource): boolean {
+  return (['item', 'objectType', 'ratio'] as PlanField[]).every((f) => src.text(f) === '');
+}
+
+function required(src: RowSource, field: PlanField, issues: Issue[]): string {
+  const v = nfkc(src.text(field)).trim();
+  if (v === '') issues.push(planIssue('plan-missing-value', 'error', src, src.pos(field), '', 'plan.missingValue', { column: src.pos(field).column ?? field }));
+  return v;
+}
+
+function teamOf(src: RowSource, issues: Issue[]): { teamSize: number; teamGroups: TeamGroup[]; ok: boolean } {
+  const sizeText = src.text('teamSize');
+  const groupsText = src.text('teamGroups');
+  let size: number | null = null;
+  if (sizeText.trim() !== '') {
+    size = parseTeamSize(sizeText);
+    if (size === null || size < 2) {
+      issues.push(planIssue('plan-team-size', 'error', src, src.pos('teamSize'), sizeText, 'plan.teamSize'));
+      return { teamSize: 2, teamGroups: [], ok: false };
+    }
+  }
+  if (groupsText.trim() === '') {
+    const n = size ?? 2;
+    return { teamSize: n, teamGroups: [{ department: '', seats: n }], ok: true };
+  }
+  const parsed = parseTeamGroups(groupsText);
+  if ('error' in parsed) {
+    issues.push(planIssue('plan-team-groups', 'error', src, src.pos('teamGroups'), groupsText, 'plan.teamGroups', { part: parsed.error }));
+    return { teamSize: size ?? 2, teamGroups: [], ok: false };
+  }
+  const sum = parsed.groups.reduce((s, g) => s + g.seats, 0);
+  if (size !== null && sum !== size) {
+    issues.push(planIssue('plan-team-groups', 'error', src, src.pos('teamGroups'), groupsText, 'plan.teamSeats', { sum, size }));
+    return { teamSize: size, teamGroups: parsed.groups, ok: false };
+  }
+  if (sum < 2) {
+    issues.push(planIssue('plan-team-size', 'error', src, src.pos('teamGroups'), groupsText, 'plan.teamSize'));
+    return { teamSize: sum, teamGroups: parsed.groups, ok: false };
+  }
+  return { teamSize: sum, teamGroups: parsed.groups, ok: true };
+}
+
+function seqOf(src: RowSource, index: number, issues: Issue[]): number {
+  const text = headerKey(src.text('seq'));
+  if (text === '') return index + 1;
+  const n = parseSmallNumber(text.replace(/[.、)]$/, ''));
+  if (n === null || n < 1) {
+    issues.push(planIssue('plan-bad-seq', 'error', src, src.pos('seq'), text, 'plan.badSeq'));
+    return index + 1;
+  }
+  return n;
+}
+
+/** Parses one row; `null` when an error makes the row unusable (the issues say why). */
+export function parsePlanRow(src: RowSource, index: number, issues: Issue[]): PlanRow | null {
+  const before = issues.filter((i) => i.severity === 'error').length;
+  const no = seqOf(src, index, issues);
+  const item = required(src, 'item', issues);
+  const objectText = required(src, 'objectType', issues);
+  const objectType = objectText === '' ? null : parseObjectType(objectText);
+  if (objectText !== '' && !objectType) issues.push(planIssue('plan-bad-object', 'error', src, src.pos('objectType'), objectText, 'plan.badObject'));
+  const ratioText = required(src, 'ratio', issues);
+  const ratio = ratioText === '' ? null : parseRatio(ratioText);
+  if (ratioText !== '' && !ratio) issues.push(planIssue('plan-bad-ratio', 'error', src, src.pos('ratio'), ratioText, 'plan.badRatio'));
+  const frequency = nfkc(src.text('frequency')).trim();
+  const timesPerYear = parseFrequency(frequency);
+  if (frequency !== '' && timesPerYear === null) issues.push(planIssue('plan-bad-frequency', 'warning', src, src.pos('frequency'), frequency, 'plan.badFrequency'));
+  const filterText = src.text('filter');
+  const filter = parseFilter(filterText);
+  if ('error' in filter) issues.push(planIssue('plan-bad-filter', 'error', src, src.pos('filter'), filterText, 'plan.badFilter', { part: filter.error, fields: FILTER_FIELDS.join('、') }));
+  const team = teamOf(src, issues);
+  const regionText = src.text('regionMatch');
+  const regionMatch = parseYesNo(regionText);
+  if (regionMatch === null) issues.push(planIssue('plan-bad-region-match', 'error', src, src.pos('regionMatch'), regionText, 'plan.badRegionMatch'));
+  const checks = checkItemsOf(src, item, team.teamGroups, issues);
+  if (issues.filter((i) => i.severity === 'error').length > before || !objectType || !ratio || 'error' in filter) return null;
+  return {
+    no, item, basis: nfkc(src.text('basis')).trim(), method: nfkc(src.text('method')).trim(), subject: nfkc(src.text('subject')).trim(),
+    objectType, ratio: ratio.ratio, creditClasses: ratio.creditClasses, frequency, timesPerYear,
+    remarks: nfkc(src.text('remarks')).trim(), filter: filter.filter,
+    teamSize: team.teamSize, teamGroups: team.teamGroups, regionMatch: regionMatch ?? false, checkItems: checks,
+  };
+}
+
+function checkItemsOf(src: RowSource, item: string, groups: TeamGroup[], issues: Issue[]): string[] {
+  if (src.checkItems) {
+    if (src.checkItems.length === groups.length) return src.checkItems.map((s) => nfkc(s).trim() || item);
+    issues.push(planIssue('plan-check-items', 'error', src, src.pos('checkItems'), src.checkItems.join('；'), 'plan.checkItemsCount', { groups: groups.length }));
+    return groups.map(() => item);
+  }
+  const text = src.text('checkItems');
+  if (text.trim() === '') return groups.map(() => item);
+  const { items, unmatched } = parseCheckItems(text, groups, item);
+  for (const d of unmatched) issues.push(planIssue('plan-check-items', 'warning', src, src.pos('checkItems'), text, 'plan.checkItemsDept', { department: d }));
+  return items;
+}
+
+/** How a ratio is written back (labels, JSON adapters): `低(A、1%)、中(B、3%)` or `20%`. */
+export function ratioText(row: Pick<PlanRow, 'ratio' | 'creditClasses'>): string {
+  if (row.ratio) return formatRatio(row.ratio);
+  return row.creditClasses.map((c) => (c.label ? `${c.label}(${c.credit}、${formatRatio(c.ratio)})` : `${c.credit}:${formatRatio(c.ratio)}`)).join('、');
+}

@@ -1,0 +1,25 @@
+import type { draw as zh } from '../zh/draw.js';
+
+export const draw: Record<keyof typeof zh, string> = {
+  'draw.badSeed': 'Invalid seed: {reason}. Without whitespace a seed must be 6–128 printable ASCII characters (! to ~); 20 digits from the witnesses\' dice are recommended.',
+  'draw.seedEmpty': 'the seed is empty',
+  'draw.seedTooShort': 'it has {length} characters, at least 6 are needed',
+  'draw.seedTooLong': 'it has {length} characters, at most 128 are allowed',
+  'draw.seedBadChar': 'character {position} "{char}" is not printable ASCII',
+  'draw.noCandidate': 'No inspector can be drawn for seat {seat} of entity {entity} (department: {department}): the rule "{rule}" removed every remaining inspector. Nothing was written. Add inspectors or change the team composition or the conflicts list, then draw again.',
+  'draw.missingCredit': 'The plan draws by credit class but {count} entities have no 信用等级: {keys}. Fill in A/B/C/D in the registry\'s 信用等级 column, then draw again.',
+  'draw.duplicateKey': 'Key {key} appears more than once in the {role}. Run ssj validate and fix the duplicate first.',
+  'draw.roleEntities': 'entity registries',
+  'draw.roleInspectors': 'inspector registry',
+  'draw.notSelected': 'Entity {entity} is not among the entities selected in draw {draw}.',
+  'draw.notOnTeam': 'Inspector {inspector} is not on the current team of entity {entity} (draw {draw}). Current members: {members}.',
+  'draw.rule.no-inspectors': 'no inspectors',
+  'draw.rule.no-license': 'no 执法证号',
+  'draw.rule.unavailable': 'status 不可用',
+  'draw.rule.department': 'not in the department',
+  'draw.rule.region': 'enforcement area does not cover the entity\'s region',
+  'draw.rule.conflict': 'conflict of interest (conflicts list, or works at the entity)',
+  'draw.rule.already-on-team': 'already on this team',
+  'draw.rule.removed': 'already removed from this entity\'s team',
+  'draw.anyDepartment': 'any',
+};
