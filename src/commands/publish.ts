@@ -1,4 +1,85 @@
+/**
+ * ssj publish (--month YYYY-MM | --draw ID): the publication CSV (公示),
+ * one row per inspection with a result, from an allow-list of fields; UTF-8
+ * with BOM or GB18030; CRLF. The publication is recorded so the monthly form
+ * counts it.
+ */
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
 import type { Handler } from '../cli.js';
-import { notImplemented } from './_todo.js';
+import { InputError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { publicationRows } from '../core/publish.js';
+import type { AmendmentRecord, DrawRecord } from '../core/types.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { isAmendment, listRecords, readDraw } from '../io/records.js';
+import { recordPublication } from '../io/publications.js';
+import { loadResultsForReport } from '../io/report-inputs.js';
+import { openWorkspace, type Workspace } from '../io/workspace.js';
+import { monthFlag, outPath, shortList } from './report.js';
 
-export const run: Handler = async () => notImplemented('publish');
+type Encoding = 'utf8' | 'gb18030';
+
+function encodingFlag(value: unknown): Encoding {
+  const v = String(value ?? 'utf8').trim().toLowerCase().replace('-', '');
+  if (v === 'utf8') return 'utf8';
+  if (v === 'gb18030') return 'gb18030';
+  throw new UsageError('error.badFlagValue', { flag: '--encoding', value: String(value), hint: t('report.pub.encodingHint') });
+}
+
+/** The draws in scope and a label for file names: --draw ID, or every draw dated in --month. */
+function scope(ws: Workspace, opts: Record<string, unknown>): { draws: DrawRecord[]; amendments: AmendmentRecord[]; label: string } {
+  const hasMonth = opts.month !== undefined;
+  const hasDraw = typeof opts.draw === 'string' && opts.draw !== '';
+  if (hasMonth === hasDraw) throw new UsageError(hasMonth ? 'report.pub.scopeHint' : 'error.missingFlag', { flag: '--month / --draw', hint: t('report.pub.scopeHint') });
+  const records = listRecords(ws);
+  const amendments = records.filter(isAmendment);
+  if (hasDraw) {
+    const draw = readDraw(ws, String(opts.draw).trim());
+    return { draws: [draw], amendments, label: draw.drawId };
+  }
+  const month = monthFlag(opts.month);
+  const draws = records.filter((r): r is DrawRecord => !isAmendment(r) && r.drawDate.startsWith(month));
+  return { draws, amendments, label: month };
+}
+
+/** CSV text with CRLF; UTF-8 gets a BOM (Excel on Chinese Windows), GB18030 none. */
+export function encodeCsv(header: string[], rows: string[][], encoding: Encoding): Uint8Array {
+  const text = stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\s,"]/ });
+  return encoding === 'utf8' ? new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf8')) : new Uint8Array(iconv.encode(text, 'gb18030'));
+}
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const encoding = encodingFlag(opts.encoding);
+  const ws = openWorkspace(ctx.workspace);
+  const { draws, amendments, label } = scope(ws, opts);
+  const out = publicationRows({ draws, amendments, results: loadResultsForReport(ws), today: ctx.today });
+  if (out.rows.length === 0) throw new InputError('report.pub.none', { scope: label });
+  const file = outPath(ctx, opts.out, ws.reports, `公示-${label}.csv`);
+  writeFileAtomic(file, encodeCsv(out.header, out.rows, encoding));
+  const site = typeof opts.site === 'string' ? opts.site.trim() : '';
+  await recordPublication(ws, {
+    date: ctx.today,
+    site,
+    count: out.rows.length,
+    drawIds: [...new Set(out.inspections.map((i) => i.drawId))],
+    inspections: out.inspections,
+    file: path.relative(ws.root, file) || path.basename(file),
+    recordedAt: ctx.nowIso,
+  });
+  const warnings = [];
+  if (out.skipped.length > 0) {
+    const list = shortList(out.skipped.map((s) => `${s.entity}（${s.drawId}）`));
+    warnings.push({ code: 'missing-results', message: t('report.pub.skipped', { count: out.skipped.length, list }) });
+  }
+  if (!site) warnings.push({ code: 'no-site', message: t('report.pub.warnNoSite') });
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ file, encoding, count: out.rows.length, header: out.header, rows: out.rows, skipped: out.skipped, warnings }, null, 2));
+  } else {
+    ctx.out(t('report.pub.wrote', { file, count: out.rows.length, encoding }));
+    ctx.out(t('report.pub.recorded', { date: ctx.today, site: site || t('report.pub.noSite'), count: out.rows.length }));
+  }
+  for (const w of warnings) ctx.err(w.message);
+  return 0;
+};

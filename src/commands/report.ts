@@ -1,4 +1,102 @@
+/**
+ * ssj report --month YYYY-MM: the unit's Tangshan monthly forms (附件2,
+ * 附件3) from the workspace's draws, results, publications and activities
+ * sheet; with --combine, several units' 附件3 merged with a 合计 row.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Handler } from '../cli.js';
-import { notImplemented } from './_todo.js';
+import type { Ctx } from '../context.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { defaultUnit, monthlyDue, monthlyFigures, nextQuarterlyDue, safeFileName, type ActivityRow } from '../core/report.js';
+import { form3Row, totalRow, type Form3Row } from '../core/report-form3.js';
+import { listDraws } from '../io/records.js';
+import { loadPublications } from '../io/publications.js';
+import { defaultActivitiesFile, loadResultsForReport, readActivities } from '../io/report-inputs.js';
+import { readForm3Rows } from '../io/report-read.js';
+import { writeCombinedWorkbook, writeMonthlyWorkbook } from '../io/report-xlsx.js';
+import { openWorkspace } from '../io/workspace.js';
 
-export const run: Handler = async () => notImplemented('report');
+interface Warning {
+  code: string;
+  message: string;
+}
+
+/** --month, required, as YYYY-MM with a real month. */
+export function monthFlag(value: unknown, flag = '--month'): string {
+  if (value === undefined || value === true || value === '') throw new UsageError('error.missingFlag', { flag, hint: t('report.monthHint') });
+  const v = String(value).trim();
+  const m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError('error.badMonth', { flag, value: v });
+  return v;
+}
+
+/** --out: a file, or a folder to put the default name in. */
+export function outPath(ctx: Ctx, out: unknown, dir: string, name: string): string {
+  if (typeof out !== 'string' || out === '') return path.join(dir, name);
+  const p = path.resolve(ctx.workspace, out);
+  const isDir = out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(p) && fs.statSync(p).isDirectory());
+  return isDir ? path.join(p, name) : p;
+}
+
+export const shortList = (xs: string[], max = 10) => (xs.length > max ? `${xs.slice(0, max).join('、')}${t('report.more')}` : xs.join('、'));
+
+function emit(ctx: Ctx, warnings: Warning[], payload: object, lines: string[]): number {
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ ...payload, warnings }, null, 2));
+  } else {
+    for (const l of lines) ctx.out(l);
+  }
+  for (const w of warnings) ctx.err(w.message);
+  return 0;
+}
+
+async function combine(ctx: Ctx, month: string, files: string[], out: unknown): Promise<number> {
+  const rows: Form3Row[] = [];
+  const unknown: string[] = [];
+  for (const f of files) {
+    const file = path.resolve(ctx.workspace, f);
+    const read = readForm3Rows(file);
+    if (read.some((r) => r.population === null)) unknown.push(path.basename(file));
+    rows.push(...read);
+  }
+  const { total, ratioKnown } = totalRow(rows, t('report.f3.total'));
+  const target = outPath(ctx, out, path.join(ctx.workspace, 'reports'), `${t('report.combinedName')}-${month}.xlsx`);
+  await writeCombinedWorkbook(target, month, rows, total);
+  const warnings: Warning[] = ratioKnown ? [] : [{ code: 'ratio-unknown', message: t('report.warnRatioUnknown', { files: unknown.join('、') }) }];
+  return emit(ctx, warnings, { month, file: target, rows, total, ratioKnown }, [t('report.combined', { count: rows.length, file: target })]);
+}
+
+function activitiesFor(ctx: Ctx, opt: unknown, warnings: Warning[], defaultFile: string | null): ActivityRow[] {
+  const file = typeof opt === 'string' && opt !== '' ? path.resolve(ctx.workspace, opt) : defaultFile;
+  if (file) return readActivities(file);
+  warnings.push({ code: 'no-activities', message: t('report.warnNoActivities') });
+  return [];
+}
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const month = monthFlag(opts.month);
+  if (Array.isArray(opts.combine) && opts.combine.length > 0) return combine(ctx, month, opts.combine as string[], opts.out);
+  const ws = openWorkspace(ctx.workspace);
+  const warnings: Warning[] = [];
+  const draws = listDraws(ws);
+  const activities = activitiesFor(ctx, opts.activities, warnings, defaultActivitiesFile(ws));
+  const unitOpt = typeof opts.unit === 'string' ? opts.unit.trim() : '';
+  const unit = unitOpt || defaultUnit(draws, month) || t('report.defaultUnit');
+  const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit);
+  const target = outPath(ctx, opts.out, ws.reports, `${safeFileName(unit)}-${month}.xlsx`);
+  await writeMonthlyWorkbook(target, form, form3Row(form), ctx.today);
+  if (form.drawIds.length === 0) warnings.push({ code: 'no-draws', message: t('report.warnNoDraws', { month }) });
+  if (form.missingResults.length > 0) {
+    const list = shortList(form.missingResults.map((m) => `${m.name || m.entity}（${m.drawId}）`));
+    warnings.push({ code: 'missing-results', message: t('report.warnMissing', { count: form.missingResults.length, list }) });
+  }
+  const due = { monthly: monthlyDue(month), quarterly: nextQuarterlyDue(ctx.today) };
+  const c = form.city;
+  return emit(ctx, warnings, { ...form, file: target, due }, [
+    t('report.summary', { unit, month, items: c.items, selected: c.selected, ratio: c.ratio || '—', found: c.found, published: c.published, jointSelected: form.joint.selected }),
+    t('report.wrote', { file: target }),
+    t('report.due', { due: due.monthly, quarterly: due.quarterly }),
+  ]);
+};

@@ -63,6 +63,9 @@ export const report = {
   'report.f3.jointSelected': '检查主体数量',
   'report.f3.total': '合计',
   // messages
+  'report.defaultUnit': '本单位',
+  'report.combinedName': '附件3-合并',
+  'report.more': '等',
   'report.wrote': '已写入月报表：{file}',
   'report.summary': '{unit} {month}：检查事项{items}项，抽查{selected}家（比例 {ratio}），发现问题{found}家，公示{published}家；跨部门联合抽查{jointSelected}家。',
   'report.due': '本月报表应于 {due} 前上报；下一次季度落实情况报送截止：{quarterly}。',

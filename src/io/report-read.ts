@@ -1,0 +1,93 @@
+/**
+ * Reading a unit's monthly workbook back (SheetJS) for `ssj report
+ * --combine`: its 附件3 data rows and, from the hidden `_ssj` sheet, each
+ * row's population. The header is checked against the form's labels (in
+ * either language) before any cell is trusted.
+ */
+import fs from 'node:fs';
+import * as XLSX from 'xlsx';
+import { InputError, IoError } from '../errors.js';
+import { catalogueFor } from '../i18n/index.js';
+import { headerKey } from '../core/normalize.js';
+import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
+import { ioError } from './atomic.js';
+import { DATA_FORMAT, DATA_SHEET, FORM3_FIRST_DATA_ROW, FORM3_HEADER } from './report-xlsx.js';
+
+type Grid = string[][];
+
+function load(file: string): XLSX.WorkBook {
+  let buf: Buffer;
+  try {
+    if (fs.statSync(file).isDirectory()) throw new IoError('error.isDirectory', { file });
+    buf = fs.readFileSync(file);
+  } catch (err) {
+    if (err instanceof IoError) throw err;
+    throw ioError(err, file);
+  }
+  try {
+    return XLSX.read(buf, { type: 'buffer' });
+  } catch {
+    throw new InputError('report.unreadableWorkbook', { file });
+  }
+}
+
+const gridOf = (ws: XLSX.WorkSheet): Grid =>
+  (XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: '', blankrows: true }) as unknown[][]).map((r) => r.map((c) => String(c ?? '').trim()));
+
+/** Whether row 3–5's labels are 附件3's (zh or en catalogue). */
+function isForm3(grid: Grid): boolean {
+  return (['zh', 'en'] as const).some((lang) => {
+    const cat = catalogueFor(lang);
+    return FORM3_HEADER.every((h) => {
+      const ref = XLSX.utils.decode_cell(h.range.split(':')[0] ?? h.range);
+      return headerKey(grid[ref.r]?.[ref.c] ?? '') === headerKey(cat[h.key]);
+    });
+  });
+}
+
+function totalLabels(): Set<string> {
+  return new Set((['zh', 'en'] as const).map((l) => catalogueFor(l)['report.f3.total']));
+}
+
+function parseCount(file: string, sheet: string, grid: Grid, r: number, c: number): number {
+  const raw = (grid[r]?.[c] ?? '').replace(/,/g, '');
+  if (raw === '') return 0;
+  if (!/^\d+$/.test(raw)) {
+    const column = grid[4]?.[c] ?? '';
+    throw new InputError('report.combineBadCell', { file, sheet, cell: XLSX.utils.encode_cell({ r, c }), column, value: raw });
+  }
+  return Number(raw);
+}
+
+/** Populations by row order from the hidden data sheet; null when the sheet is absent or not ours. */
+function populations(wb: XLSX.WorkBook): (number | null)[] | null {
+  const ws = wb.Sheets[DATA_SHEET];
+  if (!ws) return null;
+  const grid = gridOf(ws);
+  if (grid[0]?.[0] !== DATA_FORMAT) return null;
+  return grid.slice(1).map((r) => (/^\d+$/.test(r[1] ?? '') ? Number(r[1]) : null));
+}
+
+/** The 附件3 unit rows of a monthly (or already combined) workbook; the 合计 row is left out. */
+export function readForm3Rows(file: string): Form3Row[] {
+  const wb = load(file);
+  const found = wb.SheetNames.map((name) => ({ name, grid: gridOf(wb.Sheets[name] as XLSX.WorkSheet) })).find((s) => isForm3(s.grid));
+  if (!found) throw new InputError('report.combineNo3', { file });
+  const pops = populations(wb);
+  const totals = totalLabels();
+  const rows: Form3Row[] = [];
+  for (let r = FORM3_FIRST_DATA_ROW - 1; r < found.grid.length; r++) {
+    const cells = found.grid[r] ?? [];
+    if (cells.every((c) => c === '')) continue;
+    if (totals.has(cells[1] ?? '')) break;
+    const row = { unit: cells[1] ?? '', population: pops?.[rows.length] ?? null } as Form3Row;
+    FORM3_FIELDS.forEach((f, i) => {
+      const c = i + 2;
+      if (NUMERIC_FIELDS.has(f)) (row as unknown as Record<string, number>)[f] = parseCount(file, found.name, found.grid, r, c);
+      else (row as unknown as Record<string, string>)[f] = cells[c] ?? '';
+    });
+    rows.push(row);
+  }
+  if (rows.length === 0) throw new InputError('report.combineEmpty', { file });
+  return rows;
+}
