@@ -1,0 +1,79 @@
+/**
+ * The witness sheet (and announcement) as a workbook: the same document as
+ * the HTML page, on one A4 sheet, with the record hash in the page footer of
+ * every printed page (`headerFooter.oddFooter`).
+ */
+import { a4, FONT, HEADER_STYLE, inertText, newWorkbook, thinBorder, type ExcelJS } from './xlsx-write.js';
+import type { DocTable, PrintDoc } from '../render/witness.js';
+
+const COLS = 7;
+const COL_WIDTH = 14;
+const BODY: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 10.5 },
+  alignment: { vertical: 'top', wrapText: true },
+  border: thinBorder(),
+};
+
+/** Footer text: `&` starts a code in Excel's header/footer language. */
+const footerText = (s: string) => s.replace(/&/g, '&&');
+
+function writeRow(ws: ExcelJS.Worksheet, values: string[], style: Partial<ExcelJS.Style>): void {
+  const row = ws.addRow([]);
+  values.forEach((v, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = inertText(v);
+    cell.style = style;
+  });
+  if (values.length < COLS) {
+    const last = values.length;
+    for (let c = last + 1; c <= COLS; c += 1) row.getCell(c).style = style;
+    ws.mergeCells(row.number, last, row.number, COLS);
+  }
+  const longest = Math.max(...values.map((v, i) => v.length / (i === values.length - 1 ? COLS - values.length + 1 : 1)));
+  if (longest > COL_WIDTH / 2) row.height = Math.min(120, 15 * Math.ceil(longest / (COL_WIDTH / 1.6)));
+}
+
+function heading(ws: ExcelJS.Worksheet, text: string, size: number, center = false): void {
+  const row = ws.addRow([text]);
+  ws.mergeCells(row.number, 1, row.number, COLS);
+  row.getCell(1).style = { font: { name: FONT, size, bold: true }, alignment: { horizontal: center ? 'center' : 'left', vertical: 'middle', wrapText: true } };
+  row.height = size * 1.8;
+}
+
+function writeTable(ws: ExcelJS.Worksheet, tb: DocTable): void {
+  ws.addRow([]);
+  heading(ws, tb.heading, 11.5);
+  writeRow(ws, tb.columns.slice(0, COLS), HEADER_STYLE);
+  for (const r of tb.rows) writeRow(ws, r.slice(0, COLS), BODY);
+}
+
+/** The workbook's bytes (written by the caller, atomically, with the record). */
+export async function printDocXlsx(doc: PrintDoc, sheetName: string): Promise<Uint8Array> {
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet(sheetName.slice(0, 31));
+  ws.columns = Array.from({ length: COLS }, () => ({ width: COL_WIDTH }));
+  a4(ws, { fitToWidth: true });
+  ws.headerFooter = { oddFooter: `&L&8${footerText(doc.footer)}&R&8&P / &N`, oddHeader: `&C&9${footerText(doc.title)}` };
+  heading(ws, doc.title, 16, true);
+  if (doc.intro) heading(ws, doc.intro, 10.5);
+  for (const [k, v] of doc.meta) writeRow(ws, [k, v], { ...BODY, font: { name: FONT, size: 10.5 } });
+  for (const tb of doc.tables) writeTable(ws, tb);
+  if (doc.signatures.length) {
+    ws.addRow([]);
+    for (const label of doc.signatures) {
+      const row = ws.addRow([label]);
+      ws.mergeCells(row.number, 1, row.number, 2);
+      ws.mergeCells(row.number, 3, row.number, 5);
+      row.getCell(1).style = { font: { name: FONT, size: 10.5 }, alignment: { vertical: 'bottom', wrapText: true } };
+      row.getCell(3).style = { border: { bottom: { style: 'thin', color: { argb: 'FF000000' } } } };
+      row.height = 30;
+    }
+  }
+  ws.addRow([]);
+  const foot = ws.addRow([doc.footer]);
+  ws.mergeCells(foot.number, 1, foot.number, COLS);
+  foot.getCell(1).style = { font: { name: 'Consolas', size: 8 }, alignment: { wrapText: true } };
+  foot.height = 24;
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
