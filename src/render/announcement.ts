@@ -1,0 +1,37 @@
+/** The printable announcement sheet (抽取前公告): plan, inputs, strata N → n, each entity's probability. */
+import { t, type MsgKey } from '../i18n/index.js';
+import type { Announcement } from '../core/announce.js';
+import { docHtml, inputsTable, planTable, strataTable, type PrintDoc } from './witness.js';
+
+const w = (k: string) => t(`drawcmd.w.${k}` as MsgKey);
+
+export function announcementDoc(a: Announcement): PrintDoc {
+  const strata = a.strata.map((s) => ({ ...s, selected: [] }));
+  return {
+    title: t('drawcmd.a.title'),
+    intro: t('drawcmd.a.intro'),
+    meta: [
+      [w('drawId'), a.drawId],
+      [t('drawcmd.a.announceDate'), a.announceDate],
+      [w('document'), a.plan.document],
+      [w('algorithm'), a.algorithm],
+      [w('createdAt'), a.createdAt],
+      [t('drawcmd.a.hash'), a.announcementHash],
+    ],
+    tables: [
+      planTable(a.plan.rows),
+      inputsTable(a.inputs),
+      strataTable(strata, true),
+      {
+        heading: t('drawcmd.a.entities'),
+        columns: [w('code'), w('stratum'), w('probability'), w('reason')],
+        widths: [24, 8, 14, 30],
+        rows: a.entities.map((e) => [e.key, String(e.stratum), e.probability, e.excluded ? t(`drawcmd.reason.${e.excluded}` as MsgKey) : '']),
+      },
+    ],
+    signatures: [],
+    footer: t('drawcmd.a.footer', { id: a.drawId, hash: a.announcementHash }),
+  };
+}
+
+export const announcementHtml = (a: Announcement, lang: string): string => docHtml(announcementDoc(a), lang);
