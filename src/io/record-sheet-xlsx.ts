@@ -1,0 +1,190 @@
+/**
+ * One inspection record sheet as an .xlsx workbook, laid out as Wugang 附件2
+ * (部门联合抽查检查情况记录表), columns A–E:
+ *
+ *   1  title (A:E)
+ *   2  抽取编号 | <drawId> [ssj_draw_id] | 检查日期 | <date> (D:E) [ssj_inspection_date]
+ *   3  执法检查人员 (A, down the block) | 单位 | 姓名 | 执法证号 (D:E)
+ *   …  per department: its label (B, down its rows) | name | 执法证号 (D:E); ≥ 2 rows each, as the seed
+ *   …  被检查对象 (A, 2 rows) | 名称 | <name> | 统一社会信用代码/注册号 | <code> [ssj_entity_key]
+ *                             | 地址 | <address> | 法定代表人/负责人 | <legal rep>
+ *   …  检查单位 | 检查事项 (B:C) | 检查结果 (D:E)
+ *   …  per department: label | its 检查事项 (B:C) | <codes> (D:E) [ssj_result_codes, ssj_result_codes_<n>]
+ *   …  备注 | <remarks> (B:E) [ssj_remarks]
+ *   …  被检查对象（签字/盖章） (3 rows) | (B:C) | 执法检查人员（签字/盖章） | (E)
+ *   …  年 月 日 (A:C) | 年 月 日 (D:E)
+ *   …  说明 (1)(2)(3) (A:E)
+ *
+ * Defined names (workbook scope): `ssj_result_codes` covers every result cell
+ * (exceljs joins adjacent rows into one range, e.g. `'记录表'!$D$11:$D$12`);
+ * `ssj_result_codes_1`, `_2`, … name each department row's cell on its own,
+ * so a row a clerk inserts between two department rows cannot shift which
+ * department a code belongs to. Readers prefer the numbered names.
+ */
+import type { RecordSheetModel } from '../core/record-sheet.js';
+import { t } from '../i18n/index.js';
+import { ExcelJS, FONT, a4, inertText, newWorkbook, thinBorder } from './xlsx-write.js';
+
+export const NAMES = {
+  drawId: 'ssj_draw_id',
+  entity: 'ssj_entity_key',
+  date: 'ssj_inspection_date',
+  codes: 'ssj_result_codes',
+  remarks: 'ssj_remarks',
+} as const;
+export const codeName = (i: number) => `${NAMES.codes}_${i + 1}`;
+
+/** Where the fillable cells ended up (for tests and the HTML). */
+export interface SheetLayout {
+  drawId: string;
+  date: string;
+  entity: string;
+  codes: string[];
+  remarks: string;
+  lastRow: number;
+}
+
+const CODE_LIST = '"1,2,3,4,5,6,7,8,9,10"';
+
+type Sheet = ExcelJS.Worksheet;
+
+function put(ws: Sheet, range: string, value: string, style: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right'; border?: boolean } = {}): void {
+  const [first] = range.split(':') as [string];
+  if (range.includes(':')) ws.mergeCells(range);
+  const cell = ws.getCell(first);
+  cell.value = value === '' ? null : inertText(value);
+  cell.font = { name: FONT, size: style.size ?? 11, bold: Boolean(style.bold) };
+  cell.alignment = { horizontal: style.align ?? 'center', vertical: 'middle', wrapText: true };
+  if (style.border !== false) {
+    // Every cell of a merged range needs the border, or Excel draws gaps.
+    const [a, b] = range.split(':') as [string, string | undefined];
+    const from = ws.getCell(a);
+    const to = ws.getCell(b ?? a);
+    for (let r = Number(from.row); r <= Number(to.row); r++) {
+      for (let c = Number(from.col); c <= Number(to.col); c++) ws.getCell(r, c).border = thinBorder();
+    }
+  }
+}
+
+const abs = (sheet: string, addr: string) => `'${sheet.replace(/'/g, "''")}'!${addr.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')}`;
+
+function inspectorRows(ws: Sheet, m: RecordSheetModel, top: number): number {
+  put(ws, `B${top}`, t('results.sheet.unit'), { bold: true });
+  put(ws, `C${top}`, t('results.sheet.person'), { bold: true });
+  put(ws, `D${top}:E${top}`, t('results.sheet.cert'), { bold: true });
+  let r = top + 1;
+  for (const d of m.departments) {
+    const n = Math.max(2, d.members.length);
+    put(ws, n > 1 ? `B${r}:B${r + n - 1}` : `B${r}`, d.label);
+    for (let i = 0; i < n; i++) {
+      const member = d.members[i];
+      const name = member ? member.name + (member.role === '组长' ? t('results.sheet.leader') : '') : '';
+      put(ws, `C${r + i}`, name);
+      put(ws, `D${r + i}:E${r + i}`, member?.key ?? '');
+      ws.getRow(r + i).height = 22;
+    }
+    r += n;
+  }
+  put(ws, `A${top}:A${r - 1}`, t('results.sheet.inspectors'), { bold: true });
+  return r;
+}
+
+function targetRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayout): number {
+  put(ws, `A${r}:A${r + 1}`, t('results.sheet.target'), { bold: true });
+  put(ws, `B${r}`, t('results.sheet.entityName'), { bold: true });
+  put(ws, `C${r}`, m.entity.name, { align: 'left' });
+  put(ws, `D${r}`, t('results.sheet.code'), { bold: true });
+  put(ws, `E${r}`, m.code, { align: 'left' });
+  layout.entity = `E${r}`;
+  put(ws, `B${r + 1}`, t('results.sheet.address'), { bold: true });
+  put(ws, `C${r + 1}`, m.entity.address, { align: 'left' });
+  put(ws, `D${r + 1}`, t('results.sheet.legal'), { bold: true });
+  put(ws, `E${r + 1}`, m.entity.legalRepresentative, { align: 'left' });
+  ws.getRow(r).height = 36;
+  ws.getRow(r + 1).height = 36;
+  return r + 2;
+}
+
+function resultRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayout): number {
+  put(ws, `A${r}`, t('results.sheet.checkUnit'), { bold: true });
+  put(ws, `B${r}:C${r}`, t('results.sheet.checkItem'), { bold: true });
+  put(ws, `D${r}:E${r}`, t('results.sheet.checkResult'), { bold: true });
+  r += 1;
+  for (const d of m.departments) {
+    put(ws, `A${r}`, d.label);
+    put(ws, `B${r}:C${r}`, d.checkItem, { align: 'left' });
+    put(ws, `D${r}:E${r}`, '');
+    const cell = ws.getCell(`D${r}`);
+    cell.numFmt = '@'; // "5,8" stays text, never a number
+    cell.dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [CODE_LIST],
+      showErrorMessage: false, // a drop-down for one code, and typing 5,8 still allowed
+      showInputMessage: true,
+      promptTitle: t('results.sheet.codePromptTitle'),
+      prompt: t('results.sheet.codePrompt'),
+    };
+    layout.codes.push(`D${r}`);
+    ws.getRow(r).height = 40;
+    r += 1;
+  }
+  return r;
+}
+
+function signatureRows(ws: Sheet, r: number): number {
+  put(ws, `A${r}:A${r + 2}`, t('results.sheet.signEntity'), { bold: true });
+  put(ws, `B${r}:C${r + 2}`, '');
+  put(ws, `D${r}:D${r + 2}`, t('results.sheet.signInspectors'), { bold: true });
+  put(ws, `E${r}:E${r + 2}`, '');
+  for (let i = 0; i < 3; i++) ws.getRow(r + i).height = 24;
+  put(ws, `A${r + 3}:C${r + 3}`, t('results.sheet.dateLine'), { align: 'right' });
+  put(ws, `D${r + 3}:E${r + 3}`, t('results.sheet.dateLine'), { align: 'right' });
+  ws.getRow(r + 3).height = 24;
+  return r + 4;
+}
+
+/** Builds the workbook for one entity; returns it with the fillable cells' addresses. */
+export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; layout: SheetLayout } {
+  const wb = newWorkbook();
+  const name = t('results.sheet.name');
+  const ws = wb.addWorksheet(name);
+  ws.columns = [{ width: 13 }, { width: 15 }, { width: 24 }, { width: 17 }, { width: 26 }];
+  const layout: SheetLayout = { drawId: 'B2', date: 'D2', entity: '', codes: [], remarks: '', lastRow: 0 };
+
+  put(ws, 'A1:E1', t('results.sheet.title'), { bold: true, size: 16, border: false });
+  ws.getRow(1).height = 40;
+  put(ws, 'A2', t('results.sheet.drawId'), { bold: true });
+  put(ws, 'B2', m.drawId);
+  put(ws, 'C2', t('results.sheet.date'), { bold: true });
+  put(ws, 'D2:E2', '');
+  ws.getCell('D2').numFmt = 'yyyy-mm-dd';
+  ws.getRow(2).height = 24;
+
+  let r = inspectorRows(ws, m, 3);
+  r = targetRows(ws, m, r, layout);
+  r = resultRows(ws, m, r, layout);
+  put(ws, `A${r}`, t('results.sheet.remarks'), { bold: true });
+  put(ws, `B${r}:E${r}`, '', { align: 'left' });
+  layout.remarks = `B${r}`;
+  ws.getRow(r).height = 60;
+  r = signatureRows(ws, r + 1);
+  put(ws, `A${r}:E${r}`, t('results.sheet.legend'), { size: 9, align: 'left', border: false });
+  ws.getCell(`A${r}`).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+  ws.getRow(r).height = 78;
+  layout.lastRow = r;
+
+  wb.definedNames.add(abs(name, layout.drawId), NAMES.drawId);
+  wb.definedNames.add(abs(name, layout.date), NAMES.date);
+  wb.definedNames.add(abs(name, layout.entity), NAMES.entity);
+  wb.definedNames.add(abs(name, layout.remarks), NAMES.remarks);
+  layout.codes.forEach((addr, i) => {
+    wb.definedNames.add(abs(name, addr), NAMES.codes);
+    wb.definedNames.add(abs(name, addr), codeName(i));
+  });
+
+  a4(ws, { fitToPage: true });
+  ws.pageSetup.printArea = `A1:E${r}`;
+  ws.headerFooter.oddFooter = `&C${t('results.sheet.footer', { id: m.drawId, order: m.entity.order, key: m.entity.key }).replace(/&/g, '&&')}`;
+  return { wb, layout };
+}

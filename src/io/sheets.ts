@@ -1,0 +1,61 @@
+/**
+ * Writing a draw's inspection record sheets: `sheets/<drawId>/<NN>-<name>.xlsx`
+ * per selected entity and `sheets/<drawId>/all.html` to print them all. Called
+ * by `ssj draw` after the record is in the ledger and by `ssj sheets`. A sheet
+ * that has been filled in (any result code, the date or the remarks) — or that
+ * cannot be read — is never overwritten; blank ones are rewritten, e.g. after
+ * a substitution changed the team.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { recordSheetModel, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
+import type { AmendmentRecord, DrawRecord } from '../core/types.js';
+import { getLang } from '../i18n/index.js';
+import { renderRecordSheetsHtml } from '../render/sheets-html.js';
+import { writeFileAtomic } from './atomic.js';
+import { sheetFillState } from './read-sheet.js';
+import { buildRecordSheet } from './record-sheet-xlsx.js';
+import { saveWorkbook } from './xlsx-write.js';
+import type { Workspace } from './workspace.js';
+
+export interface SheetsWritten {
+  /** Absolute paths written (the .xlsx files, then all.html). */
+  written: string[];
+  /** Sheets left as they were because they have been filled in (or cannot be read). */
+  kept: string[];
+  /** Of `kept`, those that could not be read at all. */
+  unreadable: string[];
+}
+
+export const sheetsDir = (ws: Workspace, drawId: string) => path.join(ws.sheets, drawId);
+
+/** The models of every selected entity, in draw order. */
+export function recordSheetModels(draw: DrawRecord, amendments: readonly AmendmentRecord[]): RecordSheetModel[] {
+  return [...draw.selected]
+    .sort((a, b) => a.order - b.order)
+    .map((e) => recordSheetModel(draw, amendments, e.key))
+    .filter((m): m is RecordSheetModel => m !== null);
+}
+
+export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[]): Promise<SheetsWritten> {
+  const dir = sheetsDir(ws, draw.drawId);
+  const models = recordSheetModels(draw, amendments);
+  const out: SheetsWritten = { written: [], kept: [], unreadable: [] };
+  for (const m of models) {
+    const file = path.join(dir, sheetFileName(m.entity, draw.selected.length));
+    if (fs.existsSync(file)) {
+      const state = sheetFillState(file);
+      if (state !== 'blank') {
+        out.kept.push(file);
+        if (state === 'unreadable') out.unreadable.push(file);
+        continue;
+      }
+    }
+    await saveWorkbook(buildRecordSheet(m).wb, file);
+    out.written.push(file);
+  }
+  const html = path.join(dir, 'all.html');
+  writeFileAtomic(html, renderRecordSheetsHtml(draw.drawId, models, getLang()));
+  out.written.push(html);
+  return out;
+}
