@@ -1,0 +1,72 @@
+import { maskPersonal, neutralise, PUBLICATION_COLUMNS, publicationRows, resultCell } from '../../src/core/publish.js';
+import { juneScenario, K, makeResult } from '../helpers/report-fixtures.js';
+
+const ID18 = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+
+describe('publicationRows', () => {
+  const s = juneScenario();
+  const june = s.draws.filter((d) => d.drawDate.startsWith('2024-06'));
+  const out = publicationRows({ draws: june, amendments: [s.amendment], results: s.results, today: '2024-06-30' });
+  const col = (name: (typeof PUBLICATION_COLUMNS)[number]) => PUBLICATION_COLUMNS.indexOf(name);
+
+  it('has exactly the SPEC columns', () => {
+    expect(out.header).toEqual(['序号', '抽查任务', '抽查事项', '检查对象名称', '统一社会信用代码', '所在地区', '检查机关', '检查人员', '检查日期', '检查结果', '处理情况', '公示日期']);
+  });
+
+  it('gives one row per inspection with a result and skips the others', () => {
+    expect(out.rows.map((r) => r[col('统一社会信用代码')])).toEqual([K.E1, K.E2, K.P1, K.P2, K.E3]);
+    expect(out.skipped).toEqual([{ drawId: '20240605-1', entity: K.P3 }]);
+    expect(out.rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('uses the team in force after the amendment, names with 执法证号', () => {
+    expect(out.rows[0]?.[col('检查人员')]).toBe('检查员1(冀A001)、递补员(冀A099)');
+    expect(out.rows[1]?.[col('检查人员')]).toBe('检查员3(冀A003)、检查员4(冀A004)');
+  });
+
+  it('writes result texts, per department for joint inspections', () => {
+    expect(out.rows[0]?.[col('检查结果')]).toBe('1 未发现问题');
+    expect(out.rows[2]?.[col('检查结果')]).toBe('医疗保障局：1 未发现问题；市场监督管理局：8 发现问题待后续处理');
+    expect(out.rows[2]?.[col('检查机关')]).toBe('唐山市医疗保障局、市场监督管理局');
+  });
+
+  it('keeps an existing 公示日期 and uses today otherwise', () => {
+    expect(out.rows.map((r) => r[col('公示日期')])).toEqual(['2024-06-25', '2024-07-02', '2024-06-30', '2024-06-30', '2024-06-30']);
+  });
+
+  it('neutralises formula-like cells', () => {
+    expect(out.rows[2]?.[col('检查对象名称')]).toBe("'=cmd|' /C calc'!A0 大药房");
+    expect(out.rows[1]?.[col('处理情况')]).toBe('\'=HYPERLINK("http://x")');
+    for (const row of out.rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('masks ID numbers, phones and the legal representative in 处理情况', () => {
+    const handling = out.rows[0]?.[col('处理情况')] ?? '';
+    expect(handling).not.toMatch(ID18);
+    expect(handling).not.toMatch(MOBILE);
+    expect(handling).not.toContain('钱院长');
+    expect(out.rows[3]?.[col('处理情况')]).not.toContain('2819003');
+    for (const row of out.rows) for (const cell of row) {
+      expect(cell).not.toMatch(ID18);
+      expect(cell).not.toMatch(MOBILE);
+      expect(cell).not.toContain('赵法人');
+    }
+  });
+});
+
+describe('maskPersonal', () => {
+  it('masks IDs (with X), mobiles, landlines and labelled numbers, leaves amounts and dates', () => {
+    expect(maskPersonal('身份证11010519491231002X。')).toBe('身份证******************。');
+    expect(maskPersonal('手机 139-1234-5678 处')).not.toMatch(/\d{4}/);
+    expect(maskPersonal('电话：2819003')).toBe('电话：***');
+    expect(maskPersonal('罚款 5000 元，2024-06-01 整改')).toBe('罚款 5000 元，2024-06-01 整改');
+    expect(maskPersonal('负责人张三已签字', ['张三'])).toBe('负责人**已签字');
+  });
+  it('neutralises every dangerous first character', () => {
+    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'ok'].map(neutralise)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", 'ok']);
+  });
+  it('writes several codes of one department', () => {
+    expect(resultCell(makeResult('d', 'e', '2024-01-01', [['医疗保障局', [5, 8]]]))).toBe('5 发现问题已责令整改、8 发现问题待后续处理');
+  });
+});
