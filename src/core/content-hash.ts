@@ -1,0 +1,36 @@
+/**
+ * Content hashes of registries (SPEC draw step 9): every field that can
+ * change a draw, each row a JSON array of normalised strings ("" when empty),
+ * rows sorted by the whole array (UTF-16 code units, element by element),
+ * serialised as one JSON array without whitespace, SHA-256 hex. Row order and
+ * re-saving in another program leave it unchanged.
+ */
+import { sha256Hex } from './hash.js';
+import { compareCodeUnits } from './normalize.js';
+import type { Conflict, Entity, Inspector } from './types.js';
+
+export function entityContentRows(entities: readonly Entity[]): string[][] {
+  return entities.map((e) => [e.key, e.name, e.region, e.objectType, e.nature, e.kind, e.grade, e.credit, e.tags.join('、')]);
+}
+
+export function inspectorContentRows(inspectors: readonly Inspector[]): string[][] {
+  return inspectors.map((i) => [i.key, i.name, i.unit, i.area, i.status]);
+}
+
+export function conflictContentRows(conflicts: readonly Conflict[]): string[][] {
+  return conflicts.map((c) => [c.inspector, c.entity]);
+}
+
+export function compareRows(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareCodeUnits(a[i] as string, b[i] as string);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+export function contentSha256(rows: readonly (readonly string[])[]): string {
+  const sorted = [...rows].sort(compareRows);
+  return sha256Hex(JSON.stringify(sorted));
+}

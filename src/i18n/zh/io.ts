@@ -1,0 +1,23 @@
+/** Reading spreadsheets: errors that stop a file from being read at all (src/io/table.ts). */
+export const io = {
+  'io.empty': '{file} 是空文件，没有可读取的内容。请确认选的是填好的名录文件。',
+  'io.corrupt': '{file} 已损坏或不是有效的表格文件（{reason}）。请用 Excel 或 WPS 打开它并“另存为” .xlsx 后再试。',
+  'io.notSpreadsheet': '{file} 不是表格文件（内容看起来是 {kind}）。请提供 .xlsx、.xls、.ods 或 .csv 文件。',
+  'io.zipBomb': '{file} 解压后超过 {limit} MB（已声明约 {size} MB）或压缩比异常，为防止“压缩炸弹”拒绝读取。若确为真实名录，请拆分成几个文件。',
+  'io.tooLarge': '{file} 有 {size} MB，超过上限 {limit} MB。请拆分成几个文件。',
+  'io.cellTooLong': '{file} 第 {row} 行 {column} 列的单元格有 {length} 个字符，超过 Excel 的上限 32767。请检查该行是否少了引号或分隔符。',
+  'io.rowTooWide': '{file} 第 {row} 行有 {count} 列，超过上限 16384 列。请确认这是正确的 CSV 文件。',
+  'io.noHeader': '{file}：在前 {rows} 行中没有找到表头行。表头应包含如下列名：{expected}。文件开头的内容：{seen}。',
+  'io.noSheets': '{file} 里没有任何有内容的工作表。',
+  'io.wrongRole': '{file}（工作表 {sheet}）看起来是“{looksLike}”，但这里需要“{expected}”。请检查是否选错了文件；若确实是该类表格，请用 --role 指定。',
+  'io.badRole': '--role 的值“{value}”无效，可选：{roles}。',
+  'io.csvSheet': '(CSV)',
+  'io.binaryKind': '二进制数据',
+  'io.role.pharmacies': '定点零售药店名录库',
+  'io.role.institutions': '定点医疗机构名录库',
+  'io.role.inspectors': '检查人员名录库',
+  'io.role.conflicts': '回避名单',
+  'io.role.plan': '抽查工作计划',
+  'io.role.results': '检查结果表',
+  'io.role.activities': '月度工作情况表',
+} as const;

@@ -1,0 +1,100 @@
+/**
+ * .xlsx / .xls / .ods through SheetJS, reading only what a registry needs
+ * (no styles, HTML or formulas; dense storage). Cells come back as text or,
+ * where Excel stored a number, as the number (so codes can be checked for
+ * lost digits); date cells as YYYY-MM-DD.
+ */
+import * as XLSX from 'xlsx';
+import { InputError } from '../../errors.js';
+import type { RawCell, RawRow } from './header.js';
+
+export interface RawSheet {
+  name: string;
+  /** rows[r] is Excel row r + 1; rows[r][c] is column c (0 = A). */
+  rows: RawRow[];
+}
+
+interface SheetCell {
+  t?: string;
+  v?: unknown;
+  w?: string;
+  z?: string | number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function dateText(serial: number, date1904: boolean): string | null {
+  const d = XLSX.SSF.parse_date_code(serial, { date1904 });
+  if (!d || d.y < 1800) return null;
+  return `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+}
+
+function isDateFormat(z: string | number | undefined): boolean {
+  if (z === undefined) return false;
+  try {
+    return XLSX.SSF.is_date(z);
+  } catch {
+    return false;
+  }
+}
+
+export function rawCell(c: SheetCell | undefined, date1904: boolean): RawCell {
+  if (!c || c.v === undefined || c.v === null) return '';
+  switch (c.t) {
+    case 'n': {
+      const v = c.v as number;
+      if (isDateFormat(c.z)) return dateText(v, date1904) ?? String(v);
+      return v;
+    }
+    case 'd': {
+      const d = c.v instanceof Date ? c.v : new Date(String(c.v));
+      return Number.isNaN(d.getTime()) ? String(c.v) : `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    }
+    case 'b':
+      return c.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return c.w ?? '';
+    default:
+      return typeof c.v === 'string' ? c.v : String(c.v);
+  }
+}
+
+/** Parses a workbook already checked by the zip guard (or an OLE .xls). */
+export function readWorkbook(buf: Buffer, file: string): RawSheet[] {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(buf, {
+      type: 'buffer',
+      dense: true,
+      cellStyles: false,
+      cellHTML: false,
+      cellFormula: false,
+      cellText: false,
+      cellNF: true,
+      cellDates: false,
+      sheetStubs: false,
+      bookVBA: false,
+    });
+  } catch (err) {
+    throw new InputError('io.corrupt', { file, reason: err instanceof Error ? err.message : String(err) });
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets: RawSheet[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    const data = (ws?.['!data'] ?? []) as (SheetCell[] | undefined)[];
+    const rows: RawRow[] = new Array<RawRow>(data.length);
+    for (let r = 0; r < data.length; r++) {
+      const src = data[r];
+      if (!src) {
+        rows[r] = [];
+        continue;
+      }
+      const out: RawRow = new Array<RawCell>(src.length);
+      for (let c = 0; c < src.length; c++) out[c] = rawCell(src[c], date1904);
+      rows[r] = out;
+    }
+    sheets.push({ name, rows });
+  }
+  return sheets;
+}

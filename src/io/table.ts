@@ -1,0 +1,183 @@
+/**
+ * Reading clerks' spreadsheets: .xlsx, .xls, .ods and .csv (UTF-8 with or
+ * without BOM, GBK/GB18030 detected), the header row found under title rows,
+ * columns mapped to a schema's fields, the role recognised from the headers.
+ * Files that cannot be read at all throw (IoError exit 2, InputError exit 1);
+ * everything else about the data is an Issue in Table.issues.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sha256Hex } from '../core/hash.js';
+import { SCHEMAS, schemaFor, type TableSchema } from '../core/schemas/index.js';
+import type { Role, Table, TableRow } from '../core/types.js';
+import { InputError, IoError } from '../errors.js';
+import { t, type MsgKey } from '../i18n/index.js';
+import { decodeText } from './read/encoding.js';
+import { parseCsv } from './read/csv.js';
+import { bestHeader, compareMatch, HEADER_SCAN_ROWS, type HeaderMatch, type RawRow } from './read/header.js';
+import { RowSink } from './read/sink.js';
+import { readWorkbook } from './read/workbook.js';
+import { checkZip } from './read/zip-guard.js';
+
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Read as this role (no recognition, no wrong-role check). */
+  role?: Role;
+  /** Accept only these roles; a file that clearly is another role is refused, saying what it looks like. */
+  schemas?: TableSchema[];
+  /** Streaming: called for each non-blank row; return false to not keep it in Table.rows. */
+  onRow?: (table: Table, row: TableRow) => boolean;
+}
+
+export const roleTitle = (role: Role): string => t(`io.role.${role}` as MsgKey);
+
+function readBytes(file: string): Buffer {
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new IoError('error.isDirectory', { file });
+    if (st.size > MAX_FILE_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(st.size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
+    return fs.readFileSync(file);
+  } catch (err) {
+    if (err instanceof IoError || err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new IoError('error.fileNotFound', { file });
+    if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
+    if (code === 'EACCES' || code === 'EPERM') throw new IoError('error.permission', { file });
+    throw new IoError('error.readFailed', { file, reason: String(code ?? err) });
+  }
+}
+
+type Kind = 'zip' | 'cfb' | 'text';
+
+function sniff(buf: Buffer, file: string): Kind {
+  if (buf[0] === 0x50 && buf[1] === 0x4b) return 'zip';
+  if (buf.readUInt32BE(0) === 0xd0cf11e0 && buf.length >= 8 && buf.readUInt32BE(4) === 0xa1b11ae1) return 'cfb';
+  const head = buf.subarray(0, 8);
+  if (head.toString('latin1').startsWith('%PDF')) throw new InputError('io.notSpreadsheet', { file, kind: 'PDF' });
+  const probe = buf.subarray(0, 8192);
+  const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  if (!utf16 && probe.includes(0)) throw new InputError('io.notSpreadsheet', { file, kind: t('io.binaryKind') });
+  return 'text';
+}
+
+interface Candidate {
+  sheet: string | null;
+  rows: RawRow[];
+}
+
+function preview(c: Candidate): string {
+  const parts: string[] = [];
+  for (const r of c.rows.slice(0, 5)) {
+    const text = r.filter((v) => v !== '' && v !== undefined).map(String).join(' | ');
+    if (text !== '') parts.push(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  }
+  return parts.length ? parts.join(' / ') : '—';
+}
+
+/** Picks the sheet and header row; throws wrong-role or no-header errors that say what was seen. */
+export function resolveHeader(file: string, cands: Candidate[], opts: ReadOptions): { cand: Candidate; match: HeaderMatch } {
+  const given = opts.role ? schemaFor(opts.role) : undefined;
+  const allowed = given ? [given] : (opts.schemas ?? SCHEMAS);
+  let best: { cand: Candidate; match: HeaderMatch } | null = null;
+  let any: { cand: Candidate; match: HeaderMatch } | null = null;
+  for (const cand of cands) {
+    const head = cand.rows.slice(0, HEADER_SCAN_ROWS);
+    const m = bestHeader(head, allowed);
+    if (m && (!best || compareMatch(m, best.match) > 0)) best = { cand, match: m };
+    const a = bestHeader(head, SCHEMAS);
+    if (a && (!any || compareMatch(a, any.match) > 0)) any = { cand, match: a };
+  }
+  const other = any && any.match.signatureComplete && !allowed.includes(any.match.schema) ? any : null;
+  if (other && (!best || (!best.match.signatureComplete && !given))) {
+    throw new InputError('io.wrongRole', {
+      file,
+      sheet: other.cand.sheet ?? t('io.csvSheet'),
+      looksLike: roleTitle(other.match.schema.role),
+      expected: allowed.map((s) => roleTitle(s.role)).join(' / '),
+    });
+  }
+  if (!best) {
+    const expected = allowed
+      .slice(0, 3)
+      .map((s) => `${roleTitle(s.role)}（${s.fields.filter((f) => f.required).map((f) => f.label).join('、')}）`)
+      .join('；');
+    throw new InputError('io.noHeader', { file, rows: HEADER_SCAN_ROWS, expected, seen: cands.map(preview).join('；') });
+  }
+  return best;
+}
+
+function fromSheets(file: string, buf: Buffer, opts: ReadOptions, sha: string): Table {
+  const sheets = readWorkbook(buf, file).filter((s) => s.rows.some((r) => r.length > 0));
+  if (sheets.length === 0) throw new InputError('io.noSheets', { file });
+  const cands: Candidate[] = sheets.map((s) => ({ sheet: s.name, rows: s.rows }));
+  const { cand, match } = resolveHeader(file, cands, opts);
+  const header = cand.rows[match.index] as RawRow;
+  const sink = new RowSink(file, cand.sheet, opts.role ?? match.schema.role, match, header, match.index + 1, sha, opts.onRow ?? null);
+  for (let r = match.index + 1; r < cand.rows.length; r++) sink.add(cand.rows[r] as RawRow, r + 1);
+  return sink.table;
+}
+
+function fromCsv(file: string, buf: Buffer, opts: ReadOptions, sha: string): Table {
+  const { text } = decodeText(buf);
+  const head: RawRow[] = [];
+  let sink: RowSink | null = null;
+  const start = () => {
+    const { match } = resolveHeader(file, [{ sheet: null, rows: head }], opts);
+    sink = new RowSink(file, null, opts.role ?? match.schema.role, match, head[match.index] as RawRow, match.index + 1, sha, opts.onRow ?? null);
+    for (let r = match.index + 1; r < head.length; r++) sink.add(head[r] as RawRow, r + 1);
+    return sink;
+  };
+  parseCsv(text, file, (cells, rowNo) => {
+    if (sink) sink.add(cells, rowNo);
+    else {
+      head.push(cells);
+      if (head.length >= HEADER_SCAN_ROWS) start();
+    }
+  });
+  if (!sink) {
+    if (head.every((r) => r.every((c) => c === ''))) throw new InputError('io.empty', { file });
+    sink = start();
+  }
+  return (sink as RowSink).table;
+}
+
+/** Reads one table; see the module comment. */
+export async function readTable(file: string, opts: ReadOptions = {}): Promise<Table> {
+  const buf = readBytes(file);
+  if (buf.length === 0) throw new InputError('io.empty', { file });
+  const sha = sha256Hex(buf);
+  const kind = sniff(buf, file);
+  if (kind === 'zip') {
+    await checkZip(buf, file);
+    return fromSheets(file, buf, opts, sha);
+  }
+  if (kind === 'cfb') return fromSheets(file, buf, opts, sha);
+  const ext = path.extname(file).toLowerCase();
+  const looksHtml = /^\s*</.test(buf.subarray(0, 256).toString('latin1'));
+  if (looksHtml && ext !== '.csv') return fromSheets(file, buf, opts, sha);
+  return fromCsv(file, buf, opts, sha);
+}
+
+/** A field's text in a row; "" when the column is absent or the cell empty. */
+export function cell(tb: Table, r: TableRow, field: string): string {
+  const col = tb.fields.get(field);
+  return col ? (r.cells[col.index] ?? '') : '';
+}
+
+/** A field's cell address in a row, e.g. "D7"; null when the column is absent. */
+export function cellAddress(tb: Table, r: TableRow, field: string): string | null {
+  const col = tb.fields.get(field);
+  return col ? `${col.letter}${r.row}` : null;
+}
+
+/** Refuses a table of another role, saying what it looks like (for draw, results and friends). */
+export function expectRole(tb: Table, roles: readonly Role[]): void {
+  if (roles.includes(tb.role)) return;
+  throw new InputError('io.wrongRole', {
+    file: tb.file,
+    sheet: tb.sheet ?? t('io.csvSheet'),
+    looksLike: roleTitle(tb.role),
+    expected: roles.map(roleTitle).join(' / '),
+  });
+}
