@@ -1,0 +1,158 @@
+/**
+ * Shell helpers shared by announce, draw, verify and substitute: the tool
+ * version, the inputs named by flags or by a record, prior draws from the
+ * ledger, the witness files, the announcement file, and RESULTS' record
+ * sheets when that module is present.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { isIntactAnnouncement, type Announcement } from '../core/announce.js';
+import type { AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Role } from '../core/types.js';
+import type { Difference } from '../core/verify.js';
+import { InputError, IoError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { amendmentWitness, docHtml, drawWitness, roleLabel, type PrintDoc } from '../render/witness.js';
+import { isAmendment, readRecord, type Companion } from './records.js';
+import { printDocXlsx } from './witness-xlsx.js';
+import type { Workspace } from './workspace.js';
+
+const require = createRequire(import.meta.url);
+export const TOOL_VERSION: string = (require('../../package.json') as { version: string }).version;
+
+/** The input files of a command, by flag. */
+export interface InputFiles {
+  plan?: string[];
+  entities?: string[];
+  inspectors?: string[];
+  conflicts?: string[];
+}
+
+const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : undefined);
+
+/** The input flags of a command's options. */
+export function filesOf(opts: Record<string, unknown>): InputFiles {
+  return { plan: list(opts.plan), entities: list(opts.entities), inspectors: list(opts.inspectors), conflicts: list(opts.conflicts) };
+}
+
+export interface PriorDraw {
+  drawId: string;
+  drawDate: string;
+  selected: string[];
+}
+
+/** Draws in `lines` (amendments add no entities) of the same calendar year as `date`, for the yearly limit. */
+export function priorDraws(ws: Workspace, lines: LedgerLine[], date: string): PriorDraw[] {
+  const year = date.slice(0, 4);
+  const out: PriorDraw[] = [];
+  for (const line of lines) {
+    if (line.amends !== undefined) continue;
+    const r = readRecord(ws, line.drawId);
+    if (isAmendment(r) || r.drawDate.slice(0, 4) !== year) continue;
+    out.push({ drawId: r.drawId, drawDate: r.drawDate, selected: r.selected.map((s) => s.key) });
+  }
+  return out;
+}
+
+export const witnessPaths = (ws: Workspace, id: string) => ({
+  html: path.join(ws.draws, `${id}-witness.html`),
+  xlsx: path.join(ws.draws, `${id}-witness.xlsx`),
+});
+
+async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string): Promise<Companion[]> {
+  return [
+    { path: paths.html, data: docHtml(doc, lang) },
+    { path: paths.xlsx, data: await printDocXlsx(doc, sheet) },
+  ];
+}
+
+/** The witness sheet files (HTML + xlsx) of a record, built from the chained record. */
+export async function witnessFiles(ws: Workspace, record: LedgerRecord, draw: DrawRecord | null, lang: string): Promise<Companion[]> {
+  const doc = isAmendment(record) ? amendmentWitness(record, draw as DrawRecord) : drawWitness(record);
+  return docFiles(doc, witnessPaths(ws, record.drawId), lang, record.drawId);
+}
+
+/** Reads an announcement file; a damaged or edited one is refused. */
+export function readAnnouncement(file: string): Announcement {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new IoError('error.fileNotFound', { file });
+    if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
+    throw new IoError('error.readFailed', { file, reason: String(code ?? err) });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError('drawcmd.announcementBad', { file });
+  }
+  if (!isIntactAnnouncement(value)) throw new InputError('drawcmd.announcementBad', { file });
+  return value;
+}
+
+const GROUPS: [keyof InputFiles, readonly Role[], string][] = [
+  ['entities', ['pharmacies', 'institutions'], '--entities'],
+  ['inspectors', ['inspectors'], '--inspectors'],
+  ['conflicts', ['conflicts'], '--conflicts'],
+];
+
+/**
+ * The registries to re-run a record with: the files given by flag, else the
+ * files the record names, looked up in the folders of the given files, the
+ * workspace's registries/ folder, the workspace and the record's folder.
+ */
+export function recordedInputs(ws: Workspace, recorded: InputRef[], given: InputFiles, recordDir: string | null, only?: (keyof InputFiles)[]): InputFiles {
+  const givenPaths = GROUPS.flatMap(([k]) => given[k] ?? []);
+  const dirs = [...new Set([...givenPaths.map((p) => path.dirname(p)), ws.registries, ws.root, ...(recordDir ? [recordDir] : [])])];
+  const out: InputFiles = { plan: given.plan };
+  for (const [key, roles, flag] of GROUPS) {
+    if (only && !only.includes(key)) continue;
+    if (given[key]?.length) {
+      out[key] = given[key];
+      continue;
+    }
+    const names = recorded.filter((r) => roles.includes(r.role));
+    if (!names.length) continue;
+    out[key] = names.map((r) => {
+      const found = dirs.map((d) => path.join(d, r.file)).find((p) => fs.existsSync(p));
+      if (!found) throw new UsageError('drawcmd.verify.inputMissing', { file: r.file, role: roleLabel(r.role), dirs: dirs.join('、'), flag });
+      return found;
+    });
+  }
+  return out;
+}
+
+type WriteSheets = (ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[]) => Promise<{ written: string[]; kept: string[] }>;
+
+/** RESULTS' record sheets, when that module is built; null when it is not. */
+export async function writeSheetsIfAvailable(ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[]): Promise<{ written: string[]; kept: string[] } | null> {
+  const specifier = './sheets.js';
+  let mod: { writeRecordSheets?: WriteSheets };
+  try {
+    mod = (await import(specifier)) as { writeRecordSheets?: WriteSheets };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw err;
+  }
+  if (typeof mod.writeRecordSheets !== 'function') return null;
+  return mod.writeRecordSheets(ws, draw, amendments);
+}
+
+const show = (v: Difference['expected']) => (v === null || v === '' ? t('drawcmd.verify.none') : String(v));
+
+/** One line per difference: where (record, ledger line, stratum, position, entity), the field, expected and found. */
+export function differenceLines(diffs: Difference[], recordId?: string): string[] {
+  return diffs.map((d) => {
+    const where = [
+      d.line !== undefined ? t('drawcmd.verify.atLine', { n: d.line }) : '',
+      d.drawId !== undefined && d.drawId !== recordId ? t('drawcmd.verify.atRecord', { id: d.drawId }) : '',
+      d.stratum !== undefined ? t('drawcmd.verify.atStratum', { n: d.stratum }) : '',
+      d.position !== undefined ? t('drawcmd.verify.atPosition', { n: d.position }) : '',
+      d.entity !== undefined ? t('drawcmd.verify.atEntity', { key: d.entity }) : '',
+    ].join('');
+    return t('drawcmd.verify.diff', { where, field: d.field, expected: show(d.expected), found: show(d.found) });
+  });
+}
