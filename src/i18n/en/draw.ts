@@ -6,7 +6,7 @@ export const draw: Record<keyof typeof zh, string> = {
   'draw.seedTooShort': 'it has {length} characters, at least 6 are needed',
   'draw.seedTooLong': 'it has {length} characters, at most 128 are allowed',
   'draw.seedBadChar': 'character {position} "{char}" is not printable ASCII',
-  'draw.noCandidate': 'No inspector can be drawn for seat {seat} of entity {entity} (department: {department}): the rule "{rule}" removed every remaining inspector. Nothing was written. Add inspectors or change the team composition or the conflicts list, then draw again.',
+  'draw.noCandidate': 'No inspector can be drawn for seat {seat} of entity {entity} (department: {department}): the rule "{ruleText}" ({rule}) removed every remaining inspector. Nothing was written. Add inspectors or change the team composition or the conflicts list, then draw again.',
   'draw.missingCredit': 'The plan draws by credit class but {count} entities have no 信用等级: {keys}. Fill in A/B/C/D in the registry\'s 信用等级 column, then draw again.',
   'draw.duplicateKey': 'Key {key} appears more than once in the {role}. Run ssj validate and fix the duplicate first.',
   'draw.roleEntities': 'entity registries',

@@ -5,7 +5,7 @@ export const draw = {
   'draw.seedTooShort': '只有 {length} 个字符，至少需要 6 个',
   'draw.seedTooLong': '有 {length} 个字符，最多 128 个',
   'draw.seedBadChar': '第 {position} 个字符“{char}”不是可打印 ASCII 字符',
-  'draw.noCandidate': '无法为对象 {entity} 的第 {seat} 个席位（部门：{department}）抽取检查人员：规则“{rule}”排除了所有剩余人员。本次抽取未写入任何内容。请补充人员、调整检查组构成或回避名单后重新抽取。',
+  'draw.noCandidate': '无法为对象 {entity} 的第 {seat} 个席位（部门：{department}）抽取检查人员：规则“{ruleText}”（{rule}）排除了所有剩余人员。本次抽取未写入任何内容。请补充人员、调整检查组构成或回避名单后重新抽取。',
   'draw.missingCredit': '按信用等级抽取，但有 {count} 家对象没有信用等级：{keys}。请在名录库“信用等级”列补齐 A/B/C/D 后重新抽取。',
   'draw.duplicateKey': '{role}中编码 {key} 出现多次。请先运行 ssj validate 修正重复编码。',
   'draw.roleEntities': '检查对象名录',

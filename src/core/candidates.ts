@@ -1,0 +1,66 @@
+/**
+ * The candidate rules of step 7, literally, one filter after another: used
+ * to name the rule that emptied a seat's list, and by substitutions (step 8),
+ * which scan the inspectors once. Pure.
+ */
+import { deptKey, inDepartment } from './department.js';
+import { coversRegion } from './region.js';
+import { headerKey, normKey } from './normalize.js';
+import type { Conflict, Inspector } from './types.js';
+
+export type CandidateRule =
+  | 'no-inspectors' | 'no-license' | 'unavailable' | 'department' | 'region' | 'conflict' | 'already-on-team' | 'removed';
+
+/** Conflict pairs: entity key → inspector keys (both normalised). */
+export function conflictIndex(conflicts: Conflict[]): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const c of conflicts) {
+    const e = normKey(c.entity);
+    const i = normKey(c.inspector);
+    if (e === '' || i === '') continue;
+    const set = m.get(e);
+    if (set) set.add(i);
+    else m.set(e, new Set([i]));
+  }
+  return m;
+}
+
+export const isUnavailable = (i: Inspector): boolean => headerKey(i.status) === '不可用';
+
+/** 回避: the pair is in the conflicts list, or the inspector's 工作单位 equals the entity's 名称 (normalised). */
+export function inConflict(i: Inspector, entity: { key: string; name: string }, pairs: Map<string, Set<string>>): boolean {
+  if (pairs.get(entity.key)?.has(i.key)) return true;
+  const unit = deptKey(i.unit);
+  return unit !== '' && unit === deptKey(entity.name);
+}
+
+export interface SeatContext {
+  entity: { key: string; name: string; region: string };
+  department: string;
+  regionMatch: boolean;
+  pairs: Map<string, Set<string>>;
+  /** Keys already on the team. */
+  team: ReadonlySet<string>;
+  /** Keys removed from this entity's team by earlier substitutions (step 8), and the one being removed. */
+  removed?: ReadonlySet<string>;
+}
+
+/** Applies the rules in order; `emptiedBy` names the rule after which nobody was left. */
+export function candidateChain(inspectors: Inspector[], ctx: SeatContext): { candidates: Inspector[]; emptiedBy: CandidateRule | null } {
+  const rules: [CandidateRule, (i: Inspector) => boolean][] = [
+    ['no-license', (i) => i.key !== ''],
+    ['unavailable', (i) => !isUnavailable(i)],
+    ['department', (i) => inDepartment(i.unit, ctx.department)],
+    ['region', (i) => !ctx.regionMatch || coversRegion(i.area, ctx.entity.region)],
+    ['conflict', (i) => !inConflict(i, ctx.entity, ctx.pairs)],
+    ['already-on-team', (i) => !ctx.team.has(i.key)],
+    ['removed', (i) => !ctx.removed?.has(i.key)],
+  ];
+  if (inspectors.length === 0) return { candidates: [], emptiedBy: 'no-inspectors' };
+  let list = inspectors;
+  for (const [rule, keep] of rules) {
+    list = list.filter(keep);
+    if (list.length === 0) return { candidates: [], emptiedBy: rule };
+  }
+  return { candidates: list, emptiedBy: null };
+}

@@ -1,0 +1,68 @@
+/**
+ * ssj-draw/1 (SPEC "The draw algorithm", normative; restated with every
+ * decision in docs/ALGORITHM.md). Pure: the seed, the registries, the plan
+ * and the prior draws in; strata, selections and teams out.
+ */
+import { assertCredit, canonicalEntities, computeStrata, stratumDefs, type PriorDraw } from './strata.js';
+import { assignTeams, type TeamTask } from './teams.js';
+import { normaliseSeed } from './seed.js';
+import type { Conflict, Entity, Inspector, Plan, SelectedEntity, Stratum, Team } from './types.js';
+
+export { normaliseSeed } from './seed.js';
+export type { PriorDraw } from './strata.js';
+export { substitute } from './substitute.js';
+
+export const ALGORITHM = 'ssj-draw/1';
+
+export interface DrawInput {
+  plan: Plan;
+  entities: Entity[];
+  inspectors: Inspector[];
+  conflicts: Conflict[];
+  /** Earlier draws (ledger order); those of the draw date's calendar year count toward the yearly cap. */
+  prior: PriorDraw[];
+  drawDate: string; // YYYY-MM-DD
+}
+
+/** Strata without a seed (for announce): populations, eligible counts, exclusions (yearly-limit only), sizes; `selected: []`. */
+export function planStrata(input: DrawInput): Stratum[] {
+  const canon = canonicalEntities(input.entities);
+  assertCredit(input.plan, canon);
+  return computeStrata(input.plan, canon, input.prior, input.drawDate, null);
+}
+
+function selectedEntity(e: Entity, stratum: number, order: number): SelectedEntity {
+  return {
+    key: e.key, stratum, order, objectType: e.objectType, name: e.name, region: e.region, uscc: e.uscc, ybbm: e.ybbm,
+    address: e.address, legalRepresentative: e.legalRepresentative,
+  };
+}
+
+/**
+ * The whole draw. Throws UsageError 'draw.badSeed', InputError 'draw.missingCredit'
+ * {count, keys}, 'draw.noCandidate' {entity, seat, department, rule, ruleText} or
+ * 'draw.duplicateKey' {key, role}. Nothing is returned partially.
+ */
+export function runDraw(
+  input: DrawInput, seed: string, onProgress?: (done: number, total: number) => void,
+): { strata: Stratum[]; selected: SelectedEntity[]; teams: Team[] } {
+  const s = normaliseSeed(seed);
+  const canon = canonicalEntities(input.entities);
+  assertCredit(input.plan, canon);
+  const strata = computeStrata(input.plan, canon, input.prior, input.drawDate, s);
+  const byKey = new Map<string, Entity>();
+  for (const c of canon) byKey.set(c.entity.key, c.entity);
+  const defs = stratumDefs(input.plan);
+  const selected: SelectedEntity[] = [];
+  const tasks: TeamTask[] = [];
+  for (const [i, st] of strata.entries()) {
+    const row = defs[i]!.row;
+    for (const key of st.selected) {
+      const entity = byKey.get(key)!;
+      selected.push(selectedEntity(entity, st.number, selected.length + 1));
+      tasks.push({ entity, row });
+    }
+  }
+  const teams = assignTeams(tasks, input.inspectors, input.conflicts, s, onProgress);
+  return { strata, selected, teams };
+}

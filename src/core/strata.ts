@@ -1,0 +1,134 @@
+/**
+ * Steps 3–6: strata, eligibility with recorded exclusions, canonical order,
+ * exact sample sizes and the partial Fisher–Yates selection. Pure.
+ */
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { compareCodeUnits } from './normalize.js';
+import { creditOf, passesFilter } from './plan-filter.js';
+import { formatRatio, sampleSize } from './ratio.js';
+import { pickIndex, stream } from './seed.js';
+import type { Entity, Exclusion, Plan, PlanRow, Ratio, Stratum } from './types.js';
+
+export interface PriorDraw {
+  drawId: string;
+  drawDate: string; // YYYY-MM-DD
+  selected: string[];
+}
+
+export interface StratumDef {
+  number: number;
+  row: PlanRow;
+  credit: string; // "" when the row is not split
+  ratio: Ratio;
+}
+
+const MAX_LISTED = 20;
+
+/** Step 3: plan rows in order; within a row its credit classes in the order written. */
+export function stratumDefs(plan: Plan): StratumDef[] {
+  const defs: StratumDef[] = [];
+  for (const row of plan.rows) {
+    if (row.creditClasses.length > 0) {
+      for (const c of row.creditClasses) defs.push({ number: defs.length + 1, row, credit: c.credit.toUpperCase(), ratio: c.ratio });
+    } else if (row.ratio) defs.push({ number: defs.length + 1, row, credit: '', ratio: row.ratio });
+  }
+  return defs;
+}
+
+/** `1 定点医疗机构 20%`, `2 定点零售药店 A 1%`. */
+export const stratumLabel = (d: StratumDef): string =>
+  [String(d.number), d.row.objectType, ...(d.credit ? [d.credit] : []), formatRatio(d.ratio)].join(' ');
+
+/** Entities sorted by key (step 4), with their credit class; a duplicate key is refused. */
+export function canonicalEntities(entities: Entity[]): { entity: Entity; credit: string }[] {
+  const sorted = entities.slice().sort((a, b) => compareCodeUnits(a.key, b.key));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.key === sorted[i - 1]!.key) throw new InputError('draw.duplicateKey', { key: sorted[i]!.key, role: t('draw.roleEntities') });
+  }
+  return sorted.map((entity) => ({ entity, credit: creditOf(entity) }));
+}
+
+/** Credit-split rows refuse entities without 信用等级 (of the row's object type that pass its filter). */
+export function assertCredit(plan: Plan, canon: { entity: Entity; credit: string }[]): void {
+  const missing = new Set<string>();
+  for (const row of plan.rows) {
+    if (row.creditClasses.length === 0) continue;
+    for (const { entity, credit } of canon) {
+      if (credit === '' && entity.objectType === row.objectType && passesFilter(entity, row.filter)) missing.add(entity.key);
+    }
+  }
+  if (missing.size > 0) {
+    const keys = [...missing].sort(compareCodeUnits);
+    throw new InputError('draw.missingCredit', { count: keys.length, keys: keys.slice(0, MAX_LISTED).join('、') });
+  }
+}
+
+/** Prior selections of the draw date's calendar year: entity key → the draws that selected it, in ledger order. */
+export function yearlyCounts(prior: PriorDraw[], drawDate: string): Map<string, string[]> {
+  const year = drawDate.slice(0, 4);
+  const m = new Map<string, string[]>();
+  for (const d of prior) {
+    if (d.drawDate.slice(0, 4) !== year) continue;
+    for (const key of new Set(d.selected)) {
+      const list = m.get(key);
+      if (list) list.push(d.drawId);
+      else m.set(key, [d.drawId]);
+    }
+  }
+  return m;
+}
+
+/** One stratum's population and eligible keys (in canonical order) with its exclusions. */
+export function eligibleOf(
+  def: StratumDef, canon: { entity: Entity; credit: string }[], already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
+): { population: number; eligible: string[]; excluded: Exclusion[] } {
+  const { row, credit } = def;
+  const filtered = row.filter.length > 0;
+  let population = 0;
+  const eligible: string[] = [];
+  const excluded: Exclusion[] = [];
+  for (const c of canon) {
+    if (c.entity.objectType !== row.objectType || (credit !== '' && c.credit !== credit)) continue;
+    if (filtered && !passesFilter(c.entity, row.filter)) continue;
+    population++;
+    const key = c.entity.key;
+    const prior = yearly.get(key);
+    if (prior && prior.length >= max) excluded.push({ key, reason: 'yearly-limit', draws: prior });
+    else if (already.has(key)) excluded.push({ key, reason: 'already-selected', draws: [] });
+    else eligible.push(key);
+  }
+  return { population, eligible, excluded };
+}
+
+/** Step 6: partial Fisher–Yates on the sorted keys with the stratum's stream. */
+export function selectKeys(seed: string, stratumNumber: number, sorted: string[], n: number): string[] {
+  const a = sorted.slice();
+  const N = a.length;
+  const rng = stream(seed, `entities|${stratumNumber}`);
+  for (let i = 0; i < n; i++) {
+    const j = i + pickIndex(rng, N - i);
+    const tmp = a[i]!;
+    a[i] = a[j]!;
+    a[j] = tmp;
+  }
+  return a.slice(0, n);
+}
+
+/** Steps 3–6 for every stratum; without a seed, nothing is selected and `already-selected` cannot arise. */
+export function computeStrata(
+  plan: Plan, canon: { entity: Entity; credit: string }[], prior: PriorDraw[], drawDate: string, seed: string | null,
+): Stratum[] {
+  const yearly = yearlyCounts(prior, drawDate);
+  const already = new Set<string>();
+  return stratumDefs(plan).map((def) => {
+    const { population, eligible, excluded } = eligibleOf(def, canon, already, yearly, plan.maxPerEntityPerYear);
+    const size = sampleSize(eligible.length, def.ratio);
+    const selected = seed === null ? [] : selectKeys(seed, def.number, eligible, size);
+    for (const k of selected) already.add(k);
+    return {
+      number: def.number, label: stratumLabel(def), planRow: def.row.no, objectType: def.row.objectType, credit: def.credit,
+      ratio: def.ratio, population, eligible: eligible.length, excluded, size, selected,
+    };
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * Step 7: teams. One `teams` stream; entities in draw order; for each, each
+ * department group in the row's order, each seat: the fewest-seat candidates
+ * in key order, index floor(rng() × m); the first member is 组长. Candidates
+ * are found through SeatIndex pools, never by scanning all inspectors.
+ */
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { candidateChain, conflictIndex, isUnavailable, type CandidateRule } from './candidates.js';
+import { deptKey, inDepartment } from './department.js';
+import { compareCodeUnits } from './normalize.js';
+import { regionKey, regionParts, ALL_REGIONS } from './region.js';
+import { SeatIndex, type Pool } from './seat-pools.js';
+import { pickIndex, stream } from './seed.js';
+import type { Conflict, Entity, Inspector, PlanRow, Team, TeamMember } from './types.js';
+
+export interface TeamTask {
+  entity: Entity;
+  row: PlanRow;
+}
+
+/** Drawable inspectors (a key, not 不可用) ranked by key; a duplicate key is refused. */
+export function rankInspectors(inspectors: Inspector[]): Inspector[] {
+  const list = inspectors.filter((i) => i.key !== '' && !isUnavailable(i)).sort((a, b) => compareCodeUnits(a.key, b.key));
+  for (let r = 1; r < list.length; r++) {
+    if (list[r]!.key === list[r - 1]!.key) throw new InputError('draw.duplicateKey', { key: list[r]!.key, role: t('draw.roleInspectors') });
+  }
+  return list;
+}
+
+class Matcher {
+  readonly index: SeatIndex;
+  private readonly rankOf = new Map<string, number>();
+  private readonly byUnit = new Map<string, number[]>();
+  private readonly parts: string[][];
+  private readonly all: boolean[];
+  private readonly regionLists = new Map<string, Map<string, number[]>>();
+
+  constructor(readonly ranked: Inspector[]) {
+    this.index = new SeatIndex(ranked.length);
+    this.parts = ranked.map((i) => regionParts(i.area));
+    this.all = this.parts.map((p) => p.some((x) => ALL_REGIONS.has(x)));
+    ranked.forEach((i, r) => {
+      this.rankOf.set(i.key, r);
+      const u = deptKey(i.unit);
+      if (u === '') return;
+      const list = this.byUnit.get(u);
+      if (list) list.push(r);
+      else this.byUnit.set(u, [r]);
+    });
+  }
+
+  rank(key: string): number | undefined {
+    return this.rankOf.get(key);
+  }
+
+  private members(dept: string, keep: (r: number) => boolean): number[] {
+    const out: number[] = [];
+    this.ranked.forEach((i, r) => {
+      if (inDepartment(i.unit, dept) && keep(r)) out.push(r);
+    });
+    return out;
+  }
+
+  /** The disjoint pools whose union is a seat's candidates before conflicts and the team. */
+  pools(dept: string, regionMatch: boolean, region: string): Pool[] {
+    const d = deptKey(dept);
+    if (!regionMatch) return [this.index.pool(`${d}\u0000full`, () => this.members(d, () => true))];
+    const out = [this.index.pool(`${d}\u0000all`, () => this.members(d, (r) => this.all[r]!))];
+    const reg = regionKey(region);
+    const lists = this.regionListsOf(d);
+    const ranks = lists.get(reg);
+    if (reg !== '' && ranks) out.push(this.index.pool(`${d}\u0000region\u0000${reg}`, () => ranks));
+    return out;
+  }
+
+  private regionListsOf(d: string): Map<string, number[]> {
+    let lists = this.regionLists.get(d);
+    if (!lists) {
+      lists = new Map();
+      for (const r of this.members(d, (x) => !this.all[x]!)) {
+        for (const p of new Set(this.parts[r]!)) {
+          const l = lists.get(p);
+          if (l) l.push(r);
+          else lists.set(p, [r]);
+        }
+      }
+      this.regionLists.set(d, lists);
+    }
+    return lists;
+  }
+
+  /** Ranks in conflict with the entity: listed pairs, or 工作单位 equal to its 名称. */
+  conflicts(entity: Entity, pairs: Map<string, Set<string>>): number[] {
+    const out = [...(this.byUnit.get(deptKey(entity.name)) ?? [])];
+    for (const k of pairs.get(entity.key) ?? []) {
+      const r = this.rankOf.get(k);
+      if (r !== undefined) out.push(r);
+    }
+    return out;
+  }
+}
+
+function failure(all: Inspector[], task: TeamTask, dept: string, seat: number, pairs: Map<string, Set<string>>, team: Set<string>): InputError {
+  const { emptiedBy } = candidateChain(all, { entity: task.entity, department: dept, regionMatch: task.row.regionMatch, pairs, team });
+  const rule: CandidateRule = emptiedBy ?? 'already-on-team';
+  return new InputError('draw.noCandidate', {
+    entity: task.entity.key, seat, department: dept || t('draw.anyDepartment'), rule, ruleText: t(`draw.rule.${rule}`),
+  });
+}
+
+/** Step 7 for all selected entities, in draw order. Throws InputError 'draw.noCandidate' naming entity, seat and rule. */
+export function assignTeams(
+  tasks: TeamTask[], inspectors: Inspector[], conflicts: Conflict[], seed: string, onProgress?: (done: number, total: number) => void,
+): Team[] {
+  const matcher = new Matcher(rankInspectors(inspectors));
+  const pairs = conflictIndex(conflicts);
+  const rng = stream(seed, 'teams');
+  const teams: Team[] = [];
+  tasks.forEach((task, n) => {
+    const members: TeamMember[] = [];
+    const onTeam = new Set<string>();
+    const blocked = matcher.conflicts(task.entity, pairs);
+    let seat = 0;
+    for (const g of task.row.teamGroups) {
+      const pools = matcher.pools(g.department, task.row.regionMatch, task.entity.region);
+      for (let s = 0; s < g.seats; s++) {
+        seat++;
+        const excluded = [...new Set([...blocked, ...[...onTeam].map((k) => matcher.rank(k)!)])];
+        const hit = matcher.index.pick(pools, excluded, (m) => pickIndex(rng, m));
+        if (!hit) throw failure(inspectors, task, g.department, seat, pairs, onTeam);
+        matcher.index.seat(hit.rank);
+        const i = matcher.ranked[hit.rank]!;
+        onTeam.add(i.key);
+        members.push({ key: i.key, name: i.name, unit: i.unit, department: g.department, role: members.length === 0 ? '组长' : '组员' });
+      }
+    }
+    teams.push({ entity: task.entity.key, members });
+    onProgress?.(n + 1, tasks.length);
+  });
+  return teams;
+}
