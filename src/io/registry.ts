@@ -1,0 +1,146 @@
+/**
+ * Loading registries for validate and the draw commands: each file read with
+ * its role recognised (or given), every row checked, entities/inspectors/
+ * conflicts built, duplicate keys found across all files, and each file's
+ * InputRef with its content hash (SPEC draw step 9).
+ */
+import path from 'node:path';
+import { conflictContentRows, contentSha256, entityContentRows, inspectorContentRows } from '../core/content-hash.js';
+import { emptyAccumulator, KeyIndex, REGISTRY_ROLES, registryRow, tableIssues, type RegistryAccumulator } from '../core/registry.js';
+import { rulesFor, type RowRule } from '../core/checks/index.js';
+import { countBySeverity, makeIssue } from '../core/issues.js';
+import { validatorFor } from '../core/validators.js';
+import { IoError, SsjError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { Conflict, Entity, InputRef, Inspector, Issue, Role, Table } from '../core/types.js';
+import { readTable } from './table.js';
+
+export interface LoadedFile {
+  table: Table;
+  role: Role;
+  input: InputRef;
+  issues: Issue[];
+}
+
+export interface LoadedRegistries {
+  files: LoadedFile[];
+  entities: Entity[];
+  inspectors: Inspector[];
+  conflicts: Conflict[];
+  inputs: InputRef[];
+  issues: Issue[];
+}
+
+export interface LoadOptions {
+  role?: Role;
+  /** YYYY-MM-DD: enables "date in the future" checks (validate passes ctx.today). */
+  today?: string;
+}
+
+function contentRows(role: Role, acc: RegistryAccumulator): string[][] {
+  if (role === 'inspectors') return inspectorContentRows(acc.inspectors);
+  if (role === 'conflicts') return conflictContentRows(acc.conflicts);
+  return entityContentRows(acc.entities);
+}
+
+/** Reads and checks every file in order; throws on the first file that cannot be read at all. */
+export async function loadRegistries(paths: string[], opts: LoadOptions = {}): Promise<LoadedRegistries> {
+  const keys = new KeyIndex();
+  const out: LoadedRegistries = { files: [], entities: [], inspectors: [], conflicts: [], inputs: [], issues: [] };
+  for (const file of paths) {
+    const table = await readTable(file, opts.role ? { role: opts.role } : {});
+    const acc = emptyAccumulator();
+    acc.issues.push(...table.issues);
+    if (REGISTRY_ROLES.includes(table.role)) {
+      acc.issues.push(...tableIssues(table));
+      const rules = rulesFor(table.role);
+      for (const row of table.rows) registryRow(table, row, { today: opts.today ?? null, keys, rules, keep: true }, acc);
+    }
+    const input: InputRef = {
+      role: table.role,
+      file: path.basename(file),
+      fileSha256: table.fileSha256,
+      contentSha256: contentSha256(contentRows(table.role, acc)),
+      rows: table.rows.length,
+    };
+    out.files.push({ table, role: table.role, input, issues: acc.issues });
+    out.entities.push(...acc.entities);
+    out.inspectors.push(...acc.inspectors);
+    out.conflicts.push(...acc.conflicts);
+    out.inputs.push(input);
+    out.issues.push(...acc.issues);
+  }
+  return out;
+}
+
+export interface FileReport {
+  file: string;
+  role: Role | null;
+  rows: number;
+  issues: Issue[];
+}
+
+export interface ValidateReport {
+  files: FileReport[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+const cellOrder = (cell: string | null): number => {
+  const m = cell ? /^[A-Z]+/.exec(cell) : null;
+  if (!m) return -1;
+  let n = 0;
+  for (const ch of m[0]) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+};
+
+/** Issues in the order a clerk reads the sheet: header first, then row by row, left to right. */
+export function sortIssues(issues: Issue[]): Issue[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || cellOrder(a.issue.cell) - cellOrder(b.issue.cell) || a.i - b.i)
+    .map((x) => x.issue);
+}
+
+function unreadable(file: string, err: SsjError): FileReport {
+  const message = t(err.key, err.params);
+  return { file, role: null, rows: 0, issues: [makeIssue('unreadable-file', { file, sheet: null, row: null, column: null, cell: null, value: null }, { message })] };
+}
+
+/**
+ * `ssj validate`: every file checked, one unreadable file does not stop the
+ * others, duplicates found across files. Registry rows are checked as they
+ * stream by and not kept, so a million-row CSV stays small in memory.
+ * `ioFailed` is true when a file could not be opened at all (exit 2).
+ */
+export async function validateFiles(paths: string[], opts: { role?: Role; today: string }): Promise<{ report: ValidateReport; ioFailed: boolean }> {
+  const keys = new KeyIndex();
+  const files: FileReport[] = [];
+  let ioFailed = false;
+  for (const file of paths) {
+    const acc = emptyAccumulator();
+    let rows = 0;
+    let rules: readonly RowRule[] | null = null;
+    try {
+      const table = await readTable(file, {
+        ...(opts.role ? { role: opts.role } : {}),
+        onRow: (tb, row) => {
+          rows += 1;
+          if (!REGISTRY_ROLES.includes(tb.role)) return true;
+          rules ??= rulesFor(tb.role);
+          registryRow(tb, row, { today: opts.today, keys, rules, keep: false }, acc);
+          return false;
+        },
+      });
+      const issues = [...table.issues, ...tableIssues(table), ...acc.issues];
+      const validator = REGISTRY_ROLES.includes(table.role) ? undefined : validatorFor(table.role);
+      if (validator) issues.push(...validator(table, { today: opts.today }));
+      files.push({ file, role: table.role, rows, issues: sortIssues(issues) });
+    } catch (err) {
+      if (!(err instanceof SsjError)) throw err;
+      if (err instanceof IoError) ioFailed = true;
+      files.push(unreadable(file, err));
+    }
+  }
+  const summary = countBySeverity(files.flatMap((f) => f.issues));
+  return { report: { files, summary }, ioFailed };
+}

@@ -1,0 +1,110 @@
+/**
+ * Three renderers of one ValidateReport (STYLE habit 7): a terminal table
+ * grouped by file with a one-line summary, `--json`, and a sheet
+ * (`--report FILE.xlsx|.csv`).
+ */
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { stringify } from 'csv-stringify/sync';
+import type { Issue, Severity } from '../core/types.js';
+import { t, type MsgKey } from '../i18n/index.js';
+import type { ValidateReport } from '../io/registry.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { HEADER_STYLE, inertText, newWorkbook, saveWorkbook } from '../io/xlsx-write.js';
+import { roleTitle } from '../io/table.js';
+
+/** Terminal columns a string takes: CJK and full-width characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
+
+function fit(raw: string, width: number): string {
+  const s = raw.replace(/[\r\n\t]+/g, ' ');
+  const full = displayWidth(s);
+  if (full <= width) return s + ' '.repeat(width - full);
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…${' '.repeat(width - 1 - w)}`;
+}
+
+const sevText = (s: Severity) => t(`validate.sev.${s}` as MsgKey);
+
+const COLS: { key: MsgKey; width: number; get: (i: Issue) => string }[] = [
+  { key: 'validate.col.row', width: 6, get: (i) => (i.row === null ? '' : String(i.row)) },
+  { key: 'validate.col.cell', width: 7, get: (i) => i.cell ?? '' },
+  { key: 'validate.col.severity', width: 6, get: (i) => sevText(i.severity) },
+  { key: 'validate.col.code', width: 22, get: (i) => i.code },
+  { key: 'validate.col.column', width: 18, get: (i) => i.column ?? '' },
+  { key: 'validate.col.value', width: 22, get: (i) => i.value ?? '' },
+];
+
+/** The terminal table; `color` false gives plain text (NO_COLOR, pipes). */
+export function renderIssues(report: ValidateReport, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const paint = (s: Severity, text: string) => (s === 'error' ? c.red(text) : s === 'warning' ? c.yellow(text) : c.cyan(text));
+  const lines: string[] = [];
+  for (const f of report.files) {
+    const role = f.role ? roleTitle(f.role) : t('validate.role.unknown');
+    lines.push(c.bold(t('validate.fileTitle', { file: f.file, role, rows: f.rows })));
+    if (f.issues.length === 0) {
+      lines.push(`  ${c.green(t('validate.fileClean'))}`, '');
+      continue;
+    }
+    lines.push(c.dim(`  ${COLS.map((col) => fit(t(col.key), col.width)).join(' ')} ${t('validate.col.message')}`));
+    for (const i of f.issues) {
+      const cells = COLS.map((col) => fit(col.get(i), col.width));
+      cells[2] = paint(i.severity, cells[2] as string);
+      lines.push(`  ${cells.join(' ')} ${i.message}`);
+    }
+    lines.push('');
+  }
+  const s = report.summary;
+  const rows = report.files.reduce((n, f) => n + f.rows, 0);
+  const summary = t('validate.summary', { files: report.files.length, rows, errors: s.errors, warnings: s.warnings, infos: s.infos });
+  lines.push(s.errors > 0 ? c.red(summary) : c.green(summary));
+  lines.push(s.errors > 0 ? t('validate.fixHint') : t('validate.allClean'));
+  return lines.join('\n');
+}
+
+/** Exactly SPEC's shape: { files: [ { file, role, rows, issues } ], summary: { errors, warnings, infos } }. */
+export function issuesJson(report: ValidateReport): string {
+  return JSON.stringify({
+    files: report.files.map((f) => ({ file: f.file, role: f.role, rows: f.rows, issues: f.issues })),
+    summary: report.summary,
+  });
+}
+
+const REPORT_COLS: MsgKey[] = ['validate.col.file', 'validate.col.sheet', 'validate.col.row', 'validate.col.column', 'validate.col.cell', 'validate.col.severity', 'validate.col.code', 'validate.col.value', 'validate.col.message'];
+
+function reportRows(report: ValidateReport): (string | number)[][] {
+  return report.files.flatMap((f) =>
+    f.issues.map((i) => [i.file, i.sheet ?? '', i.row ?? '', i.column ?? '', i.cell ?? '', sevText(i.severity), i.code, i.value ?? '', i.message].map((v) => (typeof v === 'string' ? inertText(v) : v))),
+  );
+}
+
+/** Writes the issues as .xlsx or .csv (UTF-8 with BOM, opens in Excel on Chinese Windows), atomically. */
+export async function writeIssueReport(report: ValidateReport, file: string): Promise<void> {
+  const header = REPORT_COLS.map((k) => t(k));
+  if (path.extname(file).toLowerCase() === '.csv') {
+    writeFileAtomic(file, '\ufeff' + stringify([header, ...reportRows(report)], { record_delimiter: 'windows' }));
+    return;
+  }
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet(t('validate.reportSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(header).eachCell((cell) => (cell.style = HEADER_STYLE));
+  for (const r of reportRows(report)) ws.addRow(r);
+  [28, 12, 6, 20, 8, 6, 22, 24, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLS.length } };
+  await saveWorkbook(wb, file);
+}
