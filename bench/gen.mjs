@@ -146,7 +146,7 @@ export function writePharmacyXlsx(file, rows, seed = 20240601) {
   const ws = XLSX.utils.aoa_to_sheet(aoa, { dense: true });
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, '定点零售药店');
-  XLSX.writeFile(wb, file, { compression: true });
+  XLSX.writeFile(wb, file, { compression: true, bookSST: true }); // shared strings, as Excel and WPS write them
 }
 
 export const INSPECTOR_HEADER = ['序号', '所在地区', '姓名', '性别', '工作单位', '专业学历', '部门岗位', '职务(职称)', '执法证号', '执法区域', '备注', '状态'];
