@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatISO } from 'date-fns';
-import type { Handler } from '../cli.js';
 import { parseIsoDate, type Ctx } from '../context.js';
-import { SsjError } from '../errors.js';
+import { invokeVerb, type Outcome } from './invoke.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { demoResultRows, DEMO_RESULT_HEADERS, DEMO_SITE } from '../core/demo-results.js';
 import { WORKSPACE_DIRS, workspacePaths } from '../io/workspace.js';
@@ -19,12 +18,7 @@ export const DEMO_SEED = '20240605-DEMO-SEED-31415';
 export const DEMO_MONTH = '2024-06';
 export const DEMO_DATES = { setup: '2024-06-03', draw: '2024-06-05', results: '2024-06-28', report: '2024-07-05' } as const;
 
-export interface StepOutcome {
-  status: 'ok' | 'failed' | 'unavailable' | 'skipped';
-  message?: string;
-  /** Outputs to point at that an earlier step wrote (e.g. the draw's witness sheet). */
-  shown?: string[];
-}
+export type StepOutcome = Outcome;
 
 export interface DemoState {
   dir: string;
@@ -50,18 +44,9 @@ function stepCtx(ctx: Ctx, dir: string, date: string): Ctx {
   return { ...ctx, json: false, yes: true, interactive: false, workspace: dir, today: date, now, nowIso: formatISO(now), out: (text) => ctx.out(indent(text)) };
 }
 
-/** Runs verb's handler; a not-yet-built command is "unavailable", an error is "failed" with its message. */
-export async function callVerb(verb: string, ctx: Ctx, dir: string, date: string, args: string[], opts: Record<string, unknown>): Promise<StepOutcome> {
-  const sub = stepCtx(ctx, dir, date);
-  try {
-    const mod = (await import(`./${verb}.js`)) as { run: Handler };
-    const code = await mod.run(sub, args, { yes: true, workspace: dir, date, lang: ctx.lang, ...opts });
-    return code === 0 ? { status: 'ok' } : { status: 'failed', message: t('demo.exitCode', { code }) };
-  } catch (err) {
-    if (err instanceof SsjError && err.key === 'error.notImplemented') return { status: 'unavailable', message: t('demo.notBuilt', { command: `ssj ${verb}` }) };
-    if (err instanceof SsjError) return { status: 'failed', message: t(err.key, err.params) };
-    return { status: 'failed', message: t('error.unexpected', { message: err instanceof Error ? err.message : String(err) }) };
-  }
+/** Runs verb's handler in the demo folder on the demo's pinned date. */
+export function callVerb(verb: string, ctx: Ctx, dir: string, date: string, args: string[], opts: Record<string, unknown>): Promise<StepOutcome> {
+  return invokeVerb(verb, stepCtx(ctx, dir, date), args, { yes: true, date, ...opts });
 }
 
 const reg = (dir: string, name: string) => path.join(dir, 'registries', name);

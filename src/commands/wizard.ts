@@ -1,8 +1,85 @@
+/**
+ * `ssj` alone on a TTY: a guided session in the user's language. Choose or
+ * create the workspace, then a menu of the month's steps (validate, announce,
+ * type the witnesses' seed and draw, print, import results, report,
+ * publish), each running the same command handler. Without a TTY, with
+ * --yes or --json it never prompts: a usage error (exit 2).
+ */
+import path from 'node:path';
 import type { Handler } from '../cli.js';
+import type { Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
-import { notImplemented } from './_todo.js';
+import { t, type MsgKey } from '../i18n/index.js';
+import { isWorkspace } from '../io/workspace-files.js';
+import { askSelect, askText } from '../render/prompt.js';
+import { invokeVerb, type Outcome } from './invoke.js';
+import { ACTIONS, ACTION_RUN, actionLabel, type Action } from './wizard-actions.js';
 
-export const run: Handler = async (_ctx, args) => {
+type Where = 'here' | 'other' | 'new';
+
+async function createWorkspace(ctx: Ctx): Promise<string | null> {
+  const name = await askText(ctx, { message: t('wizard.newDir'), flag: 'ssj init DIR', default: 'ssj-workspace' });
+  const dir = path.resolve(ctx.workspace, name);
+  const o = await invokeVerb('init', ctx, [dir], {});
+  show(ctx, o);
+  return o.status === 'ok' ? dir : null;
+}
+
+async function chooseWorkspace(ctx: Ctx): Promise<string> {
+  for (;;) {
+    const here = isWorkspace(ctx.workspace);
+    const choices: { name: string; value: Where }[] = [
+      ...(here ? [{ name: t('wizard.where.here', { dir: ctx.workspace }), value: 'here' as const }] : []),
+      { name: t('wizard.where.other'), value: 'other' },
+      { name: t('wizard.where.new'), value: 'new' },
+    ];
+    const where = await askSelect(ctx, { message: t('wizard.where'), flag: '--workspace', choices, default: here ? 'here' : 'new' });
+    if (where === 'here') return ctx.workspace;
+    if (where === 'new') {
+      const dir = await createWorkspace(ctx);
+      if (dir) return dir;
+      continue;
+    }
+    const typed = await askText(ctx, { message: t('wizard.otherDir'), flag: '--workspace' });
+    const dir = path.resolve(ctx.workspace, typed);
+    if (isWorkspace(dir)) return dir;
+    ctx.out(t('wizard.notWorkspace', { dir }));
+  }
+}
+
+const MARK: Record<Outcome['status'], MsgKey> = {
+  ok: 'demo.status.ok',
+  failed: 'demo.status.failed',
+  unavailable: 'demo.status.unavailable',
+  skipped: 'demo.status.skipped',
+};
+
+function show(ctx: Ctx, o: Outcome): void {
+  for (const p of o.shown ?? []) ctx.out(t('demo.output', { path: p }));
+  ctx.out(t(MARK[o.status], { message: o.status === 'ok' ? '' : (o.message ?? '') }));
+}
+
+/** The step after `a` in the month's order, offered as the default next time. */
+function following(a: Action): Action {
+  const i = ACTIONS.indexOf(a);
+  return ACTIONS[Math.min(i + 1, ACTIONS.length - 1)] ?? 'quit';
+}
+
+export const run: Handler = async (ctx, args) => {
   if (args.length > 0) throw new UsageError('error.unknownCommand', { command: args[0] ?? '' });
-  return notImplemented('wizard');
+  if (!ctx.interactive) throw new UsageError('error.noTty');
+  ctx.out(t('wizard.welcome'));
+  const dir = await chooseWorkspace(ctx);
+  const wctx: Ctx = { ...ctx, workspace: dir };
+  ctx.out(t('wizard.using', { dir }));
+  let next: Action = 'validate';
+  for (;;) {
+    const choices = ACTIONS.map((a) => ({ name: actionLabel(a), value: a }));
+    const action = await askSelect(wctx, { message: t('wizard.menu'), flag: '<command>', choices, default: next });
+    if (action === 'quit') break;
+    show(wctx, await ACTION_RUN[action](wctx));
+    next = following(action);
+  }
+  ctx.out(t('wizard.bye', { dir }));
+  return 0;
 };
