@@ -1,4 +1,39 @@
+/**
+ * ssj results FILE… [--replace]: imports filled record sheets and results
+ * tables. Each file is all or nothing; the others still import. Exit 0 when
+ * every file imported (or was already imported), 1 when any was refused, 2
+ * when a file could not be read at all (missing, a folder, no permission).
+ */
 import type { Handler } from '../cli.js';
-import { notImplemented } from './_todo.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { indexDraws } from '../core/results.js';
+import { planImport, type FileOutcome } from '../core/results-import.js';
+import type { AmendmentRecord, DrawRecord } from '../core/types.js';
+import { isAmendment, listRecords } from '../io/records.js';
+import { readResultsFile } from '../io/results-read.js';
+import { loadResultMap, storeResults } from '../io/results-store.js';
+import { openWorkspace, withLock } from '../io/workspace.js';
+import { importSummary, renderImport } from '../render/results.js';
 
-export const run: Handler = async () => notImplemented('results');
+export const run: Handler = async (ctx, args, opts) => {
+  if (args.length === 0) throw new UsageError('results.import.noFiles');
+  const ws = openWorkspace(ctx.workspace);
+  const records = listRecords(ws);
+  const index = indexDraws(
+    records.filter((r): r is DrawRecord => !isAmendment(r)),
+    records.filter((r): r is AmendmentRecord => isAmendment(r)),
+  );
+  const readCtx = { index, today: ctx.today, importedAt: ctx.nowIso };
+  const readings: Awaited<ReturnType<typeof readResultsFile>>[] = [];
+  for (const file of args) readings.push(await readResultsFile(file, readCtx));
+  const outcomes: FileOutcome[] = await withLock(ws, () => {
+    const planned = planImport(readings, loadResultMap(ws), Boolean(opts.replace));
+    storeResults(ws, planned);
+    return planned;
+  });
+  if (ctx.json) ctx.out(JSON.stringify(importSummary(outcomes)));
+  else renderImport(outcomes, ctx.out, ctx.err);
+  if (readings.some((r) => r.ioError)) return 2;
+  return outcomes.some((o) => o.status === 'refused') ? 1 : 0;
+};

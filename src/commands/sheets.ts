@@ -1,4 +1,31 @@
+/**
+ * ssj sheets --draw ID: writes the draw's inspection record sheets again
+ * (after a substitution, or if they were lost). Filled-in sheets are kept.
+ */
+import path from 'node:path';
 import type { Handler } from '../cli.js';
-import { notImplemented } from './_todo.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { amendmentsOf, listRecords, readDraw } from '../io/records.js';
+import { sheetsDir, writeRecordSheets } from '../io/sheets.js';
+import { openWorkspace } from '../io/workspace.js';
 
-export const run: Handler = async () => notImplemented('sheets');
+export const run: Handler = async (ctx, _args, opts) => {
+  const id = typeof opts.draw === 'string' ? opts.draw.trim() : '';
+  if (id === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: t('results.sheets.drawHint') });
+  const ws = openWorkspace(ctx.workspace);
+  const draw = readDraw(ws, id);
+  const amendments = amendmentsOf(listRecords(ws), draw.drawId);
+  const r = await writeRecordSheets(ws, draw, amendments);
+  const rel = (f: string) => path.relative(ctx.workspace, f) || f;
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ drawId: draw.drawId, written: r.written.map(rel), kept: r.kept.map(rel), unreadable: r.unreadable.map(rel) }));
+    return 0;
+  }
+  const sheets = r.written.filter((f) => f.endsWith('.xlsx'));
+  ctx.out(t('results.sheets.written', { count: sheets.length, dir: rel(sheetsDir(ws, draw.drawId)) }));
+  for (const f of r.kept) ctx.out(r.unreadable.includes(f) ? t('results.sheets.unreadable', { file: rel(f) }) : t('results.sheets.kept', { file: rel(f) }));
+  const html = r.written.find((f) => f.endsWith('.html'));
+  if (html) ctx.out(t('results.sheets.html', { file: rel(html) }));
+  return 0;
+};

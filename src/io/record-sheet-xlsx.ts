@@ -184,7 +184,7 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
   });
 
   a4(ws, { fitToPage: true });
-  ws.pageSetup.printArea = `A1:E${r}`;
+  // No print area: exceljs writes it half-relative ($A1:$E18), and a clerk's inserted row would push the legend off the page.
   ws.headerFooter.oddFooter = `&C${t('results.sheet.footer', { id: m.drawId, order: m.entity.order, key: m.entity.key }).replace(/&/g, '&&')}`;
   return { wb, layout };
 }

@@ -72,6 +72,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.code.9': 'compliant',
   'results.code.10': 'non-compliant',
   'results.sheets.written': 'Wrote {count} record sheets: {dir}',
+  'results.sheets.drawHint': 'e.g. ssj sheets --draw 20240601-1; ssj status lists every draw id.',
   'results.sheets.kept': 'Already filled, not overwritten: {file}',
   'results.sheets.html': 'To print them all at once: {file}',
   'results.sheets.unreadable': '{file} cannot be read; it was not overwritten in case it holds filled-in results. Move it away to regenerate it.',

@@ -76,6 +76,7 @@ export const results = {
   'results.code.10': '不合格',
   // ssj sheets
   'results.sheets.written': '已写入 {count} 张检查记录表：{dir}',
+  'results.sheets.drawHint': '例如 ssj sheets --draw 20240601-1；ssj status 列出全部抽取编号。',
   'results.sheets.kept': '已填写，未覆盖：{file}',
   'results.sheets.html': '一次打印全部：{file}',
   'results.sheets.unreadable': '{file} 无法读取，为免丢失已填内容，未覆盖。如需重新生成，请先移走该文件。',

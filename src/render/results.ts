@@ -1,0 +1,57 @@
+/** `ssj results` output: the --json summary and the terminal lines, from the same outcomes. */
+import type { FileOutcome } from '../core/results-import.js';
+import type { Issue } from '../core/types.js';
+import { t } from '../i18n/index.js';
+
+export interface ImportSummary {
+  files: {
+    file: string;
+    form: 'sheet' | 'table' | null;
+    status: FileOutcome['status'];
+    imported: number;
+    replaced: number;
+    unchanged: number;
+    results: { drawId: string; entity: string; inspectionDate: string; departments: { department: string; codes: number[] }[] }[];
+    issues: Issue[];
+  }[];
+  summary: { files: number; imported: number; replaced: number; unchanged: number; refused: number };
+}
+
+export function importSummary(outcomes: readonly FileOutcome[]): ImportSummary {
+  const files = outcomes.map((o) => ({
+    file: o.file,
+    form: o.form,
+    status: o.status,
+    imported: o.imported,
+    replaced: o.replaced,
+    unchanged: o.unchanged,
+    results: o.writes.map((w) => ({ drawId: w.result.drawId, entity: w.result.entity, inspectionDate: w.result.inspectionDate, departments: w.result.departments })),
+    issues: o.issues,
+  }));
+  const sum = (f: (o: FileOutcome) => number) => outcomes.reduce((n, o) => n + f(o), 0);
+  return {
+    files,
+    summary: {
+      files: outcomes.length,
+      imported: sum((o) => o.imported),
+      replaced: sum((o) => o.replaced),
+      unchanged: sum((o) => o.unchanged),
+      refused: sum((o) => (o.status === 'refused' ? 1 : 0)),
+    },
+  };
+}
+
+export function renderImport(outcomes: readonly FileOutcome[], out: (s: string) => void, err: (s: string) => void): void {
+  for (const o of outcomes) {
+    if (o.status === 'refused') {
+      const errors = o.issues.filter((i) => i.severity === 'error');
+      err(t('results.import.refused', { file: o.file, count: errors.length }));
+      for (const i of errors) err(`  - ${i.message}`);
+      continue;
+    }
+    out(o.status === 'unchanged' ? t('results.import.unchanged', { file: o.file, unchanged: o.unchanged }) : t('results.import.imported', { file: o.file, imported: o.imported, replaced: o.replaced, unchanged: o.unchanged }));
+    for (const i of o.issues) out(`  - ${i.message}`);
+  }
+  const s = importSummary(outcomes).summary;
+  out(t('results.import.summary', { files: s.files, imported: s.imported, replaced: s.replaced, unchanged: s.unchanged, refused: s.refused }));
+}
