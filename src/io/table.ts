@@ -16,7 +16,6 @@ import { decodeText } from './read/encoding.js';
 import { parseCsv } from './read/csv.js';
 import { bestHeader, compareMatch, HEADER_SCAN_ROWS, type HeaderMatch, type RawRow } from './read/header.js';
 import { RowSink } from './read/sink.js';
-import { readWorkbook } from './read/workbook.js';
 import { checkZip } from './read/zip-guard.js';
 
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -52,7 +51,7 @@ type Kind = 'zip' | 'cfb' | 'text';
 
 function sniff(buf: Buffer, file: string): Kind {
   if (buf[0] === 0x50 && buf[1] === 0x4b) return 'zip';
-  if (buf.readUInt32BE(0) === 0xd0cf11e0 && buf.length >= 8 && buf.readUInt32BE(4) === 0xa1b11ae1) return 'cfb';
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) return 'cfb';
   const head = buf.subarray(0, 8);
   if (head.toString('latin1').startsWith('%PDF')) throw new InputError('io.notSpreadsheet', { file, kind: 'PDF' });
   const probe = buf.subarray(0, 8192);
@@ -107,7 +106,9 @@ export function resolveHeader(file: string, cands: Candidate[], opts: ReadOption
   return best;
 }
 
-function fromSheets(file: string, buf: Buffer, opts: ReadOptions, sha: string): Table {
+async function fromSheets(file: string, buf: Buffer, opts: ReadOptions, sha: string): Promise<Table> {
+  // SheetJS is loaded only for workbooks: CSV runs start faster.
+  const { readWorkbook } = await import('./read/workbook.js');
   const sheets = readWorkbook(buf, file).filter((s) => s.rows.some((r) => r.length > 0));
   if (sheets.length === 0) throw new InputError('io.noSheets', { file });
   const cands: Candidate[] = sheets.map((s) => ({ sheet: s.name, rows: s.rows }));
@@ -118,8 +119,9 @@ function fromSheets(file: string, buf: Buffer, opts: ReadOptions, sha: string): 
   return sink.table;
 }
 
-function fromCsv(file: string, buf: Buffer, opts: ReadOptions, sha: string): Table {
-  const { text } = decodeText(buf);
+function fromCsv(file: string, holder: { buf: Buffer | null }, opts: ReadOptions, sha: string): Table {
+  const { text } = decodeText(holder.buf as Buffer);
+  holder.buf = null; // let the bytes go: a 170 MB file is held once, as text
   const head: RawRow[] = [];
   let sink: RowSink | null = null;
   const start = () => {
@@ -142,9 +144,14 @@ function fromCsv(file: string, buf: Buffer, opts: ReadOptions, sha: string): Tab
   return (sink as RowSink).table;
 }
 
+function readCsvTable(file: string, holder: { buf: Buffer | null }, opts: ReadOptions, sha: string): Table {
+  return fromCsv(file, holder, opts, sha);
+}
+
 /** Reads one table; see the module comment. */
 export async function readTable(file: string, opts: ReadOptions = {}): Promise<Table> {
-  const buf = readBytes(file);
+  const holder: { buf: Buffer | null } = { buf: readBytes(file) };
+  const buf = holder.buf as Buffer;
   if (buf.length === 0) throw new InputError('io.empty', { file });
   const sha = sha256Hex(buf);
   const kind = sniff(buf, file);
@@ -156,7 +163,7 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   const ext = path.extname(file).toLowerCase();
   const looksHtml = /^\s*</.test(buf.subarray(0, 256).toString('latin1'));
   if (looksHtml && ext !== '.csv') return fromSheets(file, buf, opts, sha);
-  return fromCsv(file, buf, opts, sha);
+  return readCsvTable(file, holder, opts, sha);
 }
 
 /** A field's text in a row; "" when the column is absent or the cell empty. */
