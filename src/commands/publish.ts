@@ -70,7 +70,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   });
   const warnings = [];
   if (out.skipped.length > 0) {
-    const list = shortList(out.skipped.map((s) => `${s.entity}（${s.drawId}）`));
+    const list = shortList(out.skipped.map((s) => `${s.name || s.entity}（${s.drawId}）`));
     warnings.push({ code: 'missing-results', message: t('report.pub.skipped', { count: out.skipped.length, list }) });
   }
   if (!site) warnings.push({ code: 'no-site', message: t('report.pub.warnNoSite') });

@@ -85,7 +85,7 @@ export interface PublicationOutput {
   rows: string[][];
   inspections: { drawId: string; entity: string }[];
   /** Selected entities of these draws without a result (skipped). */
-  skipped: { drawId: string; entity: string }[];
+  skipped: { drawId: string; entity: string; name: string }[];
 }
 
 /** The effective team of an entity: the last amendment's, else the draw's. */
@@ -129,12 +129,12 @@ export function publicationRows(input: PublicationInput): PublicationOutput {
   const results = new Map(input.results.map((r) => [`${r.drawId}\u0000${r.entity}`, r]));
   const rows: string[][] = [];
   const inspections: { drawId: string; entity: string }[] = [];
-  const skipped: { drawId: string; entity: string }[] = [];
+  const skipped: { drawId: string; entity: string; name: string }[] = [];
   for (const draw of input.draws) {
     for (const entity of [...draw.selected].sort((a, b) => a.order - b.order)) {
       const result = results.get(`${draw.drawId}\u0000${entity.key}`);
       if (!result) {
-        skipped.push({ drawId: draw.drawId, entity: entity.key });
+        skipped.push({ drawId: draw.drawId, entity: entity.key, name: entity.name });
         continue;
       }
       rows.push(rowFor(rows.length + 1, draw, entity, teamOf(draw, input.amendments, entity.key), result, input.today));

@@ -16,7 +16,7 @@ describe('publicationRows', () => {
 
   it('gives one row per inspection with a result and skips the others', () => {
     expect(out.rows.map((r) => r[col('统一社会信用代码')])).toEqual([K.E1, K.E2, K.P1, K.P2, K.E3]);
-    expect(out.skipped).toEqual([{ drawId: '20240605-1', entity: K.P3 }]);
+    expect(out.skipped).toEqual([{ drawId: '20240605-1', entity: K.P3, name: '百姓大药房' }]);
     expect(out.rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
   });
 

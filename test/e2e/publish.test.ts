@@ -1,0 +1,130 @@
+/** ssj publish on a workspace holding a known June: the CSV bytes, privacy scan, and the monthly form counting it. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import * as XLSX from 'xlsx';
+import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { juneScenario, K, writeScenario } from '../helpers/report-fixtures.js';
+
+const HEADER = ['序号', '抽查任务', '抽查事项', '检查对象名称', '统一社会信用代码', '所在地区', '检查机关', '检查人员', '检查日期', '检查结果', '处理情况', '公示日期'];
+const ID18 = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+const PHONE_DIGITS = /2819003|13912345678/;
+const PERSONAL_NAMES = ['钱院长', '赵法人'];
+
+const parse = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+
+function soffice(): string | null {
+  for (const bin of ['soffice', 'libreoffice']) {
+    const r = spawnSync('which', [bin], { encoding: 'utf8' });
+    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  }
+  return null;
+}
+
+describe('ssj publish', () => {
+  const dir = tempDir('ssj-publish-');
+  const s = juneScenario();
+  const csv = path.join(dir, 'reports', '公示-2024-06.csv');
+  let run: ReturnType<typeof ssj>;
+
+  beforeAll(() => {
+    writeScenario(dir, s, false);
+    run = ssj(['publish', '--month', '2024-06', '--site', '信用中国（河北唐山）', '--workspace', dir, '--date', '2024-06-30']);
+  });
+
+  it('writes UTF-8 with BOM, CRLF, the SPEC columns and one row per inspection with a result', () => {
+    expect(run.code).toBe(0);
+    const bytes = fs.readFileSync(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.split('\r\n').length).toBeGreaterThan(5);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    const rows = parse(text);
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows.slice(1).map((r) => r[4])).toEqual([K.E1, K.E2, K.P1, K.P2, K.E3]);
+    expect(run.stderr).toContain('百姓大药房');
+  });
+
+  it('makes formula text inert and carries no personal data in any cell', () => {
+    const rows = parse(fs.readFileSync(csv, 'utf8').slice(1));
+    const cells = rows.flat();
+    expect(cells).toContain("'=cmd|' /C calc'!A0 大药房");
+    for (const cell of cells) {
+      expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      expect(cell).not.toMatch(ID18);
+      expect(cell).not.toMatch(MOBILE);
+      expect(cell).not.toMatch(PHONE_DIGITS);
+      for (const name of PERSONAL_NAMES) expect(cell).not.toContain(name);
+    }
+  });
+
+  it('records the publication, and the monthly form counts it once', () => {
+    const log = fs.readFileSync(path.join(dir, 'reports', 'publications.jsonl'), 'utf8').trim().split('\n');
+    expect(log).toHaveLength(1);
+    expect(JSON.parse(log[0] as string)).toMatchObject({ date: '2024-06-30', site: '信用中国（河北唐山）', count: 5 });
+    const again = ssj(['publish', '--month', '2024-06', '--site', '信用中国（河北唐山）', '--workspace', dir, '--date', '2024-06-30', '--out', path.join(dir, 'again.csv')]);
+    expect(again.code).toBe(0);
+    const r = ssj(['report', '--month', '2024-06', '--workspace', dir, '--date', '2024-07-01', '--json']);
+    expect(r.code).toBe(0);
+    const f = JSON.parse(r.stdout);
+    // E1 E2 P1 P2 E3 published 06-30 (E2's own 公示日期 07-02 is later), E4 (May draw) 06-10 by its result
+    expect(f.city.published).toBe(6);
+    expect(f.city.sites).toEqual(expect.arrayContaining(['信用中国（河北唐山）', '唐山市医疗保障局网站']));
+    expect(f.joint.published).toBe(2);
+  });
+
+  it('writes GB18030 when asked, and it decodes with the Chinese intact', () => {
+    const out = path.join(dir, 'gb.csv');
+    const r = ssj(['publish', '--draw', '20240605-1', '--encoding', 'gb18030', '--out', out, '--workspace', dir, '--date', '2024-06-30', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).count).toBe(4);
+    const bytes = fs.readFileSync(out);
+    expect(bytes[0]).not.toBe(0xef);
+    const text = iconv.decode(bytes, 'gb18030');
+    expect(parse(text)[0]).toEqual(HEADER);
+    expect(text).toContain('唐山市第一医院');
+    expect(text).toContain('医疗保障局：1 未发现问题；市场监督管理局：8 发现问题待后续处理');
+    expect(bytes.toString('utf8')).not.toContain('唐山市第一医院');
+  });
+
+  /**
+   * Headless conversion skips LibreOffice's Text Import dialog (where the
+   * charset is picked, the BOM sniffed), so the charset is stated as a user
+   * would confirm it there: 76 = UTF-8, 85 = GB18030 (rtl_TextEncoding).
+   */
+  it('opens in LibreOffice with the Chinese intact, UTF-8 and GB18030 (skipped when LibreOffice is absent)', () => {
+    const bin = soffice();
+    if (!bin) {
+      console.warn('LibreOffice not installed: CSV-opens-in-LibreOffice check skipped');
+      return;
+    }
+    const gb = path.join(dir, 'gb-lo.csv');
+    expect(ssj(['publish', '--month', '2024-06', '--encoding', 'gb18030', '--out', gb, '--workspace', dir, '--date', '2024-06-30']).code).toBe(0);
+    for (const [file, charset] of [[csv, 76], [gb, 85]] as const) {
+      const outDir = tempDir('ssj-lo-');
+      const profile = tempDir('ssj-lo-profile-');
+      const r = spawnSync(bin, [`-env:UserInstallation=file://${profile}`, '--headless', `--infilter=CSV:44,34,${charset},1`, '--convert-to', 'xlsx', '--outdir', outDir, file], { encoding: 'utf8', timeout: 180000 });
+      const xlsx = path.join(outDir, path.basename(file).replace(/\.csv$/, '.xlsx'));
+      expect([r.status, fs.existsSync(xlsx)]).toEqual([0, true]);
+      const wb = XLSX.read(fs.readFileSync(xlsx), { type: 'buffer' });
+      const grid = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, raw: false, defval: '' });
+      expect(grid[0]).toEqual(HEADER);
+      expect(grid[1]?.[3]).toBe('唐山市第一医院');
+      expect(grid[3]?.[3]).toBe("'=cmd|' /C calc'!A0 大药房");
+    }
+  }, 400000);
+
+  it('refuses bad flags and an empty scope with exit codes and no stack', () => {
+    const both = ssj(['publish', '--month', '2024-06', '--draw', '20240605-1', '--workspace', dir]);
+    const neither = ssj(['publish', '--workspace', dir]);
+    const enc = ssj(['publish', '--month', '2024-06', '--encoding', 'latin1', '--workspace', dir]);
+    const empty = ssj(['publish', '--month', '2023-01', '--workspace', dir]);
+    const unknown = ssj(['publish', '--draw', 'nope', '--workspace', dir]);
+    expect([both.code, neither.code, enc.code, empty.code, unknown.code]).toEqual([2, 2, 2, 1, 1]);
+    expect(enc.stderr).toContain('gb18030');
+    for (const x of [both, neither, enc, empty, unknown]) expectNoStack(x);
+  });
+});
