@@ -1,8 +1,14 @@
 /**
- * Refuses zip bombs before SheetJS inflates anything: reads the central
- * directory with yauzl (no entry is inflated) and checks the declared sizes.
- * A truncated or corrupt zip fails here too, with a message naming the file.
+ * Refuses zip bombs and corrupt zips before SheetJS inflates anything. First
+ * the central directory (yauzl): declared sizes, entry count, compression
+ * ratio. Then every entry is inflated once, streaming, by Node's zlib and
+ * thrown away: yauzl stops as soon as an entry yields more bytes than it
+ * declared (a bomb that lies about its size costs a few KB, not 1 GB), a
+ * broken deflate stream fails here, and the CRC-32 is compared. SheetJS's own
+ * inflater can loop for minutes on a corrupt stream; it only ever sees zips
+ * that inflate cleanly to their declared sizes.
  */
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../../errors.js';
 
@@ -11,16 +17,52 @@ export const MAX_ENTRIES = 10_000;
 /** A compression ratio no real workbook reaches (XML compresses ~10–30×). */
 export const MAX_RATIO = 1000;
 
+type Crc32 = (data: Uint8Array, value?: number) => number;
+const crc32: Crc32 | undefined = (zlib as unknown as { crc32?: Crc32 }).crc32;
+
+function bomb(file: string, total: number): InputError {
+  return new InputError('io.zipBomb', { file, size: Math.round(total / 1048576), limit: MAX_UNCOMPRESSED / 1048576 });
+}
+
+function corrupt(file: string, reason: string): InputError {
+  return new InputError('io.corrupt', { file, reason });
+}
+
+/** Inflates one entry to nowhere, checking its size (yauzl) and CRC-32. */
+function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, done: (err: InputError | null) => void): void {
+  zip.openReadStream(entry, (err, stream) => {
+    if (err || !stream) {
+      done(corrupt(file, `${entry.fileName}: ${err ? err.message : 'stream'}`));
+      return;
+    }
+    let sum = 0;
+    let finished = false;
+    const finish = (e: InputError | null) => {
+      if (finished) return;
+      finished = true;
+      done(e);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      if (crc32) sum = crc32(chunk, sum);
+    });
+    stream.on('error', (e: Error) => finish(/too many bytes/i.test(e.message) ? bomb(file, entry.uncompressedSize) : corrupt(file, `${entry.fileName}: ${e.message}`)));
+    stream.on('end', () => finish(crc32 && sum >>> 0 !== entry.crc32 >>> 0 ? corrupt(file, `${entry.fileName}: CRC-32`) : null));
+  });
+}
+
 export function checkZip(buf: Buffer, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) {
-        reject(new InputError('io.corrupt', { file, reason: err ? err.message : 'zip' }));
+        reject(corrupt(file, err ? err.message : 'zip'));
         return;
       }
       let total = 0;
       let count = 0;
+      let failed = false;
       const fail = (e: InputError) => {
+        if (failed) return;
+        failed = true;
         zip.close();
         reject(e);
       };
@@ -29,13 +71,19 @@ export function checkZip(buf: Buffer, file: string): Promise<void> {
         total += entry.uncompressedSize;
         const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : entry.uncompressedSize > 0 ? Infinity : 0;
         if (count > MAX_ENTRIES || total > MAX_UNCOMPRESSED || (ratio > MAX_RATIO && entry.uncompressedSize > 1024 * 1024)) {
-          fail(new InputError('io.zipBomb', { file, size: Math.round(total / 1048576), limit: MAX_UNCOMPRESSED / 1048576 }));
+          fail(bomb(file, total));
           return;
         }
-        zip.readEntry();
+        if (entry.fileName.endsWith('/')) {
+          zip.readEntry();
+          return;
+        }
+        drainEntry(zip, entry, file, (e) => (e ? fail(e) : zip.readEntry()));
       });
-      zip.on('end', () => resolve());
-      zip.on('error', (e: Error) => fail(new InputError('io.corrupt', { file, reason: e.message })));
+      zip.on('end', () => {
+        if (!failed) resolve();
+      });
+      zip.on('error', (e: Error) => fail(corrupt(file, e.message)));
       zip.readEntry();
     });
   });
