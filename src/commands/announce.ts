@@ -1,4 +1,57 @@
+/**
+ * ssj announce: freeze the inputs before the seed exists. Writes
+ * draws/<id>-announcement.json (plan, inputs with content hashes, strata,
+ * each entity's probability n/N, its own hash) and a printable sheet; the id
+ * is the id the draw will take.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Handler } from '../cli.js';
-import { notImplemented } from './_todo.js';
+import { buildAnnouncement } from '../core/announce.js';
+import { planStrata } from '../core/draw.js';
+import { IoError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { writeFilesAtomic } from '../io/atomic.js';
+import { filesOf, priorDraws, TOOL_VERSION } from '../io/draw-io.js';
+import { loadInputs, refuseOnErrors } from '../io/inputs.js';
+import { nextDrawId, readLedger, recordPath } from '../io/records.js';
+import { openWorkspace, withLock } from '../io/workspace.js';
+import { announcementHtml } from '../render/announcement.js';
+import { checkedId, withDocument } from './draw.js';
 
-export const run: Handler = async () => notImplemented('announce');
+export const run: Handler = async (ctx, _args, opts) => {
+  const ws = openWorkspace(ctx.workspace);
+  const wanted = checkedId(opts.id);
+  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today });
+  refuseOnErrors(loaded.issues, ctx.err);
+  const { plan, inputs } = withDocument(loaded, opts.document);
+  const a = await withLock(ws, () => {
+    const id = wanted ?? nextDrawId(ws, ctx.today);
+    const json = path.join(ws.draws, `${id}-announcement.json`);
+    const html = path.join(ws.draws, `${id}-announcement.html`);
+    for (const f of [json, recordPath(ws, id)]) if (fs.existsSync(f)) throw new IoError('drawcmd.announcementIdTaken', { id, file: f });
+    const prior = priorDraws(ws, readLedger(ws), ctx.today);
+    const strata = planStrata({ plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today });
+    const ann = buildAnnouncement(
+      { tool: TOOL_VERSION, drawId: id, createdAt: ctx.nowIso, announceDate: ctx.today, plan, inputs },
+      strata,
+      loaded.entities,
+    );
+    writeFilesAtomic([
+      { path: html, data: announcementHtml(ann, ctx.lang) },
+      { path: json, data: JSON.stringify(ann, null, 2) + '\n', exclusive: true },
+    ]);
+    return { ann, json, html };
+  });
+  if (ctx.json) {
+    ctx.out(JSON.stringify(a.ann, null, 2));
+    return 0;
+  }
+  for (const s of a.ann.strata) {
+    ctx.out(t('drawcmd.stratum', { number: s.number, label: s.label, population: s.population, eligible: s.eligible, size: s.size }) + `（${s.probability}）`);
+  }
+  ctx.out(t('drawcmd.announced', { id: a.ann.drawId, hash: a.ann.announcementHash, file: a.json }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.announcement'), file: a.json }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.announcementSheet'), file: a.html }));
+  return 0;
+};

@@ -1,4 +1,135 @@
+/**
+ * ssj draw: load and check the inputs, take the seed, run ssj-draw/1 under
+ * the workspace lock (the yearly limit and the chain read inside it), write
+ * the witness sheet, the record and the ledger line, then the record sheets.
+ * On screen only codes; names are on the printed witness sheet.
+ */
+import path from 'node:path';
 import type { Handler } from '../cli.js';
-import { notImplemented } from './_todo.js';
+import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
+import { normaliseSeed, runDraw } from '../core/draw.js';
+import { buildDrawRecord, isValidDrawId, planInput } from '../core/record.js';
+import type { DrawRecord, InputRef, Plan } from '../core/types.js';
+import { compareInputs, type Difference } from '../core/verify.js';
+import type { Ctx } from '../context.js';
+import { CheckFailed, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { differenceLines, filesOf, priorDraws, readAnnouncement, TOOL_VERSION, witnessFiles, witnessPaths, writeSheetsIfAvailable } from '../io/draw-io.js';
+import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
+import { appendRecord, nextDrawId, recordPath } from '../io/records.js';
+import { openWorkspace, type Workspace } from '../io/workspace.js';
+import { missingFlag, flagOrAsk } from '../render/prompt.js';
+import { startProgress } from '../render/progress.js';
 
-export const run: Handler = async () => notImplemented('draw');
+export function checkedId(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const id = String(value).trim();
+  if (!isValidDrawId(id)) throw new UsageError('drawcmd.badId', { id });
+  return id;
+}
+
+/** The plan with `--document` applied, and the inputs with the plan's content hash of that plan. */
+export function withDocument(loaded: LoadedInputs, document: unknown): { plan: Plan; inputs: InputRef[] } {
+  const base = loaded.plan as Plan;
+  const plan = typeof document === 'string' && document.trim() !== '' ? { ...base, document: document.trim() } : base;
+  const inputs = loaded.inputs.map((i) => (i.role === 'plan' ? planInput(plan, i.file, i.fileSha256) : i));
+  return { plan, inputs };
+}
+
+function refuseAnnouncement(ctx: Ctx, file: string, diffs: Difference[]): void {
+  if (!diffs.length) return;
+  for (const d of diffs) {
+    if (d.field.startsWith('inputs.')) {
+      const role = d.field.split('.')[1] ?? '';
+      ctx.err(t('drawcmd.announcementChanged', { what: t(`drawcmd.role.${role}` as 'drawcmd.role.plan'), expected: String(d.expected), found: String(d.found) }));
+    } else if (d.stratum !== undefined) {
+      ctx.err(t('drawcmd.announcementStratum', { stratum: d.stratum, field: d.field, expected: String(d.expected), found: String(d.found) }));
+    } else ctx.err(differenceLines([d]).join('\n'));
+  }
+  throw new CheckFailed('drawcmd.announcementRefused', { file, count: diffs.length });
+}
+
+function printCodes(ctx: Ctx, r: DrawRecord): void {
+  for (const s of r.strata) {
+    ctx.out(t('drawcmd.stratum', { number: s.number, label: s.label, population: s.population, eligible: s.eligible, size: s.size }));
+    for (const key of s.selected) ctx.out(t('drawcmd.selectedLine', { order: r.selected.find((x) => x.key === key)?.order ?? '', key }));
+  }
+  ctx.out(t('drawcmd.w.teams'));
+  for (const tm of r.teams) ctx.out(t('drawcmd.teamLine', { entity: tm.entity, members: tm.members.map((m) => `${m.role} ${m.key}`).join('，') }));
+  ctx.out(t('drawcmd.codesOnly'));
+}
+
+function printOutputs(ctx: Ctx, ws: Workspace, r: DrawRecord): void {
+  const w = witnessPaths(ws, r.drawId);
+  ctx.out(t('drawcmd.done', { id: r.drawId, hash: r.recordHash }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.record'), file: recordPath(ws, r.drawId) }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witness'), file: w.html }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witnessXlsx'), file: w.xlsx }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.ledger'), file: ws.ledger }));
+}
+
+async function seedOf(ctx: Ctx, opts: Record<string, unknown>): Promise<string> {
+  const text = await flagOrAsk(ctx, opts.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed' });
+  return normaliseSeed(text);
+}
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const ws = openWorkspace(ctx.workspace);
+  const id = checkedId(opts.id);
+  if ((typeof opts.seed !== 'string' || opts.seed.trim() === '') && !ctx.interactive) missingFlag('--seed');
+  if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
+  const announcement: Announcement | null = opts.announcement ? readAnnouncement(String(opts.announcement)) : null;
+  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today });
+  refuseOnErrors(loaded.issues, ctx.err);
+  const { plan, inputs } = withDocument(loaded, opts.document);
+  if (announcement) refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));
+  const seed = await seedOf(ctx, opts);
+  const place = typeof opts.place === 'string' && opts.place.trim() !== '' ? opts.place.trim() : undefined;
+  const progress = startProgress(ctx, t('drawcmd.progress'), 1);
+  let record: DrawRecord;
+  try {
+    record = await appendRecord<DrawRecord>(
+      ws,
+      (lines) => {
+        const prior = priorDraws(ws, lines, ctx.today);
+        const result = runDraw({ plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today }, seed, (d, n) =>
+          progress.update(d, n),
+        );
+        if (announcement) refuseAnnouncement(ctx, String(opts.announcement), checkAgainstAnnouncement(announcement, inputs, result.strata));
+        return buildDrawRecord({
+          tool: TOOL_VERSION,
+          drawId: id ?? announcement?.drawId ?? nextDrawId(ws, ctx.today),
+          createdAt: ctx.nowIso,
+          drawDate: ctx.today,
+          seed,
+          seedSource: typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '',
+          announcementHash: announcement?.announcementHash ?? null,
+          ...(place !== undefined ? { place } : {}),
+          plan,
+          inputs,
+          strata: result.strata,
+          selected: result.selected,
+          teams: result.teams,
+          prevRecordHash: null,
+        });
+      },
+      (r) => witnessFiles(ws, r, null, ctx.lang),
+    );
+  } finally {
+    progress.stop();
+  }
+  if (ctx.json) ctx.out(JSON.stringify(record, null, 2));
+  else {
+    printCodes(ctx, record);
+    printOutputs(ctx, ws, record);
+  }
+  if (opts.sheets !== false) {
+    const sheets = await writeSheetsIfAvailable(ws, record, []);
+    if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: record.drawId }));
+    else if (!ctx.json) {
+      ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.sheets'), file: path.join(ws.sheets, record.drawId) }));
+      if (sheets.kept.length) ctx.out(t('drawcmd.sheetsKept', { count: sheets.kept.length }));
+    }
+  }
+  return 0;
+};

@@ -1,4 +1,101 @@
+/**
+ * ssj substitute: recusal (回避) or absence — a replacement inspector drawn
+ * with the witnesses' fresh seed (SPEC step 8), recorded as an amendment in
+ * the ledger (under the lock) with its own witness sheet.
+ */
+import path from 'node:path';
 import type { Handler } from '../cli.js';
-import { notImplemented } from './_todo.js';
+import { normaliseSeed, substitute } from '../core/draw.js';
+import { normKey } from '../core/normalize.js';
+import { buildAmendment, nextAmendmentId } from '../core/record.js';
+import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
+import { compareInputs } from '../core/verify.js';
+import type { Ctx } from '../context.js';
+import { InputError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { filesOf, recordedInputs, TOOL_VERSION, witnessFiles, witnessPaths, writeSheetsIfAvailable } from '../io/draw-io.js';
+import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
+import { amendmentsOf, appendRecord, effectiveTeam, readDraw, readLedger, readRecord, recordPath } from '../io/records.js';
+import { openWorkspace, type Workspace } from '../io/workspace.js';
+import { flagOrAsk } from '../render/prompt.js';
+import { roleLabel } from '../render/witness.js';
 
-export const run: Handler = async () => notImplemented('substitute');
+const amendmentsIn = (ws: Workspace, lines: LedgerLine[], id: string): AmendmentRecord[] =>
+  amendmentsOf(
+    lines.filter((l) => l.amends === id).map((l) => readRecord(ws, l.drawId)),
+    id,
+  );
+
+/** The removed inspector must be on the entity's current team; the seed must be new. */
+function checkRequest(draw: DrawRecord, amendments: AmendmentRecord[], entity: string, inspector: string, seed: string): void {
+  if (!draw.selected.some((s) => s.key === entity)) throw new InputError('drawcmd.sub.unknownEntity', { entity, id: draw.drawId });
+  const team = effectiveTeam(draw, amendments, entity);
+  if (!team?.members.some((m) => m.key === inspector)) {
+    throw new InputError('drawcmd.sub.notOnTeam', { inspector, entity, members: team ? team.members.map((m) => m.key).join('、') : '' });
+  }
+  if (seed === draw.seed || amendments.some((a) => a.seed === seed)) throw new UsageError('drawcmd.sub.seedReused', { id: draw.drawId });
+}
+
+function warnChangedInputs(ctx: Ctx, draw: DrawRecord, loaded: LoadedInputs): void {
+  for (const d of compareInputs(draw.inputs, loaded.inputs, new Set(['inspectors', 'conflicts']))) {
+    const role = d.field.split('.')[1] ?? '';
+    ctx.err(t('drawcmd.sub.inputsChanged', { role: roleLabel(role), id: draw.drawId, expected: String(d.expected ?? '—'), found: String(d.found ?? '—') }));
+  }
+}
+
+async function ask(ctx: Ctx, value: unknown, flag: string, message: string): Promise<string> {
+  return (await flagOrAsk(ctx, value, { message, flag })).trim();
+}
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const ws = openWorkspace(ctx.workspace);
+  const drawId = await ask(ctx, opts.draw, '--draw', t('cli.opt.draw'));
+  const draw = readDraw(ws, drawId);
+  const entity = normKey(await ask(ctx, opts.entity, '--entity', t('cli.opt.entity')));
+  const inspector = normKey(await ask(ctx, opts.inspector, '--inspector', t('cli.opt.inspector')));
+  const reason = await ask(ctx, opts.reason, '--reason', t('cli.opt.reason'));
+  const seed = normaliseSeed(await ask(ctx, opts.seed, '--seed', t('drawcmd.seedPrompt')));
+  const files = recordedInputs(ws, draw.inputs, filesOf(opts), ws.draws, ['inspectors', 'conflicts']);
+  const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
+  refuseOnErrors(loaded.issues, ctx.err);
+  warnChangedInputs(ctx, draw, loaded);
+  const record = await appendRecord<AmendmentRecord>(
+    ws,
+    (lines) => {
+      const amendments = amendmentsIn(ws, lines, draw.drawId);
+      checkRequest(draw, amendments, entity, inspector, seed);
+      const result = substitute({ draw, amendments, entity, inspector, inspectors: loaded.inspectors, conflicts: loaded.conflicts, seed });
+      return buildAmendment({
+        tool: TOOL_VERSION,
+        drawId: nextAmendmentId(draw.drawId, lines.map((l) => l.drawId)),
+        amends: draw.drawId,
+        createdAt: ctx.nowIso,
+        seed,
+        seedSource: typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '',
+        inputs: loaded.inputs,
+        substitution: { entity, removed: inspector, reason, candidates: result.candidates, replacement: result.replacement },
+        team: result.team,
+        prevRecordHash: null,
+      });
+    },
+    (r) => witnessFiles(ws, r, draw, ctx.lang),
+  );
+  const all = [...amendmentsIn(ws, readLedger(ws), draw.drawId)];
+  const sheets = await writeSheetsIfAvailable(ws, draw, all);
+  if (ctx.json) {
+    ctx.out(JSON.stringify(record, null, 2));
+    return 0;
+  }
+  const s = record.substitution;
+  ctx.out(t('drawcmd.sub.done', { id: record.drawId, entity: s.entity, removed: s.removed, replacement: s.replacement.key, candidates: s.candidates, hash: record.recordHash }));
+  const w = witnessPaths(ws, record.drawId);
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.record'), file: recordPath(ws, record.drawId) }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witness'), file: w.html }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witnessXlsx'), file: w.xlsx }));
+  if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: draw.drawId }));
+  else {
+    const order = String(draw.selected.find((x) => x.key === entity)?.order ?? 0).padStart(2, '0');
+    for (const f of sheets.kept) if (path.basename(f).startsWith(`${order}-`)) ctx.err(t('drawcmd.sub.sheetKept', { file: f }));
+  }
+  return 0;
+};

@@ -1,4 +1,142 @@
+/**
+ * ssj verify: re-run a recorded draw from its seed and normalised plan with
+ * the registries and compare everything (record hash, ledger line, content
+ * hashes, strata, selection order, teams, every amendment); or, with
+ * --ledger, check the whole hash chain. Prints 一致 or every difference.
+ */
+import path from 'node:path';
 import type { Handler } from '../cli.js';
-import { notImplemented } from './_todo.js';
+import { runDraw, substitute } from '../core/draw.js';
+import { checkLedger } from '../core/ledger.js';
+import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
+import {
+  checkRecordHash,
+  compareAmendment,
+  compareInputs,
+  compareSelected,
+  compareStrata,
+  compareTeams,
+  inRecord,
+  type Difference,
+} from '../core/verify.js';
+import type { Ctx } from '../context.js';
+import { SsjError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { differenceLines, filesOf, priorDraws, recordedInputs } from '../io/draw-io.js';
+import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
+import { amendmentsOf, isAmendment, loadRecordsForCheck, readDraw, readLedger, readRecord, readRecordFile, recordIdsIn } from '../io/records.js';
+import { openWorkspace, type Workspace } from '../io/workspace.js';
 
-export const run: Handler = async () => notImplemented('verify');
+const failure = (field: string, err: unknown): Difference => ({
+  field,
+  expected: null,
+  found: err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err),
+});
+
+function verifyLedger(ctx: Ctx, ws: Workspace): number {
+  const lines = readLedger(ws);
+  const check = checkLedger(lines, loadRecordsForCheck(ws, lines), recordIdsIn(ws));
+  const match = check.differences.length === 0;
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ match, differences: check.differences, lines: check.lines, interrupted: check.interrupted }, null, 2));
+  } else {
+    for (const id of check.interrupted) ctx.err(t('drawcmd.verify.interrupted', { id }));
+    if (match) ctx.out(t('drawcmd.verify.ledgerOk', { lines: check.lines }));
+    else {
+      ctx.out(t('drawcmd.verify.ledgerBad', { count: check.differences.length }));
+      for (const line of differenceLines(check.differences)) ctx.out(line);
+    }
+  }
+  return match ? 0 : 1;
+}
+
+/** The draw to verify and where its file is: RECORD.json or --draw ID (an amendment leads to its draw). */
+function target(ws: Workspace, args: string[], opts: Record<string, unknown>): { draw: DrawRecord; dir: string | null } {
+  if (args[0]) {
+    const r = readRecordFile(args[0]);
+    if (!isAmendment(r)) return { draw: r, dir: path.dirname(path.resolve(args[0])) };
+    return { draw: readDraw(ws, r.amends), dir: ws.draws };
+  }
+  if (typeof opts.draw === 'string' && opts.draw !== '') {
+    const r = readRecord(ws, opts.draw);
+    return { draw: isAmendment(r) ? readDraw(ws, r.amends) : r, dir: ws.draws };
+  }
+  throw new UsageError('error.missingFlag', { flag: t('drawcmd.verify.target'), hint: t('drawcmd.verify.targetHint') });
+}
+
+/** The record against its ledger line, when the ledger lists it. */
+function againstLedger(draw: DrawRecord, lines: LedgerLine[]): Difference[] {
+  const i = lines.findIndex((l) => l.drawId === draw.drawId);
+  if (i < 0) return [];
+  const line = lines[i];
+  const out: Difference[] = [];
+  if (line.recordHash !== draw.recordHash) out.push({ field: 'ledger.recordHash', line: i + 1, expected: line.recordHash, found: draw.recordHash });
+  if (line.createdAt !== draw.createdAt) out.push({ field: 'createdAt', line: i + 1, expected: line.createdAt, found: draw.createdAt });
+  return out;
+}
+
+function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs: LoadedInputs): Difference[] {
+  const at = lines.findIndex((l) => l.drawId === draw.drawId);
+  const before = (at >= 0 ? lines.slice(0, at) : lines).filter((l) => l.drawId !== draw.drawId);
+  try {
+    const prior = priorDraws(ws, before, draw.drawDate);
+    const run = runDraw({ plan: draw.plan, entities: inputs.entities, inspectors: inputs.inspectors, conflicts: inputs.conflicts, prior, drawDate: draw.drawDate }, draw.seed);
+    return [...compareStrata(draw.strata, run.strata), ...compareSelected(draw.selected, run.selected), ...compareTeams(draw.teams, run.teams)];
+  } catch (err) {
+    return [failure('rerun', err)];
+  }
+}
+
+function rerunAmendments(draw: DrawRecord, amendments: AmendmentRecord[], inputs: LoadedInputs): Difference[] {
+  const out: Difference[] = [];
+  amendments.forEach((a, k) => {
+    out.push(...checkRecordHash(a));
+    try {
+      const run = substitute({
+        draw,
+        amendments: amendments.slice(0, k),
+        entity: a.substitution.entity,
+        inspector: a.substitution.removed,
+        inspectors: inputs.inspectors,
+        conflicts: inputs.conflicts,
+        seed: a.seed,
+      });
+      out.push(...compareAmendment(a, run));
+    } catch (err) {
+      out.push({ ...failure('substitution', err), drawId: a.drawId });
+    }
+  });
+  return inRecord(draw.drawId, out);
+}
+
+export const run: Handler = async (ctx, args, opts) => {
+  const ws = openWorkspace(ctx.workspace);
+  if (opts.ledger) return verifyLedger(ctx, ws);
+  const { draw, dir } = target(ws, args, opts);
+  const lines = readLedger(ws);
+  const given = filesOf(opts);
+  const files = recordedInputs(ws, draw.inputs, given, dir);
+  const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true });
+  refuseOnErrors(inputs.issues, ctx.err);
+  const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', ...(given.plan?.length ? ['plan'] : [])]);
+  const amendments = amendmentsOf(
+    lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId)),
+    draw.drawId,
+  );
+  const differences = [
+    ...(draw.algorithm !== 'ssj-draw/1' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
+    ...checkRecordHash(draw),
+    ...againstLedger(draw, lines),
+    ...compareInputs(draw.inputs, inputs.inputs, roles),
+    ...rerunDraw(ws, draw, lines, inputs),
+    ...rerunAmendments(draw, amendments, inputs),
+  ];
+  const match = differences.length === 0;
+  if (ctx.json) ctx.out(JSON.stringify({ match, drawId: draw.drawId, amendments: amendments.map((a) => a.drawId), differences }, null, 2));
+  else if (match) ctx.out(t('drawcmd.verify.match', { id: draw.drawId }));
+  else {
+    ctx.out(t('drawcmd.verify.mismatch', { id: draw.drawId, count: differences.length }));
+    for (const line of differenceLines(differences, draw.drawId)) ctx.out(line);
+  }
+  return match ? 0 : 1;
+};

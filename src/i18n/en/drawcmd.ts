@@ -5,6 +5,7 @@ export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.inputErrors': "The input files have {count} errors (listed above); nothing was drawn and the workspace is unchanged. Fix the cells listed and retry; ssj validate FILE checks a file on its own.",
   'drawcmd.wrongRole': '{file} is a {found}; it cannot be used for {flag}. Check that you picked the right file.',
   'drawcmd.onePlan': 'Give exactly one plan file.',
+  'drawcmd.progress': 'Drawing',
   'drawcmd.issueLine': "  {file} {where}[{code}] {message}",
   'drawcmd.badId': "Invalid draw id \"{id}\": use ASCII letters, digits and . _ - (at most 64 characters), not ending in -A<number>, -announcement or -witness. Example: --id HL2024-01.",
   'drawcmd.seedPrompt': "Enter the seed the witnesses produced (e.g. their dice digits in signing order, 20 digits recommended):",

@@ -3,6 +3,7 @@ export const drawcmd = {
   'drawcmd.inputErrors': '输入文件共有 {count} 个错误（见上），未进行抽取，工作目录未作任何改动。请按所列单元格修改后重试；ssj validate 文件 可单独检查。',
   'drawcmd.wrongRole': '{file} 是{found}，不能作为 {flag} 使用。请检查是否选错了文件。',
   'drawcmd.onePlan': '只能给一个计划文件。',
+  'drawcmd.progress': '正在抽取',
   'drawcmd.issueLine': '  {file} {where}[{code}] {message}',
   'drawcmd.badId': '抽取编号“{id}”无效：只能用英文字母、数字和 . _ -（不超过 64 个字符），不能以 -A数字、-announcement、-witness 结尾。例如 --id HL2024-01。',
   'drawcmd.seedPrompt': '请输入见证人产生的随机种子（如各人掷骰得到的数字，按签字顺序连写，建议 20 位）：',

@@ -1,0 +1,133 @@
+/**
+ * Loading a draw's inputs for announce, draw, verify and substitute: the plan
+ * (附件1 sheet or JSON), the registries and the conflicts list. Any error in
+ * any input refuses the command before a seed is used, listing every issue
+ * with its file and cell as `ssj validate` does; nothing is written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sha256Hex } from '../core/hash.js';
+import { checkPlanAgainst, checkPlanYear, parsePlanJson, parsePlanTable } from '../core/plan.js';
+import { planInput } from '../core/record.js';
+import type { Conflict, Entity, InputRef, Inspector, Issue, Plan, Role } from '../core/types.js';
+import { InputError, IoError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { loadRegistries } from './registry.js';
+import { readTable } from './table.js';
+import type { InputFiles } from './draw-io.js';
+
+export type { InputFiles };
+
+export interface LoadedInputs {
+  plan: Plan | null;
+  entities: Entity[];
+  inspectors: Inspector[];
+  conflicts: Conflict[];
+  /** The plan first (when loaded), then every registry file. */
+  inputs: InputRef[];
+  issues: Issue[];
+}
+
+const FLAG_ROLES: [keyof InputFiles, readonly Role[]][] = [
+  ['entities', ['pharmacies', 'institutions']],
+  ['inspectors', ['inspectors']],
+  ['conflicts', ['conflicts']],
+];
+
+function readBytes(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new IoError('error.fileNotFound', { file });
+    if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
+    throw new IoError('error.readFailed', { file, reason: String(code ?? err) });
+  }
+}
+
+/** A plan from a .json file or a 附件1 sheet; the plan's `source` is the file's base name. */
+export async function loadPlan(file: string): Promise<{ plan: Plan | null; issues: Issue[]; input: InputRef | null }> {
+  let parsed: { plan: Plan | null; issues: Issue[] };
+  let fileSha256: string;
+  if (/\.json$/i.test(file)) {
+    const bytes = readBytes(file);
+    fileSha256 = sha256Hex(bytes);
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8').replace(/^\ufeff/, ''));
+    } catch (err) {
+      throw new InputError('drawcmd.planJsonBad', { file, reason: err instanceof Error ? err.message : String(err) });
+    }
+    parsed = parsePlanJson(value, file);
+  } else {
+    const table = await readTable(file, { role: 'plan' });
+    fileSha256 = table.fileSha256;
+    const p = parsePlanTable(table);
+    parsed = { plan: p.plan, issues: [...table.issues, ...p.issues] };
+  }
+  if (!parsed.plan) return { plan: null, issues: parsed.issues, input: null };
+  const plan: Plan = { ...parsed.plan, source: path.basename(file) };
+  return { plan, issues: parsed.issues, input: planInput(plan, path.basename(file), fileSha256) };
+}
+
+function wrongRoleIssue(file: string, found: Role, flag: string): Issue {
+  return {
+    code: 'wrong-role',
+    severity: 'error',
+    file,
+    sheet: null,
+    row: null,
+    column: null,
+    cell: null,
+    value: found,
+    message: t('drawcmd.wrongRole', { file, found: t(`drawcmd.role.${found}`), flag }),
+  };
+}
+
+/** Loads what is given; `need` names the flags that must be present. */
+export async function loadInputs(files: InputFiles, need: { plan: boolean; entities: boolean; inspectors: boolean; drawDate?: string }): Promise<LoadedInputs> {
+  if (need.plan && !files.plan?.length) throw new UsageError('error.missingFlag', { flag: '--plan', hint: t('drawcmd.noPlan') });
+  if (need.entities && !files.entities?.length) throw new UsageError('error.missingFlag', { flag: '--entities', hint: t('drawcmd.noEntities') });
+  if (need.inspectors && !files.inspectors?.length) throw new UsageError('error.missingFlag', { flag: '--inspectors', hint: t('drawcmd.noInspectors') });
+  const issues: Issue[] = [];
+  const inputs: InputRef[] = [];
+  let plan: Plan | null = null;
+  if (files.plan?.length) {
+    if (files.plan.length > 1) throw new UsageError('error.badFlagValue', { flag: '--plan', value: files.plan.join(' '), hint: t('drawcmd.onePlan') });
+    const p = await loadPlan(files.plan[0]);
+    plan = p.plan;
+    issues.push(...p.issues);
+    if (p.input) inputs.push(p.input);
+  }
+  const paths = FLAG_ROLES.flatMap(([flag]) => files[flag] ?? []);
+  const reg = await loadRegistries(paths);
+  issues.push(...reg.issues);
+  for (const [flag, roles] of FLAG_ROLES) {
+    for (const f of files[flag] ?? []) {
+      const loaded = reg.files.find((x) => x.table.file === f);
+      if (loaded && !roles.includes(loaded.role)) issues.push(wrongRoleIssue(f, loaded.role, `--${flag}`));
+    }
+  }
+  inputs.push(...reg.inputs);
+  if (plan && !issues.some((i) => i.severity === 'error')) {
+    issues.push(...checkPlanAgainst(plan, reg.entities, reg.inspectors));
+    if (need.drawDate) issues.push(...checkPlanYear(plan, need.drawDate));
+  }
+  return { plan, entities: reg.entities, inspectors: reg.inspectors, conflicts: reg.conflicts, inputs, issues };
+}
+
+function issueLine(i: Issue): string {
+  const where = [i.sheet, i.cell ?? (i.row !== null ? String(i.row) : null)].filter((x): x is string => Boolean(x)).join('!');
+  return t('drawcmd.issueLine', { file: i.file, where: where ? `${where} ` : '', code: i.code, message: i.message });
+}
+
+/**
+ * Prints every error and warning to stderr (infos are for `ssj validate`) and
+ * refuses when any error exists.
+ */
+export function refuseOnErrors(issues: Issue[], err: (text: string) => void): void {
+  const shown = issues.filter((i) => i.severity !== 'info');
+  for (const i of shown) err(issueLine(i));
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  if (errors > 0) throw new InputError('drawcmd.inputErrors', { count: errors });
+}
