@@ -132,6 +132,7 @@ Monthly steps
 
 9. Import the results (filled record sheets or a results table):
    ssj results sheets/DRAW-ID/*.xlsx
+   (The Windows command prompt does not expand *: name the files one by one there.)
 
 10. See which entities still lack results:
    ssj status --draw DRAW-ID

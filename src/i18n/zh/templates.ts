@@ -131,6 +131,7 @@ export const templates = {
 
 9. 导入检查结果（填好的检查记录表或检查结果表）：
    ssj results sheets/抽取编号/*.xlsx
+   （Windows 命令提示符不会展开 *，请改为逐个写出文件名。）
 
 10. 查看哪些对象还没有结果：
    ssj status --draw 抽取编号
