@@ -6,6 +6,7 @@ export const io: Record<keyof typeof zh, string> = {
   'io.notSpreadsheet': '{file} is not a spreadsheet (its content looks like {kind}). Give an .xlsx, .xls, .ods or .csv file.',
   'io.zipBomb': '{file} would unpack to more than {limit} MB (about {size} MB declared) or has an absurd compression ratio; refused as a possible zip bomb. If it is a real registry, split it into several files.',
   'io.tooLarge': '{file} is {size} MB, over the {limit} MB limit. Split it into several files.',
+  'io.unterminatedQuote': '{file} row {row} column {column} ({column}{row}) opens a quote that is never closed, so the rest of the file ran into that cell. Open the file in Excel/WPS, fix the quote in that cell and save it as CSV again.',
   'io.cellTooLong': '{file} row {row} column {column}: the cell has {length} characters, more than Excel\'s limit of 32767. Check that row for a missing quote or delimiter.',
   'io.rowTooWide': '{file} row {row} has {count} columns, more than the limit of 16384. Check that this is the right CSV file.',
   'io.noHeader': '{file}: no header row found in the first {rows} rows. The header should name columns such as: {expected}. The file starts with: {seen}.',

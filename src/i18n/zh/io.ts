@@ -5,6 +5,7 @@ export const io = {
   'io.notSpreadsheet': '{file} 不是表格文件（内容看起来是 {kind}）。请提供 .xlsx、.xls、.ods 或 .csv 文件。',
   'io.zipBomb': '{file} 解压后超过 {limit} MB（已声明约 {size} MB）或压缩比异常，为防止“压缩炸弹”拒绝读取。若确为真实名录，请拆分成几个文件。',
   'io.tooLarge': '{file} 有 {size} MB，超过上限 {limit} MB。请拆分成几个文件。',
+  'io.unterminatedQuote': '{file} 第 {row} 行 {column} 列（{column}{row}）有一个未闭合的引号，之后的内容都被读进了这个单元格。请在 Excel/WPS 中打开并检查该单元格，补上或删除引号后另存为 CSV。',
   'io.cellTooLong': '{file} 第 {row} 行 {column} 列的单元格有 {length} 个字符，超过 Excel 的上限 32767。请检查该行是否少了引号或分隔符。',
   'io.rowTooWide': '{file} 第 {row} 行有 {count} 列，超过上限 16384 列。请确认这是正确的 CSV 文件。',
   'io.noHeader': '{file}：在前 {rows} 行中没有找到表头行。表头应包含如下列名：{expected}。文件开头的内容：{seen}。',

@@ -22,6 +22,13 @@ export function parseCsv(text: string, file: string, onRow: (cells: string[], ex
     step(result, parser) {
       rowNo += 1;
       const cells = result.data;
+      if (result.errors.some((e) => e.code === 'MissingQuotes')) {
+        // An opening quote never closed swallows the rest of the file into one cell: refuse, naming the row.
+        const col = cells.findIndex((c) => /[\r\n]/.test(c));
+        failure = new InputError('io.unterminatedQuote', { file, row: rowNo, column: columnLetter(col >= 0 ? col : cells.length - 1) });
+        parser.abort();
+        return;
+      }
       if (cells.length > MAX_COLUMNS) {
         failure = new InputError('io.rowTooWide', { file, row: rowNo, count: cells.length });
         parser.abort();
