@@ -68,7 +68,7 @@ async function combine(ctx: Ctx, month: string, files: string[], out: unknown): 
   return emit(ctx, warnings, { month, file: target, rows, total, ratioKnown }, [t('report.combined', { count: rows.length, file: target })]);
 }
 
-function activitiesFor(ctx: Ctx, opt: unknown, warnings: Warning[], defaultFile: string | null): ActivityRow[] {
+async function activitiesFor(ctx: Ctx, opt: unknown, warnings: Warning[], defaultFile: string | null): Promise<ActivityRow[]> {
   const file = typeof opt === 'string' && opt !== '' ? path.resolve(ctx.workspace, opt) : defaultFile;
   if (file) return readActivities(file);
   warnings.push({ code: 'no-activities', message: t('report.warnNoActivities') });
@@ -81,7 +81,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const warnings: Warning[] = [];
   const draws = listDraws(ws);
-  const activities = activitiesFor(ctx, opts.activities, warnings, defaultActivitiesFile(ws));
+  const activities = await activitiesFor(ctx, opts.activities, warnings, defaultActivitiesFile(ws));
   const unitOpt = typeof opts.unit === 'string' ? opts.unit.trim() : '';
   const unit = unitOpt || defaultUnit(draws, month) || t('report.defaultUnit');
   const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit);

@@ -111,8 +111,8 @@ type Line = [string | number, string, string, string];
 function form2Lines(f: MonthlyForm): { section?: MsgKey; line?: Line }[] {
   const none = t('report.p.none');
   const list = (xs: string[]) => (xs.length ? xs.join('、') : none);
-  const meetings = list(f.meetings.map((m) => (m.date ? t('report.p.withDate', { name: m.name, date: m.date }) : m.name)));
-  const docs = list(f.documents.map((d) => (d.docNumber ? t('report.p.withDate', { name: d.name, date: d.docNumber }) : d.name)));
+  const meetings = list(f.meetings.map((m) => (m.date ? t('report.p.meeting', { name: m.name, date: m.date }) : m.name)));
+  const docs = list(f.documents.map((d) => (d.docNumber ? t('report.p.document', { name: d.name, number: d.docNumber }) : d.name)));
   const tr = f.trainings;
   const trainings = tr.count ? t('report.p.trainings', { names: tr.names.join('、'), count: tr.count, trainees: tr.trainees, contents: list(tr.contents) }) : none;
   const c = f.city;

@@ -28,7 +28,8 @@ export const report = {
   'report.f2.mobile': '手机：_____',
   // 附件2 prose cells
   'report.p.none': '无',
-  'report.p.withDate': '{name}（{date}）',
+  'report.p.meeting': '{name}（{date}召开）',
+  'report.p.document': '{name}（文号：{number}）',
   'report.p.trainings': '{names}；共{count}次，培训人员{trainees}人；内容：{contents}',
   'report.p.i4': '本月开展随机抽查{draws}次（抽取编号 {drawIds}），抽查{selected}家，发现问题{found}家',
   'report.p.scope': '抽查对象范围：{types}；抽查数量{selected}家，占{population}家的{ratio}',
