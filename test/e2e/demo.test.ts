@@ -1,0 +1,112 @@
+/**
+ * `ssj demo` end to end on the bundled examples: every step completes, the
+ * outputs are where the month needs them, the draw and the ledger verify,
+ * the output is reproducible, and a folder that is not a demo is refused.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ssj, tempDir, expectNoStack, ROOT } from '../helpers/cli.js';
+
+const EX = path.join(ROOT, 'examples');
+
+interface DemoJson {
+  dir: string;
+  seed: string;
+  drawId: string | null;
+  ok: boolean;
+  steps: { step: string; status: string; files: string[] }[];
+}
+
+describe('ssj demo', () => {
+  const base = tempDir('ssj-demo-');
+  const dir = path.join(base, 'month');
+  let first: ReturnType<typeof ssj>;
+
+  beforeAll(() => {
+    first = ssj(['demo', dir]);
+  });
+
+  it('runs every step of the month and exits 0', () => {
+    expectNoStack(first);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('20240605-DEMO-SEED-31415');
+    expect(first.stdout).toContain('演示用固定种子');
+  });
+
+  it('leaves the draw, witness sheets, record sheets, results, report and publication CSV', () => {
+    const record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')) as {
+      seed: string;
+      seedSource: string;
+      drawDate: string;
+      selected: { key: string }[];
+      announcementHash: string | null;
+    };
+    expect(record.seed).toBe('20240605-DEMO-SEED-31415');
+    expect(record.seedSource).toContain('演示');
+    expect(record.drawDate).toBe('2024-06-05');
+    expect(record.announcementHash).toMatch(/^[0-9a-f]{64}$/);
+    const n = record.selected.length;
+    expect(n).toBeGreaterThan(10);
+    for (const f of ['20240605-1-witness.html', '20240605-1-witness.xlsx', '20240605-1-announcement.json']) {
+      expect(fs.existsSync(path.join(dir, 'draws', f))).toBe(true);
+    }
+    const sheets = fs.readdirSync(path.join(dir, 'sheets', '20240605-1'));
+    expect(sheets.filter((f) => f.endsWith('.xlsx'))).toHaveLength(n);
+    expect(sheets).toContain('all.html');
+    expect(fs.readdirSync(path.join(dir, 'results', '20240605-1')).filter((f) => f.endsWith('.json'))).toHaveLength(n);
+    const reports = fs.readdirSync(path.join(dir, 'reports'));
+    expect(reports.some((f) => /2024-06\.xlsx$/.test(f) && !f.startsWith('activities'))).toBe(true);
+    const csvName = reports.find((f) => f.endsWith('.csv'));
+    expect(csvName).toBeDefined();
+    const csv = fs.readFileSync(path.join(dir, 'reports', csvName ?? ''), 'utf8');
+    const lines = csv.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+    expect(lines.length).toBe(n + 1); // header + one row per inspection with a result
+    expect(csv).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/); // no phone numbers
+  });
+
+  it('used the examples\' filled results, which were made for this very draw', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(EX, 'results-2024-06.json'), 'utf8')) as { drawId: string; keys: string[] };
+    const record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')) as { selected: { key: string }[] };
+    expect(record.selected.map((e) => e.key).sort()).toEqual(manifest.keys);
+    expect(fs.existsSync(path.join(dir, 'returned', 'results-2024-06.xlsx'))).toBe(true);
+  });
+
+  it('leaves a ledger and a draw that verify with the commands', () => {
+    const ledger = ssj(['verify', '--ledger', '--workspace', dir]);
+    expect(ledger.code).toBe(0);
+    const reg = (f: string) => path.join(dir, 'registries', f);
+    const draw = ssj([
+      'verify', '--draw', '20240605-1', '--workspace', dir,
+      '--plan', path.join(dir, 'plans', 'plan-2024.xlsx'),
+      '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
+      '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--json',
+    ]);
+    expect(draw.code).toBe(0);
+    expect((JSON.parse(draw.stdout) as { match: boolean }).match).toBe(true);
+  });
+
+  it('replaces a previous demo folder and reproduces the same draw record byte for byte (--json)', () => {
+    const before = fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8');
+    const again = ssj(['demo', dir, '--json']);
+    expect(again.code).toBe(0);
+    const out = JSON.parse(again.stdout) as DemoJson;
+    expect(out.ok).toBe(true);
+    expect(out.drawId).toBe('20240605-1');
+    expect(out.steps.map((s) => [s.step, s.status])).toEqual(
+      ['init', 'validate', 'announce', 'draw', 'witness', 'sheets', 'results', 'report', 'publish', 'verify', 'ledger'].map((s) => [s, 'ok']),
+    );
+    expect(out.steps.find((s) => s.step === 'draw')?.files).toEqual(expect.arrayContaining(['draws/20240605-1.json', 'ledger.jsonl']));
+    expect(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a non-empty folder that is not a demo folder, and leaves it as it was', () => {
+    const other = path.join(base, 'mine');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, 'notes.txt'), 'keep me');
+    const r = ssj(['demo', other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(other);
+    expectNoStack(r);
+    expect(fs.readdirSync(other)).toEqual(['notes.txt']);
+  });
+});
