@@ -1,0 +1,100 @@
+/**
+ * The wizard: never prompts without a TTY or with --yes/--json (exit 2), and,
+ * driven in a real pseudo-terminal with tmux, completes a draw on a copy of
+ * the examples. Skips only when tmux is absent; under CI=true it fails instead.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ssj, tempDir, expectNoStack, ROOT, BIN } from '../helpers/cli.js';
+
+const EX = path.join(ROOT, 'examples');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const CI = process.env.CI === 'true';
+
+describe('ssj alone without a terminal', () => {
+  it('refuses to prompt: exit 2 with error.noTty', () => {
+    const r = ssj([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectNoStack(r);
+    const j = ssj(['--json']);
+    expect(j.code).toBe(2);
+    expect((JSON.parse(j.stdout) as { error: { code: string } }).error.code).toBe('error.noTty');
+  });
+  it('never prompts with --yes either', () => {
+    const r = ssj(['--yes', '--json']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe('error.noTty');
+  });
+  it('a missing required flag is a usage error naming the flag, not a prompt', () => {
+    const ex = (f: string) => path.join(EX, f);
+    const ws = tempDir();
+    const r = ssj(['draw', '--workspace', ws, '--yes', '--plan', ex('plan-2024.xlsx'), '--entities', ex('pharmacies.xlsx'), '--inspectors', ex('inspectors-gbk.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--seed');
+    expectNoStack(r);
+    expect(fs.readdirSync(ws).filter((f) => f !== 'draws')).toEqual([]);
+  });
+});
+
+/** A workspace made by `ssj init` with the example county's registries in place of the blank ones. */
+function exampleWorkspace(): string {
+  const ws = path.join(tempDir('ssj-wizard-'), 'ws');
+  expect(ssj(['init', ws]).code).toBe(0);
+  for (const d of ['registries', 'plans']) for (const f of fs.readdirSync(path.join(ws, d))) fs.rmSync(path.join(ws, d, f));
+  for (const f of ['pharmacies.xlsx', 'institutions.xlsx', 'inspectors-gbk.csv', 'conflicts.xlsx']) fs.copyFileSync(path.join(EX, f), path.join(ws, 'registries', f));
+  fs.copyFileSync(path.join(EX, 'plan-2024.xlsx'), path.join(ws, 'plans', 'plan-2024.xlsx'));
+  return ws;
+}
+
+const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(session: string, text: string | RegExp, ms = 30000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let screen = '';
+  while (Date.now() < deadline) {
+    screen = tmux('capture-pane', '-p', '-t', session, '-S', '-200').stdout;
+    if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+    await sleep(200);
+  }
+  throw new Error(`timed out waiting for ${String(text)}; screen:\n${screen}`);
+}
+
+const maybe = hasTmux ? describe : CI ? describe : describe.skip;
+
+maybe('the wizard in a real terminal (tmux)', () => {
+  if (!hasTmux && CI) it('needs tmux under CI', () => expect(hasTmux).toBe(true));
+  if (!hasTmux) return;
+  const session = `ssj-wizard-${process.pid}`;
+  afterAll(() => tmux('kill-session', '-t', session));
+
+  it('chooses the workspace, takes the witnesses\' seed and completes a draw', async () => {
+    const ws = exampleWorkspace();
+    const cmd = `env NO_COLOR=1 TZ=Asia/Shanghai ${process.execPath} ${BIN} --date 2024-06-05; echo "WIZARD-EXIT=$?"; sleep 600`;
+    expect(tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', '-c', ws, cmd).status).toBe(0);
+    await waitFor(session, '使用哪个工作目录');
+    tmux('send-keys', '-t', session, 'Enter'); // this folder
+    await waitFor(session, '下一步做什么');
+    tmux('send-keys', '-t', session, 'Down', 'Down', 'Enter'); // the draw
+    await waitFor(session, '使用这些文件');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor(session, '种子（见证人掷骰得到的数字）');
+    tmux('send-keys', '-t', session, '-l', '12'); // too short: the prompt says why and stays
+    tmux('send-keys', '-t', session, 'Enter');
+    await sleep(500);
+    tmux('send-keys', '-t', session, 'BSpace', 'BSpace');
+    tmux('send-keys', '-t', session, '-l', '31415926535897932384');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor(session, '种子来源说明');
+    tmux('send-keys', '-t', session, 'Enter');
+    const screen = await waitFor(session, /✓ 完成|✗ 失败/, 60000);
+    expect(screen).toContain('20240605-1-witness.html');
+    const record = JSON.parse(fs.readFileSync(path.join(ws, 'draws', '20240605-1.json'), 'utf8')) as { seed: string; seedSource: string };
+    expect(record.seed).toBe('31415926535897932384');
+    expect(record.seedSource).toBe('监督人现场掷骰，按签字顺序连接');
+    expect(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(ssj(['verify', '--ledger', '--workspace', ws]).code).toBe(0);
+  }, 120000);
+});
