@@ -1,0 +1,77 @@
+/**
+ * The printed sheets in a real browser: the witness sheet and the record
+ * sheets' all.html printed to PDF by headless Chromium, read back with
+ * pdftotext/pdfinfo (poppler-utils): A4, one page per selected entity for
+ * all.html, and the record hash on every page, binding the paper to the file.
+ * Skips when Chromium or poppler is absent; under CI=true it fails instead.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ssj, tempDir } from '../helpers/cli.js';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0 && spawnSync('pdfinfo', ['-v']).status === 0;
+const ready = Boolean(CHROMIUM) && hasPoppler;
+const CI = process.env.CI === 'true';
+
+function printToPdf(html: string, out: string, profile: string): void {
+  const r = spawnSync(
+    CHROMIUM ?? 'chromium',
+    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${profile}`, `--print-to-pdf=${out}`, '--no-pdf-header-footer', pathToFileURL(html).href],
+    { encoding: 'utf8', timeout: 90000 },
+  );
+  if (!fs.existsSync(out)) throw new Error(`chromium wrote no PDF (exit ${r.status}):\n${r.stderr}`);
+}
+
+function pdfPages(pdf: string): { size: [number, number]; pages: string[] } {
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+  const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  const count = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+  const pages = text.split('\f').slice(0, count);
+  return { size: [Math.round(Number(m?.[1] ?? 0)), Math.round(Number(m?.[2] ?? 0))], pages };
+}
+
+const maybe = ready || CI ? describe : describe.skip;
+
+maybe('printed sheets in headless Chromium', () => {
+  if (!ready) {
+    it('needs chromium and poppler-utils under CI', () => expect({ chromium: Boolean(CHROMIUM), poppler: hasPoppler }).toEqual({ chromium: true, poppler: true }));
+    return;
+  }
+  const base = tempDir('ssj-print-');
+  const dir = path.join(base, 'demo');
+  let record: { drawId: string; recordHash: string; selected: { key: string }[] };
+
+  beforeAll(() => {
+    const r = ssj(['demo', dir, '--json']);
+    if (r.code !== 0) throw new Error(`ssj demo failed:\n${r.stderr}`);
+    const id = (JSON.parse(r.stdout) as { drawId: string }).drawId;
+    record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${id}.json`), 'utf8')) as typeof record;
+  }, 120000);
+
+  it('prints the witness sheet on A4 with the record hash on every page', () => {
+    const pdf = path.join(base, 'witness.pdf');
+    printToPdf(path.join(dir, 'draws', `${record.drawId}-witness.html`), pdf, path.join(base, 'profile-w'));
+    const { size, pages } = pdfPages(pdf);
+    expect(size).toEqual([595, 842]);
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.map((p) => p.includes(record.recordHash))).toEqual(pages.map(() => true));
+    // Names appear on paper (not only codes): every selected entity's key is printed somewhere.
+    const all = pages.join('\n');
+    expect(record.selected.filter((e) => !all.includes(e.key))).toEqual([]);
+  }, 120000);
+
+  it('prints all.html as one A4 page per selected entity, in draw order, each with the record hash', () => {
+    const pdf = path.join(base, 'all.pdf');
+    printToPdf(path.join(dir, 'sheets', record.drawId, 'all.html'), pdf, path.join(base, 'profile-a'));
+    const { size, pages } = pdfPages(pdf);
+    expect(size).toEqual([595, 842]);
+    expect(pages).toHaveLength(record.selected.length);
+    expect(pages.map((p, i) => p.includes(record.selected[i]?.key ?? '?'))).toEqual(pages.map(() => true));
+    expect(pages.map((p) => p.includes(record.recordHash))).toEqual(pages.map(() => true));
+  }, 120000);
+});
