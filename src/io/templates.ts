@@ -12,14 +12,16 @@ import { IoError, UsageError } from '../errors.js';
 import { columnLetter, templateDefs, type TemplateColumn, type TemplateDef } from '../core/template-defs.js';
 import { FONT, HEADER_STYLE, a4, newWorkbook, thinBorder } from './xlsx-write.js';
 import { writeFilesAtomic } from './atomic.js';
-import { addNotesSheet } from './template-notes.js';
+import { addNotesSheet, columnNoteKey } from './template-notes.js';
 import { stableZipTimes } from './stable-zip.js';
 
 const REQUIRED_FILL = 'FFF8CBAD';
 const OPTIONAL_FILL = 'FFE2EFDA';
 
+/** exceljs writes `any` (prompt-only) validations, which its typings omit. */
+type Validation = Omit<ExcelJS.DataValidation, 'type'> & { type: ExcelJS.DataValidation['type'] | 'any' };
 /** exceljs has worksheet-level data validations at run time but not in its typings. */
-type WithValidations = { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
+type WithValidations = { dataValidations: { add(address: string, validation: Validation): void } };
 
 function headerStyle(c: TemplateColumn): Partial<ExcelJS.Style> {
   const argb = c.required ? REQUIRED_FILL : c.optional ? OPTIONAL_FILL : null;
@@ -47,34 +49,27 @@ function addHeader(ws: ExcelJS.Worksheet, def: TemplateDef): void {
   row.height = 36;
 }
 
+/** Excel refuses a prompt title over 32 characters and a prompt over 255. */
+const clip = (s: string, max: number) => ([...s].length <= max ? s : [...s].slice(0, max - 1).join('') + '…');
+
+/** The rule for a column: its drop-down or number check, else none (a prompt only). */
+function rule(c: TemplateColumn): Omit<Validation, 'promptTitle' | 'prompt' | 'showInputMessage'> {
+  const stop = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: t('templates.dv.title') };
+  if (c.enum) return { ...stop, type: 'list', formulae: [`"${c.enum.join(',')}"`], error: t('templates.dv.enum', { values: c.enum.join('、') }) };
+  if (c.minWhole !== null) {
+    return { ...stop, type: 'whole', operator: 'greaterThanOrEqual', formulae: [c.minWhole], error: t('templates.dv.whole', { min: c.minWhole }) };
+  }
+  return { type: 'any', allowBlank: true, formulae: [] };
+}
+
+/** Drop-downs and number checks over the data rows, and on every column a prompt saying how to fill it in. */
 function addValidations(ws: ExcelJS.Worksheet, def: TemplateDef): void {
   const dv = (ws as unknown as WithValidations).dataValidations;
   def.columns.forEach((c, i) => {
     const letter = columnLetter(i + 1);
-    const range = `${letter}${def.headerRow + 1}:${letter}${def.lastRow}`;
-    if (c.enum) {
-      const values = c.enum.join('、');
-      dv.add(range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${c.enum.join(',')}"`],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: t('templates.dv.title'),
-        error: t('templates.dv.enum', { values }),
-      });
-    } else if (c.minWhole !== null) {
-      dv.add(range, {
-        type: 'whole',
-        operator: 'greaterThanOrEqual',
-        allowBlank: true,
-        formulae: [c.minWhole],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: t('templates.dv.title'),
-        error: t('templates.dv.whole', { min: c.minWhole }),
-      });
-    }
+    const key = columnNoteKey(def, c.field);
+    const prompt = key ? { showInputMessage: true, promptTitle: clip(c.label, 32), prompt: clip(t(key), 255) } : {};
+    dv.add(`${letter}${def.headerRow + 1}:${letter}${def.lastRow}`, { ...rule(c), ...prompt });
   });
 }
 

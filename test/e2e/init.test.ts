@@ -216,6 +216,10 @@ describe('ssj templates --out', () => {
     expect(['F3', 'F4', 'F5003', 'F5004', 'G4', 'G5003', 'O4', 'O5003'].map(list)).toEqual([
       undefined, '"公立,民营"', '"公立,民营"', undefined, '"综合,专科"', '"综合,专科"', '"A,B,C,D"', '"A,B,C,D"',
     ]);
+    // Every column prompts how to fill it in when a cell is selected.
+    expect(['A', 'D', 'F', 'P'].map((l) => [dv[`${l}4`]?.showInputMessage, (dv[`${l}4`]?.prompt ?? '').length > 0, dv[`${l}5004`]])).toEqual(
+      ['A', 'D', 'F', 'P'].map(() => [true, true, undefined]),
+    );
   });
 
   it('writes the drop-downs of 性别 and 状态 on the inspectors registry', async () => {
