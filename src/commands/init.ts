@@ -13,7 +13,7 @@ import { UsageError } from '../errors.js';
 import { WORKSPACE_DIRS, workspacePaths, type Workspace } from '../io/workspace.js';
 import { checkFolder, ensureDir, renderTemplates, writeAllOrNothing, type RenderedFile } from '../io/templates.js';
 import { templateDef, type TemplateId } from '../core/template-defs.js';
-import { printFiles, shown } from './templates.js';
+import { printFiles, shown } from '../render/written.js';
 
 export const README = 'README.txt';
 
