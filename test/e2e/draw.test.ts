@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DrawRecord } from '../../src/core/types.js';
+import { expectNoStack, ssj, tempDir } from '../helpers/cli.js';
+import { conflicts, draw, drawFiles, inspectors, makeWorkspace, SEED, uscc, inputArgs } from './draw-fixtures.js';
+
+const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+const ledgerLines = (root: string) =>
+  fs.existsSync(path.join(root, 'ledger.jsonl')) ? fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').filter(Boolean) : [];
+
+describe('ssj draw', () => {
+  const runs = new Map<string, { root: string; record: DrawRecord; stdout: string }>();
+  beforeAll(async () => {
+    for (const format of ['xlsx', 'csv', 'ods'] as const) {
+      const root = tempDir(`ssj-draw-${format}-`);
+      const files = await makeWorkspace(root, format);
+      const r = draw(root, files, ['--json', '--place', '测试县医保局三楼会议室', '--seed-source', '三名监督人掷骰']);
+      if (r.code !== 0) throw new Error(`${format}: exit ${r.code}\n${r.stderr}`);
+      runs.set(format, { root, record: JSON.parse(r.stdout) as DrawRecord, stdout: r.stdout });
+    }
+  });
+
+  it('gives the same content hashes and the identical draw from .xlsx, a shuffled GBK .csv and .ods', () => {
+    const x = runs.get('xlsx')!.record;
+    for (const format of ['csv', 'ods']) {
+      const y = runs.get(format)!.record;
+      const hashes = (r: DrawRecord) => r.inputs.map((i) => [i.role, i.contentSha256, i.rows]);
+      expect(hashes(y)).toEqual(hashes(x));
+      expect(y.inputs.map((i) => i.fileSha256)).not.toEqual(x.inputs.map((i) => i.fileSha256));
+      expect(y.strata).toEqual(x.strata);
+      expect(y.selected.map((s) => s.key)).toEqual(x.selected.map((s) => s.key));
+      expect(y.teams).toEqual(x.teams);
+    }
+  });
+
+  it('writes the record, the ledger line and the witness sheets, with --json printing only the record', () => {
+    const { root, record, stdout } = runs.get('xlsx')!;
+    expect(record.drawId).toBe('20240603-1');
+    expect(record.format).toBe('ssj-draw-record/1');
+    expect(record.seed).toBe(SEED);
+    expect(record.seedSource).toBe('三名监督人掷骰');
+    expect(record.place).toBe('测试县医保局三楼会议室');
+    expect(record.prevRecordHash).toBeNull();
+    expect(readJson<DrawRecord>(path.join(root, 'draws', '20240603-1.json'))).toEqual(record);
+    expect(drawFiles(root)).toEqual(['20240603-1-witness.html', '20240603-1-witness.xlsx', '20240603-1.json']);
+    expect(ledgerLines(root).map((l) => JSON.parse(l) as { drawId: string; recordHash: string })).toEqual([
+      { createdAt: record.createdAt, drawId: '20240603-1', prevRecordHash: null, recordHash: record.recordHash },
+    ]);
+    expect(() => JSON.parse(stdout)).not.toThrow();
+  });
+
+  it('draws joint teams: 医疗保障局2 + 市场监督管理局1, region matched, no conflicted pair, seats balanced', () => {
+    const { record } = runs.get('xlsx')!;
+    const areas = new Map(inspectors().rows.map((r) => [r[8], r[9]]));
+    const region = new Map(record.selected.map((s) => [s.key, s.region]));
+    const conflicted = new Set(conflicts().rows.map((r) => `${r[0]}|${r[1]}`));
+    const row1 = record.teams.filter((t) => record.selected.find((s) => s.key === t.entity)!.stratum === 1);
+    expect(row1.length).toBe(4);
+    for (const team of row1) {
+      expect(team.members.map((m) => m.department)).toEqual(['医疗保障局', '医疗保障局', '市场监督管理局']);
+      expect(team.members.map((m) => m.role)).toEqual(['组长', '组员', '组员']);
+      expect(team.members[0].unit).toContain('医疗保障局');
+      expect(team.members[2].unit).toContain('市场监督管理局');
+      const area = areas.get(team.members[2].key)!;
+      expect(area === '全县' || area.split('、').includes(region.get(team.entity)!)).toBe(true);
+    }
+    for (const team of record.teams) {
+      expect(new Set(team.members.map((m) => m.key)).size).toBe(team.members.length);
+      for (const m of team.members) expect(conflicted.has(`${m.key}|${team.entity}`)).toBe(false);
+    }
+    expect(record.teams.map((t) => t.entity)).toEqual(record.selected.map((s) => s.key));
+    const seats = new Map<string, number>();
+    for (const t of record.teams) for (const m of t.members) seats.set(m.key, (seats.get(m.key) ?? 0) + 1);
+    const yb = [...areas.keys()].filter((k) => k.startsWith('YB')).map((k) => seats.get(k) ?? 0);
+    expect(Math.max(...yb) - Math.min(...yb)).toBeLessThanOrEqual(1);
+    expect(record.strata.map((s) => [s.population, s.eligible, s.size])).toEqual([
+      [8, 8, 4],
+      [8, 8, 2],
+      [4, 4, 2],
+      [4, 4, 2],
+    ]);
+  });
+
+  it('shows only codes on screen, never names', () => {
+    const root = runs.get('xlsx')!.root;
+    const files = { plan: path.join(root, 'plans', 'plan-2024.json'), entities: ['pharmacies', 'institutions'].map((n) => path.join(root, 'registries', `${n}.xlsx`)), inspectors: path.join(root, 'registries', 'inspectors.xlsx'), conflicts: path.join(root, 'registries', 'conflicts.xlsx') };
+    const r = draw(root, files, ['--id', 'SCREEN-1']);
+    expect(r.code).toBe(0);
+    const record = readJson<DrawRecord>(path.join(root, 'draws', 'SCREEN-1.json'));
+    expect(record.prevRecordHash).toBe(runs.get('xlsx')!.record.recordHash);
+    for (const s of record.selected) {
+      expect(r.stdout).toContain(s.key);
+      expect(r.stdout).not.toContain(s.name);
+    }
+    for (const m of record.teams.flatMap((t) => t.members)) {
+      expect(r.stdout).toContain(m.key);
+      expect(r.stdout).not.toContain(m.name);
+    }
+    expect(r.stdout).toContain(path.join(root, 'draws', 'SCREEN-1-witness.html'));
+  });
+
+  it('refuses an existing --id with nothing written', () => {
+    const root = runs.get('csv')!.root;
+    const files = { plan: path.join(root, 'plans', 'plan-2024.json'), entities: ['pharmacies', 'institutions'].map((n) => path.join(root, 'registries', `${n}.csv`)), inspectors: path.join(root, 'registries', 'inspectors.csv'), conflicts: path.join(root, 'registries', 'conflicts.csv') };
+    const before = new Map(drawFiles(root).map((n) => [n, fs.readFileSync(path.join(root, 'draws', n))]));
+    const ledger = fs.readFileSync(path.join(root, 'ledger.jsonl'));
+    const r = draw(root, files, ['--id', '20240603-1', '--seed', '99999999999']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('20240603-1.json');
+    expectNoStack(r);
+    expect(drawFiles(root)).toEqual([...before.keys()]);
+    for (const [n, bytes] of before) expect(fs.readFileSync(path.join(root, 'draws', n)).equals(bytes)).toBe(true);
+    expect(fs.readFileSync(path.join(root, 'ledger.jsonl')).equals(ledger)).toBe(true);
+  });
+});
+
+describe('ssj draw refuses bad input and writes nothing', () => {
+  it('without --seed when not on a TTY (exit 2, names the flag)', async () => {
+    const root = tempDir('ssj-draw-noseed-');
+    const files = await makeWorkspace(root);
+    const r = ssj(['draw', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--seed');
+    expect(drawFiles(root)).toEqual([]);
+  });
+  it('with a seed that is too short (exit 2)', async () => {
+    const root = tempDir('ssj-draw-badseed-');
+    const files = await makeWorkspace(root);
+    const r = draw(root, files, ['--seed', '12 3']);
+    expect(r.code).toBe(2);
+    expectNoStack(r);
+    expect(drawFiles(root)).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
+  });
+  it('with a registry error, listing the file and cell (exit 1)', async () => {
+    const root = tempDir('ssj-draw-badreg-');
+    const files = await makeWorkspace(root, 'csv');
+    const text = fs.readFileSync(files.entities[0]);
+    const bad = uscc(100);
+    const broken = Buffer.from(text.toString('latin1').replace(bad, bad.slice(0, 17) + (bad[17] === '1' ? '2' : '1')), 'latin1');
+    fs.writeFileSync(files.entities[0], broken);
+    const r = draw(root, files);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('uscc-checksum');
+    expect(r.stderr).toContain('pharmacies.csv');
+    expect(r.stderr).toMatch(/D\d+/);
+    expectNoStack(r);
+    expect(drawFiles(root)).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
+  });
+  it('with an inspectors file given as --entities (exit 1)', async () => {
+    const root = tempDir('ssj-draw-role-');
+    const files = await makeWorkspace(root);
+    const r = draw(root, { ...files, entities: [files.entities[0], files.inspectors] });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('wrong-role');
+    expect(drawFiles(root)).toEqual([]);
+  });
+});
