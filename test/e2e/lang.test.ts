@@ -81,8 +81,8 @@ describe('English output (--lang en, SSJ_LANG=en)', () => {
     expect(runs.map((r) => r.code)).toEqual([2, 2, expect.any(Number)]);
     expect(runs[2]?.code).not.toBe(0);
     for (const r of runs) {
-      expect(r.stderr.trim()).not.toBe('');
-      expect(nonEnglish(r.stderr, data)).toEqual([]);
+      expect((r.stdout + r.stderr).trim()).not.toBe('');
+      expect(nonEnglish(r.stdout + '\n' + r.stderr, data)).toEqual([]);
     }
   });
 });
