@@ -94,7 +94,7 @@ export const templates: Record<keyof typeof zh, string> = {
   'templates.readme': `ssj workspace ("double random, one public" inspections)
 ========================================
 
-Run the commands below in a terminal opened in this folder (or anywhere, adding --workspace with this folder).
+Open a terminal in this folder (cd here) and run the commands below; their file paths are relative to this folder.
 Add --help to any command for its usage; --lang en shows English.
 
 Folders
