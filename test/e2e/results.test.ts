@@ -1,0 +1,183 @@
+/**
+ * ssj results on sheets filled through their defined names and re-saved by
+ * LibreOffice (test/fixtures/results, made by make-fixtures.mjs — one with
+ * rows inserted in Calc), and on a results table.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DrawRecord, InspectionResult, Issue } from '../../src/core/types.js';
+import type { Workspace } from '../../src/io/workspace.js';
+import { FIXTURES, expectNoStack, ssj } from '../helpers/cli.js';
+import { makeWorkspace, writeDraw } from '../helpers/workspace.js';
+
+const DIR = path.join(FIXTURES, 'results');
+const fx = (name: string) => path.join(DIR, name);
+const joint = JSON.parse(fs.readFileSync(fx('joint-draw.json'), 'utf8')) as Partial<DrawRecord>;
+const E1 = '91410481MA44000011';
+const E2 = '91410481MA44000022';
+const E3 = 'P41048100033';
+
+interface Summary {
+  files: { file: string; status: string; imported: number; replaced: number; unchanged: number; issues: Issue[] }[];
+  summary: { files: number; imported: number; replaced: number; unchanged: number; refused: number };
+}
+
+function setup(): Workspace {
+  const ws = makeWorkspace();
+  writeDraw(ws, joint);
+  return ws;
+}
+const run = (ws: Workspace, args: string[], date = '2024-06-20') => ssj(['results', ...args, '--workspace', ws.root, '--date', date, '--json']);
+const parse = (stdout: string) => JSON.parse(stdout) as Summary;
+const stored = (ws: Workspace, entity: string) => JSON.parse(fs.readFileSync(path.join(ws.results, '20240601-1', `${entity}.json`), 'utf8')) as InspectionResult;
+const issuesOf = (s: Summary) => s.files.map((f) => [f.status, f.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.sheet, i.cell])]);
+
+/** Every file under results/ with its content: "nothing stored changes" means this is equal. */
+function snapshot(ws: Workspace): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(path.relative(ws.results, p), fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(ws.results);
+  return out;
+}
+
+describe('ssj results — record sheets re-saved by LibreOffice', () => {
+  const ws = setup();
+
+  it('imports a filled sheet with the right codes and date', () => {
+    const r = run(ws, [fx('lo-filled.xlsx')]);
+    expect(r.code).toBe(0);
+    const s = parse(r.stdout);
+    expect(s.files.map((f) => [f.status, f.imported])).toEqual([['imported', 1]]);
+    const res = stored(ws, E1);
+    expect([res.inspectionDate, res.departments, res.source.form]).toEqual([
+      '2024-06-12',
+      [
+        { department: '医疗保障局', codes: [1] },
+        { department: '市场监督管理局', codes: [9] },
+      ],
+      'sheet',
+    ]);
+  });
+
+  it('is idempotent: the same sheet again changes nothing', () => {
+    const before = snapshot(ws);
+    const r = run(ws, [fx('lo-filled.xlsx')], '2024-06-25');
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout).files.map((f) => [f.status, f.imported, f.unchanged])).toEqual([['unchanged', 0, 1]]);
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  it('finds the cells through the names after rows were inserted in Calc (date cell, 5,8 in one cell)', () => {
+    const r = run(ws, [fx('lo-row-inserted.xlsx')]);
+    expect(r.code).toBe(0);
+    const res = stored(ws, E2);
+    expect([res.inspectionDate, res.departments.map((d) => d.codes)]).toEqual(['2024-06-15', [[5, 8], [10]]]);
+  });
+
+  it('refuses code 11 naming the cell, and stores nothing', () => {
+    const before = snapshot(ws);
+    const r = run(ws, [fx('lo-code-11.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['codes-range', '记录表', 'D11']]]]);
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  it('names file and cell in the Chinese message, without a stack', () => {
+    const r = ssj(['results', fx('lo-code-11.xlsx'), '--workspace', ws.root, '--date', '2024-06-20']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('lo-code-11.xlsx（工作表“记录表”，单元格 D11）');
+    expect(r.stderr).toContain('“11”');
+    expectNoStack(r);
+  });
+
+  it('refuses a different result unless --replace, which keeps the old one in .history', () => {
+    const before = snapshot(ws);
+    const refused = run(ws, [fx('lo-filled-v2.xlsx')]);
+    expect(refused.code).toBe(1);
+    expect(issuesOf(parse(refused.stdout))).toEqual([['refused', [['conflict', '记录表', 'D11']]]]);
+    expect(snapshot(ws)).toEqual(before);
+
+    const old = stored(ws, E1);
+    const replaced = run(ws, [fx('lo-filled-v2.xlsx'), '--replace']);
+    expect(replaced.code).toBe(0);
+    expect(parse(replaced.stdout).files.map((f) => [f.status, f.replaced])).toEqual([['imported', 1]]);
+    expect(stored(ws, E1).departments.map((d) => d.codes)).toEqual([[5], [9]]);
+    const history = JSON.parse(fs.readFileSync(path.join(ws.results, '.history', '20240601-1', `${E1}-1.json`), 'utf8')) as InspectionResult;
+    expect(history).toEqual(old);
+  });
+});
+
+describe('ssj results — dates, several files, tables', () => {
+  it('refuses an inspection date after today (--date) naming the date cell', () => {
+    const ws = setup();
+    const r = run(ws, [fx('lo-filled.xlsx')], '2024-06-10');
+    expect(r.code).toBe(1);
+    expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['date-future', '记录表', 'D2']]]]);
+    expect(snapshot(ws).size).toBe(0);
+  });
+
+  it('refuses a sheet of a draw the ledger does not hold', () => {
+    const ws = makeWorkspace();
+    writeDraw(ws, { ...joint, drawId: '20240601-2' });
+    const r = run(ws, [fx('lo-filled.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['unknown-draw', '记录表', 'B2']]]]);
+  });
+
+  it('imports the good files when another is refused or missing; exit 1 for refused, 2 for unreadable', () => {
+    const ws = setup();
+    const csv = path.join(ws.root, '结果.csv');
+    fs.writeFileSync(
+      csv,
+      '\ufeff检查结果汇总表\n抽取编号,统一社会信用代码或医保编码,检查日期,检查结果,处理情况,公示日期,公示网站,备注\n' +
+        `20240601-1,${E3},2024/6/14,医疗保障局:1；市场监督管理局:9,无,2024-06-18,信用舞钢,\n`,
+    );
+    const r = run(ws, [fx('lo-code-11.xlsx'), csv, fx('lo-filled.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(parse(r.stdout).files.map((f) => [path.basename(f.file), f.status])).toEqual([
+      ['lo-code-11.xlsx', 'refused'],
+      ['结果.csv', 'imported'],
+      ['lo-filled.xlsx', 'imported'],
+    ]);
+    const res = stored(ws, E3);
+    expect([res.inspectionDate, res.departments.map((d) => d.codes), res.handling, res.publication, res.source.form]).toEqual(['2024-06-14', [[1], [9]], '无', { date: '2024-06-18', site: '信用舞钢' }, 'table']);
+
+    const missing = run(ws, [path.join(ws.root, 'nope.xlsx'), fx('lo-row-inserted.xlsx')]);
+    expect(missing.code).toBe(2);
+    expect(parse(missing.stdout).files.map((f) => f.status)).toEqual(['refused', 'imported']);
+  });
+
+  it('refuses a table row with plain codes for a joint inspection, naming its cell', () => {
+    const ws = setup();
+    const csv = path.join(ws.root, 'r.csv');
+    fs.writeFileSync(csv, `抽取编号,统一社会信用代码,检查日期,检查结果\n20240601-1,${E1},2024-06-12,"5,8"\n20240601-1,${E2},2024-06-12,医疗保障局:1；市场监督管理局:9\n`);
+    const r = run(ws, [csv]);
+    expect(r.code).toBe(1);
+    expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['codes-ambiguous', null, 'D2']]]]);
+    expect(snapshot(ws).size).toBe(0); // the good second row is not imported either
+  });
+
+  it('refuses a file that is neither a record sheet nor a results table', () => {
+    const ws = setup();
+    const csv = path.join(ws.root, 'x.csv');
+    fs.writeFileSync(csv, '姓名,电话\n张三,123\n');
+    const r = run(ws, [csv]);
+    expect(r.code).toBe(1);
+    expect(parse(r.stdout).files.map((f) => [f.status, f.issues.length > 0])).toEqual([['refused', true]]);
+    expectNoStack(r);
+  });
+
+  it('asks for files when none is given (exit 2)', () => {
+    const ws = setup();
+    const r = ssj(['results', '--workspace', ws.root]);
+    expect(r.code).toBe(2);
+    expectNoStack(r);
+  });
+});
