@@ -50,15 +50,13 @@ export function runDraw(
   const canon = canonicalEntities(input.entities);
   assertCredit(input.plan, canon);
   const strata = computeStrata(input.plan, canon, input.prior, input.drawDate, s);
-  const byKey = new Map<string, Entity>();
-  for (const c of canon) byKey.set(c.entity.key, c.entity);
   const defs = stratumDefs(input.plan);
   const selected: SelectedEntity[] = [];
   const tasks: TeamTask[] = [];
   for (const [i, st] of strata.entries()) {
     const row = defs[i]!.row;
     for (const key of st.selected) {
-      const entity = byKey.get(key)!;
+      const entity = canon.byKey.get(key)!;
       selected.push(selectedEntity(entity, st.number, selected.length + 1));
       tasks.push({ entity, row });
     }

@@ -30,7 +30,11 @@ export function passesFilter(e: Entity, filter: PlanRow['filter']): boolean {
 }
 
 /** An entity's 信用等级 in comparison form ("" when none). */
-export const creditOf = (e: Entity): string => headerKey(e.credit).toUpperCase();
+export function creditOf(e: Entity): string {
+  const c = e.credit;
+  if (c === 'A' || c === 'B' || c === 'C' || c === 'D' || c === '') return c;
+  return headerKey(c).toUpperCase();
+}
 
 /** Members of a stratum's population (before exclusions): object type, credit class ("" = whole row), filter. */
 export function inPopulation(e: Entity, row: PlanRow, credit: string): boolean {

@@ -69,13 +69,18 @@ function finish(title: string, file: string, sources: RowSource[], extraMax: { s
     if (!row) failed = true;
     else {
       rowSources.set(row, src);
-      const dup = rows.find((r) => r.no === row.no);
-      if (dup) {
-        issues.push(planIssue('plan-duplicate-seq', 'error', src, src.pos('seq'), String(row.no), 'plan.duplicateSeq'));
-        failed = true;
-      }
       rows.push(row);
     }
+  });
+  const seen = new Set<number>();
+  sourceList.forEach((src) => {
+    const no = parseSmallNumber(nfkc(src.text('seq')).replace(/\s+/g, '').replace(/[.、)]$/, ''));
+    if (no === null) return;
+    if (seen.has(no)) {
+      issues.push(planIssue('plan-duplicate-seq', 'error', src, src.pos('seq'), String(no), 'plan.duplicateSeq'));
+      failed = true;
+    }
+    seen.add(no);
   });
   const maxSources = [...extraMax, ...sourceList.map((src) => ({ src, field: 'maxPerEntity' as PlanField, text: src.text('maxPerEntity') }))];
   const maxPerEntityPerYear = collectMax(maxSources, issues);

@@ -4,7 +4,6 @@
  */
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { compareCodeUnits } from './normalize.js';
 import { creditOf, passesFilter } from './plan-filter.js';
 import { formatRatio, sampleSize } from './ratio.js';
 import { pickIndex, stream } from './seed.js';
@@ -40,27 +39,40 @@ export function stratumDefs(plan: Plan): StratumDef[] {
 export const stratumLabel = (d: StratumDef): string =>
   [String(d.number), d.row.objectType, ...(d.credit ? [d.credit] : []), formatRatio(d.ratio)].join(' ');
 
-/** Entities sorted by key (step 4), with their credit class; a duplicate key is refused. */
-export function canonicalEntities(entities: Entity[]): { entity: Entity; credit: string }[] {
-  const sorted = entities.slice().sort((a, b) => compareCodeUnits(a.key, b.key));
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.key === sorted[i - 1]!.key) throw new InputError('draw.duplicateKey', { key: sorted[i]!.key, role: t('draw.roleEntities') });
+/** Entities in canonical order (step 4) with their credit classes, and by key. */
+export interface Canonical {
+  sorted: Entity[];
+  credits: string[];
+  byKey: Map<string, Entity>;
+}
+
+/**
+ * Step 4, once for the whole draw: keys sorted by UTF-16 code units (the
+ * default Array#sort order for strings, and the fastest). A duplicate key is refused.
+ */
+export function canonicalEntities(entities: Entity[]): Canonical {
+  const byKey = new Map<string, Entity>();
+  for (const e of entities) byKey.set(e.key, e);
+  if (byKey.size < entities.length) {
+    const dup = entities.find((e) => byKey.get(e.key) !== e)!;
+    throw new InputError('draw.duplicateKey', { key: dup.key, role: t('draw.roleEntities') });
   }
-  return sorted.map((entity) => ({ entity, credit: creditOf(entity) }));
+  const keys = [...byKey.keys()].sort();
+  const sorted = keys.map((k) => byKey.get(k)!);
+  return { sorted, credits: sorted.map(creditOf), byKey };
 }
 
 /** Credit-split rows refuse entities without 信用等级 (of the row's object type that pass its filter). */
-export function assertCredit(plan: Plan, canon: { entity: Entity; credit: string }[]): void {
-  const missing = new Set<string>();
-  for (const row of plan.rows) {
-    if (row.creditClasses.length === 0) continue;
-    for (const { entity, credit } of canon) {
-      if (credit === '' && entity.objectType === row.objectType && passesFilter(entity, row.filter)) missing.add(entity.key);
-    }
-  }
-  if (missing.size > 0) {
-    const keys = [...missing].sort(compareCodeUnits);
-    throw new InputError('draw.missingCredit', { count: keys.length, keys: keys.slice(0, MAX_LISTED).join('、') });
+export function assertCredit(plan: Plan, canon: Canonical): void {
+  const missing: string[] = [];
+  const split = plan.rows.filter((row) => row.creditClasses.length > 0);
+  if (split.length === 0) return;
+  canon.sorted.forEach((entity, i) => {
+    if (canon.credits[i] !== '') return;
+    if (split.some((row) => entity.objectType === row.objectType && passesFilter(entity, row.filter))) missing.push(entity.key);
+  });
+  if (missing.length > 0) {
+    throw new InputError('draw.missingCredit', { count: missing.length, keys: missing.slice(0, MAX_LISTED).join('、') });
   }
 }
 
@@ -81,21 +93,25 @@ export function yearlyCounts(prior: PriorDraw[], drawDate: string): Map<string, 
 
 /** One stratum's population and eligible keys (in canonical order) with its exclusions. */
 export function eligibleOf(
-  def: StratumDef, canon: { entity: Entity; credit: string }[], already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
+  def: StratumDef, canon: Canonical, already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
 ): { population: number; eligible: string[]; excluded: Exclusion[] } {
   const { row, credit } = def;
   const filtered = row.filter.length > 0;
+  const checkYearly = yearly.size > 0;
+  const checkAlready = already.size > 0;
   let population = 0;
   const eligible: string[] = [];
   const excluded: Exclusion[] = [];
-  for (const c of canon) {
-    if (c.entity.objectType !== row.objectType || (credit !== '' && c.credit !== credit)) continue;
-    if (filtered && !passesFilter(c.entity, row.filter)) continue;
+  const { sorted, credits } = canon;
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i]!;
+    if (e.objectType !== row.objectType || (credit !== '' && credits[i] !== credit)) continue;
+    if (filtered && !passesFilter(e, row.filter)) continue;
     population++;
-    const key = c.entity.key;
-    const prior = yearly.get(key);
+    const key = e.key;
+    const prior = checkYearly ? yearly.get(key) : undefined;
     if (prior && prior.length >= max) excluded.push({ key, reason: 'yearly-limit', draws: prior });
-    else if (already.has(key)) excluded.push({ key, reason: 'already-selected', draws: [] });
+    else if (checkAlready && already.has(key)) excluded.push({ key, reason: 'already-selected', draws: [] });
     else eligible.push(key);
   }
   return { population, eligible, excluded };
@@ -117,7 +133,7 @@ export function selectKeys(seed: string, stratumNumber: number, sorted: string[]
 
 /** Steps 3–6 for every stratum; without a seed, nothing is selected and `already-selected` cannot arise. */
 export function computeStrata(
-  plan: Plan, canon: { entity: Entity; credit: string }[], prior: PriorDraw[], drawDate: string, seed: string | null,
+  plan: Plan, canon: Canonical, prior: PriorDraw[], drawDate: string, seed: string | null,
 ): Stratum[] {
   const yearly = yearlyCounts(prior, drawDate);
   const already = new Set<string>();
