@@ -130,6 +130,24 @@ describe('templates read back through the reader', () => {
   });
 });
 
+describe('a workspace from ssj init, filled in', () => {
+  it('runs the README command lines as written: validate, then announce with the example plan', async () => {
+    const ws = path.join(tempDir(), 'ws');
+    expect(ssj(['init', ws]).code).toBe(0);
+    for (const [file, f] of FILL) {
+      const folder = f.role === 'activities' ? 'reports' : 'registries';
+      await fill(path.join(ws, 'templates', file), path.join(ws, folder, file), f.rows, f.role === 'pharmacies' || f.role === 'institutions' ? 3 : 2);
+    }
+    const lines = fs.readFileSync(path.join(ws, 'README.txt'), 'utf8').split('\r\n').map((l) => l.trim());
+    for (const verb of ['validate', 'announce']) {
+      const line = lines.find((l) => l.startsWith(`ssj ${verb} `)) ?? '';
+      const r = ssj([...line.split(' ').slice(1), '--date', '2024-06-01', '--json'], { cwd: ws });
+      expect([verb, r.code, r.stderr]).toEqual([verb, 0, '']);
+    }
+    expect(fs.readdirSync(path.join(ws, 'draws')).filter((f) => f.endsWith('-announcement.json'))).toHaveLength(1);
+  });
+});
+
 function roleOf(file: string): string {
   for (const [name, f] of FILL) if (name === file) return f.role;
   return 'plan';
