@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { draw, makeWorkspace, type Files } from './draw-fixtures.js';
+
+interface VerifyJson {
+  match: boolean;
+  differences: { field: string; stratum?: number; position?: number; line?: number; drawId?: string; expected: unknown; found: unknown }[];
+}
+const verify = (root: string, args: string[]) => ssj(['verify', ...args, '--workspace', root]);
+const json = (r: { stdout: string }) => JSON.parse(r.stdout) as VerifyJson;
+
+describe('ssj verify', () => {
+  let root: string;
+  let files: Files;
+  const recordFile = () => path.join(root, 'draws', '20240603-1.json');
+  beforeAll(async () => {
+    root = tempDir('ssj-verify-');
+    files = await makeWorkspace(root);
+    for (const seed of ['31415926535897932384', '27182818284590452353', '16180339887498948482']) {
+      const r = draw(root, files, ['--seed', seed]);
+      if (r.code !== 0) throw new Error(r.stderr);
+    }
+  });
+
+  it('passes an honest record, found by id with the registries looked up in registries/', () => {
+    const r = verify(root, ['--draw', '20240603-2', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r)).toMatchObject({ match: true, differences: [] });
+    const plain = verify(root, [recordFile(), '--entities', ...files.entities, '--inspectors', files.inspectors, '--conflicts', files.conflicts]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('一致');
+    const ledger = verify(root, ['--ledger', '--json']);
+    expect(ledger.code).toBe(0);
+    expect(json(ledger)).toMatchObject({ match: true, differences: [] });
+  });
+
+  it('fails a record with two selections swapped, naming the hash and the positions', () => {
+    const original = fs.readFileSync(recordFile());
+    try {
+      const rec = JSON.parse(original.toString('utf8')) as { strata: { selected: string[] }[] };
+      const s = rec.strata[0].selected;
+      [s[0], s[1]] = [s[1], s[0]];
+      fs.writeFileSync(recordFile(), JSON.stringify(rec, null, 2));
+      const r = verify(root, ['--draw', '20240603-1', '--json']);
+      expect(r.code).toBe(1);
+      const ds = json(r).differences;
+      expect(json(r).match).toBe(false);
+      expect(ds.map((d) => d.field)).toContain('recordHash');
+      expect(ds.filter((d) => d.field === 'selected').map((d) => [d.stratum, d.position, d.expected, d.found])).toEqual([
+        [1, 1, s[0], s[1]],
+        [1, 2, s[1], s[0]],
+      ]);
+      const text = verify(root, ['--draw', '20240603-1']);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain('selected');
+      expect(verify(root, ['--ledger']).code).toBe(1);
+    } finally {
+      fs.writeFileSync(recordFile(), original);
+    }
+  });
+
+  it('fails a record whose createdAt was edited, naming createdAt', () => {
+    const original = fs.readFileSync(recordFile());
+    try {
+      const rec = JSON.parse(original.toString('utf8')) as { createdAt: string };
+      rec.createdAt = '2024-06-02T09:00:00+08:00';
+      fs.writeFileSync(recordFile(), JSON.stringify(rec, null, 2));
+      const r = verify(root, ['--draw', '20240603-1', '--json']);
+      expect(r.code).toBe(1);
+      expect(json(r).differences.map((d) => d.field).sort()).toEqual(['createdAt', 'recordHash']);
+      const ledger = verify(root, ['--ledger', '--json']);
+      expect(ledger.code).toBe(1);
+      expect(json(ledger).differences.map((d) => [d.field, d.line])).toEqual([
+        ['record.recordHash', 1],
+        ['createdAt', 1],
+      ]);
+    } finally {
+      fs.writeFileSync(recordFile(), original);
+    }
+  });
+
+  it('fails the ledger when a line is deleted, naming the next line and the record left out', () => {
+    const ledgerFile = path.join(root, 'ledger.jsonl');
+    const original = fs.readFileSync(ledgerFile, 'utf8');
+    try {
+      const lines = original.trim().split('\n');
+      fs.writeFileSync(ledgerFile, [lines[0], lines[2]].join('\n') + '\n');
+      const r = verify(root, ['--ledger', '--json']);
+      expect(r.code).toBe(1);
+      expect(json(r).differences.map((d) => [d.field, d.line ?? null, d.drawId])).toEqual([
+        ['prevRecordHash', 2, '20240603-3'],
+        ['ledger', null, '20240603-2'],
+      ]);
+      const text = verify(root, ['--ledger']);
+      expect(text.stdout).toContain('台账第 2 行');
+      expectNoStack(text);
+    } finally {
+      fs.writeFileSync(ledgerFile, original);
+    }
+    expect(verify(root, ['--ledger']).code).toBe(0);
+  });
+
+  it('names the input whose content changed and the draw differences it makes', () => {
+    const wrong = verify(root, ['--draw', '20240603-1', '--inspectors', files.entities[0]]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('wrong-role');
+    const r = verify(root, ['--draw', '20240603-1', '--entities', files.entities[0], '--json']);
+    expect(r.code).toBe(1);
+    const fields = json(r).differences.map((d) => d.field);
+    expect(fields).toContain('inputs.institutions.contentSha256');
+    expect(fields.some((f) => f === 'population' || f === 'rerun')).toBe(true);
+  });
+
+  it('needs a record, --draw or --ledger (exit 2)', () => {
+    const r = verify(root, []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--ledger');
+  });
+});
