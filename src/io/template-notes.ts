@@ -103,5 +103,4 @@ export function addNotesSheet(wb: ExcelJS.Workbook, def: TemplateDef): void {
       cell.border = thinBorder();
     });
   }
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: head.number, topLeftCell: `A${head.number + 1}`, activeCell: 'A1' }];
 }
