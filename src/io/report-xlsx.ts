@@ -44,13 +44,29 @@ export const FORM3_HEADER: { range: string; key: MsgKey }[] = [
   { range: 'U5', key: 'report.f3.documents' },
 ];
 export const FORM3_FIRST_DATA_ROW = 6;
-const FORM3_WIDTHS = [5, 16, 16, 11, 16, 14, 6, 7, 7, 7, 8, 9, 7, 14, 16, 11, 14, 7, 9, 7, 16];
+const FORM3_WIDTHS = [5, 16, 16, 11, 16, 14, 8, 9, 7, 7, 8, 9, 7, 14, 16, 11, 14, 7, 9, 7, 16];
 
 const BODY: Partial<ExcelJS.Style> = {
   font: { name: FONT, size: 10 },
   alignment: { vertical: 'middle', wrapText: true },
   border: thinBorder(),
 };
+
+/** Display width of text in Excel column units: CJK and full-width characters count two. */
+const textUnits = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+
+/** Sets a row's height so its wrapped text shows whole (Excel and LibreOffice do not grow rows written by exceljs). */
+function fitHeight(ws: ExcelJS.Worksheet, rowNo: number, lineHeight = 14): void {
+  let lines = 1;
+  ws.getRow(rowNo).eachCell((c, col) => {
+    const merge = c.isMerged && c.master.address !== c.address;
+    if (merge) return;
+    const width = Math.max(2, (ws.getColumn(col).width ?? 8) - 1);
+    const parts = String(c.value ?? '').split('\n');
+    lines = Math.max(lines, parts.reduce((n, p) => n + Math.max(1, Math.ceil(textUnits(p) / width)), 0));
+  });
+  ws.getRow(rowNo).height = Math.max(18, lines * lineHeight + 4);
+}
 
 function titleRow(ws: ExcelJS.Worksheet, row: number, range: string, text: string): void {
   ws.mergeCells(range);
@@ -80,7 +96,7 @@ export function addForm3(wb: ExcelJS.Workbook, month: string, rows: Form3Row[], 
     c.style = HEADER_STYLE;
   }
   for (let r = 3; r <= 5; r++) for (let col = 1; col <= 21; col++) ws.getCell(r, col).border = thinBorder();
-  [24, 30, 42].forEach((h, i) => (ws.getRow(3 + i).height = h));
+  [44, 30, 58].forEach((h, i) => (ws.getRow(3 + i).height = h));
   FORM3_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const all = total ? [...rows, total] : rows;
   all.forEach((row, i) => {
@@ -93,6 +109,7 @@ export function addForm3(wb: ExcelJS.Workbook, month: string, rows: Form3Row[], 
       c.style = BODY;
       if (isTotal) c.font = { name: FONT, size: 10, bold: true };
     });
+    fitHeight(ws, FORM3_FIRST_DATA_ROW + i);
   });
   a4(ws, { landscape: true, fitToWidth: true });
   ws.pageSetup.printTitlesRow = '3:5';
@@ -156,13 +173,14 @@ export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string)
     }
     row += 1;
   }
+  [6, 44, 30, 70].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (let r = 4; r < row; r++) if (!ws.getCell(r, 1).isMerged) fitHeight(ws, r, 15);
   row += 1;
   (['report.f2.contact', 'report.f2.phone', 'report.f2.mobile'] as const).forEach((k, i) => {
     const c = ws.getCell(row, 2 + i);
     c.value = t(k);
     c.font = { name: FONT, size: 11 };
   });
-  [6, 44, 30, 70].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   a4(ws, { landscape: true, fitToWidth: true });
 }
 
