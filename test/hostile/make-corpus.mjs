@@ -176,6 +176,8 @@ const PDF =
   '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 /** The corpus: writes every case into `dir` and returns the list. `big` adds the ≥100 MB / ≥1 GB cases. */
+export { prng };
+
 export function makeCorpus(dir, { big = true } = {}) {
   fs.mkdirSync(dir, { recursive: true });
   const cases = [];

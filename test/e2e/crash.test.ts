@@ -1,0 +1,178 @@
+/**
+ * Issue #9, crash safety: SIGKILL `ssj draw`, `ssj results` and `ssj publish`
+ * at random moments (deterministic PRNG) about fifty times. After every kill
+ * the ledger verifies (`ssj verify --ledger`), every record and ledger line
+ * parses, every workbook opens, and `.ssj-tmp-*` leftovers are never taken
+ * for data. Then: two draws at once — one waits or is refused, none is lost.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { BIN, ROOT, ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+// @ts-expect-error — plain ESM script without types
+import { validInputs, prng } from '../hostile/make-corpus.mjs';
+import { tempFiles } from '../hostile/helpers.js';
+
+const require = createRequire(import.meta.url);
+const XLSX = require('xlsx') as { read: (b: Buffer, o: { type: 'buffer' }) => { SheetNames: string[] } };
+
+const RUNS = Number(process.env.SSJ_CRASH_RUNS ?? 50);
+const DRAW_DATE = '2024-06-01';
+const LATER = '2024-06-20';
+const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Asia/Shanghai' };
+
+const dir = tempDir('ssj-crash-');
+const ws = path.join(dir, 'ws');
+const inputs = validInputs(path.join(dir, 'in'), { rows: 120, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
+const drawArgs = (seed: string, extra: string[] = []) => [
+  'draw', '--workspace', ws, '--plan', inputs.plan, '--entities', inputs.entities, '--inspectors', inputs.inspectors,
+  '--seed', seed, '--seed-source', 'crash test', '--date', DRAW_DATE, '--yes', ...extra,
+];
+
+function start(args: string[]): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function finished(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, out, err })));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function timed<T>(fn: () => T): { r: T; ms: number } {
+  const t0 = Date.now();
+  const r = fn();
+  return { r, ms: Date.now() - t0 };
+}
+
+function walk(d: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** No data file is half-written: JSON parses, JSONL lines parse, workbooks open, HTML is whole. */
+const checked = new Map<string, string>(); // path → size:mtime already found whole
+function halfWritten(): string[] {
+  const bad: string[] = [];
+  for (const f of walk(ws)) {
+    const name = path.basename(f);
+    if (name.startsWith('.ssj-tmp-') || name.startsWith('.ssj.lock')) continue;
+    const st = fs.statSync(f);
+    const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+    if (checked.get(f) === stamp) continue;
+    const buf = fs.readFileSync(f);
+    try {
+      if (name.endsWith('.json')) JSON.parse(buf.toString('utf8'));
+      else if (name.endsWith('.jsonl')) buf.toString('utf8').split('\n').filter((l) => l.trim()).forEach((l) => JSON.parse(l));
+      else if (name.endsWith('.xlsx')) XLSX.read(buf, { type: 'buffer' });
+      else if (name.endsWith('.html') && !/<\/html>\s*$/i.test(buf.toString('utf8'))) throw new Error('cut off');
+      checked.set(f, stamp);
+    } catch (e) {
+      bad.push(`${path.relative(ws, f)}: ${(e as Error).message}`);
+    }
+  }
+  return bad;
+}
+
+function ledgerIds(): string[] {
+  if (!fs.existsSync(path.join(ws, 'ledger.jsonl'))) return [];
+  return fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { drawId: string }).drawId);
+}
+
+/** A results table for every entity of a (joint) draw: codes per department, dated after the draw. */
+function resultsTable(drawId: string, file: string, variant: number): void {
+  const rec = JSON.parse(fs.readFileSync(path.join(ws, 'draws', `${drawId}.json`), 'utf8')) as { selected: { key: string; name: string }[] };
+  const lines = ['抽取编号,统一社会信用代码,名称,检查日期,检查结果,处理情况,公示日期,公示网站,备注'];
+  for (const s of rec.selected) lines.push([drawId, s.key, s.name, '2024-06-10', `医疗保障局:${variant % 2 ? '1' : '9'}；市场监督管理局:9`, '无', '', '', `v${variant}`].join(','));
+  fs.writeFileSync(file, '\ufeff' + lines.join('\r\n') + '\r\n');
+}
+
+beforeAll(() => {
+  for (const d of ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates']) fs.mkdirSync(path.join(ws, d), { recursive: true });
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('kill loop', () => {
+  it(`${RUNS} SIGKILLs of draw, results and publish never break the ledger`, async () => {
+    const t0 = Date.now();
+    const first = timed(() => ssj(drawArgs('11223344556677889900', ['--json'])));
+    expect(first.r.code).toBe(0);
+    const baseId = (JSON.parse(first.r.stdout) as { drawId: string }).drawId;
+    const rng = prng(20240601) as () => number;
+    // Kill moments span each command's whole run: 0–400 ms, or longer where this machine is slower.
+    const span = new Map<string, number>([['draw', Math.max(400, first.ms)]]);
+    resultsTable(baseId, path.join(dir, 'results-0.csv'), 0);
+    const r0 = timed(() => ssj(['results', path.join(dir, 'results-0.csv'), '--workspace', ws, '--date', LATER, '--yes']));
+    expect(r0.r.code).toBe(0);
+    span.set('results', Math.max(400, r0.ms));
+    const p0 = timed(() => ssj(['publish', '--draw', baseId, '--site', '濮阳市医疗保障局网站', '--workspace', ws, '--date', LATER, '--yes']));
+    expect(p0.r.code).toBe(0);
+    span.set('publish', Math.max(400, p0.ms));
+    const ok = new Set<string>([baseId]);
+    const kinds = ['draw', 'results', 'publish'] as const;
+    const tally = new Map<string, number>();
+    for (let i = 0; i < RUNS; i++) {
+      const kind = kinds[Math.floor(rng() * 3)] as (typeof kinds)[number];
+      const delay = Math.floor(rng() * ((span.get(kind) ?? 400) + 1));
+      let args: string[];
+      if (kind === 'draw') args = drawArgs(`seed${String(i).padStart(4, '0')}${Math.floor(rng() * 1e9)}`);
+      else if (kind === 'results') {
+        const file = path.join(dir, `results-${i}.csv`);
+        resultsTable(baseId, file, i);
+        args = ['results', file, '--replace', '--workspace', ws, '--date', LATER, '--yes'];
+      } else args = ['publish', '--draw', baseId, '--site', '濮阳市医疗保障局网站', '--workspace', ws, '--date', LATER, '--yes'];
+      const child = start(args);
+      const done = finished(child);
+      await sleep(delay);
+      child.kill('SIGKILL');
+      const r = await done;
+      tally.set(`${kind}:${r.signal ? 'killed' : 'finished'}`, (tally.get(`${kind}:${r.signal ? 'killed' : 'finished'}`) ?? 0) + 1);
+      if (r.signal === null) expect({ i, kind, code: r.code, err: r.err }).toEqual({ i, kind, code: 0, err: r.err });
+
+      const v = ssj(['verify', '--ledger', '--workspace', ws, '--date', LATER]);
+      expect({ i, kind, delay, code: v.code, out: v.stdout + v.stderr }).toEqual({ i, kind, delay, code: 0, out: v.stdout + v.stderr });
+      expect({ i, kind, delay, bad: halfWritten() }).toEqual({ i, kind, delay, bad: [] });
+      for (const id of ok) expect(ledgerIds()).toContain(id); // nothing that finished is ever lost
+      for (const id of ledgerIds()) ok.add(id);
+    }
+    // After all that, an uninterrupted draw still works and the ledger still verifies.
+    const last = ssj(drawArgs('99887766554433221100', ['--json']));
+    expect({ code: last.code, err: last.stderr }).toEqual({ code: 0, err: last.stderr });
+    expect(ssj(['verify', '--ledger', '--workspace', ws]).code).toBe(0);
+    // Leftover temp files are not data: they appear in no listing of records.
+    const ids = ledgerIds();
+    for (const t of tempFiles(ws)) expect(ids.some((id) => t.includes(`${id}.json`) && !t.startsWith('.ssj-tmp-'))).toBe(false);
+    process.stdout.write(`kill spans (ms): ${[...span].map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+    process.stdout.write(`kill loop: ${RUNS} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${[...tally].map(([k, n]) => `${k}=${n}`).join(' ')}; ledger ${ids.length} records\n`);
+    expect(Date.now() - t0).toBeLessThan(120_000);
+  }, 180_000);
+
+  it('two draws at once: one waits or is refused with a message, none is lost', async () => {
+    const before = ledgerIds();
+    const a = finished(start(drawArgs('55555555554444444444', ['--json'])));
+    const b = finished(start(drawArgs('66666666663333333333', ['--json'])));
+    const [ra, rb] = await Promise.all([a, b]);
+    const results = [ra, rb];
+    const won = results.filter((r) => r.code === 0).map((r) => (JSON.parse(r.out) as { drawId: string }).drawId);
+    expect(won.length).toBeGreaterThanOrEqual(1);
+    for (const r of results.filter((x) => x.code !== 0)) {
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/[\u4e00-\u9fff]/);
+      expectNoStack({ code: r.code ?? -1, stdout: r.out, stderr: r.err });
+    }
+    expect(new Set(won).size).toBe(won.length); // distinct ids
+    const after = ledgerIds();
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).sort()).toEqual([...won].sort());
+    expect(ssj(['verify', '--ledger', '--workspace', ws]).code).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,148 @@
+/**
+ * Issue #9, workspace side: hostile seeds, plans and registries given to
+ * `ssj draw`, a read-only workspace and a full disk. Each: exit 1 or 2, a
+ * Chinese message, no stack, and the workspace and ledger byte-for-byte as
+ * they were (tree hashed before and after).
+ *
+ * Read-only and full disk use a real tmpfs (`mount -t tmpfs`, root only — CI
+ * runs as root); where mounting is not allowed those two cases say so and
+ * are skipped.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { hashTree, treeDiff, tempFiles, hasChinese, mountTmpfs, remountReadOnly, unmount, copyTree } from '../hostile/helpers.js';
+// @ts-expect-error — plain ESM script without types
+import { validInputs, makeCorpus } from '../hostile/make-corpus.mjs';
+
+const DATE = '2024-06-01';
+const dir = tempDir('ssj-hostile-draw-');
+const ws = path.join(dir, 'ws');
+const inputs = validInputs(path.join(dir, 'in'), { rows: 80, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
+const corpus = path.join(dir, 'corpus');
+makeCorpus(corpus, { big: false });
+
+const drawArgs = (workspace: string, o: { seed?: string; plan?: string; entities?: string; inspectors?: string; extra?: string[] } = {}) => [
+  'draw', '--workspace', workspace,
+  '--plan', o.plan ?? inputs.plan,
+  '--entities', o.entities ?? inputs.entities,
+  '--inspectors', o.inspectors ?? inputs.inspectors,
+  '--seed', o.seed ?? '12345678901234567890',
+  '--seed-source', 'test', '--date', DATE, '--yes', ...(o.extra ?? []),
+];
+
+/** A plan for another year: the title row says 2023 while today is 2024. */
+function wrongYearPlan(): string {
+  const text = fs.readFileSync(inputs.plan, 'utf8').replace(/^\ufeff/, '');
+  const file = path.join(dir, 'in', 'plan-2023.csv');
+  fs.writeFileSync(file, '\ufeff濮阳市医疗保障局2023年“双随机、一公开”抽查工作计划\r\n' + text);
+  return file;
+}
+
+let mountable = false;
+
+beforeAll(() => {
+  for (const d of ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates']) fs.mkdirSync(path.join(ws, d), { recursive: true });
+  const r = ssj(drawArgs(ws, { seed: '00000000001111111111', extra: ['--json'] }));
+  if (r.code !== 0) throw new Error(`the baseline draw failed: ${r.stderr}`);
+  const probe = path.join(dir, 'probe');
+  mountable = mountTmpfs(probe, '64k');
+  if (mountable) unmount(probe);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function expectRefusedUnchanged(args: string[], codes: number[], workspace = ws): ReturnType<typeof ssj> {
+  const before = hashTree(workspace);
+  const r = ssj(args);
+  expect({ code: r.code, err: r.stderr }).toEqual({ code: codes.includes(r.code) ? r.code : codes[0], err: r.stderr });
+  expectNoStack(r);
+  expect(hasChinese(r.stderr)).toBe(true);
+  expect(treeDiff(before, hashTree(workspace))).toEqual([]);
+  expect(tempFiles(workspace)).toEqual([]);
+  return r;
+}
+
+describe('ssj draw on hostile input', () => {
+  it.each([
+    ['too short', '12345'],
+    ['too long', '1'.repeat(129)],
+    ['non-ASCII', '一二三四五六七八九十'],
+    ['only spaces', '      '],
+    ['a control character', '123456\u0007789'],
+  ])('a seed %s is refused (exit 2)', (_label, seed) => {
+    expectRefusedUnchanged(drawArgs(ws, { seed }), [2]);
+  });
+
+  it('a plan for the wrong year is refused (exit 1)', () => {
+    expectRefusedUnchanged(drawArgs(ws, { plan: wrongYearPlan() }), [1]);
+  });
+
+  it('an inspectors file given as entities (wrong role) is refused, naming the file', () => {
+    const r = expectRefusedUnchanged(drawArgs(ws, { entities: inputs.inspectors }), [1]);
+    expect(r.stderr + r.stdout).toContain(path.basename(inputs.inspectors));
+  });
+
+  it.each(['random.xlsx', 'truncated.xlsx', 'pdf-renamed.xlsx', 'zero-byte.csv', 'unterminated-quote.csv', 'proto-headers.csv'])('%s as the entities registry is refused, naming it', (name) => {
+    const r = expectRefusedUnchanged(drawArgs(ws, { entities: path.join(corpus, name) }), [1, 2]);
+    expect(r.stderr + r.stdout).toContain(name);
+  });
+
+  it.each(['random.csv', 'wide-20000-columns.csv'])('%s as the plan is refused, naming it', (name) => {
+    const r = expectRefusedUnchanged(drawArgs(ws, { plan: path.join(corpus, name) }), [1, 2]);
+    expect(r.stderr + r.stdout).toContain(name);
+  });
+
+  it('a path that does not exist and a directory are refused with exit 2', () => {
+    expectRefusedUnchanged(drawArgs(ws, { inspectors: path.join(dir, 'nope.xlsx') }), [2]);
+    expectRefusedUnchanged(drawArgs(ws, { inspectors: path.join(corpus, 'a-directory.csv') }), [2]);
+  });
+
+  it('a second draw with an id already used is refused, the record kept', () => {
+    const id = JSON.parse(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').split('\n')[0] as string).drawId as string;
+    expectRefusedUnchanged(drawArgs(ws, { seed: '98765432109876543210', extra: ['--id', id] }), [1, 2]);
+  });
+
+  it('a read-only workspace: exit 2, nothing changed', () => {
+    if (!mountable) {
+      process.stdout.write('read-only workspace: tmpfs cannot be mounted here (not root) — skipped\n');
+      return;
+    }
+    const mnt = path.join(dir, 'ro');
+    expect(mountTmpfs(mnt, '16m')).toBe(true);
+    try {
+      copyTree(ws, path.join(mnt, 'ws'));
+      expect(remountReadOnly(mnt)).toBe(true);
+      const r = expectRefusedUnchanged(drawArgs(path.join(mnt, 'ws'), { seed: '24681357902468135790' }), [2], path.join(mnt, 'ws'));
+      expect(r.stderr).toContain(mnt);
+    } finally {
+      unmount(mnt);
+    }
+  });
+
+  it('a full disk: exit 2, nothing changed, no temp file left', () => {
+    if (!mountable) {
+      process.stdout.write('full disk: tmpfs cannot be mounted here (not root) — skipped\n');
+      return;
+    }
+    const mnt = path.join(dir, 'full');
+    expect(mountTmpfs(mnt, '4m')).toBe(true);
+    try {
+      const w = path.join(mnt, 'ws');
+      copyTree(ws, w);
+      // Fill the disk, leaving a few KB: enough for the lock, not for the records.
+      const fd = fs.openSync(path.join(mnt, 'filler'), 'w');
+      const block = Buffer.alloc(4096, 1);
+      try {
+        for (;;) fs.writeSync(fd, block);
+      } catch {
+        /* ENOSPC: full */
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.truncateSync(path.join(mnt, 'filler'), fs.statSync(path.join(mnt, 'filler')).size - 8192);
+      expectRefusedUnchanged(drawArgs(w, { seed: '13579246801357924680' }), [2], w);
+    } finally {
+      unmount(mnt);
+    }
+  });
+});
