@@ -2,9 +2,10 @@
  * Registry rows → Entity / Inspector / Conflict, with every row check and
  * the duplicate-key check across files (pure: works on read Tables).
  */
-import { checkRow, fieldText, rulesFor, type RowRule } from './checks/index.js';
+import { checkRow, compileRules, fieldText } from './checks/index.js';
 import { enumValue } from './checks/enums.js';
 import { makeIssue } from './issues.js';
+import { KeyMap } from './keyset.js';
 import { normKey, splitList } from './normalize.js';
 import { schemaFor } from './schemas/index.js';
 import type { Conflict, Entity, Inspector, Issue, ObjectType, Role, Table, TableRow } from './types.js';
@@ -85,36 +86,53 @@ export function tableIssues(tb: Table): Issue[] {
   ];
 }
 
-interface Seen {
+const PLAIN_KEY = /^[0-9A-Z]*$/;
+
+/** normKey() with a fast path for keys that are already plain upper-case ASCII. */
+export const keyText = (s: string): string => (PLAIN_KEY.test(s) ? s : normKey(s));
+
+interface KeyPlace {
   file: string;
   sheet: string | null;
-  row: number;
-  cell: string | null;
+  col: { header: string; letter: string } | null;
 }
+
+/** Rows up to 2^26 per file (xlsx holds 2^20). */
+const ROW_SPAN = 2 ** 26;
 
 /**
  * Keys seen so far, per key space (entities of every file together,
  * inspectors together): the second occurrence is a duplicate-key issue that
- * names the first place.
+ * names the first place. Positions are packed into one number per key so a
+ * million keys stay small.
  */
 export class KeyIndex {
-  private readonly spaces = new Map<string, Map<string, Seen>>();
+  private readonly spaces = new Map<string, KeyMap>();
+  private readonly places: KeyPlace[] = [];
 
-  check(space: string, key: string, tb: Table, row: TableRow, field: string): Issue | null {
+  /** Registers where a table's key column is; pass the id to check(). */
+  place(tb: Table, field: string): number {
+    const col = tb.fields.get(field);
+    this.places.push({ file: tb.file, sheet: tb.sheet, col: col ? { header: col.header, letter: col.letter } : null });
+    return this.places.length - 1;
+  }
+
+  check(space: string, key: string, placeId: number, row: TableRow, value: string): Issue | null {
     if (key === '') return null;
     let seen = this.spaces.get(space);
-    if (!seen) this.spaces.set(space, (seen = new Map()));
-    const col = tb.fields.get(field);
-    const cell = col ? `${col.letter}${row.row}` : null;
+    if (!seen) this.spaces.set(space, (seen = new KeyMap()));
     const first = seen.get(key);
-    if (!first) {
-      seen.set(key, { file: tb.file, sheet: tb.sheet, row: row.row, cell });
+    if (first === undefined) {
+      seen.set(key, placeId * ROW_SPAN + row.row);
       return null;
     }
+    const here = this.places[placeId] as KeyPlace;
+    const there = this.places[Math.floor(first / ROW_SPAN)] as KeyPlace;
+    const otherRow = first % ROW_SPAN;
     return makeIssue(
       'duplicate-key',
-      { file: tb.file, sheet: tb.sheet, row: row.row, column: col?.header ?? null, cell, value: col ? (row.cells[col.index] ?? null) : key },
-      { key, otherFile: first.file, otherRow: first.row, otherCell: first.cell ?? '' },
+      { file: here.file, sheet: here.sheet, row: row.row, column: here.col?.header ?? null, cell: here.col ? `${here.col.letter}${row.row}` : null, value },
+      { key, otherFile: there.file, otherRow, otherCell: there.col ? `${there.col.letter}${otherRow}` : '' },
     );
   }
 }
@@ -128,34 +146,70 @@ export interface RegistryAccumulator {
 
 export const emptyAccumulator = (): RegistryAccumulator => ({ entities: [], inspectors: [], conflicts: [], issues: [] });
 
+export interface RowContext {
+  today: string | null;
+  keys: KeyIndex;
+  /** Build Entity/Inspector/Conflict objects (false: only check, as validate does). */
+  keep: boolean;
+}
+
+function entityHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (row: TableRow) => void {
+  const u = tb.fields.get('uscc')?.index ?? -1;
+  const y = tb.fields.get('ybbm')?.index ?? -1;
+  const uPlace = ctx.keys.place(tb, 'uscc');
+  const yPlace = ctx.keys.place(tb, 'ybbm');
+  return (row) => {
+    const uText = u >= 0 ? (row.cells[u] ?? '') : '';
+    const yText = y >= 0 ? (row.cells[y] ?? '') : '';
+    const fromUscc = uText !== '';
+    const key = keyText(fromUscc ? uText : yText);
+    const dup = ctx.keys.check('entity', key, fromUscc ? uPlace : yPlace, row, fromUscc ? uText : yText);
+    if (dup) acc.issues.push(dup);
+    if (ctx.keep) {
+      const e = rowToEntity(tb, row);
+      if (e) acc.entities.push(e);
+    }
+  };
+}
+
+function inspectorHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (row: TableRow) => void {
+  const l = tb.fields.get('license')?.index ?? -1;
+  const place = ctx.keys.place(tb, 'license');
+  return (row) => {
+    const text = l >= 0 ? (row.cells[l] ?? '') : '';
+    const dup = ctx.keys.check('inspector', keyText(text), place, row, text);
+    if (dup) acc.issues.push(dup);
+    if (ctx.keep) acc.inspectors.push(rowToInspector(tb, row));
+  };
+}
+
 /**
- * Checks one registry row and adds what it describes to `acc` (when `keep`).
- * Call for every row of every file with one KeyIndex so duplicates across files are found.
+ * The per-row work for one registry table, compiled once: every row check,
+ * the duplicate-key check against every file seen with the same KeyIndex,
+ * and (with `keep`) the Entity/Inspector/Conflict the row describes.
  */
-export function registryRow(tb: Table, row: TableRow, ctx: { today: string | null; keys: KeyIndex; rules?: readonly RowRule[]; keep: boolean }, acc: RegistryAccumulator): void {
-  checkRow(tb, row, ctx.today, ctx.rules ?? rulesFor(tb.role), acc.issues);
-  if (ENTITY_ROLES.includes(tb.role)) {
-    const e = rowToEntity(tb, row);
-    if (!e) return;
-    const dup = ctx.keys.check('entity', e.key, tb, row, e.keySource === 'uscc' ? 'uscc' : 'ybbm');
-    if (dup) acc.issues.push(dup);
-    if (ctx.keep) acc.entities.push(e);
-  } else if (tb.role === 'inspectors') {
-    const i = rowToInspector(tb, row);
-    const dup = ctx.keys.check('inspector', i.key, tb, row, 'license');
-    if (dup) acc.issues.push(dup);
-    if (ctx.keep) acc.inspectors.push(i);
-  } else if (tb.role === 'conflicts') {
-    const c = rowToConflict(tb, row);
-    if (c && ctx.keep) acc.conflicts.push(c);
-  }
+export function registryHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (row: TableRow) => void {
+  const checks = compileRules(tb);
+  const add = ENTITY_ROLES.includes(tb.role)
+    ? entityHandler(tb, ctx, acc)
+    : tb.role === 'inspectors'
+      ? inspectorHandler(tb, ctx, acc)
+      : (row: TableRow) => {
+          const c = tb.role === 'conflicts' ? rowToConflict(tb, row) : null;
+          if (c && ctx.keep) acc.conflicts.push(c);
+        };
+  return (row) => {
+    checkRow(checks, row, ctx.today, acc.issues);
+    add(row);
+  };
 }
 
 /** A whole read table at once (tests, small files). */
 export function parseRegistryTable(tb: Table, today: string | null, keys: KeyIndex = new KeyIndex()): RegistryAccumulator {
   const acc = emptyAccumulator();
   acc.issues.push(...tb.issues, ...tableIssues(tb));
-  const rules = rulesFor(tb.role);
-  for (const row of tb.rows) registryRow(tb, row, { today, keys, rules, keep: true }, acc);
+  if (!REGISTRY_ROLES.includes(tb.role)) return acc;
+  const handle = registryHandler(tb, { today, keys, keep: true }, acc);
+  for (const row of tb.rows) handle(row);
   return acc;
 }

@@ -6,13 +6,12 @@
  */
 import path from 'node:path';
 import { conflictContentRows, contentSha256, entityContentRows, inspectorContentRows } from '../core/content-hash.js';
-import { emptyAccumulator, KeyIndex, REGISTRY_ROLES, registryRow, tableIssues, type RegistryAccumulator } from '../core/registry.js';
-import { rulesFor, type RowRule } from '../core/checks/index.js';
+import { emptyAccumulator, KeyIndex, REGISTRY_ROLES, registryHandler, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity, makeIssue } from '../core/issues.js';
 import { validatorFor } from '../core/validators.js';
 import { IoError, SsjError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import type { Conflict, Entity, InputRef, Inspector, Issue, Role, Table } from '../core/types.js';
+import type { Conflict, Entity, InputRef, Inspector, Issue, Role, Table, TableRow } from '../core/types.js';
 import { readTable } from './table.js';
 
 export interface LoadedFile {
@@ -53,8 +52,8 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
     acc.issues.push(...table.issues);
     if (REGISTRY_ROLES.includes(table.role)) {
       acc.issues.push(...tableIssues(table));
-      const rules = rulesFor(table.role);
-      for (const row of table.rows) registryRow(table, row, { today: opts.today ?? null, keys, rules, keep: true }, acc);
+      const handle = registryHandler(table, { today: opts.today ?? null, keys, keep: true }, acc);
+      for (const row of table.rows) handle(row);
     }
     const input: InputRef = {
       role: table.role,
@@ -119,15 +118,15 @@ export async function validateFiles(paths: string[], opts: { role?: Role; today:
   for (const file of paths) {
     const acc = emptyAccumulator();
     let rows = 0;
-    let rules: readonly RowRule[] | null = null;
+    let handle: ((row: TableRow) => void) | null = null;
     try {
       const table = await readTable(file, {
         ...(opts.role ? { role: opts.role } : {}),
         onRow: (tb, row) => {
           rows += 1;
           if (!REGISTRY_ROLES.includes(tb.role)) return true;
-          rules ??= rulesFor(tb.role);
-          registryRow(tb, row, { today: opts.today, keys, rules, keep: false }, acc);
+          handle ??= registryHandler(tb, { today: opts.today, keys, keep: false }, acc);
+          handle(row);
           return false;
         },
       });

@@ -12,13 +12,15 @@ import { SCHEMAS, schemaFor, type TableSchema } from '../core/schemas/index.js';
 import type { Role, Table, TableRow } from '../core/types.js';
 import { InputError, IoError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
-import { decodeText } from './read/encoding.js';
-import { parseCsv } from './read/csv.js';
+import { scanTextFile } from './read/encoding.js';
+import { parseCsvFile } from './read/csv.js';
 import { bestHeader, compareMatch, HEADER_SCAN_ROWS, type HeaderMatch, type RawRow } from './read/header.js';
 import { RowSink } from './read/sink.js';
 import { checkZip } from './read/zip-guard.js';
 
+/** Workbooks are parsed whole; CSV is streamed and may be larger. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 2048 * 1024 * 1024;
 
 export interface ReadOptions {
   /** Read as this role (no recognition, no wrong-role check). */
@@ -31,19 +33,20 @@ export interface ReadOptions {
 
 export const roleTitle = (role: Role): string => t(`io.role.${role}` as MsgKey);
 
+function readError(err: unknown, file: string): IoError | InputError {
+  if (err instanceof IoError || err instanceof InputError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new IoError('error.fileNotFound', { file });
+  if (code === 'EISDIR') return new IoError('error.isDirectory', { file });
+  if (code === 'EACCES' || code === 'EPERM') return new IoError('error.permission', { file });
+  return new IoError('error.readFailed', { file, reason: String(code ?? err) });
+}
+
 function readBytes(file: string): Buffer {
   try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw new IoError('error.isDirectory', { file });
-    if (st.size > MAX_FILE_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(st.size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
     return fs.readFileSync(file);
   } catch (err) {
-    if (err instanceof IoError || err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new IoError('error.fileNotFound', { file });
-    if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
-    if (code === 'EACCES' || code === 'EPERM') throw new IoError('error.permission', { file });
-    throw new IoError('error.readFailed', { file, reason: String(code ?? err) });
+    throw readError(err, file);
   }
 }
 
@@ -119,51 +122,72 @@ async function fromSheets(file: string, buf: Buffer, opts: ReadOptions, sha: str
   return sink.table;
 }
 
-function fromCsv(file: string, holder: { buf: Buffer | null }, opts: ReadOptions, sha: string): Table {
-  const { text } = decodeText(holder.buf as Buffer);
-  holder.buf = null; // let the bytes go: a 170 MB file is held once, as text
+async function fromCsv(file: string, opts: ReadOptions): Promise<Table> {
+  const { sha256, encoding } = await scanTextFile(file);
   const head: RawRow[] = [];
   let sink: RowSink | null = null;
-  const start = () => {
+  const start = (): RowSink => {
     const { match } = resolveHeader(file, [{ sheet: null, rows: head }], opts);
-    sink = new RowSink(file, null, opts.role ?? match.schema.role, match, head[match.index] as RawRow, match.index + 1, sha, opts.onRow ?? null);
-    for (let r = match.index + 1; r < head.length; r++) sink.add(head[r] as RawRow, r + 1);
-    return sink;
+    const s = new RowSink(file, null, opts.role ?? match.schema.role, match, head[match.index] as RawRow, match.index + 1, sha256, opts.onRow ?? null);
+    for (let r = match.index + 1; r < head.length; r++) s.add(head[r] as RawRow, r + 1);
+    return s;
   };
-  parseCsv(text, file, (cells, rowNo) => {
+  await parseCsvFile(file, encoding, (cells, rowNo) => {
     if (sink) sink.add(cells, rowNo);
     else {
       head.push(cells);
-      if (head.length >= HEADER_SCAN_ROWS) start();
+      if (head.length >= HEADER_SCAN_ROWS) sink = start();
     }
   });
   if (!sink) {
-    if (head.every((r) => r.every((c) => c === ''))) throw new InputError('io.empty', { file });
+    if (head.every((r) => r.every((c) => typeof c === 'string' && c.trim().replace(/^\ufeff/, '') === ''))) throw new InputError('io.empty', { file });
     sink = start();
   }
   return (sink as RowSink).table;
 }
 
-function readCsvTable(file: string, holder: { buf: Buffer | null }, opts: ReadOptions, sha: string): Table {
-  return fromCsv(file, holder, opts, sha);
+/** Size, directory and permission problems, before anything is read. */
+function statFile(file: string): number {
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new IoError('error.isDirectory', { file });
+    fs.accessSync(file, fs.constants.R_OK);
+    return st.size;
+  } catch (err) {
+    throw readError(err, file);
+  }
+}
+
+function readHead(file: string, size: number): Buffer {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(size, 8192));
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      return buf.subarray(0, n);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (err) {
+    throw readError(err, file);
+  }
 }
 
 /** Reads one table; see the module comment. */
 export async function readTable(file: string, opts: ReadOptions = {}): Promise<Table> {
-  const holder: { buf: Buffer | null } = { buf: readBytes(file) };
-  const buf = holder.buf as Buffer;
-  if (buf.length === 0) throw new InputError('io.empty', { file });
-  const sha = sha256Hex(buf);
-  const kind = sniff(buf, file);
-  if (kind === 'zip') {
-    await checkZip(buf, file);
-    return fromSheets(file, buf, opts, sha);
+  const size = statFile(file);
+  if (size === 0) throw new InputError('io.empty', { file });
+  const head = readHead(file, size);
+  const kind = sniff(head, file);
+  const html = /^\s*</.test(head.subarray(0, 256).toString('latin1')) && path.extname(file).toLowerCase() !== '.csv';
+  if (kind === 'text' && !html) {
+    if (size > MAX_TEXT_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(size / 1048576), limit: MAX_TEXT_BYTES / 1048576 });
+    return fromCsv(file, opts);
   }
-  if (kind === 'cfb') return fromSheets(file, buf, opts, sha);
-  const ext = path.extname(file).toLowerCase();
-  const looksHtml = /^\s*</.test(buf.subarray(0, 256).toString('latin1'));
-  if (looksHtml && ext !== '.csv') return fromSheets(file, buf, opts, sha);
-  return readCsvTable(file, holder, opts, sha);
+  if (size > MAX_FILE_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
+  const buf = readBytes(file);
+  if (kind === 'zip') await checkZip(buf, file);
+  return fromSheets(file, buf, opts, sha256Hex(buf));
 }
 
 /** A field's text in a row; "" when the column is absent or the cell empty. */

@@ -10,7 +10,6 @@ import type { Issue, Severity } from '../core/types.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import type { ValidateReport } from '../io/registry.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { HEADER_STYLE, inertText, newWorkbook, saveWorkbook } from '../io/xlsx-write.js';
 import { roleTitle } from '../io/table.js';
 
 /** Terminal columns a string takes: CJK and full-width characters count two. */
@@ -87,6 +86,9 @@ export function issuesJson(report: ValidateReport): string {
 
 const REPORT_COLS: MsgKey[] = ['validate.col.file', 'validate.col.sheet', 'validate.col.row', 'validate.col.column', 'validate.col.cell', 'validate.col.severity', 'validate.col.code', 'validate.col.value', 'validate.col.message'];
 
+/** Neutralises text a spreadsheet would read as a formula (as src/io/xlsx-write.ts inertText). */
+const inertText = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 function reportRows(report: ValidateReport): (string | number)[][] {
   return report.files.flatMap((f) =>
     f.issues.map((i) => [i.file, i.sheet ?? '', i.row ?? '', i.column ?? '', i.cell ?? '', sevText(i.severity), i.code, i.value ?? '', i.message].map((v) => (typeof v === 'string' ? inertText(v) : v))),
@@ -100,6 +102,8 @@ export async function writeIssueReport(report: ValidateReport, file: string): Pr
     writeFileAtomic(file, '\ufeff' + stringify([header, ...reportRows(report)], { record_delimiter: 'windows' }));
     return;
   }
+  // exceljs is loaded only when an .xlsx report is asked for.
+  const { HEADER_STYLE, newWorkbook, saveWorkbook } = await import('../io/xlsx-write.js');
   const wb = newWorkbook();
   const ws = wb.addWorksheet(t('validate.reportSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(header).eachCell((cell) => (cell.style = HEADER_STYLE));

@@ -7,7 +7,7 @@ export const CODE_FIELDS: ReadonlySet<string> = new Set(['uscc', 'ybbm', 'legal'
 const SCIENTIFIC = /(?:^|[^0-9A-Za-z.])\d(?:\.\d+)?E\+\d{1,3}(?![0-9A-Za-z])/i;
 
 export function looksScientific(text: string): boolean {
-  return SCIENTIFIC.test(text);
+  return text.includes('+') && SCIENTIFIC.test(text);
 }
 
 /**

@@ -7,7 +7,8 @@
  */
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const VALUE = new Map<string, number>([...CHARSET].map((c, i) => [c, i]));
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < CHARSET.length; i++) VALUE[CHARSET.charCodeAt(i)] = i;
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const FORMAT = /^[0-9A-HJ-NP-RTUW-Y]{2}[0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
 
@@ -19,8 +20,9 @@ export function usccCheckChar(first17: string): string | null {
   if (first17.length !== 17) return null;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const v = VALUE.get(first17[i] as string);
-    if (v === undefined) return null;
+    const code = first17.charCodeAt(i);
+    const v = code < 128 ? (VALUE[code] as number) : -1;
+    if (v < 0) return null;
     sum += v * (WEIGHTS[i] as number);
   }
   const c = (31 - (sum % 31)) % 31;
