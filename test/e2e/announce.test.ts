@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { canonicalJson, sha256Hex } from '../../src/core/hash.js';
+import type { DrawRecord } from '../../src/core/types.js';
+import { expectNoStack, ssj, tempDir } from '../helpers/cli.js';
+import { draw, drawFiles, inputArgs, makeWorkspace, pharmacies, writeXlsx, type Files } from './draw-fixtures.js';
+
+interface AnnouncementJson {
+  drawId: string;
+  announcementHash: string;
+  inputs: { role: string; contentSha256: string }[];
+  strata: { number: number; population: number; eligible: number; size: number; probability: string }[];
+  entities: { key: string; stratum: number; probability: string }[];
+}
+
+describe('ssj announce, then draw --announcement', () => {
+  let root: string;
+  let files: Files;
+  let ann: AnnouncementJson;
+  const annFile = () => path.join(root, 'draws', '20240603-1-announcement.json');
+  beforeAll(async () => {
+    root = tempDir('ssj-announce-');
+    files = await makeWorkspace(root);
+    const r = ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
+    if (r.code !== 0) throw new Error(r.stderr);
+    ann = JSON.parse(r.stdout) as AnnouncementJson;
+  });
+
+  it('freezes the inputs, the strata and each entity’s probability n/N, with its own hash', () => {
+    expect(ann.drawId).toBe('20240603-1');
+    const onDisk = JSON.parse(fs.readFileSync(annFile(), 'utf8')) as AnnouncementJson & Record<string, unknown>;
+    expect(onDisk).toEqual(ann);
+    const { announcementHash, ...rest } = onDisk;
+    expect(announcementHash).toBe(sha256Hex(canonicalJson(rest)));
+    expect(ann.inputs.map((i) => i.role)).toEqual(['plan', 'pharmacies', 'institutions', 'inspectors', 'conflicts']);
+    expect(ann.strata.map((s) => [s.population, s.eligible, s.size, s.probability])).toEqual([
+      [8, 8, 4, '4/8'],
+      [8, 8, 2, '2/8'],
+      [4, 4, 2, '2/4'],
+      [4, 4, 2, '2/4'],
+    ]);
+    expect(ann.entities.length).toBe(24);
+    expect(ann.entities.filter((e) => e.stratum === 3).every((e) => e.probability === '2/4')).toBe(true);
+    const html = fs.readFileSync(path.join(root, 'draws', '20240603-1-announcement.html'), 'utf8');
+    expect(html).toContain(ann.announcementHash);
+    expect(html).toContain('size: A4');
+  });
+
+  it('refuses a draw when a registry changed since, naming the input and its hashes, and writes nothing', async () => {
+    const changed = pharmacies();
+    changed.rows[0][2] = '改名后的大药房';
+    const other = path.join(tempDir('ssj-announce-changed-'), 'pharmacies.xlsx');
+    await writeXlsx(other, changed);
+    const r = draw(root, { ...files, entities: [other, files.entities[1]] }, ['--announcement', annFile()]);
+    expect(r.code).toBe(1);
+    const before = ann.inputs.find((i) => i.role === 'pharmacies')!.contentSha256;
+    expect(r.stderr).toContain(before);
+    expect(r.stderr).toContain('定点零售药店');
+    expectNoStack(r);
+    expect(drawFiles(root)).toEqual(['20240603-1-announcement.html', '20240603-1-announcement.json']);
+    expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
+  });
+
+  it('refuses an edited announcement', () => {
+    const edited = path.join(tempDir('ssj-announce-edited-'), 'a.json');
+    const a = JSON.parse(fs.readFileSync(annFile(), 'utf8')) as AnnouncementJson;
+    a.strata[0].size = 1;
+    fs.writeFileSync(edited, JSON.stringify(a));
+    const r = draw(root, files, ['--announcement', edited]);
+    expect(r.code).toBe(1);
+    expect(drawFiles(root).some((n) => n.endsWith('.json') && !n.includes('announcement'))).toBe(false);
+  });
+
+  it('draws under the announced id when the inputs are unchanged and records the announcement hash', () => {
+    const r = draw(root, files, ['--announcement', annFile(), '--json']);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout) as DrawRecord;
+    expect(rec.drawId).toBe('20240603-1');
+    expect(rec.announcementHash).toBe(ann.announcementHash);
+    expect(rec.inputs.map((i) => i.contentSha256)).toEqual(ann.inputs.map((i) => i.contentSha256));
+    expect(rec.strata.map((s) => s.size)).toEqual(ann.strata.map((s) => s.size));
+    const next = ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
+    expect(next.code).toBe(0);
+    expect((JSON.parse(next.stdout) as AnnouncementJson).drawId).toBe('20240603-2');
+  });
+});
