@@ -7,8 +7,8 @@
 import type ExcelJS from 'exceljs';
 import { zh } from '../i18n/zh.js';
 import { t, type MsgKey } from '../i18n/index.js';
-import { columnLetter, type TemplateColumn, type TemplateDef } from '../core/template-defs.js';
-import { FONT, HEADER_STYLE, thinBorder } from './xlsx-write.js';
+import { columnLetter, displayWidth, type TemplateColumn, type TemplateDef } from '../core/template-defs.js';
+import { FONT, HEADER_STYLE, a4, thinBorder } from './xlsx-write.js';
 
 const isKey = (k: string): k is MsgKey => Object.prototype.hasOwnProperty.call(zh, k);
 
@@ -71,20 +71,32 @@ export function columnNotes(def: TemplateDef): string[][] {
 }
 
 const NOTE_WIDTHS = [6, 26, 16, 34, 80];
+const LINE_HEIGHT = 15;
+
+/**
+ * Excel does not grow rows for wrapped text when it opens a file, so each row
+ * gets the height its longest cell needs at the column's width.
+ */
+export function fittedHeight(values: string[], widths: number[]): number {
+  const lines = values.map((v, i) => Math.max(1, Math.ceil(displayWidth(v) / Math.max(1, (widths[i] ?? 10) - 2))));
+  return Math.max(1, ...lines) * LINE_HEIGHT + 3;
+}
 
 export function addNotesSheet(wb: ExcelJS.Workbook, def: TemplateDef): void {
   const ws = wb.addWorksheet(t('templates.sheet.notes'));
   NOTE_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const total = NOTE_WIDTHS.reduce((a, b) => a + b, 0);
   const last = columnLetter(NOTE_WIDTHS.length);
   const title = ws.addRow([t('templates.notes.title', { title: def.titles.join('') || def.sheet })]);
   title.font = { name: FONT, bold: true, size: 14 };
+  title.height = 24;
   ws.mergeCells(`A1:${last}1`);
   for (const line of generalNotes(def)) {
     const r = ws.addRow([line]);
     ws.mergeCells(`A${r.number}:${last}${r.number}`);
     r.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     r.getCell(1).font = { name: FONT, size: 11 };
-    r.height = Math.max(18, Math.ceil(line.length / 70) * 16);
+    r.height = fittedHeight([line], [total]);
   }
   ws.addRow([]);
   const head = ws.addRow([
@@ -102,5 +114,8 @@ export function addNotesSheet(wb: ExcelJS.Workbook, def: TemplateDef): void {
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.border = thinBorder();
     });
+    r.height = fittedHeight(values, NOTE_WIDTHS);
   }
+  a4(ws, { landscape: true, fitToWidth: true });
+  ws.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
 }
