@@ -54,8 +54,9 @@ export function canonicalEntities(entities: Entity[]): Canonical {
   const byKey = new Map<string, Entity>();
   for (const e of entities) byKey.set(e.key, e);
   if (byKey.size < entities.length) {
-    const dup = entities.find((e) => byKey.get(e.key) !== e)!;
-    throw new InputError('draw.duplicateKey', { key: dup.key, role: t('draw.roleEntities') });
+    const seen = new Set<string>();
+    const dup = entities.find((e) => seen.has(e.key) || !seen.add(e.key));
+    throw new InputError('draw.duplicateKey', { key: dup?.key ?? '', role: t('draw.roleEntities') });
   }
   const keys = [...byKey.keys()].sort();
   const sorted = keys.map((k) => byKey.get(k)!);
