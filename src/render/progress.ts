@@ -20,6 +20,13 @@ export const PROGRESS_DELAY_MS = 1000;
 
 const NOOP: Progress = { update: () => undefined, stop: () => undefined };
 
+export interface ProgressOptions {
+  /** Show the bar only after this many milliseconds (default PROGRESS_DELAY_MS). */
+  delayMs?: number;
+  /** Where to draw (default stderr, so stdout stays clean for --json and pipes). */
+  stream?: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
 /** May a bar be drawn for this context at all? */
 export function progressAllowed(ctx: Pick<Ctx, 'json'>, stream: { isTTY?: boolean } = process.stderr): boolean {
   if (ctx.json) return false;
@@ -32,8 +39,10 @@ export function progressAllowed(ctx: Pick<Ctx, 'json'>, stream: { isTTY?: boolea
  * Starts tracking `total` units of work labelled `label` (already translated).
  * Returns { update, stop }; without a TTY or with --json both do nothing.
  */
-export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: number, delayMs = PROGRESS_DELAY_MS): Progress {
-  if (!progressAllowed(ctx)) return NOOP;
+export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: number, opts: ProgressOptions = {}): Progress {
+  const stream = opts.stream ?? process.stderr;
+  const delayMs = opts.delayMs ?? PROGRESS_DELAY_MS;
+  if (!progressAllowed(ctx, stream)) return NOOP;
   const started = performance.now();
   let bar: cliProgress.SingleBar | null = null;
   let max = Math.max(1, total);
@@ -54,7 +63,7 @@ export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: numb
         bar = new cliProgress.SingleBar(
           {
             format: `${label} [{bar}] {percentage}% | {value}/{total}`,
-            stream: process.stderr,
+            stream,
             clearOnComplete: true,
             hideCursor: true,
             barsize: 30,
