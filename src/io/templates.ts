@@ -12,7 +12,7 @@ import { IoError, UsageError } from '../errors.js';
 import { columnLetter, templateDefs, type TemplateColumn, type TemplateDef } from '../core/template-defs.js';
 import { FONT, HEADER_STYLE, a4, newWorkbook, thinBorder } from './xlsx-write.js';
 import { writeFilesAtomic } from './atomic.js';
-import { addNotesSheet, columnNoteKey } from './template-notes.js';
+import { addNotesSheet, columnNoteKey, fittedHeight } from './template-notes.js';
 import { stableZipTimes } from './stable-zip.js';
 
 const REQUIRED_FILL = 'FFF8CBAD';
@@ -85,6 +85,8 @@ function addRows(ws: ExcelJS.Worksheet, def: TemplateDef): void {
       cell.border = thinBorder();
       if (c.text) cell.numFmt = '@';
     });
+    const texts = def.columns.map((c) => String(values.get(c.field) ?? ''));
+    row.height = fittedHeight(texts, def.columns.map((c) => c.width));
   });
 }
 
