@@ -55,16 +55,18 @@ function emit(ctx: Ctx, warnings: Warning[], payload: object, lines: string[]): 
 async function combine(ctx: Ctx, month: string, files: string[], out: unknown): Promise<number> {
   const rows: Form3Row[] = [];
   const unknown: string[] = [];
+  const warnings: Warning[] = [];
   for (const f of files) {
     const file = path.resolve(ctx.workspace, f);
     const read = readForm3Rows(file);
-    if (read.some((r) => r.population === null)) unknown.push(path.basename(file));
-    rows.push(...read);
+    if (read.rows.some((r) => r.population === null)) unknown.push(path.basename(file));
+    if (read.month !== null && read.month !== month) warnings.push({ code: 'other-month', message: t('report.warnOtherMonth', { file, month: read.month, wanted: month }) });
+    rows.push(...read.rows);
   }
   const { total, ratioKnown } = totalRow(rows, t('report.f3.total'));
   const target = outPath(ctx, out, path.join(ctx.workspace, 'reports'), `${t('report.combinedName')}-${month}.xlsx`);
   await writeCombinedWorkbook(target, month, rows, total);
-  const warnings: Warning[] = ratioKnown ? [] : [{ code: 'ratio-unknown', message: t('report.warnRatioUnknown', { files: unknown.join('、') }) }];
+  if (!ratioKnown) warnings.push({ code: 'ratio-unknown', message: t('report.warnRatioUnknown', { files: unknown.join('、') }) });
   return emit(ctx, warnings, { month, file: target, rows, total, ratioKnown }, [t('report.combined', { count: rows.length, file: target })]);
 }
 

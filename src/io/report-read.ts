@@ -59,28 +59,34 @@ function parseCount(file: string, sheet: string, grid: Grid, r: number, c: numbe
   return Number(raw);
 }
 
-/** Populations by row order from the hidden data sheet; null when the sheet is absent or not ours. */
-function populations(wb: XLSX.WorkBook): (number | null)[] | null {
+/** The month and each unit's population from the hidden data sheet; null when the sheet is absent or not ours. */
+function dataSheet(wb: XLSX.WorkBook): { month: string; populations: Map<string, number | null> } | null {
   const ws = wb.Sheets[DATA_SHEET];
   if (!ws) return null;
   const grid = gridOf(ws);
   if (grid[0]?.[0] !== DATA_FORMAT) return null;
-  return grid.slice(1).map((r) => (/^\d+$/.test(r[1] ?? '') ? Number(r[1]) : null));
+  const populations = new Map<string, number | null>();
+  for (const r of grid.slice(1)) populations.set(r[0] ?? '', /^\d+$/.test(r[1] ?? '') ? Number(r[1]) : null);
+  return { month: grid[0]?.[1] ?? '', populations };
 }
 
-/** The 附件3 unit rows of a monthly (or already combined) workbook; the 合计 row is left out. */
-export function readForm3Rows(file: string): Form3Row[] {
+/**
+ * The 附件3 unit rows of a monthly (or already combined) workbook, the 合计
+ * row left out; `month` is the month ssj wrote it for (null if unknown).
+ */
+export function readForm3Rows(file: string): { rows: Form3Row[]; month: string | null } {
   const wb = load(file);
   const found = wb.SheetNames.map((name) => ({ name, grid: gridOf(wb.Sheets[name] as XLSX.WorkSheet) })).find((s) => isForm3(s.grid));
   if (!found) throw new InputError('report.combineNo3', { file });
-  const pops = populations(wb);
+  const data = dataSheet(wb);
   const totals = totalLabels();
   const rows: Form3Row[] = [];
   for (let r = FORM3_FIRST_DATA_ROW - 1; r < found.grid.length; r++) {
     const cells = found.grid[r] ?? [];
     if (cells.every((c) => c === '')) continue;
     if (totals.has(cells[1] ?? '')) break;
-    const row = { unit: cells[1] ?? '', population: pops?.[rows.length] ?? null } as Form3Row;
+    const unit = cells[1] ?? '';
+    const row = { unit, population: data?.populations.get(unit) ?? null } as Form3Row;
     FORM3_FIELDS.forEach((f, i) => {
       const c = i + 2;
       if (NUMERIC_FIELDS.has(f)) (row as unknown as Record<string, number>)[f] = parseCount(file, found.name, found.grid, r, c);
@@ -89,5 +95,5 @@ export function readForm3Rows(file: string): Form3Row[] {
     rows.push(row);
   }
   if (rows.length === 0) throw new InputError('report.combineEmpty', { file });
-  return rows;
+  return { rows, month: data?.month || null };
 }

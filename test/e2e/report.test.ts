@@ -190,6 +190,25 @@ describe('ssj report', () => {
     expect([total[1], total[9], total[10]]).toEqual(['合计', '12', '']);
   });
 
+  it('warns when a combined workbook is of another month', () => {
+    const r = ssj(['report', '--month', '2024-07', '--combine', file, '--out', path.join(dir, 'c3.xlsx'), '--workspace', dir, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).warnings.map((w: { code: string }) => w.code)).toEqual(['other-month']);
+  });
+
+  it('writes the forms in English with --lang en, and --combine reads them', () => {
+    const d2 = tempDir('ssj-report-en-');
+    writeScenario(d2, s);
+    const r = ssj(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--unit', 'Unit A', '--date', '2024-07-05']);
+    expect(r.code).toBe(0);
+    const en = path.join(d2, 'reports', 'Unit A-2024-06.xlsx');
+    expect(XLSX.read(fs.readFileSync(en), { type: 'buffer' }).SheetNames.slice(0, 2)).toEqual(['Annex 2', 'Annex 3']);
+    const out = path.join(d2, 'c.xlsx');
+    expect(ssj(['report', '--month', '2024-06', '--combine', en, file, '--out', out, '--workspace', d2]).code).toBe(0);
+    const grid = sheetGrid(XLSX.read(fs.readFileSync(out), { type: 'buffer' }), '附件3');
+    expect(grid.slice(5, 8).map((row) => [row[1], row[9], row[10]])).toEqual([['Unit A', '6', '13.33%'], ['唐山市医疗保障局', '6', '13.33%'], ['合计', '12', '13.33%']]);
+  });
+
   it('refuses bad input with exit codes and no stack', () => {
     const bad = ssj(['report', '--month', '2024-13', '--workspace', dir]);
     expect(bad.code).toBe(2);

@@ -58,6 +58,7 @@ describe('publicationRows', () => {
 describe('maskPersonal', () => {
   it('masks IDs (with X), mobiles, landlines and labelled numbers, leaves amounts and dates', () => {
     expect(maskPersonal('身份证11010519491231002X。')).toBe('身份证******************。');
+    expect(maskPersonal('旧证 110105491231002 号')).toBe('旧证 *************** 号');
     expect(maskPersonal('手机 139-1234-5678 处')).not.toMatch(/\d{4}/);
     expect(maskPersonal('电话：2819003')).toBe('电话：***');
     expect(maskPersonal('罚款 5000 元，2024-06-01 整改')).toBe('罚款 5000 元，2024-06-01 整改');

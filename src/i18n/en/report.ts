@@ -71,6 +71,7 @@ export const report: Record<keyof typeof zh, string> = {
   'report.warnNoActivities': 'Warning: no activities sheet found (registries/月度工作情况.xlsx or templates/月度工作情况.xlsx); items 1–3 left empty. Use --activities FILE.',
   'report.warnNoDraws': 'Warning: no draws in {month}; all inspection figures are 0.',
   'report.warnRatioUnknown': 'Warning: the total ratio is left blank: {files} do not record the population (not written by ssj report), so it cannot be recomputed.',
+  'report.warnOtherMonth': 'Warning: {file} is the report for {month}, not {wanted}; combined anyway, please check.',
   'report.combined': 'Combined Annex 3 of {count} units: {file}',
   'report.monthHint': 'For example --month 2024-06.',
   'report.combineNo3': '{file} has no readable "附件3" sheet (its header is not the monthly form). Give .xlsx files written by ssj report.',

@@ -74,6 +74,7 @@ export const report = {
   'report.warnNoActivities': '警告：没有找到月度工作情况表（registries/月度工作情况.xlsx 或 templates/月度工作情况.xlsx），第1–3项留空。可用 --activities 指定文件。',
   'report.warnNoDraws': '警告：{month} 没有抽取记录，抽查各项数字为 0。',
   'report.warnRatioUnknown': '警告：合计行的抽查比例留空：{files} 没有记录抽查对象总数（不是 ssj report 生成的表），无法重新计算。',
+  'report.warnOtherMonth': '警告：{file} 是 {month} 的月报表，不是 {wanted} 的；已照样合并，请确认。',
   'report.combined': '已合并 {count} 个单位的附件3：{file}',
   'report.monthHint': '例如 --month 2024-06。',
   'report.combineNo3': '{file} 中没有可读的“附件3”工作表（表头与月报表不符）。请指定 ssj report 生成的 .xlsx 文件。',
