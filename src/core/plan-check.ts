@@ -88,9 +88,9 @@ export function checkPlanAgainst(plan: Plan, entities: Entity[], inspectors: Ins
   return out;
 }
 
-/** plan-wrong-year (a warning): the plan names a year other than the draw date's. */
+/** plan-wrong-year (an error, issue #9): the plan names a year other than the draw date's — the draw is refused. */
 export function checkPlanYear(plan: Plan, drawDate: string): Issue[] {
   const year = Number(drawDate.slice(0, 4));
   if (plan.year === null || plan.year === year) return [];
-  return [planIssue('plan-wrong-year', 'warning', { file: plan.source, sheet: null, row: null }, { cell: null, column: null }, String(plan.year), 'plan.wrongYear', { year: plan.year, drawYear: year })];
+  return [planIssue('plan-wrong-year', 'error', { file: plan.source, sheet: null, row: null }, { cell: null, column: null }, String(plan.year), 'plan.wrongYear', { year: plan.year, drawYear: year })];
 }

@@ -193,7 +193,7 @@ describe('checkPlanAgainst and checkPlanYear', () => {
   });
   it('warns when the plan year is not the draw year', () => {
     expect(checkPlanYear(p, '2024-06-01')).toEqual([]);
-    expect(checkPlanYear(p, '2025-01-05').map((i) => [i.code, i.severity, i.value])).toEqual([['plan-wrong-year', 'warning', '2024']]);
+    expect(checkPlanYear(p, '2025-01-05').map((i) => [i.code, i.severity, i.value])).toEqual([['plan-wrong-year', 'error', '2024']]);
     expect(checkPlanYear({ ...p, year: null }, '2025-01-05')).toEqual([]);
   });
 });
