@@ -34,8 +34,9 @@ function printStep(ctx: Ctx, o: StepOutcome, files: string[]): void {
   ctx.out(t(MARK[o.status], { message: o.message ?? '' }));
 }
 
-export const run: Handler = async (ctx, args) => {
-  const dir = path.resolve(args[0] ?? path.join(process.cwd(), 'ssj-demo'));
+export const run: Handler = async (ctx, args, opts) => {
+  const given = args[0] ?? (typeof opts.workspace === 'string' ? opts.workspace : undefined);
+  const dir = path.resolve(given ?? path.join(process.cwd(), 'ssj-demo'));
   const replaced = prepareDemoDir(dir);
   const say = ctx.json ? () => undefined : ctx.out;
   const quiet: Ctx = { ...ctx, out: say };
