@@ -8,7 +8,7 @@ import { columnLetter, displayWidth, templateDef, templateDefs, TEMPLATE_IDS, ty
 import { EXAMPLE_PLAN_ROWS } from '../../src/core/example-plan.js';
 import { parsePlanTable } from '../../src/core/plan.js';
 import { schemaFor } from '../../src/core/schemas/index.js';
-import { columnNoteKey, columnNotes, generalNotes } from '../../src/io/template-notes.js';
+import { columnNoteKey, columnNotes, fittedHeight, generalNotes } from '../../src/io/template-notes.js';
 import { setLang } from '../../src/i18n/index.js';
 import type { Column, Table } from '../../src/core/types.js';
 
@@ -165,5 +165,13 @@ describe('the 说明 sheet', () => {
     const lines = generalNotes(templateDef('pharmacies')).join('\n');
     expect(lines).toContain('第 4 行');
     expect(lines).toContain('ssj validate 附件2-定点零售药店名录库.xlsx');
+  });
+});
+
+describe('row heights for wrapped text', () => {
+  it('grows with the longest cell at its column width', () => {
+    expect(fittedHeight(['短'], [10])).toBe(18);
+    expect(fittedHeight(['一二三四五六七八'], [10])).toBe(33); // 16 wide in 8 → two lines
+    expect(fittedHeight(['a', '一二三四五六七八九十一二'], [10, 10])).toBe(48); // 24 wide in 8 → three lines
   });
 });

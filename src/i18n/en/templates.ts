@@ -7,7 +7,7 @@ export const templates: Record<keyof typeof zh, string> = {
   'templates.notes.required': 'Columns with an orange header are required; the others may be left empty.',
   'templates.notes.text': 'Code columns ({columns}) are formatted as text. Do not change them to General or Number, or Excel shows long codes as 4.1E+17 and loses digits; when pasting from elsewhere use Paste Special → Values.',
   'templates.notes.dropdown': 'Columns with a drop-down arrow ({columns}) accept only the values in the list.',
-  'templates.notes.optional': '{columns}: optional columns added by ssj beyond the original form; they may be left empty or deleted.',
+  'templates.notes.optional': '{columns}: optional columns added by ssj beyond the original form (green headers); they may be left empty or deleted.',
   'templates.notes.validate': 'When done, run in the workspace: ssj validate {file}, and fix what it reports until there are no errors.',
   'templates.notes.head.letter': 'Column',
   'templates.notes.head.label': 'Header',

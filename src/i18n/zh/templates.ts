@@ -6,7 +6,7 @@ export const templates = {
   'templates.notes.required': '表头为橙色的列必须填写，其余列可以留空。',
   'templates.notes.text': '代码类列（{columns}）已设为文本格式。请不要改成“常规”或“数值”格式，否则 Excel 会把长代码显示成 4.1E+17 并丢失位数；从别处粘贴时请用“选择性粘贴 → 数值”。',
   'templates.notes.dropdown': '带下拉箭头的列（{columns}）只能填写列表中的值。',
-  'templates.notes.optional': '{columns} 是本工具在原表样之外增加的可选列，可以留空，也可以删除。',
+  'templates.notes.optional': '{columns} 是本工具在原表样之外增加的可选列（表头为绿色），可以留空，也可以删除。',
   'templates.notes.validate': '填好后在工作目录中运行：ssj validate {file}，按提示逐项修改，直到没有错误。',
   'templates.notes.head.letter': '列',
   'templates.notes.head.label': '列名',
