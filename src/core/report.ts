@@ -116,7 +116,7 @@ function rowOfStratum(draw: DrawRecord): Map<number, PlanRow | undefined> {
 
 export const isJointRow = (row: PlanRow | undefined): boolean => (row?.teamGroups.length ?? 0) > 1;
 
-/** The earliest publication of every inspection: from results (公示日期) and `ssj publish` records. */
+/** Every publication of each inspection (date, site): results' 公示日期/公示网站 and `ssj publish` records. */
 export function publicationEvents(results: InspectionResult[], publications: PublicationRecord[]): Map<string, { date: string; site: string }[]> {
   const events = new Map<string, { date: string; site: string }[]>();
   const add = (key: string, date: string, site: string) => {

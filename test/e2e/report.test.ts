@@ -220,6 +220,11 @@ describe('ssj report', () => {
     expect(r.stderr).toContain('附件3');
     const missing = ssj(['report', '--month', '2024-06', '--combine', path.join(dir, 'nope.xlsx'), '--workspace', dir]);
     expect(missing.code).toBe(2);
-    for (const x of [bad, r, missing]) expectNoStack(x);
+    const wrong = path.join(dir, 'wrong.csv');
+    fs.writeFileSync(wrong, '姓名,执法证号\n张三,冀A001\n');
+    const act = ssj(['report', '--month', '2024-06', '--activities', wrong, '--workspace', dir]);
+    expect(act.code).toBe(1);
+    expect(act.stderr).toContain('wrong.csv');
+    for (const x of [bad, r, missing, act]) expectNoStack(x);
   });
 });
