@@ -1,21 +1,34 @@
 /**
  * Table validators by role, for `ssj validate`: registries are checked row by
  * row in src/core/registry.ts (streaming, duplicates across files); other
- * roles register a whole-table validator here. Adding a role's checks
- * touches this one Map.
+ * roles register a whole-table validator here. Built-in ones are loaded only
+ * when a file of that role is validated, so a registry run never loads (or
+ * depends on) the plan parser. Adding a role's checks touches this file only.
  */
-import { parsePlanTable } from './plan.js';
 import type { Issue, Role, Table } from './types.js';
 
 export type TableValidator = (t: Table, opts: { today: string }) => Issue[];
 
-export const VALIDATORS = new Map<Role, TableValidator>([['plan', (t) => parsePlanTable(t).issues]]);
+const LOADERS = new Map<Role, () => Promise<TableValidator>>([
+  ['plan', async () => {
+    const { parsePlanTable } = await import('./plan.js');
+    return (t) => parsePlanTable(t).issues;
+  }],
+]);
+
+export const VALIDATORS = new Map<Role, TableValidator>();
 
 /** Lets a role's module add or replace its validator. */
 export function registerValidator(role: Role, fn: TableValidator): void {
   VALIDATORS.set(role, fn);
 }
 
-export function validatorFor(role: Role): TableValidator | undefined {
-  return VALIDATORS.get(role);
+export async function validatorFor(role: Role): Promise<TableValidator | undefined> {
+  const known = VALIDATORS.get(role);
+  if (known) return known;
+  const load = LOADERS.get(role);
+  if (!load) return undefined;
+  const fn = await load();
+  VALIDATORS.set(role, fn);
+  return fn;
 }

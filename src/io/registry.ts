@@ -131,7 +131,7 @@ export async function validateFiles(paths: string[], opts: { role?: Role; today:
         },
       });
       const issues = [...table.issues, ...tableIssues(table), ...acc.issues];
-      const validator = REGISTRY_ROLES.includes(table.role) ? undefined : validatorFor(table.role);
+      const validator = REGISTRY_ROLES.includes(table.role) ? undefined : await validatorFor(table.role);
       if (validator) issues.push(...validator(table, { today: opts.today }));
       files.push({ file, role: table.role, rows, issues: sortIssues(issues) });
     } catch (err) {

@@ -62,6 +62,9 @@ export function rawCell(c: SheetCell | undefined, date1904: boolean): RawCell {
 /** Parses a workbook already checked by the zip guard (or an OLE .xls). */
 export function readWorkbook(buf: Buffer, file: string): RawSheet[] {
   let wb: XLSX.WorkBook;
+  // SheetJS prints parser diagnostics (e.g. "ODS number format may be incorrect") with console.error: not for clerks.
+  const consoleError = console.error;
+  console.error = () => undefined;
   try {
     wb = XLSX.read(buf, {
       type: 'buffer',
@@ -77,6 +80,8 @@ export function readWorkbook(buf: Buffer, file: string): RawSheet[] {
     });
   } catch (err) {
     throw new InputError('io.corrupt', { file, reason: err instanceof Error ? err.message : String(err) });
+  } finally {
+    console.error = consoleError;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: RawSheet[] = [];
