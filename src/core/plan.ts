@@ -93,18 +93,24 @@ function finish(title: string, file: string, sources: RowSource[], extraMax: { s
   return { plan: { title, year, document: document || (docs[0] ?? ''), maxPerEntityPerYear, rows, source: baseName(file) }, issues };
 }
 
-/** A plan from a table of role 'plan' (src/io/table.ts). */
+/**
+ * A plan from a table of role 'plan' (src/io/table.ts). The table's own
+ * reader issues are not repeated (callers report Table.issues); when they
+ * hold an error the plan is null.
+ */
 export function parsePlanTable(tbl: Table): { plan: Plan | null; issues: Issue[] } {
-  const issues: Issue[] = [...tbl.issues.filter((i) => i.severity === 'error')];
+  const issues: Issue[] = [];
   const missing = planSchema.fields.filter((f) => f.required && !tbl.fields.has(f.field) && f.field !== 'seq');
   for (const f of missing) {
-    if (issues.some((i) => i.code === 'missing-column' && i.column === f.label)) continue;
+    if (tbl.issues.some((i) => i.code === 'missing-column' && i.column === f.label)) continue;
     issues.push(planIssue('missing-column', 'error', { file: tbl.file, sheet: tbl.sheet, row: tbl.headerRow }, { cell: null, column: f.label }, null, 'plan.missingColumn', { column: f.label }));
   }
   if (missing.length > 0) return { plan: null, issues };
+  const readerFailed = tbl.issues.some((i) => i.severity === 'error');
   const title = baseName(tbl.file).replace(/\.[^.]+$/, '');
   const year = inferYear(title, tbl.sheet ?? '');
-  return finish(title, tbl.file, tbl.rows.map((r) => tableSource(tbl, r)), [], '', year, issues);
+  const out = finish(title, tbl.file, tbl.rows.map((r) => tableSource(tbl, r)), [], '', year, issues);
+  return readerFailed ? { plan: null, issues: out.issues } : out;
 }
 
 // ---------------------------------------------------------------- JSON

@@ -112,6 +112,14 @@ describe('parsePlanTable — optional columns', () => {
     expect(issues.map((i) => i.code)).toEqual(['plan-empty']);
   });
 
+  it('does not repeat the reader\'s own issues, but refuses a table that has errors', () => {
+    const t = table(['序号', '抽查事项名称', '抽查对象'], [['1', ITEM, '定点医疗机构']]);
+    const readerIssue = { code: 'missing-column', severity: 'error' as const, file: t.file, sheet: t.sheet, row: 2, column: '抽查比例', cell: null, value: null, message: 'x' };
+    expect(parsePlanTable({ ...t, issues: [readerIssue] })).toEqual({ plan: null, issues: [] });
+    const ok = table(WUGANG, [['1', ITEM, '', '', '', '定点医疗机构', '20%', '', '']]);
+    expect(parsePlanTable({ ...ok, issues: [{ ...readerIssue, code: 'idcard-precision-lost' }] }).plan).toBeNull();
+  });
+
   it('refuses a table without the ratio column', () => {
     const { plan: p, issues } = parsePlanTable(table(['序号', '抽查事项名称', '抽查对象'], [['1', ITEM, '定点医疗机构']]));
     expect(p).toBeNull();
