@@ -71,9 +71,11 @@ export const emptyCell = (): RawCell => ({ value: '', sheet: null, row: null, co
 /** Makes an Issue for a cell; `code` is the kebab-case issue code, its message `results.issue.<code>`. */
 export function cellIssue(code: string, file: string, at: RawCell, params: MsgParams = {}, severity: Issue['severity'] = 'error'): Issue {
   const where =
-    at.cell !== null
-      ? t('results.where', { file, sheet: at.sheet ?? '', cell: at.cell })
-      : t('results.whereFile', { file });
+    at.cell === null
+      ? t('results.whereFile', { file })
+      : at.sheet === null
+        ? t('results.whereCell', { file, cell: at.cell })
+        : t('results.where', { file, sheet: at.sheet, cell: at.cell });
   return {
     code,
     severity,

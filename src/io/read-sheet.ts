@@ -11,6 +11,7 @@ import { cellIssue, emptyCell, type RawCell, type RawInspection } from '../core/
 import { excelSerialToYmd } from '../core/result-parse.js';
 import type { Issue } from '../core/types.js';
 import { ioError } from './atomic.js';
+import { checkZip } from './read/zip-guard.js';
 import { NAMES, codeName } from './record-sheet-xlsx.js';
 
 /** A record sheet is a few KB; anything this big is not one (and not a results table a clerk typed). */
@@ -73,8 +74,8 @@ export function definedNames(wb: XLSX.WorkBook): Map<string, string> {
 
 export const isRecordSheet = (wb: XLSX.WorkBook): boolean => [...definedNames(wb).keys()].some((k) => k.startsWith('ssj_'));
 
-/** Reads a workbook with SheetJS; IoError for a missing/unreadable file, InputError for a corrupt one. */
-export function readWorkbookFile(file: string): XLSX.WorkBook {
+/** Reads a workbook with SheetJS; IoError for a missing/unreadable file, InputError for a corrupt one or a zip bomb. */
+export async function readWorkbookFile(file: string): Promise<XLSX.WorkBook> {
   let buf: Buffer;
   try {
     const st = fs.statSync(file);
@@ -85,6 +86,7 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
     if (err instanceof IoError || err instanceof InputError) throw err;
     throw ioError(err, file);
   }
+  if (buf[0] === 0x50 && buf[1] === 0x4b) await checkZip(buf, file); // no zip bomb reaches SheetJS
   try {
     return XLSX.read(buf, { type: 'buffer', cellDates: false, cellNF: false, cellHTML: false, dense: false });
   } catch (err) {
@@ -165,9 +167,9 @@ export function readRecordSheet(file: string, wb: XLSX.WorkBook): { inspection: 
  * date or the remarks): then `ssj sheets` must not overwrite it. A file that
  * cannot be read counts as filled — losing an inspector's work is worse.
  */
-export function sheetFillState(file: string): 'blank' | 'filled' | 'unreadable' {
+export async function sheetFillState(file: string): Promise<'blank' | 'filled' | 'unreadable'> {
   try {
-    const wb = readWorkbookFile(file);
+    const wb = await readWorkbookFile(file);
     const r = readRecordSheet(file, wb);
     if (!r.inspection) return 'unreadable';
     const i = r.inspection;

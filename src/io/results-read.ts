@@ -5,14 +5,17 @@
  * becomes a refused file with one issue; the other files still import.
  */
 import path from 'node:path';
+import * as XLSX from 'xlsx';
 import { SsjError } from '../errors.js';
 import { cellIssue, checkInspection, emptyCell, type DrawIndex } from '../core/results.js';
 import type { FileReading } from '../core/results-import.js';
 import { tableInspections } from '../core/results-table.js';
 import { results as resultsSchema } from '../core/schemas/results.js';
 import type { Issue } from '../core/types.js';
+import { headerKey } from '../core/normalize.js';
 import { t } from '../i18n/index.js';
 import { isRecordSheet, readRecordSheet, readWorkbookFile } from './read-sheet.js';
+import { NAMES } from './record-sheet-xlsx.js';
 import { readTable } from './table.js';
 
 export interface ReadContext {
@@ -35,20 +38,38 @@ async function readTableFile(file: string, ctx: ReadContext): Promise<FileReadin
   return { file, form: 'table', issues, inspections: rows.map((r) => checkInspection(r, ctx.index, ctx.today, ctx.importedAt)) };
 }
 
+/** A record sheet that lost its defined names (copied into another workbook): its title is in the first rows. */
+function looksLikeRecordSheet(wb: XLSX.WorkBook): boolean {
+  const sheet = wb.Sheets[wb.SheetNames[0] ?? ''];
+  if (!sheet) return false;
+  const titles = new Set([t('results.sheet.title', {}, 'zh'), t('results.sheet.title', {}, 'en')].map(headerKey));
+  for (let r = 0; r < 3; r++) {
+    const v = (sheet[XLSX.utils.encode_cell({ r, c: 0 })] as XLSX.CellObject | undefined)?.v;
+    if (typeof v === 'string' && titles.has(headerKey(v))) return true;
+  }
+  return false;
+}
+
 /** Reads and checks one file; never throws for a bad file (IoError/InputError become its issue). */
 export async function readResultsFile(file: string, ctx: ReadContext): Promise<FileReading & { ioError: boolean }> {
   try {
     if (WORKBOOK.has(path.extname(file).toLowerCase())) {
-      const wb = readWorkbookFile(file);
+      const wb = await readWorkbookFile(file);
       if (isRecordSheet(wb)) {
         const { inspection, issues } = readRecordSheet(file, wb);
         const inspections = inspection ? [checkInspection(inspection, ctx.index, ctx.today, ctx.importedAt)] : [];
         return { file, form: 'sheet', issues, inspections, ioError: false };
       }
+      if (looksLikeRecordSheet(wb)) {
+        const names = Object.values(NAMES).join('、');
+        return { file, form: 'sheet', issues: [cellIssue('sheet-names-missing', file, emptyCell(), { names })], inspections: [], ioError: false };
+      }
     }
     return { ...(await readTableFile(file, ctx)), ioError: false };
   } catch (err) {
     if (!(err instanceof SsjError)) throw err;
-    return { file, form: null, issues: [errorIssue(file, err)], inspections: [], ioError: err.exitCode === 2 };
+    // No header found: say what either form looks like (a record sheet copied without its names lands here too).
+    const issue = err.key === 'io.noHeader' || err.key === 'io.wrongRole' ? cellIssue('not-results', file, emptyCell(), { detail: t(err.key, err.params) }) : errorIssue(file, err);
+    return { file, form: null, issues: [issue], inspections: [], ioError: err.exitCode === 2 };
   }
 }

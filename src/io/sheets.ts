@@ -44,7 +44,7 @@ export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendme
   for (const m of models) {
     const file = path.join(dir, sheetFileName(m.entity, draw.selected.length));
     if (fs.existsSync(file)) {
-      const state = sheetFillState(file);
+      const state = await sheetFillState(file);
       if (state !== 'blank') {
         out.kept.push(file);
         if (state === 'unreadable') out.unreadable.push(file);

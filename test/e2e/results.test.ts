@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import * as XLSX from 'xlsx';
 import type { DrawRecord, InspectionResult, Issue } from '../../src/core/types.js';
 import type { Workspace } from '../../src/io/workspace.js';
 import { FIXTURES, expectNoStack, ssj } from '../helpers/cli.js';
@@ -170,8 +171,20 @@ describe('ssj results — dates, several files, tables', () => {
     fs.writeFileSync(csv, '姓名,电话\n张三,123\n');
     const r = run(ws, [csv]);
     expect(r.code).toBe(1);
-    expect(parse(r.stdout).files.map((f) => [f.status, f.issues.length > 0])).toEqual([['refused', true]]);
+    expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['not-results', null, null]]]]);
     expectNoStack(r);
+  });
+
+  it('refuses a record sheet whose defined names were lost (copied into a new workbook)', () => {
+    const ws = setup();
+    const wb = XLSX.read(fs.readFileSync(fx('lo-filled.xlsx')), { type: 'buffer' });
+    const copy = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(copy, wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet, '记录表');
+    const file = path.join(ws.root, 'copy.xlsx');
+    fs.writeFileSync(file, XLSX.write(copy, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const r = run(ws, [file]);
+    expect(r.code).toBe(1);
+    expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['sheet-names-missing', null, null]]]]);
   });
 
   it('asks for files when none is given (exit 2)', () => {

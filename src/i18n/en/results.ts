@@ -2,6 +2,7 @@ import type { results as zh } from '../zh/results.js';
 
 export const results: Record<keyof typeof zh, string> = {
   'results.where': '{file} (sheet "{sheet}", cell {cell})',
+  'results.whereCell': '{file} (cell {cell})',
   'results.whereFile': '{file}',
   'results.issue.draw-missing': '{where}: the draw id is missing. Fill in the draw id (see the witness sheet or ssj status).',
   'results.issue.unknown-draw': '{where}: the ledger has no draw "{id}". Check the id; ssj status lists every draw.',
@@ -25,7 +26,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.issue.pubdate-before-inspection': '{where}: publication date {date} is before the inspection date {inspection}.',
   'results.issue.duplicate': '{where}: entity {key} of draw {id} appears twice in this file with different content. Keep one row.',
   'results.issue.conflict': '{where}: entity {key} of draw {id} already has a different result (from {previous}, imported {at}). To correct it, add --replace (the old result is kept in results/.history/).',
-  'results.issue.not-results': '{where}: neither an ssj record sheet (no defined names such as ssj_draw_id) nor a results table (headers 抽取编号, 统一社会信用代码, 检查日期, 检查结果).',
+  'results.issue.not-results': '{where}: neither an ssj record sheet (no defined names such as ssj_draw_id) nor a results table (headers 抽取编号, 统一社会信用代码, 检查日期, 检查结果). The reader found: {detail}',
   'results.issue.sheet-names-missing': '{where}: the record sheet lacks the defined names {names} (deleted?). Regenerate it with ssj sheets --draw.',
   'results.issue.sheet-name-bad': '{where}: defined name {name} points to "{ref}", which is not understood. Regenerate the sheet with ssj sheets --draw.',
   'results.issue.table-empty': '{where}: the results table has no data rows.',

@@ -2,6 +2,7 @@
 export const results = {
   // where a finding is
   'results.where': '{file}（工作表“{sheet}”，单元格 {cell}）',
+  'results.whereCell': '{file}（单元格 {cell}）',
   'results.whereFile': '{file}',
   // import findings: one per issue code
   'results.issue.draw-missing': '{where}：缺少抽取编号。请填写抽取编号（见抽取结果记录或 ssj status）。',
@@ -26,7 +27,7 @@ export const results = {
   'results.issue.pubdate-before-inspection': '{where}：公示日期 {date} 早于检查日期 {inspection}。',
   'results.issue.duplicate': '{where}：同一文件中抽取 {id} 的对象 {key} 出现两次且内容不同。请只保留一行。',
   'results.issue.conflict': '{where}：抽取 {id} 的对象 {key} 已有不同的检查结果（来自 {previous}，导入于 {at}）。如确需更正，请加 --replace（旧结果会保留在 results/.history/）。',
-  'results.issue.not-results': '{where}：既不是 ssj 检查记录表（没有 ssj_draw_id 等定义名称），也不是检查结果表（表头应有 抽取编号、统一社会信用代码、检查日期、检查结果）。',
+  'results.issue.not-results': '{where}：既不是 ssj 检查记录表（没有 ssj_draw_id 等定义名称），也不是检查结果表（表头应有 抽取编号、统一社会信用代码、检查日期、检查结果）。读取时发现：{detail}',
   'results.issue.sheet-names-missing': '{where}：检查记录表缺少定义名称 {names}（可能被删除）。请用 ssj sheets --draw 重新生成记录表。',
   'results.issue.sheet-name-bad': '{where}：定义名称 {name} 指向的位置“{ref}”无法识别。请用 ssj sheets --draw 重新生成记录表。',
   'results.issue.table-empty': '{where}：检查结果表没有数据行。',
