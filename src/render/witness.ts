@@ -188,7 +188,7 @@ export function escapeHtml(s: string): string {
 const CSS = `
 @page { size: A4; margin: 15mm 14mm 18mm 14mm; }
 * { box-sizing: border-box; }
-body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; color: #000; margin: 0; }
+body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", serif; font-size: 10.5pt; color: #000; margin: 0; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
 h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; }
 p.intro { margin: 0 0 3mm; }

@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import { setLang } from '../../src/i18n/index.js';
+import { amendmentWitness, docHtml, drawWitness } from '../../src/render/witness.js';
+import { printDocXlsx } from '../../src/io/witness-xlsx.js';
+import { buildDrawRecord } from '../../src/core/record.js';
+import { sampleAmendment, sampleDraw } from './record-fixture.js';
+
+setLang('zh');
+
+function hostileDraw() {
+  const base = sampleDraw();
+  const { recordHash: _h, format: _f, algorithm: _a, ...fields } = base;
+  return buildDrawRecord({
+    ...fields,
+    place: '县局<会议室>',
+    selected: base.selected.map((s, i) => (i === 0 ? { ...s, name: '<script>alert(1)</script>&药店' } : s)),
+  });
+}
+
+describe('witness sheet HTML', () => {
+  const r = hostileDraw();
+  const html = docHtml(drawWitness(r), 'zh');
+
+  it('prints on A4 with the record hash in a footer repeated on every page', () => {
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).toMatch(/\.footer \{ position: fixed;[^}]*bottom: 0/);
+    expect(html).toContain(`<div class="footer">抽取编号 ${r.drawId}　记录哈希 ${r.recordHash}</div>`);
+    expect(html).toContain('<tfoot>');
+  });
+  it('escapes every text', () => {
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;药店');
+    expect(html).toContain('县局&lt;会议室&gt;');
+  });
+  it('carries the seed, the content hashes, N → n, exclusions, selections, teams and the signature block', () => {
+    for (const text of [r.seed, r.seedSource, r.inputs[0].contentSha256, 'E3', 'E1', '人员I1', 'I4', '某医疗保障局', '本年度已被抽取达到上限', '20240101-1、20240301-1']) {
+      expect(html).toContain(text);
+    }
+    for (const label of ['抽取人', '监督人（人大代表）', '监督人（政协委员）', '监督人（纪检监察/法制机构）', '日期']) expect(html).toContain(`${label}：<span class="line">`);
+    expect(html).toMatch(/<td>1 定点零售药店<\/td><td>5<\/td><td>4<\/td><td>2<\/td><td>1<\/td>/);
+  });
+  it('for a substitution: what was amended, who was removed and why, the replacement and the team after', () => {
+    const a = sampleAmendment(r);
+    const doc = amendmentWitness(a, r);
+    const page = docHtml(doc, 'zh');
+    expect(doc.title).toBe('“双随机、一公开”递补抽取记录');
+    expect(doc.meta).toEqual(expect.arrayContaining([['所递补的抽取', r.drawId], ['被替换人员', 'I2 人员I2'], ['原因', '回避'], ['候选人数', '2']]));
+    expect(page).toContain(a.recordHash);
+    expect(page).toContain('I5');
+  });
+});
+
+describe('witness sheet workbook', () => {
+  it('is A4 with the record hash in the page footer and the same content', async () => {
+    const r = hostileDraw();
+    const bytes = await printDocXlsx(drawWitness(r), r.drawId);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.headerFooter.oddFooter).toContain(r.recordHash);
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    for (const text of [r.seed, '<script>alert(1)</script>&药店', 'E3', '人员I4', '监督人（政协委员）', r.inputs[0].contentSha256]) expect(texts).toContain(text);
+  });
+});
