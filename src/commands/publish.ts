@@ -76,10 +76,10 @@ export const run: Handler = async (ctx, _args, opts) => {
   if (!site) warnings.push({ code: 'no-site', message: t('report.pub.warnNoSite') });
   if (ctx.json) {
     ctx.out(JSON.stringify({ file, encoding, count: out.rows.length, header: out.header, rows: out.rows, skipped: out.skipped, warnings }, null, 2));
-  } else {
-    ctx.out(t('report.pub.wrote', { file, count: out.rows.length, encoding }));
-    ctx.out(t('report.pub.recorded', { date: ctx.today, site: site || t('report.pub.noSite'), count: out.rows.length }));
+    return 0;
   }
+  ctx.out(t('report.pub.wrote', { file, count: out.rows.length, encoding }));
+  ctx.out(t('report.pub.recorded', { date: ctx.today, site: site || t('report.pub.noSite'), count: out.rows.length }));
   for (const w of warnings) ctx.err(w.message);
   return 0;
 };

@@ -45,9 +45,9 @@ export const shortList = (xs: string[], max = 10) => (xs.length > max ? `${xs.sl
 function emit(ctx: Ctx, warnings: Warning[], payload: object, lines: string[]): number {
   if (ctx.json) {
     ctx.out(JSON.stringify({ ...payload, warnings }, null, 2));
-  } else {
-    for (const l of lines) ctx.out(l);
+    return 0;
   }
+  for (const l of lines) ctx.out(l);
   for (const w of warnings) ctx.err(w.message);
   return 0;
 }
