@@ -21,6 +21,12 @@ function pharmacyName(i, chainCount) {
   return { name: company ? `${base}有限公司` : base, kind: company ? '91' : '92', chain: false };
 }
 
+/** A few phone numbers typed with a Chinese IME in full-width digits (legal: NFKC reads them). */
+function fullWidthSometimes(value, k) {
+  if (k % 17 !== 3) return value;
+  return String(value).replace(/[0-9-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+}
+
 function creditClasses(n) {
   const counts = { A: 118, B: 52, C: 22, D: n - 118 - 52 - 22 };
   const list = Object.entries(counts).flatMap(([k, v]) => Array(v).fill(k));
@@ -45,7 +51,7 @@ export function makePharmacies(n = 200) {
     const k = out.length;
     const tags = [chain ? '连锁门店' : '单体药店', ...(chance(0.3) ? [pick(PH_TAGS)] : [])];
     out.push({
-      seq: k + 1,
+      seq: k % 9 === 4 ? String(k + 1) : k + 1, // some 序号 typed as text, as pasted
       region: chance(0.08) ? `${reg}　` : reg, // a trailing full-width space, as pasted from Word
       name: chance(0.05) ? `　${name}` : name,
       uscc: code,
@@ -55,7 +61,7 @@ export function makePharmacies(n = 200) {
       address: address(reg),
       legal: legal(),
       contact: chance(0.6) ? personName() : '',
-      phone: phone(),
+      phone: fullWidthSometimes(phone(), k),
       remarks: chance(0.04) ? '2023年新增定点' : '',
       credit: credits[k],
       tags: tags.join(pick(['、', '，', ';'])),
