@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { conflictContentRows, contentSha256, entityContentRows, inspectorContentRows } from '../../src/core/content-hash.js';
+import type { Conflict, Entity, Inspector } from '../../src/core/types.js';
+
+const src = { file: 'x', sheet: null, row: 2 };
+const entity = (key: string, name: string, tags: string[] = []): Entity => ({
+  key, keySource: 'uscc', objectType: '定点零售药店', name, region: '华龙区', uscc: key, ybbm: '', nature: '', kind: '', grade: '', credit: 'A', tags,
+  address: '某路', legalRepresentative: '张三', source: src,
+});
+
+describe('content hashes (SPEC draw step 9)', () => {
+  it('hashes the sorted rows as one JSON array without whitespace, non-ASCII unescaped', () => {
+    const rows = entityContentRows([entity('B2', '乙', ['连锁', '社区']), entity('A1', '甲')]);
+    expect(rows[0]).toEqual(['B2', '乙', '华龙区', '定点零售药店', '', '', '', 'A', '连锁、社区']);
+    const json = '[["A1","甲","华龙区","定点零售药店","","","","A",""],["B2","乙","华龙区","定点零售药店","","","","A","连锁、社区"]]';
+    expect(contentSha256(rows)).toBe(createHash('sha256').update(json, 'utf8').digest('hex'));
+  });
+  it('ignores row order and fields that cannot change a draw', () => {
+    const a = [entity('A1', '甲'), entity('B2', '乙')];
+    const b = [{ ...entity('B2', '乙'), address: '别处', legalRepresentative: '李四' }, entity('A1', '甲')];
+    expect(contentSha256(entityContentRows(a))).toBe(contentSha256(entityContentRows(b)));
+    expect(contentSha256(entityContentRows(a))).not.toBe(contentSha256(entityContentRows([entity('A1', '甲'), entity('B2', '丙')])));
+  });
+  it('sorts element by element in UTF-16 code units, not by locale', () => {
+    const rows = [['b'], ['B'], ['a', 'z'], ['a']];
+    expect(contentSha256(rows)).toBe(createHash('sha256').update('[["B"],["a"],["a","z"],["b"]]').digest('hex'));
+  });
+  it('covers inspectors and conflicts', () => {
+    const i: Inspector = { key: 'K1', name: '张明', gender: '男', region: 'r', unit: '医疗保障局', area: '全市', expertise: 'x', status: '在岗', source: src };
+    expect(inspectorContentRows([i])).toEqual([['K1', '张明', '医疗保障局', '全市', '在岗']]);
+    const c: Conflict = { inspector: 'K1', entity: 'A1', reason: '亲属', source: src };
+    expect(conflictContentRows([c])).toEqual([['K1', 'A1']]);
+    expect(contentSha256([])).toBe(createHash('sha256').update('[]').digest('hex'));
+  });
+});
