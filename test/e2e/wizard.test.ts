@@ -91,6 +91,14 @@ maybe('the wizard in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', session, 'Enter');
     const screen = await waitFor(session, /✓ 完成|✗ 失败/, 60000);
     expect(screen).toContain('20240605-1-witness.html');
+    expect(screen).toContain('✓ 完成');
+    await waitFor(session, /下一步做什么[\s\S]*❯ 打印见证单/); // the next step in the month's order is offered first
+    tmux('send-keys', '-t', session, 'Enter');
+    const printed = await waitFor(session, '抽取 20240605-1 的见证单');
+    expect(printed).toContain('sheets/20240605-1/all.html');
+    await waitFor(session, /❯ 导入检查结果/);
+    tmux('send-keys', '-t', session, 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter'); // … down to 退出
+    await waitFor(session, 'WIZARD-EXIT=0');
     const record = JSON.parse(fs.readFileSync(path.join(ws, 'draws', '20240605-1.json'), 'utf8')) as { seed: string; seedSource: string };
     expect(record.seed).toBe('31415926535897932384');
     expect(record.seedSource).toBe('监督人现场掷骰，按签字顺序连接');
