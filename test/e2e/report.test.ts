@@ -225,6 +225,23 @@ describe('ssj report', () => {
     const act = ssj(['report', '--month', '2024-06', '--activities', wrong, '--workspace', dir]);
     expect(act.code).toBe(1);
     expect(act.stderr).toContain('wrong.csv');
-    for (const x of [bad, r, missing, act]) expectNoStack(x);
+    const edited = XLSX.read(fs.readFileSync(file), { type: 'buffer' });
+    (edited.Sheets['附件3'] as XLSX.WorkSheet)['J6'] = { t: 's', v: '六' };
+    const editedFile = path.join(dir, 'edited.xlsx');
+    fs.writeFileSync(editedFile, XLSX.write(edited, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const cellErr = ssj(['report', '--month', '2024-06', '--combine', editedFile, '--workspace', dir]);
+    expect(cellErr.code).toBe(1);
+    expect(cellErr.stderr).toMatch(/edited\.xlsx.*附件3.*J6/);
+    for (const x of [bad, r, missing, act, cellErr]) expectNoStack(x);
+  });
+
+  it('refuses a damaged publication log, naming the file and line', () => {
+    const d2 = tempDir('ssj-report-badlog-');
+    writeScenario(d2, s);
+    fs.appendFileSync(path.join(d2, 'reports', 'publications.jsonl'), '{"format":"ssj-publication/1",\n');
+    const r = ssj(['report', '--month', '2024-06', '--workspace', d2]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/publications\.jsonl.*3/);
+    expectNoStack(r);
   });
 });
