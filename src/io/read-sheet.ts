@@ -87,10 +87,15 @@ export async function readWorkbookFile(file: string): Promise<XLSX.WorkBook> {
     throw ioError(err, file);
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) await checkZip(buf, file); // no zip bomb reaches SheetJS
+  // SheetJS prints parser diagnostics ("ODS number format may be incorrect") with console.error: not for clerks.
+  const consoleError = console.error;
+  console.error = () => undefined;
   try {
     return XLSX.read(buf, { type: 'buffer', cellDates: false, cellNF: false, cellHTML: false, dense: false });
   } catch (err) {
     throw new InputError('results.unreadable', { file, reason: err instanceof Error ? err.message : String(err) });
+  } finally {
+    console.error = consoleError;
   }
 }
 

@@ -75,6 +75,13 @@ describe('ssj results — record sheets re-saved by LibreOffice', () => {
     expect(snapshot(ws)).toEqual(before);
   });
 
+  it('reads the same sheet saved as .ods by LibreOffice: same content, unchanged', () => {
+    const r = run(ws, [fx('lo-filled.ods')]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout).files.map((f) => [f.status, f.unchanged])).toEqual([['unchanged', 1]]);
+    expect(r.stderr).toBe('');
+  });
+
   it('finds the cells through the names after rows were inserted in Calc (date cell, 5,8 in one cell)', () => {
     const r = run(ws, [fx('lo-row-inserted.xlsx')]);
     expect(r.code).toBe(0);
