@@ -109,7 +109,7 @@ export async function writeResultsTable(file: string, headers: readonly string[]
 
 // ------------------------------------------------------------------ what a step wrote
 
-const IGNORED = /^\.ssj-tmp-|^\.ssj\.lock/;
+const IGNORED = /^\.ssj-tmp-|^\.ssj\.lock|^\.ssj-demo$/;
 
 /** path (relative, with /) → size:mtime for every file under `dir`. */
 export function snapshot(dir: string): Map<string, string> {
