@@ -105,4 +105,24 @@ maybe('the wizard in a real terminal (tmux)', () => {
     expect(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
     expect(ssj(['verify', '--ledger', '--workspace', ws]).code).toBe(0);
   }, 120000);
+
+  it('outside a workspace offers to create one (ssj init) and then opens the menu', async () => {
+    const cwd = tempDir('ssj-wizard-new-');
+    const s2 = `${session}-new`;
+    const cmd = `env NO_COLOR=1 TZ=Asia/Shanghai ${process.execPath} ${BIN} --date 2024-06-05; echo "WIZARD-EXIT=$?"; sleep 600`;
+    expect(tmux('new-session', '-d', '-s', s2, '-x', '200', '-y', '50', '-c', cwd, cmd).status).toBe(0);
+    try {
+      await waitFor(s2, /❯ 新建工作目录/); // not a workspace: creating one is the default
+      tmux('send-keys', '-t', s2, 'Enter');
+      await waitFor(s2, '新工作目录的文件夹名');
+      tmux('send-keys', '-t', s2, '-l', '宛丰县2024');
+      tmux('send-keys', '-t', s2, 'Enter');
+      await waitFor(s2, '下一步做什么');
+      for (const d of ['registries', 'plans', 'draws', 'templates']) expect(fs.existsSync(path.join(cwd, '宛丰县2024', d))).toBe(true);
+      tmux('send-keys', '-t', s2, 'Up', 'Enter'); // the menu wraps: Up from the first entry is 退出
+      await waitFor(s2, 'WIZARD-EXIT=0');
+    } finally {
+      tmux('kill-session', '-t', s2);
+    }
+  }, 60000);
 });
