@@ -17,6 +17,29 @@ const BODY: Partial<ExcelJS.Style> = {
 /** Footer text: `&` starts a code in Excel's header/footer language. */
 const footerText = (s: string) => s.replace(/&/g, '&&');
 
+/**
+ * ws.mergeCells checks the new range against every earlier merge (O(n²) over
+ * a sheet: 51 s for a 3,900-entity draw). Each merge here spans cells of one
+ * new row, so none can overlap an earlier one: the check is skipped by
+ * merging against an empty merge index, then adding the new entry back.
+ */
+function mergeRow(ws: ExcelJS.Worksheet, row: number, from: number, to: number): void {
+  const w = ws as unknown as { _merges?: Record<string, unknown> };
+  const saved = w._merges;
+  if (!saved || typeof saved !== 'object') {
+    ws.mergeCells(row, from, row, to);
+    return;
+  }
+  w._merges = {};
+  try {
+    ws.mergeCells(row, from, row, to);
+  } finally {
+    const added = w._merges;
+    w._merges = saved;
+    Object.assign(saved, added);
+  }
+}
+
 function writeRow(ws: ExcelJS.Worksheet, values: string[], style: Partial<ExcelJS.Style>): void {
   const row = ws.addRow([]);
   values.forEach((v, i) => {
@@ -27,7 +50,7 @@ function writeRow(ws: ExcelJS.Worksheet, values: string[], style: Partial<ExcelJ
   if (values.length < COLS) {
     const last = values.length;
     for (let c = last + 1; c <= COLS; c += 1) row.getCell(c).style = style;
-    ws.mergeCells(row.number, last, row.number, COLS);
+    mergeRow(ws, row.number, last, COLS);
   }
   const longest = Math.max(...values.map((v, i) => v.length / (i === values.length - 1 ? COLS - values.length + 1 : 1)));
   if (longest > COL_WIDTH / 2) row.height = Math.min(120, 15 * Math.ceil(longest / (COL_WIDTH / 1.6)));
@@ -35,7 +58,7 @@ function writeRow(ws: ExcelJS.Worksheet, values: string[], style: Partial<ExcelJ
 
 function heading(ws: ExcelJS.Worksheet, text: string, size: number, center = false): void {
   const row = ws.addRow([text]);
-  ws.mergeCells(row.number, 1, row.number, COLS);
+  mergeRow(ws, row.number, 1, COLS);
   row.getCell(1).style = { font: { name: FONT, size, bold: true }, alignment: { horizontal: center ? 'center' : 'left', vertical: 'middle', wrapText: true } };
   row.height = size * 1.8;
 }
@@ -62,8 +85,8 @@ export async function printDocXlsx(doc: PrintDoc, sheetName: string): Promise<Ui
     ws.addRow([]);
     for (const label of doc.signatures) {
       const row = ws.addRow([label]);
-      ws.mergeCells(row.number, 1, row.number, 2);
-      ws.mergeCells(row.number, 3, row.number, 5);
+      mergeRow(ws, row.number, 1, 2);
+      mergeRow(ws, row.number, 3, 5);
       row.getCell(1).style = { font: { name: FONT, size: 10.5 }, alignment: { vertical: 'bottom', wrapText: true } };
       row.getCell(3).style = { border: { bottom: { style: 'thin', color: { argb: 'FF000000' } } } };
       row.height = 30;
@@ -71,7 +94,7 @@ export async function printDocXlsx(doc: PrintDoc, sheetName: string): Promise<Ui
   }
   ws.addRow([]);
   const foot = ws.addRow([doc.footer]);
-  ws.mergeCells(foot.number, 1, foot.number, COLS);
+  mergeRow(ws, foot.number, 1, COLS);
   foot.getCell(1).style = { font: { name: 'Consolas', size: 8 }, alignment: { wrapText: true } };
   foot.height = 24;
   const buf = await wb.xlsx.writeBuffer();
