@@ -17,6 +17,7 @@ import { defaultActivitiesFile, loadResultsForReport, readActivities } from '../
 import { readForm3Rows } from '../io/report-read.js';
 import { writeCombinedWorkbook, writeMonthlyWorkbook } from '../io/report-xlsx.js';
 import { openWorkspace } from '../io/workspace.js';
+import { form3Lines } from '../render/report.js';
 
 interface Warning {
   code: string;
@@ -88,7 +89,8 @@ export const run: Handler = async (ctx, _args, opts) => {
   const unit = unitOpt || defaultUnit(draws, month) || t('report.defaultUnit');
   const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit);
   const target = outPath(ctx, opts.out, ws.reports, `${safeFileName(unit)}-${month}.xlsx`);
-  await writeMonthlyWorkbook(target, form, form3Row(form), ctx.today);
+  const row = form3Row(form);
+  await writeMonthlyWorkbook(target, form, row, ctx.today);
   if (form.drawIds.length === 0) warnings.push({ code: 'no-draws', message: t('report.warnNoDraws', { month }) });
   if (form.missingResults.length > 0) {
     const list = shortList(form.missingResults.map((m) => `${m.name || m.entity}（${m.drawId}）`));
@@ -98,6 +100,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const c = form.city;
   return emit(ctx, warnings, { ...form, file: target, due }, [
     t('report.summary', { unit, month, items: c.items, selected: c.selected, ratio: c.ratio || '—', found: c.found, published: c.published, jointSelected: form.joint.selected }),
+    ...form3Lines(row),
     t('report.wrote', { file: target }),
     t('report.due', { due: due.monthly, quarterly: due.quarterly }),
   ]);

@@ -1,0 +1,43 @@
+/** The monthly figures on the terminal: 附件3's row as labelled lines (the same data --json and the workbook print). */
+import { t, type MsgKey } from '../i18n/index.js';
+import type { Form3Row } from '../core/report-form3.js';
+
+const LINES: [MsgKey, keyof Form3Row][][] = [
+  [
+    ['report.f3.meetingName', 'meetingNames'],
+    ['report.f3.docName', 'docNames'],
+    ['report.f3.trainings', 'trainings'],
+    ['report.f3.trainees', 'trainees'],
+  ],
+  [
+    ['report.f3.items', 'items'],
+    ['report.f3.selected', 'selected'],
+    ['report.f3.ratio', 'ratio'],
+    ['report.f3.found', 'found'],
+    ['report.f3.published', 'published'],
+    ['report.f3.sites', 'sites'],
+    ['report.f3.documents', 'documents'],
+  ],
+  [
+    ['report.f3.lead', 'jointLead'],
+    ['report.f3.participants', 'jointParticipants'],
+    ['report.f3.jointSelected', 'jointSelected'],
+    ['report.f3.found', 'jointFound'],
+    ['report.f3.published', 'jointPublished'],
+    ['report.f3.documents', 'jointDocuments'],
+  ],
+];
+const HEADINGS: MsgKey[] = ['report.f3.gMeeting', 'report.f3.gPlan', 'report.f3.gJoint'];
+
+/** Labelled lines of one unit's 附件3 row, grouped as the form's header groups them. */
+export function form3Lines(row: Form3Row): string[] {
+  const out: string[] = [];
+  LINES.forEach((group, i) => {
+    out.push(t(HEADINGS[i] as MsgKey));
+    for (const [key, field] of group) {
+      const v = row[field];
+      out.push(`  ${t(key)}: ${v === '' || v === null ? '-' : String(v)}`);
+    }
+  });
+  return out;
+}
