@@ -3,7 +3,7 @@
  * decision in docs/ALGORITHM.md). Pure: the seed, the registries, the plan
  * and the prior draws in; strata, selections and teams out.
  */
-import { assertCredit, canonicalEntities, computeStrata, stratumDefs, type PriorDraw } from './strata.js';
+import { assertCredit, computeStrata, prepareEntities, stratumDefs, type PriorDraw } from './strata.js';
 import { assignTeams, type TeamTask } from './teams.js';
 import { normaliseSeed } from './seed.js';
 import type { Conflict, Entity, Inspector, Plan, SelectedEntity, Stratum, Team } from './types.js';
@@ -26,9 +26,9 @@ export interface DrawInput {
 
 /** Strata without a seed (for announce): populations, eligible counts, exclusions (yearly-limit only), sizes; `selected: []`. */
 export function planStrata(input: DrawInput): Stratum[] {
-  const canon = canonicalEntities(input.entities);
-  assertCredit(input.plan, canon);
-  return computeStrata(input.plan, canon, input.prior, input.drawDate, null);
+  const prep = prepareEntities(input.entities);
+  assertCredit(input.plan, prep);
+  return computeStrata(input.plan, prep, input.prior, input.drawDate, null);
 }
 
 function selectedEntity(e: Entity, stratum: number, order: number): SelectedEntity {
@@ -47,16 +47,19 @@ export function runDraw(
   input: DrawInput, seed: string, onProgress?: (done: number, total: number) => void,
 ): { strata: Stratum[]; selected: SelectedEntity[]; teams: Team[] } {
   const s = normaliseSeed(seed);
-  const canon = canonicalEntities(input.entities);
-  assertCredit(input.plan, canon);
-  const strata = computeStrata(input.plan, canon, input.prior, input.drawDate, s);
+  const prep = prepareEntities(input.entities);
+  assertCredit(input.plan, prep);
+  const strata = computeStrata(input.plan, prep, input.prior, input.drawDate, s);
+  const wanted = new Set(strata.flatMap((st) => st.selected));
+  const byKey = new Map<string, Entity>();
+  for (const e of input.entities) if (wanted.has(e.key) && !byKey.has(e.key)) byKey.set(e.key, e);
   const defs = stratumDefs(input.plan);
   const selected: SelectedEntity[] = [];
   const tasks: TeamTask[] = [];
   for (const [i, st] of strata.entries()) {
     const row = defs[i]!.row;
     for (const key of st.selected) {
-      const entity = canon.byKey.get(key)!;
+      const entity = byKey.get(key)!;
       selected.push(selectedEntity(entity, st.number, selected.length + 1));
       tasks.push({ entity, row });
     }

@@ -39,42 +39,52 @@ export function stratumDefs(plan: Plan): StratumDef[] {
 export const stratumLabel = (d: StratumDef): string =>
   [String(d.number), d.row.objectType, ...(d.credit ? [d.credit] : []), formatRatio(d.ratio)].join(' ');
 
-/** Entities in canonical order (step 4) with their credit classes, and by key. */
-export interface Canonical {
-  sorted: Entity[];
+/** The entities as given, with their credit classes computed once. */
+export interface Prepared {
+  entities: Entity[];
   credits: string[];
-  byKey: Map<string, Entity>;
 }
 
-/**
- * Step 4, once for the whole draw: keys sorted by UTF-16 code units (the
- * default Array#sort order for strings, and the fastest). A duplicate key is refused.
- */
-export function canonicalEntities(entities: Entity[]): Canonical {
-  const byKey = new Map<string, Entity>();
-  for (const e of entities) byKey.set(e.key, e);
-  if (byKey.size < entities.length) {
-    const seen = new Set<string>();
-    const dup = entities.find((e) => seen.has(e.key) || !seen.add(e.key));
-    throw new InputError('draw.duplicateKey', { key: dup?.key ?? '', role: t('draw.roleEntities') });
-  }
-  const keys = [...byKey.keys()].sort();
-  const sorted = keys.map((k) => byKey.get(k)!);
-  return { sorted, credits: sorted.map(creditOf), byKey };
+export function prepareEntities(entities: Entity[]): Prepared {
+  return { entities, credits: entities.map(creditOf) };
 }
 
 /** Credit-split rows refuse entities without 信用等级 (of the row's object type that pass its filter). */
-export function assertCredit(plan: Plan, canon: Canonical): void {
-  const missing: string[] = [];
+export function assertCredit(plan: Plan, prep: Prepared): void {
   const split = plan.rows.filter((row) => row.creditClasses.length > 0);
   if (split.length === 0) return;
-  canon.sorted.forEach((entity, i) => {
-    if (canon.credits[i] !== '') return;
-    if (split.some((row) => entity.objectType === row.objectType && passesFilter(entity, row.filter))) missing.push(entity.key);
+  const missing = new Set<string>();
+  prep.entities.forEach((entity, i) => {
+    if (prep.credits[i] !== '') return;
+    if (split.some((row) => entity.objectType === row.objectType && passesFilter(entity, row.filter))) missing.add(entity.key);
   });
-  if (missing.length > 0) {
-    throw new InputError('draw.missingCredit', { count: missing.length, keys: missing.slice(0, MAX_LISTED).join('、') });
+  if (missing.size > 0) {
+    const keys = [...missing].sort();
+    throw new InputError('draw.missingCredit', { count: keys.length, keys: keys.slice(0, MAX_LISTED).join('、') });
   }
+}
+
+/**
+ * A stratum's population keys in canonical order (step 4): sorted by UTF-16
+ * code units — the default Array#sort order for strings, and the fastest.
+ * One sort per stratum; a key twice in a population is refused.
+ */
+export function populationKeys(def: StratumDef, prep: Prepared): string[] {
+  const { row, credit } = def;
+  const filtered = row.filter.length > 0;
+  const { entities, credits } = prep;
+  const keys: string[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    if (e.objectType !== row.objectType || (credit !== '' && credits[i] !== credit)) continue;
+    if (filtered && !passesFilter(e, row.filter)) continue;
+    keys.push(e.key);
+  }
+  keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[i - 1]) throw new InputError('draw.duplicateKey', { key: keys[i]!, role: t('draw.roleEntities') });
+  }
+  return keys;
 }
 
 /** Prior selections of the draw date's calendar year: entity key → the draws that selected it, in ledger order. */
@@ -94,28 +104,19 @@ export function yearlyCounts(prior: PriorDraw[], drawDate: string): Map<string, 
 
 /** One stratum's population and eligible keys (in canonical order) with its exclusions. */
 export function eligibleOf(
-  def: StratumDef, canon: Canonical, already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
+  def: StratumDef, prep: Prepared, already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
 ): { population: number; eligible: string[]; excluded: Exclusion[] } {
-  const { row, credit } = def;
-  const filtered = row.filter.length > 0;
-  const checkYearly = yearly.size > 0;
-  const checkAlready = already.size > 0;
-  let population = 0;
+  const keys = populationKeys(def, prep);
+  if (yearly.size === 0 && already.size === 0) return { population: keys.length, eligible: keys, excluded: [] };
   const eligible: string[] = [];
   const excluded: Exclusion[] = [];
-  const { sorted, credits } = canon;
-  for (let i = 0; i < sorted.length; i++) {
-    const e = sorted[i]!;
-    if (e.objectType !== row.objectType || (credit !== '' && credits[i] !== credit)) continue;
-    if (filtered && !passesFilter(e, row.filter)) continue;
-    population++;
-    const key = e.key;
-    const prior = checkYearly ? yearly.get(key) : undefined;
+  for (const key of keys) {
+    const prior = yearly.get(key);
     if (prior && prior.length >= max) excluded.push({ key, reason: 'yearly-limit', draws: prior });
-    else if (checkAlready && already.has(key)) excluded.push({ key, reason: 'already-selected', draws: [] });
+    else if (already.has(key)) excluded.push({ key, reason: 'already-selected', draws: [] });
     else eligible.push(key);
   }
-  return { population, eligible, excluded };
+  return { population: keys.length, eligible, excluded };
 }
 
 /** Step 6: partial Fisher–Yates on the sorted keys with the stratum's stream. */
@@ -134,12 +135,12 @@ export function selectKeys(seed: string, stratumNumber: number, sorted: string[]
 
 /** Steps 3–6 for every stratum; without a seed, nothing is selected and `already-selected` cannot arise. */
 export function computeStrata(
-  plan: Plan, canon: Canonical, prior: PriorDraw[], drawDate: string, seed: string | null,
+  plan: Plan, prep: Prepared, prior: PriorDraw[], drawDate: string, seed: string | null,
 ): Stratum[] {
   const yearly = yearlyCounts(prior, drawDate);
   const already = new Set<string>();
   return stratumDefs(plan).map((def) => {
-    const { population, eligible, excluded } = eligibleOf(def, canon, already, yearly, plan.maxPerEntityPerYear);
+    const { population, eligible, excluded } = eligibleOf(def, prep, already, yearly, plan.maxPerEntityPerYear);
     const size = sampleSize(eligible.length, def.ratio);
     const selected = seed === null ? [] : selectKeys(seed, def.number, eligible, size);
     for (const k of selected) already.add(k);
