@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { maskPersonal, neutralise, PUBLICATION_COLUMNS, publicationRows, resultCell } from '../../src/core/publish.js';
 import { juneScenario, K, makeResult } from '../helpers/report-fixtures.js';
 
@@ -69,5 +70,33 @@ describe('maskPersonal', () => {
   });
   it('writes several codes of one department', () => {
     expect(resultCell(makeResult('d', 'e', '2024-01-01', [['医疗保障局', [5, 8]]]))).toBe('5 发现问题已责令整改、8 发现问题待后续处理');
+  });
+});
+
+describe('allow-list and masking properties', () => {
+  it('never publishes a field that is not on the allow-list, even one added to the records later', () => {
+    const s = juneScenario();
+    const poisoned = s.draws.map((d) => ({
+      ...d,
+      selected: d.selected.map((e) => ({ ...e, idCard: '130203198001011234', contactName: '孙联系', contactPhone: '13800001111', legalRepresentative: '周法人' })),
+      teams: d.teams.map((t) => ({ ...t, members: t.members.map((m) => ({ ...m, idCard: '110105194912310021', phone: '13712345678' })) })),
+    }));
+    const out = publicationRows({ draws: poisoned, amendments: [], results: s.results, today: '2024-06-30' });
+    const text = JSON.stringify(out.rows);
+    for (const bad of ['130203198001011234', '孙联系', '13800001111', '周法人', '110105194912310021', '13712345678', '赵法人']) expect(text).not.toContain(bad);
+  });
+
+  it('neutralise never leaves a dangerous first character', () => {
+    fc.assert(fc.property(fc.string(), (v) => !/^[=+\-@\t\r]/.test(neutralise(v))));
+  });
+
+  it('maskPersonal removes any ID or mobile number embedded in text', () => {
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+    const id = fc.tuple(digits(17), fc.constantFrom('0', '5', '9', 'X', 'x')).map(([a, b]) => a + b);
+    const mobile = fc.tuple(fc.constantFrom('13', '15', '18', '19'), digits(9)).map(([a, b]) => a + b);
+    const text = fc.string({ maxLength: 8 }).filter((t) => !/[0-9A-Za-z]$/.test(t) && !/^[0-9A-Za-z]/.test(t));
+    fc.assert(
+      fc.property(text, fc.oneof(id, mobile), text, (a, secret, b) => !maskPersonal(`${a}${secret}${b}`).includes(secret)),
+    );
   });
 });
