@@ -11,7 +11,7 @@ import { indexDraws } from '../core/results.js';
 import { planImport, type FileOutcome } from '../core/results-import.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { isAmendment, listRecords } from '../io/records.js';
-import { readResultsFile } from '../io/results-read.js';
+import { expandInputs, readResultsFile } from '../io/results-read.js';
 import { loadResultMap, storeResults } from '../io/results-store.js';
 import { openWorkspace, withLock } from '../io/workspace.js';
 import { importSummary, renderImport } from '../render/results.js';
@@ -26,7 +26,7 @@ export const run: Handler = async (ctx, args, opts) => {
   );
   const readCtx = { index, today: ctx.today, importedAt: ctx.nowIso };
   const readings: Awaited<ReturnType<typeof readResultsFile>>[] = [];
-  for (const file of args) readings.push(await readResultsFile(file, readCtx));
+  for (const file of expandInputs(args)) readings.push(await readResultsFile(file, readCtx));
   const outcomes: FileOutcome[] = await withLock(ws, () => {
     const planned = planImport(readings, loadResultMap(ws), Boolean(opts.replace));
     storeResults(ws, planned);

@@ -4,6 +4,7 @@
  * inspection checked against the ledger's draws. A file that cannot be read
  * becomes a refused file with one issue; the other files still import.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { SsjError } from '../errors.js';
@@ -72,4 +73,47 @@ export async function readResultsFile(file: string, ctx: ReadContext): Promise<F
     const issue = err.key === 'io.noHeader' || err.key === 'io.wrongRole' ? cellIssue('not-results', file, emptyCell(), { detail: t(err.key, err.params) }) : errorIssue(file, err);
     return { file, form: null, issues: [issue], inspections: [], ioError: err.exitCode === 2 };
   }
+}
+
+const IMPORTABLE = /\.(xlsx|xlsm|xls|ods|csv)$/i;
+const skipName = (name: string) => name.startsWith('~$') || name.startsWith('.') || !IMPORTABLE.test(name); // ~$ = Excel's lock file
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/**
+ * The files to import: a folder stands for the spreadsheets in it, and a
+ * `*`/`?` pattern the shell did not expand (Windows cmd and PowerShell pass
+ * `sheets\20240601-1\*.xlsx` as is) is expanded here. Anything else is kept
+ * as given, so a missing file is reported by name.
+ */
+export function expandInputs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    let st: fs.Stats | null = null;
+    try {
+      st = fs.statSync(arg);
+    } catch {
+      st = null;
+    }
+    if (st?.isDirectory()) {
+      const names = fs.readdirSync(arg).filter((n) => !skipName(n) && fs.statSync(path.join(arg, n)).isFile());
+      out.push(...names.sort().map((n) => path.join(arg, n)));
+      continue;
+    }
+    const base = path.basename(arg);
+    if (!st && /[*?]/.test(base) && !/[*?]/.test(path.dirname(arg))) {
+      const dir = path.dirname(arg);
+      const re = globToRegExp(base);
+      const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => re.test(n) && !skipName(n)) : [];
+      if (found.length > 0) {
+        out.push(...found.sort().map((n) => path.join(dir, n)));
+        continue;
+      }
+    }
+    out.push(arg);
+  }
+  return [...new Set(out)];
 }

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { recordSheetModel, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
+import { recordSheetModel, safeFileName, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { getLang } from '../i18n/index.js';
 import { renderRecordSheetsHtml } from '../render/sheets-html.js';
@@ -27,7 +27,8 @@ export interface SheetsWritten {
   unreadable: string[];
 }
 
-export const sheetsDir = (ws: Workspace, drawId: string) => path.join(ws.sheets, drawId);
+/** sheets/<drawId>/ — the id made safe as a folder name (ids are `YYYYMMDD-N` or a clerk's `--id`). */
+export const sheetsDir = (ws: Workspace, drawId: string) => path.join(ws.sheets, safeFileName(drawId));
 
 /** The models of every selected entity, in draw order. */
 export function recordSheetModels(draw: DrawRecord, amendments: readonly AmendmentRecord[]): RecordSheetModel[] {

@@ -194,6 +194,26 @@ describe('ssj results — dates, several files, tables', () => {
     expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['sheet-names-missing', null, null]]]]);
   });
 
+  it('imports a folder, and a *.xlsx pattern the shell left unexpanded (Windows), skipping Excel lock files', () => {
+    const ws = setup();
+    const dir = path.join(ws.root, '已填');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(fx('lo-filled.xlsx'), path.join(dir, '01.xlsx'));
+    fs.copyFileSync(fx('lo-row-inserted.xlsx'), path.join(dir, '02.xlsx'));
+    fs.writeFileSync(path.join(dir, '~$01.xlsx'), 'lock');
+    const r = run(ws, [dir]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout).files.map((f) => [path.basename(f.file), f.status])).toEqual([
+      ['01.xlsx', 'imported'],
+      ['02.xlsx', 'imported'],
+    ]);
+    const again = run(ws, [path.join(dir, '*.xlsx')]);
+    expect(parse(again.stdout).files.map((f) => [path.basename(f.file), f.status])).toEqual([
+      ['01.xlsx', 'unchanged'],
+      ['02.xlsx', 'unchanged'],
+    ]);
+  });
+
   it('asks for files when none is given (exit 2)', () => {
     const ws = setup();
     const r = ssj(['results', '--workspace', ws.root]);
