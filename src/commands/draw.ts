@@ -8,15 +8,16 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
 import { normaliseSeed, runDraw } from '../core/draw.js';
+import { frequencyReached } from '../core/frequency.js';
 import { buildDrawRecord, isValidDrawId, planInput } from '../core/record.js';
 import type { DrawRecord, InputRef, Plan } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { CheckFailed, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { differenceLines, filesOf, priorDraws, readAnnouncement, TOOL_VERSION, witnessFiles, witnessPaths, writeSheetsIfAvailable } from '../io/draw-io.js';
+import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessFiles, witnessPaths, writeSheetsIfAvailable } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
-import { appendRecord, nextDrawId, recordPath } from '../io/records.js';
+import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { missingFlag, flagOrAsk } from '../render/prompt.js';
 import { startProgress } from '../render/progress.js';
@@ -83,6 +84,9 @@ export const run: Handler = async (ctx, _args, opts) => {
   refuseOnErrors(loaded.issues, ctx.err);
   const { plan, inputs } = withDocument(loaded, opts.document);
   if (announcement) refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));
+  for (const f of frequencyReached(plan, yearDraws(ws, readLedger(ws), ctx.today))) {
+    ctx.err(t('drawcmd.frequencyReached', { row: f.row, item: f.item, times: f.times, done: f.done, draws: f.draws.join('、') }));
+  }
   const seed = await seedOf(ctx, opts);
   const place = typeof opts.place === 'string' && opts.place.trim() !== '' ? opts.place.trim() : undefined;
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);

@@ -64,10 +64,10 @@ function target(ws: Workspace, args: string[], opts: Record<string, unknown>): {
   throw new UsageError('error.missingFlag', { flag: t('drawcmd.verify.target'), hint: t('drawcmd.verify.targetHint') });
 }
 
-/** The record against its ledger line, when the ledger lists it. */
-function againstLedger(draw: DrawRecord, lines: LedgerLine[]): Difference[] {
+/** The record against its ledger line; a record in the workspace's draws/ must be listed. */
+function againstLedger(draw: DrawRecord, lines: LedgerLine[], inWorkspace: boolean): Difference[] {
   const i = lines.findIndex((l) => l.drawId === draw.drawId);
-  if (i < 0) return [];
+  if (i < 0) return inWorkspace ? [{ field: 'ledger', drawId: draw.drawId, expected: draw.drawId, found: null }] : [];
   const line = lines[i];
   const out: Difference[] = [];
   if (line.recordHash !== draw.recordHash) out.push({ field: 'ledger.recordHash', line: i + 1, expected: line.recordHash, found: draw.recordHash });
@@ -76,8 +76,10 @@ function againstLedger(draw: DrawRecord, lines: LedgerLine[]): Difference[] {
 }
 
 function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs: LoadedInputs): Difference[] {
+  // The draws before it: up to its ledger line, or (not listed) up to the line its prevRecordHash names.
   const at = lines.findIndex((l) => l.drawId === draw.drawId);
-  const before = (at >= 0 ? lines.slice(0, at) : lines).filter((l) => l.drawId !== draw.drawId);
+  const prev = lines.findIndex((l) => l.recordHash === draw.prevRecordHash);
+  const before = at >= 0 ? lines.slice(0, at) : prev >= 0 ? lines.slice(0, prev + 1) : draw.prevRecordHash === null ? [] : lines;
   try {
     const prior = priorDraws(ws, before, draw.drawDate);
     const run = runDraw({ plan: draw.plan, entities: inputs.entities, inspectors: inputs.inspectors, conflicts: inputs.conflicts, prior, drawDate: draw.drawDate }, draw.seed);
@@ -126,7 +128,7 @@ export const run: Handler = async (ctx, args, opts) => {
   const differences = [
     ...(draw.algorithm !== 'ssj-draw/1' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
     ...checkRecordHash(draw),
-    ...againstLedger(draw, lines),
+    ...againstLedger(draw, lines, dir !== null && path.resolve(dir) === path.resolve(ws.draws)),
     ...compareInputs(draw.inputs, inputs.inputs, roles),
     ...rerunDraw(ws, draw, lines, inputs),
     ...rerunAmendments(draw, amendments, inputs),

@@ -41,17 +41,21 @@ export interface PriorDraw {
   selected: string[];
 }
 
-/** Draws in `lines` (amendments add no entities) of the same calendar year as `date`, for the yearly limit. */
-export function priorDraws(ws: Workspace, lines: LedgerLine[], date: string): PriorDraw[] {
+/** The draws in `lines` (not amendments) dated in the calendar year of `date`. */
+export function yearDraws(ws: Workspace, lines: LedgerLine[], date: string): DrawRecord[] {
   const year = date.slice(0, 4);
-  const out: PriorDraw[] = [];
+  const out: DrawRecord[] = [];
   for (const line of lines) {
     if (line.amends !== undefined) continue;
     const r = readRecord(ws, line.drawId);
-    if (isAmendment(r) || r.drawDate.slice(0, 4) !== year) continue;
-    out.push({ drawId: r.drawId, drawDate: r.drawDate, selected: r.selected.map((s) => s.key) });
+    if (!isAmendment(r) && r.drawDate.slice(0, 4) === year) out.push(r);
   }
   return out;
+}
+
+/** Prior draws of the same calendar year as `date`, for the yearly limit (amendments add no entities). */
+export function priorDraws(ws: Workspace, lines: LedgerLine[], date: string): PriorDraw[] {
+  return yearDraws(ws, lines, date).map((r) => ({ drawId: r.drawId, drawDate: r.drawDate, selected: r.selected.map((s) => s.key) }));
 }
 
 export const witnessPaths = (ws: Workspace, id: string) => ({

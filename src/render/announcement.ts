@@ -3,6 +3,9 @@ import { t, type MsgKey } from '../i18n/index.js';
 import type { Announcement } from '../core/announce.js';
 import { docHtml, inputsTable, planTable, strataTable, type PrintDoc } from './witness.js';
 
+/** A printed sheet lists at most this many entities; the JSON lists all. */
+const MAX_LISTED = 5000;
+
 const w = (k: string) => t(`drawcmd.w.${k}` as MsgKey);
 
 export function announcementDoc(a: Announcement): PrintDoc {
@@ -23,10 +26,10 @@ export function announcementDoc(a: Announcement): PrintDoc {
       inputsTable(a.inputs),
       strataTable(strata, true),
       {
-        heading: t('drawcmd.a.entities'),
+        heading: a.entities.length > MAX_LISTED ? `${t('drawcmd.a.entities')}${t('drawcmd.moreInJson', { count: a.entities.length, shown: MAX_LISTED, file: `${a.drawId}-announcement.json` })}` : t('drawcmd.a.entities'),
         columns: [w('code'), w('stratum'), w('probability'), w('reason')],
         widths: [24, 8, 14, 30],
-        rows: a.entities.map((e) => [e.key, String(e.stratum), e.probability, e.excluded ? t(`drawcmd.reason.${e.excluded}` as MsgKey) : '']),
+        rows: a.entities.slice(0, MAX_LISTED).map((e) => [e.key, String(e.stratum), e.probability, e.excluded ? t(`drawcmd.reason.${e.excluded}` as MsgKey) : '']),
       },
     ],
     signatures: [],

@@ -72,7 +72,7 @@ export const JOINT_PLAN = {
   maxPerEntityPerYear: 2,
   rows: [
     { no: 1, item: '医疗保障基金使用情况', objectType: '定点医疗机构', ratio: '50%', teamGroups: '医疗保障局2+市场监督管理局1', regionMatch: '是' },
-    { no: 2, item: '定点零售药店医保服务', objectType: '定点零售药店', ratio: '低(A、20%)、中(B、50%)、高(D、50%)' },
+    { no: 2, item: '定点零售药店医保服务', objectType: '定点零售药店', ratio: '低(A、20%)、中(B、50%)、高(D、50%)', frequency: '每年1次' },
   ],
 };
 

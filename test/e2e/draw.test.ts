@@ -97,6 +97,7 @@ describe('ssj draw', () => {
       expect(r.stdout).not.toContain(m.name);
     }
     expect(r.stdout).toContain(path.join(root, 'draws', 'SCREEN-1-witness.html'));
+    expect(r.stderr).toContain('计划第 2 行“定点零售药店医保服务”每年计划抽查 1 次，本年度台账中已有 1 次（20240603-1）');
   });
 
   it('refuses an existing --id with nothing written', () => {

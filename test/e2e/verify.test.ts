@@ -92,6 +92,9 @@ describe('ssj verify', () => {
         ['prevRecordHash', 2, '20240603-3'],
         ['ledger', null, '20240603-2'],
       ]);
+      const left = verify(root, ['--draw', '20240603-2', '--json']);
+      expect(left.code).toBe(1);
+      expect(json(left).differences.map((d) => d.field)).toEqual(['ledger']);
       const text = verify(root, ['--ledger']);
       expect(text.stdout).toContain('台账第 2 行');
       expectNoStack(text);
