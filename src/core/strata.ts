@@ -133,17 +133,25 @@ export function selectKeys(seed: string, stratumNumber: number, sorted: string[]
   return a.slice(0, n);
 }
 
+/** Could two strata share entities? Only with the same object type, and within one row only for the same class. */
+function mayOverlap(a: StratumDef, b: StratumDef): boolean {
+  if (a.row.objectType !== b.row.objectType) return false;
+  return a.row !== b.row || a.credit === b.credit || a.credit === '' || b.credit === '';
+}
+
 /** Steps 3–6 for every stratum; without a seed, nothing is selected and `already-selected` cannot arise. */
 export function computeStrata(
   plan: Plan, prep: Prepared, prior: PriorDraw[], drawDate: string, seed: string | null,
 ): Stratum[] {
   const yearly = yearlyCounts(prior, drawDate);
-  const already = new Set<string>();
+  const done: { def: StratumDef; selected: string[] }[] = [];
   return stratumDefs(plan).map((def) => {
+    const already = new Set<string>();
+    for (const d of done) if (mayOverlap(d.def, def)) for (const k of d.selected) already.add(k);
     const { population, eligible, excluded } = eligibleOf(def, prep, already, yearly, plan.maxPerEntityPerYear);
     const size = sampleSize(eligible.length, def.ratio);
     const selected = seed === null ? [] : selectKeys(seed, def.number, eligible, size);
-    for (const k of selected) already.add(k);
+    done.push({ def, selected });
     return {
       number: def.number, label: stratumLabel(def), planRow: def.row.no, objectType: def.row.objectType, credit: def.credit,
       ratio: def.ratio, population, eligible: eligible.length, excluded, size, selected,
