@@ -9,20 +9,20 @@ import { conflict, entity, inspector, key, lcg, plan, row } from './draw-builder
 const REGIONS = ['华龙区', '开发区', '清丰县', '南乐县'];
 const DEPTS = ['医疗保障局', '市场监督管理局', '卫生健康委员会'];
 
-function randomCase(seed: number): { input: DrawInput; seed: string } {
+function randomCase(seed: number, scale = 1): { input: DrawInput; seed: string } {
   const r = lcg(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const nE = 1 + Math.floor(r() * 60);
+  const nE = 1 + Math.floor(r() * 60 * scale);
   const entities: Entity[] = [];
   for (let i = 0; i < nE; i++) {
     const type = r() < 0.5 ? '定点零售药店' : '定点医疗机构';
     entities.push(entity(key(pick(['91', '92', 'A1', '12']), Math.floor(r() * 1e6)), type, {
-      region: pick(REGIONS), credit: pick(['A', 'B', 'C', 'D', 'a', 'B']), kind: pick(['综合', '专科']),
+      region: pick(REGIONS), credit: r() < 0.01 ? '' : pick(['A', 'B', 'C', 'D', 'a', 'B']), kind: pick(['综合', '专科']),
       tags: r() < 0.3 ? ['重点'] : [], name: `机构${i}`,
     }));
   }
   const unique = [...new Map(entities.map((e) => [e.key, e])).values()];
-  const nI = 4 + Math.floor(r() * 30);
+  const nI = 4 + Math.floor(r() * 30 * Math.sqrt(scale));
   const inspectors: Inspector[] = [];
   for (let i = 0; i < nI; i++) {
     const area = r() < 0.4 ? pick(['全市', '全县']) : [pick(REGIONS), pick(REGIONS)].join('、');
@@ -77,20 +77,42 @@ function theirs(input: DrawInput, seed: string): unknown {
 }
 
 describe('ssj-draw/1 against the independent reference implementation', () => {
+  it('agrees on larger registries (deep seat levels, many pools)', () => {
+    let teams = 0;
+    for (let c = 1001; c <= 1008; c++) {
+      const { input, seed } = randomCase(c, 40);
+      const a = ours(input, seed) as { teams?: unknown[] };
+      expect(a).toEqual(theirs(input, seed));
+      teams += a.teams?.length ?? 0;
+    }
+    expect(teams).toBeGreaterThan(300);
+  });
+
   it('gives identical strata, selections and teams on 300 random cases', () => {
     let drawn = 0;
     let teamsSeen = 0;
+    const reasons = new Map<string, number>();
+    const errors = new Map<string, number>();
     for (let c = 1; c <= 300; c++) {
       const { input, seed } = randomCase(c);
       const a = ours(input, seed);
       expect(a).toEqual(theirs(input, seed));
-      if (!(a as { error?: string }).error) {
+      const err = (a as { error?: string }).error;
+      if (err) errors.set(err, (errors.get(err) ?? 0) + 1);
+      else {
         drawn++;
         teamsSeen += (a as { teams: unknown[] }).teams.length;
+        for (const st of (a as { strata: { excluded: { reason: string }[] }[] }).strata) {
+          for (const x of st.excluded) reasons.set(x.reason, (reasons.get(x.reason) ?? 0) + 1);
+        }
       }
     }
     // The generator must exercise real draws, not only failures.
     expect(drawn).toBeGreaterThan(100);
     expect(teamsSeen).toBeGreaterThan(500);
+    expect(reasons.get('yearly-limit')).toBeGreaterThan(10);
+    expect(reasons.get('already-selected')).toBeGreaterThan(10);
+    expect(errors.get('no-candidate')).toBeGreaterThan(0);
+    expect(errors.get('missing-credit')).toBeGreaterThan(0);
   });
 });
