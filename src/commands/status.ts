@@ -2,12 +2,14 @@
  * ssj status [--draw ID]: per draw, the selected entities still without an
  * imported result, and the counts. Always exit 0 (it reports, it judges nothing).
  */
+import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { t } from '../i18n/index.js';
 import { missingResults } from '../core/results-status.js';
 import type { DrawRecord } from '../core/types.js';
 import { isAmendment, listRecords, readDraw } from '../io/records.js';
 import { loadResults } from '../io/results-store.js';
+import { sheetsDir } from '../io/sheets.js';
 import { openWorkspace } from '../io/workspace.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
@@ -26,6 +28,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   for (const d of status.draws) {
     ctx.out(t('results.status.draw', { id: d.drawId, date: d.drawDate, selected: d.selected, done: d.withResults, missing: d.missing.length }));
     for (const m of d.missing) ctx.out(t('results.status.row', { order: m.order, key: m.key, name: m.name, region: m.region }));
+    if (d.missing.length > 0) ctx.out(t('results.status.hint', { dir: path.relative(ctx.workspace, sheetsDir(ws, d.drawId)) }));
   }
   const s = status.summary;
   if (status.draws.length > 1) ctx.out(t('results.status.total', { selected: s.selected, done: s.withResults, missing: s.missing }));

@@ -85,5 +85,6 @@ export const results: Record<keyof typeof zh, string> = {
   'results.status.none': 'The ledger holds no draws yet. Run ssj draw first.',
   'results.status.draw': 'Draw {id} ({date}): {selected} selected, {done} with results, {missing} missing.',
   'results.status.row': '  {order}. {key}  {name}  {region}',
+  'results.status.hint': '  Import the filled sheets with ssj results {dir}.',
   'results.status.total': 'Total: {selected} selected, {done} with results, {missing} missing.',
 };

@@ -91,5 +91,6 @@ export const results = {
   'results.status.none': '台账中还没有抽取记录。先运行 ssj draw。',
   'results.status.draw': '抽取 {id}（{date}）：选中 {selected} 个，已有结果 {done} 个，尚缺 {missing} 个。',
   'results.status.row': '  {order}. {key}  {name}  {region}',
+  'results.status.hint': '  填好的记录表用 ssj results {dir} 导入。',
   'results.status.total': '合计：选中 {selected} 个，已有结果 {done} 个，尚缺 {missing} 个。',
 } as const;
