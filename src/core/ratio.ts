@@ -7,6 +7,8 @@ import type { CreditClassRatio, Ratio } from './types.js';
 
 export type ParsedRatio = { ratio: Ratio; creditClasses: [] } | { ratio: null; creditClasses: CreditClassRatio[] };
 
+/** `不低于0.5%` (Hongsipu) and `≥0.5%` name the ratio to apply: the minimum is what the draw takes. */
+const AT_LEAST = /^(?:不低于|不少于|至少|最少|≥|>=)\s*/;
 const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
 const COUNT = /^(\d+)\s*(?:家|户|个|所|间)$/;
 const AMOUNT = '(\\d+(?:\\.\\d+)?\\s*%|\\d+\\s*(?:家|户|个|所|间))';
@@ -26,7 +28,7 @@ export function canonicalDecimal(s: string): string {
 
 /** Parses one amount (`20%`, `0.5%`, `10家`); null when not understood or out of range (0 < p ≤ 100, c ≥ 1). */
 export function parseAmount(text: string): Ratio | null {
-  const s = nfkc(text).trim();
+  const s = nfkc(text).trim().replace(AT_LEAST, '');
   const p = PERCENT.exec(s);
   if (p) {
     const percent = canonicalDecimal(p[1]!);

@@ -146,6 +146,17 @@ describe('parsePlanJson', () => {
     ]);
     expect(p?.rows[1]?.filter).toEqual([{ field: '所在地区', values: ['华龙区'] }]);
   });
+  it('round-trips the normalised plan a draw record holds', () => {
+    const t = table(FULL, [
+      ['1', ITEM, '依据', '现场检查', '医保局', '定点零售药店', '低(A、1%)、(B、3家)', '每年2次', '备注', '所在地区=华龙区、开发区；分类标注=重点', '', '医疗保障局2+市场监督管理局1', '是', '3', '医疗保障局:甲；市场监督管理局:乙', '文号'],
+      ['2', ITEM, '', '', '', '定点医疗机构', '0.5%', '', '', '', '3', '', '否', '', '', ''],
+    ]);
+    const p = parsePlanTable(t).plan!;
+    const again = parsePlanJson(JSON.parse(JSON.stringify(p)), 'record.json');
+    expect(again.issues).toEqual([]);
+    expect({ ...again.plan, source: p.source }).toEqual(p);
+  });
+
   it('names the JSON path of a bad value', () => {
     const { plan: p, issues } = parsePlanJson({ rows: [{ item: ITEM, objectType: '定点零售药店', ratio: '150%' }] }, 'p.json');
     expect(p).toBeNull();

@@ -17,6 +17,9 @@ describe('parseRatio', () => {
     ['10户', cnt(10)],
     ['10个', cnt(10)],
     ['１０家', cnt(10)],
+    ['不低于0.5%', pct('0.5')],
+    ['≥5%', pct('5')],
+    ['不少于3家', cnt(3)],
   ])('%s → a whole-row ratio', (text, ratio) => {
     expect(parseRatio(text)).toEqual({ ratio, creditClasses: [] });
   });
