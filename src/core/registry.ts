@@ -121,11 +121,8 @@ export class KeyIndex {
     if (key === '') return null;
     let seen = this.spaces.get(space);
     if (!seen) this.spaces.set(space, (seen = new KeyMap()));
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, placeId * ROW_SPAN + row.row);
-      return null;
-    }
+    const first = seen.getOrSet(key, placeId * ROW_SPAN + row.row);
+    if (first === undefined) return null;
     const here = this.places[placeId] as KeyPlace;
     const there = this.places[Math.floor(first / ROW_SPAN)] as KeyPlace;
     const otherRow = first % ROW_SPAN;
@@ -207,7 +204,7 @@ export function registryHandler(tb: Table, ctx: RowContext, acc: RegistryAccumul
 /** A whole read table at once (tests, small files). */
 export function parseRegistryTable(tb: Table, today: string | null, keys: KeyIndex = new KeyIndex()): RegistryAccumulator {
   const acc = emptyAccumulator();
-  acc.issues.push(...tb.issues, ...tableIssues(tb));
+  for (const i of [tb.issues, tableIssues(tb)].flat()) acc.issues.push(i);
   if (!REGISTRY_ROLES.includes(tb.role)) return acc;
   const handle = registryHandler(tb, { today, keys, keep: true }, acc);
   for (const row of tb.rows) handle(row);

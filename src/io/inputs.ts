@@ -101,7 +101,7 @@ export async function loadInputs(files: InputFiles, need: { plan: boolean; entit
   }
   const paths = FLAG_ROLES.flatMap(([flag]) => files[flag] ?? []);
   const reg = await loadRegistries(paths);
-  issues.push(...reg.issues);
+  for (const i of reg.issues) issues.push(i); // not push(...): one issue per row of a million-row file overflows the stack
   for (const [flag, roles] of FLAG_ROLES) {
     for (const f of files[flag] ?? []) {
       const loaded = reg.files.find((x) => x.table.file === f);

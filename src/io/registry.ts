@@ -49,9 +49,9 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
   for (const file of paths) {
     const table = await readTable(file, opts.role ? { role: opts.role } : {});
     const acc = emptyAccumulator();
-    acc.issues.push(...table.issues);
+    for (const i of table.issues) acc.issues.push(i);
     if (REGISTRY_ROLES.includes(table.role)) {
-      acc.issues.push(...tableIssues(table));
+      for (const i of tableIssues(table)) acc.issues.push(i);
       const handle = registryHandler(table, { today: opts.today ?? null, keys, keep: true }, acc);
       for (const row of table.rows) handle(row);
     }
@@ -63,11 +63,12 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
       rows: table.rows.length,
     };
     out.files.push({ table, role: table.role, input, issues: acc.issues });
-    out.entities.push(...acc.entities);
-    out.inspectors.push(...acc.inspectors);
-    out.conflicts.push(...acc.conflicts);
+    // Loops, not push(...xs): a million-row registry overflows the call stack with spread arguments.
+    for (const e of acc.entities) out.entities.push(e);
+    for (const i of acc.inspectors) out.inspectors.push(i);
+    for (const c of acc.conflicts) out.conflicts.push(c);
     out.inputs.push(input);
-    out.issues.push(...acc.issues);
+    for (const i of acc.issues) out.issues.push(i);
   }
   return out;
 }
