@@ -103,3 +103,32 @@ describe('teams: failures name the entity, the seat and the rule', () => {
     expect(one(o)).toEqual(['draw.noCandidate', E, seat, department, rule]);
   });
 });
+
+describe('region and department matching', () => {
+  it.each<[string, string, boolean]>([
+    ['全市', '任何区', true],
+    ['全县', '', true],
+    ['华龙区、开发区', '开发区', true],
+    ['华龙区，开发区', ' 开发区 ', true],
+    ['华龙区；清丰县', '清丰县', true],
+    ['华龙区 清丰县', '清丰县', true],
+    ['华龙区', '华龙', false],
+    ['华龙区', '', false],
+    ['', '华龙区', false],
+    ['全市范围', '华龙区', false],
+  ])('执法区域 %p covers %p: %p', (area, region, expected) => {
+    expect(coversRegion(area, region)).toBe(expected);
+  });
+  it('splits 执法区域 on every separator', () => {
+    expect(regionParts('华龙区、开发区,清丰县，南乐县;范县；台前县 濮阳县\u3000全部')).toEqual(['华龙区', '开发区', '清丰县', '南乐县', '范县', '台前县', '濮阳县', '全部']);
+  });
+  it.each<[string, string, boolean]>([
+    ['濮阳市医疗保障局', '医疗保障局', true],
+    ['濮阳市 医疗 保障局', '医疗保障局', true],
+    ['濮阳市医疗保障局', '', true],
+    ['濮阳市市场监督管理局', '医疗保障局', false],
+    ['', '医疗保障局', false],
+  ])('工作单位 %p in department %p: %p', (unit, dept, expected) => {
+    expect(inDepartment(unit, dept)).toBe(expected);
+  });
+});
