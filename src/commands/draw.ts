@@ -10,17 +10,17 @@ import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js
 import { normaliseSeed, runDraw } from '../core/draw.js';
 import { frequencyReached } from '../core/frequency.js';
 import { buildDrawRecord, isValidDrawId, planInput } from '../core/record.js';
-import type { DrawRecord, InputRef, Plan } from '../core/types.js';
+import type { DrawRecord, InputRef, LedgerLine, Plan } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
-import { CheckFailed, UsageError } from '../errors.js';
+import { CheckFailed, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessFiles, witnessPaths, writeSheetsIfAvailable } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { missingFlag, flagOrAsk } from '../render/prompt.js';
-import { startProgress } from '../render/progress.js';
+import { startProgress, type Progress } from '../render/progress.js';
 
 export function checkedId(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -69,12 +69,33 @@ function printOutputs(ctx: Ctx, ws: Workspace, r: DrawRecord): void {
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.ledger'), file: ws.ledger }));
 }
 
+/** A seed prompt answer is checked as the flag is: a bad one is asked again, not fatal. */
+export function seedProblem(text: string): true | string {
+  try {
+    normaliseSeed(text);
+    return true;
+  } catch (err) {
+    return err instanceof SsjError ? t(err.key, err.params) : String(err);
+  }
+}
+
 async function seedOf(ctx: Ctx, opts: Record<string, unknown>): Promise<string> {
-  const text = await flagOrAsk(ctx, opts.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed' });
+  const text = await flagOrAsk(ctx, opts.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed', validate: seedProblem });
   return normaliseSeed(text);
 }
 
-export const run: Handler = async (ctx, _args, opts) => {
+interface Prepared {
+  ws: Workspace;
+  id: string | undefined;
+  announcement: Announcement | null;
+  loaded: LoadedInputs;
+  plan: Plan;
+  inputs: InputRef[];
+  seed: string;
+}
+
+/** Everything checked before the lock: id, seed, announcement, inputs (nothing written on any failure). */
+async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepared> {
   const ws = openWorkspace(ctx.workspace);
   const id = checkedId(opts.id);
   if ((typeof opts.seed !== 'string' || opts.seed.trim() === '') && !ctx.interactive) missingFlag('--seed');
@@ -87,37 +108,53 @@ export const run: Handler = async (ctx, _args, opts) => {
   for (const f of frequencyReached(plan, yearDraws(ws, readLedger(ws), ctx.today))) {
     ctx.err(t('drawcmd.frequencyReached', { row: f.row, item: f.item, times: f.times, done: f.done, draws: f.draws.join('、') }));
   }
-  const seed = await seedOf(ctx, opts);
+  return { ws, id, announcement, loaded, plan, inputs, seed: await seedOf(ctx, opts) };
+}
+
+/** Inside the lock: the yearly limit from the ledger as it is now, the draw, the record. */
+function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines: LedgerLine[], progress: Progress): DrawRecord {
+  const { ws, loaded, plan, announcement } = p;
+  const prior = priorDraws(ws, lines, ctx.today);
+  const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
+  const result = runDraw(input, p.seed, (d, n) => progress.update(d, n));
+  if (announcement) refuseAnnouncement(ctx, String(opts.announcement), checkAgainstAnnouncement(announcement, p.inputs, result.strata));
   const place = typeof opts.place === 'string' && opts.place.trim() !== '' ? opts.place.trim() : undefined;
+  return buildDrawRecord({
+    tool: TOOL_VERSION,
+    drawId: p.id ?? announcement?.drawId ?? nextDrawId(ws, ctx.today),
+    createdAt: ctx.nowIso,
+    drawDate: ctx.today,
+    seed: p.seed,
+    seedSource: typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '',
+    announcementHash: announcement?.announcementHash ?? null,
+    ...(place !== undefined ? { place } : {}),
+    plan,
+    inputs: p.inputs,
+    strata: result.strata,
+    selected: result.selected,
+    teams: result.teams,
+    prevRecordHash: null,
+  });
+}
+
+async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
+  const sheets = await writeSheetsIfAvailable(ws, record, []);
+  if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: record.drawId }));
+  else if (!ctx.json) {
+    ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.sheets'), file: path.join(ws.sheets, record.drawId) }));
+    if (sheets.kept.length) ctx.out(t('drawcmd.sheetsKept', { count: sheets.kept.length }));
+  }
+}
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const p = await prepare(ctx, opts);
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
   let record: DrawRecord;
   try {
     record = await appendRecord<DrawRecord>(
-      ws,
-      (lines) => {
-        const prior = priorDraws(ws, lines, ctx.today);
-        const result = runDraw({ plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today }, seed, (d, n) =>
-          progress.update(d, n),
-        );
-        if (announcement) refuseAnnouncement(ctx, String(opts.announcement), checkAgainstAnnouncement(announcement, inputs, result.strata));
-        return buildDrawRecord({
-          tool: TOOL_VERSION,
-          drawId: id ?? announcement?.drawId ?? nextDrawId(ws, ctx.today),
-          createdAt: ctx.nowIso,
-          drawDate: ctx.today,
-          seed,
-          seedSource: typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '',
-          announcementHash: announcement?.announcementHash ?? null,
-          ...(place !== undefined ? { place } : {}),
-          plan,
-          inputs,
-          strata: result.strata,
-          selected: result.selected,
-          teams: result.teams,
-          prevRecordHash: null,
-        });
-      },
-      (r) => witnessFiles(ws, r, null, ctx.lang),
+      p.ws,
+      (lines) => drawRecord(ctx, opts, p, lines, progress),
+      (r) => witnessFiles(p.ws, r, null, ctx.lang),
     );
   } finally {
     progress.stop();
@@ -125,15 +162,8 @@ export const run: Handler = async (ctx, _args, opts) => {
   if (ctx.json) ctx.out(JSON.stringify(record, null, 2));
   else {
     printCodes(ctx, record);
-    printOutputs(ctx, ws, record);
+    printOutputs(ctx, p.ws, record);
   }
-  if (opts.sheets !== false) {
-    const sheets = await writeSheetsIfAvailable(ws, record, []);
-    if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: record.drawId }));
-    else if (!ctx.json) {
-      ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.sheets'), file: path.join(ws.sheets, record.drawId) }));
-      if (sheets.kept.length) ctx.out(t('drawcmd.sheetsKept', { count: sheets.kept.length }));
-    }
-  }
+  if (opts.sheets !== false) await sheetsAfter(ctx, p.ws, record);
   return 0;
 };

@@ -19,6 +19,7 @@ import { amendmentsOf, appendRecord, effectiveTeam, readDraw, readLedger, readRe
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
 import { roleLabel } from '../render/witness.js';
+import { seedProblem } from './draw.js';
 
 const amendmentsIn = (ws: Workspace, lines: LedgerLine[], id: string): AmendmentRecord[] =>
   amendmentsOf(
@@ -54,7 +55,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const entity = normKey(await ask(ctx, opts.entity, '--entity', t('cli.opt.entity')));
   const inspector = normKey(await ask(ctx, opts.inspector, '--inspector', t('cli.opt.inspector')));
   const reason = await ask(ctx, opts.reason, '--reason', t('cli.opt.reason'));
-  const seed = normaliseSeed(await ask(ctx, opts.seed, '--seed', t('drawcmd.seedPrompt')));
+  const seed = normaliseSeed((await flagOrAsk(ctx, opts.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed', validate: seedProblem })).trim());
   const files = recordedInputs(ws, draw.inputs, filesOf(opts), ws.draws, ['inspectors', 'conflicts']);
   const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
   refuseOnErrors(loaded.issues, ctx.err);
