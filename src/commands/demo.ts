@@ -11,7 +11,7 @@ import type { Handler } from '../cli.js';
 import type { Ctx } from '../context.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { prepareDemoDir, snapshot, changed, foldFiles } from '../io/demo-files.js';
-import { demoSteps, DEMO_SEED, type DemoState, type StepOutcome } from './demo-steps.js';
+import { demoSteps, DEMO_SEED, type DemoState, type DemoStep, type StepOutcome } from './demo-steps.js';
 
 interface StepReport {
   step: string;
@@ -34,46 +34,49 @@ function printStep(ctx: Ctx, o: StepOutcome, files: string[]): void {
   ctx.out(t(MARK[o.status], { message: o.message ?? '' }));
 }
 
+const titleOf = (steps: DemoStep[], id: string) => t(steps.find((s) => s.id === id)?.title ?? 'demo.step.init');
+
+/** Runs one step (or skips it when a step it needs did not complete) and lists what it wrote. */
+async function runStep(ctx: Ctx, steps: DemoStep[], step: DemoStep, state: DemoState): Promise<StepReport> {
+  const missing = step.needs.filter((s) => !state.done.has(s));
+  const before = snapshot(state.dir);
+  const outcome: StepOutcome =
+    missing.length > 0
+      ? { status: 'skipped', message: t('demo.needs', { steps: missing.map((m) => titleOf(steps, m)).join(t('demo.listSep')) }) }
+      : await step.run(ctx, state);
+  const files = [...new Set([...(outcome.shown ?? []), ...changed(before, snapshot(state.dir))])];
+  if (outcome.status === 'ok') state.done.add(step.id);
+  state.files.set(step.id, files);
+  printStep(ctx, outcome, files);
+  return { step: step.id, status: outcome.status, files, ...(outcome.message ? { message: outcome.message } : {}) };
+}
+
 export const run: Handler = async (ctx, args, opts) => {
   const given = args[0] ?? (typeof opts.workspace === 'string' ? opts.workspace : undefined);
   const dir = path.resolve(given ?? path.join(process.cwd(), 'ssj-demo'));
   const replaced = prepareDemoDir(dir);
-  const say = ctx.json ? () => undefined : ctx.out;
-  const quiet: Ctx = { ...ctx, out: say };
-  say(t('demo.intro', { dir, seed: DEMO_SEED }));
-  if (replaced) say(t('demo.replaced', { dir }));
+  // Under --json the steps speak to nobody; the summary below is the only stdout.
+  const quiet: Ctx = { ...ctx, out: ctx.json ? () => undefined : ctx.out };
+  quiet.out(t('demo.intro', { dir, seed: DEMO_SEED }));
+  if (replaced) quiet.out(t('demo.replaced', { dir }));
 
   const state: DemoState = { dir, drawId: null, announcement: null, done: new Set<string>(), files: new Map() };
   const steps = demoSteps();
   const reports: StepReport[] = [];
   for (const [i, step] of steps.entries()) {
-    const title = t(step.title);
-    say('');
-    say(t('demo.stepHeading', { n: i + 1, total: steps.length, title, command: step.command }));
-    const missing = step.needs.filter((s) => !state.done.has(s));
-    let outcome: StepOutcome;
-    const before = snapshot(dir);
-    if (missing.length > 0) {
-      const names = missing.map((m) => t(steps.find((s) => s.id === m)?.title ?? 'demo.step.init')).join('、');
-      outcome = { status: 'skipped', message: t('demo.needs', { steps: names }) };
-    } else {
-      outcome = await step.run(quiet, state);
-    }
-    const files = [...new Set([...(outcome.shown ?? []), ...changed(before, snapshot(dir))])];
-    if (outcome.status === 'ok') state.done.add(step.id);
-    state.files.set(step.id, files);
-    if (!ctx.json) printStep(quiet, outcome, files);
-    reports.push({ step: step.id, status: outcome.status, files, ...(outcome.message ? { message: outcome.message } : {}) });
+    quiet.out('');
+    quiet.out(t('demo.stepHeading', { n: i + 1, total: steps.length, title: t(step.title), command: step.command }));
+    reports.push(await runStep(quiet, steps, step, state));
   }
 
   const ok = reports.every((r) => r.status === 'ok');
   if (ctx.json) {
     ctx.out(JSON.stringify({ dir, seed: DEMO_SEED, drawId: state.drawId, ok, steps: reports }, null, 2));
-  } else {
-    say('');
-    const notOk = reports.filter((r) => r.status !== 'ok').map((r) => t(steps.find((s) => s.id === r.step)?.title ?? 'demo.step.init'));
-    say(ok ? t('demo.allDone', { dir }) : t('demo.someMissing', { steps: notOk.join('、'), dir }));
-    if (ok) say(t('demo.next', { dir }));
+    return ok ? 0 : 1;
   }
+  const notOk = reports.filter((r) => r.status !== 'ok').map((r) => titleOf(steps, r.step));
+  ctx.out('');
+  ctx.out(ok ? t('demo.allDone', { dir }) : t('demo.someMissing', { steps: notOk.join(t('demo.listSep')), dir }));
+  if (ok) ctx.out(t('demo.next', { dir }));
   return ok ? 0 : 1;
 };

@@ -82,4 +82,5 @@ export const demo: Record<keyof typeof zh, string> = {
   'wizard.month': "Month (YYYY-MM):",
   'wizard.site': "Publication website (may be empty):",
   'wizard.bye': "Goodbye. Workspace: {dir}",
+  'demo.listSep': ", ",
 };

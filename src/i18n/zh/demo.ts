@@ -81,4 +81,5 @@ export const demo = {
   'wizard.month': "月份（YYYY-MM）：",
   'wizard.site': "公示网站（可留空）：",
   'wizard.bye': "再见。工作目录：{dir}",
+  'demo.listSep': "、",
 } as const;
