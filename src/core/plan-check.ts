@@ -58,20 +58,27 @@ function creditIssues(plan: Plan, row: PlanRow, entities: Entity[]): Issue[] {
   return out;
 }
 
-/** Two strata whose populations share entities: the later one's announced size is an upper bound. */
+/**
+ * Two strata of different rows whose populations share entities: the later
+ * one's announced size is an upper bound. One pass over the entities, and
+ * none at all for the usual plan (one row per object type).
+ */
 function overlapIssues(plan: Plan, entities: Entity[]): Issue[] {
-  const out: Issue[] = [];
   const strata = plan.rows.flatMap((row) => (row.creditClasses.length > 0 ? row.creditClasses.map((c) => ({ row, credit: c.credit })) : [{ row, credit: '' }]));
-  for (let a = 0; a < strata.length; a++) {
-    for (let b = a + 1; b < strata.length; b++) {
-      const x = strata[a]!;
-      const y = strata[b]!;
-      if (x.row === y.row || x.row.objectType !== y.row.objectType) continue;
-      const shared = entities.filter((e) => inPopulation(e, x.row, x.credit) && inPopulation(e, y.row, y.credit)).length;
-      if (shared > 0) out.push(rowIssue(plan, y.row, 'filter', 'plan-overlap', 'warning', String(shared), 'plan.overlap', { count: shared, first: x.row.no, second: y.row.no }));
-    }
+  const pairs: { a: number; b: number; shared: number }[] = [];
+  strata.forEach((x, a) => strata.forEach((y, b) => {
+    if (a < b && x.row !== y.row && x.row.objectType === y.row.objectType) pairs.push({ a, b, shared: 0 });
+  }));
+  if (pairs.length === 0) return [];
+  const involved = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+  const member = new Map<number, boolean>();
+  for (const e of entities) {
+    for (const k of involved) member.set(k, inPopulation(e, strata[k]!.row, strata[k]!.credit));
+    for (const p of pairs) if (member.get(p.a) && member.get(p.b)) p.shared++;
   }
-  return out;
+  return pairs
+    .filter((p) => p.shared > 0)
+    .map((p) => rowIssue(plan, strata[p.b]!.row, 'filter', 'plan-overlap', 'warning', String(p.shared), 'plan.overlap', { count: p.shared, first: strata[p.a]!.row.no, second: strata[p.b]!.row.no }));
 }
 
 /**
