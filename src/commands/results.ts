@@ -1,6 +1,7 @@
 /**
  * ssj results FILE… [--replace]: imports filled record sheets and results
- * tables. Each file is all or nothing; the others still import. Exit 0 when
+ * tables (a folder or pattern: its spreadsheets, blank sheets skipped). Each
+ * file is all or nothing; the others still import. Exit 0 when
  * every file imported (or was already imported), 1 when any was refused, 2
  * when a file could not be read at all (missing, a folder, no permission).
  */
@@ -11,7 +12,7 @@ import { indexDraws } from '../core/results.js';
 import { planImport, type FileOutcome } from '../core/results-import.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { isAmendment, listRecords } from '../io/records.js';
-import { expandInputs, readResultsFile } from '../io/results-read.js';
+import { expandInputs, readResultsFile, type ReadResult } from '../io/results-read.js';
 import { loadResultMap, storeResults } from '../io/results-store.js';
 import { openWorkspace, withLock } from '../io/workspace.js';
 import { importSummary, renderImport } from '../render/results.js';
@@ -25,15 +26,20 @@ export const run: Handler = async (ctx, args, opts) => {
     records.filter((r): r is AmendmentRecord => isAmendment(r)),
   );
   const readCtx = { index, today: ctx.today, importedAt: ctx.nowIso };
-  const readings: Awaited<ReturnType<typeof readResultsFile>>[] = [];
-  for (const file of expandInputs(args)) readings.push(await readResultsFile(file, readCtx));
+  const readings: ReadResult[] = [];
+  const skipped: string[] = []; // blank sheets found in a folder or by a pattern: not filled in yet
+  for (const input of expandInputs(args)) {
+    const r = await readResultsFile(input.file, readCtx);
+    if (input.expanded && r.blank) skipped.push(input.file);
+    else readings.push(r);
+  }
   const outcomes: FileOutcome[] = await withLock(ws, () => {
     const planned = planImport(readings, loadResultMap(ws), Boolean(opts.replace));
     storeResults(ws, planned);
     return planned;
   });
-  if (ctx.json) ctx.out(JSON.stringify(importSummary(outcomes)));
-  else renderImport(outcomes, ctx.out, ctx.err);
+  if (ctx.json) ctx.out(JSON.stringify(importSummary(outcomes, skipped)));
+  else renderImport(outcomes, skipped, ctx.out, ctx.err);
   if (readings.some((r) => r.ioError)) return 2;
   return outcomes.some((o) => o.status === 'refused') ? 1 : 0;
 };

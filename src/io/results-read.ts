@@ -52,26 +52,34 @@ function looksLikeRecordSheet(wb: XLSX.WorkBook): boolean {
 }
 
 /** Reads and checks one file; never throws for a bad file (IoError/InputError become its issue). */
-export async function readResultsFile(file: string, ctx: ReadContext): Promise<FileReading & { ioError: boolean }> {
+export interface ReadResult extends FileReading {
+  /** Could not be read at all (missing, a folder, no permission): exit 2. */
+  ioError: boolean;
+  /** A record sheet with nothing filled in yet (no date, codes or remarks). */
+  blank: boolean;
+}
+
+export async function readResultsFile(file: string, ctx: ReadContext): Promise<ReadResult> {
   try {
     if (WORKBOOK.has(path.extname(file).toLowerCase())) {
       const wb = await readWorkbookFile(file);
       if (isRecordSheet(wb)) {
         const { inspection, issues } = readRecordSheet(file, wb);
         const inspections = inspection ? [checkInspection(inspection, ctx.index, ctx.today, ctx.importedAt)] : [];
-        return { file, form: 'sheet', issues, inspections, ioError: false };
+        const blank = inspection !== null && [inspection.date, inspection.remarks, ...inspection.codes].every((c) => c.value.trim() === '');
+        return { file, form: 'sheet', issues, inspections, ioError: false, blank };
       }
       if (looksLikeRecordSheet(wb)) {
         const names = Object.values(NAMES).join('、');
-        return { file, form: 'sheet', issues: [cellIssue('sheet-names-missing', file, emptyCell(), { names })], inspections: [], ioError: false };
+        return { file, form: 'sheet', issues: [cellIssue('sheet-names-missing', file, emptyCell(), { names })], inspections: [], ioError: false, blank: false };
       }
     }
-    return { ...(await readTableFile(file, ctx)), ioError: false };
+    return { ...(await readTableFile(file, ctx)), ioError: false, blank: false };
   } catch (err) {
     if (!(err instanceof SsjError)) throw err;
     // No header found: say what either form looks like (a record sheet copied without its names lands here too).
     const issue = err.key === 'io.noHeader' || err.key === 'io.wrongRole' ? cellIssue('not-results', file, emptyCell(), { detail: t(err.key, err.params) }) : errorIssue(file, err);
-    return { file, form: null, issues: [issue], inspections: [], ioError: err.exitCode === 2 };
+    return { file, form: null, issues: [issue], inspections: [], ioError: err.exitCode === 2, blank: false };
   }
 }
 
@@ -89,8 +97,13 @@ function globToRegExp(glob: string): RegExp {
  * `sheets\20240601-1\*.xlsx` as is) is expanded here. Anything else is kept
  * as given, so a missing file is reported by name.
  */
-export function expandInputs(args: readonly string[]): string[] {
-  const out: string[] = [];
+export function expandInputs(args: readonly string[]): { file: string; expanded: boolean }[] {
+  const out: { file: string; expanded: boolean }[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, expanded: boolean) => {
+    if (!seen.has(file)) out.push({ file, expanded });
+    seen.add(file);
+  };
   for (const arg of args) {
     let st: fs.Stats | null = null;
     try {
@@ -100,7 +113,7 @@ export function expandInputs(args: readonly string[]): string[] {
     }
     if (st?.isDirectory()) {
       const names = fs.readdirSync(arg).filter((n) => !skipName(n) && fs.statSync(path.join(arg, n)).isFile());
-      out.push(...names.sort().map((n) => path.join(arg, n)));
+      for (const n of names.sort()) add(path.join(arg, n), true);
       continue;
     }
     const base = path.basename(arg);
@@ -109,11 +122,11 @@ export function expandInputs(args: readonly string[]): string[] {
       const re = globToRegExp(base);
       const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => re.test(n) && !skipName(n)) : [];
       if (found.length > 0) {
-        out.push(...found.sort().map((n) => path.join(dir, n)));
+        for (const n of found.sort()) add(path.join(dir, n), true);
         continue;
       }
     }
-    out.push(arg);
+    add(arg, false);
   }
-  return [...new Set(out)];
+  return out;
 }

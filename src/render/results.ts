@@ -14,10 +14,12 @@ export interface ImportSummary {
     results: { drawId: string; entity: string; inspectionDate: string; departments: { department: string; codes: number[] }[] }[];
     issues: Issue[];
   }[];
-  summary: { files: number; imported: number; replaced: number; unchanged: number; refused: number };
+  /** Blank record sheets found in a folder or by a pattern: not filled in yet, not imported. */
+  skipped: string[];
+  summary: { files: number; imported: number; replaced: number; unchanged: number; refused: number; skipped: number };
 }
 
-export function importSummary(outcomes: readonly FileOutcome[]): ImportSummary {
+export function importSummary(outcomes: readonly FileOutcome[], skipped: readonly string[] = []): ImportSummary {
   const files = outcomes.map((o) => ({
     file: o.file,
     form: o.form,
@@ -31,17 +33,19 @@ export function importSummary(outcomes: readonly FileOutcome[]): ImportSummary {
   const sum = (f: (o: FileOutcome) => number) => outcomes.reduce((n, o) => n + f(o), 0);
   return {
     files,
+    skipped: [...skipped],
     summary: {
       files: outcomes.length,
       imported: sum((o) => o.imported),
       replaced: sum((o) => o.replaced),
       unchanged: sum((o) => o.unchanged),
       refused: sum((o) => (o.status === 'refused' ? 1 : 0)),
+      skipped: skipped.length,
     },
   };
 }
 
-export function renderImport(outcomes: readonly FileOutcome[], out: (s: string) => void, err: (s: string) => void): void {
+export function renderImport(outcomes: readonly FileOutcome[], skipped: readonly string[], out: (s: string) => void, err: (s: string) => void): void {
   for (const o of outcomes) {
     if (o.status === 'refused') {
       const errors = o.issues.filter((i) => i.severity === 'error');
@@ -52,6 +56,7 @@ export function renderImport(outcomes: readonly FileOutcome[], out: (s: string) 
     out(o.status === 'unchanged' ? t('results.import.unchanged', { file: o.file, unchanged: o.unchanged }) : t('results.import.imported', { file: o.file, imported: o.imported, replaced: o.replaced, unchanged: o.unchanged }));
     for (const i of o.issues) out(`  - ${i.message}`);
   }
-  const s = importSummary(outcomes).summary;
+  for (const f of skipped) out(t('results.import.skipped', { file: f }));
+  const s = importSummary(outcomes, skipped).summary;
   out(t('results.import.summary', { files: s.files, imported: s.imported, replaced: s.replaced, unchanged: s.unchanged, refused: s.refused }));
 }

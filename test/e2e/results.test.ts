@@ -201,12 +201,21 @@ describe('ssj results — dates, several files, tables', () => {
     fs.copyFileSync(fx('lo-filled.xlsx'), path.join(dir, '01.xlsx'));
     fs.copyFileSync(fx('lo-row-inserted.xlsx'), path.join(dir, '02.xlsx'));
     fs.writeFileSync(path.join(dir, '~$01.xlsx'), 'lock');
+    expect(ssj(['sheets', '--draw', '20240601-1', '--workspace', ws.root]).code).toBe(0);
+    const blank = path.join(ws.sheets, '20240601-1', '03-尹集镇百姓药店.xlsx');
+    fs.copyFileSync(blank, path.join(dir, '03.xlsx'));
     const r = run(ws, [dir]);
     expect(r.code).toBe(0);
-    expect(parse(r.stdout).files.map((f) => [path.basename(f.file), f.status])).toEqual([
+    const s = parse(r.stdout) as Summary & { skipped: string[] };
+    expect(s.files.map((f) => [path.basename(f.file), f.status])).toEqual([
       ['01.xlsx', 'imported'],
       ['02.xlsx', 'imported'],
     ]);
+    expect(s.skipped.map((f) => path.basename(f))).toEqual(['03.xlsx']);
+    // Named explicitly, a blank sheet is refused: it says what is missing.
+    const named = run(ws, [blank]);
+    expect(named.code).toBe(1);
+    expect(issuesOf(parse(named.stdout))).toEqual([['refused', [['date-missing', '记录表', 'D2'], ['codes-missing', '记录表', 'D11']]]]);
     const again = run(ws, [path.join(dir, '*.xlsx')]);
     expect(parse(again.stdout).files.map((f) => [path.basename(f.file), f.status])).toEqual([
       ['01.xlsx', 'unchanged'],

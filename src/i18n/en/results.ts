@@ -80,6 +80,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.import.imported': '{file}: imported {imported}, corrected {replaced}, unchanged {unchanged}.',
   'results.import.unchanged': '{file}: same content as already imported, nothing changed ({unchanged}).',
   'results.import.refused': '{file}: refused ({count} errors); nothing from this file was imported:',
+  'results.import.skipped': '{file}: not filled in yet, skipped.',
   'results.import.summary': '{files} files: imported {imported}, corrected {replaced}, unchanged {unchanged}; refused {refused} files.',
   'results.import.noFiles': 'Name the record sheets or results tables to import, e.g. ssj results sheets/20240601-1/*.xlsx.',
   'results.status.none': 'The ledger holds no draws yet. Run ssj draw first.',
