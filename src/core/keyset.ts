@@ -24,56 +24,81 @@ function part(s: string, from: number, to: number): number {
   return v;
 }
 
+function round(h: number, x: number): number {
+  h = Math.imul(h ^ (x >>> 0), 0xcc9e2d51);
+  h = Math.imul((h << 15) | (h >>> 17), 0x1b873593);
+  h = Math.imul(h ^ ((x / 4294967296) >>> 0), 0xcc9e2d51);
+  return (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+}
+
+/** murmur3-style mixing of the three parts (each below 2^53). */
 function mix(a: number, b: number, c: number): number {
-  let h = Math.imul((a | 0) ^ Math.floor(a / 4294967296), 0x9e3779b1);
-  h = Math.imul(h ^ (b | 0) ^ Math.floor(b / 4294967296), 0x85ebca6b);
-  h = Math.imul(h ^ (c | 0) ^ Math.floor(c / 4294967296), 0xc2b2ae35);
-  return (h ^ (h >>> 15)) >>> 0;
+  let h = round(round(round(0x811c9dc5, a), b), c);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export class KeyMap {
-  private table = new Float64Array(1024 * SLOT).fill(EMPTY);
-  private mask = 1023;
+  private table = new Float64Array(1 << 16).fill(EMPTY);
+  private mask = (1 << 16) / SLOT - 1;
   private used = 0;
   private readonly other = new Map<string, number>();
+  // The last packed key (no array allocated per lookup).
+  private a = 0;
+  private b = 0;
+  private c = 0;
 
   /** The value stored for key, or undefined. */
   get(key: string): number | undefined {
-    const p = this.pack(key);
-    if (!p) return this.other.get(key);
-    const i = this.find(p[0], p[1], p[2]);
-    const v = this.table[i * SLOT + 3] as number;
+    if (!this.pack(key)) return this.other.get(key);
+    const v = this.table[this.find(this.a, this.b, this.c) * SLOT + 3] as number;
     return v === EMPTY ? undefined : v;
   }
 
   /** Stores value (≥ 0) for key. */
   set(key: string, value: number): void {
-    const p = this.pack(key);
-    if (!p) {
-      this.other.set(key, value);
-      return;
+    this.getOrSet(key, value, true);
+  }
+
+  /** The value already stored for key; otherwise stores `value` and returns undefined. */
+  getOrSet(key: string, value: number, replace = false): number | undefined {
+    if (!this.pack(key)) {
+      const had = this.other.get(key);
+      if (had === undefined || replace) this.other.set(key, value);
+      return had;
     }
-    const i = this.find(p[0], p[1], p[2]);
-    const o = i * SLOT;
-    if (this.table[o + 3] === EMPTY) this.used += 1;
-    this.table[o] = p[0];
-    this.table[o + 1] = p[1];
-    this.table[o + 2] = p[2];
-    this.table[o + 3] = value;
-    if (this.used * 2 > this.mask) this.grow();
+    const o = this.find(this.a, this.b, this.c) * SLOT;
+    const t = this.table;
+    const had = t[o + 3] as number;
+    if (had !== EMPTY && !replace) return had;
+    t[o] = this.a;
+    t[o + 1] = this.b;
+    t[o + 2] = this.c;
+    t[o + 3] = value;
+    if (had === EMPTY) {
+      this.used += 1;
+      if (this.used * 2 > this.mask) this.grow();
+      return undefined;
+    }
+    return had;
   }
 
   get size(): number {
     return this.used + this.other.size;
   }
 
-  private pack(key: string): [number, number, number] | null {
-    if (key.length === 0 || key.length > 21) return null;
+  private pack(key: string): boolean {
+    if (key.length === 0 || key.length > 21) return false;
     const a = part(key, 0, 7);
     const b = part(key, 7, 14);
     const c = part(key, 14, 21);
-    if (a < 0 || b < 0 || c < 0) return null;
-    return [a, b, c * 32 + key.length];
+    if (a < 0 || b < 0 || c < 0) return false;
+    this.a = a;
+    this.b = b;
+    this.c = c * 32 + key.length;
+    return true;
   }
 
   private find(a: number, b: number, c: number): number {
@@ -81,7 +106,8 @@ export class KeyMap {
     let i = mix(a, b, c) & this.mask;
     for (;;) {
       const o = i * SLOT;
-      if (t[o + 3] === EMPTY || (t[o] === a && t[o + 1] === b && t[o + 2] === c)) return i;
+      const v = t[o + 3];
+      if (v === EMPTY || (t[o] === a && t[o + 1] === b && t[o + 2] === c)) return i;
       i = (i + 1) & this.mask;
     }
   }

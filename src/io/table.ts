@@ -109,16 +109,21 @@ export function resolveHeader(file: string, cands: Candidate[], opts: ReadOption
   return best;
 }
 
-async function fromSheets(file: string, buf: Buffer, opts: ReadOptions, sha: string): Promise<Table> {
+async function fromSheets(file: string, buf: Buffer, kind: Kind, opts: ReadOptions, sha: string): Promise<Table> {
   // SheetJS is loaded only for workbooks: CSV runs start faster.
-  const { readWorkbook } = await import('./read/workbook.js');
-  const sheets = readWorkbook(buf, file).filter((s) => s.rows.some((r) => r.length > 0));
+  const { readWorkbook, prepareLegacy } = await import('./read/workbook.js');
+  if (kind === 'cfb') await prepareLegacy();
+  const sheets = readWorkbook(buf, file).filter((s) => s.nonEmpty);
   if (sheets.length === 0) throw new InputError('io.noSheets', { file });
-  const cands: Candidate[] = sheets.map((s) => ({ sheet: s.name, rows: s.rows }));
+  const cands: Candidate[] = sheets.map((s) => ({ sheet: s.name, rows: Array.from({ length: Math.min(s.length, HEADER_SCAN_ROWS) }, (_, r) => s.rowAt(r)) }));
   const { cand, match } = resolveHeader(file, cands, opts);
+  const sheet = sheets[cands.indexOf(cand)] as (typeof sheets)[number];
   const header = cand.rows[match.index] as RawRow;
   const sink = new RowSink(file, cand.sheet, opts.role ?? match.schema.role, match, header, match.index + 1, sha, opts.onRow ?? null);
-  for (let r = match.index + 1; r < cand.rows.length; r++) sink.add(cand.rows[r] as RawRow, r + 1);
+  for (let r = match.index + 1; r < sheet.length; r++) {
+    sink.add(sheet.rowAt(r), r + 1);
+    sheet.release(r);
+  }
   return sink.table;
 }
 
@@ -187,7 +192,7 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   if (size > MAX_FILE_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
   const buf = readBytes(file);
   if (kind === 'zip') await checkZip(buf, file);
-  return fromSheets(file, buf, opts, sha256Hex(buf));
+  return fromSheets(file, buf, kind, opts, sha256Hex(buf));
 }
 
 /** A field's text in a row; "" when the column is absent or the cell empty. */

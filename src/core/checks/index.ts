@@ -87,6 +87,9 @@ const PLAIN = /^[0-9A-Z]*$/;
 
 /** ID-number-like runs inside 法定代表人姓名及身份证号; masked ones (with *) cannot be checked. */
 const ID_TOKEN = /[0-9][0-9Xx]{5,}/g;
+const LAST_ID = /^[0-9]{17}[0-9Xx]$/;
+const DIGITISH = /[0-9Xx]/;
+const HAS_OTHER_DIGITS = /[0-9]/;
 
 const idcard: RowRule = {
   name: 'idcard',
@@ -97,6 +100,9 @@ const idcard: RowRule = {
     return (row, _today, out) => {
       const v = row.cells[l] ?? '';
       if (v === '' || v.includes('*') || looksScientific(v)) return;
+      const last = v.length >= 18 ? v.slice(-18) : '';
+      // The common cell is "姓名 + 18-digit number": check that without a regex scan.
+      if (LAST_ID.test(last) && !DIGITISH.test(v.charAt(v.length - 19)) && checkIdCard(last) === 'ok' && !HAS_OTHER_DIGITS.test(v.slice(0, -18))) return;
       for (const token of v.match(ID_TOKEN) ?? []) {
         const r = checkIdCard(token);
         if (r !== 'ok') out.push(issueAt(tb, row, r === 'format' ? 'idcard-format' : 'idcard-checksum', 'legal', { value: token }));

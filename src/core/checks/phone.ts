@@ -10,6 +10,7 @@ const SERVICE = /^[48]00-?\d{3}-?\d{4}$/;
 const CLEAN = /[\s\u3000]+/g;
 const PARENS = /^[(（](0\d{2,3})[)）]-?/;
 const SPLIT = /[、,，;；/]+/;
+const MOBILE_FAST = /^1[3-9]\d{9}$/;
 
 function onePhone(p: string): boolean {
   const s = p.replace(PARENS, '$1-').replace(/—|－/g, '-');
@@ -18,6 +19,7 @@ function onePhone(p: string): boolean {
 }
 
 export function isPhone(text: string): boolean {
+  if (MOBILE_FAST.test(text)) return true; // the common case, without splitting
   const parts = text.replace(CLEAN, '').split(SPLIT).filter((p) => p !== '');
   return parts.length > 0 && parts.every(onePhone);
 }

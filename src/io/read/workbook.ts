@@ -8,12 +8,18 @@ import * as XLSX from 'xlsx';
 import { InputError } from '../../errors.js';
 import type { RawCell, RawRow } from './header.js';
 
+/**
+ * One sheet, converted row by row on demand: rowAt(r) is Excel row r + 1.
+ * release(r) lets SheetJS's cell objects for a converted row go, so a
+ * 100,000-row sheet is never held twice.
+ */
 export interface RawSheet {
   name: string;
-  /** rows[r] is Excel row r + 1; rows[r][c] is column c (0 = A). */
-  rows: RawRow[];
+  length: number;
+  rowAt(r: number): RawRow;
+  release(r: number): void;
+  nonEmpty: boolean;
 }
-
 interface SheetCell {
   t?: string;
   v?: unknown;
@@ -59,6 +65,30 @@ export function rawCell(c: SheetCell | undefined, date1904: boolean): RawCell {
   }
 }
 
+/** Code pages for old .xls files written by Chinese Windows (BIFF5 uses GBK/cp936), loaded only for .xls. */
+export async function prepareLegacy(): Promise<void> {
+  const cptable = await import('xlsx/dist/cpexcel.full.mjs');
+  XLSX.set_cptable(cptable);
+}
+
+function sheetOf(name: string, data: (SheetCell[] | undefined)[], date1904: boolean): RawSheet {
+  return {
+    name,
+    length: data.length,
+    nonEmpty: data.some((r) => r !== undefined && r.some((c) => c !== undefined && c !== null && c.v !== undefined && c.v !== '')),
+    rowAt(r) {
+      const src = data[r];
+      if (!src) return [];
+      const out: RawRow = new Array<RawCell>(src.length);
+      for (let c = 0; c < src.length; c++) out[c] = rawCell(src[c], date1904);
+      return out;
+    },
+    release(r) {
+      data[r] = undefined;
+    },
+  };
+}
+
 /** Parses a workbook already checked by the zip guard (or an OLE .xls). */
 export function readWorkbook(buf: Buffer, file: string): RawSheet[] {
   let wb: XLSX.WorkBook;
@@ -84,22 +114,5 @@ export function readWorkbook(buf: Buffer, file: string): RawSheet[] {
     console.error = consoleError;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const sheets: RawSheet[] = [];
-  for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name];
-    const data = (ws?.['!data'] ?? []) as (SheetCell[] | undefined)[];
-    const rows: RawRow[] = new Array<RawRow>(data.length);
-    for (let r = 0; r < data.length; r++) {
-      const src = data[r];
-      if (!src) {
-        rows[r] = [];
-        continue;
-      }
-      const out: RawRow = new Array<RawCell>(src.length);
-      for (let c = 0; c < src.length; c++) out[c] = rawCell(src[c], date1904);
-      rows[r] = out;
-    }
-    sheets.push({ name, rows });
-  }
-  return sheets;
+  return wb.SheetNames.map((name) => sheetOf(name, (wb.Sheets[name]?.['!data'] ?? []) as (SheetCell[] | undefined)[], date1904));
 }
