@@ -107,12 +107,12 @@ export function eligibleOf(
   def: StratumDef, prep: Prepared, already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
 ): { population: number; eligible: string[]; excluded: Exclusion[] } {
   const keys = populationKeys(def, prep);
-  if (yearly.size === 0 && already.size === 0) return { population: keys.length, eligible: keys, excluded: [] };
+  if (yearly.size === 0 && already.size === 0 && max > 0) return { population: keys.length, eligible: keys, excluded: [] };
   const eligible: string[] = [];
   const excluded: Exclusion[] = [];
   for (const key of keys) {
-    const prior = yearly.get(key);
-    if (prior && prior.length >= max) excluded.push({ key, reason: 'yearly-limit', draws: prior });
+    const prior = yearly.get(key) ?? [];
+    if (prior.length >= max) excluded.push({ key, reason: 'yearly-limit', draws: prior });
     else if (already.has(key)) excluded.push({ key, reason: 'already-selected', draws: [] });
     else eligible.push(key);
   }
