@@ -11,6 +11,9 @@ export type ParsedRatio = { ratio: Ratio; creditClasses: [] } | { ratio: null; c
 const AT_LEAST = /^(?:不低于|不少于|至少|最少|≥|>=)\s*/;
 const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
 const COUNT = /^(\d+)\s*(?:家|户|个|所|间)$/;
+/** `二成`, `2成` — tenths, as clerks sometimes write 20%. */
+const TENTHS = /^(\d+|[一二两三四五六七八九十])\s*成$/;
+const TENTH_DIGITS = '一二三四五六七八九十';
 const AMOUNT = '(\\d+(?:\\.\\d+)?\\s*%|\\d+\\s*(?:家|户|个|所|间))';
 /** `低(A、1%)`, `低风险(A类,1%)`, `(A:1%)`. */
 const BRACKET = new RegExp(`([^()、,;/\\s]*?)\\(\\s*([A-Da-d])\\s*(?:类|级)?\\s*[、,:=]?\\s*${AMOUNT}\\s*\\)`, 'y');
@@ -34,6 +37,12 @@ export function parseAmount(text: string): Ratio | null {
     const percent = canonicalDecimal(p[1]!);
     if (compareDecimal(percent, '0') <= 0 || compareDecimal(percent, '100') > 0) return null;
     return { kind: 'percent', percent };
+  }
+  const tenths = TENTHS.exec(s);
+  if (tenths) {
+    const d = tenths[1]!;
+    const n = /^\d+$/.test(d) ? Number(d) : d === '两' ? 2 : TENTH_DIGITS.indexOf(d) + 1;
+    return n >= 1 && n <= 10 ? { kind: 'percent', percent: String(n * 10) } : null;
   }
   const c = COUNT.exec(s);
   if (c) {

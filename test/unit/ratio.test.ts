@@ -20,6 +20,10 @@ describe('parseRatio', () => {
     ['不低于0.5%', pct('0.5')],
     ['≥5%', pct('5')],
     ['不少于3家', cnt(3)],
+    ['二成', pct('20')],
+    ['两成', pct('20')],
+    ['十成', pct('100')],
+    ['3成', pct('30')],
   ])('%s → a whole-row ratio', (text, ratio) => {
     expect(parseRatio(text)).toEqual({ ratio, creditClasses: [] });
   });
@@ -56,7 +60,7 @@ describe('parseRatio', () => {
     expect(parseRatio('D:20%、A:5家')?.creditClasses.map((c) => [c.credit, c.ratio])).toEqual([['D', pct('20')], ['A', cnt(5)]]);
   });
 
-  it.each(['', '20', '百分之二十', '0%', '0.0%', '120%', '100.01%', '0家', '20%%', 'A:1%、A:2%', 'E:1%', '低(A、1%)、其他', '-5%', '1e2%'])(
+  it.each(['', '20', '百分之二十', '0%', '0.0%', '120%', '100.01%', '0家', '20%%', 'A:1%、A:2%', 'E:1%', '低(A、1%)、其他', '-5%', '1e2%', '11成', '零成'])(
     'refuses %p',
     (text) => {
       expect(parseRatio(text)).toBeNull();
