@@ -48,55 +48,74 @@ async function ask(ctx: Ctx, value: unknown, flag: string, message: string): Pro
   return (await flagOrAsk(ctx, value, { message, flag })).trim();
 }
 
-export const run: Handler = async (ctx, _args, opts) => {
-  const ws = openWorkspace(ctx.workspace);
-  const drawId = await ask(ctx, opts.draw, '--draw', t('cli.opt.draw'));
-  const draw = readDraw(ws, drawId);
+interface Request {
+  draw: DrawRecord;
+  entity: string;
+  inspector: string;
+  reason: string;
+  seed: string;
+  seedSource: string;
+}
+
+/** The flags (or answers), checked against the ledger as it is now before any registry is read. */
+async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): Promise<Request> {
+  const draw = readDraw(ws, await ask(ctx, opts.draw, '--draw', t('cli.opt.draw')));
   const entity = normKey(await ask(ctx, opts.entity, '--entity', t('cli.opt.entity')));
   const inspector = normKey(await ask(ctx, opts.inspector, '--inspector', t('cli.opt.inspector')));
   const reason = await ask(ctx, opts.reason, '--reason', t('cli.opt.reason'));
   const seed = normaliseSeed((await flagOrAsk(ctx, opts.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed', validate: seedProblem })).trim());
-  const files = recordedInputs(ws, draw.inputs, filesOf(opts), ws.draws, ['inspectors', 'conflicts']);
-  const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
-  refuseOnErrors(loaded.issues, ctx.err);
-  warnChangedInputs(ctx, draw, loaded);
-  const record = await appendRecord<AmendmentRecord>(
-    ws,
-    (lines) => {
-      const amendments = amendmentsIn(ws, lines, draw.drawId);
-      checkRequest(draw, amendments, entity, inspector, seed);
-      const result = substitute({ draw, amendments, entity, inspector, inspectors: loaded.inspectors, conflicts: loaded.conflicts, seed });
-      return buildAmendment({
-        tool: TOOL_VERSION,
-        drawId: nextAmendmentId(draw.drawId, lines.map((l) => l.drawId)),
-        amends: draw.drawId,
-        createdAt: ctx.nowIso,
-        seed,
-        seedSource: typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '',
-        inputs: loaded.inputs,
-        substitution: { entity, removed: inspector, reason, candidates: result.candidates, replacement: result.replacement },
-        team: result.team,
-        prevRecordHash: null,
-      });
-    },
-    (r) => witnessFiles(ws, r, draw, ctx.lang),
-  );
-  const all = [...amendmentsIn(ws, readLedger(ws), draw.drawId)];
-  const sheets = await writeSheetsIfAvailable(ws, draw, all);
-  if (ctx.json) {
-    ctx.out(JSON.stringify(record, null, 2));
-    return 0;
-  }
+  checkRequest(draw, amendmentsIn(ws, readLedger(ws), draw.drawId), entity, inspector, seed);
+  const seedSource = typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '';
+  return { draw, entity, inspector, reason, seed, seedSource };
+}
+
+/** Inside the lock: the amendments as they are now, the substitution, the amendment record. */
+function amendment(ctx: Ctx, ws: Workspace, q: Request, loaded: LoadedInputs, lines: LedgerLine[]): AmendmentRecord {
+  const { draw, entity, inspector, seed } = q;
+  const amendments = amendmentsIn(ws, lines, draw.drawId);
+  checkRequest(draw, amendments, entity, inspector, seed);
+  const result = substitute({ draw, amendments, entity, inspector, inspectors: loaded.inspectors, conflicts: loaded.conflicts, seed });
+  return buildAmendment({
+    tool: TOOL_VERSION,
+    drawId: nextAmendmentId(draw.drawId, lines.map((l) => l.drawId)),
+    amends: draw.drawId,
+    createdAt: ctx.nowIso,
+    seed,
+    seedSource: q.seedSource,
+    inputs: loaded.inputs,
+    substitution: { entity, removed: inspector, reason: q.reason, candidates: result.candidates, replacement: result.replacement },
+    team: result.team,
+    prevRecordHash: null,
+  });
+}
+
+function report(ctx: Ctx, ws: Workspace, record: AmendmentRecord, draw: DrawRecord, sheets: { kept: string[] } | null): void {
   const s = record.substitution;
   ctx.out(t('drawcmd.sub.done', { id: record.drawId, entity: s.entity, removed: s.removed, replacement: s.replacement.key, candidates: s.candidates, hash: record.recordHash }));
   const w = witnessPaths(ws, record.drawId);
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.record'), file: recordPath(ws, record.drawId) }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witness'), file: w.html }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witnessXlsx'), file: w.xlsx }));
-  if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: draw.drawId }));
-  else {
-    const order = String(draw.selected.find((x) => x.key === entity)?.order ?? 0).padStart(2, '0');
-    for (const f of sheets.kept) if (path.basename(f).startsWith(`${order}-`)) ctx.err(t('drawcmd.sub.sheetKept', { file: f }));
-  }
+  if (!sheets) return ctx.err(t('drawcmd.sheetsMissing', { id: draw.drawId }));
+  const order = String(draw.selected.find((x) => x.key === s.entity)?.order ?? 0).padStart(2, '0');
+  for (const f of sheets.kept) if (path.basename(f).startsWith(`${order}-`)) ctx.err(t('drawcmd.sub.sheetKept', { file: f }));
+}
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const ws = openWorkspace(ctx.workspace);
+  const q = await request(ctx, ws, opts);
+  const files = recordedInputs(ws, q.draw.inputs, filesOf(opts), ws.draws, ['inspectors', 'conflicts']);
+  const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
+  refuseOnErrors(loaded.issues, ctx.err);
+  warnChangedInputs(ctx, q.draw, loaded);
+  const record = await appendRecord<AmendmentRecord>(
+    ws,
+    (lines) => amendment(ctx, ws, q, loaded, lines),
+    (r) => witnessFiles(ws, r, q.draw, ctx.lang),
+  );
+  // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet).
+  const sheets = await writeSheetsIfAvailable(ws, q.draw, amendmentsIn(ws, readLedger(ws), q.draw.drawId));
+  if (ctx.json) ctx.out(JSON.stringify(record, null, 2));
+  else report(ctx, ws, record, q.draw, sheets);
   return 0;
 };
