@@ -47,20 +47,31 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
   const keys = new KeyIndex();
   const out: LoadedRegistries = { files: [], entities: [], inspectors: [], conflicts: [], inputs: [], issues: [] };
   for (const file of paths) {
-    const table = await readTable(file, opts.role ? { role: opts.role } : {});
     const acc = emptyAccumulator();
+    let rows = 0;
+    let handle: ((row: TableRow) => void) | null = null;
+    // Registry rows become entities/inspectors as they stream by; the raw rows are not kept
+    // (a million-row CSV would otherwise sit in memory twice). Other roles keep their rows.
+    const table = await readTable(file, {
+      ...(opts.role ? { role: opts.role } : {}),
+      onRow: (tb, row) => {
+        rows += 1;
+        if (!REGISTRY_ROLES.includes(tb.role)) return true;
+        handle ??= registryHandler(tb, { today: opts.today ?? null, keys, keep: true }, acc);
+        handle(row);
+        return false;
+      },
+    });
+    const rowIssues = acc.issues.splice(0);
     for (const i of table.issues) acc.issues.push(i);
-    if (REGISTRY_ROLES.includes(table.role)) {
-      for (const i of tableIssues(table)) acc.issues.push(i);
-      const handle = registryHandler(table, { today: opts.today ?? null, keys, keep: true }, acc);
-      for (const row of table.rows) handle(row);
-    }
+    if (REGISTRY_ROLES.includes(table.role)) for (const i of tableIssues(table)) acc.issues.push(i);
+    for (const i of rowIssues) acc.issues.push(i);
     const input: InputRef = {
       role: table.role,
       file: path.basename(file),
       fileSha256: table.fileSha256,
       contentSha256: contentSha256(contentRows(table.role, acc)),
-      rows: table.rows.length,
+      rows,
     };
     out.files.push({ table, role: table.role, input, issues: acc.issues });
     // Loops, not push(...xs): a million-row registry overflows the call stack with spread arguments.
