@@ -19,6 +19,7 @@ export const SEVERITY: ReadonlyMap<string, Severity> = new Map<string, Severity>
   ['bad-phone', 'warning'],
   ['no-license-number', 'warning'],
   ['unknown-column', 'info'],
+  ['unknown-reference', 'warning'],
   ['unreadable-file', 'error'],
 ]);
 

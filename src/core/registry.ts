@@ -4,7 +4,7 @@
  */
 import { checkRow, compileRules, fieldText } from './checks/index.js';
 import { enumValue } from './checks/enums.js';
-import { makeIssue } from './issues.js';
+import { makeIssue, placeOf } from './issues.js';
 import { KeyMap } from './keyset.js';
 import { normKey, splitList } from './normalize.js';
 import { schemaFor } from './schemas/index.js';
@@ -132,6 +132,31 @@ export class KeyIndex {
       { key, otherFile: there.file, otherRow, otherCell: there.col ? `${there.col.letter}${otherRow}` : '' },
     );
   }
+
+  private readonly refs: { tb: Table; row: TableRow; inspector: string; entity: string }[] = [];
+
+  /** Notes a recusal row, checked against the registries by referenceIssues() once every file is read. */
+  refer(tb: Table, row: TableRow, inspector: string, entity: string): void {
+    this.refs.push({ tb, row, inspector, entity });
+  }
+
+  /**
+   * Recusal rows naming a 执法证号 or entity code that no loaded registry has
+   * (a mistyped code would silently void the recusal). Only checked against
+   * the kinds of registry that were loaded.
+   */
+  referenceIssues(): Issue[] {
+    const out: Issue[] = [];
+    const inspectors = this.spaces.get('inspector');
+    const entities = this.spaces.get('entity');
+    for (const r of this.refs) {
+      if (inspectors && r.inspector !== '' && inspectors.get(r.inspector) === undefined)
+        out.push(makeIssue('unknown-reference', placeOf(r.tb, r.row, 'license'), { key: r.inspector }, 'issue.unknown-inspector'));
+      if (entities && r.entity !== '' && entities.get(r.entity) === undefined)
+        out.push(makeIssue('unknown-reference', placeOf(r.tb, r.row, 'entity'), { key: r.entity }, 'issue.unknown-entity'));
+    }
+    return out;
+  }
 }
 
 export interface RegistryAccumulator {
@@ -193,7 +218,9 @@ export function registryHandler(tb: Table, ctx: RowContext, acc: RegistryAccumul
       ? inspectorHandler(tb, ctx, acc)
       : (row: TableRow) => {
           const c = tb.role === 'conflicts' ? rowToConflict(tb, row) : null;
-          if (c && ctx.keep) acc.conflicts.push(c);
+          if (!c) return;
+          ctx.keys.refer(tb, row, c.inspector, c.entity);
+          if (ctx.keep) acc.conflicts.push(c);
         };
   return (row) => {
     checkRow(checks, row, ctx.today, acc.issues);

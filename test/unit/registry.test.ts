@@ -150,3 +150,29 @@ describe('header matching', () => {
     expect(fieldFor(s, 'constructor')).toBeUndefined();
   });
 });
+
+describe('recusal rows reference keys', () => {
+  it('warns about a 执法证号 or entity code no loaded registry has', () => {
+    const keys = new KeyIndex();
+    parseRegistryTable(table('pharmacies', PH, [['甲', '华龙区', '91350100M000100Y43', '', '豫A', '', '', '']]), null, keys);
+    parseRegistryTable(table('inspectors', ['姓名', '工作单位', '执法证号', '所在地区'], [['张明', '医保局', '41090020210001', '华龙区']]), null, keys);
+    parseRegistryTable(
+      table('conflicts', ['执法证号', '统一社会信用代码', '原因'], [
+        ['41090020210001', '91350100M000100Y43', '亲属'],
+        ['41090020219999', '91350100M000100Y43', ''],
+        ['41090020210001', '91110000600037341L', ''],
+      ], 'c.csv'),
+      null,
+      keys,
+    );
+    expect(keys.referenceIssues().map((i) => [i.row, i.cell, i.code, i.severity])).toEqual([
+      [3, 'A3', 'unknown-reference', 'warning'],
+      [4, 'B4', 'unknown-reference', 'warning'],
+    ]);
+  });
+  it('checks only against the kinds of registry that were read', () => {
+    const keys = new KeyIndex();
+    parseRegistryTable(table('conflicts', ['执法证号', '统一社会信用代码'], [['X1', 'Y1']]), null, keys);
+    expect(keys.referenceIssues()).toEqual([]);
+  });
+});
