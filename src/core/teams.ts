@@ -12,11 +12,17 @@ import { compareCodeUnits } from './normalize.js';
 import { regionKey, regionParts, ALL_REGIONS } from './region.js';
 import { SeatIndex, type Pool } from './seat-pools.js';
 import { pickIndex, stream } from './seed.js';
-import type { Conflict, Entity, Inspector, PlanRow, Team, TeamMember } from './types.js';
+import type { Conflict, Entity, Inspector, PlanRow, Team, TeamGroup, TeamMember } from './types.js';
 
 export interface TeamTask {
   entity: Entity;
   row: PlanRow;
+}
+
+/** The row's department groups; none written means one group, any department, of the team size (default 2). */
+export function groupsOf(row: PlanRow): TeamGroup[] {
+  if (row.teamGroups.length > 0) return row.teamGroups;
+  return [{ department: '', seats: row.teamSize >= 2 ? row.teamSize : 2 }];
 }
 
 /** Drawable inspectors (a key, not 不可用) ranked by key; a duplicate key is refused. */
@@ -122,7 +128,7 @@ export function assignTeams(
     const onTeam = new Set<string>();
     const blocked = matcher.conflicts(task.entity, pairs);
     let seat = 0;
-    for (const g of task.row.teamGroups) {
+    for (const g of groupsOf(task.row)) {
       const pools = matcher.pools(g.department, task.row.regionMatch, task.entity.region);
       for (let s = 0; s < g.seats; s++) {
         seat++;

@@ -124,7 +124,9 @@ export function refDraw(input, seedText) {
   for (const st of strata) {
     for (const e of st.entities) {
       const members = [];
-      for (const g of st.row.teamGroups) {
+      // No groups written: one group, any department, of the team size (default 2).
+      const groups = st.row.teamGroups && st.row.teamGroups.length ? st.row.teamGroups : [{ department: '', seats: st.row.teamSize >= 2 ? st.row.teamSize : 2 }];
+      for (const g of groups) {
         for (let s = 0; s < g.seats; s++) {
           let cands = inspectors.filter((i) =>
             i.key !== '' && squeeze(i.status) !== '不可用' &&
