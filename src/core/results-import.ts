@@ -1,22 +1,51 @@
 /**
  * Deciding what an import does, file by file, before anything is written:
  * a file with any error imports nothing; the others still import. The same
- * content again is `unchanged`; different content for a stored inspection is
- * refused unless `replace`, and then the stored version goes to the audit
- * trail. Pure: the store (src/io/results-store.ts) carries the plan out.
+ * content again is `unchanged`. A result that only adds to the stored one —
+ * same date and codes, and 处理情况 / 备注 / 公示 where the stored one has
+ * none (a results table with 公示日期 after the record sheet) — `completes`
+ * it. Anything else different is refused unless `replace`. Whatever replaces
+ * or completes a stored version sends that version to the audit trail. Pure:
+ * the store (src/io/results-store.ts) carries the plan out.
  */
-import { cellIssue, type CheckedInspection } from './results.js';
+import { canonicalJson } from './hash.js';
+import { cellIssue, resultContentSha256, type CheckedInspection } from './results.js';
 import type { InspectionResult, Issue } from './types.js';
 
-export type StoreAction = 'new' | 'unchanged' | 'replace' | 'conflict';
+export type StoreAction = 'new' | 'unchanged' | 'complete' | 'replace' | 'conflict';
 
 export const resultKey = (drawId: string, entity: string) => `${drawId}\u0000${entity}`;
 
-/** What storing `incoming` means given what is stored for the same draw and entity. */
-export function decideStore(existing: InspectionResult | undefined, incoming: InspectionResult, replace: boolean): StoreAction {
-  if (!existing) return 'new';
-  if (existing.contentSha256 === incoming.contentSha256) return 'unchanged';
-  return replace ? 'replace' : 'conflict';
+/** `a` with `b`'s value where `a` has none; null when both have different values. */
+function fill(a: string, b: string): string | null {
+  return a === '' || a === b ? b || a : b === '' ? a : null;
+}
+
+/**
+ * The stored result completed with what `incoming` adds, or null when they
+ * disagree (date, codes, or a field both fill differently).
+ */
+export function mergeCompatible(existing: InspectionResult, incoming: InspectionResult): InspectionResult | null {
+  if (existing.inspectionDate !== incoming.inspectionDate) return null;
+  if (canonicalJson(existing.departments) !== canonicalJson(incoming.departments)) return null;
+  const handling = fill(existing.handling, incoming.handling);
+  const remarks = fill(existing.remarks, incoming.remarks);
+  const [p, q] = [existing.publication, incoming.publication];
+  const samePub = p !== null && q !== null && p.date === q.date && (p.site === q.site || p.site === '' || q.site === '');
+  if (handling === null || remarks === null || (p !== null && q !== null && !samePub)) return null;
+  const publication = p && q ? { date: p.date, site: p.site || q.site } : (p ?? q);
+  const content = { format: existing.format, drawId: existing.drawId, entity: existing.entity, inspectionDate: existing.inspectionDate, departments: existing.departments, handling, remarks, publication };
+  return { ...content, source: incoming.source, contentSha256: resultContentSha256(content) };
+}
+
+/** What storing `incoming` means given what is stored, and the result to write. */
+export function decideStore(existing: InspectionResult | undefined, incoming: InspectionResult, replace: boolean): { action: StoreAction; result: InspectionResult } {
+  if (!existing) return { action: 'new', result: incoming };
+  if (existing.contentSha256 === incoming.contentSha256) return { action: 'unchanged', result: existing };
+  if (replace) return { action: 'replace', result: incoming };
+  const merged = mergeCompatible(existing, incoming);
+  if (merged === null) return { action: 'conflict', result: incoming };
+  return merged.contentSha256 === existing.contentSha256 ? { action: 'unchanged', result: existing } : { action: 'complete', result: merged };
 }
 
 export interface FileReading {
@@ -39,13 +68,15 @@ export interface FileOutcome {
   status: 'imported' | 'unchanged' | 'refused';
   imported: number;
   replaced: number;
+  /** Stored results completed (公示, 处理情况, 备注 added), the old version kept in the audit trail. */
+  completed: number;
   unchanged: number;
   issues: Issue[];
   writes: PlannedWrite[];
 }
 
 function refused(reading: FileReading, issues: Issue[]): FileOutcome {
-  return { file: reading.file, form: reading.form, status: 'refused', imported: 0, replaced: 0, unchanged: 0, issues, writes: [] };
+  return { file: reading.file, form: reading.form, status: 'refused', imported: 0, replaced: 0, completed: 0, unchanged: 0, issues, writes: [] };
 }
 
 /**
@@ -65,6 +96,7 @@ export function planImport(readings: readonly FileReading[], stored: ReadonlyMap
     const here = new Map<string, PlannedWrite>();
     let unchanged = 0;
     let replaced = 0;
+    let completed = 0;
     for (const c of reading.inspections) {
       const r = c.result as InspectionResult;
       const key = resultKey(r.drawId, r.entity);
@@ -73,17 +105,16 @@ export function planImport(readings: readonly FileReading[], stored: ReadonlyMap
         if (inFile.result.contentSha256 !== r.contentSha256) issues.push(cellIssue('duplicate', reading.file, c.anchor, { key: r.entity, id: r.drawId }));
         continue;
       }
-      const earlier = pending.get(key);
-      const onDisk = stored.get(key);
-      const action = decideStore(earlier ?? onDisk, r, replace);
+      // Files are stored one after another, so what an earlier file of this run wrote is on disk by then.
+      const prev = pending.get(key) ?? stored.get(key);
+      const { action, result } = decideStore(prev, r, replace);
       if (action === 'unchanged') unchanged += 1;
-      else if (action === 'conflict') {
-        const prev = (earlier ?? onDisk) as InspectionResult;
+      else if (action === 'conflict' && prev) {
         issues.push(cellIssue('conflict', reading.file, c.anchor, { key: r.entity, id: r.drawId, previous: prev.source.file, at: prev.source.importedAt }));
       } else {
         if (action === 'replace') replaced += 1;
-        // Files are stored one after another, so what an earlier file of this run wrote is on disk by then.
-        here.set(key, { result: r, previous: action === 'replace' ? ((earlier ?? onDisk) as InspectionResult) : null });
+        if (action === 'complete') completed += 1;
+        here.set(key, { result, previous: action === 'new' ? null : (prev ?? null) });
       }
     }
     if (issues.some((i) => i.severity === 'error')) {
@@ -96,8 +127,9 @@ export function planImport(readings: readonly FileReading[], stored: ReadonlyMap
       file: reading.file,
       form: reading.form,
       status: writes.length > 0 ? 'imported' : 'unchanged',
-      imported: writes.length - replaced,
+      imported: writes.length - replaced - completed,
       replaced,
+      completed,
       unchanged,
       issues,
       writes,

@@ -10,13 +10,14 @@ export interface ImportSummary {
     status: FileOutcome['status'];
     imported: number;
     replaced: number;
+    completed: number;
     unchanged: number;
     results: { drawId: string; entity: string; inspectionDate: string; departments: { department: string; codes: number[] }[] }[];
     issues: Issue[];
   }[];
   /** Blank record sheets found in a folder or by a pattern: not filled in yet, not imported. */
   skipped: string[];
-  summary: { files: number; imported: number; replaced: number; unchanged: number; refused: number; skipped: number };
+  summary: { files: number; imported: number; replaced: number; completed: number; unchanged: number; refused: number; skipped: number };
 }
 
 export function importSummary(outcomes: readonly FileOutcome[], skipped: readonly string[] = []): ImportSummary {
@@ -26,6 +27,7 @@ export function importSummary(outcomes: readonly FileOutcome[], skipped: readonl
     status: o.status,
     imported: o.imported,
     replaced: o.replaced,
+    completed: o.completed,
     unchanged: o.unchanged,
     results: o.writes.map((w) => ({ drawId: w.result.drawId, entity: w.result.entity, inspectionDate: w.result.inspectionDate, departments: w.result.departments })),
     issues: o.issues,
@@ -38,6 +40,7 @@ export function importSummary(outcomes: readonly FileOutcome[], skipped: readonl
       files: outcomes.length,
       imported: sum((o) => o.imported),
       replaced: sum((o) => o.replaced),
+      completed: sum((o) => o.completed),
       unchanged: sum((o) => o.unchanged),
       refused: sum((o) => (o.status === 'refused' ? 1 : 0)),
       skipped: skipped.length,
@@ -53,10 +56,10 @@ export function renderImport(outcomes: readonly FileOutcome[], skipped: readonly
       for (const i of errors) err(`  - ${i.message}`);
       continue;
     }
-    out(o.status === 'unchanged' ? t('results.import.unchanged', { file: o.file, unchanged: o.unchanged }) : t('results.import.imported', { file: o.file, imported: o.imported, replaced: o.replaced, unchanged: o.unchanged }));
+    out(o.status === 'unchanged' ? t('results.import.unchanged', { file: o.file, unchanged: o.unchanged }) : t('results.import.imported', { file: o.file, imported: o.imported, completed: o.completed, replaced: o.replaced, unchanged: o.unchanged }));
     for (const i of o.issues) out(`  - ${i.message}`);
   }
   for (const f of skipped) out(t('results.import.skipped', { file: f }));
   const s = importSummary(outcomes, skipped).summary;
-  out(t('results.import.summary', { files: s.files, imported: s.imported, replaced: s.replaced, unchanged: s.unchanged, refused: s.refused }));
+  out(t('results.import.summary', { files: s.files, imported: s.imported, completed: s.completed, replaced: s.replaced, unchanged: s.unchanged, refused: s.refused }));
 }

@@ -162,6 +162,19 @@ describe('ssj results — dates, several files, tables', () => {
     expect(parse(missing.stdout).files.map((f) => f.status)).toEqual(['refused', 'imported']);
   });
 
+  it('completes a sheet’s result with the 公示日期 of a later results table (old version kept)', () => {
+    const ws = setup();
+    expect(run(ws, [fx('lo-filled.xlsx')]).code).toBe(0);
+    const csv = path.join(ws.root, '公示.csv');
+    fs.writeFileSync(csv, `抽取编号,统一社会信用代码,检查日期,检查结果,公示日期,公示网站\n20240601-1,${E1},2024-06-12,医疗保障局:1；市场监督管理局:9,2024-06-19,信用舞钢\n`);
+    const r = run(ws, [csv]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout).files.map((f) => [f.status, (f as { completed?: number }).completed])).toEqual([['imported', 1]]);
+    const res = stored(ws, E1);
+    expect([res.remarks, res.publication, res.departments.map((d) => d.codes)]).toEqual(['现场检查,未发现问题', { date: '2024-06-19', site: '信用舞钢' }, [[1], [9]]]);
+    expect(fs.readdirSync(path.join(ws.results, '.history', '20240601-1'))).toEqual([`${E1}-1.json`]);
+  });
+
   it('refuses a table row with plain codes for a joint inspection, naming its cell', () => {
     const ws = setup();
     const csv = path.join(ws.root, 'r.csv');

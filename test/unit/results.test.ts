@@ -215,7 +215,19 @@ describe('import plan', () => {
   it('decides new / unchanged / conflict / replace', () => {
     const a = ok(v1).result as InspectionResult;
     const b = ok(v2).result as InspectionResult;
-    expect([decideStore(undefined, a, false), decideStore(a, a, false), decideStore(a, b, false), decideStore(a, b, true)]).toEqual(['new', 'unchanged', 'conflict', 'replace']);
+    expect([decideStore(undefined, a, false), decideStore(a, a, false), decideStore(a, b, false), decideStore(a, b, true)].map((d) => d.action)).toEqual(['new', 'unchanged', 'conflict', 'replace']);
+  });
+  it('completes a stored result with what a results table adds (公示, 处理情况), never contradicting it', () => {
+    const sheet = ok(sheetRaw({ remarks: c('已检查', 'B13') })).result as InspectionResult;
+    const table = ok(tableRaw('医疗保障局:1；市场监督管理局:9', { handling: c('无', 'F2'), pubDate: c('2024-06-18', 'G2'), pubSite: c('信用舞钢', 'H2') })).result as InspectionResult;
+    const d = decideStore(sheet, table, false);
+    expect([d.action, d.result.remarks, d.result.handling, d.result.publication]).toEqual(['complete', '已检查', '无', { date: '2024-06-18', site: '信用舞钢' }]);
+    expect(decideStore(d.result, table, false).action).toBe('unchanged'); // the table again adds nothing
+    expect(decideStore(d.result, sheet, false).action).toBe('unchanged'); // nor does the sheet
+    const otherRemarks = ok(tableRaw('医疗保障局:1；市场监督管理局:9', { remarks: c('另有说明', 'I2') })).result as InspectionResult;
+    expect(decideStore(sheet, otherRemarks, false).action).toBe('conflict');
+    const otherDate = ok(sheetRaw({ date: c('2024-06-13', 'D2') })).result as InspectionResult;
+    expect(decideStore(sheet, otherDate, false).action).toBe('conflict');
   });
   it('imports new results, reports the same again as unchanged', () => {
     expect(planImport([reading('a.xlsx', [v1])], new Map(), false).map((o) => [o.status, o.imported, o.unchanged])).toEqual([['imported', 1, 0]]);

@@ -82,11 +82,11 @@ export const results = {
   'results.sheets.html': '一次打印全部：{file}',
   'results.sheets.unreadable': '{file} 无法读取，为免丢失已填内容，未覆盖。如需重新生成，请先移走该文件。',
   // ssj results
-  'results.import.imported': '{file}：已导入 {imported} 条，更正 {replaced} 条，内容未变 {unchanged} 条。',
+  'results.import.imported': '{file}：已导入 {imported} 条，补充 {completed} 条，更正 {replaced} 条，内容未变 {unchanged} 条。',
   'results.import.unchanged': '{file}：内容与已导入的一致，未作改动（{unchanged} 条）。',
   'results.import.refused': '{file}：拒绝导入（{count} 个错误），该文件的内容均未导入：',
   'results.import.skipped': '{file}：尚未填写，跳过。',
-  'results.import.summary': '共 {files} 个文件：导入 {imported} 条，更正 {replaced} 条，未变 {unchanged} 条；拒绝 {refused} 个文件。',
+  'results.import.summary': '共 {files} 个文件：导入 {imported} 条，补充 {completed} 条，更正 {replaced} 条，未变 {unchanged} 条；拒绝 {refused} 个文件。',
   'results.import.noFiles': '请指定要导入的检查记录表或检查结果表，例如 ssj results sheets/20240601-1/*.xlsx。',
   // ssj status
   'results.status.none': '台账中还没有抽取记录。先运行 ssj draw。',
