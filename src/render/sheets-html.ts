@@ -50,8 +50,7 @@ ${inspectorRows(m.departments)}
 <tr>${td(t('results.sheet.checkUnit'), { cls: 'l' })}${td(t('results.sheet.checkItem'), { cols: 2, cls: 'l' })}${td(t('results.sheet.checkResult'), { cols: 2, cls: 'l' })}</tr>
 ${results}
 <tr class="remarks">${td(t('results.sheet.remarks'), { cls: 'l' })}${td('', { cols: 4 })}</tr>
-<tr class="sign">${td(t('results.sheet.signEntity'), { rows: 3, cls: 'l' })}${td('', { rows: 3, cols: 2 })}${td(t('results.sheet.signInspectors'), { rows: 3, cls: 'l' })}${td('', { rows: 3 })}</tr>
-<tr class="sign"></tr><tr class="sign"></tr>
+<tr class="sign">${td(t('results.sheet.signEntity'), { cls: 'l' })}${td('', { cols: 2 })}${td(t('results.sheet.signInspectors'), { cls: 'l' })}${td('')}</tr>
 <tr>${td(t('results.sheet.dateLine'), { cols: 3, cls: 'r' })}${td(t('results.sheet.dateLine'), { cols: 2, cls: 'r' })}</tr>
 </table>
 <p class="legend">${h(t('results.sheet.legend'))}</p>
@@ -68,7 +67,7 @@ h1 { text-align: center; font-size: 20pt; margin: 4mm 0 5mm; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 11pt; }
 td { border: 1px solid #000; padding: 2mm 1.5mm; text-align: center; vertical-align: middle; height: 7mm; word-break: break-all; }
 td.l { font-weight: bold; } td.v { text-align: left; } td.r { text-align: right; padding-right: 8mm; }
-tr.res td { height: 12mm; } tr.remarks td { height: 20mm; } tr.sign td { height: 8mm; }
+tr.res td { height: 12mm; } tr.remarks td { height: 20mm; } tr.sign td { height: 24mm; }
 .legend { font-size: 9pt; line-height: 1.5; margin: 3mm 0; }
 footer { font-size: 8pt; text-align: center; color: #333; }
 @media screen { body { background: #eee; } .sheet { background: #fff; padding: 10mm; box-shadow: 0 0 3px #999; } }
