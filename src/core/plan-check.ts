@@ -42,11 +42,12 @@ function creditIssues(plan: Plan, row: PlanRow, entities: Entity[]): Issue[] {
   const missing: string[] = [];
   const uncovered = new Map<string, number>();
   for (const e of entities) {
-    if (e.objectType !== row.objectType || !passesFilter(e, row.filter)) continue;
+    if (e.objectType !== row.objectType) continue;
     const c = creditOf(e);
     if (c === '') missing.push(e.key);
-    else if (!classes.has(c)) uncovered.set(c, (uncovered.get(c) ?? 0) + 1);
+    else if (!classes.has(c) && passesFilter(e, row.filter)) uncovered.set(c, (uncovered.get(c) ?? 0) + 1);
   }
+  missing.sort();
   const out: Issue[] = [];
   if (missing.length > 0) {
     const keys = missing.slice(0, MAX_LISTED).join('、');

@@ -49,14 +49,14 @@ export function prepareEntities(entities: Entity[]): Prepared {
   return { entities, credits: entities.map(creditOf) };
 }
 
-/** Credit-split rows refuse entities without 信用等级 (of the row's object type that pass its filter). */
+/** SPEC: when a row is split by credit class, every entity of its object type must carry 信用等级 (the filter does not narrow this). */
 export function assertCredit(plan: Plan, prep: Prepared): void {
   const split = plan.rows.filter((row) => row.creditClasses.length > 0);
   if (split.length === 0) return;
   const missing = new Set<string>();
   prep.entities.forEach((entity, i) => {
     if (prep.credits[i] !== '') return;
-    if (split.some((row) => entity.objectType === row.objectType && passesFilter(entity, row.filter))) missing.add(entity.key);
+    if (split.some((row) => entity.objectType === row.objectType)) missing.add(entity.key);
   });
   if (missing.size > 0) {
     const keys = [...missing].sort();

@@ -90,7 +90,7 @@ export function refDraw(input, seedText) {
   const year = drawDate.slice(0, 4);
   for (const row of plan.rows) {
     if (!(row.creditClasses && row.creditClasses.length)) continue;
-    const missing = entities.filter((e) => e.objectType === row.objectType && passes(e, row.filter) && credit(e) === '');
+    const missing = entities.filter((e) => e.objectType === row.objectType && credit(e) === '');
     if (missing.length) return { error: 'missing-credit', keys: missing.map((e) => e.key).sort(byCodeUnits) };
   }
   const strata = [];

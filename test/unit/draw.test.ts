@@ -96,6 +96,13 @@ describe('strata (steps 3–5)', () => {
     expect([e.key, e.params.count, e.params.keys]).toEqual(['draw.missingCredit', 2, '91AAA、91ZZZ']);
     expect(thrown(() => planStrata(input({ entities: ents }))).key).toBe('draw.missingCredit');
   });
+  it('refuses them even outside the row\'s directed filter (SPEC: every entity of its object type)', () => {
+    const p = plan([row({ ratio: null, creditClasses: [{ label: '', credit: 'A', ratio: { kind: 'percent', percent: '50' } }], filter: [{ field: '所在地区', values: ['华龙区'] }] })]);
+    const ents = [...pharmacies, entity('91OUT', '定点零售药店', { credit: '', region: '开发区' })];
+    expect([thrown(() => runDraw(input({ plan: p, entities: ents }), 'seed-123456')).params.keys]).toEqual(['91OUT']);
+    expect(runDraw(input({ plan: p, entities: [...ents.slice(0, -1), entity('12OUT', '定点医疗机构')] }), 'seed-123456').strata).toHaveLength(1);
+  });
+
   it('refuses duplicate keys', () => {
     expect(thrown(() => runDraw(input({ entities: [...hospitals, hospitals[0]!] }), 'seed-123456')).key).toBe('draw.duplicateKey');
     expect(thrown(() => runDraw(input({ inspectors: [...inspectors, inspectors[0]!] }), 'seed-123456')).key).toBe('draw.duplicateKey');
