@@ -81,6 +81,11 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
     out.inputs.push(input);
     for (const i of acc.issues) out.issues.push(i);
   }
+  // Recusal rows can only be checked once every registry is read.
+  for (const i of keys.referenceIssues()) {
+    out.issues.push(i);
+    out.files.find((f) => f.table.file === i.file)?.issues.push(i);
+  }
   return out;
 }
 
@@ -151,6 +156,10 @@ export async function validateFiles(paths: string[], opts: { role?: Role; today:
       if (err instanceof IoError) ioFailed = true;
       files.push(unreadable(file, err));
     }
+  }
+  for (const i of keys.referenceIssues()) {
+    const f = files.find((x) => x.file === i.file);
+    if (f) f.issues = sortIssues([...f.issues, i]);
   }
   const summary = countBySeverity(files.flatMap((f) => f.issues));
   return { report: { files, summary }, ioFailed };
