@@ -27,15 +27,28 @@ export function conflictIndex(conflicts: Conflict[]): Map<string, Set<string>> {
 
 export const isUnavailable = (i: Inspector): boolean => headerKey(i.status) === '不可用';
 
-/** 回避: the pair is in the conflicts list, or the inspector's 工作单位 equals the entity's 名称 (normalised). */
-export function inConflict(i: Inspector, entity: { key: string; name: string }, pairs: Map<string, Set<string>>): boolean {
-  if (pairs.get(entity.key)?.has(i.key)) return true;
+/** The codes a conflicts row may name an entity by: its key, 统一社会信用代码 and 医保编码 (normalised, distinct, non-empty). */
+export function entityCodes(entity: EntityRef): string[] {
+  return [...new Set([entity.key, normKey(entity.uscc ?? ''), normKey(entity.ybbm ?? '')])].filter((c) => c !== '');
+}
+
+export interface EntityRef {
+  key: string;
+  name: string;
+  region: string;
+  uscc?: string;
+  ybbm?: string;
+}
+
+/** 回避: the pair is in the conflicts list (by any of the entity's codes), or the inspector's 工作单位 equals the entity's 名称 (normalised). */
+export function inConflict(i: Inspector, entity: EntityRef, pairs: Map<string, Set<string>>): boolean {
+  if (entityCodes(entity).some((c) => pairs.get(c)?.has(i.key))) return true;
   const unit = deptKey(i.unit);
   return unit !== '' && unit === deptKey(entity.name);
 }
 
 export interface SeatContext {
-  entity: { key: string; name: string; region: string };
+  entity: EntityRef;
   department: string;
   regionMatch: boolean;
   pairs: Map<string, Set<string>>;

@@ -57,7 +57,7 @@ export function substitute(input: SubstituteInput): { replacement: TeamMember; c
   const row = planRowOf(draw, sel.stratum);
   const department = team.members[at]!.department;
   const { candidates, emptiedBy } = candidateChain(input.inspectors, {
-    entity: { key: E, name: sel.name, region: sel.region }, department, regionMatch: row.regionMatch,
+    entity: { key: E, name: sel.name, region: sel.region, uscc: sel.uscc, ybbm: sel.ybbm }, department, regionMatch: row.regionMatch,
     pairs: conflictIndex(input.conflicts), team: new Set(team.members.map((m) => m.key)), removed: new Set([...removedBefore, I]),
   });
   if (emptiedBy) {

@@ -6,7 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { candidateChain, conflictIndex, isUnavailable, type CandidateRule } from './candidates.js';
+import { candidateChain, conflictIndex, entityCodes, isUnavailable, type CandidateRule } from './candidates.js';
 import { deptKey, inDepartment } from './department.js';
 import { compareCodeUnits } from './normalize.js';
 import { regionKey, regionParts, ALL_REGIONS } from './region.js';
@@ -96,12 +96,14 @@ class Matcher {
     return lists;
   }
 
-  /** Ranks in conflict with the entity: listed pairs, or 工作单位 equal to its 名称. */
+  /** Ranks in conflict with the entity: listed pairs (by key, 统一社会信用代码 or 医保编码), or 工作单位 equal to its 名称. */
   conflicts(entity: Entity, pairs: Map<string, Set<string>>): number[] {
     const out = [...(this.byUnit.get(deptKey(entity.name)) ?? [])];
-    for (const k of pairs.get(entity.key) ?? []) {
-      const r = this.rankOf.get(k);
-      if (r !== undefined) out.push(r);
+    for (const code of entityCodes(entity)) {
+      for (const k of pairs.get(code) ?? []) {
+        const r = this.rankOf.get(k);
+        if (r !== undefined) out.push(r);
+      }
     }
     return out;
   }

@@ -70,7 +70,9 @@ function covers(area, region) {
 }
 
 function conflictWith(i, e, conflicts) {
-  if (conflicts.some((c) => squeeze(c.inspector).toUpperCase() === i.key && squeeze(c.entity).toUpperCase() === e.key)) return true;
+  // A conflicts row names the entity by 统一社会信用代码 or 医保编码 (either may differ from its key).
+  const codes = [e.key, squeeze(e.uscc).toUpperCase(), squeeze(e.ybbm).toUpperCase()].filter((c) => c !== '');
+  if (conflicts.some((c) => squeeze(c.inspector).toUpperCase() === i.key && codes.includes(squeeze(c.entity).toUpperCase()))) return true;
   return squeeze(i.unit) !== '' && squeeze(i.unit) === squeeze(e.name);
 }
 

@@ -18,7 +18,7 @@ function randomCase(seed: number, scale = 1): { input: DrawInput; seed: string }
     const type = r() < 0.5 ? '定点零售药店' : '定点医疗机构';
     entities.push(entity(key(pick(['91', '92', 'A1', '12']), Math.floor(r() * 1e6)), type, {
       region: pick(REGIONS), credit: r() < 0.01 ? '' : pick(['A', 'B', 'C', 'D', 'a', 'B']), kind: pick(['综合', '专科']),
-      tags: r() < 0.3 ? ['重点'] : [], name: `机构${i}`,
+      tags: r() < 0.3 ? ['重点'] : [], name: `机构${i}`, ybbm: r() < 0.3 ? `H4109${i}` : '',
     }));
   }
   const unique = [...new Map(entities.map((e) => [e.key, e])).values()];
@@ -32,7 +32,11 @@ function randomCase(seed: number, scale = 1): { input: DrawInput; seed: string }
   }
   const inspUnique = [...new Map(inspectors.map((i) => [i.key === '' ? `?${inspectors.indexOf(i)}` : i.key, i])).values()];
   const conflicts: Conflict[] = [];
-  for (let i = 0; i < 5; i++) if (unique.length && inspUnique.length) conflicts.push(conflict(pick(inspUnique).key, pick(unique).key));
+  for (let i = 0; i < 5; i++) {
+    if (!unique.length || !inspUnique.length) break;
+    const e = pick(unique);
+    conflicts.push(conflict(pick(inspUnique).key, e.ybbm !== '' && r() < 0.5 ? e.ybbm : e.key));
+  }
   const ratio = (): Ratio => (r() < 0.3 ? { kind: 'count', count: 1 + Math.floor(r() * 6) } : { kind: 'percent', percent: pick(['20', '0.5', '33.3', '50', '100', '7']) });
   const rows: PlanRow[] = [];
   const nRows = 1 + Math.floor(r() * 3);

@@ -97,6 +97,7 @@ describe('teams: failures name the entity, the seat and the rule', () => {
     ['department', { inspectors: [sj(1)] }, 1, '医疗保障局'],
     ['region', { inspectors: [yb(1, '清丰县')] }, 1, '医疗保障局'],
     ['conflict', { inspectors: [yb(1)], conflicts: [conflict(key('YB', 1), E)] }, 1, '医疗保障局'],
+    ['conflict', { inspectors: [yb(1)], conflicts: [conflict(key('YB', 1), 'H41090200001')], entities: [entity(E, '定点零售药店', { ybbm: 'H41090200001' })] }, 1, '医疗保障局'],
     ['conflict', { inspectors: [yb(2, '全市', { unit: ' 濮阳市医疗保障局门诊部 ' })], entities: [entity(E, '定点零售药店', { name: '濮阳市医疗保障局门诊部' })] }, 1, '医疗保障局'],
     ['already-on-team', { inspectors: [yb(1)] }, 2, '医疗保障局'],
   ])('%s', (rule, o, seat, department) => {
