@@ -16,7 +16,13 @@ export const HISTORY_DIR = '.history';
 
 /** A key or id as a file name: ASCII letters, digits, `-` and `_` kept; anything else %-encoded. */
 export function fileSafe(s: string): string {
-  return s.replace(/[^A-Za-z0-9_-]/g, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  let out = '';
+  for (const ch of s) {
+    if (/^[A-Za-z0-9_-]$/.test(ch)) out += ch;
+    else if (ch.length === 1 && ch >= '\ud800' && ch <= '\udfff') out += `%u${ch.charCodeAt(0).toString(16).toUpperCase()}`; // a lone surrogate has no UTF-8
+    else out += [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  }
+  return out;
 }
 
 export const resultPath = (ws: Workspace, drawId: string, entity: string) => path.join(ws.results, fileSafe(drawId), `${fileSafe(entity)}.json`);

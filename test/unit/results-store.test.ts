@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { resultContentSha256 } from '../../src/core/results.js';
 import { planImport, type FileReading } from '../../src/core/results-import.js';
@@ -10,6 +11,8 @@ function result(entity: string, codes: number[], file = 'a.xlsx'): InspectionRes
   const content = { format: 'ssj-result/1' as const, drawId: '20240601-1', entity, inspectionDate: '2024-06-12', departments: [{ department: '医疗保障局', codes }], handling: '', remarks: '', publication: null };
   return { ...content, source: { file, form: 'sheet', importedAt: '2024-06-20T12:00:00+08:00' }, contentSha256: resultContentSha256(content) };
 }
+
+const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
 
 const reading = (file: string, results: InspectionResult[]): FileReading => ({
   file,
@@ -60,6 +63,16 @@ describe('results store', () => {
     expect(loadResults(ws).map((r) => r.entity)).toEqual(['E1']);
     fs.writeFileSync(path.join(ws.results, '20240601-1', 'E3.json'), '{"format":"other"}');
     expect(() => loadResults(ws)).toThrow(expect.objectContaining({ key: 'results.badStored' }));
+  });
+
+  it('maps different keys to different safe file names', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: anyCodeUnit }), fc.string({ unit: anyCodeUnit }), (a, b) => {
+        fc.pre(a !== b);
+        expect(fileSafe(a)).not.toBe(fileSafe(b));
+        expect(fileSafe(a)).toMatch(/^[A-Za-z0-9_%u-]*$/);
+      }),
+    );
   });
 
   it('makes keys safe as file names', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCodes, parseDate, splitDepartmentCodes, sameDepartment, excelSerialToYmd } from '../../src/core/result-parse.js';
@@ -59,6 +60,26 @@ describe('parseCodes', () => {
   ])('%s is refused as %s', (text, problem) => {
     const r = parseCodes(text);
     expect(r.ok ? null : r.problem).toBe(problem);
+  });
+});
+
+describe('parseCodes properties', () => {
+  it('reads any list of codes 1–10 joined by the separators clerks use as its sorted set', () => {
+    const sep = fc.constantFrom(',', '，', '、', ', ', ' ');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 8 }), fc.array(sep, { minLength: 8, maxLength: 8 }), (codes, seps) => {
+        const text = codes.map((c, i) => (i === 0 ? String(c) : `${seps[i] ?? ','}${c}`)).join('');
+        expect(parseCodes(text)).toEqual({ ok: true, codes: [...new Set(codes)].sort((a, b) => a - b) });
+      }),
+    );
+  });
+  it('never accepts a number outside 1–10', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 11, max: 999 }), fc.array(fc.integer({ min: 1, max: 10 }), { maxLength: 3 }), (bad, good) => {
+        const r = parseCodes([...good, bad].join(','));
+        expect(r.ok ? null : r.problem).toBe('codes-range');
+      }),
+    );
   });
 });
 
