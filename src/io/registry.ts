@@ -128,7 +128,10 @@ function unreadable(file: string, err: SsjError): FileReport {
  * stream by and not kept, so a million-row CSV stays small in memory.
  * `ioFailed` is true when a file could not be opened at all (exit 2).
  */
-export async function validateFiles(paths: string[], opts: { role?: Role; today: string }): Promise<{ report: ValidateReport; ioFailed: boolean }> {
+export async function validateFiles(
+  paths: string[],
+  opts: { role?: Role; today: string; progress?: (file: string) => { update(done: number, total: number): void; stop(): void } },
+): Promise<{ report: ValidateReport; ioFailed: boolean }> {
   const keys = new KeyIndex();
   const files: FileReport[] = [];
   let ioFailed = false;
@@ -136,9 +139,11 @@ export async function validateFiles(paths: string[], opts: { role?: Role; today:
     const acc = emptyAccumulator();
     let rows = 0;
     let handle: ((row: TableRow) => void) | null = null;
+    const bar = opts.progress?.(file);
     try {
       const table = await readTable(file, {
         ...(opts.role ? { role: opts.role } : {}),
+        ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
         onRow: (tb, row) => {
           rows += 1;
           if (!REGISTRY_ROLES.includes(tb.role)) return true;
@@ -155,6 +160,8 @@ export async function validateFiles(paths: string[], opts: { role?: Role; today:
       if (!(err instanceof SsjError)) throw err;
       if (err instanceof IoError) ioFailed = true;
       files.push(unreadable(file, err));
+    } finally {
+      bar?.stop();
     }
   }
   for (const i of keys.referenceIssues()) {

@@ -29,6 +29,8 @@ export interface ReadOptions {
   schemas?: TableSchema[];
   /** Streaming: called for each non-blank row; return false to not keep it in Table.rows. */
   onRow?: (table: Table, row: TableRow) => boolean;
+  /** Progress for long reads: bytes of a CSV, rows of a sheet. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export const roleTitle = (role: Role): string => t(`io.role.${role}` as MsgKey);
@@ -123,12 +125,15 @@ async function fromSheets(file: string, buf: Buffer, kind: Kind, opts: ReadOptio
   for (let r = match.index + 1; r < sheet.length; r++) {
     sink.add(sheet.rowAt(r), r + 1);
     sheet.release(r);
+    if (opts.onProgress && (r & 1023) === 0) opts.onProgress(r, sheet.length);
   }
   return sink.table;
 }
 
-async function fromCsv(file: string, opts: ReadOptions): Promise<Table> {
+async function fromCsv(file: string, size: number, opts: ReadOptions): Promise<Table> {
   const { sha256, encoding } = await scanTextFile(file);
+  let read = 0;
+  const onBytes = opts.onProgress ? (n: number) => opts.onProgress?.((read += n), size) : undefined;
   const head: RawRow[] = [];
   let sink: RowSink | null = null;
   const start = (): RowSink => {
@@ -143,7 +148,7 @@ async function fromCsv(file: string, opts: ReadOptions): Promise<Table> {
       head.push(cells);
       if (head.length >= HEADER_SCAN_ROWS) sink = start();
     }
-  });
+  }, onBytes);
   if (!sink) {
     if (head.every((r) => r.every((c) => typeof c === 'string' && c.trim().replace(/^\ufeff/, '') === ''))) throw new InputError('io.empty', { file });
     sink = start();
@@ -187,7 +192,7 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   const html = /^\s*</.test(head.subarray(0, 256).toString('latin1')) && path.extname(file).toLowerCase() !== '.csv';
   if (kind === 'text' && !html) {
     if (size > MAX_TEXT_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(size / 1048576), limit: MAX_TEXT_BYTES / 1048576 });
-    return fromCsv(file, opts);
+    return fromCsv(file, size, opts);
   }
   if (size > MAX_FILE_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
   const buf = readBytes(file);

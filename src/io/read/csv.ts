@@ -23,8 +23,8 @@ function limits(cells: string[], rowNo: number, file: string): void {
  * Calls onRow(cells, excelRow) for each record (excelRow 1-based). An error
  * thrown by onRow (or a limit) stops the parse and rejects with it.
  */
-export function parseCsvFile(file: string, encoding: TextEncoding, onRow: (cells: string[], excelRow: number) => void): Promise<void> {
-  const stream = textStream(file, encoding);
+export function parseCsvFile(file: string, encoding: TextEncoding, onRow: (cells: string[], excelRow: number) => void, onBytes?: (n: number) => void): Promise<void> {
+  const stream = textStream(file, encoding, onBytes);
   let rowNo = 0;
   let failure: unknown = null;
   return new Promise<void>((resolve, reject) => {
