@@ -139,17 +139,22 @@ const INTERRUPTED = 'interrupted';
 
 /**
  * Record files cut off before their ledger line (a killed draw) are moved to
- * draws/interrupted/ with their witness sheets, so the chain stays whole and
- * the id is not reused. Runs under the lock, before the next record is added.
+ * draws/interrupted/ with their witness sheets, and so are witness sheets
+ * whose record was never written, so the chain stays whole, no sheet is left
+ * for a draw that did not happen, and the id is not reused. Runs under the
+ * lock, before the next record is added.
  */
 function setAsideInterrupted(ws: Workspace, lines: LedgerLine[]): string[] {
   const check = checkLedger(lines, loadRecordsForCheck(ws, lines), recordIdsIn(ws));
+  const cut = new Set(check.interrupted);
+  const listed = new Set(lines.map((l) => l.drawId));
   const dir = path.join(ws.draws, INTERRUPTED);
-  for (const id of check.interrupted) {
+  for (const name of fs.readdirSync(ws.draws)) {
+    const m = /^(.+)-witness\.(html|xlsx)$/.exec(name);
+    const id = m ? m[1] : name.endsWith('.json') ? name.slice(0, -5) : null;
+    if (id === null || !(cut.has(id) || (m && !listed.has(id) && !fs.existsSync(recordPath(ws, id))))) continue;
     fs.mkdirSync(dir, { recursive: true });
-    for (const name of fs.readdirSync(ws.draws)) {
-      if (name === `${id}.json` || name.startsWith(`${id}-witness.`)) fs.renameSync(path.join(ws.draws, name), path.join(dir, name));
-    }
+    fs.renameSync(path.join(ws.draws, name), path.join(dir, name));
   }
   return check.interrupted;
 }

@@ -77,4 +77,17 @@ describe('draws at once and killed draws', () => {
     expect(JSON.parse(after.stdout)).toMatchObject({ match: true, lines: 1, interrupted: [] });
     expect(drawFiles(root).filter((n) => n.endsWith('.json'))).toEqual(['20240603-2.json']);
   });
+
+  it('witness sheets written before a kill, with no record, are set aside by the next draw', async () => {
+    const root = tempDir('ssj-orphan-witness-');
+    const files = await makeWorkspace(root);
+    expect(await finished(start(root, files, SEED))).toBe(0);
+    fs.writeFileSync(path.join(root, 'ledger.jsonl'), '');
+    fs.rmSync(path.join(root, 'draws', '20240603-1.json')); // as if killed between the witness sheets and the record
+    expect(ssj(['verify', '--ledger', '--workspace', root]).code).toBe(0);
+    expect(await finished(start(root, files, SEED))).toBe(0);
+    expect(fs.readdirSync(path.join(root, 'draws', 'interrupted')).sort()).toEqual(['20240603-1-witness.html', '20240603-1-witness.xlsx']);
+    expect(drawFiles(root)).toEqual(['20240603-2-witness.html', '20240603-2-witness.xlsx', '20240603-2.json', 'interrupted']);
+  });
 });
+
