@@ -80,7 +80,7 @@ export async function scanTextFile(file: string): Promise<{ sha256: string; enco
  */
 export function textStream(file: string, encoding: TextEncoding, onBytes?: (n: number) => void): Readable {
   const bytes = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  if (onBytes) bytes.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
+  if (onBytes) bytes.on('data', (chunk: Buffer | string) => onBytes(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length));
   if (encoding === 'utf8' || encoding === 'utf8-bom') return bytes.setEncoding('utf8');
   const name = encoding === 'utf16le' ? 'utf-16le' : encoding === 'utf16be' ? 'utf-16be' : 'gb18030';
   return bytes.pipe(iconv.decodeStream(name, { stripBOM: true })) as unknown as Readable;
