@@ -48,7 +48,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     return 0;
   }
   for (const s of a.ann.strata) {
-    ctx.out(t('drawcmd.stratum', { number: s.number, label: s.label, population: s.population, eligible: s.eligible, size: s.size }) + `（${s.probability}）`);
+    ctx.out(t('drawcmd.stratum', { number: s.number, label: s.label, population: s.population, eligible: s.eligible, size: s.size }) + t('drawcmd.probabilitySuffix', { p: s.probability }));
   }
   ctx.out(t('drawcmd.announced', { id: a.ann.drawId, hash: a.ann.announcementHash, file: a.json }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.announcement'), file: a.json }));

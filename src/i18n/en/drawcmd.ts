@@ -8,6 +8,7 @@ export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.progress': 'Drawing',
   'drawcmd.frequencyReached': 'Note: plan row {row} ({item}) is planned {times} times a year and this year’s ledger already holds {done} ({draws}). Continue only if another draw is intended.',
   'drawcmd.moreInJson': '({count} in all, the first {shown} shown here; all of them are in {file})',
+  'drawcmd.probabilitySuffix': ', probability {p}',
   'drawcmd.issueLine': "  {file} {where}[{code}] {message}",
   'drawcmd.badId': "Invalid draw id \"{id}\": use ASCII letters, digits and . _ - (at most 64 characters), not ending in -A<number>, -announcement or -witness. Example: --id HL2024-01.",
   'drawcmd.seedPrompt': "Enter the seed the witnesses produced (e.g. their dice digits in signing order, 20 digits recommended):",

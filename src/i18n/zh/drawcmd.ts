@@ -6,6 +6,7 @@ export const drawcmd = {
   'drawcmd.progress': '正在抽取',
   'drawcmd.frequencyReached': '注意：计划第 {row} 行“{item}”每年计划抽查 {times} 次，本年度台账中已有 {done} 次（{draws}）。如确需再次抽取可继续。',
   'drawcmd.moreInJson': '（共 {count} 条，此处列出前 {shown} 条；全部见 {file}）',
+  'drawcmd.probabilitySuffix': '，入选概率 {p}',
   'drawcmd.issueLine': '  {file} {where}[{code}] {message}',
   'drawcmd.badId': '抽取编号“{id}”无效：只能用英文字母、数字和 . _ -（不超过 64 个字符），不能以 -A数字、-announcement、-witness 结尾。例如 --id HL2024-01。',
   'drawcmd.seedPrompt': '请输入见证人产生的随机种子（如各人掷骰得到的数字，按签字顺序连写，建议 20 位）：',
