@@ -89,6 +89,17 @@ describe('ssj results — record sheets re-saved by LibreOffice', () => {
     expect([res.inspectionDate, res.departments.map((d) => d.codes)]).toEqual(['2024-06-15', [[5, 8], [10]]]);
   });
 
+  it('imports a sheet typed straight into Calc (a real date cell, number cells), drop-down and names kept', async () => {
+    const r = run(ws, [fx('lo-typed.xlsx')]);
+    expect(r.code).toBe(0);
+    const res = stored(ws, E3);
+    expect([res.inspectionDate, res.departments.map((d) => d.codes), res.remarks]).toEqual(['2024-06-14', [[1], [9]], '已现场检查']);
+    const { ExcelJS } = await import('../../src/io/xlsx-write.js');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fx('lo-typed.xlsx'));
+    expect(wb.worksheets[0]?.getCell('D11').dataValidation.type).toBe('list');
+  });
+
   it('refuses code 11 naming the cell, and stores nothing', () => {
     const before = snapshot(ws);
     const r = run(ws, [fx('lo-code-11.xlsx')]);
