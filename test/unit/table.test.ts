@@ -180,6 +180,17 @@ describe('files that cannot be read', () => {
     expect((await rejects(readTable(path.join(tmp, 'nope.csv')))).key).toBe('error.fileNotFound');
     expect((await rejects(readTable(tmp))).key).toBe('error.isDirectory');
   });
+  it('caps cell length in workbooks', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['名称', '药品经营许可证', '所在地区']);
+    ws.addRow(['a', 'x'.repeat(40000), 'b']);
+    const p = path.join(tmp, 'bigcell.xlsx');
+    await wb.xlsx.writeFile(p);
+    const e = await rejects(readTable(p));
+    expect([e.key, e.params.row, e.params.column]).toEqual(['io.cellTooLong', 2, 'B']);
+  });
   it('caps cell length and row width in CSV too', async () => {
     const head = '名称,药品经营许可证,所在地区\r\n';
     const long = write('long.csv', `${head}a,${'x'.repeat(40000)},b\r\n`);

@@ -7,6 +7,8 @@
 import * as XLSX from 'xlsx';
 import { InputError } from '../../errors.js';
 import type { RawCell, RawRow } from './header.js';
+import { MAX_CELL, MAX_COLUMNS } from './csv.js';
+import { columnLetter } from '../../core/issues.js';
 
 /**
  * One sheet, converted row by row on demand: rowAt(r) is Excel row r + 1.
@@ -71,7 +73,7 @@ export async function prepareLegacy(): Promise<void> {
   XLSX.set_cptable(cptable);
 }
 
-function sheetOf(name: string, data: (SheetCell[] | undefined)[], date1904: boolean): RawSheet {
+function sheetOf(file: string, name: string, data: (SheetCell[] | undefined)[], date1904: boolean): RawSheet {
   return {
     name,
     length: data.length,
@@ -79,8 +81,13 @@ function sheetOf(name: string, data: (SheetCell[] | undefined)[], date1904: bool
     rowAt(r) {
       const src = data[r];
       if (!src) return [];
+      if (src.length > MAX_COLUMNS) throw new InputError('io.rowTooWide', { file, row: r + 1, count: src.length });
       const out: RawRow = new Array<RawCell>(src.length);
-      for (let c = 0; c < src.length; c++) out[c] = rawCell(src[c], date1904);
+      for (let c = 0; c < src.length; c++) {
+        const v = rawCell(src[c], date1904);
+        if (typeof v === 'string' && v.length > MAX_CELL) throw new InputError('io.cellTooLong', { file, row: r + 1, column: columnLetter(c), length: v.length });
+        out[c] = v;
+      }
       return out;
     },
     release(r) {
@@ -114,5 +121,5 @@ export function readWorkbook(buf: Buffer, file: string): RawSheet[] {
     console.error = consoleError;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  return wb.SheetNames.map((name) => sheetOf(name, (wb.Sheets[name]?.['!data'] ?? []) as (SheetCell[] | undefined)[], date1904));
+  return wb.SheetNames.map((name) => sheetOf(file, name, (wb.Sheets[name]?.['!data'] ?? []) as (SheetCell[] | undefined)[], date1904));
 }
