@@ -51,9 +51,10 @@ function refuseAnnouncement(ctx: Ctx, file: string, diffs: Difference[]): void {
 }
 
 function printCodes(ctx: Ctx, r: DrawRecord): void {
+  const order = new Map(r.selected.map((x) => [x.key, x.order])); // not find() per key: O(n²) on a 39,000-entity draw
   for (const s of r.strata) {
     ctx.out(t('drawcmd.stratum', { number: s.number, label: s.label, population: s.population, eligible: s.eligible, size: s.size }));
-    for (const key of s.selected) ctx.out(t('drawcmd.selectedLine', { order: r.selected.find((x) => x.key === key)?.order ?? '', key }));
+    for (const key of s.selected) ctx.out(t('drawcmd.selectedLine', { order: order.get(key) ?? '', key }));
   }
   ctx.out(t('drawcmd.w.teams'));
   for (const tm of r.teams) ctx.out(t('drawcmd.teamLine', { entity: tm.entity, members: tm.members.map((m) => `${m.role} ${m.key}`).join('，') }));
