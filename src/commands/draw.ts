@@ -10,7 +10,7 @@ import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js
 import { normaliseSeed, runDraw } from '../core/draw.js';
 import { frequencyReached } from '../core/frequency.js';
 import { buildDrawRecord, isValidDrawId, planInput } from '../core/record.js';
-import type { DrawRecord, InputRef, LedgerLine, Plan } from '../core/types.js';
+import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { CheckFailed, SsjError, UsageError } from '../errors.js';
@@ -57,7 +57,8 @@ function printCodes(ctx: Ctx, r: DrawRecord): void {
     for (const key of s.selected) ctx.out(t('drawcmd.selectedLine', { order: order.get(key) ?? '', key }));
   }
   ctx.out(t('drawcmd.w.teams'));
-  for (const tm of r.teams) ctx.out(t('drawcmd.teamLine', { entity: tm.entity, members: tm.members.map((m) => `${m.role} ${m.key}`).join('，') }));
+  const role = (m: TeamMember) => t(m.role === '组长' ? 'drawcmd.leader' : 'drawcmd.member', { key: m.key });
+  for (const tm of r.teams) ctx.out(t('drawcmd.teamLine', { entity: tm.entity, members: tm.members.map(role).join(t('drawcmd.listSep')) }));
   ctx.out(t('drawcmd.codesOnly'));
 }
 
