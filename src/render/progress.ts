@@ -46,39 +46,35 @@ export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: numb
   const started = performance.now();
   let bar: cliProgress.SingleBar | null = null;
   let max = Math.max(1, total);
+  let done = 0;
   let stopped = false;
-  let checks = 0;
+  const show = () => {
+    if (bar || stopped) return;
+    bar = new cliProgress.SingleBar(
+      { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream, clearOnComplete: true, hideCursor: true, barsize: 30, fps: 10 },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(max, Math.min(done, max));
+  };
+  // Asynchronous work (streams) may report rarely or finish its reporting early: show the bar on time anyway.
+  const timer = setTimeout(show, delayMs);
+  timer.unref();
   return {
-    update(done: number, newTotal?: number) {
+    update(value: number, newTotal?: number) {
       if (stopped) return;
-      if (newTotal !== undefined && newTotal > 0) {
+      done = value;
+      if (newTotal !== undefined && newTotal > 0 && newTotal !== max) {
         max = newTotal;
         bar?.setTotal(max);
       }
-      if (!bar) {
-        // Reading the timer on every call would slow tight loops; look every 64 calls.
-        checks += 1;
-        if ((checks & 63) !== 1 && done < max) return;
-        if (performance.now() - started < delayMs) return;
-        bar = new cliProgress.SingleBar(
-          {
-            format: `${label} [{bar}] {percentage}% | {value}/{total}`,
-            stream,
-            clearOnComplete: true,
-            hideCursor: true,
-            barsize: 30,
-            fps: 10,
-          },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(max, Math.min(done, max));
-        return;
-      }
-      bar.update(Math.min(done, max));
+      // Synchronous work (the draw) never lets the timer fire: look at the clock here too.
+      if (!bar && performance.now() - started >= delayMs) show();
+      bar?.update(Math.min(done, max));
     },
     stop() {
       if (stopped) return;
       stopped = true;
+      clearTimeout(timer);
       bar?.stop();
       bar = null;
     },
