@@ -1,7 +1,7 @@
 /** `ssj results` output: the --json summary and the terminal lines, from the same outcomes. */
 import type { FileOutcome } from '../core/results-import.js';
 import type { Issue } from '../core/types.js';
-import { t } from '../i18n/index.js';
+import { t, type MsgKey } from '../i18n/index.js';
 
 export interface ImportSummary {
   files: {
@@ -48,6 +48,20 @@ export function importSummary(outcomes: readonly FileOutcome[], skipped: readonl
   };
 }
 
+/** "imported 2, corrected 1": only the counts that are not zero. */
+function parts(o: FileOutcome): string {
+  const list: [MsgKey, number][] = [
+    ['results.import.part.imported', o.imported],
+    ['results.import.part.completed', o.completed],
+    ['results.import.part.replaced', o.replaced],
+    ['results.import.part.unchanged', o.unchanged],
+  ];
+  return list
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => t(key, { n }))
+    .join(t('results.import.part.sep'));
+}
+
 export function renderImport(outcomes: readonly FileOutcome[], skipped: readonly string[], out: (s: string) => void, err: (s: string) => void): void {
   for (const o of outcomes) {
     if (o.status === 'refused') {
@@ -56,7 +70,7 @@ export function renderImport(outcomes: readonly FileOutcome[], skipped: readonly
       for (const i of errors) err(`  - ${i.message}`);
       continue;
     }
-    out(o.status === 'unchanged' ? t('results.import.unchanged', { file: o.file, unchanged: o.unchanged }) : t('results.import.imported', { file: o.file, imported: o.imported, completed: o.completed, replaced: o.replaced, unchanged: o.unchanged }));
+    out(o.status === 'unchanged' ? t('results.import.unchanged', { file: o.file, unchanged: o.unchanged }) : t('results.import.imported', { file: o.file, parts: parts(o) }));
     for (const i of o.issues) out(`  - ${i.message}`);
   }
   for (const f of skipped) out(t('results.import.skipped', { file: f }));

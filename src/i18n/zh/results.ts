@@ -82,7 +82,12 @@ export const results = {
   'results.sheets.html': '一次打印全部：{file}',
   'results.sheets.unreadable': '{file} 无法读取，为免丢失已填内容，未覆盖。如需重新生成，请先移走该文件。',
   // ssj results
-  'results.import.imported': '{file}：已导入 {imported} 条，补充 {completed} 条，更正 {replaced} 条，内容未变 {unchanged} 条。',
+  'results.import.imported': '{file}：{parts}。',
+  'results.import.part.imported': '导入 {n} 条',
+  'results.import.part.completed': '补充 {n} 条（公示、处理情况或备注）',
+  'results.import.part.replaced': '更正 {n} 条（旧结果存入 results/.history/）',
+  'results.import.part.unchanged': '{n} 条与已导入的相同',
+  'results.import.part.sep': '，',
   'results.import.unchanged': '{file}：内容与已导入的一致，未作改动（{unchanged} 条）。',
   'results.import.refused': '{file}：拒绝导入（{count} 个错误），该文件的内容均未导入：',
   'results.import.skipped': '{file}：尚未填写，跳过。',
