@@ -107,9 +107,11 @@ export class RowSink {
     out.push(makeIssue('idcard-precision-lost', { file: this.file, sheet: this.sheet, row: rowNo, column: col?.header ?? null, cell: `${columnLetter(c)}${rowNo}`, value: text }));
   }
 
+  /** Converts raw in place (it becomes the row's cells: one array per row, not two) and adds it unless blank. */
   add(raw: RawRow, rowNo: number): void {
     const w = this.width;
-    const cells = new Array<string>(w);
+    const cells = raw as string[];
+    if (cells.length > w) cells.length = w; // cells beyond the header have no column
     let blank = true;
     let found: Issue[] | null = null;
     for (let c = 0; c < w; c++) {
