@@ -8,7 +8,9 @@ import { inDepartment } from './department.js';
 import { headerKey } from './normalize.js';
 import { creditOf, inPopulation, passesFilter } from './plan-filter.js';
 import { planIssue, planRowSource, type FieldPos, type RowSource } from './plan-row.js';
-import type { Entity, Inspector, Issue, Plan, PlanRow, Severity } from './types.js';
+import { seatShortages, shortageParams } from './plan-seats.js';
+import { groupsOf } from './teams.js';
+import type { Conflict, Entity, Inspector, Issue, Plan, PlanRow, Severity } from './types.js';
 
 const MAX_LISTED = 20;
 
@@ -25,7 +27,7 @@ export const isDrawable = (i: Inspector): boolean => i.key !== '' && headerKey(i
 function departmentIssues(plan: Plan, row: PlanRow, inspectors: Inspector[]): Issue[] {
   const out: Issue[] = [];
   const drawable = inspectors.filter(isDrawable);
-  for (const g of row.teamGroups) {
+  for (const g of groupsOf(row)) {
     const members = drawable.filter((i) => inDepartment(i.unit, g.department)).length;
     if (g.department !== '' && members === 0) {
       out.push(rowIssue(plan, row, 'teamGroups', 'plan-unknown-department', 'error', g.department, 'plan.unknownDepartment', { department: g.department }));
@@ -82,16 +84,27 @@ function overlapIssues(plan: Plan, entities: Entity[]): Issue[] {
     .map((p) => rowIssue(plan, strata[p.b]!.row, 'filter', 'plan-overlap', 'warning', String(p.shared), 'plan.overlap', { count: p.shared, first: strata[p.a]!.row.no, second: strata[p.b]!.row.no }));
 }
 
+function seatIssues(plan: Plan, entities: Entity[], inspectors: Inspector[], conflicts: Conflict[]): Issue[] {
+  return seatShortages(plan.rows, entities, inspectors, conflicts, groupsOf).map((s) =>
+    s.kind === 'region'
+      ? rowIssue(plan, s.row, 'teamGroups', 'plan-region-uncovered', 'error', s.region, 'plan.regionUncovered', shortageParams(s))
+      : rowIssue(plan, s.row, 'teamGroups', 'plan-conflict-blocks', 'error', shortageParams(s).keys as string, 'plan.conflictBlocks', shortageParams(s)),
+  );
+}
+
 /**
- * The plan against the registries: a department no drawable inspector belongs
- * to (or fewer than its seats), credit classes missing where a row is split by
+ * The plan against the registries, before any seed is used: a department no
+ * drawable inspector belongs to (or fewer than its seats), entities a group
+ * could not serve (region matching, conflicts — the draw would fail only if
+ * the seed picked them), credit classes missing where a row is split by
  * credit class, classes the split leaves out, overlapping strata.
  */
-export function checkPlanAgainst(plan: Plan, entities: Entity[], inspectors: Inspector[]): Issue[] {
+export function checkPlanAgainst(plan: Plan, entities: Entity[], inspectors: Inspector[], conflicts: Conflict[] = []): Issue[] {
   const out: Issue[] = [];
   for (const row of plan.rows) {
     out.push(...departmentIssues(plan, row, inspectors), ...creditIssues(plan, row, entities));
   }
+  out.push(...seatIssues(plan, entities, inspectors, conflicts));
   out.push(...overlapIssues(plan, entities));
   return out;
 }

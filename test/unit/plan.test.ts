@@ -210,6 +210,25 @@ describe('checkPlanAgainst and checkPlanYear', () => {
     expect(checkPlanAgainst(q, [entity('K1')], [inspector('Z1'), inspector('Z2')])).toEqual([]);
     expect(checkPlanAgainst(q, [entity('K1')], [inspector('Z1')]).map((i) => i.code)).toEqual(['plan-too-few-inspectors']);
   });
+  it('refuses, before any seed, entities a group could not serve (region matching, conflicts)', () => {
+    const q = plan([row({ regionMatch: true, teamSize: 3, teamGroups: [{ department: '医疗保障局', seats: 2 }, { department: '市场监督管理局', seats: 1 }] })]);
+    const ents = [entity('K1', '定点零售药店', { region: '华龙区' }), entity('K2', '定点零售药店', { region: '清丰县' }), entity('K3', '定点零售药店', { region: '清丰县' }), entity('K4', '定点零售药店', { region: '华龙区', ybbm: 'H001' })];
+    const insp = [
+      inspector('Z1', { area: '全市' }), inspector('Z2', { area: '华龙区' }), inspector('Z3', { area: '清丰县' }), inspector('Z4', { area: '全县' }),
+      inspector('S1', { unit: '市场监督管理局', area: '华龙区、清丰县' }),
+    ];
+    const conf = [{ inspector: 'Z2', entity: 'H001', reason: '', source: { file: 'c', sheet: null, row: 2 } }];
+    const issues = checkPlanAgainst(q, ents, insp, conf).filter((i) => i.code !== 'plan-overlap');
+    expect(issues.map((i) => [i.code, i.value])).toEqual([]);
+    const fewer = insp.filter((i) => i.key !== 'Z3' && i.key !== 'Z4');
+    expect(checkPlanAgainst(q, ents, fewer, conf).map((i) => [i.code, i.value, i.message.includes('K2、K3')])).toEqual([
+      ['plan-region-uncovered', '清丰县', true],
+      ['plan-conflict-blocks', 'K4', false],
+    ]);
+    expect(checkPlanAgainst({ ...q, rows: [{ ...q.rows[0]!, regionMatch: false }] }, ents, fewer, conf).map((i) => i.code)).toEqual(['plan-conflict-blocks']);
+    expect(checkPlanAgainst({ ...q, rows: [{ ...q.rows[0]!, regionMatch: false }] }, ents, insp.filter((i) => i.key !== 'Z3'), conf)).toEqual([]);
+  });
+
   it('warns when the plan year is not the draw year', () => {
     expect(checkPlanYear(p, '2024-06-01')).toEqual([]);
     expect(checkPlanYear(p, '2025-01-05').map((i) => [i.code, i.severity, i.value])).toEqual([['plan-wrong-year', 'error', '2024']]);

@@ -21,6 +21,8 @@ export const plan: Record<keyof typeof zh, string> = {
   'plan.badJson': 'The plan {file} is not a valid plan JSON: it must be an object with a rows array of objects.',
   'plan.unknownDepartment': '{cell}: no available inspector belongs to department "{department}" (matched on 工作单位). Check the department name or the inspectors\' 工作单位 column.',
   'plan.tooFewInspectors': '{cell}: department "{department}" has only {count} available inspectors, fewer than the {seats} seats each team needs. Add inspectors or change the composition.',
+  'plan.regionUncovered': '{cell}: the "{department}" group needs {seats} members but only {available} available inspectors cover "{region}"; the {count} entities there ({keys}) could not get a team if drawn. Add the region to the inspectors\' 执法区域 (or 全市/全县), or set region matching to 否, before the seed is produced.',
+  'plan.conflictBlocks': '{cell}: because of conflicts of interest, the "{department}" group cannot get {seats} members for {count} entities ({keys}). Add inspectors to the department or check the conflicts list before the seed is produced.',
   'plan.anyDepartment': 'any department',
   'plan.missingCredit': '{cell}: this row draws by credit class, but {count} entities have no 信用等级 ({keys}). Fill in A/B/C/D in the registry\'s 信用等级 column, then draw.',
   'plan.creditUncovered': '{cell}: {count} entities of credit class {credit} are in none of this row\'s classes and will not be drawn. If unintended, add the class to the ratio.',
