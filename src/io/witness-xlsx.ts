@@ -97,6 +97,7 @@ export async function printDocXlsx(doc: PrintDoc, sheetName: string): Promise<Ui
   mergeRow(ws, foot.number, 1, COLS);
   foot.getCell(1).style = { font: { name: 'Consolas', size: 8 }, alignment: { wrapText: true } };
   foot.height = 24;
-  const buf = await wb.xlsx.writeBuffer();
+  // Deflate level 1: a 39,000-entity witness workbook spent ~4 s in pako's level-6 search for ~10 % smaller output.
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
   return new Uint8Array(buf as ArrayBuffer);
 }
