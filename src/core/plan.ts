@@ -13,7 +13,6 @@ export { checkPlanAgainst, checkPlanYear } from './plan-check.js';
 
 export const DEFAULT_MAX_PER_ENTITY = 2;
 
-
 const labelOf = (field: string): string => planSchema.fields.find((f) => f.field === field)?.label ?? field;
 const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 
@@ -60,6 +59,23 @@ function collectMax(sources: { src: RowSource; field: PlanField; text: string }[
   return first?.value ?? DEFAULT_MAX_PER_ENTITY;
 }
 
+/** 序号 must be unique (an empty one counts as the row's position). */
+function duplicateSeq(sources: RowSource[], issues: Issue[]): boolean {
+  const seen = new Set<number>();
+  let dup = false;
+  sources.forEach((src, i) => {
+    const text = nfkc(src.text('seq')).replace(/\s+/g, '').replace(/[.、)]$/, '');
+    const no = text === '' ? i + 1 : parseSmallNumber(text);
+    if (no === null) return;
+    if (seen.has(no)) {
+      issues.push(planIssue('plan-duplicate-seq', 'error', src, src.pos('seq'), String(no), 'plan.duplicateSeq'));
+      dup = true;
+    }
+    seen.add(no);
+  });
+  return dup;
+}
+
 function finish(title: string, file: string, sources: RowSource[], extraMax: { src: RowSource; field: PlanField; text: string }[], document: string, year: number | null, issues: Issue[]): { plan: Plan | null; issues: Issue[] } {
   const rows: PlanRow[] = [];
   let failed = false;
@@ -72,16 +88,7 @@ function finish(title: string, file: string, sources: RowSource[], extraMax: { s
       rows.push(row);
     }
   });
-  const seen = new Set<number>();
-  sourceList.forEach((src) => {
-    const no = parseSmallNumber(nfkc(src.text('seq')).replace(/\s+/g, '').replace(/[.、)]$/, ''));
-    if (no === null) return;
-    if (seen.has(no)) {
-      issues.push(planIssue('plan-duplicate-seq', 'error', src, src.pos('seq'), String(no), 'plan.duplicateSeq'));
-      failed = true;
-    }
-    seen.add(no);
-  });
+  if (duplicateSeq(sourceList, issues)) failed = true;
   const maxSources = [...extraMax, ...sourceList.map((src) => ({ src, field: 'maxPerEntity' as PlanField, text: src.text('maxPerEntity') }))];
   const maxPerEntityPerYear = collectMax(maxSources, issues);
   if (sourceList.length === 0) {
