@@ -19,6 +19,11 @@ function limits(cells: string[], rowNo: number, file: string): void {
   }
 }
 
+function unterminated(cells: string[], rowNo: number, file: string): never {
+  const col = cells.findIndex((c) => /[\r\n]/.test(c));
+  throw new InputError('io.unterminatedQuote', { file, row: rowNo, column: columnLetter(col >= 0 ? col : Math.max(0, cells.length - 1)) });
+}
+
 /**
  * Calls onRow(cells, excelRow) for each record (excelRow 1-based). An error
  * thrown by onRow (or a limit) stops the parse and rejects with it.
@@ -39,8 +44,11 @@ export function parseCsvFile(file: string, encoding: TextEncoding, onRow: (cells
       chunk(results, parser) {
         if (failure) return;
         try {
-          for (const cells of results.data) {
+          // A quote never closed swallows the rest of the file into one cell: refuse, naming the row and cell.
+          const open = results.errors.find((e) => e.code === 'MissingQuotes');
+          for (const [i, cells] of results.data.entries()) {
             rowNo += 1;
+            if (open && (open.row === undefined || i >= open.row)) unterminated(cells, rowNo, file);
             limits(cells, rowNo, file);
             onRow(cells, rowNo);
           }
