@@ -43,7 +43,10 @@ function parseGnuTime(stderr) {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
   const secs = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : null;
-  return { rssMb: rss ? Number(rss[1]) / 1024 : null, wallS: secs };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  const cpuS = user && sys ? Number(user[1]) + Number(sys[1]) : null;
+  return { rssMb: rss ? Number(rss[1]) / 1024 : null, wallS: secs, cpuS };
 }
 
 /** Runs a command, returning exit code, wall time (s), peak RSS (MB), stdout and stderr. */
@@ -55,7 +58,7 @@ function measure(cmd, args, opts = {}) {
     const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
     const parsed = parseGnuTime(r.stderr);
     const cut = r.stderr.lastIndexOf('\tCommand being timed:');
-    return { code: r.status, wallS, rssMb: parsed.rssMb, stdout: r.stdout, stderr: cut >= 0 ? r.stderr.slice(0, cut) : r.stderr };
+    return { code: r.status, wallS, cpuS: parsed.cpuS, rssMb: parsed.rssMb, stdout: r.stdout, stderr: cut >= 0 ? r.stderr.slice(0, cut) : r.stderr };
   }
   return measureByPolling(cmd, args, env, opts.cwd ?? ROOT, t0);
 }
@@ -72,11 +75,13 @@ function measureByPolling(cmd, args, env, cwd, t0) {
   const r = spawnSync(process.execPath, ['-e', poller], { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
   const j = JSON.parse(r.stdout);
-  return { code: j.code, wallS, rssMb: j.hwm / 1024, stdout: j.out, stderr: j.err };
+  return { code: j.code, wallS, cpuS: null, rssMb: j.hwm / 1024, stdout: j.out, stderr: j.err };
 }
 
 const ssjArgs = (...a) => [BIN, ...a, '--date', DATE, '--yes', '--lang', 'zh'];
-const hasPandas = () => !argv.includes('--no-pandas') && spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
+/** A python with pandas: the one on PATH, else the system one (apt's python3-pandas), else null. */
+const pandasPython = () =>
+  argv.includes('--no-pandas') ? null : (['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0) ?? null);
 
 function ensureData() {
   const need = [...sizes.map((s) => `pharmacies-${s}.csv`), 'inspectors-10k.csv', 'plan-credit.csv', 'conflicts.csv'];
@@ -97,9 +102,9 @@ const rows = [];
 function record(label, size, m, extra = {}) {
   const t = TARGETS.get(label);
   const ok = m.code === (extra.expectCode ?? 0) && (!t || (m.wallS <= t.s && (m.rssMb ?? 0) <= t.mb));
-  const row = { label, size, code: m.code, wallS: +m.wallS.toFixed(2), rssMb: m.rssMb === null ? null : Math.round(m.rssMb), target: t ? `≤ ${t.s} s, ≤ ${t.mb} MB` : '', ok, ...extra };
+  const row = { label, size, code: m.code, wallS: +m.wallS.toFixed(2), cpuS: m.cpuS === null ? null : +m.cpuS.toFixed(2), rssMb: m.rssMb === null ? null : Math.round(m.rssMb), load1: +os.loadavg()[0].toFixed(2), target: t ? `≤ ${t.s} s, ≤ ${t.mb} MB` : '', ok, ...extra };
   rows.push(row);
-  const fmt = `${label.padEnd(22)} ${String(row.wallS).padStart(7)} s ${String(row.rssMb).padStart(6)} MB  exit ${m.code}${t ? (ok ? '  ✓ ' : '  ✗ ') + row.target : ''}${extra.note ? '  ' + extra.note : ''}`;
+  const fmt = `${label.padEnd(22)} ${String(row.wallS).padStart(7)} s wall ${String(row.cpuS ?? '?').padStart(7)} s cpu ${String(row.rssMb).padStart(6)} MB  load ${row.load1}  exit ${m.code}${t ? (ok ? '  ✓ ' : '  ✗ ') + row.target : ''}${extra.note ? '  ' + extra.note : ''}`;
   process.stdout.write(fmt + '\n');
   if (m.code !== (extra.expectCode ?? 0)) process.stdout.write(`   stderr: ${m.stderr.trim().split('\n').slice(-3).join(' | ')}\n`);
   return row;
@@ -119,8 +124,8 @@ function benchSize(s, pandas) {
   const v = record(`validate ${s}`, s, measure(process.execPath, ssjArgs('validate', csv, '--json')));
   let pd = null;
   if (pandas) {
-    pd = measure('python3', ['-c', `import pandas as pd, sys; df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False); print(len(df))`, csv]);
-    record(`pandas read_csv ${s}`, s, pd, { note: `ssj validate is ${(pd.wallS / v.wallS).toFixed(1)}× faster than pandas read_csv, ${(pd.rssMb / v.rssMb).toFixed(1)}× less memory` });
+    pd = measure(pandas, ['-c', `import pandas as pd, sys; df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False); print(len(df))`, csv]);
+    record(`pandas read_csv ${s}`, s, pd, { note: `pandas ÷ ssj validate: ${(pd.wallS / v.wallS).toFixed(2)}× the wall time, ${pd.cpuS && v.cpuS ? (pd.cpuS / v.cpuS).toFixed(2) : '?'}× the CPU time, ${(pd.rssMb / v.rssMb).toFixed(2)}× the memory`, ratioWall: +(pd.wallS / v.wallS).toFixed(2), ratioRss: +(pd.rssMb / v.rssMb).toFixed(2) });
   }
   const ws = path.join(OUT, `ws-${s}`);
   fs.rmSync(ws, { recursive: true, force: true });
@@ -148,7 +153,7 @@ function main() {
   const m = machine();
   process.stdout.write(`machine: ${m.nproc} cores, ${m.cpu}, ${m.memTotalGb} GB, node ${m.node}, load ${m.load}\n`);
   process.stdout.write(`peak RSS from ${GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM polling'}\n\n`);
-  const pandas = hasPandas();
+  const pandas = pandasPython();
   if (!pandas) process.stdout.write('pandas: not installed (apt-get install -y python3-pandas) — no ratio\n');
   for (const s of sizes) benchSize(s, pandas);
   if (!argv.includes('--no-xlsx')) {
