@@ -14,7 +14,7 @@
  * - the inspection date is required, not before the draw date, not after today.
  */
 import { canonicalJson, sha256Hex } from './hash.js';
-import { cellText, normKey } from './normalize.js';
+import { cellText, headerKey, normKey } from './normalize.js';
 import { recordSheetModel, type SheetDepartment } from './record-sheet.js';
 import { parseCodes, parseDate, sameDepartment, splitDepartmentCodes } from './result-parse.js';
 import type { AmendmentRecord, DepartmentResult, DrawRecord, InspectionResult, Issue } from './types.js';
@@ -35,6 +35,8 @@ export interface RawInspection {
   form: 'sheet' | 'table';
   drawId: RawCell;
   entity: RawCell;
+  /** A sheet's 名称 cell (ssj_entity_name), checked against the entity the code names; null when absent. */
+  entityName?: RawCell | null;
   date: RawCell;
   /** A sheet: one cell per department row, in the sheet's order. A table: the one 检查结果 cell. */
   codes: RawCell[];
@@ -122,7 +124,15 @@ function checkEntity(raw: RawInspection, draw: DrawRecord, index: DrawIndex, iss
     return null;
   }
   const e = draw.selected.find((s) => s.key === k || normKey(s.uscc) === k || normKey(s.ybbm) === k);
-  if (e) return e.key;
+  if (e) {
+    // A sheet copied for another entity with only the name changed would file its result under the wrong code.
+    const named = raw.entityName;
+    if (named && cellText(named.value) !== '' && headerKey(named.value) !== headerKey(e.name)) {
+      issues.push(cellIssue('entity-name-mismatch', raw.file, named, { name: cellText(named.value), expected: e.name, key: e.key, codeCell: raw.entity.cell ?? '' }));
+      return null;
+    }
+    return e.key;
+  }
   const others = index.selectedIn.get(k);
   if (others && others.length > 0) issues.push(cellIssue('not-selected', raw.file, raw.entity, { key: k, id: draw.drawId, draws: others.join('、') }));
   else issues.push(cellIssue('unknown-entity', raw.file, raw.entity, { key: k, id: draw.drawId }));

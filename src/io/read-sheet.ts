@@ -156,6 +156,7 @@ export function readRecordSheet(file: string, wb: XLSX.WorkBook): { inspection: 
       form: 'sheet',
       drawId: raw(wb, one(NAMES.drawId)),
       entity: raw(wb, one(NAMES.entity)),
+      entityName: cells.has(NAMES.entityName) ? raw(wb, one(NAMES.entityName)) : null,
       date: raw(wb, one(NAMES.date), true),
       codes: codeCells(cells).map((c) => raw(wb, c)),
       handling: emptyCell(),

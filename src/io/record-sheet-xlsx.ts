@@ -20,6 +20,8 @@
  * `ssj_result_codes_1`, `_2`, … name each department row's cell on its own,
  * so a row a clerk inserts between two department rows cannot shift which
  * department a code belongs to. Readers prefer the numbered names.
+ * `ssj_entity_name` (the 名称 cell) lets the import catch a sheet copied for
+ * another entity whose code cell was not changed.
  */
 import type { RecordSheetModel } from '../core/record-sheet.js';
 import { t } from '../i18n/index.js';
@@ -28,6 +30,7 @@ import { ExcelJS, FONT, a4, inertText, newWorkbook, thinBorder } from './xlsx-wr
 export const NAMES = {
   drawId: 'ssj_draw_id',
   entity: 'ssj_entity_key',
+  entityName: 'ssj_entity_name',
   date: 'ssj_inspection_date',
   codes: 'ssj_result_codes',
   remarks: 'ssj_remarks',
@@ -39,6 +42,7 @@ export interface SheetLayout {
   drawId: string;
   date: string;
   entity: string;
+  entityName: string;
   codes: string[];
   remarks: string;
   lastRow: number;
@@ -93,6 +97,7 @@ function targetRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayo
   put(ws, `A${r}:A${r + 1}`, t('results.sheet.target'), { bold: true });
   put(ws, `B${r}`, t('results.sheet.entityName'), { bold: true });
   put(ws, `C${r}`, m.entity.name, { align: 'left' });
+  layout.entityName = `C${r}`;
   put(ws, `D${r}`, t('results.sheet.code'), { bold: true });
   put(ws, `E${r}`, m.code, { align: 'left' });
   layout.entity = `E${r}`;
@@ -150,7 +155,7 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
   const name = t('results.sheet.name');
   const ws = wb.addWorksheet(name);
   ws.columns = [{ width: 13 }, { width: 15 }, { width: 24 }, { width: 17 }, { width: 26 }];
-  const layout: SheetLayout = { drawId: 'B2', date: 'D2', entity: '', codes: [], remarks: '', lastRow: 0 };
+  const layout: SheetLayout = { drawId: 'B2', date: 'D2', entity: '', entityName: '', codes: [], remarks: '', lastRow: 0 };
 
   put(ws, 'A1:E1', t('results.sheet.title'), { bold: true, size: 16, border: false });
   ws.getRow(1).height = 40;
@@ -177,6 +182,7 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
   wb.definedNames.add(abs(name, layout.drawId), NAMES.drawId);
   wb.definedNames.add(abs(name, layout.date), NAMES.date);
   wb.definedNames.add(abs(name, layout.entity), NAMES.entity);
+  wb.definedNames.add(abs(name, layout.entityName), NAMES.entityName);
   wb.definedNames.add(abs(name, layout.remarks), NAMES.remarks);
   layout.codes.forEach((addr, i) => {
     wb.definedNames.add(abs(name, addr), NAMES.codes);

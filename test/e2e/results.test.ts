@@ -247,6 +247,19 @@ describe('ssj results — dates, several files, tables', () => {
     ]);
   });
 
+  it('refuses a sheet copied for another entity whose code was not changed, naming the 名称 cell', () => {
+    const ws = setup();
+    const wb = XLSX.read(fs.readFileSync(fx('lo-filled.xlsx')), { type: 'buffer' });
+    const ref = wb.Workbook?.Names?.find((n) => n.Name === 'ssj_entity_name')?.Ref ?? '';
+    const addr = ref.split('!')[1]?.replace(/\$/g, '') ?? '';
+    (wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet)[addr] = { t: 's', v: '尹集镇百姓药店' };
+    const file = path.join(ws.root, '03-copied.xlsx');
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const r = run(ws, [file]);
+    expect(r.code).toBe(1);
+    expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['entity-name-mismatch', '记录表', 'C8']]]]);
+  });
+
   it('asks for files when none is given (exit 2)', () => {
     const ws = setup();
     const r = ssj(['results', '--workspace', ws.root]);

@@ -100,6 +100,7 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
       ssj_draw_id: "'记录表'!$B$2",
       ssj_inspection_date: "'记录表'!$D$2",
       ssj_entity_key: "'记录表'!$E$8",
+      ssj_entity_name: "'记录表'!$C$8",
       ssj_remarks: "'记录表'!$B$13",
       ssj_result_codes: "'记录表'!$D$11:$D$12",
       ssj_result_codes_1: "'记录表'!$D$11",

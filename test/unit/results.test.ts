@@ -189,6 +189,11 @@ describe('checkInspection', () => {
     expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['not-selected', 'E8']]);
     expect(r.issues[0]?.message).toContain('20240701-1');
   });
+  it('refuses a sheet whose 名称 does not match the entity its code names (a copied sheet)', () => {
+    expect(codesOf(sheetRaw({ entityName: c('尹集镇百姓药店', 'C8') }))).toEqual([['entity-name-mismatch', 'C8']]);
+    expect(codesOf(sheetRaw({ entityName: c(' 舞钢市仁和大药房 ', 'C8') }))).toEqual([]);
+    expect(codesOf(sheetRaw({ entityName: c('', 'C8') }))).toEqual([]);
+  });
   it('finds an entity by its 医保编码 too', () => {
     expect(check(sheetRaw({ entity: c('p41048100011', 'E8') })).result?.entity).toBe(E1);
   });

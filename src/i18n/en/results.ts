@@ -9,6 +9,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.issue.entity-missing': "{where}: the inspected entity's USCC or medical-insurance code is missing.",
   'results.issue.unknown-entity': '{where}: code "{key}" is not an entity selected by any draw (draw {id}). Check the code.',
   'results.issue.not-selected': '{where}: entity "{key}" was not selected by draw {id} (it was selected by {draws}). Check the draw id.',
+  'results.issue.entity-name-mismatch': '{where}: name "{name}" does not match "{expected}", the entity with code {key} (cell {codeCell}). The sheet may have been copied for another entity: check code and name, or regenerate the sheet with ssj sheets.',
   'results.issue.date-missing': '{where}: the inspection date is missing. Fill it in, e.g. 2024-06-15.',
   'results.issue.date-bad': '{where}: inspection date "{value}" is not understood. Write it as 2024-06-15.',
   'results.issue.date-before-draw': '{where}: inspection date {date} is before the draw date {drawDate}. Check the date.',

@@ -10,6 +10,7 @@ export const results = {
   'results.issue.entity-missing': '{where}：缺少检查对象的统一社会信用代码或医保编码。',
   'results.issue.unknown-entity': '{where}：代码“{key}”不是任何抽取选中的检查对象（抽取 {id}）。请核对代码。',
   'results.issue.not-selected': '{where}：检查对象“{key}”不在抽取 {id} 的选中名单中（它由抽取 {draws} 选中）。请核对抽取编号。',
+  'results.issue.entity-name-mismatch': '{where}：名称“{name}”与代码 {key}（单元格 {codeCell}）对应的检查对象“{expected}”不一致。这张记录表可能是复制给另一个对象的：请核对代码与名称，或用 ssj sheets 为该对象重新生成记录表。',
   'results.issue.date-missing': '{where}：缺少检查日期。请填写检查日期，例如 2024-06-15。',
   'results.issue.date-bad': '{where}：检查日期“{value}”无法识别。请写成 2024-06-15 或 2024年6月15日。',
   'results.issue.date-before-draw': '{where}：检查日期 {date} 早于抽取日期 {drawDate}。请核对检查日期。',
