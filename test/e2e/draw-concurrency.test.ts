@@ -61,7 +61,7 @@ describe('draws at once and killed draws', () => {
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout).interrupted).toEqual([]);
     expect(fs.existsSync(path.join(root, '.ssj.lock'))).toBe(false);
-  });
+  }, 240_000); // eight spawned draws and verifies: slow on a loaded 2-core machine
 
   it('a record cut off before its ledger line is reported as interrupted, then set aside by the next draw', async () => {
     const root = tempDir('ssj-interrupted-');
