@@ -104,3 +104,22 @@ describe('decimal helpers', () => {
     expect(formatRatio(cnt(10))).toBe('10家');
   });
 });
+
+describe('sampleSize properties (fast-check)', () => {
+  it('n is the least integer ≥ N × p, capped at N — checked in BigInt', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 4 }), (N, digits, scale) => {
+        const P = BigInt(digits);
+        const den = 100n * 10n ** BigInt(scale);
+        if (P > den) return true; // above 100%: refused by the parser
+        const text = scale === 0 ? String(digits) : `${String(digits).padStart(scale + 1, '0').slice(0, -scale)}.${String(digits).padStart(scale + 1, '0').slice(-scale)}`;
+        const n = BigInt(sampleSize(N, { kind: 'percent', percent: canonicalDecimal(text) }));
+        const exact = BigInt(N) * P;
+        if (n === BigInt(N)) return N === 0 || exact > (n - 1n) * den;
+        return n * den >= exact && (n - 1n) * den < exact;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
