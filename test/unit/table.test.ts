@@ -180,6 +180,20 @@ describe('files that cannot be read', () => {
     expect((await rejects(readTable(path.join(tmp, 'nope.csv')))).key).toBe('error.fileNotFound');
     expect((await rejects(readTable(tmp))).key).toBe('error.isDirectory');
   });
+  it('stops a 3-million-character cell early, naming its row and column', async () => {
+    const p = write('huge-cell.csv', `名称,药品经营许可证,所在地区\r\na,"${'x'.repeat(3_000_000)}",b\r\n`);
+    const e = await rejects(readTable(p));
+    expect([e.key, e.params.row, e.params.column]).toEqual(['io.cellTooLongAt', 2, 'B']);
+  });
+  it('follows quoted cells with newlines and escaped quotes across read chunks', async () => {
+    const rows = Array.from({ length: 60000 }, (_, i) => `"药店""${i}""","豫A\n${i}",华龙区,ab"c`);
+    const p = write('quoted.csv', `名称,药品经营许可证,所在地区,备注\r\n${rows.join('\r\n')}\r\n`);
+    expect(fs.statSync(p).size).toBeGreaterThan(2 * 1024 * 1024); // several 1 MB read chunks
+    const t = await readTable(p);
+    expect(t.rows.length).toBe(60000);
+    expect(cell(t, t.rows[59999]!, 'name')).toBe('药店"59999"');
+    expect(t.rows[59999]!.row).toBe(60001);
+  });
   it('caps cell length in workbooks', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

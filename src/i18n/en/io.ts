@@ -8,6 +8,8 @@ export const io: Record<keyof typeof zh, string> = {
   'io.tooLarge': '{file} is {size} MB, over the {limit} MB limit. Split it into several files.',
   'io.unterminatedQuote': '{file} row {row} column {column} ({column}{row}) opens a quote that is never closed, so the rest of the file ran into that cell. Open the file in Excel/WPS, fix the quote in that cell and save it as CSV again.',
   'io.cellTooLong': '{file} row {row} column {column}: the cell has {length} characters, more than Excel\'s limit of 32767. Check that row for a missing quote or delimiter.',
+  'io.cellTooLongAt': '{file} row {row} column {column}: the cell is longer than Excel\'s limit of {limit} characters; reading stopped. Check that row for a missing quote, or shorten the cell.',
+  'io.recordTooLong': '{file}: the record starting at row {row} is longer than {limit} characters (most likely a quote that is never closed); reading stopped. Check the quotes in that row.',
   'io.rowTooWide': '{file} row {row} has {count} columns, more than the limit of 16384. Check that this is the right CSV file.',
   'io.noHeader': '{file}: no header row found in the first {rows} rows. The header should name columns such as: {expected}. The file starts with: {seen}.',
   'io.noSheets': '{file} has no sheet with any content.',

@@ -7,6 +7,8 @@ export const io = {
   'io.tooLarge': '{file} 有 {size} MB，超过上限 {limit} MB。请拆分成几个文件。',
   'io.unterminatedQuote': '{file} 第 {row} 行 {column} 列（{column}{row}）有一个未闭合的引号，之后的内容都被读进了这个单元格。请在 Excel/WPS 中打开并检查该单元格，补上或删除引号后另存为 CSV。',
   'io.cellTooLong': '{file} 第 {row} 行 {column} 列的单元格有 {length} 个字符，超过 Excel 的上限 32767。请检查该行是否少了引号或分隔符。',
+  'io.cellTooLongAt': '{file} 第 {row} 行 {column} 列的单元格超过 Excel 的上限 {limit} 个字符，已停止读取。请检查该行是否少了引号，或把过长的内容删短。',
+  'io.recordTooLong': '{file} 从第 {row} 行开始的一条记录超过 {limit} 个字符（多半是某个引号没有闭合），已停止读取。请检查该行的引号。',
   'io.rowTooWide': '{file} 第 {row} 行有 {count} 列，超过上限 16384 列。请确认这是正确的 CSV 文件。',
   'io.noHeader': '{file}：在前 {rows} 行中没有找到表头行。表头应包含如下列名：{expected}。文件开头的内容：{seen}。',
   'io.noSheets': '{file} 里没有任何有内容的工作表。',

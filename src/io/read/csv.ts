@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { InputError } from '../../errors.js';
 import { columnLetter } from '../../core/issues.js';
 import { textStream, type TextEncoding } from './encoding.js';
+import { RecordGuard } from './guard.js';
 
 export const MAX_CELL = 32_767;
 export const MAX_COLUMNS = 16_384;
@@ -29,13 +30,21 @@ function unterminated(cells: string[], rowNo: number, file: string): never {
  * thrown by onRow (or a limit) stops the parse and rejects with it.
  */
 export function parseCsvFile(file: string, encoding: TextEncoding, onRow: (cells: string[], excelRow: number) => void, onBytes?: (n: number) => void): Promise<void> {
-  const stream = textStream(file, encoding, onBytes);
+  const source = textStream(file, encoding, onBytes);
+  const stream = source.pipe(new RecordGuard(file));
+  source.on('error', (e: Error) => stream.destroy(e));
+  const stop = () => {
+    source.destroy();
+    stream.destroy();
+  };
   let rowNo = 0;
   let failure: unknown = null;
   return new Promise<void>((resolve, reject) => {
     const finish = () => (failure ? reject(failure) : resolve());
     stream.on('error', (e: Error) => {
-      failure ??= new InputError('io.corrupt', { file, reason: e.message });
+      failure ??= e instanceof InputError ? e : new InputError('io.corrupt', { file, reason: e.message });
+      source.destroy();
+      finish();
     });
     Papa.parse<string[]>(stream as unknown as File, {
       header: false,
@@ -55,7 +64,7 @@ export function parseCsvFile(file: string, encoding: TextEncoding, onRow: (cells
         } catch (e) {
           failure = e;
           parser.abort();
-          stream.destroy();
+          stop();
         }
       },
       complete: finish,
