@@ -48,6 +48,9 @@ const COLS: { key: MsgKey; width: number; get: (i: Issue) => string }[] = [
   { key: 'validate.col.value', width: 22, get: (i) => i.value ?? '' },
 ];
 
+/** A terminal shows this many issues per file; --json and --report carry all of them. */
+export const MAX_LINES_PER_FILE = 200;
+
 /** The terminal table; `color` false gives plain text (NO_COLOR, pipes). */
 export function renderIssues(report: ValidateReport, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -61,11 +64,12 @@ export function renderIssues(report: ValidateReport, color: boolean): string {
       continue;
     }
     lines.push(c.dim(`  ${COLS.map((col) => fit(t(col.key), col.width)).join(' ')} ${t('validate.col.message')}`));
-    for (const i of f.issues) {
+    for (const i of f.issues.slice(0, MAX_LINES_PER_FILE)) {
       const cells = COLS.map((col) => fit(col.get(i), col.width));
       cells[2] = paint(i.severity, cells[2] as string);
       lines.push(`  ${cells.join(' ')} ${i.message}`);
     }
+    if (f.issues.length > MAX_LINES_PER_FILE) lines.push(`  ${c.dim(t('validate.more', { count: f.issues.length - MAX_LINES_PER_FILE }))}`);
     lines.push('');
   }
   const s = report.summary;

@@ -169,6 +169,16 @@ describe('terminal, options and reports', () => {
     expect(lines.slice(a, b).filter((l) => /\bD7\b/.test(l)).length).toBe(1);
     expect(r.stdout).toContain('共 2 个文件、15 行：10 个错误，1 个警告，1 条提示。');
   });
+  it('shows at most 200 issues per file on the terminal, all of them in --json', () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'many.csv');
+    const rows = Array.from({ length: 250 }, (_, i) => `药店${i},豫A${i},华龙区,BAD${i}`);
+    fs.writeFileSync(f, ['名称,药品经营许可证,所在地区,统一社会信用代码', ...rows].join('\n'));
+    const r = ssj(['validate', f]);
+    expect(r.stdout.split('\n').filter((l) => l.includes('uscc-format')).length).toBe(200);
+    expect(r.stdout).toContain('还有 50 个问题未显示');
+    expect(validateJson([f]).report.files[0]!.issues.length).toBe(250);
+  });
   it('speaks English with --lang en', () => {
     const r = ssj(['validate', '--lang', 'en', fx('clean-inspectors.csv')]);
     expect(r.code).toBe(0);
