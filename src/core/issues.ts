@@ -20,6 +20,7 @@ export const SEVERITY: ReadonlyMap<string, Severity> = new Map<string, Severity>
   ['no-license-number', 'warning'],
   ['unknown-column', 'info'],
   ['unknown-reference', 'warning'],
+  ['more-issues', 'info'],
   ['unreadable-file', 'error'],
 ]);
 

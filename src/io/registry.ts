@@ -94,6 +94,19 @@ export interface FileReport {
   role: Role | null;
   rows: number;
   issues: Issue[];
+  /** Issues counted in the summary but not listed (a file with more than MAX_ISSUES_PER_FILE). Not printed by --json. */
+  omitted?: { errors: number; warnings: number; infos: number };
+}
+
+/** Issues listed per file: a million-row file with a whole column wrong must not exhaust memory. */
+export const MAX_ISSUES_PER_FILE = 50_000;
+
+function capIssues(issues: Issue[], omitted: { errors: number; warnings: number; infos: number }): void {
+  if (issues.length <= MAX_ISSUES_PER_FILE) return;
+  const c = countBySeverity(issues.splice(MAX_ISSUES_PER_FILE));
+  omitted.errors += c.errors;
+  omitted.warnings += c.warnings;
+  omitted.infos += c.infos;
 }
 
 export interface ValidateReport {
@@ -139,6 +152,7 @@ export async function validateFiles(
     const acc = emptyAccumulator();
     let rows = 0;
     let handle: ((row: TableRow) => void) | null = null;
+    const omitted = { errors: 0, warnings: 0, infos: 0 };
     const bar = opts.progress?.(file);
     try {
       const table = await readTable(file, {
@@ -149,13 +163,20 @@ export async function validateFiles(
           if (!REGISTRY_ROLES.includes(tb.role)) return true;
           handle ??= registryHandler(tb, { today: opts.today, keys, keep: false }, acc);
           handle(row);
+          if (acc.issues.length > MAX_ISSUES_PER_FILE) capIssues(acc.issues, omitted);
           return false;
         },
       });
       const issues = [...table.issues, ...tableIssues(table), ...acc.issues];
       const validator = REGISTRY_ROLES.includes(table.role) ? undefined : await validatorFor(table.role);
       if (validator) issues.push(...validator(table, { today: opts.today }));
-      files.push({ file, role: table.role, rows, issues: sortIssues(issues) });
+      capIssues(issues, omitted);
+      const sorted = sortIssues(issues);
+      if (omitted.errors + omitted.warnings + omitted.infos > 0) {
+        const where = { file, sheet: table.sheet, row: null, column: null, cell: null, value: null };
+        sorted.push(makeIssue('more-issues', where, { shown: MAX_ISSUES_PER_FILE, ...omitted }));
+      }
+      files.push({ file, role: table.role, rows, issues: sorted, omitted });
     } catch (err) {
       if (!(err instanceof SsjError)) throw err;
       if (err instanceof IoError) ioFailed = true;
@@ -169,5 +190,10 @@ export async function validateFiles(
     if (f) f.issues = sortIssues([...f.issues, i]);
   }
   const summary = countBySeverity(files.flatMap((f) => f.issues));
+  for (const f of files) {
+    summary.errors += f.omitted?.errors ?? 0;
+    summary.warnings += f.omitted?.warnings ?? 0;
+    summary.infos += f.omitted?.infos ?? 0;
+  }
   return { report: { files, summary }, ioFailed };
 }

@@ -179,6 +179,18 @@ describe('terminal, options and reports', () => {
     expect(r.stdout).toContain('还有 50 个问题未显示');
     expect(validateJson([f]).report.files[0]!.issues.length).toBe(250);
   });
+  it('lists at most 50,000 issues per file, counting the rest in the summary', () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'bad-column.csv');
+    const rows = Array.from({ length: 60000 }, (_, i) => `药店${i},豫A${i},华龙区,BAD${i}`);
+    fs.writeFileSync(f, ['名称,药品经营许可证,所在地区,统一社会信用代码', ...rows].join('\n'));
+    const { code, report } = validateJson([f]);
+    const issues = report.files[0]!.issues;
+    expect(issues.length).toBe(50001);
+    expect(issues.at(-1)!.code).toBe('more-issues');
+    expect(report.summary.errors).toBe(60000);
+    expect(code).toBe(1);
+  });
   it('speaks English with --lang en', () => {
     const r = ssj(['validate', '--lang', 'en', fx('clean-inspectors.csv')]);
     expect(r.code).toBe(0);

@@ -17,6 +17,7 @@ export const validate: Record<keyof typeof zh, string> = {
   'issue.no-license-number': 'Inspector "{name}" has no law-enforcement licence number (cell {cell}) and takes part in no draw. Fill it in if they have one.',
   'issue.unknown-column': 'Column "{column}" ({letter}) is not a template column; it is kept but not checked. If it is a template column under another name, use the template\'s name.',
   'issue.unreadable-file': '{message}',
+  'issue.more-issues': 'Too many issues in this file: the first {shown} are listed; {errors} more error(s), {warnings} warning(s) and {infos} note(s) are not (they are counted in the summary). Most likely a whole column is wrong or mapped wrongly; fix the listed ones first.',
   'issue.unknown-inspector': 'Recusal licence number "{key}" is in none of the inspector registries read (cell {cell}); this recusal has no effect. Check it for a typo.',
   'issue.unknown-entity': 'Recusal entity code "{key}" is in none of the entity registries read (cell {cell}); this recusal has no effect. Check it for a typo.',
   'validate.summary': '{files} file(s), {rows} row(s): {errors} error(s), {warnings} warning(s), {infos} note(s).',

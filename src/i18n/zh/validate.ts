@@ -16,6 +16,7 @@ export const validate = {
   'issue.no-license-number': '检查人员“{name}”没有执法证号（单元格 {cell}），不会参与任何抽取。如有执法证请补填。',
   'issue.unknown-column': '列“{column}”（{letter} 列）不是模板中的列，已保留但不检查。若它就是某个模板列，请改用模板中的列名。',
   'issue.unreadable-file': '{message}',
+  'issue.more-issues': '本文件问题太多，只列出了前 {shown} 个；另有 {errors} 个错误、{warnings} 个警告、{infos} 条提示没有列出（已计入汇总）。多半是整列填错或列对应错了，请先改正已列出的问题再检查。',
   'issue.unknown-inspector': '回避名单中的执法证号“{key}”在读入的检查人员名录库中找不到（单元格 {cell}），这条回避不会生效。请核对是否抄错。',
   'issue.unknown-entity': '回避名单中的代码“{key}”在读入的检查对象名录库中找不到（单元格 {cell}），这条回避不会生效。请核对是否抄错。',
   'validate.summary': '共 {files} 个文件、{rows} 行：{errors} 个错误，{warnings} 个警告，{infos} 条提示。',
