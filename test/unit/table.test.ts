@@ -194,6 +194,13 @@ describe('files that cannot be read', () => {
     expect(cell(t, t.rows[59999]!, 'name')).toBe('药店"59999"');
     expect(t.rows[59999]!.row).toBe(60001);
   });
+  it('reads a large file with old Mac line ends (CR only) without mistaking it for one long record', async () => {
+    const rows = Array.from({ length: 120000 }, (_, i) => `药店${i},豫A${i},华龙区`);
+    const p = write('cr.csv', `名称,药品经营许可证,所在地区\r${rows.join('\r')}\r`);
+    expect(fs.statSync(p).size).toBeGreaterThan(3_000_000);
+    const t = await readTable(p);
+    expect(t.rows.length).toBe(120000);
+  });
   it('caps cell length in workbooks', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

@@ -50,6 +50,8 @@ export function longCell(record: string, delimiter: string): { column: number; l
 
 export class RecordGuard extends Transform {
   private delimiter: string | null = null;
+  /** '\n', or '\r' for files with old Mac line ends (papaparse reads both). */
+  private newline = '\n';
   private quoted = false;
   /** The previous character seen (field-start detection across chunks). */
   private prev = '\n';
@@ -65,7 +67,10 @@ export class RecordGuard extends Transform {
   }
 
   override _transform(chunk: string, _enc: BufferEncoding, done: TransformCallback): void {
-    this.delimiter ??= guessDelimiter(chunk);
+    if (this.delimiter === null) {
+      this.delimiter = guessDelimiter(chunk);
+      if (!chunk.includes('\n') && chunk.includes('\r')) this.newline = '\r';
+    }
     const lastBoundary = this.scan(chunk);
     if (lastBoundary >= 0) {
       this.head = [];
@@ -90,7 +95,7 @@ export class RecordGuard extends Transform {
     let last = -1;
     let i = 0;
     let nextQuote = chunk.indexOf('"');
-    let nextNewline = chunk.indexOf('\n');
+    let nextNewline = chunk.indexOf(this.newline);
     if (this.pendingQuote) {
       this.pendingQuote = false;
       if (chunk[0] === '"') i = 1; // an escaped "" split over two chunks: still quoted
@@ -113,7 +118,7 @@ export class RecordGuard extends Transform {
       }
       // The next quote is found once and reused until passed: no rescans of the chunk per line.
       if (nextQuote !== -1 && nextQuote < i) nextQuote = chunk.indexOf('"', i);
-      if (nextNewline !== -1 && nextNewline < i) nextNewline = chunk.indexOf('\n', i);
+      if (nextNewline !== -1 && nextNewline < i) nextNewline = chunk.indexOf(this.newline, i);
       const n = nextNewline;
       const q = nextQuote;
       if (n >= 0 && (q < 0 || n < q)) {
