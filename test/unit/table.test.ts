@@ -201,6 +201,16 @@ describe('files that cannot be read', () => {
     const t = await readTable(p);
     expect(t.rows.length).toBe(120000);
   });
+  it('decodes a multi-megabyte GB18030 file across read chunks exactly as its UTF-8 twin', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const text = `名称,药品经营许可证,所在地区\r\n${Array.from({ length: 80000 }, (_, i) => `濮阳市华龙区康源大药房第${i}店,豫AA${i},华龙区`).join('\r\n')}\r\n`;
+    const gbk = write('big-gbk.csv', iconv.encode(text, 'gb18030'));
+    const utf8 = write('big-utf8.csv', text);
+    expect(fs.statSync(gbk).size).toBeGreaterThan(3_000_000);
+    const [a, b] = [await readTable(gbk), await readTable(utf8)];
+    expect(a.rows.length).toBe(80000);
+    expect(a.rows.map((r) => r.cells.join('|'))).toEqual(b.rows.map((r) => r.cells.join('|')));
+  });
   it('caps cell length in workbooks', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
