@@ -125,4 +125,23 @@ maybe('the wizard in a real terminal (tmux)', () => {
       tmux('kill-session', '-t', s2);
     }
   }, 60000);
+
+  it('speaks English with --lang en', async () => {
+    const ws = exampleWorkspace();
+    const s3 = `${session}-en`;
+    const cmd = `env NO_COLOR=1 ${process.execPath} ${BIN} --lang en --date 2024-06-05; echo "WIZARD-EXIT=$?"; sleep 600`;
+    expect(tmux('new-session', '-d', '-s', s3, '-x', '200', '-y', '50', '-c', ws, cmd).status).toBe(0);
+    try {
+      await waitFor(s3, 'Which workspace?');
+      tmux('send-keys', '-t', s3, 'Enter');
+      const menu = await waitFor(s3, 'What next?');
+      // Paths may be Chinese (they are the user's); everything else on screen is English.
+      const text = menu.split('\n').map((l) => l.replace(/\S*\/\S*/g, '')).join('\n');
+      expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+      tmux('send-keys', '-t', s3, 'Up', 'Enter');
+      await waitFor(s3, 'WIZARD-EXIT=0');
+    } finally {
+      tmux('kill-session', '-t', s3);
+    }
+  }, 60000);
 });
