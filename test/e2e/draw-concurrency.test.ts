@@ -5,14 +5,17 @@ import ExcelJS from 'exceljs';
 import { BIN, ssj, tempDir } from '../helpers/cli.js';
 import { drawFiles, inputArgs, makeWorkspace, SEED, type Files } from './draw-fixtures.js';
 
+/** A spawned draw; `done` is attached at once, so an exit during a sleep is never missed. */
 function start(root: string, f: Files, seed: string) {
-  return spawn(process.execPath, [BIN, 'draw', ...inputArgs(f), '--seed', seed, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json'], {
+  const proc = spawn(process.execPath, [BIN, 'draw', ...inputArgs(f), '--seed', seed, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Asia/Shanghai' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'ignore', 'ignore'],
   });
+  const done = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { proc, done };
 }
 
-const finished = (p: ReturnType<typeof start>) => new Promise<number | null>((resolve) => p.on('exit', (code) => resolve(code)));
+const finished = (p: ReturnType<typeof start>) => p.done;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Every file in draws/ is whole: records parse, pages end, workbooks open. */
@@ -49,7 +52,7 @@ describe('draws at once and killed draws', () => {
     for (const fraction of [0.5, 0.7, 0.8, 0.9, 0.95, 1.0]) {
       const p = start(root, files, SEED);
       await sleep(Math.floor(full * fraction));
-      p.kill('SIGKILL');
+      p.proc.kill('SIGKILL');
       await finished(p);
       await expectWholeFiles(root);
       const v = ssj(['verify', '--ledger', '--json', '--workspace', root]);
