@@ -291,4 +291,6 @@ export interface Table {
   fileSha256: string;
   /** Reader-level findings: missing-column, unknown-column, idcard-precision-lost, … */
   issues: Issue[];
+  /** Text of the title rows above the header (e.g. 濮阳市医疗保障局2024年…抽查工作计划), one entry per non-empty row; [] when none. */
+  preamble?: string[];
 }

@@ -15,7 +15,7 @@ import { t, type MsgKey } from '../i18n/index.js';
 import { scanTextFile } from './read/encoding.js';
 import { parseCsvFile } from './read/csv.js';
 import { bestHeader, compareMatch, HEADER_SCAN_ROWS, type HeaderMatch, type RawRow } from './read/header.js';
-import { RowSink } from './read/sink.js';
+import { preambleOf, RowSink } from './read/sink.js';
 import { checkZip } from './read/zip-guard.js';
 
 /** Workbooks are parsed whole; CSV is streamed and may be larger. */
@@ -121,7 +121,7 @@ async function fromSheets(file: string, buf: Buffer, kind: Kind, opts: ReadOptio
   const { cand, match } = resolveHeader(file, cands, opts);
   const sheet = sheets[cands.indexOf(cand)] as (typeof sheets)[number];
   const header = cand.rows[match.index] as RawRow;
-  const sink = new RowSink(file, cand.sheet, opts.role ?? match.schema.role, match, header, match.index + 1, sha, opts.onRow ?? null);
+  const sink = new RowSink(file, cand.sheet, opts.role ?? match.schema.role, match, header, match.index + 1, sha, opts.onRow ?? null, preambleOf(cand.rows.slice(0, match.index)));
   for (let r = match.index + 1; r < sheet.length; r++) {
     sink.add(sheet.rowAt(r), r + 1);
     sheet.release(r);
@@ -138,7 +138,7 @@ async function fromCsv(file: string, size: number, opts: ReadOptions): Promise<T
   let sink: RowSink | null = null;
   const start = (): RowSink => {
     const { match } = resolveHeader(file, [{ sheet: null, rows: head }], opts);
-    const s = new RowSink(file, null, opts.role ?? match.schema.role, match, head[match.index] as RawRow, match.index + 1, sha256, opts.onRow ?? null);
+    const s = new RowSink(file, null, opts.role ?? match.schema.role, match, head[match.index] as RawRow, match.index + 1, sha256, opts.onRow ?? null, preambleOf(head.slice(0, match.index)));
     for (let r = match.index + 1; r < head.length; r++) s.add(head[r] as RawRow, r + 1);
     return s;
   };

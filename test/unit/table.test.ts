@@ -41,10 +41,12 @@ describe('one clean registry in every format', () => {
     expect(first.rows.map((r) => r.row)).toEqual([4, 5, 6, 7, 8, 9]);
     expect(cell(first, first.rows[0]!, 'phone')).toBe('13912345678'); // a number cell, back as exact text
     expect(cell(first, first.rows[0]!, 'address')).toBe('华龙区黄河路 12 号');
+    expect(first.preamble).toEqual(['濮阳市医保基金监管检查对象名录库基本信息表', '(定点零售药店)']);
     for (const t of tables) {
       expect(t.role).toBe('pharmacies');
       expect(t.headerRow).toBe(3);
       expect(projection(t)).toEqual(projection(first));
+      expect(t.preamble).toEqual(first.preamble);
       expect(t.issues).toEqual([]);
     }
   });

@@ -26,6 +26,19 @@ export function cleanText(s: string): string {
   return t.replace(TRIM, '');
 }
 
+/** The non-empty rows above the header, each as its cells' text joined by spaces (title rows, merged cells). */
+export function preambleOf(rows: readonly RawRow[]): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const text = r
+      .map((v) => (v === undefined ? '' : cleanText(String(v))))
+      .filter((v) => v !== '')
+      .join(' ');
+    if (text !== '') out.push(text);
+  }
+  return out;
+}
+
 export class RowSink {
   readonly rows: TableRow[] = [];
   readonly issues: Issue[] = [];
@@ -49,6 +62,7 @@ export class RowSink {
     readonly headerRow: number,
     fileSha256: string,
     private readonly keep: ((table: Table, row: TableRow) => boolean) | null = null,
+    preamble: string[] = [],
   ) {
     this.width = header.length;
     const byIndex = new Map<number, string>();
@@ -80,6 +94,7 @@ export class RowSink {
       rows: this.rows,
       fileSha256,
       issues: this.issues,
+      preamble,
     };
   }
 
