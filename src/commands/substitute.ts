@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { normaliseSeed, substitute } from '../core/draw.js';
 import { normKey } from '../core/normalize.js';
-import { buildAmendment, nextAmendmentId } from '../core/record.js';
+import { buildAmendment, isSafeRecordId, nextAmendmentId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
 import type { Ctx } from '../context.js';
@@ -59,7 +59,9 @@ interface Request {
 
 /** The flags (or answers), checked against the ledger as it is now before any registry is read. */
 async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): Promise<Request> {
-  const draw = readDraw(ws, await ask(ctx, opts.draw, '--draw', t('cli.opt.draw')));
+  const drawId = await ask(ctx, opts.draw, '--draw', t('cli.opt.draw'));
+  if (!isSafeRecordId(drawId)) throw new UsageError('drawcmd.badId', { id: drawId });
+  const draw = readDraw(ws, drawId);
   const entity = normKey(await ask(ctx, opts.entity, '--entity', t('cli.opt.entity')));
   const inspector = normKey(await ask(ctx, opts.inspector, '--inspector', t('cli.opt.inspector')));
   const reason = await ask(ctx, opts.reason, '--reason', t('cli.opt.reason'));

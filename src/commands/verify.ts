@@ -4,10 +4,13 @@
  * hashes, strata, selection order, teams, every amendment); or, with
  * --ledger, check the whole hash chain. Prints 一致 or every difference.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Handler } from '../cli.js';
+import { checkAgainstAnnouncement, isIntactAnnouncement } from '../core/announce.js';
 import { runDraw, substitute } from '../core/draw.js';
 import { checkLedger } from '../core/ledger.js';
+import { isSafeRecordId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import {
   checkRecordHash,
@@ -58,6 +61,7 @@ function target(ws: Workspace, args: string[], opts: Record<string, unknown>): {
     return { draw: readDraw(ws, r.amends), dir: ws.draws };
   }
   if (typeof opts.draw === 'string' && opts.draw !== '') {
+    if (!isSafeRecordId(opts.draw)) throw new UsageError('drawcmd.badId', { id: opts.draw });
     const r = readRecord(ws, opts.draw);
     return { draw: isAmendment(r) ? readDraw(ws, r.amends) : r, dir: ws.draws };
   }
@@ -73,6 +77,22 @@ function againstLedger(draw: DrawRecord, lines: LedgerLine[], inWorkspace: boole
   if (line.recordHash !== draw.recordHash) out.push({ field: 'ledger.recordHash', line: i + 1, expected: line.recordHash, found: draw.recordHash });
   if (line.createdAt !== draw.createdAt) out.push({ field: 'createdAt', line: i + 1, expected: line.createdAt, found: draw.createdAt });
   return out;
+}
+
+/** A draw made after an announcement: the announcement file (when kept beside it) is intact and matches. */
+function againstAnnouncement(ws: Workspace, draw: DrawRecord): Difference[] {
+  if (!draw.announcementHash) return [];
+  const file = path.join(ws.draws, `${draw.drawId}-announcement.json`);
+  if (!fs.existsSync(file)) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    value = null;
+  }
+  if (!isIntactAnnouncement(value)) return [{ field: 'announcement', expected: draw.announcementHash, found: null }];
+  if (value.announcementHash !== draw.announcementHash) return [{ field: 'announcementHash', expected: draw.announcementHash, found: value.announcementHash }];
+  return checkAgainstAnnouncement(value, draw.inputs, draw.strata).map((d) => ({ ...d, field: `announcement.${d.field}` }));
 }
 
 function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs: LoadedInputs): Difference[] {
@@ -129,6 +149,7 @@ export const run: Handler = async (ctx, args, opts) => {
     ...(draw.algorithm !== 'ssj-draw/1' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
     ...checkRecordHash(draw),
     ...againstLedger(draw, lines, dir !== null && path.resolve(dir) === path.resolve(ws.draws)),
+    ...againstAnnouncement(ws, draw),
     ...compareInputs(draw.inputs, inputs.inputs, roles),
     ...rerunDraw(ws, draw, lines, inputs),
     ...rerunAmendments(draw, amendments, inputs),

@@ -72,6 +72,11 @@ export function isValidDrawId(id: string): boolean {
   return ID_RE.test(id) && !AMENDMENT_SUFFIX.test(id) && !id.endsWith('-announcement') && !id.endsWith('-witness');
 }
 
+/** Whether `id` can name a record file at all (draws and amendments): no path, no hidden file. */
+export function isSafeRecordId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(id);
+}
+
 /** `YYYYMMDD-N` for the draw date and the lowest N ≥ 1 not among `taken` (ids or any name starting with one). */
 export function nextFreeDrawId(date: string, taken: Iterable<string>): string {
   const prefix = date.replace(/-/g, '') + '-';

@@ -83,4 +83,19 @@ describe('ssj announce, then draw --announcement', () => {
     expect(next.code).toBe(0);
     expect((JSON.parse(next.stdout) as AnnouncementJson).drawId).toBe('20240603-2');
   });
+
+  it('verify checks the kept announcement too', () => {
+    expect(ssj(['verify', '--draw', '20240603-1', '--workspace', root]).code).toBe(0);
+    const original = fs.readFileSync(annFile());
+    try {
+      const a = JSON.parse(original.toString('utf8')) as AnnouncementJson;
+      a.strata[0].size = 1;
+      fs.writeFileSync(annFile(), JSON.stringify(a));
+      const v = ssj(['verify', '--draw', '20240603-1', '--workspace', root, '--json']);
+      expect(v.code).toBe(1);
+      expect((JSON.parse(v.stdout) as { differences: { field: string }[] }).differences.map((d) => d.field)).toEqual(['announcement']);
+    } finally {
+      fs.writeFileSync(annFile(), original);
+    }
+  });
 });
