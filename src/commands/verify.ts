@@ -29,12 +29,22 @@ import { differenceLines, filesOf, priorDraws, recordedInputs } from '../io/draw
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { amendmentsOf, isAmendment, loadRecordsForCheck, readDraw, readLedger, readRecord, readRecordFile, recordIdsIn } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
+import { roleLabel } from '../render/witness.js';
 
 const failure = (field: string, err: unknown): Difference => ({
   field,
   expected: null,
-  found: err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err),
+  found: t('drawcmd.verify.rerunFailed', { message: err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err) }),
 });
+
+/** Amendments drawn with other inspectors or conflicts than the files given are re-run with the files given: say so. */
+function noteAmendmentInputs(ctx: Ctx, amendments: AmendmentRecord[], inputs: LoadedInputs): void {
+  for (const a of amendments) {
+    for (const d of compareInputs(a.inputs, inputs.inputs, new Set(['inspectors', 'conflicts']))) {
+      ctx.err(t('drawcmd.verify.amendmentInputs', { id: a.drawId, role: roleLabel(d.field.split('.')[1] ?? '') }));
+    }
+  }
+}
 
 function verifyLedger(ctx: Ctx, ws: Workspace): number {
   const lines = readLedger(ws);
@@ -154,6 +164,7 @@ export const run: Handler = async (ctx, args, opts) => {
     ...rerunDraw(ws, draw, lines, inputs),
     ...rerunAmendments(draw, amendments, inputs),
   ];
+  noteAmendmentInputs(ctx, amendments, inputs);
   const match = differences.length === 0;
   if (ctx.json) ctx.out(JSON.stringify({ match, drawId: draw.drawId, amendments: amendments.map((a) => a.drawId), differences }, null, 2));
   else if (match) ctx.out(t('drawcmd.verify.match', { id: draw.drawId }));

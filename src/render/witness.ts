@@ -117,7 +117,7 @@ export function drawWitness(r: DrawRecord): PrintDoc {
     [w('createdAt'), r.createdAt],
   ];
   if (r.announcementHash) meta.push([w('announcement'), r.announcementHash]);
-  meta.push([w('recordHash'), r.recordHash]);
+  meta.push([w('prevHash'), r.prevRecordHash ?? '—'], [w('recordHash'), r.recordHash]);
   return {
     title: w('title'),
     meta,
