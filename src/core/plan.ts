@@ -115,7 +115,8 @@ export function parsePlanTable(tbl: Table): { plan: Plan | null; issues: Issue[]
   if (missing.length > 0) return { plan: null, issues };
   const readerFailed = tbl.issues.some((i) => i.severity === 'error');
   const title = baseName(tbl.file).replace(/\.[^.]+$/, '');
-  const year = inferYear(title, tbl.sheet ?? '');
+  // The year is usually in the title row above the header (武冈市医疗保障局2024年…计划), else the file or sheet name.
+  const year = inferYear(...(tbl.preamble ?? []), title, tbl.sheet ?? '');
   const out = finish(title, tbl.file, tbl.rows.map((r) => tableSource(tbl, r)), [], '', year, issues);
   return readerFailed ? { plan: null, issues: out.issues } : out;
 }
