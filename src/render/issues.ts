@@ -42,7 +42,7 @@ const sevText = (s: Severity) => t(`validate.sev.${s}` as MsgKey);
 const COLS: { key: MsgKey; width: number; get: (i: Issue) => string }[] = [
   { key: 'validate.col.row', width: 6, get: (i) => (i.row === null ? '' : String(i.row)) },
   { key: 'validate.col.cell', width: 7, get: (i) => i.cell ?? '' },
-  { key: 'validate.col.severity', width: 6, get: (i) => sevText(i.severity) },
+  { key: 'validate.col.severity', width: 8, get: (i) => sevText(i.severity) },
   { key: 'validate.col.code', width: 22, get: (i) => i.code },
   { key: 'validate.col.column', width: 18, get: (i) => i.column ?? '' },
   { key: 'validate.col.value', width: 22, get: (i) => i.value ?? '' },
