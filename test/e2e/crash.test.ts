@@ -152,6 +152,9 @@ describe('kill loop', () => {
     const ids = ledgerIds();
     for (const t of tempFiles(ws)) expect(ids.some((id) => t.includes(`${id}.json`) && !t.startsWith('.ssj-tmp-'))).toBe(false);
     process.stdout.write(`kill spans (ms): ${[...span].map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+    // Evidence that kills landed mid-write: leftover temp files, records set aside as interrupted.
+    const interrupted = fs.existsSync(path.join(ws, 'draws', 'interrupted')) ? fs.readdirSync(path.join(ws, 'draws', 'interrupted')).length : 0;
+    process.stdout.write(`mid-write evidence: ${tempFiles(ws).length} .ssj-tmp-* left, ${interrupted} files in draws/interrupted\n`);
     process.stdout.write(`kill loop: ${RUNS} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${[...tally].map(([k, n]) => `${k}=${n}`).join(' ')}; ledger ${ids.length} records\n`);
     expect(Date.now() - t0).toBeLessThan(120_000);
   }, 180_000);
