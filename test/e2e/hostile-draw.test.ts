@@ -73,7 +73,7 @@ describe('ssj draw on hostile input', () => {
     expectRefusedUnchanged(drawArgs(ws, { seed }), [2]);
   });
 
-  it('a plan for the wrong year is refused (exit 1)', () => {
+  it('a plan for the wrong year (title row says 2023, today is 2024) is refused (exit 1)', () => {
     expectRefusedUnchanged(drawArgs(ws, { plan: wrongYearPlan() }), [1]);
   });
 
@@ -100,6 +100,28 @@ describe('ssj draw on hostile input', () => {
   it('a second draw with an id already used is refused, the record kept', () => {
     const id = JSON.parse(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').split('\n')[0] as string).drawId as string;
     expectRefusedUnchanged(drawArgs(ws, { seed: '98765432109876543210', extra: ['--id', id] }), [1, 2]);
+  });
+
+  it.each(['random.xlsx', 'truncated.xlsx', 'pdf-renamed.xlsx', 'zero-byte.csv', 'proto-headers.csv', 'unterminated-quote.csv'])('ssj results %s: refused, naming it, nothing imported', (name) => {
+    const r = expectRefusedUnchanged(['results', path.join(corpus, name), '--workspace', ws, '--date', '2024-06-20', '--yes'], [1, 2]);
+    expect(r.stderr + r.stdout).toContain(name);
+  });
+
+  it('a record edited after the fact, or a cut-off ledger, fails verify --ledger (exit 1), without a stack', () => {
+    const copy = path.join(dir, 'tampered');
+    fs.cpSync(ws, copy, { recursive: true });
+    const id = JSON.parse(fs.readFileSync(path.join(copy, 'ledger.jsonl'), 'utf8').split('\n')[0] as string).drawId as string;
+    const rec = path.join(copy, 'draws', `${id}.json`);
+    fs.writeFileSync(rec, fs.readFileSync(rec, 'utf8').replace('"seed": "00000000001111111111"', '"seed": "00000000001111111112"'));
+    const v = ssj(['verify', '--ledger', '--workspace', copy]);
+    expect(v.code).toBe(1);
+    expectNoStack(v);
+    fs.cpSync(ws, copy, { recursive: true });
+    fs.truncateSync(path.join(copy, 'ledger.jsonl'), fs.statSync(path.join(copy, 'ledger.jsonl')).size - 10);
+    const w = ssj(['verify', '--ledger', '--workspace', copy]);
+    expect(w.code).toBe(1);
+    expectNoStack(w);
+    expect(hasChinese(w.stderr + w.stdout)).toBe(true);
   });
 
   it('a read-only workspace: exit 2, nothing changed', () => {
