@@ -29,6 +29,7 @@ const cases: Case[] = makeCorpus(corpus, { big: true }) as Case[];
 /** What must appear besides the file name: the cell or row the problem is in. */
 const WHERE = new Map<string, RegExp>([
   ['cell-100mb.csv', /C2|第 ?2 ?行 ?C ?列/],
+  ['cell-40k.xlsx', /C2|第 ?2 ?行 ?C ?列/],
   ['unterminated-quote.csv', /C7|第 ?7 ?行/],
 ]);
 

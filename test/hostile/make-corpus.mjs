@@ -146,6 +146,26 @@ export function zipBomb(gb = 1.1, lie = false) {
   return zip([...xlsxParts(), { name: 'xl/worksheets/sheet1.xml', raw, declaredSize: lie ? 4096 : undefined }]);
 }
 
+/** An xlsx whose pharmacy header is followed by one row with a `mb`-MB cell at C2 (deflated piece by piece). */
+export function bigCellXlsx(mb = 100, bytes = mb * MB) {
+  const cells = PHARMACY_HEADER.map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('');
+  const head = Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData><row r="1">${cells}</row>` +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>1</t></is></c><c r="B2" t="inlineStr"><is><t>华龙区</t></is></c><c r="C2" t="inlineStr"><is><t>',
+  );
+  const tail = Buffer.from('</t></is></c><c r="D2" t="inlineStr"><is><t>914109021000000082</t></is></c></row></sheetData></worksheet>');
+  const unit = Math.min(MB, bytes);
+  const repeat = Math.ceil(bytes / unit);
+  const chunk = Buffer.alloc(unit, 0x61);
+  const flush = { finishFlush: zlib.constants.Z_FULL_FLUSH, level: 9 };
+  const pChunk = zlib.deflateRawSync(chunk, flush);
+  let sum = crc(head);
+  for (let i = 0; i < repeat; i++) sum = crc(chunk, sum);
+  sum = crc(tail, sum);
+  const compressed = Buffer.concat([zlib.deflateRawSync(head, flush), ...Array.from({ length: repeat }, () => pChunk), zlib.deflateRawSync(tail, { level: 9 })]);
+  return zip([...xlsxParts(), { name: 'xl/worksheets/sheet1.xml', raw: { compressed, size: head.length + repeat * unit + tail.length, crc: sum } }]);
+}
+
 /** A tiny xlsx whose sheet claims the whole grid: one cell at XFD1048576. */
 export function hugeRangeXlsx() {
   const sheet =
@@ -202,6 +222,7 @@ export function makeCorpus(dir, { big = true } = {}) {
   add('pdf-renamed.xlsx', PDF);
   add('huge-range.xlsx', hugeRangeXlsx());
   add('unterminated-quote.csv', csv([PHARMACY_HEADER, ...pharmacyRows(5)]) + '6,华龙区,"未闭合的引号,91410902100000060X,P4109020000006\r\n7,华龙区,某药房,x\r\n');
+  add('cell-40k.xlsx', bigCellXlsx(0, 40_000));
   add('proto-headers.csv', csv([['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'], ['1', '2', '3', '4', '5']]));
   add('proto-values.csv', csv([[...PHARMACY_HEADER, '__proto__', 'constructor'], ...pharmacyRows(3).map((r) => [...r, '{"polluted":1}', 'x']), ['4', '__proto__', 'constructor', '__proto__', '', '', '', '', '', '', '', '', '', '', 'a', 'b']]), 1, { note: 'row 5 has no valid key: exit 1 for missing/invalid 统一社会信用代码' });
   add('wide-20000-columns.csv', csv([Array.from({ length: 20000 }, (_, i) => `列${i + 1}`), Array.from({ length: 20000 }, (_, i) => String(i))]));
@@ -214,6 +235,7 @@ export function makeCorpus(dir, { big = true } = {}) {
     add('zip-bomb.xlsx', zipBomb(1.1, false));
     add('zip-bomb-lying.xlsx', zipBomb(1.1, true));
     const cell = Buffer.alloc(100 * MB, 0x61);
+    add('cell-100mb.xlsx', bigCellXlsx(100));
     add('cell-100mb.csv', Buffer.concat([Buffer.from(csv([PHARMACY_HEADER]) + '1,华龙区,'), cell, Buffer.from(',914109021000000082,P4109020000001\r\n')]));
   }
   return cases;
