@@ -54,16 +54,22 @@ export function checkLedger(lines: LedgerLine[], records: Map<string, LoadedReco
     earlier.add(line.drawId);
     prev = line.recordHash;
   });
-  const interrupted: string[] = [];
-  for (const id of [...recordIds].sort()) {
-    if (earlier.has(id)) continue;
+  const orphans = [...recordIds].filter((id) => !earlier.has(id));
+  const interrupted = interruptedOf(prev, orphans, records);
+  for (const id of orphans.sort()) if (!interrupted.includes(id)) differences.push({ field: 'ledger', drawId: id, expected: id, found: null });
+  return { lines: lines.length, differences, interrupted };
+}
+
+/**
+ * Of the record files the ledger does not list, those cut off before their
+ * ledger line: whole, recomputing to their hash, chained to the ledger's tip.
+ */
+export function interruptedOf(tip: string | null, orphanIds: Iterable<string>, records: Map<string, LoadedRecord>): string[] {
+  const out: string[] = [];
+  for (const id of [...orphanIds].sort()) {
     const loaded = records.get(id);
     const r = loaded?.status === 'ok' ? loaded.record : null;
-    if (r && r.drawId === id && recordHash(r) === r.recordHash && (r.prevRecordHash ?? null) === prev) {
-      interrupted.push(id);
-    } else {
-      differences.push({ field: 'ledger', drawId: id, expected: id, found: null });
-    }
+    if (r && r.drawId === id && recordHash(r) === r.recordHash && (r.prevRecordHash ?? null) === tip) out.push(id);
   }
-  return { lines: lines.length, differences, interrupted };
+  return out;
 }

@@ -9,7 +9,7 @@ import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord, Team } from
 import { withLock, type Workspace } from './workspace.js';
 import { ioError, writeFileAtomic, writeFilesAtomic } from './atomic.js';
 import { canonicalJson } from '../core/hash.js';
-import { checkLedger, type LoadedRecord } from '../core/ledger.js';
+import { interruptedOf, type LoadedRecord } from '../core/ledger.js';
 import { ledgerLineOf, nextFreeDrawId, rechain, recordText } from '../core/record.js';
 
 export const recordPath = (ws: Workspace, id: string) => path.join(ws.draws, `${id}.json`);
@@ -105,10 +105,10 @@ export function recordIdsIn(ws: Workspace): string[] {
     .map((n) => n.slice(0, -'.json'.length));
 }
 
-/** Every record the ledger lists, plus every record file in draws/, loaded for the chain check. */
-export function loadRecordsForCheck(ws: Workspace, lines: LedgerLine[]): Map<string, LoadedRecord> {
+/** Every record the ledger lists, plus every record file in draws/ (or only the ids given), loaded for the chain check. */
+export function loadRecordsForCheck(ws: Workspace, lines: LedgerLine[], only?: string[]): Map<string, LoadedRecord> {
   const out = new Map<string, LoadedRecord>();
-  for (const id of new Set([...lines.map((l) => l.drawId), ...recordIdsIn(ws)])) {
+  for (const id of only ?? new Set([...lines.map((l) => l.drawId), ...recordIdsIn(ws)])) {
     const file = recordPath(ws, id);
     if (!fs.existsSync(file)) out.set(id, { status: 'missing' });
     else {
@@ -145,9 +145,10 @@ const INTERRUPTED = 'interrupted';
  * lock, before the next record is added.
  */
 function setAsideInterrupted(ws: Workspace, lines: LedgerLine[]): string[] {
-  const check = checkLedger(lines, loadRecordsForCheck(ws, lines), recordIdsIn(ws));
-  const cut = new Set(check.interrupted);
   const listed = new Set(lines.map((l) => l.drawId));
+  const orphans = recordIdsIn(ws).filter((id) => !listed.has(id)); // only unlisted files are read: records can be large
+  const interrupted = interruptedOf(lines.at(-1)?.recordHash ?? null, orphans, loadRecordsForCheck(ws, lines, orphans));
+  const cut = new Set(interrupted);
   const dir = path.join(ws.draws, INTERRUPTED);
   for (const name of fs.readdirSync(ws.draws)) {
     const m = /^(.+)-witness\.(html|xlsx)$/.exec(name);
@@ -156,7 +157,7 @@ function setAsideInterrupted(ws: Workspace, lines: LedgerLine[]): string[] {
     fs.mkdirSync(dir, { recursive: true });
     fs.renameSync(path.join(ws.draws, name), path.join(dir, name));
   }
-  return check.interrupted;
+  return interrupted;
 }
 
 export interface Companion {
