@@ -135,7 +135,7 @@ function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines:
     strata: result.strata,
     selected: result.selected,
     teams: result.teams,
-    prevRecordHash: null,
+    prevRecordHash: lines.at(-1)?.recordHash ?? null,
   });
 }
 

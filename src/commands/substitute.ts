@@ -87,7 +87,7 @@ function amendment(ctx: Ctx, ws: Workspace, q: Request, loaded: LoadedInputs, li
     inputs: loaded.inputs,
     substitution: { entity, removed: inspector, reason: q.reason, candidates: result.candidates, replacement: result.replacement },
     team: result.team,
-    prevRecordHash: null,
+    prevRecordHash: lines.at(-1)?.recordHash ?? null,
   });
 }
 

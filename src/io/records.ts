@@ -197,7 +197,8 @@ export async function appendRecord<T extends LedgerRecord>(
     const draft = typeof make === 'function' ? await make(lines) : make;
     const file = recordPath(ws, draft.drawId);
     if (lines.some((l) => l.drawId === draft.drawId) || fs.existsSync(file)) throw new IoError('error.recordExists', { file });
-    const record = rechain(draft, lines.at(-1)?.recordHash ?? null);
+    const tip = lines.at(-1)?.recordHash ?? null;
+    const record = draft.prevRecordHash === tip ? draft : rechain(draft, tip); // drafts built on the tip are hashed already
     const extra = await companions(record);
     writeFilesAtomic(extra.map((c) => ({ path: c.path, data: c.data })));
     writeFileAtomic(file, recordText(record), { exclusive: true });
