@@ -32,10 +32,22 @@ export function compareRows(a: readonly string[], b: readonly string[]): number 
 
 /** SHA-256 of JSON.stringify(sorted rows), hashed row by row: a million rows never become one 200 MB string. */
 export function contentSha256(rows: readonly (readonly string[])[]): string {
-  const sorted = [...rows].sort(compareRows);
+  // The first element (the key) decides almost every comparison: compare it inline.
+  const sorted = [...rows].sort((a, b) => {
+    const x = a[0] as string;
+    const y = b[0] as string;
+    return x < y ? -1 : x > y ? 1 : compareRows(a, b);
+  });
   const h = createHash('sha256');
-  h.update('[');
-  for (let i = 0; i < sorted.length; i++) h.update(i === 0 ? JSON.stringify(sorted[i]) : `,${JSON.stringify(sorted[i])}`);
-  h.update(']');
+  const batch: string[] = ['['];
+  for (let i = 0; i < sorted.length; i++) {
+    batch.push(i === 0 ? JSON.stringify(sorted[i]) : `,${JSON.stringify(sorted[i])}`);
+    if (batch.length >= 2048) {
+      h.update(batch.join(''));
+      batch.length = 0;
+    }
+  }
+  batch.push(']');
+  h.update(batch.join(''));
   return h.digest('hex');
 }
