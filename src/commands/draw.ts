@@ -104,7 +104,7 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
   if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
   const announcement: Announcement | null = opts.announcement ? readAnnouncement(String(opts.announcement)) : null;
   const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today });
-  refuseOnErrors(loaded.issues, ctx.err);
+  refuseOnErrors(loaded.issues, ctx.err, true);
   const { plan, inputs } = withDocument(loaded, opts.document);
   if (announcement) refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));
   for (const f of frequencyReached(plan, yearDraws(ws, readLedger(ws), ctx.today))) {

@@ -123,11 +123,18 @@ function issueLine(i: Issue): string {
 
 /**
  * Prints every error and warning to stderr (infos are for `ssj validate`) and
- * refuses when any error exists.
+ * refuses when any error exists. `masked` (the draw room, Laiyuan 第十五条):
+ * when the draw goes ahead, warnings are shown by file, cell and code only —
+ * their messages may carry names; `ssj validate` shows them in full.
  */
-export function refuseOnErrors(issues: Issue[], err: (text: string) => void): void {
-  const shown = issues.filter((i) => i.severity !== 'info');
-  for (const i of shown) err(issueLine(i));
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  if (errors > 0) throw new InputError('drawcmd.inputErrors', { count: errors });
+export function refuseOnErrors(issues: Issue[], err: (text: string) => void, masked = false): void {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  if (errors.length > 0 || !masked) {
+    for (const i of [...errors, ...warnings]) err(issueLine(i));
+  } else if (warnings.length > 0) {
+    for (const i of warnings) err(issueLine({ ...i, message: '' }).trimEnd());
+    err(t('drawcmd.warningsMasked', { count: warnings.length }));
+  }
+  if (errors.length > 0) throw new InputError('drawcmd.inputErrors', { count: errors.length });
 }

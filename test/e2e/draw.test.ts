@@ -94,8 +94,11 @@ describe('ssj draw', () => {
     }
     for (const m of record.teams.flatMap((t) => t.members)) {
       expect(r.stdout).toContain(m.key);
-      expect(r.stdout).not.toContain(m.name);
+      expect(r.stdout + r.stderr).not.toContain(m.name);
     }
+    for (const s of record.selected) expect(r.stderr).not.toContain(s.name);
+    expect(r.stderr).toContain('no-license-number');
+    expect(r.stderr).not.toContain('无证人员');
     expect(r.stdout).toContain(path.join(root, 'draws', 'SCREEN-1-witness.html'));
     expect(r.stderr).toContain('计划第 2 行“定点零售药店医保服务”每年计划抽查 1 次，本年度台账中已有 1 次（20240603-1）');
   });

@@ -12,6 +12,7 @@ export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.leader': 'leader {key}',
   'drawcmd.member': 'member {key}',
   'drawcmd.listSep': ', ',
+  'drawcmd.warningsMasked': 'The {count} notes above show only their place and code in the draw room (no names); run ssj validate for the details.',
   'drawcmd.issueLine': "  {file} {where}[{code}] {message}",
   'drawcmd.badId': "Invalid draw id \"{id}\": use ASCII letters, digits and . _ - (at most 64 characters), not ending in -A<number>, -announcement or -witness. Example: --id HL2024-01.",
   'drawcmd.seedPrompt': "Enter the seed the witnesses produced (e.g. their dice digits in signing order, 20 digits recommended):",

@@ -10,6 +10,7 @@ export const drawcmd = {
   'drawcmd.leader': '组长 {key}',
   'drawcmd.member': '组员 {key}',
   'drawcmd.listSep': '，',
+  'drawcmd.warningsMasked': '以上 {count} 条提示在抽取现场只显示位置和代码（不显示姓名、名称）；详情请运行 ssj validate。',
   'drawcmd.issueLine': '  {file} {where}[{code}] {message}',
   'drawcmd.badId': '抽取编号“{id}”无效：只能用英文字母、数字和 . _ -（不超过 64 个字符），不能以 -A数字、-announcement、-witness 结尾。例如 --id HL2024-01。',
   'drawcmd.seedPrompt': '请输入见证人产生的随机种子（如各人掷骰得到的数字，按签字顺序连写，建议 20 位）：',
