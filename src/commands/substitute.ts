@@ -108,7 +108,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const q = await request(ctx, ws, opts);
   const files = recordedInputs(ws, q.draw.inputs, filesOf(opts), ws.draws, ['inspectors', 'conflicts']);
   const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
-  refuseOnErrors(loaded.issues, ctx.err);
+  refuseOnErrors(loaded.issues, ctx.err, true);
   warnChangedInputs(ctx, q.draw, loaded);
   const record = await appendRecord<AmendmentRecord>(
     ws,
