@@ -38,16 +38,13 @@ export function contentSha256(rows: readonly (readonly string[])[]): string {
     const y = b[0] as string;
     return x < y ? -1 : x > y ? 1 : compareRows(a, b);
   });
+  // JSON.stringify(sorted), fed to the hash 4,096 rows at a time (one call per batch is faster than one per row).
   const h = createHash('sha256');
-  const batch: string[] = ['['];
-  for (let i = 0; i < sorted.length; i++) {
-    batch.push(i === 0 ? JSON.stringify(sorted[i]) : `,${JSON.stringify(sorted[i])}`);
-    if (batch.length >= 2048) {
-      h.update(batch.join(''));
-      batch.length = 0;
-    }
+  h.update('[');
+  for (let i = 0; i < sorted.length; i += 4096) {
+    const part = JSON.stringify(sorted.slice(i, i + 4096));
+    h.update(i === 0 ? part.slice(1, -1) : `,${part.slice(1, -1)}`);
   }
-  batch.push(']');
-  h.update(batch.join(''));
+  h.update(']');
   return h.digest('hex');
 }
