@@ -9,7 +9,7 @@ import { conflictContentRows, contentSha256, entityContentRows, inspectorContent
 import { emptyAccumulator, KeyIndex, REGISTRY_ROLES, registryHandler, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity, makeIssue } from '../core/issues.js';
 import { validatorFor } from '../core/validators.js';
-import { IoError, SsjError } from '../errors.js';
+import { InputError, IoError, SsjError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Conflict, Entity, InputRef, Inspector, Issue, Role, Table, TableRow } from '../core/types.js';
 import { readTable } from './table.js';
@@ -28,6 +28,17 @@ export interface LoadedRegistries {
   conflicts: Conflict[];
   inputs: InputRef[];
   issues: Issue[];
+}
+
+/**
+ * Rows per registry file: twice the largest registry benchmarked (bench/RESULTS.md). A 1M-row
+ * draw holds ~1.2 GB of heap; far above this, node runs out of heap and dies with a native
+ * stack trace instead of a message, so the file is refused as it streams by.
+ */
+export const MAX_REGISTRY_ROWS = 2_000_000;
+
+function countRow(file: string, rows: number, row: TableRow): void {
+  if (rows > MAX_REGISTRY_ROWS) throw new InputError('io.tooManyRows', { file, limit: MAX_REGISTRY_ROWS, row: row.row });
 }
 
 export interface LoadOptions {
@@ -56,6 +67,7 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
       ...(opts.role ? { role: opts.role } : {}),
       onRow: (tb, row) => {
         rows += 1;
+        countRow(file, rows, row);
         if (!REGISTRY_ROLES.includes(tb.role)) return true;
         handle ??= registryHandler(tb, { today: opts.today ?? null, keys, keep: true }, acc);
         handle(row);
@@ -160,6 +172,7 @@ export async function validateFiles(
         ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
         onRow: (tb, row) => {
           rows += 1;
+          countRow(file, rows, row);
           if (!REGISTRY_ROLES.includes(tb.role)) return true;
           handle ??= registryHandler(tb, { today: opts.today, keys, keep: false }, acc);
           handle(row);

@@ -24,6 +24,7 @@ import {
   INSPECTOR_HEADER,
   writePlanCsv,
   PLAN_HEADER,
+  uscc,
 } from '../../bench/gen.mjs';
 
 const require = createRequire(import.meta.url);
@@ -236,6 +237,20 @@ export function makeCorpus(dir, { big = true } = {}) {
     add('zip-bomb-lying.xlsx', zipBomb(1.1, true));
     const cell = Buffer.alloc(100 * MB, 0x61);
     add('cell-100mb.xlsx', bigCellXlsx(100));
+    // 2,000,001 valid recusal pairs: one row over the reader's registry row cap (~61 MB, written in pieces).
+    const rowsFile = path.join(dir, 'rows-2000001.csv');
+    const fd = fs.openSync(rowsFile, 'w');
+    try {
+      fs.writeSync(fd, '执法证号,统一社会信用代码,原因\n');
+      for (let start = 0; start < 2_000_001; start += 100_000) {
+        const lines = [];
+        for (let i = start; i < Math.min(start + 100_000, 2_000_001); i++) lines.push(`豫${i},${uscc('410902', 10000000 + (i % 1000000))},\n`);
+        fs.writeSync(fd, lines.join(''));
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    cases.push({ name: 'rows-2000001.csv', file: rowsFile, expect: 1, rssLimitMb: 1100 });
     add('cell-100mb.csv', Buffer.concat([Buffer.from(csv([PHARMACY_HEADER]) + '1,华龙区,'), cell, Buffer.from(',914109021000000082,P4109020000001\r\n')]));
   }
   return cases;

@@ -5,6 +5,7 @@ export const io: Record<keyof typeof zh, string> = {
   'io.corrupt': '{file} is damaged or not a valid spreadsheet ({reason}). Open it in Excel or WPS, "Save as" .xlsx and try again.',
   'io.notSpreadsheet': '{file} is not a spreadsheet (its content looks like {kind}). Give an .xlsx, .xls, .ods or .csv file.',
   'io.zipBomb': '{file} would unpack to more than {limit} MB (about {size} MB declared) or has an absurd compression ratio; refused as a possible zip bomb. If it is a real registry, split it into several files.',
+  'io.tooManyRows': '{file} has more than {limit} rows (stopped at row {row}), more than can be handled reliably in memory. Split it by region into several files and check them one by one; a draw accepts several (--entities takes several files).',
   'io.tooLarge': '{file} is {size} MB, over the {limit} MB limit. Split it into several files.',
   'io.unterminatedQuote': '{file} row {row} column {column} ({column}{row}) opens a quote that is never closed, so the rest of the file ran into that cell. Open the file in Excel/WPS, fix the quote in that cell and save it as CSV again.',
   'io.cellTooLong': '{file} row {row} column {column}: the cell has {length} characters, more than Excel\'s limit of 32767. Check that row for a missing quote or delimiter.',

@@ -4,6 +4,7 @@ export const io = {
   'io.corrupt': '{file} 已损坏或不是有效的表格文件（{reason}）。请用 Excel 或 WPS 打开它并“另存为” .xlsx 后再试。',
   'io.notSpreadsheet': '{file} 不是表格文件（内容看起来是 {kind}）。请提供 .xlsx、.xls、.ods 或 .csv 文件。',
   'io.zipBomb': '{file} 解压后超过 {limit} MB（已声明约 {size} MB）或压缩比异常，为防止“压缩炸弹”拒绝读取。若确为真实名录，请拆分成几个文件。',
+  'io.tooManyRows': '{file} 超过 {limit} 行（读到第 {row} 行时停止），内存不足以可靠地处理。请按地区拆分成几个文件后分别检查；抽取时可一并传入（--entities 可多个文件）。',
   'io.tooLarge': '{file} 有 {size} MB，超过上限 {limit} MB。请拆分成几个文件。',
   'io.unterminatedQuote': '{file} 第 {row} 行 {column} 列（{column}{row}）有一个未闭合的引号，之后的内容都被读进了这个单元格。请在 Excel/WPS 中打开并检查该单元格，补上或删除引号后另存为 CSV。',
   'io.cellTooLong': '{file} 第 {row} 行 {column} 列的单元格有 {length} 个字符，超过 Excel 的上限 32767。请检查该行是否少了引号或分隔符。',
