@@ -57,6 +57,7 @@ function contentRows(role: Role, acc: RegistryAccumulator): string[][] {
 export async function loadRegistries(paths: string[], opts: LoadOptions = {}): Promise<LoadedRegistries> {
   const keys = new KeyIndex();
   const out: LoadedRegistries = { files: [], entities: [], inspectors: [], conflicts: [], inputs: [], issues: [] };
+  let kept = 0; // rows held in memory across all files: the cap applies to their sum
   for (const file of paths) {
     const acc = emptyAccumulator();
     let rows = 0;
@@ -67,7 +68,8 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
       ...(opts.role ? { role: opts.role } : {}),
       onRow: (tb, row) => {
         rows += 1;
-        countRow(file, rows, row);
+        kept += 1;
+        countRow(file, kept, row);
         if (!REGISTRY_ROLES.includes(tb.role)) return true;
         handle ??= registryHandler(tb, { today: opts.today ?? null, keys, keep: true }, acc);
         handle(row);
