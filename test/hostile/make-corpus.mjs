@@ -176,13 +176,20 @@ export function hugeRangeXlsx() {
   return zip([...xlsxParts(), { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }]);
 }
 
-/** A well-formed small pharmacy xlsx (SheetJS), the base for the truncated and corrupt copies. */
-export function goodXlsx(rows = 200) {
+/** A well-formed small pharmacy workbook (SheetJS), the base for the truncated and corrupt copies. */
+export function goodXlsx(rows = 200, bookType = 'xlsx') {
   const XLSX = require('xlsx');
   const ws = XLSX.utils.aoa_to_sheet([PHARMACY_HEADER, ...pharmacyRows(rows)]);
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, '定点零售药店');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+  return XLSX.write(wb, { type: 'buffer', bookType, compression: true });
+}
+
+/** Every `step`-th byte after `from` flipped. */
+function flipped(buf, from, step) {
+  const out = Buffer.from(buf);
+  for (let i = from; i < out.length - 100; i += step) out[i] ^= 0x5a;
+  return out;
 }
 
 function randomBytes(n, seed) {
@@ -216,6 +223,10 @@ export function makeCorpus(dir, { big = true } = {}) {
   const corrupt = Buffer.from(good);
   for (let i = 200; i < corrupt.length - 200; i += 97) corrupt[i] ^= 0x5a;
   add('corrupt.xlsx', corrupt);
+  const xls = goodXlsx(200, 'biff8');
+  add('truncated.xls', xls.subarray(0, Math.floor(xls.length / 2)));
+  add('corrupt.xls', flipped(xls, 600, 53));
+  add('corrupt.ods', flipped(goodXlsx(200, 'ods'), 300, 71));
   add('random.xlsx', randomBytes(64 * 1024, 3));
   add('random.xls', randomBytes(64 * 1024, 4));
   add('random.ods', randomBytes(16 * 1024, 5));
