@@ -12,9 +12,9 @@ import type { DocTable, PrintDoc } from '../render/witness.js';
 type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>;
 type Row = ReturnType<Sheet['addRow']>;
 
-const COLS = 7;
-const COL_WIDTH = 14;
-const LONG_TABLE = 200;
+/** A grid of narrow columns; each table spreads its columns over it by its relative widths. */
+const COLS = 14;
+const COL_WIDTH = 7;
 const BODY: Partial<ExcelJS.Style> = {
   font: { name: FONT, size: 10.5 },
   alignment: { vertical: 'top', wrapText: true },
@@ -24,27 +24,75 @@ const BODY: Partial<ExcelJS.Style> = {
 /** Footer text: `&` starts a code in Excel's header/footer language. */
 const footerText = (s: string) => s.replace(/&/g, '&&');
 
-/** Wrapped text needs a taller row; Excel does not grow rows of a written file by itself. */
-function fitHeight(row: Row, values: string[], spans: number[]): void {
-  const lines = Math.max(...values.map((v, i) => Math.ceil((v.length * 1.6) / (COL_WIDTH * (spans[i] ?? 1)))));
-  if (lines > 1) row.height = Math.min(120, 15 * lines);
+/** Column spans proportional to `widths`, each at least 1, adding up to COLS. */
+export function spansOf(widths: number[], n: number): number[] {
+  const w = Array.from({ length: n }, (_, i) => Math.max(1, widths[i] ?? 1));
+  const total = w.reduce((a, b) => a + b, 0);
+  const spans = w.map((x) => Math.max(1, Math.floor((x / total) * COLS)));
+  const order = w.map((x, i) => [(x / total) * COLS - Math.floor((x / total) * COLS), i] as const).sort((a, b) => b[0] - a[0]);
+  let k = 0;
+  while (spans.reduce((a, b) => a + b, 0) < COLS) spans[order[k++ % n][1]] += 1;
+  while (spans.reduce((a, b) => a + b, 0) > COLS) {
+    const i = spans.indexOf(Math.max(...spans));
+    spans[i] -= 1;
+  }
+  return spans;
 }
 
-/** `merge`: the last value spans the remaining columns (short tables only; merges cost on long ones). */
-function writeRow(ws: Sheet, values: string[], style: Partial<ExcelJS.Style>, merge = true): void {
-  const row = ws.addRow(values.map(inertText));
-  for (let c = 1; c <= (merge ? COLS : values.length); c += 1) row.getCell(c).style = style;
-  const spans = values.map((_, i) => (merge && i === values.length - 1 ? COLS - values.length + 1 : 1));
-  if (merge && values.length < COLS) ws.mergeCells(row.number, values.length, row.number, COLS);
-  fitHeight(row, values, spans);
+/** Printed width in column units: CJK characters are about two, others about one. */
+function textWidth(v: string): number {
+  let w = 0;
+  for (const ch of v) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1.1;
+  return w;
+}
+
+/** Wrapped text needs a taller row; Excel does not grow the rows of a written file by itself. */
+function fitHeight(row: Row, values: string[], spans: number[]): void {
+  const lines = Math.max(...values.map((v, i) => Math.ceil(textWidth(v) / (COL_WIDTH * spans[i] - 1))));
+  if (lines > 1) row.height = Math.min(120, 14 * lines + 2);
+}
+
+/**
+ * One row; each value spans its columns. Short tables merge the span (text
+ * wraps inside it). Long tables do not — exceljs checks every new merge
+ * against all earlier ones — and instead let unwrapped text run across the
+ * empty cells of its span, with borders only around the span, which prints
+ * the same.
+ */
+function writeRow(ws: Sheet, values: string[], spans: number[], style: Partial<ExcelJS.Style>, merge = true): void {
+  const row = ws.addRow([]);
+  let col = 1;
+  values.forEach((v, i) => {
+    row.getCell(col).value = inertText(v);
+    const last = col + spans[i] - 1;
+    for (let c = col; c <= last; c += 1) row.getCell(c).style = merge ? style : spanStyle(style, c === col, c === last);
+    if (merge && spans[i] > 1) ws.mergeCells(row.number, col, row.number, last);
+    col = last + 1;
+  });
+  if (merge) fitHeight(row, values, spans);
   row.commit();
+}
+
+const LONG_TABLE = 200;
+const spanStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+/** A cell of an unmerged span: no wrapping, borders on the span's outside only. */
+function spanStyle(style: Partial<ExcelJS.Style>, first: boolean, last: boolean): Partial<ExcelJS.Style> {
+  const key = `${style === HEADER_STYLE ? 'h' : 'b'}${first ? 1 : 0}${last ? 1 : 0}`;
+  let s = spanStyles.get(key);
+  if (!s) {
+    const b = thinBorder();
+    s = { ...style, alignment: { ...style.alignment, wrapText: false }, border: { top: b.top, bottom: b.bottom, ...(first ? { left: b.left } : {}), ...(last ? { right: b.right } : {}) } };
+    spanStyles.set(key, s);
+  }
+  return s;
 }
 
 function heading(ws: Sheet, text: string, size: number, center = false): void {
   const row = ws.addRow([text]);
   ws.mergeCells(row.number, 1, row.number, COLS);
   row.getCell(1).style = { font: { name: FONT, size, bold: true }, alignment: { horizontal: center ? 'center' : 'left', vertical: 'middle', wrapText: true } };
-  row.height = Math.max(size * 1.8, 15 * Math.ceil((text.length * 1.6) / (COL_WIDTH * COLS)));
+  row.height = Math.max(size * 1.8, 15 * Math.ceil(textWidth(text) / (COL_WIDTH * COLS)));
   row.commit();
 }
 
@@ -55,9 +103,11 @@ function blank(ws: Sheet): void {
 function writeTable(ws: Sheet, tb: DocTable): void {
   blank(ws);
   heading(ws, tb.heading, 11.5);
+  const n = Math.min(tb.columns.length, COLS);
+  const spans = spansOf(tb.widths, n);
   const merge = tb.rows.length <= LONG_TABLE;
-  writeRow(ws, tb.columns.slice(0, COLS), HEADER_STYLE, merge);
-  for (const r of tb.rows) writeRow(ws, r.slice(0, COLS), BODY, merge);
+  writeRow(ws, tb.columns.slice(0, n), spans, HEADER_STYLE, merge);
+  for (const r of tb.rows) writeRow(ws, r.slice(0, n), spans, BODY, merge);
 }
 
 function signatures(ws: Sheet, labels: string[]): void {
@@ -65,10 +115,10 @@ function signatures(ws: Sheet, labels: string[]): void {
   blank(ws);
   for (const label of labels) {
     const row = ws.addRow([label]);
-    ws.mergeCells(row.number, 1, row.number, 2);
-    ws.mergeCells(row.number, 3, row.number, 5);
+    ws.mergeCells(row.number, 1, row.number, 5);
+    ws.mergeCells(row.number, 6, row.number, 11);
     row.getCell(1).style = { font: { name: FONT, size: 10.5 }, alignment: { vertical: 'bottom', wrapText: true } };
-    row.getCell(3).style = { border: { bottom: { style: 'thin', color: { argb: 'FF000000' } } } };
+    for (let c = 6; c <= 11; c += 1) row.getCell(c).style = { border: { bottom: { style: 'thin', color: { argb: 'FF000000' } } } };
     row.height = 30;
     row.commit();
   }
@@ -102,7 +152,7 @@ export async function printDocXlsx(doc: PrintDoc, sheetName: string): Promise<Ui
   ws.columns = Array.from({ length: COLS }, () => ({ width: COL_WIDTH }));
   heading(ws, doc.title, 16, true);
   if (doc.intro) heading(ws, doc.intro, 10.5);
-  for (const [k, v] of doc.meta) writeRow(ws, [k, v], BODY);
+  for (const [k, v] of doc.meta) writeRow(ws, [k, v], [3, COLS - 3], BODY);
   for (const tb of doc.tables) writeTable(ws, tb);
   signatures(ws, doc.signatures);
   blank(ws);
