@@ -29,7 +29,8 @@ export function spansOf(widths: number[], n: number): number[] {
   const w = Array.from({ length: n }, (_, i) => Math.max(1, widths[i] ?? 1));
   const total = w.reduce((a, b) => a + b, 0);
   const spans = w.map((x) => Math.max(1, Math.floor((x / total) * COLS)));
-  const order = w.map((x, i) => [(x / total) * COLS - Math.floor((x / total) * COLS), i] as const).sort((a, b) => b[0] - a[0]);
+  // The remaining columns go to the largest shortfalls against the exact share.
+  const order = w.map((x, i) => [(x / total) * COLS - spans[i], i] as const).sort((a, b) => b[0] - a[0]);
   let k = 0;
   while (spans.reduce((a, b) => a + b, 0) < COLS) spans[order[k++ % n][1]] += 1;
   while (spans.reduce((a, b) => a + b, 0) > COLS) {

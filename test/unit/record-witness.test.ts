@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { setLang } from '../../src/i18n/index.js';
 import { amendmentWitness, docHtml, drawWitness } from '../../src/render/witness.js';
-import { printDocXlsx } from '../../src/io/witness-xlsx.js';
+import { printDocXlsx, spansOf } from '../../src/io/witness-xlsx.js';
 import { buildDrawRecord } from '../../src/core/record.js';
 import { sampleAmendment, sampleDraw } from './record-fixture.js';
 
@@ -64,3 +64,16 @@ describe('witness sheet workbook', () => {
     for (const text of [r.seed, '<script>alert(1)</script>&药店', 'E3', '人员I4', '监督人（政协委员）', r.inputs[0].contentSha256]) expect(texts).toContain(text);
   });
 });
+
+describe('workbook column spans', () => {
+  it('spread a table over the 14-column grid by its widths, each at least one column', () => {
+    expect(spansOf([6, 6, 24, 36, 16], 5)).toEqual([1, 1, 4, 6, 2]);
+    expect(spansOf([1, 1], 2)).toEqual([7, 7]);
+    for (const [w, n] of [[[5, 22, 13, 16, 16, 18, 22], 7], [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 100], 14], [[3], 1]] as [number[], number][]) {
+      const spans = spansOf(w, n);
+      expect(spans.reduce((a, b) => a + b, 0)).toBe(14);
+      expect(Math.min(...spans)).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
