@@ -56,7 +56,7 @@ export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendme
     out.written.push(file);
   }
   const html = path.join(dir, 'all.html');
-  writeFileAtomic(html, renderRecordSheetsHtml(draw.drawId, models, getLang()));
+  writeFileAtomic(html, renderRecordSheetsHtml(draw.drawId, models, getLang(), draw.recordHash));
   out.written.push(html);
   return out;
 }

@@ -36,7 +36,7 @@ function inspectorRows(deps: SheetDepartment[]): string {
   return rows.join('\n');
 }
 
-function page(m: RecordSheetModel): string {
+function page(m: RecordSheetModel, recordHash: string): string {
   const e = m.entity;
   const results = m.departments.map((d) => `<tr class="res">${td(d.label)}${td(d.checkItem, { cols: 2, cls: 'v' })}${td('', { cols: 2 })}</tr>`).join('\n');
   return `<section class="sheet">
@@ -54,7 +54,7 @@ ${results}
 <tr>${td(t('results.sheet.dateLine'), { cols: 3, cls: 'r' })}${td(t('results.sheet.dateLine'), { cols: 2, cls: 'r' })}</tr>
 </table>
 <p class="legend">${h(t('results.sheet.legend'))}</p>
-<footer>${h(t('results.sheet.footer', { id: m.drawId, order: e.order, key: e.key }))}</footer>
+<footer>${h(t('results.sheet.footer', { id: m.drawId, order: e.order, key: e.key }))}<br>${h(t('results.sheet.footerHash', { hash: recordHash }))}</footer>
 </section>`;
 }
 
@@ -74,7 +74,8 @@ footer { font-size: 8pt; text-align: center; color: #333; }
 `;
 
 /** The whole printable page for one draw's sheets, in draw order. */
-export function renderRecordSheetsHtml(drawId: string, models: readonly RecordSheetModel[], lang: 'zh' | 'en' = 'zh'): string {
+/** The record hash is printed in every sheet's footer, binding the paper to the draw record. */
+export function renderRecordSheetsHtml(drawId: string, models: readonly RecordSheetModel[], lang: 'zh' | 'en' = 'zh', recordHash = ''): string {
   const title = t('results.html.title', { id: drawId });
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -84,7 +85,7 @@ export function renderRecordSheetsHtml(drawId: string, models: readonly RecordSh
 <style>${CSS}</style>
 </head>
 <body>
-${models.map(page).join('\n')}
+${models.map((m) => page(m, recordHash)).join('\n')}
 </body>
 </html>
 `;

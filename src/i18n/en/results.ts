@@ -62,6 +62,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.sheet.datePromptTitle': 'Inspection date',
   'results.sheet.datePrompt': 'e.g. 2024-06-15; not before the draw date, not after the import day',
   'results.sheet.footer': 'Draw {id} · no. {order} · {key}',
+  'results.sheet.footerHash': 'Draw record hash (SHA-256): {hash}',
   'results.html.title': 'Record sheets — draw {id}',
   'results.code.1': 'no problem found',
   'results.code.2': 'information not published as required',

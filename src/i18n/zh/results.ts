@@ -64,6 +64,7 @@ export const results = {
   'results.sheet.datePromptTitle': '检查日期',
   'results.sheet.datePrompt': '例如 2024-06-15；不得早于抽取日期，不得晚于导入当天',
   'results.sheet.footer': '抽取 {id} · 第 {order} 号 · {key}',
+  'results.sheet.footerHash': '抽取记录哈希（SHA-256）：{hash}',
   'results.html.title': '检查记录表 — 抽取 {id}',
   // result code names (for reports and messages)
   'results.code.1': '未发现问题',
