@@ -13,7 +13,7 @@ import type { Difference } from '../core/verify.js';
 import { InputError, IoError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { amendmentWitness, docHtml, drawWitness, roleLabel, type PrintDoc } from '../render/witness.js';
-import { isAmendment, readRecord, type Companion } from './records.js';
+import { isAmendment, readRecord, readTextFile, type Companion } from './records.js';
 import { printDocXlsx } from './witness-xlsx.js';
 import type { Workspace } from './workspace.js';
 
@@ -78,15 +78,7 @@ export async function witnessFiles(ws: Workspace, record: LedgerRecord, draw: Dr
 
 /** Reads an announcement file; a damaged or edited one is refused. */
 export function readAnnouncement(file: string): Announcement {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new IoError('error.fileNotFound', { file });
-    if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
-    throw new IoError('error.readFailed', { file, reason: String(code ?? err) });
-  }
+  const text = readTextFile(file);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -16,17 +16,21 @@ export const recordPath = (ws: Workspace, id: string) => path.join(ws.draws, `${
 
 export const isAmendment = (r: LedgerRecord): r is AmendmentRecord => 'amends' in r && typeof (r as AmendmentRecord).amends === 'string';
 
-/** Reads and parses one record file; a missing or unparseable file is an error naming it. */
-export function readRecordFile(file: string): LedgerRecord {
-  let text: string;
+/** Reads a UTF-8 text file; a missing file, a folder or an unreadable file is an IoError naming it. */
+export function readTextFile(file: string): string {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new IoError('error.fileNotFound', { file });
     if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
     throw new IoError('error.readFailed', { file, reason: String(code ?? err) });
   }
+}
+
+/** Reads and parses one record file; a missing or unparseable file is an error naming it. */
+export function readRecordFile(file: string): LedgerRecord {
+  const text = readTextFile(file);
   try {
     const value = JSON.parse(text) as LedgerRecord;
     if (!value || typeof value !== 'object' || value.format !== 'ssj-draw-record/1') throw new Error('format');
