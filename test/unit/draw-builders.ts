@@ -1,4 +1,5 @@
 /** In-memory builders for the draw's unit tests (entities, inspectors, plans). */
+import { SsjError } from '../../src/errors.js';
 import type { Conflict, Entity, Inspector, ObjectType, Plan, PlanRow } from '../../src/core/types.js';
 
 export function entity(key: string, objectType: ObjectType = '定点零售药店', o: Partial<Entity> = {}): Entity {
@@ -43,3 +44,14 @@ export function lcg(seed: number): () => number {
 
 /** A fake USCC-like ASCII key. */
 export const key = (prefix: string, n: number): string => `${prefix}${String(n).padStart(6, '0')}`;
+
+/** The typed error a call throws (fails the test when it throws nothing or something else). */
+export function thrown(f: () => unknown): SsjError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof SsjError) return e;
+    throw e;
+  }
+  throw new Error('did not throw');
+}

@@ -1,16 +1,6 @@
 import { normaliseSeed, planStrata, runDraw, type DrawInput } from '../../src/core/draw.js';
-import { SsjError, UsageError, InputError } from '../../src/errors.js';
-import { conflict, entity, inspector, key, plan, row } from './draw-builders.js';
-
-function thrown(f: () => unknown): SsjError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SsjError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
+import { UsageError, InputError } from '../../src/errors.js';
+import { conflict, entity, inspector, key, plan, row, thrown } from './draw-builders.js';
 
 describe('normaliseSeed (step 1)', () => {
   it('folds NFKC and drops every whitespace', () => {

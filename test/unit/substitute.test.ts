@@ -1,9 +1,8 @@
 import seedrandom from 'seedrandom';
 import { runDraw, substitute } from '../../src/core/draw.js';
 import { effectiveTeams } from '../../src/core/substitute.js';
-import { SsjError } from '../../src/errors.js';
 import type { AmendmentRecord, DrawRecord, Inspector } from '../../src/core/types.js';
-import { conflict, entity, inspector, key, plan, row } from './draw-builders.js';
+import { conflict, entity, inspector, key, plan, row, thrown } from './draw-builders.js';
 
 const entities = Array.from({ length: 6 }, (_, i) => entity(key('91', i), '定点零售药店', { region: i % 2 ? '华龙区' : '开发区' }));
 const inspectors: Inspector[] = [
@@ -24,16 +23,6 @@ function amendment(n: number, entityKey: string, removed: string, res: ReturnTyp
     format: 'ssj-draw-record/1', algorithm: 'ssj-draw/1', tool: 'test', drawId: `20240601-1-A${n}`, amends: '20240601-1', createdAt: '', seed: '', seedSource: '', inputs: [],
     substitution: { entity: entityKey, removed, reason: '回避', candidates: res.candidates, replacement: res.replacement }, team: res.team, prevRecordHash: null, recordHash: '',
   };
-}
-
-function thrown(f: () => unknown): SsjError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SsjError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
 }
 
 const E = drawn.teams[0]!.entity;

@@ -1,9 +1,8 @@
 import { runDraw, type DrawInput } from '../../src/core/draw.js';
 import { coversRegion, regionParts } from '../../src/core/region.js';
 import { inDepartment } from '../../src/core/department.js';
-import { SsjError } from '../../src/errors.js';
 import type { Inspector } from '../../src/core/types.js';
-import { conflict, entity, inspector, key, plan, row } from './draw-builders.js';
+import { conflict, entity, inspector, key, plan, row, thrown } from './draw-builders.js';
 
 const REGIONS = ['华龙区', '开发区', '清丰县'];
 const entities = Array.from({ length: 60 }, (_, i) => entity(key('91', i), '定点零售药店', { region: REGIONS[i % 3]!, name: `药店${i}` }));
@@ -21,16 +20,6 @@ const inspectors = [
 const conflicts = [conflict(key('YB', 0), entities[0]!.key), conflict(key('SJ', 1), entities[1]!.key)];
 const joint = plan([row({ teamSize: 3, teamGroups: [{ department: '医疗保障局', seats: 2 }, { department: '市场监督管理局', seats: 1 }], regionMatch: true, ratio: { kind: 'percent', percent: '100' } })]);
 const input = (o: Partial<DrawInput> = {}): DrawInput => ({ plan: joint, entities, inspectors, conflicts, prior: [], drawDate: '2024-06-01', ...o });
-
-function thrown(f: () => unknown): SsjError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SsjError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 describe('teams (step 7): joint plan 医疗保障局2+市场监督管理局1 with region matching and conflicts', () => {
   const res = runDraw(input(), '31415926535897932384');

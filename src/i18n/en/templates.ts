@@ -74,7 +74,7 @@ export const templates: Record<keyof typeof zh, string> = {
   'templates.col.plan.remarks': 'Remarks; may be empty.',
   'templates.col.plan.filter': 'Directed draw: field=value, conditions separated by ；, alternatives by 、, e.g. 所在地区=华龙区、开发区；类型=专科. Fields: 所在地区, 性质, 类型, 等级, 分类标注. Empty: undirected.',
   'templates.col.plan.teamSize': 'Inspectors per team, at least 2; empty means 2.',
-  'templates.col.plan.teamGroups': 'Seats per department for joint inspections, joined by +, e.g. 医疗保障局2+市场监督管理局1, adding up to the team size. The department name must appear in the inspectors\' 工作单位. Empty: any department.',
+  'templates.col.plan.teamGroups': 'Seats per department for joint inspections, joined by +, e.g. 医疗保障局2+市场监督管理局1, adding up to the team size. The department name must appear in the inspectors\' 工作单位. Empty: no department restriction.',
   'templates.col.plan.regionMatch': '是: inspectors must cover the entity\'s area; 否 or empty: no restriction.',
   'templates.col.plan.maxPerEntity': 'Most draws of the same entity per year; empty means 2 (Puyang rules art. 12).',
   'templates.col.plan.checkItems': 'Inspection items per department for the record sheet, as department:item, departments separated by ；. Empty: the plan row\'s item.',
