@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from './atomic.js';
+import { stableZipTimes } from './stable-zip.js';
 
 export { ExcelJS };
 
@@ -42,10 +43,10 @@ export function inertText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** Serialises and writes atomically (never a half-written workbook). */
+/** Serialises and writes atomically (never a half-written workbook); zip times fixed, so the same content gives the same bytes. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: { exclusive?: boolean } = {}): Promise<void> {
   const buf = await wb.xlsx.writeBuffer();
-  writeFileAtomic(file, new Uint8Array(buf as ArrayBuffer), options);
+  writeFileAtomic(file, stableZipTimes(new Uint8Array(buf as ArrayBuffer)), options);
 }
 
 export function newWorkbook(): ExcelJS.Workbook {
