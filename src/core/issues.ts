@@ -24,14 +24,8 @@ export const SEVERITY: ReadonlyMap<string, Severity> = new Map<string, Severity>
   ['unreadable-file', 'error'],
 ]);
 
-export interface Place {
-  file: string;
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  cell: string | null;
-  value: string | null;
-}
+/** Where an issue is: the position fields of Issue. */
+export type Place = Pick<Issue, 'file' | 'sheet' | 'row' | 'column' | 'cell' | 'value'>;
 
 /** An issue with its message rendered now, in the current language. */
 export function makeIssue(code: string, place: Place, params: MsgParams = {}, msgKey?: MsgKey): Issue {
