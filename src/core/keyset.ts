@@ -40,8 +40,28 @@ function mix(a: number, b: number, c: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** The text of `width` base-36 digits of v (inverse of part()). */
+function digits(v: number, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[v % 36] + out;
+    v = Math.floor(v / 36);
+  }
+  return out;
+}
+
+/** A KeyMap as plain data: its table can be transferred between threads without a copy. */
+export interface KeyMapData {
+  table: Float64Array<ArrayBuffer>;
+  mask: number;
+  used: number;
+  other: Map<string, number>;
+}
+
 export class KeyMap {
-  private table = new Float64Array(1 << 16).fill(EMPTY);
+  private table: Float64Array<ArrayBuffer> = new Float64Array(1 << 16).fill(EMPTY);
   private mask = (1 << 16) / SLOT - 1;
   private used = 0;
   private readonly other = new Map<string, number>();
@@ -89,6 +109,60 @@ export class KeyMap {
     return this.used + this.other.size;
   }
 
+  /** The map as data (for another thread); this map must not be used afterwards. */
+  toData(): KeyMapData {
+    return { table: this.table, mask: this.mask, used: this.used, other: this.other };
+  }
+
+  static fromData(d: KeyMapData): KeyMap {
+    const m = new KeyMap();
+    m.table = d.table;
+    m.mask = d.mask;
+    m.used = d.used;
+    for (const [k, v] of d.other) m.other.set(k, v);
+    return m;
+  }
+
+  /**
+   * Every entry once: `lookup(maps)` finds the same key in other maps (the
+   * first that has it), `key()` gives its text; a number returned replaces
+   * the stored value.
+   */
+  forEach(fn: (lookup: (maps: readonly KeyMap[]) => number | undefined, key: () => string, value: number) => number | void): void {
+    const t = this.table;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    const lookupPacked = (maps: readonly KeyMap[]): number | undefined => {
+      for (const m of maps) {
+        const v = m.getPacked(a, b, c);
+        if (v !== undefined) return v;
+      }
+      return undefined;
+    };
+    const text = () => unpack(a, b, c);
+    for (let o = 0; o < t.length; o += SLOT) {
+      const v = t[o + 3] as number;
+      if (v === EMPTY) continue;
+      a = t[o] as number;
+      b = t[o + 1] as number;
+      c = t[o + 2] as number;
+      const next = fn(lookupPacked, text, v);
+      if (typeof next === 'number') t[o + 3] = next;
+    }
+    for (const [k, v] of this.other) {
+      const next = fn((maps) => {
+        for (const m of maps) {
+          const w = m.other.get(k);
+          if (w !== undefined) return w;
+        }
+        return undefined;
+      }, () => k, v);
+      if (typeof next === 'number') this.other.set(k, next);
+    }
+  }
+
+  /** Packs a key into (a, b, c); unpack() is the inverse. */
   private pack(key: string): boolean {
     if (key.length === 0 || key.length > 21) return false;
     const a = part(key, 0, 7);
@@ -112,6 +186,12 @@ export class KeyMap {
     }
   }
 
+  /** The value stored for an already packed key, or undefined. */
+  private getPacked(a: number, b: number, c: number): number | undefined {
+    const v = this.table[this.find(a, b, c) * SLOT + 3] as number;
+    return v === EMPTY ? undefined : v;
+  }
+
   private grow(): void {
     const old = this.table;
     this.mask = this.mask * 2 + 1;
@@ -122,4 +202,13 @@ export class KeyMap {
       this.table.set(old.subarray(o, o + SLOT), i);
     }
   }
+}
+
+/** The key text packed as (a, b, c) by KeyMap.pack. */
+function unpack(a: number, b: number, c: number): string {
+  const len = c % 32;
+  const w1 = Math.min(7, len);
+  const w2 = Math.min(7, Math.max(0, len - 7));
+  const w3 = Math.max(0, len - 14);
+  return digits(a, w1) + digits(b, w2) + digits(Math.floor(c / 32), w3);
 }

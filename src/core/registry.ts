@@ -5,7 +5,7 @@
 import { checkRow, compileRules, fieldText } from './checks/index.js';
 import { enumValue } from './checks/enums.js';
 import { makeIssue, placeOf } from './issues.js';
-import { KeyMap } from './keyset.js';
+import { KeyMap, type KeyMapData } from './keyset.js';
 import { normKey, splitList } from './normalize.js';
 import { schemaFor } from './schemas/index.js';
 import type { Conflict, Entity, Inspector, Issue, ObjectType, Role, Table, TableRow } from './types.js';
@@ -26,29 +26,99 @@ function enumText(tb: Table, row: TableRow, field: string): string {
 
 const source = (tb: Table, row: TableRow) => ({ file: tb.file, sheet: tb.sheet, row: row.row });
 
+/** Repeated texts (regions, classes) share one string: a million rows keep a handful, not a million. */
+function interner(): (v: string) => string {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (v === '') return v;
+    const had = seen.get(v);
+    if (had !== undefined) return had;
+    if (seen.size < 4096) seen.set(v, v);
+    return v;
+  };
+}
+
+const SEPARATOR_CHARS = new Set([...' ,，;；:：/、()（）']);
+const hasDigit = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+};
+
+/** 法定代表人 without an ID number written next to the name. */
+function legalName(text: string): string {
+  if (text === '') return text;
+  const edge = (ch: string | undefined) => ch !== undefined && (SEPARATOR_CHARS.has(ch) || /\s/.test(ch));
+  if (!hasDigit(text) && !edge(text[0]) && !edge(text[text.length - 1])) return text;
+  return text.replace(ID_IN_TEXT, '').replace(SEPARATORS, '');
+}
+
+/**
+ * rowToEntity compiled for one table: column positions and enum specs looked
+ * up once, repeated values (regions, classes, tag lists) shared between
+ * entities. Tag arrays are frozen: they are shared.
+ */
+export function entityBuilder(tb: Table): (row: TableRow) => Entity | null {
+  const at = (field: string) => tb.fields.get(field)?.index ?? -1;
+  const [u, y, nm, rg, nt, kd, gd, cr, tg, ad, lg] = ['uscc', 'ybbm', 'name', 'region', 'nature', 'kind', 'grade', 'credit', 'tags', 'address', 'legal'].map(at) as number[];
+  const cellAt = (row: TableRow, i: number) => (i >= 0 ? (row.cells[i] ?? '') : '');
+  const objectType = objectTypeOf(tb.role);
+  const fields = schemaFor(tb.role)?.fields ?? [];
+  const enumOf = (field: string): ((v: string) => string) => {
+    const allowed = fields.find((f) => f.field === field)?.enum;
+    const share = interner();
+    if (!allowed) return share;
+    const memo = new Map<string, string>();
+    return (v) => {
+      if (v === '') return v;
+      let r = memo.get(v);
+      if (r === undefined) {
+        r = enumValue(field, v, allowed) ?? v;
+        if (memo.size < 4096) memo.set(v, r);
+      }
+      return r;
+    };
+  };
+  const [region, grade] = [interner(), interner()];
+  const [nature, kind, credit] = [enumOf('nature'), enumOf('kind'), enumOf('credit')];
+  const tagMemo = new Map<string, string[]>();
+  const tagsOf = (text: string): string[] => {
+    let t = tagMemo.get(text);
+    if (t === undefined) {
+      t = Object.freeze(splitList(text)) as string[];
+      if (tagMemo.size < 4096) tagMemo.set(text, t);
+    }
+    return t;
+  };
+  return (row) => {
+    const uscc = keyText(cellAt(row, u));
+    const ybbm = keyText(cellAt(row, y));
+    if (uscc === '' && ybbm === '') return null;
+    return {
+      key: uscc !== '' ? uscc : ybbm,
+      keySource: uscc !== '' ? 'uscc' : 'ybbm',
+      objectType,
+      name: cellAt(row, nm),
+      region: region(cellAt(row, rg)),
+      uscc,
+      ybbm,
+      nature: nature(cellAt(row, nt)),
+      kind: kind(cellAt(row, kd)),
+      grade: grade(cellAt(row, gd)),
+      credit: credit(cellAt(row, cr)),
+      tags: tagsOf(cellAt(row, tg)),
+      address: cellAt(row, ad),
+      legalRepresentative: legalName(cellAt(row, lg)),
+      source: { file: tb.file, sheet: tb.sheet, row: row.row },
+    };
+  };
+}
+
 /** The entity a row describes, or null when it has neither 统一社会信用代码 nor 医保编码. */
 export function rowToEntity(tb: Table, row: TableRow): Entity | null {
-  const f = (field: string) => fieldText(tb, row, field);
-  const uscc = normKey(f('uscc'));
-  const ybbm = normKey(f('ybbm'));
-  if (uscc === '' && ybbm === '') return null;
-  return {
-    key: uscc !== '' ? uscc : ybbm,
-    keySource: uscc !== '' ? 'uscc' : 'ybbm',
-    objectType: objectTypeOf(tb.role),
-    name: f('name'),
-    region: f('region'),
-    uscc,
-    ybbm,
-    nature: enumText(tb, row, 'nature'),
-    kind: enumText(tb, row, 'kind'),
-    grade: f('grade'),
-    credit: enumText(tb, row, 'credit'),
-    tags: splitList(f('tags')),
-    address: f('address'),
-    legalRepresentative: f('legal').replace(ID_IN_TEXT, '').replace(SEPARATORS, ''),
-    source: source(tb, row),
-  };
+  return entityBuilder(tb)(row);
 }
 
 export function rowToInspector(tb: Table, row: TableRow): Inspector {
@@ -98,16 +168,29 @@ interface KeyPlace {
 }
 
 /** Rows up to 2^26 per file (xlsx holds 2^20). */
-const ROW_SPAN = 2 ** 26;
+export const ROW_SPAN = 2 ** 26;
+
+/** A later occurrence of a key within one range of rows (see RangeKeys). */
+export interface Repeat {
+  key: string;
+  row: number;
+  /** The range's own place id of this occurrence. */
+  place: number;
+  value: string;
+  /** The range's first occurrence, packed as place × ROW_SPAN + row with the range's place ids. */
+  first: number;
+}
 
 /**
  * Keys seen so far, per key space (entities of every file together,
  * inspectors together): the second occurrence is a duplicate-key issue that
  * names the first place. Positions are packed into one number per key so a
- * million keys stay small.
+ * million keys stay small. A space holds maps in file order: maps adopted
+ * from a range read on another thread are joined without re-inserting their
+ * keys; only the last map takes new keys.
  */
 export class KeyIndex {
-  private readonly spaces = new Map<string, KeyMap>();
+  private readonly spaces = new Map<string, KeyMap[]>();
   private readonly places: KeyPlace[] = [];
 
   /** Registers where a table's key column is; pass the id to check(). */
@@ -117,20 +200,75 @@ export class KeyIndex {
     return this.places.length - 1;
   }
 
+  private mapsOf(space: string): KeyMap[] {
+    let maps = this.spaces.get(space);
+    if (!maps) this.spaces.set(space, (maps = [new KeyMap()]));
+    return maps;
+  }
+
+  /** The packed first place of a key in any of the maps, or undefined. */
+  private static firstIn(maps: readonly KeyMap[], key: string): number | undefined {
+    for (const m of maps) {
+      const v = m.get(key);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  /** Whether a key was seen in a space (recusal references). */
+  has(space: string, key: string): boolean {
+    return KeyIndex.firstIn(this.spaces.get(space) ?? [], key) !== undefined;
+  }
+
   check(space: string, key: string, placeId: number, row: TableRow, value: string): Issue | null {
     if (key === '') return null;
-    let seen = this.spaces.get(space);
-    if (!seen) this.spaces.set(space, (seen = new KeyMap()));
-    const first = seen.getOrSet(key, placeId * ROW_SPAN + row.row);
-    if (first === undefined) return null;
+    const maps = this.mapsOf(space);
+    const last = maps[maps.length - 1] as KeyMap;
+    let first: number | undefined;
+    for (let i = 0; i < maps.length - 1 && first === undefined; i++) first = (maps[i] as KeyMap).get(key);
+    first ??= last.getOrSet(key, placeId * ROW_SPAN + row.row);
+    return first === undefined ? null : this.duplicate(placeId, row.row, key, value, first);
+  }
+
+  private duplicate(placeId: number, rowNo: number, key: string, value: string, first: number): Issue {
     const here = this.places[placeId] as KeyPlace;
     const there = this.places[Math.floor(first / ROW_SPAN)] as KeyPlace;
     const otherRow = first % ROW_SPAN;
     return makeIssue(
       'duplicate-key',
-      { file: here.file, sheet: here.sheet, row: row.row, column: here.col?.header ?? null, cell: here.col ? `${here.col.letter}${row.row}` : null, value },
+      { file: here.file, sheet: here.sheet, row: rowNo, column: here.col?.header ?? null, cell: here.col ? `${here.col.letter}${rowNo}` : null, value },
       { key, otherFile: there.file, otherRow, otherCell: there.col ? `${there.col.letter}${otherRow}` : '' },
     );
+  }
+
+  /**
+   * Joins the keys of a range of rows checked apart (RangeKeys, possibly on
+   * another thread), in file order: returns the duplicate-key issues a
+   * sequential check would have found in that range, in row order.
+   * `placeIds` maps the range's place ids to this index's; `values` holds
+   * the cell text of rows where it differs from the key.
+   */
+  adopt(space: string, data: KeyMapData, placeIds: readonly number[], repeats: readonly Repeat[], values: ReadonlyMap<number, string>): Issue[] {
+    const earlier = this.spaces.get(space) ?? [];
+    const map = KeyMap.fromData(data);
+    const out: Issue[] = [];
+    const packed = (local: number) => (placeIds[Math.floor(local / ROW_SPAN)] as number) * ROW_SPAN + (local % ROW_SPAN);
+    map.forEach((lookup, key, local) => {
+      const mine = packed(local);
+      const first = earlier.length > 0 ? lookup(earlier) : undefined;
+      if (first !== undefined) {
+        const row = local % ROW_SPAN;
+        const text = key();
+        out.push(this.duplicate(Math.floor(mine / ROW_SPAN), row, text, values.get(row) ?? text, first));
+      }
+      return mine;
+    });
+    for (const r of repeats) {
+      const first = KeyIndex.firstIn(earlier, r.key) ?? packed(r.first);
+      out.push(this.duplicate(placeIds[r.place] as number, r.row, r.key, r.value, first));
+    }
+    this.spaces.set(space, [...earlier, map]);
+    return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }
 
   private readonly refs: { tb: Table; row: TableRow; inspector: string; entity: string }[] = [];
@@ -147,16 +285,55 @@ export class KeyIndex {
    */
   referenceIssues(): Issue[] {
     const out: Issue[] = [];
-    const inspectors = this.spaces.get('inspector');
-    const entities = this.spaces.get('entity');
+    const inspectors = this.spaces.has('inspector');
+    const entities = this.spaces.has('entity');
     for (const r of this.refs) {
-      if (inspectors && r.inspector !== '' && inspectors.get(r.inspector) === undefined)
+      if (inspectors && r.inspector !== '' && !this.has('inspector', r.inspector))
         out.push(makeIssue('unknown-reference', placeOf(r.tb, r.row, 'license'), { key: r.inspector }, 'issue.unknown-inspector'));
-      if (entities && r.entity !== '' && entities.get(r.entity) === undefined)
+      if (entities && r.entity !== '' && !this.has('entity', r.entity))
         out.push(makeIssue('unknown-reference', placeOf(r.tb, r.row, 'entity'), { key: r.entity }, 'issue.unknown-entity'));
     }
     return out;
   }
+}
+
+/**
+ * The key checks of one range of rows, made apart from the command's
+ * KeyIndex (on a worker thread, or before a range is known to be good):
+ * first occurrences in a map of its own, later ones written down. Joined in
+ * file order with KeyIndex.adopt().
+ */
+export class RangeKeys extends KeyIndex {
+  readonly fields: string[] = [];
+  readonly map = new KeyMap();
+  readonly repeats: Repeat[] = [];
+  /** [row, cell text] where the text differs from its key. */
+  readonly values: [number, string][] = [];
+
+  override place(_tb: Table, field: string): number {
+    this.fields.push(field);
+    return this.fields.length - 1;
+  }
+
+  override check(_space: string, key: string, placeId: number, row: TableRow, value: string): Issue | null {
+    if (key === '') return null;
+    if (value !== key) this.values.push([row.row, value]);
+    const first = this.map.getOrSet(key, placeId * ROW_SPAN + row.row);
+    if (first !== undefined) this.repeats.push({ key, row: row.row, place: placeId, value, first });
+    return null;
+  }
+
+  data(): RangeKeysData {
+    return { fields: this.fields, map: this.map.toData(), repeats: this.repeats, values: this.values };
+  }
+}
+
+/** RangeKeys as plain data (structured-clone safe; the map's table can be transferred). */
+export interface RangeKeysData {
+  fields: string[];
+  map: KeyMapData;
+  repeats: Repeat[];
+  values: [number, string][];
 }
 
 export interface RegistryAccumulator {
@@ -180,6 +357,7 @@ function entityHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (r
   const y = tb.fields.get('ybbm')?.index ?? -1;
   const uPlace = ctx.keys.place(tb, 'uscc');
   const yPlace = ctx.keys.place(tb, 'ybbm');
+  const build = ctx.keep ? entityBuilder(tb) : null;
   return (row) => {
     const uText = u >= 0 ? (row.cells[u] ?? '') : '';
     const yText = y >= 0 ? (row.cells[y] ?? '') : '';
@@ -187,8 +365,8 @@ function entityHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (r
     const key = keyText(fromUscc ? uText : yText);
     const dup = ctx.keys.check('entity', key, fromUscc ? uPlace : yPlace, row, fromUscc ? uText : yText);
     if (dup) acc.issues.push(dup);
-    if (ctx.keep) {
-      const e = rowToEntity(tb, row);
+    if (build) {
+      const e = build(row);
       if (e) acc.entities.push(e);
     }
   };

@@ -12,6 +12,7 @@ import { validatorFor } from '../core/validators.js';
 import { InputError, IoError, SsjError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Conflict, Entity, InputRef, Inspector, Issue, Role, Table, TableRow } from '../core/types.js';
+import { readRegistryParallel } from './registry-parallel.js';
 import { readTable } from './table.js';
 
 export interface LoadedFile {
@@ -53,29 +54,55 @@ function contentRows(role: Role, acc: RegistryAccumulator): string[][] {
   return entityContentRows(acc.entities);
 }
 
+interface FileRead {
+  table: Table;
+  /** Non-blank rows read. */
+  rows: number;
+  acc: RegistryAccumulator;
+  omitted: { errors: number; warnings: number; infos: number };
+}
+
+/**
+ * One registry file read and checked: a large CSV by the parallel reader
+ * (registry-parallel.ts), anything else — or whatever that one declines — by
+ * the streaming reader. `kept` counts rows across files for the row cap.
+ */
+async function readRegistryFile(
+  file: string,
+  opts: { role?: Role; today: string | null; keys: KeyIndex; keep: boolean; maxIssues: number | null; kept: number; onProgress?: (done: number, total: number) => void },
+): Promise<FileRead> {
+  const fast = await readRegistryParallel(file, opts);
+  if (fast && opts.kept + fast.rows <= MAX_REGISTRY_ROWS) return fast;
+  const acc = emptyAccumulator();
+  const omitted = { errors: 0, warnings: 0, infos: 0 };
+  let rows = 0;
+  let handle: ((row: TableRow) => void) | null = null;
+  // Registry rows become entities/inspectors as they stream by; the raw rows are not kept
+  // (a million-row CSV would otherwise sit in memory twice). Other roles keep their rows.
+  const table = await readTable(file, {
+    ...(opts.role ? { role: opts.role } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    onRow: (tb, row) => {
+      rows += 1;
+      countRow(file, opts.kept + rows, row);
+      if (!REGISTRY_ROLES.includes(tb.role)) return true;
+      handle ??= registryHandler(tb, { today: opts.today, keys: opts.keys, keep: opts.keep }, acc);
+      handle(row);
+      if (opts.maxIssues !== null && acc.issues.length > opts.maxIssues) capIssues(acc.issues, omitted);
+      return false;
+    },
+  });
+  return { table, rows, acc, omitted };
+}
+
 /** Reads and checks every file in order; throws on the first file that cannot be read at all. */
 export async function loadRegistries(paths: string[], opts: LoadOptions = {}): Promise<LoadedRegistries> {
   const keys = new KeyIndex();
   const out: LoadedRegistries = { files: [], entities: [], inspectors: [], conflicts: [], inputs: [], issues: [] };
   let kept = 0; // rows held in memory across all files: the cap applies to their sum
   for (const file of paths) {
-    const acc = emptyAccumulator();
-    let rows = 0;
-    let handle: ((row: TableRow) => void) | null = null;
-    // Registry rows become entities/inspectors as they stream by; the raw rows are not kept
-    // (a million-row CSV would otherwise sit in memory twice). Other roles keep their rows.
-    const table = await readTable(file, {
-      ...(opts.role ? { role: opts.role } : {}),
-      onRow: (tb, row) => {
-        rows += 1;
-        kept += 1;
-        countRow(file, kept, row);
-        if (!REGISTRY_ROLES.includes(tb.role)) return true;
-        handle ??= registryHandler(tb, { today: opts.today ?? null, keys, keep: true }, acc);
-        handle(row);
-        return false;
-      },
-    });
+    const { table, rows, acc } = await readRegistryFile(file, { ...(opts.role ? { role: opts.role } : {}), today: opts.today ?? null, keys, keep: true, maxIssues: null, kept });
+    kept += rows;
     const rowIssues = acc.issues.splice(0);
     for (const i of table.issues) acc.issues.push(i);
     if (REGISTRY_ROLES.includes(table.role)) for (const i of tableIssues(table)) acc.issues.push(i);
@@ -163,24 +190,16 @@ export async function validateFiles(
   const files: FileReport[] = [];
   let ioFailed = false;
   for (const file of paths) {
-    const acc = emptyAccumulator();
-    let rows = 0;
-    let handle: ((row: TableRow) => void) | null = null;
-    const omitted = { errors: 0, warnings: 0, infos: 0 };
     const bar = opts.progress?.(file);
     try {
-      const table = await readTable(file, {
+      const { table, rows, acc, omitted } = await readRegistryFile(file, {
         ...(opts.role ? { role: opts.role } : {}),
         ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
-        onRow: (tb, row) => {
-          rows += 1;
-          countRow(file, rows, row);
-          if (!REGISTRY_ROLES.includes(tb.role)) return true;
-          handle ??= registryHandler(tb, { today: opts.today, keys, keep: false }, acc);
-          handle(row);
-          if (acc.issues.length > MAX_ISSUES_PER_FILE) capIssues(acc.issues, omitted);
-          return false;
-        },
+        today: opts.today,
+        keys,
+        keep: false,
+        maxIssues: MAX_ISSUES_PER_FILE,
+        kept: 0,
       });
       const issues = [...table.issues, ...tableIssues(table), ...acc.issues];
       const validator = REGISTRY_ROLES.includes(table.role) ? undefined : await validatorFor(table.role);

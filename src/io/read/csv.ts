@@ -12,7 +12,7 @@ import { RecordGuard } from './guard.js';
 export const MAX_CELL = 32_767;
 export const MAX_COLUMNS = 16_384;
 
-function limits(cells: string[], rowNo: number, file: string): void {
+export function limits(cells: string[], rowNo: number, file: string): void {
   if (cells.length > MAX_COLUMNS) throw new InputError('io.rowTooWide', { file, row: rowNo, count: cells.length });
   for (let c = 0; c < cells.length; c++) {
     const len = (cells[c] as string).length;

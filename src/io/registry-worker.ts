@@ -1,0 +1,23 @@
+/**
+ * Worker thread of the parallel registry reader: reads the range it is given
+ * (registry-range.ts) from the file's bytes, shared with the main thread, and
+ * posts the result. A range it cannot reproduce exactly is reported as a
+ * fallback; the main thread then reads the file sequentially.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { setLang, type Lang } from '../i18n/index.js';
+import { Fallback } from './read/csv-pieces.js';
+import { workerRange, type EntityColumns, type RangeSetup } from './registry-range.js';
+
+const { setup, bytes, lang } = workerData as { setup: RangeSetup; bytes: SharedArrayBuffer; lang: Lang };
+setLang(lang);
+try {
+  const t0 = performance.now();
+  const send = (entities: EntityColumns) => parentPort?.postMessage({ kind: 'entities', entities });
+  const range = await workerRange(Buffer.from(bytes), setup, send);
+  if (process.env.SSJ_DEBUG_PARALLEL === '1') process.stderr.write(`ssj parallel: worker range ${Math.round(performance.now() - t0)} ms\n`);
+  parentPort?.postMessage({ kind: 'done', range }, [range.keys.map.table.buffer]);
+} catch (err) {
+  // Limits and broken quoting are the sequential reader's to report, with its messages.
+  parentPort?.postMessage({ kind: 'fallback', reason: err instanceof Fallback ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+}
