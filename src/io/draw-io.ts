@@ -14,7 +14,7 @@ import { InputError, IoError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { amendmentWitness, docHtml, drawWitness, roleLabel, type PrintDoc } from '../render/witness.js';
 import { isAmendment, readRecord, readTextFile, type Companion } from './records.js';
-import { printDocXlsx } from './witness-xlsx.js';
+import { printDocXlsxAside } from './witness-xlsx.js';
 import type { Workspace } from './workspace.js';
 
 const require = createRequire(import.meta.url);
@@ -63,10 +63,14 @@ export const witnessPaths = (ws: Workspace, id: string) => ({
   xlsx: path.join(ws.draws, `${id}-witness.xlsx`),
 });
 
+/** The workbook is built first (on a worker thread when long), the HTML page meanwhile. */
 async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string): Promise<Companion[]> {
+  const xlsx = printDocXlsxAside(doc, sheet);
+  xlsx.catch(() => undefined); // awaited below; a failure while the HTML is built must not go unhandled
+  const html = docHtml(doc, lang);
   return [
-    { path: paths.html, data: docHtml(doc, lang) },
-    { path: paths.xlsx, data: await printDocXlsx(doc, sheet) },
+    { path: paths.html, data: html },
+    { path: paths.xlsx, data: await xlsx },
   ];
 }
 

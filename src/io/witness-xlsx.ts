@@ -1,28 +1,33 @@
 /**
  * The witness sheet (and announcement) as a workbook: the same document as
  * the HTML page, on one A4 sheet, with the record hash in the page footer of
- * every printed page (`headerFooter.oddFooter`). Written with exceljs's
- * streaming writer: a draw of a million-row registry selects tens of
- * thousands of entities, which the in-memory writer takes many seconds for.
+ * every printed page (`oddFooter`). The sheet's XML is written here directly,
+ * in the form exceljs's streaming writer gives it: a draw of a million-row
+ * registry puts 150,000 rows of 14 cells on it, which exceljs took 4 s for.
  */
-import { PassThrough } from 'node:stream';
-import { ExcelJS, FONT, HEADER_STYLE, inertText, thinBorder } from './xlsx-write.js';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { DocTable, PrintDoc } from '../render/witness.js';
+import { inertText } from './inert-text.js';
+import { zipFiles } from './zip-write.js';
 
-type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>;
-type Row = ReturnType<Sheet['addRow']>;
+const require = createRequire(import.meta.url);
+const THEME = require('exceljs/lib/xlsx/xml/theme1.js') as string;
 
 /** A grid of narrow columns; each table spreads its columns over it by its relative widths. */
 const COLS = 14;
 const COL_WIDTH = 7;
-const BODY: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 10.5 },
-  alignment: { vertical: 'top', wrapText: true },
-  border: thinBorder(),
-};
+const LETTERS = Array.from({ length: COLS }, (_, i) => String.fromCharCode(65 + i));
 
-/** Footer text: `&` starts a code in Excel's header/footer language. */
-const footerText = (s: string) => s.replace(/&/g, '&&');
+/** Cell styles: indexes into STYLES' cellXfs. */
+const S = {
+  none: 0, title: 1, body: 2, heading: 3, header: 4,
+  /** Cells of an unmerged span (long tables): borders around the span only, no wrapping. */
+  headerSpan: { both: 5, first: 6, middle: 7, last: 8 },
+  bodySpan: { both: 9, first: 10, middle: 11, last: 12 },
+  signLabel: 13, signLine: 14, footer: 15, intro: 16,
+} as const;
+interface SpanStyles { both: number; first: number; middle: number; last: number }
 
 /** Column spans proportional to `widths`, each at least 1, adding up to COLS. */
 export function spansOf(widths: number[], n: number): number[] {
@@ -48,122 +53,239 @@ function textWidth(v: string): number {
 }
 
 /** Wrapped text needs a taller row; Excel does not grow the rows of a written file by itself. */
-function fitHeight(row: Row, values: string[], spans: number[]): void {
+function fitHeight(values: string[], spans: number[]): number | undefined {
   const lines = Math.max(...values.map((v, i) => Math.ceil(textWidth(v) / (COL_WIDTH * spans[i] - 1))));
-  if (lines > 1) row.height = Math.min(120, 14 * lines + 2);
+  return lines > 1 ? Math.min(120, 14 * lines + 2) : undefined;
+}
+
+// eslint-disable-next-line no-control-regex
+const XML_SPECIAL = /[<>&'"\x7f\x00-\x08\x0b\x0c\x0e-\x1f]/;
+// eslint-disable-next-line no-control-regex
+const XML_SPECIAL_ALL = /[<>&'"\x7f\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
+
+/** XML text as exceljs writes it: markup characters escaped, characters XML cannot hold dropped. */
+function xml(s: string): string {
+  return XML_SPECIAL.test(s) ? s.replace(XML_SPECIAL_ALL, (c) => ENTITY[c] ?? '') : s;
 }
 
 /**
- * One row; each value spans its columns. Short tables merge the span (text
- * wraps inside it). Long tables do not — exceljs checks every new merge
- * against all earlier ones — and instead let unwrapped text run across the
- * empty cells of its span, with borders only around the span, which prints
- * the same.
+ * The sheet's rows as UTF-8 chunks of about 256 KB (row strings turned into
+ * bytes while young: 150,000 retained rows would cost seconds of garbage
+ * collection), row numbers as Excel shows them, merges collected for the end.
  */
-function writeRow(ws: Sheet, values: string[], spans: number[], style: Partial<ExcelJS.Style>, merge = true): void {
-  const row = ws.addRow([]);
-  let col = 1;
+class SheetXml {
+  readonly chunks: Buffer[] = [];
+  readonly merges: string[] = [];
+  private pending: string[] = [];
+  private size = 0;
+  private n = 0;
+
+  /** An empty row: nothing written, the number moves on. */
+  blank(): void {
+    this.next();
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 18) this.flush();
+  }
+
+  flush(): void {
+    this.chunks.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.size = 0;
+  }
+
+  /** The next row's number. */
+  next(): number {
+    this.n += 1;
+    return this.n;
+  }
+
+  /** One row of cells (columns ascending); `value` undefined is a cell without a value (styled when `style` > 0). */
+  row(cells: { col: number; style: number; value?: string }[], height?: number): number {
+    const r = this.next();
+    let out = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''} spans="${cells[0]!.col + 1}:${cells[cells.length - 1]!.col + 1}" x14ac:dyDescent="0.25">`;
+    for (const c of cells) {
+      const s = c.style ? ` s="${c.style}"` : '';
+      out += c.value === undefined ? `<c r="${LETTERS[c.col]}${r}"${s}/>` : `<c r="${LETTERS[c.col]}${r}"${s} t="str"><v>${xml(c.value)}</v></c>`;
+    }
+    this.write(out + '</row>');
+    return r;
+  }
+
+  merge(r: number, from: number, to: number): void {
+    this.merges.push(`<mergeCell ref="${LETTERS[from]}${r}:${LETTERS[to]}${r}"/>`);
+  }
+}
+
+/** A merged, wrapped row: each value spans its columns, every cell of the span styled. */
+function mergedRow(sh: SheetXml, values: string[], spans: number[], style: number): void {
+  const cells: { col: number; style: number; value?: string }[] = [];
+  const ranges: [number, number][] = [];
+  let col = 0;
   values.forEach((v, i) => {
-    row.getCell(col).value = inertText(v);
-    const last = col + spans[i] - 1;
-    for (let c = col; c <= last; c += 1) row.getCell(c).style = merge ? style : spanStyle(style, c === col, c === last);
-    if (merge && spans[i] > 1) ws.mergeCells(row.number, col, row.number, last);
+    cells.push({ col, style, value: inertText(v) });
+    for (let c = col + 1; c < col + spans[i]!; c++) cells.push({ col: c, style });
+    if (spans[i]! > 1) ranges.push([col, col + spans[i]! - 1]);
+    col += spans[i]!;
+  });
+  const r = sh.row(cells, fitHeight(values, spans));
+  for (const [a, b] of ranges) sh.merge(r, a, b);
+}
+
+/**
+ * A row of a long table: not merged (Excel and LibreOffice slow down on
+ * hundreds of thousands of merges); unwrapped text runs across the empty
+ * cells of its span, with borders only around the span, which prints the same.
+ */
+function spanRow(sh: SheetXml, values: string[], spans: number[], st: SpanStyles): void {
+  const r = sh.next();
+  let out = '';
+  let col = 0;
+  values.forEach((v, i) => {
+    const last = col + spans[i]! - 1;
+    out += `<c r="${LETTERS[col]}${r}" s="${col === last ? st.both : st.first}" t="str"><v>${xml(inertText(v))}</v></c>`;
+    for (let c = col + 1; c <= last; c++) out += `<c r="${LETTERS[c]}${r}" s="${c === last ? st.last : st.middle}"/>`;
     col = last + 1;
   });
-  if (merge) fitHeight(row, values, spans);
-  row.commit();
+  sh.write(`<row r="${r}" spans="1:${col}" x14ac:dyDescent="0.25">${out}</row>`);
+}
+
+/** A heading over the whole width (merged). */
+function heading(sh: SheetXml, text: string, size: number, style: number): void {
+  const cells = LETTERS.map((_, col) => (col === 0 ? { col, style, value: text } : { col, style: S.none }));
+  const r = sh.row(cells, Math.max(size * 1.8, 15 * Math.ceil(textWidth(text) / (COL_WIDTH * COLS))));
+  sh.merge(r, 0, COLS - 1);
 }
 
 const LONG_TABLE = 200;
-const spanStyles = new Map<string, Partial<ExcelJS.Style>>();
 
-/** A cell of an unmerged span: no wrapping, borders on the span's outside only. */
-function spanStyle(style: Partial<ExcelJS.Style>, first: boolean, last: boolean): Partial<ExcelJS.Style> {
-  const key = `${style === HEADER_STYLE ? 'h' : 'b'}${first ? 1 : 0}${last ? 1 : 0}`;
-  let s = spanStyles.get(key);
-  if (!s) {
-    const b = thinBorder();
-    s = { ...style, alignment: { ...style.alignment, wrapText: false }, border: { top: b.top, bottom: b.bottom, ...(first ? { left: b.left } : {}), ...(last ? { right: b.right } : {}) } };
-    spanStyles.set(key, s);
-  }
-  return s;
-}
-
-function heading(ws: Sheet, text: string, size: number, center = false): void {
-  const row = ws.addRow([text]);
-  ws.mergeCells(row.number, 1, row.number, COLS);
-  row.getCell(1).style = { font: { name: FONT, size, bold: true }, alignment: { horizontal: center ? 'center' : 'left', vertical: 'middle', wrapText: true } };
-  row.height = Math.max(size * 1.8, 15 * Math.ceil(textWidth(text) / (COL_WIDTH * COLS)));
-  row.commit();
-}
-
-function blank(ws: Sheet): void {
-  ws.addRow([]).commit();
-}
-
-function writeTable(ws: Sheet, tb: DocTable): void {
-  blank(ws);
-  heading(ws, tb.heading, 11.5);
+function writeTable(sh: SheetXml, tb: DocTable): void {
+  sh.blank();
+  heading(sh, tb.heading, 11.5, S.heading);
   const n = Math.min(tb.columns.length, COLS);
   const spans = spansOf(tb.widths, n);
-  const merge = tb.rows.length <= LONG_TABLE;
-  writeRow(ws, tb.columns.slice(0, n), spans, HEADER_STYLE, merge);
-  for (const r of tb.rows) writeRow(ws, r.slice(0, n), spans, BODY, merge);
-}
-
-function signatures(ws: Sheet, labels: string[]): void {
-  if (!labels.length) return;
-  blank(ws);
-  for (const label of labels) {
-    const row = ws.addRow([label]);
-    ws.mergeCells(row.number, 1, row.number, 5);
-    ws.mergeCells(row.number, 6, row.number, 11);
-    row.getCell(1).style = { font: { name: FONT, size: 10.5 }, alignment: { vertical: 'bottom', wrapText: true } };
-    for (let c = 6; c <= 11; c += 1) row.getCell(c).style = { border: { bottom: { style: 'thin', color: { argb: 'FF000000' } } } };
-    row.height = 30;
-    row.commit();
+  if (tb.rows.length <= LONG_TABLE) {
+    mergedRow(sh, tb.columns.slice(0, n), spans, S.header);
+    for (const r of tb.rows) mergedRow(sh, r.slice(0, n), spans, S.body);
+  } else {
+    spanRow(sh, tb.columns.slice(0, n), spans, S.headerSpan);
+    for (const r of tb.rows) spanRow(sh, r.length > n ? r.slice(0, n) : r, spans, S.bodySpan);
   }
 }
 
-/** The workbook's bytes (written by the caller, atomically, with the record). */
+function signatures(sh: SheetXml, labels: string[]): void {
+  if (!labels.length) return;
+  sh.blank();
+  for (const label of labels) {
+    const cells = Array.from({ length: 11 }, (_, col) =>
+      col === 0 ? { col, style: S.signLabel, value: label } : { col, style: col >= 5 ? S.signLine : S.none });
+    const r = sh.row(cells, 30);
+    sh.merge(r, 0, 4);
+    sh.merge(r, 5, 10);
+  }
+}
+
+/** Footer text: `&` starts a code in Excel's header/footer language. */
+const footerText = (s: string) => s.replace(/&/g, '&&');
+
+function sheetXml(doc: PrintDoc): Buffer {
+  const sh = new SheetXml();
+  sh.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">');
+  sh.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>');
+  sh.write(`<cols><col min="1" max="${COLS}" width="${COL_WIDTH}" customWidth="1"/></cols><sheetData>`);
+  heading(sh, doc.title, 16, S.title);
+  if (doc.intro) heading(sh, doc.intro, 10.5, S.intro);
+  for (const [k, v] of doc.meta) mergedRow(sh, [k, v], [3, COLS - 3], S.body);
+  for (const tb of doc.tables) writeTable(sh, tb);
+  signatures(sh, doc.signatures);
+  sh.blank();
+  const r = sh.row(LETTERS.map((_, col) => (col === 0 ? { col, style: S.footer, value: doc.footer } : { col, style: S.none })), 24);
+  sh.merge(r, 0, COLS - 1);
+  sh.write(`</sheetData><mergeCells count="${sh.merges.length}">${sh.merges.join('')}</mergeCells>`);
+  sh.write('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
+  sh.write('<pageSetup paperSize="9" orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/>');
+  sh.write(`<headerFooter><oddHeader>${xml(`&C&9${footerText(doc.title)}`)}</oddHeader><oddFooter>${xml(`&L&8${footerText(doc.footer)}&R&8&P / &N`)}</oddFooter></headerFooter></worksheet>`);
+  sh.flush();
+  return Buffer.concat(sh.chunks);
+}
+
+const THIN = '<color rgb="FF000000"/>';
+const border = (sides: string) =>
+  `<border>${['left', 'right', 'top', 'bottom'].map((s) => (sides.includes(s[0]!) ? `<${s} style="thin">${THIN}</${s}>` : `<${s}/>`)).join('')}<diagonal/></border>`;
+const xf = (font: number, fill: number, brd: number, alignment: string) =>
+  `<xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="${brd}" xfId="0"${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${brd ? ' applyBorder="1"' : ''}${alignment ? ` applyAlignment="1"><alignment ${alignment}/></xf>` : '/>'}`;
+const CENTER_WRAP = 'horizontal="center" vertical="center" wrapText="1"';
+const CENTER = 'horizontal="center" vertical="center"';
+const LEFT_WRAP = 'horizontal="left" vertical="center" wrapText="1"';
+
+/** The style sheet, in the order of S. */
+const STYLES = [
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+  '<fonts count="7"><font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>',
+  '<font><b/><sz val="16"/><name val="宋体"/></font><font><sz val="10.5"/><name val="宋体"/></font><font><b/><sz val="11.5"/><name val="宋体"/></font>',
+  '<font><b/><sz val="11"/><name val="宋体"/></font><font><sz val="8"/><name val="Consolas"/></font><font><b/><sz val="10.5"/><name val="宋体"/></font></fonts>',
+  '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/></patternFill></fill></fills>',
+  `<borders count="6">${['', 'lrtb', 'ltb', 'tb', 'rtb', 'b'].map(border).join('')}</borders>`,
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="17">',
+  xf(0, 0, 0, ''), xf(1, 0, 0, CENTER_WRAP), xf(2, 0, 1, 'vertical="top" wrapText="1"'), xf(3, 0, 0, LEFT_WRAP), xf(4, 2, 1, CENTER_WRAP),
+  xf(4, 2, 1, CENTER), xf(4, 2, 2, CENTER), xf(4, 2, 3, CENTER), xf(4, 2, 4, CENTER),
+  xf(2, 0, 1, 'vertical="top"'), xf(2, 0, 2, 'vertical="top"'), xf(2, 0, 3, 'vertical="top"'), xf(2, 0, 4, 'vertical="top"'),
+  xf(2, 0, 0, 'vertical="bottom" wrapText="1"'), xf(0, 0, 5, ''), xf(5, 0, 0, 'wrapText="1"'), xf(6, 0, 0, LEFT_WRAP),
+  '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/>',
+  '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>',
+].join('');
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CT = 'application/vnd.openxmlformats-officedocument';
+
+function packageParts(sheetName: string): [string, string][] {
+  const name = xml(sheetName);
+  return [
+    ['[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT}.spreadsheetml.worksheet+xml"/><Override PartName="/xl/theme/theme1.xml" ContentType="${CT}.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`],
+    ['_rels/.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`],
+    ['docProps/app.xml', `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>${name}</vt:lpstr></vt:vector></TitlesOfParts><Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>`],
+    ['docProps/core.xml', `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>ssj</dc:creator><cp:lastModifiedBy>ssj</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">1970-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">1970-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>`],
+    ['xl/workbook.xml', `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/><sheets><sheet sheetId="1" name="${name}" state="visible" r:id="rId3"/></sheets><calcPr calcId="171027"/></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/theme" Target="theme/theme1.xml"/><Relationship Id="rId3" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+    ['xl/styles.xml', STYLES],
+    ['xl/theme/theme1.xml', THEME],
+  ];
+}
+
+/**
+ * The workbook's bytes (written by the caller, atomically, with the record).
+ * The sheet is built at once; deflating runs on the thread pool, so the caller
+ * can build the HTML page meanwhile.
+ */
 export async function printDocXlsx(doc: PrintDoc, sheetName: string): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', () => resolve());
-    stream.on('error', reject);
+  const sheet = sheetXml(doc);
+  const entries = packageParts(sheetName.slice(0, 31)).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
+  return zipFiles([...entries, { name: 'xl/worksheets/sheet1.xml', data: sheet }], 1);
+}
+
+/** Sheets with more table rows than this are built on a worker thread. */
+const ASIDE_ROWS = 20_000;
+
+/**
+ * printDocXlsx on a worker thread for a long sheet (a million-row draw's takes
+ * about a second), so the main thread writes the HTML page and the record
+ * meanwhile; short sheets are built here. Rejects when the worker fails.
+ */
+export function printDocXlsxAside(doc: PrintDoc, sheetName: string): Promise<Uint8Array> {
+  if (doc.tables.reduce((n, tb) => n + tb.rows.length, 0) <= ASIDE_ROWS) return printDocXlsx(doc, sheetName);
+  return new Promise((resolve, reject) => {
+    // execArgv: [] — node's own flags (say `--input-type`, `--cpu-prof`) are not for this thread.
+    const worker = new Worker(new URL('./witness-xlsx-worker.js', import.meta.url), { workerData: { doc, sheetName }, execArgv: [] });
+    worker.once('message', (bytes: Uint8Array) => {
+      resolve(bytes);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`witness workbook worker exited with code ${code}`))); // no-op once resolved
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  wb.creator = 'ssj';
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
-  const ws = wb.addWorksheet(sheetName.slice(0, 31), {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&L&8${footerText(doc.footer)}&R&8&P / &N`, oddHeader: `&C&9${footerText(doc.title)}` },
-  });
-  ws.columns = Array.from({ length: COLS }, () => ({ width: COL_WIDTH }));
-  heading(ws, doc.title, 16, true);
-  if (doc.intro) heading(ws, doc.intro, 10.5);
-  for (const [k, v] of doc.meta) writeRow(ws, [k, v], [3, COLS - 3], BODY);
-  for (const tb of doc.tables) writeTable(ws, tb);
-  signatures(ws, doc.signatures);
-  blank(ws);
-  const foot = ws.addRow([doc.footer]);
-  ws.mergeCells(foot.number, 1, foot.number, COLS);
-  foot.getCell(1).style = { font: { name: 'Consolas', size: 8 }, alignment: { wrapText: true } };
-  foot.height = 24;
-  foot.commit();
-  ws.commit();
-  await wb.commit();
-  await ended; // every byte the zip wrote has been collected
-  return new Uint8Array(Buffer.concat(chunks));
 }

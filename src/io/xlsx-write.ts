@@ -38,10 +38,7 @@ export function a4(ws: ExcelJS.Worksheet, opts: { landscape?: boolean; fitToWidt
   };
 }
 
-/** Neutralises text a spreadsheet would read as a formula (= + - @ tab CR at the start). */
-export function inertText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { inertText } from './inert-text.js';
 
 /** Serialises and writes atomically (never a half-written workbook); zip times fixed, so the same content gives the same bytes. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: { exclusive?: boolean } = {}): Promise<void> {

@@ -65,6 +65,61 @@ describe('witness sheet workbook', () => {
   });
 });
 
+describe('witness sheet workbook, cell by cell', () => {
+  const long = Array.from({ length: 250 }, (_, i) => [String(i + 1), `=SUM(A${i})`, `名称\u0001${i}&<b>`]);
+  const doc = {
+    title: '标题',
+    intro: '说明',
+    meta: [['抽取编号', 'X-1']] as [string, string][],
+    tables: [
+      { heading: '短表', columns: ['序号', '名称'], widths: [1, 3], rows: [['1', '甲'.repeat(40)]] },
+      { heading: '长表', columns: ['序号', '代码', '名称'], widths: [1, 2, 3], rows: long },
+    ],
+    signatures: ['抽取人'],
+    footer: '页脚 & 哈希',
+  };
+  const load = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await printDocXlsx(doc, 'X-1')) as unknown as ArrayBuffer);
+    return wb.worksheets[0];
+  };
+
+  it('merges short tables (wrapped, rows as tall as their text) and leaves long ones unmerged with borders around each span', async () => {
+    const ws = await load();
+    const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges);
+    expect(ws.name).toBe('X-1');
+    expect(ws.getCell('A1').value).toBe('标题');
+    expect(ws.getCell('A1').font).toMatchObject({ name: '宋体', size: 16, bold: true });
+    expect(ws.getCell('A2').font).toMatchObject({ name: '宋体', bold: true });
+    expect(ws.getCell('D3').value).toBe('X-1');
+    const short = 7; // title, intro, meta, blank, heading, header: the short table's row
+    expect(ws.getCell(`E${short}`).value).toBe('甲'.repeat(40));
+    expect(ws.getRow(short).height).toBeGreaterThan(15);
+    expect(ws.getCell(`E${short}`).alignment).toMatchObject({ wrapText: true });
+    expect(merges).toEqual(expect.arrayContaining(['A1', 'A3', 'D3', `E${short}`]));
+    const header = short + 3;
+    const first = header + 1;
+    expect(ws.getCell(`A${header}`).fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
+    expect(merges.some((m) => Number(/\d+/.exec(m)![0]) >= header && Number(/\d+/.exec(m)![0]) <= header + 250)).toBe(false);
+    const row = ws.getRow(first);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((c) => String(row.getCell(c).value ?? ''))).toEqual(
+      ['1', '', "'=SUM(A0)", '', '', '', '', '名称0&<b>', '', '', '', '', '', ''], // spans 2, 5, 7
+    );
+    const sides = (c: number) => Object.keys(row.getCell(c).border ?? {}).sort().join(',');
+    expect([sides(2), sides(3), sides(4), sides(5), sides(8), sides(9), sides(14)]).toEqual(
+      ['bottom,right,top', 'bottom,left,top', 'bottom,top', 'bottom,top', 'bottom,left,top', 'bottom,top', 'bottom,right,top'],
+    );
+    expect(row.getCell(8).alignment).toEqual({ vertical: 'top' });
+    expect(ws.getCell(`A${first + 250 + 1}`).value).toBe('抽取人');
+    expect(ws.getCell(`F${first + 250 + 1}`).border).toMatchObject({ bottom: { style: 'thin' } });
+    expect(ws.headerFooter.oddFooter).toBe('&L&8页脚 && 哈希&R&8&P / &N');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  });
+  it('gives the same bytes for the same document', async () => {
+    expect(Buffer.from(await printDocXlsx(doc, 'X-1')).equals(Buffer.from(await printDocXlsx(doc, 'X-1')))).toBe(true);
+  });
+});
+
 describe('workbook column spans', () => {
   it('spread a table over the 14-column grid by its widths, each at least one column', () => {
     expect(spansOf([6, 6, 24, 36, 16], 5)).toEqual([1, 1, 4, 6, 2]);
