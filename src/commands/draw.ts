@@ -152,16 +152,17 @@ export const run: Handler = async (ctx, _args, opts) => {
   const p = await prepare(ctx, opts);
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
   let record: DrawRecord;
+  let text: string;
   try {
-    record = await appendRecord<DrawRecord>(
+    ({ record, text } = await appendRecord<DrawRecord>(
       p.ws,
       (lines) => drawRecord(ctx, opts, p, lines, progress),
       (r) => witnessFiles(p.ws, r, null, ctx.lang),
-    );
+    ));
   } finally {
     progress.stop();
   }
-  if (ctx.json) ctx.out(JSON.stringify(record, null, 2));
+  if (ctx.json) ctx.out(text); // the record as stored
   else {
     printCodes(ctx, record);
     printOutputs(ctx, p.ws, record);

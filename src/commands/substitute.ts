@@ -110,14 +110,14 @@ export const run: Handler = async (ctx, _args, opts) => {
   const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
   refuseOnErrors(loaded.issues, ctx.err, true);
   warnChangedInputs(ctx, q.draw, loaded);
-  const record = await appendRecord<AmendmentRecord>(
+  const { record, text } = await appendRecord<AmendmentRecord>(
     ws,
     (lines) => amendment(ctx, ws, q, loaded, lines),
     (r) => witnessFiles(ws, r, q.draw, ctx.lang),
   );
   // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet).
   const sheets = await writeSheetsIfAvailable(ws, q.draw, amendmentsIn(ws, readLedger(ws), q.draw.drawId));
-  if (ctx.json) ctx.out(JSON.stringify(record, null, 2));
+  if (ctx.json) ctx.out(text); // the record as stored
   else report(ctx, ws, record, q.draw, sheets);
   return 0;
 };

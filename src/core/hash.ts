@@ -10,18 +10,81 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** Serialises with object keys sorted at every level; `undefined` members are dropped as JSON.stringify does. */
-export function canonicalJson(value: unknown): string {
+/** The definition: every object's keys sorted, recursively. */
+function canonicalSlow(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     const s = JSON.stringify(value);
     return s === undefined ? 'null' : s;
   }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalSlow(v))).join(',')}]`;
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj)
     .filter((k) => obj[k] !== undefined)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalSlow(obj[k])}`).join(',')}}`;
+}
+
+const NOT_PLAIN = Symbol('not plain');
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/; // JS objects list such keys first, whatever their insertion order
+
+/**
+ * A copy of `value` whose objects have their keys inserted in sorted order (parts already in that
+ * order are shared), so that JSON.stringify writes the canonical form; NOT_PLAIN for anything
+ * JSON.stringify would treat differently from the definition (a class instance, a function or
+ * symbol value, an undefined array element, an index-like or `__proto__` key).
+ */
+function sortedCopy(value: object): unknown {
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    let out: unknown[] = value;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return NOT_PLAIN;
+      if (typeof v !== 'object' || v === null) continue;
+      const c = sortedCopy(v);
+      if (c === NOT_PLAIN) return NOT_PLAIN;
+      if (c !== v) {
+        if (out === value) out = value.slice();
+        out[i] = c;
+      }
+    }
+    return out;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return NOT_PLAIN;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = obj[k];
+    if (typeof v === 'function' || typeof v === 'symbol' || k === '__proto__' || INDEX_KEY.test(k)) return NOT_PLAIN;
+    if (i > 0 && !(keys[i - 1]! < k)) sorted = false;
+  }
+  if (!sorted) keys.sort();
+  let out: Record<string, unknown> = sorted ? obj : {};
+  let copied = !sorted;
+  for (const k of keys) {
+    const v = obj[k];
+    const c = typeof v === 'object' && v !== null ? sortedCopy(v) : v;
+    if (c === NOT_PLAIN) return NOT_PLAIN;
+    if (!copied && c !== v) {
+      out = { ...obj }; // same (sorted) key order
+      copied = true;
+    }
+    if (copied) out[k] = c;
+  }
+  return out;
+}
+
+/**
+ * Serialises with object keys sorted at every level; `undefined` members are dropped as
+ * JSON.stringify does. Through a key-sorted copy and the native JSON.stringify: a draw record
+ * has 200,000 objects, which the recursive definition takes several times longer over.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return canonicalSlow(value);
+  const copy = sortedCopy(value);
+  return copy === NOT_PLAIN ? canonicalSlow(value) : JSON.stringify(copy);
 }
 
 /** SHA-256 of a record's canonical JSON without its `recordHash` field. */

@@ -187,13 +187,14 @@ function appendLedgerLine(ws: Workspace, record: LedgerRecord): void {
  * record itself (exclusive: an existing id is refused), then the ledger line
  * (the ledger is rewritten atomically). A kill at any moment leaves the
  * previous ledger, which verifies. `make` may compute the record from the
- * ledger as it is inside the lock (e.g. the yearly limit).
+ * ledger as it is inside the lock (e.g. the yearly limit). Returns the record
+ * and its text as stored (what `--json` prints).
  */
 export async function appendRecord<T extends LedgerRecord>(
   ws: Workspace,
   make: T | ((lines: LedgerLine[]) => T | Promise<T>),
   companions: (record: T) => Promise<Companion[]> | Companion[] = () => [],
-): Promise<T> {
+): Promise<{ record: T; text: string }> {
   return withLock(ws, async () => {
     fs.mkdirSync(ws.draws, { recursive: true });
     let lines = readLedger(ws);
@@ -203,10 +204,13 @@ export async function appendRecord<T extends LedgerRecord>(
     if (lines.some((l) => l.drawId === draft.drawId) || fs.existsSync(file)) throw new IoError('error.recordExists', { file });
     const tip = lines.at(-1)?.recordHash ?? null;
     const record = draft.prevRecordHash === tip ? draft : rechain(draft, tip); // drafts built on the tip are hashed already
-    const extra = await companions(record);
+    const pending = companions(record); // may go on on another thread while the record's text is made
+    if (pending instanceof Promise) pending.catch(() => undefined); // awaited below
+    const text = recordText(record);
+    const extra = await pending;
     writeFilesAtomic(extra.map((c) => ({ path: c.path, data: c.data })));
-    writeFileAtomic(file, recordText(record), { exclusive: true });
+    writeFileAtomic(file, text, { exclusive: true });
     appendLedgerLine(ws, record);
-    return record;
+    return { record, text };
   });
 }
