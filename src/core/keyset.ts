@@ -61,14 +61,22 @@ export interface KeyMapData {
 }
 
 export class KeyMap {
-  private table: Float64Array<ArrayBuffer> = new Float64Array(1 << 16).fill(EMPTY);
-  private mask = (1 << 16) / SLOT - 1;
+  private table: Float64Array<ArrayBuffer>;
+  private mask: number;
   private used = 0;
   private readonly other = new Map<string, number>();
   // The last packed key (no array allocated per lookup).
   private a = 0;
   private b = 0;
   private c = 0;
+
+  /** `expected`: about how many keys will come (the table is sized once instead of growing). */
+  constructor(expected = 0) {
+    let slots = 1 << 14;
+    while (slots < expected * 2 + 2) slots *= 2;
+    this.table = new Float64Array(slots * SLOT).fill(EMPTY);
+    this.mask = slots - 1;
+  }
 
   /** The value stored for key, or undefined. */
   get(key: string): number | undefined {

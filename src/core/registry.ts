@@ -305,10 +305,16 @@ export class KeyIndex {
  */
 export class RangeKeys extends KeyIndex {
   readonly fields: string[] = [];
-  readonly map = new KeyMap();
+  readonly map: KeyMap;
   readonly repeats: Repeat[] = [];
   /** [row, cell text] where the text differs from its key. */
   readonly values: [number, string][] = [];
+
+  /** `expected`: about how many rows the range has. */
+  constructor(expected = 0) {
+    super();
+    this.map = new KeyMap(expected);
+  }
 
   override place(_tb: Table, field: string): number {
     this.fields.push(field);

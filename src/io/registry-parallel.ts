@@ -23,15 +23,15 @@ import { Worker } from 'node:worker_threads';
 import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 import { sha256Hex } from '../core/hash.js';
-import { ENTITY_ROLES, type KeyIndex, type RegistryAccumulator } from '../core/registry.js';
+import { emptyAccumulator, ENTITY_ROLES, type KeyIndex, type RegistryAccumulator } from '../core/registry.js';
 import type { Entity, Role, Table } from '../core/types.js';
 import { getLang } from '../i18n/index.js';
 import { detectEncoding, incompleteTail, type TextEncoding } from './read/encoding.js';
-import { decodeRange, Fallback } from './read/csv-pieces.js';
+import { decodeRange } from './read/csv-pieces.js';
 import { HEADER_SCAN_ROWS, type RawRow } from './read/header.js';
 import { scanRecords } from './read/ranges.js';
-import { preambleOf } from './read/sink.js';
-import { fromColumns, joinKeys, mergeByRow, readRange, dialectOf, type EntityColumns, type Omitted, type RangeRead, type RangeSetup, type WorkerRange } from './registry-range.js';
+import { preambleOf, RowSink } from './read/sink.js';
+import { fromColumns, joinKeys, mergeByRow, dialectOf, type EntityColumns, type Omitted, type RangeSetup, type WorkerRange } from './registry-range.js';
 import { resolveHeader } from './table.js';
 
 const env = (name: string, dflt: number): number => {
@@ -45,8 +45,8 @@ const MIN_BYTES = 4 * 1024 * 1024;
 const MAX_BYTES = 1024 * 1024 * 1024;
 /** Text parsed at a time: bounds the memory of decoded text and parsed rows. */
 const PIECE_BYTES = 8 * 1024 * 1024;
-/** The main thread's share of the bytes: it also joins the results afterwards. */
-const MAIN_SHARE = 0.5;
+/** Where the bytes are split between the two workers. */
+const SPLIT = 0.5;
 const HEAD_BYTES = 1024 * 1024;
 
 const trace = (msg: string): void => {
@@ -122,37 +122,56 @@ function headOf(buf: Buffer, encoding: TextEncoding): { rows: RawRow[]; delimite
   return { rows: res.data.slice(0, HEADER_SCAN_ROWS), delimiter: res.meta.delimiter, newline: res.meta.linebreak };
 }
 
-type WorkerMessage = { kind: 'entities'; entities: EntityColumns } | { kind: 'done'; range: WorkerRange } | { kind: 'fallback'; reason: string };
+type WorkerMessage =
+  | { kind: 'entities'; entities: EntityColumns }
+  | { kind: 'progress'; done: number }
+  | { kind: 'done'; range: WorkerRange }
+  | { kind: 'fallback'; reason: string };
 
-/** Starts the worker on its range; its entities arrive piece by piece (onEntities), the rest at the end. */
-function runWorker(setup: RangeSetup, buf: Buffer, onEntities: (c: EntityColumns) => void): { result: Promise<WorkerRange | string>; stop: () => void } {
+interface RunningRange {
+  result: Promise<WorkerRange | string>;
+  entities: Entity[];
+  stop: () => void;
+}
+
+/** Starts a worker on one range; its entities arrive piece by piece and become objects here meanwhile. */
+function runWorker(setup: RangeSetup, buf: Buffer, onProgress: (done: number) => void): RunningRange {
   const worker = new Worker(WORKER, { workerData: { setup, bytes: buf.buffer, lang: getLang() } });
+  const entities: Entity[] = [];
+  const tags = new Map<string, string[]>();
+  let broken: string | null = null;
   const result = new Promise<WorkerRange | string>((resolve) => {
     worker.on('message', (m: WorkerMessage) => {
-      if (m.kind === 'entities') onEntities(m.entities);
-      else resolve(m.kind === 'done' ? m.range : m.reason);
+      if (m.kind === 'entities') {
+        try {
+          fromColumns(m.entities, setup.file, entities, tags);
+        } catch (err) {
+          broken ??= (err as Error).message;
+        }
+      }
+      else if (m.kind === 'progress') onProgress(m.done);
+      else resolve(broken ?? (m.kind === 'done' ? m.range : m.reason));
     });
     worker.once('error', (e) => resolve(`worker error: ${e.message}`));
     worker.once('exit', (code) => resolve(`worker exited (${code})`));
   });
-  return { result, stop: () => void worker.terminate() };
+  return { result, entities, stop: () => void worker.terminate() };
 }
 
-/** Lets queued messages (the worker's pieces) in between two pieces of the main thread's own range. */
-const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Reads a CSV registry with two threads, or returns null (read it sequentially). */
+/**
+ * Reads a CSV registry with two worker threads (one per half), or returns
+ * null (read it sequentially). The main thread only joins: its heap holds the
+ * entities, not the text they were parsed from.
+ */
 export async function readRegistryParallel(file: string, opts: ParallelOptions): Promise<ParallelRead | null> {
   if (process.env.SSJ_PARALLEL === '0' || !workerAvailable()) return null;
   const t0 = performance.now();
   const lap = (what: string) => trace(`${what} ${Math.round(performance.now() - t0)} ms`);
   const buf = readShared(file);
-  lap('read');
   if (!buf || !looksLikeText(buf, file)) return null;
   const bom = detectEncoding(buf.subarray(0, 3));
   if (bom === 'utf16le' || bom === 'utf16be') return null;
   const encoding: TextEncoding = bom === 'utf8-bom' ? bom : isUtf8(buf) ? 'utf8' : 'gb18030';
-  lap('encoding');
   const head = headOf(buf, encoding);
   if (!head) return trace('no head'), null;
   if (encoding === 'gb18030' && head.delimiter === '|') return null; // `|` can be the second byte of a GB18030 character
@@ -165,56 +184,54 @@ export async function readRegistryParallel(file: string, opts: ParallelOptions):
   const { match } = found;
   const role = opts.role ?? match.schema.role;
   if (!ENTITY_ROLES.includes(role)) return null;
+  const header = head.rows[match.index] as RawRow;
+  const preamble = preambleOf(head.rows.slice(0, match.index));
   const setup: RangeSetup = {
     file, encoding, delimiter: head.delimiter, newline: head.newline, pieceBytes: env('SSJ_PARALLEL_PIECE_BYTES', PIECE_BYTES),
-    start: 0, firstRow: 1, header: head.rows[match.index] as RawRow,
+    start: 0, end: null, firstRow: 1, header,
     match: { role: match.schema.role, index: match.index, fields: [...match.fields], matched: match.matched, signatureHits: match.signatureHits, signatureComplete: match.signatureComplete },
-    role, sha256: '', preamble: preambleOf(head.rows.slice(0, match.index)), today: opts.today, keep: opts.keep, maxIssues: opts.maxIssues,
+    role, preamble, today: opts.today, keep: opts.keep, maxIssues: opts.maxIssues,
   };
-  const scan = scanRecords(buf, 0, Math.max(1, Math.floor(buf.length * MAIN_SHARE)), dialectOf(setup), setup.pieceBytes);
-  if (scan.open) return trace('open quote'), null;
-  const toEof = scan.end >= buf.length;
-  lap('scan');
-  const theirEntities: Entity[] = [];
-  const worker = toEof ? null : runWorker({ ...setup, start: scan.end, firstRow: scan.separators + 1 }, buf, (c) => fromColumns(c, file, theirEntities));
-  // The file's hash while the worker starts (its copy of the table does not need it).
-  setup.sha256 = sha256Hex(buf);
+  const split = scanRecords(buf, 0, Math.max(1, Math.floor(buf.length * SPLIT)), dialectOf(setup), Infinity);
+  if (split.open) return trace('open quote'), null;
+  lap('split');
+  const ranges = split.end >= buf.length ? [setup] : [{ ...setup, end: split.end }, { ...setup, start: split.end, firstRow: split.separators + 1 }];
+  const done = ranges.map(() => 0);
+  const running = ranges.map((r, i) =>
+    runWorker(r, buf, (bytes) => {
+      done[i] = bytes;
+      opts.onProgress?.(done.reduce((x, y) => x + y, 0), buf.length);
+    }),
+  );
+  // The file's hash and the header's issues while the workers read.
+  const table = new RowSink(file, null, role, match, header, match.index + 1, sha256Hex(buf), null, preamble).table;
   lap('sha');
-  try {
-    const scale = buf.length / Math.max(1, scan.end);
-    const mine = await readRange(buf, scan, scan.end, toEof, setup, (done) => {
-      opts.onProgress?.(Math.round(done * scale), buf.length);
-      return worker ? yieldToMessages() : undefined;
-    });
-    lap('main range');
-    const theirs = worker ? await worker.result : null;
-    lap('worker joined');
-    if (typeof theirs === 'string') return trace(`fallback: ${theirs}`), null;
-    trace(`used: ${mine.records} + ${theirs?.records ?? 0} records`);
-    const joined = join(mine, theirs, theirEntities, opts);
-    lap('join');
-    return joined;
-  } catch (err) {
-    worker?.stop();
-    if (err instanceof Fallback || (err instanceof Error && err.name === 'InputError')) return trace(`fallback: ${err.message}`), null;
-    throw err;
+  const results = await Promise.all(running.map((r) => r.result));
+  lap('workers done');
+  const failed = results.find((r): r is string => typeof r === 'string');
+  if (failed !== undefined) {
+    for (const r of running) r.stop();
+    return trace(`fallback: ${failed}`), null;
   }
+  const joined = join(table, results as WorkerRange[], running.map((r) => r.entities), opts);
+  trace(`used: ${(results as WorkerRange[]).map((r) => r.records).join(' + ')} records`);
+  lap('join');
+  return joined;
 }
 
-function join(mine: RangeRead, theirs: WorkerRange | null, theirEntities: Entity[], opts: ParallelOptions): ParallelRead {
-  const { table, acc, omitted } = mine;
-  const mineDups = joinKeys(mine.keys.data(), opts.keys, table);
-  acc.issues = mergeByRow(acc.issues, mineDups);
-  let rows = mine.count;
-  if (theirs) {
-    const dups = joinKeys(theirs.keys, opts.keys, table);
-    for (const i of theirs.sinkIssues) table.issues.push(i);
-    for (const i of mergeByRow(theirs.issues, dups)) acc.issues.push(i);
-    omitted.errors += theirs.omitted.errors;
-    omitted.warnings += theirs.omitted.warnings;
-    omitted.infos += theirs.omitted.infos;
-    for (const e of theirEntities) acc.entities.push(e);
-    rows += theirs.count;
-  }
+/** The ranges in file order: reader issues, row issues with their duplicate keys, entities. */
+function join(table: Table, ranges: WorkerRange[], entities: Entity[][], opts: ParallelOptions): ParallelRead {
+  const acc = emptyAccumulator();
+  const omitted: Omitted = { errors: 0, warnings: 0, infos: 0 };
+  let rows = 0;
+  ranges.forEach((r, i) => {
+    for (const issue of r.sinkIssues) table.issues.push(issue);
+    for (const issue of mergeByRow(r.issues, joinKeys(r.keys, opts.keys, table))) acc.issues.push(issue);
+    omitted.errors += r.omitted.errors;
+    omitted.warnings += r.omitted.warnings;
+    omitted.infos += r.omitted.infos;
+    for (const e of entities[i] as Entity[]) acc.entities.push(e);
+    rows += r.count;
+  });
   return { table, rows, acc, omitted };
 }

@@ -23,13 +23,13 @@ export interface RangeSetup {
   delimiter: string;
   newline: string;
   pieceBytes: number;
-  /** Byte offset of the range (a record start) and the number of its first record. */
+  /** The range: byte offsets of its first record and of the record after it (null: to the end of the file), and its first record's number. */
   start: number;
+  end: number | null;
   firstRow: number;
   header: RawRow;
   match: { role: Role; index: number; fields: [string, number][]; matched: number; signatureHits: number; signatureComplete: boolean };
   role: Role;
-  sha256: string;
   preamble: string[];
   today: string | null;
   keep: boolean;
@@ -57,88 +57,119 @@ export function mergeByRow(checks: Issue[], dups: Issue[]): Issue[] {
   return out;
 }
 
-interface Dict<T> {
-  dict: T[];
-  codes: Uint32Array;
-}
+/** Texts of one column joined by NUL (one string crosses threads far faster than thousands). */
+const SEP = '\u0000';
 
-function dictOf<T>(values: T[], id: (v: T) => string): Dict<T> {
-  const index = new Map<string, number>();
-  const dict: T[] = [];
-  const codes = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as T;
-    const k = id(v);
-    let c = index.get(k);
-    if (c === undefined) {
-      c = dict.length;
-      index.set(k, c);
-      dict.push(v);
-    }
-    codes[i] = c;
-  }
-  return { dict, codes };
-}
-
-/** Entities as columns: repeated values (region, classes, tags) as dictionaries, the rest as string arrays. */
+/** Entities as columns: repeated values (region, classes, tags) as codes into a dictionary, the rest as joined text. */
 export interface EntityColumns {
   objectType: ObjectType;
-  key: string[];
+  count: number;
+  key: string;
+  ybbm: string;
+  name: string;
+  address: string;
+  legal: string;
   fromUscc: Uint8Array;
-  ybbm: string[];
-  name: string[];
-  address: string[];
-  legal: string[];
   rows: Int32Array;
-  region: Dict<string>;
-  nature: Dict<string>;
-  kind: Dict<string>;
-  grade: Dict<string>;
-  credit: Dict<string>;
-  tags: Dict<string[]>;
+  /** Dictionary codes of region, nature, kind, grade, credit and tags, six per entity. */
+  codes: Uint32Array;
+  /** The dictionary so far (it only grows). */
+  dict: string[];
 }
 
-export function toColumns(entities: Entity[], objectType: ObjectType): EntityColumns {
-  const str = (s: string) => s;
-  return {
-    objectType,
-    key: entities.map((e) => e.key),
-    fromUscc: Uint8Array.from(entities, (e) => (e.keySource === 'uscc' ? 1 : 0)),
-    ybbm: entities.map((e) => e.ybbm),
-    name: entities.map((e) => e.name),
-    address: entities.map((e) => e.address),
-    legal: entities.map((e) => e.legalRepresentative),
-    rows: Int32Array.from(entities, (e) => e.source.row ?? 0),
-    region: dictOf(entities.map((e) => e.region), str),
-    nature: dictOf(entities.map((e) => e.nature), str),
-    kind: dictOf(entities.map((e) => e.kind), str),
-    grade: dictOf(entities.map((e) => e.grade), str),
-    credit: dictOf(entities.map((e) => e.credit), str),
-    tags: dictOf(entities.map((e) => e.tags), (t) => t.join('\u0000')),
+const CODED = 6;
+
+/** Entities into columns, piece by piece (a worker's side). */
+export class ColumnBuilder {
+  private readonly index = new Map<string, number>();
+  private readonly dict: string[] = [];
+  private texts: string[][] = [[], [], [], [], []];
+  private fromUscc: number[] = [];
+  private rows: number[] = [];
+  private codes: number[] = [];
+
+  constructor(private readonly objectType: ObjectType) {}
+
+  private code(v: string): number {
+    let c = this.index.get(v);
+    if (c === undefined) {
+      c = this.dict.length;
+      this.index.set(v, c);
+      this.dict.push(v);
+    }
+    return c;
+  }
+
+  push(e: Entity): void {
+    const t = this.texts;
+    (t[0] as string[]).push(e.key);
+    (t[1] as string[]).push(e.ybbm);
+    (t[2] as string[]).push(e.name);
+    (t[3] as string[]).push(e.address);
+    (t[4] as string[]).push(e.legalRepresentative);
+    this.fromUscc.push(e.keySource === 'uscc' ? 1 : 0);
+    this.rows.push(e.source.row ?? 0);
+    this.codes.push(this.code(e.region), this.code(e.nature), this.code(e.kind), this.code(e.grade), this.code(e.credit), this.code(e.tags.join(SEP)));
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** The entities pushed since the last flush. */
+  flush(): EntityColumns {
+    const [key, ybbm, name, address, legal] = this.texts.map((x) => x.join(SEP)) as [string, string, string, string, string];
+    const out: EntityColumns = {
+      objectType: this.objectType, count: this.rows.length, key, ybbm, name, address, legal,
+      fromUscc: Uint8Array.from(this.fromUscc), rows: Int32Array.from(this.rows), codes: Uint32Array.from(this.codes), dict: this.dict.slice(),
+    };
+    this.texts = [[], [], [], [], []];
+    this.fromUscc = [];
+    this.rows = [];
+    this.codes = [];
+    return out;
+  }
+}
+
+/** A joined column back as texts; a NUL inside some cell would shift them: then the reader falls back. */
+function split(text: string, count: number): string[] {
+  const parts = count === 0 ? [] : text.split(SEP);
+  if (parts.length !== count) throw new Fallback('a NUL character inside a cell');
+  return parts;
+}
+
+/**
+ * Entity objects back from columns (field order as entityBuilder makes them).
+ * `shared` keeps one string / one frozen tag array per dictionary entry across pieces.
+ */
+export function fromColumns(c: EntityColumns, file: string, out: Entity[], shared: Map<string, string[]> = new Map()): void {
+  const [key, ybbm, name, address, legal] = [c.key, c.ybbm, c.name, c.address, c.legal].map((x) => split(x, c.count)) as [string[], string[], string[], string[], string[]];
+  const tags = (code: number): string[] => {
+    const text = c.dict[code] as string;
+    let t = shared.get(text);
+    if (!t) shared.set(text, (t = Object.freeze(text === '' ? [] : text.split(SEP)) as string[]));
+    return t;
   };
-}
-
-/** Entity objects back from columns (field order as rowToEntity builds them). Entities with equal tags share one array. */
-export function fromColumns(c: EntityColumns, file: string, out: Entity[]): void {
-  const at = <T>(d: Dict<T>, i: number): T => d.dict[d.codes[i] as number] as T;
-  for (let i = 0; i < c.key.length; i++) {
-    const key = c.key[i] as string;
+  const d = c.dict;
+  for (let i = 0; i < c.count; i++) {
+    const k = key[i] as string;
     const uscc = c.fromUscc[i] === 1;
+    const o = i * CODED;
     out.push({
-      key,
+      key: k,
       keySource: uscc ? 'uscc' : 'ybbm',
       objectType: c.objectType,
-      name: c.name[i] as string,
-      region: at(c.region, i),
-      uscc: uscc ? key : '',
-      ybbm: c.ybbm[i] as string,
-      nature: at(c.nature, i),
-      kind: at(c.kind, i),
-      grade: at(c.grade, i),
-      credit: at(c.credit, i),
-      tags: at(c.tags, i),
-      address: c.address[i] as string,
-      legalRepresentative: c.legal[i] as string,
+      name: name[i] as string,
+      region: d[c.codes[o] as number] as string,
+      uscc: uscc ? k : '',
+      ybbm: ybbm[i] as string,
+      nature: d[c.codes[o + 1] as number] as string,
+      kind: d[c.codes[o + 2] as number] as string,
+      grade: d[c.codes[o + 3] as number] as string,
+      credit: d[c.codes[o + 4] as number] as string,
+      tags: tags(c.codes[o + 5] as number),
+      address: address[i] as string,
+      legalRepresentative: legal[i] as string,
       source: { file, sheet: null, row: c.rows[i] as number },
     });
   }
@@ -179,11 +210,11 @@ export async function readRange(
   buf: Buffer, scan: Scan, end: number, toEof: boolean, s: RangeSetup, onPiece?: (bytesDone: number, acc: RegistryAccumulator) => void | Promise<void>,
 ): Promise<RangeRead> {
   const acc = emptyAccumulator();
-  const keys = new RangeKeys();
+  const keys = new RangeKeys(scan.separators);
   const omitted: Omitted = { errors: 0, warnings: 0, infos: 0 };
   let handle: ((row: TableRow) => void) | null = null;
   const headerRow = s.match.index + 1;
-  const sink = new RowSink(s.file, null, s.role, headerMatch(s), s.header, headerRow, s.sha256, (tb, row) => {
+  const sink = new RowSink(s.file, null, s.role, headerMatch(s), s.header, headerRow, '', (tb, row) => {
     handle ??= registryHandler(tb, { today: s.today, keys, keep: s.keep }, acc);
     handle(row);
     if (s.maxIssues !== null && acc.issues.length > s.maxIssues) {
@@ -212,18 +243,23 @@ export interface WorkerRange {
 }
 
 /**
- * The worker's job: its range from `start` to the end of the file. Entities
- * are sent as columns after each piece (`send`), so the main thread can turn
- * them into objects while the worker reads on.
+ * A worker's job: its range of the file. Entities are sent as columns after
+ * each piece (`send`), so the main thread turns them into objects while the
+ * worker reads on; `progress` gets the bytes done.
  */
-export async function workerRange(buf: Buffer, s: RangeSetup, send: (entities: EntityColumns) => void): Promise<WorkerRange> {
-  const scan = scanRecords(buf, s.start, Infinity, dialectOf(s), s.pieceBytes);
-  if (scan.open) throw new Fallback('open quote at the end of the file');
-  const objectType = objectTypeOf(s.role);
+export async function workerRange(buf: Buffer, s: RangeSetup, send: (entities: EntityColumns) => void, progress: (done: number) => void): Promise<WorkerRange> {
+  const scan = scanRecords(buf, s.start, s.end ?? Infinity, dialectOf(s), s.pieceBytes);
+  if (scan.open) throw new Fallback('a quote left open');
+  if (s.end !== null && scan.end !== s.end) throw new Fallback(`range ends at ${scan.end}, not ${s.end}`);
+  const columns = new ColumnBuilder(objectTypeOf(s.role));
   const flush = (acc: RegistryAccumulator) => {
-    if (s.keep && acc.entities.length > 0) send(toColumns(acc.entities.splice(0), objectType));
+    for (const e of acc.entities.splice(0)) columns.push(e);
+    if (columns.size > 0) send(columns.flush());
   };
-  const r = await readRange(buf, scan, buf.length, true, s, (_done, acc) => flush(acc));
+  const r = await readRange(buf, scan, s.end ?? buf.length, s.end === null, s, (done, acc) => {
+    flush(acc);
+    progress(done - s.start);
+  });
   flush(r.acc);
   return { records: r.records, count: r.count, sinkIssues: r.sinkIssues, issues: r.acc.issues, omitted: r.omitted, keys: r.keys.data() };
 }

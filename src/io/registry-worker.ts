@@ -14,7 +14,8 @@ setLang(lang);
 try {
   const t0 = performance.now();
   const send = (entities: EntityColumns) => parentPort?.postMessage({ kind: 'entities', entities });
-  const range = await workerRange(Buffer.from(bytes), setup, send);
+  const progress = (done: number) => parentPort?.postMessage({ kind: 'progress', done });
+  const range = await workerRange(Buffer.from(bytes), setup, send, progress);
   if (process.env.SSJ_DEBUG_PARALLEL === '1') process.stderr.write(`ssj parallel: worker range ${Math.round(performance.now() - t0)} ms\n`);
   parentPort?.postMessage({ kind: 'done', range }, [range.keys.map.table.buffer]);
 } catch (err) {
