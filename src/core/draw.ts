@@ -3,7 +3,7 @@
  * decision in docs/ALGORITHM.md). Pure: the seed, the registries, the plan
  * and the prior draws in; strata, selections and teams out.
  */
-import { assertCredit, computeStrata, prepareEntities, stratumDefs, type PriorDraw } from './strata.js';
+import { assertCredit, computeStrata, drawStrata, prepareEntities, stratumDefs, type PriorDraw } from './strata.js';
 import { assignTeams, type TeamTask } from './teams.js';
 import { normaliseSeed } from './seed.js';
 import type { Conflict, Entity, Inspector, Plan, SelectedEntity, Stratum, Team } from './types.js';
@@ -49,21 +49,16 @@ export function runDraw(
   const s = normaliseSeed(seed);
   const prep = prepareEntities(input.entities);
   assertCredit(input.plan, prep);
-  const strata = computeStrata(input.plan, prep, input.prior, input.drawDate, s);
-  const wanted = new Set(strata.flatMap((st) => st.selected));
-  const byKey = new Map<string, Entity>();
-  for (const e of input.entities) if (wanted.has(e.key) && !byKey.has(e.key)) byKey.set(e.key, e);
+  const { strata, chosen } = drawStrata(input.plan, prep, input.prior, input.drawDate, s);
   const defs = stratumDefs(input.plan);
   const selected: SelectedEntity[] = [];
   const tasks: TeamTask[] = [];
-  for (const [i, st] of strata.entries()) {
-    const row = defs[i]!.row;
-    for (const key of st.selected) {
-      const entity = byKey.get(key)!;
+  strata.forEach((st, i) => {
+    for (const entity of chosen[i]!) {
       selected.push(selectedEntity(entity, st.number, selected.length + 1));
-      tasks.push({ entity, row });
+      tasks.push({ entity, row: defs[i]!.row });
     }
-  }
+  });
   const teams = assignTeams(tasks, input.inspectors, input.conflicts, s, onProgress);
   return { strata, selected, teams };
 }

@@ -64,27 +64,53 @@ export function assertCredit(plan: Plan, prep: Prepared): void {
   }
 }
 
-/**
- * A stratum's population keys in canonical order (step 4): sorted by UTF-16
- * code units — the default Array#sort order for strings, and the fastest.
- * One sort per stratum; a key twice in a population is refused.
- */
-export function populationKeys(def: StratumDef, prep: Prepared): string[] {
-  const { row, credit } = def;
-  const filtered = row.filter.length > 0;
-  const { entities, credits } = prep;
-  const keys: string[] = [];
-  for (let i = 0; i < entities.length; i++) {
-    const e = entities[i]!;
-    if (e.objectType !== row.objectType || (credit !== '' && credits[i] !== credit)) continue;
-    if (filtered && !passesFilter(e, row.filter)) continue;
-    keys.push(e.key);
-  }
+/** Keys in canonical order (UTF-16 code units: the default sort, the fastest); a key twice is refused. */
+function canonicalKeys(keys: string[]): string[] {
   keys.sort();
   for (let i = 1; i < keys.length; i++) {
     if (keys[i] === keys[i - 1]) throw new InputError('draw.duplicateKey', { key: keys[i]!, role: t('draw.roleEntities') });
   }
   return keys;
+}
+
+/** A stratum's population: its keys in canonical order (step 4), and its entities as given. */
+export interface Population {
+  keys: string[];
+  entities: Entity[];
+}
+
+/** Each stratum's population: one pass over the entities per plan row (its credit classes together). */
+export function populations(defs: StratumDef[], prep: Prepared): Population[] {
+  const out = defs.map((): Population => ({ keys: [], entities: [] }));
+  const { entities, credits } = prep;
+  for (const row of new Set(defs.map((d) => d.row))) {
+    const byClass = new Map<string, Population[]>(); // credit ("" when not split) → the populations it belongs to
+    defs.forEach((d, i) => {
+      if (d.row === row) byClass.set(d.credit, [...(byClass.get(d.credit) ?? []), out[i]!]);
+    });
+    const split = row.creditClasses.length > 0;
+    const filtered = row.filter.length > 0;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i]!;
+      if (e.objectType !== row.objectType) continue;
+      const pops = byClass.get(split ? credits[i]! : '');
+      if (pops === undefined || (filtered && !passesFilter(e, row.filter))) continue;
+      for (const p of pops) {
+        p.keys.push(e.key);
+        p.entities.push(e);
+      }
+    }
+  }
+  for (const p of out) canonicalKeys(p.keys);
+  return out;
+}
+
+/** The entities of `keys` (each in `pop`), in the order of `keys`. */
+function entitiesOf(keys: string[], pop: Population): Entity[] {
+  if (keys.length === 0) return [];
+  const wanted = new Map<string, Entity | null>(keys.map((k) => [k, null]));
+  for (const e of pop.entities) if (wanted.has(e.key)) wanted.set(e.key, e);
+  return keys.map((k) => wanted.get(k)!);
 }
 
 /** Prior selections of the draw date's calendar year: entity key → the draws that selected it, in ledger order. */
@@ -102,12 +128,11 @@ export function yearlyCounts(prior: PriorDraw[], drawDate: string): Map<string, 
   return m;
 }
 
-/** One stratum's population and eligible keys (in canonical order) with its exclusions. */
+/** One stratum's eligible keys (in canonical order) with its exclusions. */
 export function eligibleOf(
-  def: StratumDef, prep: Prepared, already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
-): { population: number; eligible: string[]; excluded: Exclusion[] } {
-  const keys = populationKeys(def, prep);
-  if (yearly.size === 0 && already.size === 0 && max > 0) return { population: keys.length, eligible: keys, excluded: [] };
+  keys: string[], already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
+): { eligible: string[]; excluded: Exclusion[] } {
+  if (yearly.size === 0 && already.size === 0 && max > 0) return { eligible: keys, excluded: [] };
   const eligible: string[] = [];
   const excluded: Exclusion[] = [];
   for (const key of keys) {
@@ -116,11 +141,11 @@ export function eligibleOf(
     else if (already.has(key)) excluded.push({ key, reason: 'already-selected', draws: [] });
     else eligible.push(key);
   }
-  return { population: keys.length, eligible, excluded };
+  return { eligible, excluded };
 }
 
-/** Step 6: partial Fisher–Yates on the sorted keys with the stratum's stream. */
-export function selectKeys(seed: string, stratumNumber: number, sorted: string[], n: number): string[] {
+/** Step 6: partial Fisher–Yates on the sorted candidates with the stratum's stream. */
+export function selectKeys<T>(seed: string, stratumNumber: number, sorted: readonly T[], n: number): T[] {
   const a = sorted.slice();
   const N = a.length;
   const rng = stream(seed, `entities|${stratumNumber}`);
@@ -139,22 +164,31 @@ function mayOverlap(a: StratumDef, b: StratumDef): boolean {
   return a.row !== b.row || a.credit === b.credit || a.credit === '' || b.credit === '';
 }
 
-/** Steps 3–6 for every stratum; without a seed, nothing is selected and `already-selected` cannot arise. */
-export function computeStrata(
+/** Steps 3–6 for every stratum, with the selected entities in draw order; without a seed nothing is selected and `already-selected` cannot arise. */
+export function drawStrata(
   plan: Plan, prep: Prepared, prior: PriorDraw[], drawDate: string, seed: string | null,
-): Stratum[] {
+): { strata: Stratum[]; chosen: Entity[][] } {
   const yearly = yearlyCounts(prior, drawDate);
-  const done: { def: StratumDef; selected: string[] }[] = [];
-  return stratumDefs(plan).map((def) => {
+  const defs = stratumDefs(plan);
+  const pops = populations(defs, prep);
+  const selected: string[][] = [];
+  const strata = defs.map((def, s) => {
     const already = new Set<string>();
-    for (const d of done) if (mayOverlap(d.def, def)) for (const k of d.selected) already.add(k);
-    const { population, eligible, excluded } = eligibleOf(def, prep, already, yearly, plan.maxPerEntityPerYear);
+    defs.forEach((d, k) => {
+      if (k < s && mayOverlap(d, def)) for (const key of selected[k]!) already.add(key);
+    });
+    const { eligible, excluded } = eligibleOf(pops[s]!.keys, already, yearly, plan.maxPerEntityPerYear);
     const size = sampleSize(eligible.length, def.ratio);
-    const selected = seed === null ? [] : selectKeys(seed, def.number, eligible, size);
-    done.push({ def, selected });
+    selected.push(seed === null ? [] : selectKeys(seed, def.number, eligible, size));
     return {
       number: def.number, label: stratumLabel(def), planRow: def.row.no, objectType: def.row.objectType, credit: def.credit,
-      ratio: def.ratio, population, eligible: eligible.length, excluded, size, selected,
+      ratio: def.ratio, population: pops[s]!.keys.length, eligible: eligible.length, excluded, size, selected: selected[s]!,
     };
   });
+  return { strata, chosen: selected.map((keys, s) => entitiesOf(keys, pops[s]!)) };
+}
+
+/** Steps 3–6 for every stratum (see drawStrata). */
+export function computeStrata(plan: Plan, prep: Prepared, prior: PriorDraw[], drawDate: string, seed: string | null): Stratum[] {
+  return drawStrata(plan, prep, prior, drawDate, seed).strata;
 }
