@@ -111,7 +111,6 @@ export function entityBuilder(tb: Table): (row: TableRow) => Entity | null {
       tags: tagsOf(cellAt(row, tg)),
       address: cellAt(row, ad),
       legalRepresentative: legalName(cellAt(row, lg)),
-      source: { file: tb.file, sheet: tb.sheet, row: row.row },
     };
   };
 }

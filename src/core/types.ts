@@ -51,7 +51,8 @@ export interface Entity {
   address: string; // 地址 or 营业(执业)场所
   /** 法定代表人 name only — the ID number is never carried past validation. */
   legalRepresentative: string;
-  source: SourceRef;
+  /** Where the row was (tests and hand-built entities); registry readers leave it out: a million rows do not need a million position records. */
+  source?: SourceRef;
 }
 
 /** An inspector (检查人员). */

@@ -144,7 +144,7 @@ function runWorker(setup: RangeSetup, buf: Buffer, onProgress: (done: number) =>
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'entities') {
         try {
-          fromColumns(m.entities, setup.file, entities, tags);
+          fromColumns(m.entities, entities, tags);
         } catch (err) {
           broken ??= (err as Error).message;
         }

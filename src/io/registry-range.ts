@@ -70,7 +70,6 @@ export interface EntityColumns {
   address: string;
   legal: string;
   fromUscc: Uint8Array;
-  rows: Int32Array;
   /** Dictionary codes of region, nature, kind, grade, credit and tags, six per entity. */
   codes: Uint32Array;
   /** The dictionary so far (it only grows). */
@@ -85,7 +84,6 @@ export class ColumnBuilder {
   private readonly dict: string[] = [];
   private texts: string[][] = [[], [], [], [], []];
   private fromUscc: number[] = [];
-  private rows: number[] = [];
   private codes: number[] = [];
 
   constructor(private readonly objectType: ObjectType) {}
@@ -108,24 +106,22 @@ export class ColumnBuilder {
     (t[3] as string[]).push(e.address);
     (t[4] as string[]).push(e.legalRepresentative);
     this.fromUscc.push(e.keySource === 'uscc' ? 1 : 0);
-    this.rows.push(e.source.row ?? 0);
     this.codes.push(this.code(e.region), this.code(e.nature), this.code(e.kind), this.code(e.grade), this.code(e.credit), this.code(e.tags.join(SEP)));
   }
 
   get size(): number {
-    return this.rows.length;
+    return this.fromUscc.length;
   }
 
   /** The entities pushed since the last flush. */
   flush(): EntityColumns {
     const [key, ybbm, name, address, legal] = this.texts.map((x) => x.join(SEP)) as [string, string, string, string, string];
     const out: EntityColumns = {
-      objectType: this.objectType, count: this.rows.length, key, ybbm, name, address, legal,
-      fromUscc: Uint8Array.from(this.fromUscc), rows: Int32Array.from(this.rows), codes: Uint32Array.from(this.codes), dict: this.dict.slice(),
+      objectType: this.objectType, count: this.fromUscc.length, key, ybbm, name, address, legal,
+      fromUscc: Uint8Array.from(this.fromUscc), codes: Uint32Array.from(this.codes), dict: this.dict.slice(),
     };
     this.texts = [[], [], [], [], []];
     this.fromUscc = [];
-    this.rows = [];
     this.codes = [];
     return out;
   }
@@ -142,7 +138,7 @@ function split(text: string, count: number): string[] {
  * Entity objects back from columns (field order as entityBuilder makes them).
  * `shared` keeps one string / one frozen tag array per dictionary entry across pieces.
  */
-export function fromColumns(c: EntityColumns, file: string, out: Entity[], shared: Map<string, string[]> = new Map()): void {
+export function fromColumns(c: EntityColumns, out: Entity[], shared: Map<string, string[]> = new Map()): void {
   const [key, ybbm, name, address, legal] = [c.key, c.ybbm, c.name, c.address, c.legal].map((x) => split(x, c.count)) as [string[], string[], string[], string[], string[]];
   const tags = (code: number): string[] => {
     const text = c.dict[code] as string;
@@ -170,7 +166,6 @@ export function fromColumns(c: EntityColumns, file: string, out: Entity[], share
       tags: tags(c.codes[o + 5] as number),
       address: address[i] as string,
       legalRepresentative: legal[i] as string,
-      source: { file, sheet: null, row: c.rows[i] as number },
     });
   }
 }
