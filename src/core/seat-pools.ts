@@ -49,8 +49,9 @@ export class Pool {
     return lo;
   }
 
-  levelKeys(): number[] {
-    return [...this.levels.keys()];
+  /** The seat counts some member has. */
+  levelKeys(): IterableIterator<number> {
+    return this.levels.keys();
   }
 
   count(level: number): number {
@@ -117,7 +118,9 @@ export class SeatIndex {
    */
   pick(pools: Pool[], excluded: number[], choose: (m: number) => number): { rank: number; m: number } | null {
     const ex = excluded.filter((r) => pools.some((p) => p.indexOf(r) >= 0));
-    const levels = [...new Set(pools.flatMap((p) => p.levelKeys()))].sort((a, b) => a - b);
+    const levels: number[] = [];
+    for (const p of pools) for (const l of p.levelKeys()) if (!levels.includes(l)) levels.push(l);
+    levels.sort((a, b) => a - b);
     for (const level of levels) {
       const exL = ex.filter((r) => this.seats[r] === level);
       const m = pools.reduce((s, p) => s + p.count(level), 0) - exL.length;

@@ -56,10 +56,6 @@ class Matcher {
     });
   }
 
-  rank(key: string): number | undefined {
-    return this.rankOf.get(key);
-  }
-
   private members(dept: string, keep: (r: number) => boolean): number[] {
     const out: number[] = [];
     this.ranked.forEach((i, r) => {
@@ -68,8 +64,20 @@ class Matcher {
     return out;
   }
 
-  /** The disjoint pools whose union is a seat's candidates before conflicts and the team. */
+  private readonly poolsFor = new Map<string, Pool[]>();
+
+  /** The disjoint pools whose union is a seat's candidates before conflicts and the team (asked once per group, region and matching). */
   pools(dept: string, regionMatch: boolean, region: string): Pool[] {
+    const id = regionMatch ? `${dept}\u0000${region}` : `${dept}\u0001`; // \u0001: no region matching
+    let pools = this.poolsFor.get(id);
+    if (!pools) {
+      pools = this.poolsOf(dept, regionMatch, region);
+      this.poolsFor.set(id, pools);
+    }
+    return pools;
+  }
+
+  private poolsOf(dept: string, regionMatch: boolean, region: string): Pool[] {
     const d = deptKey(dept);
     if (!regionMatch) return [this.index.pool(`${d}\u0000full`, () => this.members(d, () => true))];
     const out = [this.index.pool(`${d}\u0000all`, () => this.members(d, (r) => this.all[r]!))];
@@ -125,21 +133,21 @@ export function assignTeams(
   const pairs = conflictIndex(conflicts);
   const rng = stream(seed, 'teams');
   const teams: Team[] = [];
+  const choose = (m: number) => pickIndex(rng, m);
   tasks.forEach((task, n) => {
     const members: TeamMember[] = [];
-    const onTeam = new Set<string>();
-    const blocked = matcher.conflicts(task.entity, pairs);
+    const blocked = [...new Set(matcher.conflicts(task.entity, pairs))];
+    let excluded = blocked; // the conflicts, then also the members seated (never among the conflicts)
     let seat = 0;
     for (const g of groupsOf(task.row)) {
       const pools = matcher.pools(g.department, task.row.regionMatch, task.entity.region);
       for (let s = 0; s < g.seats; s++) {
         seat++;
-        const excluded = [...new Set([...blocked, ...[...onTeam].map((k) => matcher.rank(k)!)])];
-        const hit = matcher.index.pick(pools, excluded, (m) => pickIndex(rng, m));
-        if (!hit) throw failure(inspectors, task, g.department, seat, pairs, onTeam);
+        const hit = matcher.index.pick(pools, excluded, choose);
+        if (!hit) throw failure(inspectors, task, g.department, seat, pairs, new Set(members.map((m) => m.key)));
         matcher.index.seat(hit.rank);
+        excluded = [...excluded, hit.rank];
         const i = matcher.ranked[hit.rank]!;
-        onTeam.add(i.key);
         members.push({ key: i.key, name: i.name, unit: i.unit, department: g.department, role: members.length === 0 ? '组长' : '组员' });
       }
     }
