@@ -11,6 +11,7 @@ import { buildAnnouncement } from '../core/announce.js';
 import { planStrata } from '../core/draw.js';
 import { IoError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { fileProgress } from '../render/progress.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { filesOf, priorDraws, TOOL_VERSION } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors } from '../io/inputs.js';
@@ -22,7 +23,7 @@ import { checkedId, withDocument } from './draw.js';
 export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const wanted = checkedId(opts.id);
-  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today });
+  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today }, fileProgress(ctx));
   refuseOnErrors(loaded.issues, ctx.err);
   const { plan, inputs } = withDocument(loaded, opts.document);
   const a = await withLock(ws, () => {

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { validateFiles } from '../io/registry.js';
 import { issuesJson, renderIssues, writeIssueReport } from '../render/issues.js';
-import { startProgress } from '../render/progress.js';
+import { fileProgress } from '../render/progress.js';
 
 function parseRole(value: unknown): Role | undefined {
   if (value === undefined) return undefined;
@@ -20,7 +20,7 @@ export const run: Handler = async (ctx, args, opts) => {
   const role = parseRole(opts.role);
   const report = typeof opts.report === 'string' ? opts.report : undefined;
   if (report !== undefined && !/\.(xlsx|csv)$/i.test(report)) throw new UsageError('validate.badReport', { file: report });
-  const progress = (file: string) => startProgress(ctx, t('progress.reading', { file: path.basename(file) }), 1);
+  const progress = fileProgress(ctx);
   const { report: result, ioFailed } = await validateFiles(args, { ...(role ? { role } : {}), today: ctx.today, progress });
   if (report !== undefined) await writeIssueReport(result, path.resolve(report));
   if (ctx.json) ctx.out(issuesJson(result));

@@ -30,6 +30,7 @@ import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { amendmentsOf, isAmendment, loadRecordsForCheck, readDraw, readLedger, readRecord, readRecordFile, recordIdsIn } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
+import { fileProgress } from '../render/progress.js';
 
 const failure = (field: string, err: unknown): Difference => ({
   field,
@@ -148,7 +149,7 @@ export const run: Handler = async (ctx, args, opts) => {
   const lines = readLedger(ws);
   const given = filesOf(opts);
   const files = recordedInputs(ws, draw.inputs, given, dir);
-  const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true });
+  const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true }, fileProgress(ctx));
   refuseOnErrors(inputs.issues, ctx.err);
   const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', ...(given.plan?.length ? ['plan'] : [])]);
   const amendments = amendmentsOf(

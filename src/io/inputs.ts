@@ -12,7 +12,7 @@ import { planInput } from '../core/record.js';
 import type { Conflict, Entity, InputRef, Inspector, Issue, Plan, Role } from '../core/types.js';
 import { InputError, IoError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { loadRegistries } from './registry.js';
+import { loadRegistries, type FileProgress } from './registry.js';
 import { readTable } from './table.js';
 import type { InputFiles } from './draw-io.js';
 
@@ -85,7 +85,9 @@ function wrongRoleIssue(file: string, found: Role, flag: string): Issue {
 }
 
 /** Loads what is given; `need` names the flags that must be present. */
-export async function loadInputs(files: InputFiles, need: { plan: boolean; entities: boolean; inspectors: boolean; drawDate?: string }): Promise<LoadedInputs> {
+export async function loadInputs(
+  files: InputFiles, need: { plan: boolean; entities: boolean; inspectors: boolean; drawDate?: string }, progress?: FileProgress,
+): Promise<LoadedInputs> {
   if (need.plan && !files.plan?.length) throw new UsageError('error.missingFlag', { flag: '--plan', hint: t('drawcmd.noPlan') });
   if (need.entities && !files.entities?.length) throw new UsageError('error.missingFlag', { flag: '--entities', hint: t('drawcmd.noEntities') });
   if (need.inspectors && !files.inspectors?.length) throw new UsageError('error.missingFlag', { flag: '--inspectors', hint: t('drawcmd.noInspectors') });
@@ -100,7 +102,7 @@ export async function loadInputs(files: InputFiles, need: { plan: boolean; entit
     if (p.input) inputs.push(p.input);
   }
   const paths = FLAG_ROLES.flatMap(([flag]) => files[flag] ?? []);
-  const reg = await loadRegistries(paths);
+  const reg = await loadRegistries(paths, progress ? { progress } : {});
   for (const i of reg.issues) issues.push(i); // not push(...): one issue per row of a million-row file overflows the stack
   for (const [flag, roles] of FLAG_ROLES) {
     for (const f of files[flag] ?? []) {

@@ -42,8 +42,12 @@ function countRow(file: string, rows: number, row: TableRow): void {
   if (rows > MAX_REGISTRY_ROWS) throw new InputError('io.tooManyRows', { file, limit: MAX_REGISTRY_ROWS, row: row.row });
 }
 
+/** A progress bar per file (TTY only; see render/progress.ts). */
+export type FileProgress = (file: string) => { update(done: number, total: number): void; stop(): void };
+
 export interface LoadOptions {
   role?: Role;
+  progress?: FileProgress;
   /** YYYY-MM-DD: enables "date in the future" checks (validate passes ctx.today). */
   today?: string;
 }
@@ -101,7 +105,17 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
   const out: LoadedRegistries = { files: [], entities: [], inspectors: [], conflicts: [], inputs: [], issues: [] };
   let kept = 0; // rows held in memory across all files: the cap applies to their sum
   for (const file of paths) {
-    const { table, rows, acc } = await readRegistryFile(file, { ...(opts.role ? { role: opts.role } : {}), today: opts.today ?? null, keys, keep: true, maxIssues: null, kept });
+    const bar = opts.progress?.(file);
+    const read = readRegistryFile(file, {
+      ...(opts.role ? { role: opts.role } : {}),
+      ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
+      today: opts.today ?? null,
+      keys,
+      keep: true,
+      maxIssues: null,
+      kept,
+    });
+    const { table, rows, acc } = await read.finally(() => bar?.stop());
     kept += rows;
     const rowIssues = acc.issues.splice(0);
     for (const i of table.issues) acc.issues.push(i);
@@ -184,7 +198,7 @@ function unreadable(file: string, err: SsjError): FileReport {
  */
 export async function validateFiles(
   paths: string[],
-  opts: { role?: Role; today: string; progress?: (file: string) => { update(done: number, total: number): void; stop(): void } },
+  opts: { role?: Role; today: string; progress?: FileProgress },
 ): Promise<{ report: ValidateReport; ioFailed: boolean }> {
   const keys = new KeyIndex();
   const files: FileReport[] = [];

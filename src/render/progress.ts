@@ -5,8 +5,10 @@
  * quick runs and batch jobs never see one. Callers may call update() as
  * often as they like: it is cheap until the bar is visible.
  */
+import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Ctx } from '../context.js';
+import { t } from '../i18n/index.js';
 
 export interface Progress {
   /** Work done so far; `total` may be corrected while running. */
@@ -89,4 +91,9 @@ export async function withProgress<T>(ctx: Pick<Ctx, 'json'>, label: string, tot
   } finally {
     p.stop();
   }
+}
+
+/** A bar per file read ("读取 X …"), for the commands that read registries. */
+export function fileProgress(ctx: Pick<Ctx, 'json'>): (file: string) => Progress {
+  return (file) => startProgress(ctx, t('progress.reading', { file: path.basename(file) }), 1);
 }
