@@ -115,6 +115,39 @@ export function entityBuilder(tb: Table): (row: TableRow) => Entity | null {
   };
 }
 
+/** Compares keys by UTF-16 code units (SPEC step 4), equal keys in file order. */
+const byKeyThenIndex = (keys: readonly string[]) => (a: number, b: number): number => {
+  const x = keys[a] as string;
+  const y = keys[b] as string;
+  return x < y ? -1 : x > y ? 1 : a - b;
+};
+
+/** Positions of the keys in canonical order (ascending UTF-16 code units; equal keys stay in file order). */
+export function keyOrder(keys: readonly string[]): Uint32Array<ArrayBuffer> {
+  return new Uint32Array(keys.length).map((_, i) => i).sort(byKeyThenIndex(keys));
+}
+
+/**
+ * A file's entities in canonical order, whatever the row order of the file
+ * (SPEC: row order never matters): every later sort by key — content hash,
+ * strata — then runs over sorted input, which costs one pass.
+ */
+export function sortedByKey(entities: readonly Entity[]): Entity[] {
+  return Array.from(keyOrder(entities.map((e) => e.key)), (i) => entities[i] as Entity);
+}
+
+/** Two runs already in canonical order (`a` before `b` in the file), merged. */
+export function mergeByKey(a: readonly Entity[], b: readonly Entity[]): Entity[] {
+  const out = new Array<Entity>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = (b[j] as Entity).key < (a[i] as Entity).key ? (b[j++] as Entity) : (a[i++] as Entity);
+  while (i < a.length) out[k++] = a[i++] as Entity;
+  while (j < b.length) out[k++] = b[j++] as Entity;
+  return out;
+}
+
 /** The entity a row describes, or null when it has neither 统一社会信用代码 nor 医保编码. */
 export function rowToEntity(tb: Table, row: TableRow): Entity | null {
   return entityBuilder(tb)(row);

@@ -23,7 +23,7 @@ import { Worker } from 'node:worker_threads';
 import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 import { sha256Hex } from '../core/hash.js';
-import { emptyAccumulator, ENTITY_ROLES, type KeyIndex, type RegistryAccumulator } from '../core/registry.js';
+import { emptyAccumulator, ENTITY_ROLES, mergeByKey, type KeyIndex, type RegistryAccumulator } from '../core/registry.js';
 import type { Entity, Role, Table } from '../core/types.js';
 import { getLang } from '../i18n/index.js';
 import { detectEncoding, incompleteTail, type TextEncoding } from './read/encoding.js';
@@ -230,7 +230,8 @@ function join(table: Table, ranges: WorkerRange[], entities: Entity[][], opts: P
     omitted.errors += r.omitted.errors;
     omitted.warnings += r.omitted.warnings;
     omitted.infos += r.omitted.infos;
-    for (const e of entities[i] as Entity[]) acc.entities.push(e);
+    const sorted = Array.from(r.order, (k) => (entities[i] as Entity[])[k] as Entity);
+    acc.entities = i === 0 ? sorted : mergeByKey(acc.entities, sorted);
     rows += r.count;
   });
   return { table, rows, acc, omitted };

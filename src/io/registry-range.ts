@@ -7,7 +7,7 @@
  * (arrays of strings and codes clone far faster than a million objects).
  */
 import { countBySeverity } from '../core/issues.js';
-import { emptyAccumulator, objectTypeOf, RangeKeys, registryHandler, type KeyIndex, type RangeKeysData, type RegistryAccumulator } from '../core/registry.js';
+import { emptyAccumulator, keyOrder, objectTypeOf, RangeKeys, registryHandler, type KeyIndex, type RangeKeysData, type RegistryAccumulator } from '../core/registry.js';
 import { schemaFor } from '../core/schemas/index.js';
 import type { Entity, Issue, ObjectType, Role, Table, TableRow } from '../core/types.js';
 import type { TextEncoding } from './read/encoding.js';
@@ -235,6 +235,8 @@ export interface WorkerRange {
   issues: Issue[];
   omitted: Omitted;
   keys: RangeKeysData;
+  /** The range's entities (in the order sent) listed in canonical key order. */
+  order: Uint32Array<ArrayBuffer>;
 }
 
 /**
@@ -247,8 +249,12 @@ export async function workerRange(buf: Buffer, s: RangeSetup, send: (entities: E
   if (scan.open) throw new Fallback('a quote left open');
   if (s.end !== null && scan.end !== s.end) throw new Fallback(`range ends at ${scan.end}, not ${s.end}`);
   const columns = new ColumnBuilder(objectTypeOf(s.role));
+  const keys: string[] = [];
   const flush = (acc: RegistryAccumulator) => {
-    for (const e of acc.entities.splice(0)) columns.push(e);
+    for (const e of acc.entities.splice(0)) {
+      columns.push(e);
+      keys.push(e.key);
+    }
     if (columns.size > 0) send(columns.flush());
   };
   const r = await readRange(buf, scan, s.end ?? buf.length, s.end === null, s, (done, acc) => {
@@ -256,5 +262,5 @@ export async function workerRange(buf: Buffer, s: RangeSetup, send: (entities: E
     progress(done - s.start);
   });
   flush(r.acc);
-  return { records: r.records, count: r.count, sinkIssues: r.sinkIssues, issues: r.acc.issues, omitted: r.omitted, keys: r.keys.data() };
+  return { records: r.records, count: r.count, sinkIssues: r.sinkIssues, issues: r.acc.issues, omitted: r.omitted, keys: r.keys.data(), order: keyOrder(keys) };
 }

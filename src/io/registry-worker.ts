@@ -4,6 +4,7 @@
  * posts the result. A range it cannot reproduce exactly is reported as a
  * fallback; the main thread then reads the file sequentially.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLang, type Lang } from '../i18n/index.js';
 import { Fallback } from './read/csv-pieces.js';
@@ -16,8 +17,11 @@ try {
   const send = (entities: EntityColumns) => parentPort?.postMessage({ kind: 'entities', entities });
   const progress = (done: number) => parentPort?.postMessage({ kind: 'progress', done });
   const range = await workerRange(Buffer.from(bytes), setup, send, progress);
-  if (process.env.SSJ_DEBUG_PARALLEL === '1') process.stderr.write(`ssj parallel: worker range ${Math.round(performance.now() - t0)} ms\n`);
-  parentPort?.postMessage({ kind: 'done', range }, [range.keys.map.table.buffer]);
+  if (process.env.SSJ_DEBUG_PARALLEL === '1') {
+    const heap = Math.round(getHeapStatistics().total_heap_size / 1048576);
+    process.stderr.write(`ssj parallel: worker range ${Math.round(performance.now() - t0)} ms, heap ${heap} MB\n`);
+  }
+  parentPort?.postMessage({ kind: 'done', range }, [range.keys.map.table.buffer, range.order.buffer]);
 } catch (err) {
   // Limits and broken quoting are the sequential reader's to report, with its messages.
   parentPort?.postMessage({ kind: 'fallback', reason: err instanceof Fallback ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err) });

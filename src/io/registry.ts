@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { conflictContentRows, contentSha256, entityContentRows, inspectorContentRows } from '../core/content-hash.js';
-import { emptyAccumulator, KeyIndex, REGISTRY_ROLES, registryHandler, tableIssues, type RegistryAccumulator } from '../core/registry.js';
+import { emptyAccumulator, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity, makeIssue } from '../core/issues.js';
 import { validatorFor } from '../core/validators.js';
 import { InputError, IoError, SsjError } from '../errors.js';
@@ -70,6 +70,7 @@ interface FileRead {
  * One registry file read and checked: a large CSV by the parallel reader
  * (registry-parallel.ts), anything else — or whatever that one declines — by
  * the streaming reader. `kept` counts rows across files for the row cap.
+ * Entities come in canonical key order (sortedByKey), from either reader.
  */
 async function readRegistryFile(
   file: string,
@@ -77,6 +78,16 @@ async function readRegistryFile(
 ): Promise<FileRead> {
   const fast = await readRegistryParallel(file, opts);
   if (fast && opts.kept + fast.rows <= MAX_REGISTRY_ROWS) return fast;
+  const read = await readSequential(file, opts);
+  read.acc.entities = sortedByKey(read.acc.entities);
+  return read;
+}
+
+/** The streaming reader's side of readRegistryFile. */
+async function readSequential(
+  file: string,
+  opts: { role?: Role; today: string | null; keys: KeyIndex; keep: boolean; maxIssues: number | null; kept: number; onProgress?: (done: number, total: number) => void },
+): Promise<FileRead> {
   const acc = emptyAccumulator();
   const omitted = { errors: 0, warnings: 0, infos: 0 };
   let rows = 0;
