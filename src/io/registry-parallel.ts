@@ -44,7 +44,7 @@ const MIN_BYTES = 4 * 1024 * 1024;
 /** Above this the file is not held in memory: the streaming reader takes it. */
 const MAX_BYTES = 1024 * 1024 * 1024;
 /** Text parsed at a time: bounds the memory of decoded text and parsed rows. */
-const PIECE_BYTES = 8 * 1024 * 1024;
+const PIECE_BYTES = 2 * 1024 * 1024;
 /** Where the bytes are split between the two workers. */
 const SPLIT = 0.5;
 const HEAD_BYTES = 1024 * 1024;
