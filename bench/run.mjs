@@ -8,7 +8,7 @@
  * Each command is a child process. Peak RSS comes from `/usr/bin/time -v`
  * when present, else from polling /proc/<pid>/status VmHWM.
  *
- * Usage: node bench/run.mjs [--sizes 10k,100k,1m] [--no-xlsx] [--no-pandas] [--json FILE]
+ * Usage: node bench/run.mjs [--sizes 10k,100k,1m] [--no-xlsx] [--no-pandas] [--no-sequential] [--json FILE]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,10 +92,26 @@ function ensureData() {
   if (r.status !== 0) throw new Error('bench/gen.mjs failed');
 }
 
+/**
+ * How much of two cores this run really gets: the same spin loop on one
+ * thread, then on two at once (2.0 = two free cores; 1.0 = one, e.g. when
+ * other work shares the machine). Printed with the figures.
+ */
+function coresAvailable() {
+  const script = `
+    const { Worker } = require('node:worker_threads');
+    const body = 'let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7; require("node:worker_threads").parentPort.postMessage(x);';
+    const run = (n) => new Promise((done) => { const t = performance.now(); let left = n;
+      for (let i = 0; i < n; i++) new Worker(body, { eval: true }).on('message', () => { if (--left === 0) done(performance.now() - t); }); });
+    (async () => { const one = await run(1); const two = await run(2); console.log((2 * one / two).toFixed(2)); })();`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return Number(r.stdout.trim()) || null;
+}
+
 function machine() {
   const cpu = os.cpus()[0]?.model ?? '?';
   const free = spawnSync('free', ['-h'], { encoding: 'utf8' }).stdout.trim();
-  return { nproc: os.cpus().length, cpu, node: process.version, memTotalGb: (os.totalmem() / 2 ** 30).toFixed(1), load: os.loadavg().map((x) => x.toFixed(2)).join(' '), free };
+  return { nproc: os.cpus().length, cpu, node: process.version, memTotalGb: (os.totalmem() / 2 ** 30).toFixed(1), load: os.loadavg().map((x) => x.toFixed(2)).join(' '), free, cores: coresAvailable() };
 }
 
 const rows = [];
@@ -122,6 +138,10 @@ function benchSize(s, pandas) {
   const csv = path.join(DATA, `pharmacies-${s}.csv`);
   const inputs = ['--plan', path.join(DATA, 'plan-credit.csv'), '--entities', csv, '--inspectors', path.join(DATA, 'inspectors-10k.csv'), '--conflicts', path.join(DATA, 'conflicts.csv')];
   const v = record(`validate ${s}`, s, measure(process.execPath, ssjArgs('validate', csv, '--json')));
+  if (s === '1m' && !argv.includes('--no-sequential')) {
+    // The same validate with the parallel reader off: what the worker threads buy.
+    record(`validate ${s} (1 thread)`, s, measure(process.execPath, ssjArgs('validate', csv, '--json'), { env: { SSJ_PARALLEL: '0' } }));
+  }
   let pd = null;
   if (pandas) {
     pd = measure(pandas, ['-c', `import pandas as pd, sys; df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False); print(len(df))`, csv]);
@@ -151,7 +171,7 @@ function main() {
   ensureData();
   fs.mkdirSync(OUT, { recursive: true });
   const m = machine();
-  process.stdout.write(`machine: ${m.nproc} cores, ${m.cpu}, ${m.memTotalGb} GB, node ${m.node}, load ${m.load}\n`);
+  process.stdout.write(`machine: ${m.nproc} cores, ${m.cpu}, ${m.memTotalGb} GB, node ${m.node}, load ${m.load}; cores free for this run: ${m.cores ?? '?'} of 2\n`);
   process.stdout.write(`peak RSS from ${GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM polling'}\n\n`);
   const pandas = pandasPython();
   if (!pandas) process.stdout.write('pandas: not installed (apt-get install -y python3-pandas) — no ratio\n');
