@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { conflictContentRows, contentSha256, entityContentRows, inspectorContentRows } from '../../src/core/content-hash.js';
+import fc from 'fast-check';
+import { compareRows, conflictContentRows, contentSha256, entityContentRows, inspectorContentRows } from '../../src/core/content-hash.js';
 import type { Conflict, Entity, Inspector } from '../../src/core/types.js';
 
 const src = { file: 'x', sheet: null, row: 2 };
@@ -31,5 +32,23 @@ describe('content hashes (SPEC draw step 9)', () => {
     const c: Conflict = { inspector: 'K1', entity: 'A1', reason: '亲属', source: src };
     expect(conflictContentRows([c])).toEqual([['K1', 'A1']]);
     expect(contentSha256([])).toBe(createHash('sha256').update('[]').digest('hex'));
+  });
+  it('equals the definition, sha256(JSON.stringify(rows sorted by compareRows)), for any rows', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 }),
+      fc.constantFrom('', 'A1', 'A1"', 'A\\1', '\u0000', '\u001f', '\u2028', '😀', '\ud800', '\udc00', '甲', 'Ａ'),
+    );
+    const rows = fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { maxLength: 30 });
+    fc.assert(fc.property(rows, fc.boolean(), (rs, twice) => {
+      const input = twice ? [...rs, ...rs] : rs; // duplicate keys and whole rows
+      const sorted = [...input].sort(compareRows);
+      expect(contentSha256(input)).toBe(createHash('sha256').update(JSON.stringify(sorted), 'utf8').digest('hex'));
+    }), { numRuns: 500 });
+  });
+  it('equals the definition across its 4,096-row batches', () => {
+    const odd = ['"', '\\', '\n', '😀', '\ud83d', '甲', ''];
+    const rows = Array.from({ length: 10000 }, (_, i) => [`K${(i * 7919) % 10007}`, odd[i % odd.length]!, String(i % 3)]);
+    const sorted = [...rows].sort(compareRows);
+    expect(contentSha256(rows)).toBe(createHash('sha256').update(JSON.stringify(sorted), 'utf8').digest('hex'));
   });
 });
