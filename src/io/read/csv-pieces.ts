@@ -52,14 +52,27 @@ export async function parsePieces(
     const expected = upTo - (scan.before[k] as number) + (final && toEof ? 1 : 0);
     const textEnd = final && toEof ? b : b - nl;
     const text = textEnd > a ? decodeRange(buf, a, textEnd, d.encoding) : '';
-    const res = text === '' ? { data: [['']], errors: [] } : Papa.parse<string[]>(text, { delimiter: d.delimiter, newline: d.newline as '\r\n', header: false, skipEmptyLines: false });
-    if (res.errors.some((e) => e.code === 'MissingQuotes')) throw new Fallback(`open quote in piece ${k}`);
-    if (res.data.length !== expected) throw new Fallback(`piece ${k}: ${res.data.length} rows, ${expected} expected`);
-    for (const cells of res.data) {
+    // Row by row (step): each row is garbage as soon as it is checked, so the young generation stays small.
+    let rows = 0;
+    let open = false;
+    const take = (cells: string[]) => {
       limits(cells, row, file);
       onRow(cells, row);
       row += 1;
+      rows += 1;
+    };
+    if (text === '') take(['']);
+    else {
+      Papa.parse<string[]>(text, {
+        delimiter: d.delimiter, newline: d.newline as '\r\n', header: false, skipEmptyLines: false,
+        step: (r) => {
+          if (r.errors.length > 0 && r.errors.some((e) => e.code === 'MissingQuotes')) open = true;
+          take(r.data);
+        },
+      });
     }
+    if (open) throw new Fallback(`open quote in piece ${k}`);
+    if (rows !== expected) throw new Fallback(`piece ${k}: ${rows} rows, ${expected} expected`);
     await onPiece?.(b);
   }
   return row - firstRow;
