@@ -17,9 +17,15 @@ export function cellText(s: string): string {
   return nfkc(s).replace(/^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/g, '');
 }
 
+/**
+ * Printable ASCII but space, and CJK unified ideographs: no whitespace, and NFKC leaves every such
+ * string as it is (no character of the set decomposes or composes) — most names and regions.
+ */
+export const STABLE_TEXT = /^[!-~\u4e00-\u9fff]*$/;
+
 /** Header matching form: NFKC, every whitespace removed (`所在\n地区`, `联 系 人`). */
 export function headerKey(s: string): string {
-  return nfkc(s).replace(WS, '');
+  return STABLE_TEXT.test(s) ? s : nfkc(s).replace(WS, '');
 }
 
 /** Registry keys (USCC, 医保编码, 执法证号): NFKC, whitespace removed, upper-case. */
