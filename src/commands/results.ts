@@ -28,7 +28,9 @@ export const run: Handler = async (ctx, args, opts) => {
   const readCtx = { index, today: ctx.today, importedAt: ctx.nowIso };
   const readings: ReadResult[] = [];
   const skipped: string[] = []; // blank sheets found in a folder or by a pattern: not filled in yet
-  for (const input of expandInputs(args)) {
+  const inputs = expandInputs(args);
+  if (inputs.length === 0) throw new UsageError('results.import.nothingFound', { where: args.join(' ') });
+  for (const input of inputs) {
     const r = await readResultsFile(input.file, readCtx);
     if (input.expanded && r.blank) skipped.push(input.file);
     else readings.push(r);

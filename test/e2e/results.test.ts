@@ -267,3 +267,18 @@ describe('ssj results — dates, several files, tables', () => {
     expectNoStack(r);
   });
 });
+
+describe('ssj results — nothing to import', () => {
+  it('an empty folder is a usage error naming it (exit 2), and the workspace is left as it was', () => {
+    const ws = makeWorkspace();
+    const empty = path.join(ws.root, 'sheets', 'empty');
+    fs.mkdirSync(empty, { recursive: true });
+    const before = fs.readdirSync(path.join(ws.root, 'results'));
+    const r = ssj(['results', empty, '--workspace', ws.root]);
+    expectNoStack(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有找到可导入的文件');
+    expect(r.stderr).toContain(empty);
+    expect(fs.readdirSync(path.join(ws.root, 'results'))).toEqual(before);
+  });
+});

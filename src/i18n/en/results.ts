@@ -90,6 +90,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.import.skipped': '{file}: not filled in yet, skipped.',
   'results.import.summary': '{files} files: imported {imported}, completed {completed}, corrected {replaced}, unchanged {unchanged}; refused {refused} files.',
   'results.import.noFiles': 'Name the record sheets or results tables to import, e.g. ssj results sheets/20240601-1/*.xlsx.',
+  'results.import.nothingFound': 'No file to import was found in {where} (.xlsx, .xls, .ods, .csv). Check the folder or the pattern, e.g. ssj results sheets/20240601-1/.',
   'results.status.none': 'The ledger holds no draws yet. Run ssj draw first.',
   'results.status.draw': 'Draw {id} ({date}): {selected} selected, {done} with results, {missing} missing.',
   'results.status.row': '  {order}. {key}  {name}  {region}',

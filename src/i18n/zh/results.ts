@@ -95,6 +95,7 @@ export const results = {
   'results.import.skipped': '{file}：尚未填写，跳过。',
   'results.import.summary': '共 {files} 个文件：导入 {imported} 条，补充 {completed} 条，更正 {replaced} 条，未变 {unchanged} 条；拒绝 {refused} 个文件。',
   'results.import.noFiles': '请指定要导入的检查记录表或检查结果表，例如 ssj results sheets/20240601-1/*.xlsx。',
+  'results.import.nothingFound': '在 {where} 里没有找到可导入的文件（.xlsx、.xls、.ods、.csv）。请检查文件夹或通配符是否写对，例如 ssj results sheets/20240601-1/。',
   // ssj status
   'results.status.none': '台账中还没有抽取记录。先运行 ssj draw。',
   'results.status.draw': '抽取 {id}（{date}）：选中 {selected} 个，已有结果 {done} 个，尚缺 {missing} 个。',
