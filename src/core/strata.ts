@@ -64,27 +64,29 @@ export function assertCredit(plan: Plan, prep: Prepared): void {
   }
 }
 
-/** Keys in canonical order (UTF-16 code units: the default sort, the fastest); a key twice is refused. */
-function canonicalKeys(keys: string[]): string[] {
-  keys.sort();
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i] === keys[i - 1]) throw new InputError('draw.duplicateKey', { key: keys[i]!, role: t('draw.roleEntities') });
+const byKey = (a: Entity, b: Entity): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * Canonical order (step 4): by key in UTF-16 code units. The registries come
+ * in that order already, which one pass confirms; a key twice is refused.
+ */
+function canonicalOrder(list: Entity[]): Entity[] {
+  let i = 1;
+  while (i < list.length && list[i - 1]!.key < list[i]!.key) i++;
+  if (i >= list.length) return list; // strictly ascending: no key twice
+  list.sort(byKey);
+  for (let k = 1; k < list.length; k++) {
+    if (list[k]!.key === list[k - 1]!.key) throw new InputError('draw.duplicateKey', { key: list[k]!.key, role: t('draw.roleEntities') });
   }
-  return keys;
+  return list;
 }
 
-/** A stratum's population: its keys in canonical order (step 4), and its entities as given. */
-export interface Population {
-  keys: string[];
-  entities: Entity[];
-}
-
-/** Each stratum's population: one pass over the entities per plan row (its credit classes together). */
-export function populations(defs: StratumDef[], prep: Prepared): Population[] {
-  const out = defs.map((): Population => ({ keys: [], entities: [] }));
+/** Each stratum's population in canonical order: one pass over the entities per plan row (its credit classes together). */
+export function populations(defs: StratumDef[], prep: Prepared): Entity[][] {
+  const out = defs.map((): Entity[] => []);
   const { entities, credits } = prep;
   for (const row of new Set(defs.map((d) => d.row))) {
-    const byClass = new Map<string, Population[]>(); // credit ("" when not split) → the populations it belongs to
+    const byClass = new Map<string, Entity[][]>(); // credit ("" when not split) → the populations it belongs to
     defs.forEach((d, i) => {
       if (d.row === row) byClass.set(d.credit, [...(byClass.get(d.credit) ?? []), out[i]!]);
     });
@@ -93,24 +95,12 @@ export function populations(defs: StratumDef[], prep: Prepared): Population[] {
     for (let i = 0; i < entities.length; i++) {
       const e = entities[i]!;
       if (e.objectType !== row.objectType) continue;
-      const pops = byClass.get(split ? credits[i]! : '');
-      if (pops === undefined || (filtered && !passesFilter(e, row.filter))) continue;
-      for (const p of pops) {
-        p.keys.push(e.key);
-        p.entities.push(e);
-      }
+      const lists = byClass.get(split ? credits[i]! : '');
+      if (lists === undefined || (filtered && !passesFilter(e, row.filter))) continue;
+      for (const list of lists) list.push(e);
     }
   }
-  for (const p of out) canonicalKeys(p.keys);
-  return out;
-}
-
-/** The entities of `keys` (each in `pop`), in the order of `keys`. */
-function entitiesOf(keys: string[], pop: Population): Entity[] {
-  if (keys.length === 0) return [];
-  const wanted = new Map<string, Entity | null>(keys.map((k) => [k, null]));
-  for (const e of pop.entities) if (wanted.has(e.key)) wanted.set(e.key, e);
-  return keys.map((k) => wanted.get(k)!);
+  return out.map(canonicalOrder);
 }
 
 /** Prior selections of the draw date's calendar year: entity key → the draws that selected it, in ledger order. */
@@ -128,18 +118,18 @@ export function yearlyCounts(prior: PriorDraw[], drawDate: string): Map<string, 
   return m;
 }
 
-/** One stratum's eligible keys (in canonical order) with its exclusions. */
+/** One stratum's eligible entities (in canonical order) with its exclusions. */
 export function eligibleOf(
-  keys: string[], already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
-): { eligible: string[]; excluded: Exclusion[] } {
-  if (yearly.size === 0 && already.size === 0 && max > 0) return { eligible: keys, excluded: [] };
-  const eligible: string[] = [];
+  population: Entity[], already: ReadonlySet<string>, yearly: Map<string, string[]>, max: number,
+): { eligible: Entity[]; excluded: Exclusion[] } {
+  if (yearly.size === 0 && already.size === 0 && max > 0) return { eligible: population, excluded: [] };
+  const eligible: Entity[] = [];
   const excluded: Exclusion[] = [];
-  for (const key of keys) {
-    const prior = yearly.get(key) ?? [];
-    if (prior.length >= max) excluded.push({ key, reason: 'yearly-limit', draws: prior });
-    else if (already.has(key)) excluded.push({ key, reason: 'already-selected', draws: [] });
-    else eligible.push(key);
+  for (const e of population) {
+    const prior = yearly.get(e.key) ?? [];
+    if (prior.length >= max) excluded.push({ key: e.key, reason: 'yearly-limit', draws: prior });
+    else if (already.has(e.key)) excluded.push({ key: e.key, reason: 'already-selected', draws: [] });
+    else eligible.push(e);
   }
   return { eligible, excluded };
 }
@@ -171,21 +161,21 @@ export function drawStrata(
   const yearly = yearlyCounts(prior, drawDate);
   const defs = stratumDefs(plan);
   const pops = populations(defs, prep);
-  const selected: string[][] = [];
+  const chosen: Entity[][] = [];
   const strata = defs.map((def, s) => {
     const already = new Set<string>();
     defs.forEach((d, k) => {
-      if (k < s && mayOverlap(d, def)) for (const key of selected[k]!) already.add(key);
+      if (k < s && mayOverlap(d, def)) for (const e of chosen[k]!) already.add(e.key);
     });
-    const { eligible, excluded } = eligibleOf(pops[s]!.keys, already, yearly, plan.maxPerEntityPerYear);
+    const { eligible, excluded } = eligibleOf(pops[s]!, already, yearly, plan.maxPerEntityPerYear);
     const size = sampleSize(eligible.length, def.ratio);
-    selected.push(seed === null ? [] : selectKeys(seed, def.number, eligible, size));
+    chosen.push(seed === null ? [] : selectKeys(seed, def.number, eligible, size));
     return {
       number: def.number, label: stratumLabel(def), planRow: def.row.no, objectType: def.row.objectType, credit: def.credit,
-      ratio: def.ratio, population: pops[s]!.keys.length, eligible: eligible.length, excluded, size, selected: selected[s]!,
+      ratio: def.ratio, population: pops[s]!.length, eligible: eligible.length, excluded, size, selected: chosen[s]!.map((e) => e.key),
     };
   });
-  return { strata, chosen: selected.map((keys, s) => entitiesOf(keys, pops[s]!)) };
+  return { strata, chosen };
 }
 
 /** Steps 3–6 for every stratum (see drawStrata). */
