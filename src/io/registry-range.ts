@@ -64,7 +64,8 @@ const SEP = '\u0000';
 export interface EntityColumns {
   objectType: ObjectType;
   count: number;
-  key: string;
+  /** Keys cross as an array: cloned strings arrive flat, and keys are compared a great deal (sorts, merges). */
+  key: string[];
   ybbm: string;
   name: string;
   address: string;
@@ -82,7 +83,8 @@ const CODED = 6;
 export class ColumnBuilder {
   private readonly index = new Map<string, number>();
   private readonly dict: string[] = [];
-  private texts: string[][] = [[], [], [], [], []];
+  private keys: string[] = [];
+  private texts: string[][] = [[], [], [], []];
   private fromUscc: number[] = [];
   private codes: number[] = [];
 
@@ -100,11 +102,11 @@ export class ColumnBuilder {
 
   push(e: Entity): void {
     const t = this.texts;
-    (t[0] as string[]).push(e.key);
-    (t[1] as string[]).push(e.ybbm);
-    (t[2] as string[]).push(e.name);
-    (t[3] as string[]).push(e.address);
-    (t[4] as string[]).push(e.legalRepresentative);
+    this.keys.push(e.key);
+    (t[0] as string[]).push(e.ybbm);
+    (t[1] as string[]).push(e.name);
+    (t[2] as string[]).push(e.address);
+    (t[3] as string[]).push(e.legalRepresentative);
     this.fromUscc.push(e.keySource === 'uscc' ? 1 : 0);
     this.codes.push(this.code(e.region), this.code(e.nature), this.code(e.kind), this.code(e.grade), this.code(e.credit), this.code(e.tags.join(SEP)));
   }
@@ -115,12 +117,13 @@ export class ColumnBuilder {
 
   /** The entities pushed since the last flush. */
   flush(): EntityColumns {
-    const [key, ybbm, name, address, legal] = this.texts.map((x) => x.join(SEP)) as [string, string, string, string, string];
+    const [ybbm, name, address, legal] = this.texts.map((x) => x.join(SEP)) as [string, string, string, string];
     const out: EntityColumns = {
-      objectType: this.objectType, count: this.fromUscc.length, key, ybbm, name, address, legal,
+      objectType: this.objectType, count: this.fromUscc.length, key: this.keys, ybbm, name, address, legal,
       fromUscc: Uint8Array.from(this.fromUscc), codes: Uint32Array.from(this.codes), dict: this.dict.slice(),
     };
-    this.texts = [[], [], [], [], []];
+    this.keys = [];
+    this.texts = [[], [], [], []];
     this.fromUscc = [];
     this.codes = [];
     return out;
@@ -139,7 +142,8 @@ function split(text: string, count: number): string[] {
  * `shared` keeps one string / one frozen tag array per dictionary entry across pieces.
  */
 export function fromColumns(c: EntityColumns, out: Entity[], shared: Map<string, string[]> = new Map()): void {
-  const [key, ybbm, name, address, legal] = [c.key, c.ybbm, c.name, c.address, c.legal].map((x) => split(x, c.count)) as [string[], string[], string[], string[], string[]];
+  const key = c.key;
+  const [ybbm, name, address, legal] = [c.ybbm, c.name, c.address, c.legal].map((x) => split(x, c.count)) as [string[], string[], string[], string[]];
   const tags = (code: number): string[] => {
     const text = c.dict[code] as string;
     let t = shared.get(text);
