@@ -18,6 +18,7 @@ import { t } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessFiles, witnessPaths, writeSheetsIfAvailable } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
+import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { missingFlag, flagOrAsk } from '../render/prompt.js';
 import { startProgress, type Progress } from '../render/progress.js';
@@ -119,6 +120,11 @@ function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines:
   const prior = priorDraws(ws, lines, ctx.today);
   const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
   const result = runDraw(input, p.seed, (d, n) => progress.update(d, n));
+  // Past this point only the selected entities matter: a million registry objects go before the record and the witness sheet are built.
+  const many = loaded.entities.length > COLLECT_ABOVE;
+  loaded.entities = [];
+  input.entities = [];
+  if (many) collectGarbage();
   if (announcement) refuseAnnouncement(ctx, String(opts.announcement), checkAgainstAnnouncement(announcement, p.inputs, result.strata));
   const place = typeof opts.place === 'string' && opts.place.trim() !== '' ? opts.place.trim() : undefined;
   return buildDrawRecord({

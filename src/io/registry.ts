@@ -5,8 +5,8 @@
  * InputRef with its content hash (SPEC draw step 9).
  */
 import path from 'node:path';
-import { conflictContentRows, contentSha256, entityContentRows, inspectorContentRows } from '../core/content-hash.js';
-import { emptyAccumulator, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
+import { conflictContentRows, contentSha256, entityContentSha256, inspectorContentRows } from '../core/content-hash.js';
+import { emptyAccumulator, ENTITY_ROLES, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity, makeIssue } from '../core/issues.js';
 import { validatorFor } from '../core/validators.js';
 import { InputError, IoError, SsjError } from '../errors.js';
@@ -55,7 +55,7 @@ export interface LoadOptions {
 function contentRows(role: Role, acc: RegistryAccumulator): string[][] {
   if (role === 'inspectors') return inspectorContentRows(acc.inspectors);
   if (role === 'conflicts') return conflictContentRows(acc.conflicts);
-  return entityContentRows(acc.entities);
+  return [];
 }
 
 interface FileRead {
@@ -136,7 +136,7 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
       role: table.role,
       file: path.basename(file),
       fileSha256: table.fileSha256,
-      contentSha256: contentSha256(contentRows(table.role, acc)),
+      contentSha256: ENTITY_ROLES.includes(table.role) ? entityContentSha256(acc.entities) : contentSha256(contentRows(table.role, acc)),
       rows,
     };
     out.files.push({ table, role: table.role, input, issues: acc.issues });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { compareRows, conflictContentRows, contentSha256, entityContentRows, inspectorContentRows } from '../../src/core/content-hash.js';
+import { compareRows, conflictContentRows, contentSha256, entityContentRows, entityContentSha256, inspectorContentRows } from '../../src/core/content-hash.js';
 import type { Conflict, Entity, Inspector } from '../../src/core/types.js';
 
 const src = { file: 'x', sheet: null, row: 2 };
@@ -50,5 +50,22 @@ describe('content hashes (SPEC draw step 9)', () => {
     const rows = Array.from({ length: 10000 }, (_, i) => [`K${(i * 7919) % 10007}`, odd[i % odd.length]!, String(i % 3)]);
     const sorted = [...rows].sort(compareRows);
     expect(contentSha256(rows)).toBe(createHash('sha256').update(JSON.stringify(sorted), 'utf8').digest('hex'));
+  });
+});
+
+describe('entityContentSha256 (registries in key order, rows made a batch at a time)', () => {
+  const keyArb = fc.oneof(fc.constantFrom('A1', 'A2', 'B', '9141', 'P0001'), fc.stringMatching(/^[0-9A-Z]{1,18}$/), fc.string({ maxLength: 4 }));
+  const entityArb = fc.record({ key: keyArb, name: fc.string({ maxLength: 6 }), tags: fc.array(fc.constantFrom('连锁', '社区', '"q"', '\\'), { maxLength: 2 }) });
+  it('equals the definition for sorted, unsorted and duplicate keys, across batches', () => {
+    fc.assert(
+      fc.property(fc.array(entityArb, { maxLength: 60 }), fc.boolean(), (xs, sort) => {
+        const es = xs.map((x) => entity(x.key, x.name, x.tags));
+        if (sort) es.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        expect(entityContentSha256(es)).toBe(contentSha256(entityContentRows(es)));
+      }),
+      { numRuns: 400 },
+    );
+    const many = Array.from({ length: 10_000 }, (_, i) => entity(`K${String(i).padStart(6, '0')}`, `药店${i}`, i % 3 ? [] : ['连锁']));
+    expect(entityContentSha256(many)).toBe(contentSha256(entityContentRows(many)));
   });
 });
