@@ -43,7 +43,8 @@ export function progressAllowed(ctx: Pick<Ctx, 'json'>, stream: { isTTY?: boolea
  */
 export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: number, opts: ProgressOptions = {}): Progress {
   const stream = opts.stream ?? process.stderr;
-  const delayMs = opts.delayMs ?? PROGRESS_DELAY_MS;
+  // SSJ_PROGRESS_DELAY_MS: tests that watch a terminal show the bar at once instead of after a second.
+  const delayMs = opts.delayMs ?? (Number(process.env.SSJ_PROGRESS_DELAY_MS ?? '') || PROGRESS_DELAY_MS);
   if (!progressAllowed(ctx, stream)) return NOOP;
   const started = performance.now();
   let bar: cliProgress.SingleBar | null = null;
