@@ -22,11 +22,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
-import { sha256Hex } from '../core/hash.js';
 import { emptyAccumulator, ENTITY_ROLES, mergeByKey, type KeyIndex, type RegistryAccumulator } from '../core/registry.js';
 import type { Entity, Role, Table } from '../core/types.js';
 import { getLang } from '../i18n/index.js';
-import { detectEncoding, incompleteTail, type TextEncoding } from './read/encoding.js';
+import { detectEncoding, incompleteTail, scanTextFile, type TextEncoding } from './read/encoding.js';
 import { decodeRange } from './read/csv-pieces.js';
 import { HEADER_SCAN_ROWS, type RawRow } from './read/header.js';
 import { scanRecords } from './read/ranges.js';
@@ -45,8 +44,9 @@ const MIN_BYTES = 4 * 1024 * 1024;
 const MAX_BYTES = 1024 * 1024 * 1024;
 /** Text parsed at a time: bounds the memory of decoded text and parsed rows. */
 const PIECE_BYTES = 2 * 1024 * 1024;
-/** Where the bytes are split between the two workers. */
+/** Where the bytes are split between the two workers, and how far past it a record end is looked for. */
 const SPLIT = 0.5;
+const SPLIT_MARGIN = 4 * 1024 * 1024;
 const HEAD_BYTES = 1024 * 1024;
 
 const trace = (msg: string): void => {
@@ -80,26 +80,30 @@ function workerAvailable(): boolean {
   }
 }
 
-/** The whole file in memory shared with the worker; null when it cannot be read (the sequential reader says why). */
-function readShared(file: string): Buffer | null {
+/** The size of a file worth reading in parallel, or null (small, huge, unreadable: the sequential reader takes it and says why). */
+function sizeFor(file: string): number | null {
   try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const size = fs.fstatSync(fd).size;
-      if (size < env('SSJ_PARALLEL_MIN_BYTES', MIN_BYTES) || size > MAX_BYTES || size === 0) return null;
-      const buf = Buffer.from(new SharedArrayBuffer(size));
-      let off = 0;
-      while (off < size) {
-        const n = fs.readSync(fd, buf, off, size - off, off);
-        if (n === 0) return null;
-        off += n;
-      }
-      return buf;
-    } finally {
-      fs.closeSync(fd);
-    }
+    const size = fs.statSync(file).size;
+    return size >= Math.max(1, env('SSJ_PARALLEL_MIN_BYTES', MIN_BYTES)) && size <= MAX_BYTES ? size : null;
   } catch {
     return null;
+  }
+}
+
+/** The file's first `n` bytes (fewer at its end). */
+function readPrefix(file: string, n: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(n);
+    let off = 0;
+    while (off < n) {
+      const got = fs.readSync(fd, buf, off, n - off, off);
+      if (got === 0) break;
+      off += got;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -111,14 +115,14 @@ function looksLikeText(buf: Buffer, file: string): boolean {
   return !html;
 }
 
-/** The first rows, the delimiter and the line end, as papaparse guesses them from the file's first chunk. */
-function headOf(buf: Buffer, encoding: TextEncoding): { rows: RawRow[]; delimiter: string; newline: string } | null {
-  let end = Math.min(buf.length, HEAD_BYTES);
-  if (end < buf.length) end = encoding === 'gb18030' ? buf.lastIndexOf(0x0a, end - 1) + 1 : end - incompleteTail(buf.subarray(0, end));
+/** The first rows, the delimiter and the line end, as papaparse guesses them from the file's first chunk (`whole`: the head is the whole file). */
+function headOf(buf: Buffer, encoding: TextEncoding, whole: boolean): { rows: RawRow[]; delimiter: string; newline: string } | null {
+  let end = buf.length;
+  if (!whole) end = encoding === 'gb18030' ? buf.lastIndexOf(0x0a, end - 1) + 1 : end - incompleteTail(buf);
   if (end <= 0) return null;
   const text = decodeRange(buf, 0, end, encoding);
   const res = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'], preview: HEADER_SCAN_ROWS + 1 });
-  if (res.data.length <= HEADER_SCAN_ROWS && end < buf.length) return null; // rows longer than the head: not worth guessing
+  if (res.data.length <= HEADER_SCAN_ROWS && !whole) return null; // rows longer than the head: not worth guessing
   return { rows: res.data.slice(0, HEADER_SCAN_ROWS), delimiter: res.meta.delimiter, newline: res.meta.linebreak };
 }
 
@@ -135,8 +139,8 @@ interface RunningRange {
 }
 
 /** Starts a worker on one range; its entities arrive piece by piece and become objects here meanwhile. */
-function runWorker(setup: RangeSetup, buf: Buffer, onProgress: (done: number) => void): RunningRange {
-  const worker = new Worker(WORKER, { workerData: { setup, bytes: buf.buffer, lang: getLang() } });
+function runWorker(setup: RangeSetup, onProgress: (done: number) => void): RunningRange {
+  const worker = new Worker(WORKER, { workerData: { setup, lang: getLang() } });
   const entities: Entity[] = [];
   const tags = new Map<string, string[]>();
   let broken: string | null = null;
@@ -167,12 +171,16 @@ export async function readRegistryParallel(file: string, opts: ParallelOptions):
   if (process.env.SSJ_PARALLEL === '0' || !workerAvailable()) return null;
   const t0 = performance.now();
   const lap = (what: string) => trace(`${what} ${Math.round(performance.now() - t0)} ms`);
-  const buf = readShared(file);
-  if (!buf || !looksLikeText(buf, file)) return null;
-  const bom = detectEncoding(buf.subarray(0, 3));
+  const size = sizeFor(file);
+  if (size === null) return null;
+  const first = readPrefix(file, Math.min(size, HEAD_BYTES));
+  if (!looksLikeText(first, file)) return null;
+  const bom = detectEncoding(first.subarray(0, 3));
   if (bom === 'utf16le' || bom === 'utf16be') return null;
-  const encoding: TextEncoding = bom === 'utf8-bom' ? bom : isUtf8(buf) ? 'utf8' : 'gb18030';
-  const head = headOf(buf, encoding);
+  // A head that is not UTF-8 makes the file GB18030; otherwise the workers check every piece, and the
+  // whole-file scan below must agree.
+  const encoding: TextEncoding = bom === 'utf8-bom' ? bom : isUtf8(first.subarray(0, first.length - incompleteTail(first))) ? 'utf8' : 'gb18030';
+  const head = headOf(first, encoding, first.length === size);
   if (!head) return trace('no head'), null;
   if (encoding === 'gb18030' && head.delimiter === '|') return null; // `|` can be the second byte of a GB18030 character
   let found;
@@ -188,29 +196,42 @@ export async function readRegistryParallel(file: string, opts: ParallelOptions):
   const preamble = preambleOf(head.rows.slice(0, match.index));
   const setup: RangeSetup = {
     file, encoding, delimiter: head.delimiter, newline: head.newline, pieceBytes: env('SSJ_PARALLEL_PIECE_BYTES', PIECE_BYTES),
-    start: 0, end: null, firstRow: 1, header,
+    start: 0, end: null, firstRow: 1, expectedRows: 0, header,
     match: { role: match.schema.role, index: match.index, fields: [...match.fields], matched: match.matched, signatureHits: match.signatureHits, signatureComplete: match.signatureComplete },
     role, preamble, today: opts.today, keep: opts.keep, maxIssues: opts.maxIssues,
   };
-  const split = scanRecords(buf, 0, Math.max(1, Math.floor(buf.length * SPLIT)), dialectOf(setup), Infinity);
+  // The split: the first half read once, to find a record end near the middle and count the records before it.
+  const mid = Math.max(1, Math.floor(size * SPLIT));
+  const split = scanRecords(readPrefix(file, Math.min(size, mid + SPLIT_MARGIN)), 0, mid, dialectOf(setup), Infinity);
   if (split.open) return trace('open quote'), null;
   lap('split');
-  const ranges = split.end >= buf.length ? [setup] : [{ ...setup, end: split.end }, { ...setup, start: split.end, firstRow: split.separators + 1 }];
+  // A record end at or past the middle (not merely the end of what was read), and not the file's end.
+  const halves = split.last === split.end && split.end >= mid && split.end < size;
+  const rowsGuess = Math.round((split.separators * size) / Math.max(1, split.end));
+  const ranges = halves
+    ? [{ ...setup, end: split.end, expectedRows: split.separators }, { ...setup, start: split.end, firstRow: split.separators + 1, expectedRows: rowsGuess - split.separators }]
+    : [{ ...setup, expectedRows: rowsGuess }];
   const done = ranges.map(() => 0);
   const running = ranges.map((r, i) =>
-    runWorker(r, buf, (bytes) => {
-      done[i] = bytes;
-      opts.onProgress?.(done.reduce((x, y) => x + y, 0), buf.length);
+    runWorker(r, (bytes) => {
+      done[i] = bytes - r.start;
+      opts.onProgress?.(done.reduce((x, y) => x + y, 0), size);
     }),
   );
-  // The file's hash and the header's issues while the workers read.
-  const table = new RowSink(file, null, role, match, header, match.index + 1, sha256Hex(buf), null, preamble).table;
+  const stop = () => running.forEach((r) => r.stop());
+  // The file's hash and encoding as the sequential reader finds them, while the workers read.
+  const scanned = await scanTextFile(file).catch(() => null);
+  if (!scanned || scanned.encoding !== encoding) {
+    stop();
+    return trace(`fallback: encoding ${scanned?.encoding ?? '?'}, not ${encoding}`), null;
+  }
+  const table = new RowSink(file, null, role, match, header, match.index + 1, scanned.sha256, null, preamble).table;
   lap('sha');
   const results = await Promise.all(running.map((r) => r.result));
   lap('workers done');
   const failed = results.find((r): r is string => typeof r === 'string');
   if (failed !== undefined) {
-    for (const r of running) r.stop();
+    stop();
     return trace(`fallback: ${failed}`), null;
   }
   const joined = join(table, results as WorkerRange[], running.map((r) => r.entities), opts);

@@ -11,9 +11,9 @@ import { emptyAccumulator, keyOrder, objectTypeOf, RangeKeys, registryHandler, t
 import { schemaFor } from '../core/schemas/index.js';
 import type { Entity, Issue, ObjectType, Role, Table, TableRow } from '../core/types.js';
 import type { TextEncoding } from './read/encoding.js';
-import { Fallback, parsePieces, type PieceDialect } from './read/csv-pieces.js';
+import { Fallback, parseFileRange, type PieceDialect } from './read/csv-pieces.js';
 import type { HeaderMatch, RawRow } from './read/header.js';
-import { scanRecords, type Dialect, type Scan } from './read/ranges.js';
+import type { Dialect } from './read/ranges.js';
 import { RowSink } from './read/sink.js';
 
 /** Everything a thread needs to read its range as the sequential reader would (structured-clone safe). */
@@ -27,6 +27,8 @@ export interface RangeSetup {
   start: number;
   end: number | null;
   firstRow: number;
+  /** About how many rows the range has (sizes the key map once). */
+  expectedRows: number;
   header: RawRow;
   match: { role: Role; index: number; fields: [string, number][]; matched: number; signatureHits: number; signatureComplete: boolean };
   role: Role;
@@ -201,15 +203,13 @@ export interface RangeRead {
 }
 
 /**
- * Reads one scanned range: every row through the sink and the registry
+ * Reads one range of the file: every row through the sink and the registry
  * handler as the sequential reader sends it. Rows up to the header row are
- * skipped (the main thread's range starts at the file's top).
+ * skipped (the first range starts at the file's top).
  */
-export async function readRange(
-  buf: Buffer, scan: Scan, end: number, toEof: boolean, s: RangeSetup, onPiece?: (bytesDone: number, acc: RegistryAccumulator) => void | Promise<void>,
-): Promise<RangeRead> {
+export async function readRange(s: RangeSetup, onPiece?: (bytesDone: number, acc: RegistryAccumulator) => void | Promise<void>): Promise<RangeRead> {
   const acc = emptyAccumulator();
-  const keys = new RangeKeys(scan.separators);
+  const keys = new RangeKeys(s.expectedRows);
   const omitted: Omitted = { errors: 0, warnings: 0, infos: 0 };
   let handle: ((row: TableRow) => void) | null = null;
   const headerRow = s.match.index + 1;
@@ -225,7 +225,8 @@ export async function readRange(
     return false;
   }, s.preamble);
   const headerIssues = sink.issues.length;
-  const records = await parsePieces(buf, scan, end, toEof, pieceDialect(s), s.file, s.firstRow, (cells, row) => {
+  const dialect = { ...pieceDialect(s), bytes: dialectOf(s) };
+  const records = await parseFileRange(s.file, s.start, s.end, dialect, s.firstRow, s.pieceBytes, s.encoding === 'utf8', (cells, row) => {
     if (row > headerRow) sink.add(cells, row);
   }, onPiece ? (done) => onPiece(done, acc) : undefined);
   return { table: sink.table, records, count: sink.count, sinkIssues: sink.issues.slice(headerIssues), acc, omitted, keys };
@@ -248,10 +249,7 @@ export interface WorkerRange {
  * each piece (`send`), so the main thread turns them into objects while the
  * worker reads on; `progress` gets the bytes done.
  */
-export async function workerRange(buf: Buffer, s: RangeSetup, send: (entities: EntityColumns) => void, progress: (done: number) => void): Promise<WorkerRange> {
-  const scan = scanRecords(buf, s.start, s.end ?? Infinity, dialectOf(s), s.pieceBytes);
-  if (scan.open) throw new Fallback('a quote left open');
-  if (s.end !== null && scan.end !== s.end) throw new Fallback(`range ends at ${scan.end}, not ${s.end}`);
+export async function workerRange(s: RangeSetup, send: (entities: EntityColumns) => void, progress: (done: number) => void): Promise<WorkerRange> {
   const columns = new ColumnBuilder(objectTypeOf(s.role));
   const keys: string[] = [];
   const flush = (acc: RegistryAccumulator) => {
@@ -261,7 +259,7 @@ export async function workerRange(buf: Buffer, s: RangeSetup, send: (entities: E
     }
     if (columns.size > 0) send(columns.flush());
   };
-  const r = await readRange(buf, scan, s.end ?? buf.length, s.end === null, s, (done, acc) => {
+  const r = await readRange(s, (done, acc) => {
     flush(acc);
     progress(done - s.start);
   });

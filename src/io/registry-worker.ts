@@ -1,7 +1,7 @@
 /**
  * Worker thread of the parallel registry reader: reads the range it is given
- * (registry-range.ts) from the file's bytes, shared with the main thread, and
- * posts the result. A range it cannot reproduce exactly is reported as a
+ * (registry-range.ts) from the file, piece by piece, and posts the entities
+ * as it goes and the rest at the end. A range it cannot reproduce exactly is reported as a
  * fallback; the main thread then reads the file sequentially.
  */
 import { getHeapStatistics } from 'node:v8';
@@ -10,13 +10,13 @@ import { setLang, type Lang } from '../i18n/index.js';
 import { Fallback } from './read/csv-pieces.js';
 import { workerRange, type EntityColumns, type RangeSetup } from './registry-range.js';
 
-const { setup, bytes, lang } = workerData as { setup: RangeSetup; bytes: SharedArrayBuffer; lang: Lang };
+const { setup, lang } = workerData as { setup: RangeSetup; lang: Lang };
 setLang(lang);
 try {
   const t0 = performance.now();
   const send = (entities: EntityColumns) => parentPort?.postMessage({ kind: 'entities', entities });
   const progress = (done: number) => parentPort?.postMessage({ kind: 'progress', done });
-  const range = await workerRange(Buffer.from(bytes), setup, send, progress);
+  const range = await workerRange(setup, send, progress);
   if (process.env.SSJ_DEBUG_PARALLEL === '1') {
     const heap = Math.round(getHeapStatistics().total_heap_size / 1048576);
     process.stderr.write(`ssj parallel: worker range ${Math.round(performance.now() - t0)} ms, heap ${heap} MB\n`);

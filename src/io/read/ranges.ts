@@ -28,6 +28,8 @@ export interface Scan {
   end: number;
   /** Record separators in [start, end). */
   separators: number;
+  /** Where the record after the last separator starts (the scan's start when there is none). */
+  last: number;
   /** The scan ended inside a quoted field (the file's quoting is broken there). */
   open: boolean;
 }
@@ -49,6 +51,7 @@ export function scanRecords(buf: Uint8Array, start: number, stopAt: number, d: D
   const before = [0];
   let nextPiece = start + pieceBytes;
   let separators = 0;
+  let last = start;
   let quoted = false;
   let i = start;
   let q = view.indexOf(QUOTE, i);
@@ -56,7 +59,7 @@ export function scanRecords(buf: Uint8Array, start: number, stopAt: number, d: D
   for (;;) {
     if (quoted) {
       const c = view.indexOf(QUOTE, i);
-      if (c < 0) return { starts, before, end, separators, open: true };
+      if (c < 0) return { starts, before, end, separators, last, open: true };
       if (view[c + 1] === QUOTE) i = c + 2;
       else {
         quoted = false;
@@ -69,7 +72,8 @@ export function scanRecords(buf: Uint8Array, start: number, stopAt: number, d: D
     if (n >= 0 && (q < 0 || n < q)) {
       separators += 1;
       i = n + nl.length;
-      if (i >= stopAt) return { starts, before, end: i, separators, open: false };
+      last = i;
+      if (i >= stopAt) return { starts, before, end: i, separators, last, open: false };
       if (i >= nextPiece) {
         starts.push(i);
         before.push(separators);
@@ -82,5 +86,5 @@ export function scanRecords(buf: Uint8Array, start: number, stopAt: number, d: D
     if (q === start || prev === d.delimiter || prev === LF || prev === CR) quoted = true;
     i = q + 1;
   }
-  return { starts, before, end, separators, open: false };
+  return { starts, before, end, separators, last, open: false };
 }
