@@ -118,6 +118,19 @@ describe('parallel CSV reader = sequential reader', () => {
     expect(par.stdout).toBe(seq.stdout);
   });
 
+  it('UTF-8 at the top, one GBK cell far down: the whole file is GB18030, as the sequential reader decides (fallback)', () => {
+    const s = pharmacies(9000); // past the 1 MB head the encoding is first guessed from
+    const text = csv(s);
+    const cut = text.lastIndexOf('\r\n', text.length - 3);
+    const file = path.join(dir, 'mixed.csv');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(text.slice(0, cut + 2)), iconv.encode(text.slice(cut + 2), 'gbk')]));
+    const { seq, par } = both(['validate', file, '--json', '--date', '2024-06-01']);
+    expect(used(par)).toBe(false);
+    expect(par.stderr).toMatch(/ssj parallel: fallback/);
+    expect(par.code).toBe(seq.code);
+    expect(par.stdout).toBe(seq.stdout);
+  });
+
   it('a draw read in parallel verifies when re-read sequentially (same content hashes, strata and teams)', () => {
     const ws = tempDir('ssj-parallel-draw-');
     const entities = write('draw-pharmacies.csv', csv(pharmacies(1500)));
