@@ -1,12 +1,13 @@
 /**
  * The parallel reader for large CSV registries (issue #8: a million rows in
- * seconds on two cores). The file is read once into shared memory; the main
- * thread finds the header as the sequential reader does, splits the bytes at
- * a record boundary near the middle, reads the first range itself while a
- * worker thread reads the second, then checks every duplicate key in row
- * order and joins the two. The result is the sequential reader's: the same
- * rows, issues (in the same order), entities and hashes — tests compare the
- * two on the same files.
+ * seconds on two cores). The main thread finds the header as the sequential
+ * reader does and a record end near the middle of the file; two worker
+ * threads then read one half each, piece by piece from the file, while the
+ * main thread hashes the file, turns the entities they send into objects,
+ * and at the end joins duplicate keys across the halves and merges the two
+ * key-sorted halves. The result is the sequential reader's: the same rows,
+ * issues (in the same order), entities and hashes — tests compare the two on
+ * the same files.
  *
  * Returns null whenever it cannot promise that (a small file, a workbook,
  * UTF-16, a header not found, a quote left open, a limit crossed, …): the

@@ -1,7 +1,7 @@
 /**
- * Parsing a scanned CSV range piece by piece with papaparse (the project's one
- * CSV reader): each piece decoded from the file's bytes and parsed whole, its
- * rows numbered as one sequential parse numbers them. Anything this cannot
+ * Parsing a range of a CSV file piece by piece with papaparse (the project's
+ * one CSV reader): each piece read from the file, cut at a record end, decoded
+ * and parsed row by row, its rows numbered as one sequential parse numbers them. Anything this cannot
  * reproduce exactly (a quote left open, another row count, a limit crossed)
  * throws Fallback: the caller then reads the file sequentially, which reports
  * the problem with its usual message.
