@@ -19,6 +19,7 @@
  * are for tests (tiny files through the parallel path).
  */
 import fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { isUtf8 } from 'node:buffer';
@@ -169,7 +170,8 @@ function runWorker(setup: RangeSetup, onProgress: (done: number) => void): Runni
  * entities, not the text they were parsed from.
  */
 export async function readRegistryParallel(file: string, opts: ParallelOptions): Promise<ParallelRead | null> {
-  if (process.env.SSJ_PARALLEL === '0' || !workerAvailable()) return null;
+  // One core: two workers would only take turns; the streaming reader is as fast and lighter.
+  if (process.env.SSJ_PARALLEL === '0' || availableParallelism() < 2 || !workerAvailable()) return null;
   const t0 = performance.now();
   const lap = (what: string) => trace(`${what} ${Math.round(performance.now() - t0)} ms`);
   const size = sizeFor(file);
