@@ -58,10 +58,11 @@ const hasDigit = (s: string): boolean => {
   return false;
 };
 
-/** 法定代表人 without an ID number written next to the name. */
+const edge = (ch: string | undefined): boolean => ch !== undefined && (SEPARATOR_CHARS.has(ch) || /\s/.test(ch));
+
+/** 法定代表人 without an ID number written next to the name (the two replaces only where they can change something). */
 function legalName(text: string): string {
   if (text === '') return text;
-  const edge = (ch: string | undefined) => ch !== undefined && (SEPARATOR_CHARS.has(ch) || /\s/.test(ch));
   if (!hasDigit(text) && !edge(text[0]) && !edge(text[text.length - 1])) return text;
   return text.replace(ID_IN_TEXT, '').replace(SEPARATORS, '');
 }

@@ -33,7 +33,7 @@ import { HEADER_SCAN_ROWS, type RawRow } from './read/header.js';
 import { scanRecords } from './read/ranges.js';
 import { preambleOf, RowSink } from './read/sink.js';
 import { fromColumns, joinKeys, mergeByRow, dialectOf, type EntityColumns, type Omitted, type RangeSetup, type WorkerRange } from './registry-range.js';
-import { resolveHeader } from './table.js';
+import { isCsvText, resolveHeader } from './table.js';
 
 const env = (name: string, dflt: number): number => {
   const v = Number(process.env[name]);
@@ -109,14 +109,6 @@ function readPrefix(file: string, n: number): Buffer {
   }
 }
 
-function looksLikeText(buf: Buffer, file: string): boolean {
-  const probe = buf.subarray(0, 8192);
-  if ((buf[0] === 0x50 && buf[1] === 0x4b) || probe.includes(0)) return false;
-  if (buf.subarray(0, 4).toString('latin1') === '%PDF') return false;
-  const html = /^\s*</.test(buf.subarray(0, 256).toString('latin1')) && !file.toLowerCase().endsWith('.csv');
-  return !html;
-}
-
 /** The first rows, the delimiter and the line end, as papaparse guesses them from the file's first chunk (`whole`: the head is the whole file). */
 function headOf(buf: Buffer, encoding: TextEncoding, whole: boolean): { rows: RawRow[]; delimiter: string; newline: string } | null {
   let end = buf.length;
@@ -177,7 +169,7 @@ export async function readRegistryParallel(file: string, opts: ParallelOptions):
   const size = sizeFor(file);
   if (size === null) return null;
   const first = readPrefix(file, Math.min(size, HEAD_BYTES));
-  if (!looksLikeText(first, file)) return null;
+  if (!isCsvText(first, file)) return null;
   const bom = detectEncoding(first.subarray(0, 3));
   if (bom === 'utf16le' || bom === 'utf16be') return null;
   // A head that is not UTF-8 makes the file GB18030; otherwise the workers check every piece, and the

@@ -58,6 +58,17 @@ function contentRows(role: Role, acc: RegistryAccumulator): string[][] {
   return [];
 }
 
+/** How one registry file is read: its role (if given), the checks' date, the command's key index, whether entities are kept, the issue cap, rows already kept by earlier files. */
+interface FileReadOptions {
+  role?: Role;
+  today: string | null;
+  keys: KeyIndex;
+  keep: boolean;
+  maxIssues: number | null;
+  kept: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
 interface FileRead {
   table: Table;
   /** Non-blank rows read. */
@@ -74,7 +85,7 @@ interface FileRead {
  */
 async function readRegistryFile(
   file: string,
-  opts: { role?: Role; today: string | null; keys: KeyIndex; keep: boolean; maxIssues: number | null; kept: number; onProgress?: (done: number, total: number) => void },
+  opts: FileReadOptions,
 ): Promise<FileRead> {
   const fast = await readRegistryParallel(file, opts);
   if (fast && opts.kept + fast.rows <= MAX_REGISTRY_ROWS) return fast;
@@ -86,7 +97,7 @@ async function readRegistryFile(
 /** The streaming reader's side of readRegistryFile. */
 async function readSequential(
   file: string,
-  opts: { role?: Role; today: string | null; keys: KeyIndex; keep: boolean; maxIssues: number | null; kept: number; onProgress?: (done: number, total: number) => void },
+  opts: FileReadOptions,
 ): Promise<FileRead> {
   const acc = emptyAccumulator();
   const omitted = { errors: 0, warnings: 0, infos: 0 };

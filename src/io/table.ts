@@ -65,6 +65,18 @@ function sniff(buf: Buffer, file: string): Kind {
   return 'text';
 }
 
+/** An HTML page saved with a spreadsheet's name (a .csv is always read as CSV). */
+const htmlTable = (head: Buffer, file: string): boolean => /^\s*</.test(head.subarray(0, 256).toString('latin1')) && path.extname(file).toLowerCase() !== '.csv';
+
+/** Whether a file starting with `head` is read as CSV text (not a workbook, PDF, binary or HTML); never throws. */
+export function isCsvText(head: Buffer, file: string): boolean {
+  try {
+    return sniff(head, file) === 'text' && !htmlTable(head, file);
+  } catch {
+    return false;
+  }
+}
+
 interface Candidate {
   sheet: string | null;
   rows: RawRow[];
@@ -189,8 +201,7 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   if (size === 0) throw new InputError('io.empty', { file });
   const head = readHead(file, size);
   const kind = sniff(head, file);
-  const html = /^\s*</.test(head.subarray(0, 256).toString('latin1')) && path.extname(file).toLowerCase() !== '.csv';
-  if (kind === 'text' && !html) {
+  if (kind === 'text' && !htmlTable(head, file)) {
     if (size > MAX_TEXT_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(size / 1048576), limit: MAX_TEXT_BYTES / 1048576 });
     return fromCsv(file, size, opts);
   }
