@@ -72,6 +72,8 @@ export interface EntityColumns {
   name: string;
   address: string;
   legal: string;
+  /** Where each entity's text ends in ybbm, name, address and legal (UTF-16 units; the next starts one further, past the NUL): four per entity. */
+  ends: Uint32Array;
   fromUscc: Uint8Array;
   /** Dictionary codes of region, nature, kind, grade, credit and tags, six per entity. */
   codes: Uint32Array;
@@ -80,6 +82,7 @@ export interface EntityColumns {
 }
 
 const CODED = 6;
+const TEXTS = 4;
 
 /** Entities into columns, piece by piece (a worker's side). */
 export class ColumnBuilder {
@@ -87,6 +90,8 @@ export class ColumnBuilder {
   private readonly dict: string[] = [];
   private keys: string[] = [];
   private texts: string[][] = [[], [], [], []];
+  private ends: number[] = [];
+  private at = [0, 0, 0, 0];
   private fromUscc: number[] = [];
   private codes: number[] = [];
 
@@ -102,14 +107,21 @@ export class ColumnBuilder {
     return c;
   }
 
+  private text(column: number, v: string): void {
+    (this.texts[column] as string[]).push(v);
+    const end = (this.at[column] as number) + v.length;
+    this.ends.push(end);
+    this.at[column] = end + 1;
+  }
+
   push(e: Entity): void {
-    const t = this.texts;
     this.keys.push(e.key);
-    (t[0] as string[]).push(e.ybbm);
-    (t[1] as string[]).push(e.name);
-    (t[2] as string[]).push(e.address);
-    (t[3] as string[]).push(e.legalRepresentative);
+    this.text(0, e.ybbm);
+    this.text(1, e.name);
+    this.text(2, e.address);
+    this.text(3, e.legalRepresentative);
     this.fromUscc.push(e.keySource === 'uscc' ? 1 : 0);
+    for (const tag of e.tags) if (tag.includes(SEP)) throw new Fallback('a NUL character inside a tag');
     this.codes.push(this.code(e.region), this.code(e.nature), this.code(e.kind), this.code(e.grade), this.code(e.credit), this.code(e.tags.join(SEP)));
   }
 
@@ -122,59 +134,123 @@ export class ColumnBuilder {
     const [ybbm, name, address, legal] = this.texts.map((x) => x.join(SEP)) as [string, string, string, string];
     const out: EntityColumns = {
       objectType: this.objectType, count: this.fromUscc.length, key: this.keys, ybbm, name, address, legal,
-      fromUscc: Uint8Array.from(this.fromUscc), codes: Uint32Array.from(this.codes), dict: this.dict.slice(),
+      ends: Uint32Array.from(this.ends), fromUscc: Uint8Array.from(this.fromUscc), codes: Uint32Array.from(this.codes), dict: this.dict.slice(),
     };
     this.keys = [];
     this.texts = [[], [], [], []];
+    this.ends = [];
+    this.at = [0, 0, 0, 0];
     this.fromUscc = [];
     this.codes = [];
     return out;
   }
 }
 
-/** A joined column back as texts; a NUL inside some cell would shift them: then the reader falls back. */
-function split(text: string, count: number): string[] {
-  const parts = count === 0 ? [] : text.split(SEP);
-  if (parts.length !== count) throw new Fallback('a NUL character inside a cell');
-  return parts;
+/** One piece's columns on the main thread, with its dictionary's tag lists made once. */
+class Piece {
+  readonly tags: (string[] | undefined)[] = [];
+  constructor(readonly c: EntityColumns, private readonly shared: Map<string, string[]>) {
+    if (c.ends.length !== c.count * TEXTS || c.codes.length !== c.count * CODED || c.key.length !== c.count) throw new Fallback('columns of unequal length');
+  }
+
+  text(column: number, i: number, of: string): string {
+    const k = i * TEXTS + column;
+    const start = i === 0 ? 0 : (this.c.ends[k - TEXTS] as number) + 1;
+    return of.slice(start, this.c.ends[k]);
+  }
+
+  coded(i: number, field: number): string {
+    return this.c.dict[this.c.codes[i * CODED + field] as number] as string;
+  }
+
+  tagList(i: number): string[] {
+    const code = this.c.codes[i * CODED + 5] as number;
+    let t = this.tags[code];
+    if (t === undefined) {
+      const text = this.c.dict[code] as string;
+      t = this.shared.get(text);
+      if (!t) this.shared.set(text, (t = Object.freeze(text === '' ? [] : text.split(SEP)) as string[]));
+      this.tags[code] = t;
+    }
+    return t;
+  }
 }
 
 /**
- * Entity objects back from columns (field order as entityBuilder makes them).
- * `shared` keeps one string / one frozen tag array per dictionary entry across pieces.
+ * An entity read from its piece's columns when a field is asked for: a
+ * million of these are two fields each, where a million plain entities were
+ * fourteen (and the texts split into four million strings). The draw reads a
+ * few fields of most entities and all fields of the few it selects.
  */
-export function fromColumns(c: EntityColumns, out: Entity[], shared: Map<string, string[]> = new Map()): void {
-  const key = c.key;
-  const [ybbm, name, address, legal] = [c.ybbm, c.name, c.address, c.legal].map((x) => split(x, c.count)) as [string[], string[], string[], string[]];
-  const tags = (code: number): string[] => {
-    const text = c.dict[code] as string;
-    let t = shared.get(text);
-    if (!t) shared.set(text, (t = Object.freeze(text === '' ? [] : text.split(SEP)) as string[]));
-    return t;
-  };
-  const d = c.dict;
-  for (let i = 0; i < c.count; i++) {
-    const k = key[i] as string;
-    const uscc = c.fromUscc[i] === 1;
-    const o = i * CODED;
-    out.push({
-      key: k,
-      keySource: uscc ? 'uscc' : 'ybbm',
-      objectType: c.objectType,
-      name: name[i] as string,
-      region: d[c.codes[o] as number] as string,
-      uscc: uscc ? k : '',
-      ybbm: ybbm[i] as string,
-      nature: d[c.codes[o + 1] as number] as string,
-      kind: d[c.codes[o + 2] as number] as string,
-      grade: d[c.codes[o + 3] as number] as string,
-      credit: d[c.codes[o + 4] as number] as string,
-      tags: tags(c.codes[o + 5] as number),
-      address: address[i] as string,
-      legalRepresentative: legal[i] as string,
-    });
+class ColumnEntity implements Entity {
+  constructor(
+    private readonly p: Piece,
+    private readonly i: number,
+  ) {}
+
+  get key(): string {
+    return this.p.c.key[this.i] as string;
+  }
+  get keySource(): 'uscc' | 'ybbm' {
+    return this.p.c.fromUscc[this.i] === 1 ? 'uscc' : 'ybbm';
+  }
+  get objectType(): ObjectType {
+    return this.p.c.objectType;
+  }
+  get name(): string {
+    return this.p.text(1, this.i, this.p.c.name);
+  }
+  get region(): string {
+    return this.p.coded(this.i, 0);
+  }
+  get uscc(): string {
+    return this.p.c.fromUscc[this.i] === 1 ? this.key : '';
+  }
+  get ybbm(): string {
+    return this.p.text(0, this.i, this.p.c.ybbm);
+  }
+  get nature(): string {
+    return this.p.coded(this.i, 1);
+  }
+  get kind(): string {
+    return this.p.coded(this.i, 2);
+  }
+  get grade(): string {
+    return this.p.coded(this.i, 3);
+  }
+  get credit(): string {
+    return this.p.coded(this.i, 4);
+  }
+  get tags(): string[] {
+    return this.p.tagList(this.i);
+  }
+  get address(): string {
+    return this.p.text(2, this.i, this.p.c.address);
+  }
+  get legalRepresentative(): string {
+    return this.p.text(3, this.i, this.p.c.legal);
+  }
+
+  /** The plain entity (field order as entityBuilder makes them): what JSON, spreads and comparisons see. */
+  toJSON(): Entity {
+    return {
+      key: this.key, keySource: this.keySource, objectType: this.objectType, name: this.name, region: this.region, uscc: this.uscc, ybbm: this.ybbm,
+      nature: this.nature, kind: this.kind, grade: this.grade, credit: this.credit, tags: this.tags, address: this.address, legalRepresentative: this.legalRepresentative,
+    };
   }
 }
+
+/**
+ * Entities back from columns, as views over them (ColumnEntity). `shared`
+ * keeps one frozen tag array per dictionary entry across pieces.
+ */
+export function fromColumns(c: EntityColumns, out: Entity[], shared: Map<string, string[]> = new Map()): void {
+  const piece = new Piece(c, shared);
+  for (let i = 0; i < c.count; i++) out.push(new ColumnEntity(piece, i));
+}
+
+/** A plain copy of an entity (a column view's fields as own properties). */
+export const plainEntity = (e: Entity): Entity => (e instanceof ColumnEntity ? e.toJSON() : e);
 
 export function dialectOf(s: Pick<RangeSetup, 'delimiter' | 'newline'>): Dialect {
   return { delimiter: s.delimiter.charCodeAt(0), newline: Buffer.from(s.newline, 'latin1') };

@@ -1,14 +1,17 @@
 /**
  * The pure parts of the parallel reader: record boundaries found over bytes
  * agree with papaparse, and duplicate keys checked per range then joined
- * (KeyIndex.adopt) give exactly the issues of one sequential check.
+ * (KeyIndex.adopt) give exactly the issues of one sequential check; entities
+ * sent as columns read back field for field.
  */
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { KeyIndex, RangeKeys } from '../../src/core/registry.js';
 import { KeyMap } from '../../src/core/keyset.js';
 import { scanRecords } from '../../src/io/read/ranges.js';
-import type { Issue, Table, TableRow } from '../../src/core/types.js';
+import type { Entity, Issue, Table, TableRow } from '../../src/core/types.js';
+import { ColumnBuilder, fromColumns, plainEntity } from '../../src/io/registry-range.js';
+import { Fallback } from '../../src/io/read/csv-pieces.js';
 
 const cell = fc.oneof(
   fc.constantFrom('', 'a', '药店', '12345678901234567', 'x y', '1,2', 'say "hi"', '多\n行', 'r\r\nn'),
@@ -91,5 +94,46 @@ describe('KeyIndex.adopt', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('entity columns (worker → main thread)', () => {
+  const text = fc.oneof(fc.constantFrom('', '华龙区', '药店\u0000名', 'a,b', '\ud800'), fc.string({ maxLength: 8 }));
+  const tag = fc.string({ minLength: 1, maxLength: 4 }).filter((s) => !s.includes('\u0000')); // splitList never gives an empty tag
+  const entity = fc.record({
+    key: fc.string({ minLength: 1, maxLength: 18 }), uscc: fc.boolean(), name: text, region: text, ybbm: text, nature: text, kind: text,
+    grade: text, credit: fc.constantFrom('', 'A', 'B'), tags: fc.array(tag, { maxLength: 3 }), address: text, legalRepresentative: text,
+  }).map(({ uscc, ...e }): Entity => ({
+    key: e.key, keySource: uscc ? 'uscc' : 'ybbm', objectType: '定点零售药店', name: e.name, region: e.region, uscc: uscc ? e.key : '', ybbm: e.ybbm,
+    nature: e.nature, kind: e.kind, grade: e.grade, credit: e.credit, tags: e.tags, address: e.address, legalRepresentative: e.legalRepresentative,
+  }));
+
+  it('views read back every field of every entity, across pieces (NUL inside a text included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(entity, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), (pieces) => {
+        const builder = new ColumnBuilder('定点零售药店');
+        const out: Entity[] = [];
+        const shared = new Map<string, string[]>();
+        for (const piece of pieces) {
+          for (const e of piece) builder.push(e);
+          // structured clone, as postMessage sends them
+          fromColumns(structuredClone(builder.flush()), out, shared);
+        }
+        const all = pieces.flat();
+        expect(out.map(plainEntity)).toEqual(all);
+        expect(JSON.stringify(out)).toBe(JSON.stringify(all));
+        expect(out.map((e) => e.name)).toEqual(all.map((e) => e.name));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a NUL inside a tag sends the file to the sequential reader', () => {
+    const builder = new ColumnBuilder('定点零售药店');
+    const e: Entity = {
+      key: 'K', keySource: 'ybbm', objectType: '定点零售药店', name: '', region: '', uscc: '', ybbm: 'K', nature: '', kind: '', grade: '', credit: '',
+      tags: ['a\u0000b'], address: '', legalRepresentative: '',
+    };
+    expect(() => builder.push(e)).toThrow(Fallback);
   });
 });
