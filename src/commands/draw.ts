@@ -21,7 +21,7 @@ import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { missingFlag, flagOrAsk } from '../render/prompt.js';
-import { startProgress, type Progress } from '../render/progress.js';
+import { fileProgress, startProgress, type Progress } from '../render/progress.js';
 
 export function checkedId(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -104,7 +104,7 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
   if ((typeof opts.seed !== 'string' || opts.seed.trim() === '') && !ctx.interactive) missingFlag('--seed');
   if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
   const announcement: Announcement | null = opts.announcement ? readAnnouncement(String(opts.announcement)) : null;
-  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today });
+  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today }, fileProgress(ctx));
   refuseOnErrors(loaded.issues, ctx.err, true);
   const { plan, inputs } = withDocument(loaded, opts.document);
   if (announcement) refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));

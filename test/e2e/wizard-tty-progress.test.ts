@@ -1,13 +1,14 @@
 /**
  * What a clerk sees at a terminal during long work: a progress bar (on
- * stderr) when reading a large registry takes more than about a second —
+ * stderr) when reading a large registry takes more than about a second
+ * (validate, draw) —
  * and never under --json, nor when stderr is not a terminal. Driven in tmux;
  * skips without tmux, fails under CI=true.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ssj, tempDir, BIN } from '../helpers/cli.js';
+import { ssj, tempDir, BIN, ROOT } from '../helpers/cli.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const CI = process.env.CI === 'true';
@@ -78,6 +79,17 @@ maybe('progress bars at a terminal', () => {
     const seen = await screens(`ssj-progress-json-${process.pid}`, dir, cmd('--json'));
     expect(seen.some((s) => bar.test(s))).toBe(false);
     expect(() => JSON.parse(fs.readFileSync(path.join(dir, 'out.txt'), 'utf8')) as unknown).not.toThrow();
+  }, 150000);
+
+  it('shows one while `ssj draw` reads its registries, then the draw', async () => {
+    const ws = path.join(dir, 'ws');
+    fs.mkdirSync(ws, { recursive: true });
+    const examples = path.join(ROOT, 'examples');
+    const draw = `env TZ=Asia/Shanghai SSJ_PROGRESS_DELAY_MS=1 ${process.execPath} ${BIN} draw --workspace ${ws} --plan ${path.join(examples, 'plan-2024.xlsx')} --entities ${file} --inspectors ${path.join(examples, 'inspectors-gbk.csv')} --seed 12345678 --date 2024-06-03 --no-sheets > ${path.join(dir, 'draw.txt')}`;
+    const seen = await screens(`ssj-progress-draw-${process.pid}`, dir, draw);
+    expect(seen.some((s) => bar.test(s) && s.includes('pharmacies-big.csv'))).toBe(true);
+    expect(seen.at(-1)).toContain('DONE-0');
+    expect(fs.readFileSync(path.join(dir, 'draw.txt'), 'utf8')).toContain('20240603-1');
   }, 150000);
 
   it('never writes one when stderr is not a terminal', () => {
