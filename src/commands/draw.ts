@@ -19,6 +19,7 @@ import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
+import { phase } from '../io/timing.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { missingFlag, flagOrAsk } from '../render/prompt.js';
 import { fileProgress, startProgress, type Progress } from '../render/progress.js';
@@ -104,30 +105,43 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
   if ((typeof opts.seed !== 'string' || opts.seed.trim() === '') && !ctx.interactive) missingFlag('--seed');
   if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
   const announcement: Announcement | null = opts.announcement ? readAnnouncement(String(opts.announcement)) : null;
-  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today }, fileProgress(ctx));
+  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today, deferHashes: true }, fileProgress(ctx));
+  phase('inputs read and checked');
   refuseOnErrors(loaded.issues, ctx.err, true);
   const { plan, inputs } = withDocument(loaded, opts.document);
-  if (announcement) refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));
+  if (announcement) {
+    await loaded.hashed;
+    refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));
+  }
   for (const f of frequencyReached(plan, yearDraws(ws, readLedger(ws), ctx.today))) {
     ctx.err(t('drawcmd.frequencyReached', { row: f.row, item: f.item, times: f.times, done: f.done, draws: f.draws.join('、') }));
   }
   return { ws, id, announcement, loaded, plan, inputs, seed: await seedOf(ctx, opts) };
 }
 
-/** Inside the lock: the yearly limit from the ledger as it is now, the draw, the record. */
-function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines: LedgerLine[], progress: Progress): DrawRecord {
+/**
+ * Inside the lock: the yearly limit from the ledger as it is now, the draw,
+ * the record. A large registry's content hash may still be on its worker
+ * thread while the draw runs: it is awaited before the record is made.
+ */
+async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines: LedgerLine[], progress: Progress): Promise<DrawRecord> {
   const { ws, loaded, plan, announcement } = p;
   const prior = priorDraws(ws, lines, ctx.today);
   const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
+  phase('ledger read');
   const result = runDraw(input, p.seed, (d, n) => progress.update(d, n));
+  phase('drawn');
+  await loaded.hashed;
+  phase('content hashes in');
   // Past this point only the selected entities matter: a million registry objects go before the record and the witness sheet are built.
   const many = loaded.entities.length > COLLECT_ABOVE;
   loaded.entities = [];
   input.entities = [];
   if (many) collectGarbage();
+  phase('registries released');
   if (announcement) refuseAnnouncement(ctx, String(opts.announcement), checkAgainstAnnouncement(announcement, p.inputs, result.strata));
   const place = typeof opts.place === 'string' && opts.place.trim() !== '' ? opts.place.trim() : undefined;
-  return buildDrawRecord({
+  const record = buildDrawRecord({
     tool: TOOL_VERSION,
     drawId: p.id ?? announcement?.drawId ?? nextDrawId(ws, ctx.today),
     createdAt: ctx.nowIso,
@@ -143,6 +157,8 @@ function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines:
     teams: result.teams,
     prevRecordHash: lines.at(-1)?.recordHash ?? null,
   });
+  phase('record hashed');
+  return record;
 }
 
 async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
@@ -168,6 +184,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   } finally {
     progress.stop();
   }
+  phase('record, witness sheet and ledger line written');
   if (ctx.json) ctx.out(text); // the record as stored
   else {
     printCodes(ctx, record);

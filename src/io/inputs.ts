@@ -15,6 +15,7 @@ import { t } from '../i18n/index.js';
 import { loadRegistries, type FileProgress } from './registry.js';
 import { readTable } from './table.js';
 import type { InputFiles } from './draw-io.js';
+import { phase } from './timing.js';
 
 export type { InputFiles };
 
@@ -26,6 +27,8 @@ export interface LoadedInputs {
   /** The plan first (when loaded), then every registry file. */
   inputs: InputRef[];
   issues: Issue[];
+  /** Settles when every input's contentSha256 is filled in (at once unless `deferHashes` was asked for). */
+  hashed: Promise<void>;
 }
 
 const FLAG_ROLES: [keyof InputFiles, readonly Role[]][] = [
@@ -84,9 +87,14 @@ function wrongRoleIssue(file: string, found: Role, flag: string): Issue {
   };
 }
 
-/** Loads what is given; `need` names the flags that must be present. */
+/**
+ * Loads what is given; `need` names the flags that must be present. With
+ * `deferHashes` it returns before a large registry's content hash is known
+ * (InputRef.contentSha256 is '' until `hashed` settles): the draw checks
+ * and draws meanwhile, and awaits `hashed` before it uses the inputs.
+ */
 export async function loadInputs(
-  files: InputFiles, need: { plan: boolean; entities: boolean; inspectors: boolean; drawDate?: string }, progress?: FileProgress,
+  files: InputFiles, need: { plan: boolean; entities: boolean; inspectors: boolean; drawDate?: string; deferHashes?: boolean }, progress?: FileProgress,
 ): Promise<LoadedInputs> {
   if (need.plan && !files.plan?.length) throw new UsageError('error.missingFlag', { flag: '--plan', hint: t('drawcmd.noPlan') });
   if (need.entities && !files.entities?.length) throw new UsageError('error.missingFlag', { flag: '--entities', hint: t('drawcmd.noEntities') });
@@ -111,11 +119,13 @@ export async function loadInputs(
     }
   }
   inputs.push(...reg.inputs);
+  phase('registries read');
   if (plan && !issues.some((i) => i.severity === 'error')) {
     issues.push(...checkPlanAgainst(plan, reg.entities, reg.inspectors));
     if (need.drawDate) issues.push(...checkPlanYear(plan, need.drawDate));
   }
-  return { plan, entities: reg.entities, inspectors: reg.inspectors, conflicts: reg.conflicts, inputs, issues };
+  if (!need.deferHashes) await reg.hashed;
+  return { plan, entities: reg.entities, inspectors: reg.inspectors, conflicts: reg.conflicts, inputs, issues, hashed: reg.hashed };
 }
 
 function issueLine(i: Issue): string {

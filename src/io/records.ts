@@ -11,6 +11,7 @@ import { ioError, writeFileAtomic, writeFilesAtomic } from './atomic.js';
 import { canonicalJson } from '../core/hash.js';
 import { interruptedOf, type LoadedRecord } from '../core/ledger.js';
 import { ledgerLineOf, nextFreeDrawId, rechain, recordText } from '../core/record.js';
+import { phase } from './timing.js';
 
 export const recordPath = (ws: Workspace, id: string) => path.join(ws.draws, `${id}.json`);
 
@@ -207,7 +208,9 @@ export async function appendRecord<T extends LedgerRecord>(
     const pending = companions(record); // may go on on another thread while the record's text is made
     if (pending instanceof Promise) pending.catch(() => undefined); // awaited below
     const text = recordText(record);
+    phase('record text');
     const extra = await pending;
+    phase('witness sheet');
     writeFilesAtomic(extra.map((c) => ({ path: c.path, data: c.data })));
     writeFileAtomic(file, text, { exclusive: true });
     appendLedgerLine(ws, record);

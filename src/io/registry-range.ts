@@ -149,6 +149,8 @@ export class ColumnBuilder {
 /** One piece's columns on the main thread, with its dictionary's tag lists made once. */
 class Piece {
   readonly tags: (string[] | undefined)[] = [];
+  /** Its place in columnsOf's list, while one is being made. */
+  slot = -1;
   constructor(readonly c: EntityColumns, private readonly shared: Map<string, string[]>) {
     if (c.ends.length !== c.count * TEXTS || c.codes.length !== c.count * CODED || c.key.length !== c.count) throw new Fallback('columns of unequal length');
   }
@@ -184,8 +186,8 @@ class Piece {
  */
 class ColumnEntity implements Entity {
   constructor(
-    private readonly p: Piece,
-    private readonly i: number,
+    readonly p: Piece,
+    readonly i: number,
   ) {}
 
   get key(): string {
@@ -247,6 +249,36 @@ class ColumnEntity implements Entity {
 export function fromColumns(c: EntityColumns, out: Entity[], shared: Map<string, string[]> = new Map()): void {
   const piece = new Piece(c, shared);
   for (let i = 0; i < c.count; i++) out.push(new ColumnEntity(piece, i));
+}
+
+/**
+ * The columns behind a list of column views, and where each view is in them
+ * (`piece[k]`, `row[k]` for entities[k]): what another thread needs to see
+ * the same list (inColumns). Null when some entity is not a view.
+ */
+export function columnsOf(entities: readonly Entity[]): { pieces: EntityColumns[]; piece: Uint32Array<ArrayBuffer>; row: Uint32Array<ArrayBuffer> } | null {
+  const list: Piece[] = [];
+  const piece = new Uint32Array(entities.length);
+  const row = new Uint32Array(entities.length);
+  try {
+    for (let k = 0; k < entities.length; k++) {
+      const e = entities[k];
+      if (!(e instanceof ColumnEntity)) return null;
+      if (e.p.slot < 0) e.p.slot = list.push(e.p) - 1;
+      piece[k] = e.p.slot;
+      row[k] = e.i;
+    }
+  } finally {
+    for (const p of list) p.slot = -1;
+  }
+  return { pieces: list.map((p) => p.c), piece, row };
+}
+
+/** The entity list columnsOf described, as views over the columns. */
+export function inColumns(pieces: EntityColumns[], piece: Uint32Array, row: Uint32Array): Entity[] {
+  const shared = new Map<string, string[]>();
+  const ps = pieces.map((c) => new Piece(c, shared));
+  return Array.from(piece, (p, k) => new ColumnEntity(ps[p] as Piece, row[k] as number));
 }
 
 /** A plain copy of an entity (a column view's fields as own properties). */

@@ -5,7 +5,8 @@
  * InputRef with its content hash (SPEC draw step 9).
  */
 import path from 'node:path';
-import { conflictContentRows, contentSha256, entityContentSha256, inspectorContentRows } from '../core/content-hash.js';
+import { conflictContentRows, contentSha256, inspectorContentRows } from '../core/content-hash.js';
+import { entityContentSha256Aside } from './content-hash-aside.js';
 import { emptyAccumulator, ENTITY_ROLES, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity, makeIssue } from '../core/issues.js';
 import { validatorFor } from '../core/validators.js';
@@ -13,6 +14,7 @@ import { InputError, IoError, SsjError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Conflict, Entity, InputRef, Inspector, Issue, Role, Table, TableRow } from '../core/types.js';
 import { readRegistryParallel } from './registry-parallel.js';
+import { phase } from './timing.js';
 import { readTable } from './table.js';
 
 export interface LoadedFile {
@@ -29,6 +31,12 @@ export interface LoadedRegistries {
   conflicts: Conflict[];
   inputs: InputRef[];
   issues: Issue[];
+  /**
+   * Settles when every input's contentSha256 is filled in: a large entity
+   * registry's is computed on a worker thread (content-hash-aside.ts) and
+   * is '' until then.
+   */
+  hashed: Promise<void>;
 }
 
 /**
@@ -124,7 +132,8 @@ async function readSequential(
 /** Reads and checks every file in order; throws on the first file that cannot be read at all. */
 export async function loadRegistries(paths: string[], opts: LoadOptions = {}): Promise<LoadedRegistries> {
   const keys = new KeyIndex();
-  const out: LoadedRegistries = { files: [], entities: [], inspectors: [], conflicts: [], inputs: [], issues: [] };
+  const out: LoadedRegistries = { files: [], entities: [], inspectors: [], conflicts: [], inputs: [], issues: [], hashed: Promise.resolve() };
+  const hashing: Promise<void>[] = [];
   let kept = 0; // rows held in memory across all files: the cap applies to their sum
   for (const file of paths) {
     const bar = opts.progress?.(file);
@@ -143,13 +152,17 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
     for (const i of table.issues) acc.issues.push(i);
     if (REGISTRY_ROLES.includes(table.role)) for (const i of tableIssues(table)) acc.issues.push(i);
     for (const i of rowIssues) acc.issues.push(i);
-    const input: InputRef = {
-      role: table.role,
-      file: path.basename(file),
-      fileSha256: table.fileSha256,
-      contentSha256: ENTITY_ROLES.includes(table.role) ? entityContentSha256(acc.entities) : contentSha256(contentRows(table.role, acc)),
-      rows,
-    };
+    phase(`${path.basename(file)} read`);
+    const hash = ENTITY_ROLES.includes(table.role) ? entityContentSha256Aside(acc.entities) : contentSha256(contentRows(table.role, acc));
+    const input: InputRef = { role: table.role, file: path.basename(file), fileSha256: table.fileSha256, contentSha256: typeof hash === 'string' ? hash : '', rows };
+    if (typeof hash !== 'string') {
+      hashing.push(
+        hash.then((h) => {
+          input.contentSha256 = h;
+          phase(`${input.file} content hash (worker)`);
+        }),
+      );
+    }
     out.files.push({ table, role: table.role, input, issues: acc.issues });
     // Loops, not push(...xs): a million-row registry overflows the call stack with spread arguments.
     for (const e of acc.entities) out.entities.push(e);
@@ -158,6 +171,7 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
     out.inputs.push(input);
     for (const i of acc.issues) out.issues.push(i);
   }
+  out.hashed = Promise.all(hashing).then(() => undefined);
   // Recusal rows can only be checked once every registry is read.
   for (const i of keys.referenceIssues()) {
     out.issues.push(i);

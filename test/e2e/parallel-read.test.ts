@@ -13,7 +13,8 @@ import iconv from 'iconv-lite';
 import { ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
 import { inspectors, pharmacies, uscc, type Sheet } from './draw-fixtures.js';
 
-const PARALLEL = { SSJ_PARALLEL_MIN_BYTES: '0', SSJ_PARALLEL_PIECE_BYTES: '1500', SSJ_DEBUG_PARALLEL: '1' };
+// SSJ_HASH_ASIDE_ROWS=0: the content hash of every entity file on its worker thread too.
+const PARALLEL = { SSJ_PARALLEL_MIN_BYTES: '0', SSJ_PARALLEL_PIECE_BYTES: '1500', SSJ_DEBUG_PARALLEL: '1', SSJ_HASH_ASIDE_ROWS: '0' };
 const SEQUENTIAL = { SSJ_PARALLEL: '0' };
 
 const cellText = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -141,6 +142,7 @@ describe('parallel CSV reader = sequential reader', () => {
     const d = run(['draw', ...args, '--seed', '31415926535897932384', '--no-sheets', '--json'], PARALLEL);
     expect(d.code).toBe(0);
     expect(used(d)).toBe(true);
+    expect(d.stderr).toContain('content hash of 1500 entities on a worker');
     const record = JSON.parse(d.stdout) as { drawId: string };
     const v = run(['verify', '--draw', record.drawId, ...args], SEQUENTIAL);
     expect(v.stdout + v.stderr).toMatch(/一致/);
@@ -152,5 +154,13 @@ describe('parallel CSV reader = sequential reader', () => {
       return { inputs: r.inputs, strata: r.strata, selected: r.selected, teams: r.teams };
     };
     expect(strip(d.stdout)).toEqual(strip(d2.stdout));
+    // announce and verify take the same path (their content hashes awaited before use)
+    const a = run(['announce', ...args, '--json'], PARALLEL);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toContain('content hash of 1500 entities on a worker');
+    const a2 = run(['announce', ...args.slice(0, -1), ws2, '--json'], SEQUENTIAL);
+    const hashes = (text: string) => (JSON.parse(text) as { inputs: { contentSha256: string }[] }).inputs.map((i) => i.contentSha256);
+    expect(hashes(a.stdout)).toEqual(hashes(a2.stdout));
+    expect(hashes(a.stdout).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { KeyIndex, RangeKeys } from '../../src/core/registry.js';
 import { KeyMap } from '../../src/core/keyset.js';
 import { scanRecords } from '../../src/io/read/ranges.js';
 import type { Entity, Issue, Table, TableRow } from '../../src/core/types.js';
-import { ColumnBuilder, fromColumns, plainEntity } from '../../src/io/registry-range.js';
+import { ColumnBuilder, columnsOf, fromColumns, inColumns, plainEntity } from '../../src/io/registry-range.js';
 import { Fallback } from '../../src/io/read/csv-pieces.js';
 
 const cell = fc.oneof(
@@ -123,9 +123,28 @@ describe('entity columns (worker → main thread)', () => {
         expect(out.map(plainEntity)).toEqual(all);
         expect(JSON.stringify(out)).toBe(JSON.stringify(all));
         expect(out.map((e) => e.name)).toEqual(all.map((e) => e.name));
+        // the same views in another order, seen by another thread (content-hash-aside.ts)
+        const reordered = [...out].reverse();
+        const cols = columnsOf(reordered);
+        expect(cols).not.toBeNull();
+        const { pieces: sent, piece, row } = structuredClone(cols!);
+        expect(inColumns(sent, piece, row).map(plainEntity)).toEqual([...all].reverse());
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('columnsOf refuses a list with a plain entity in it (its hash is made on the main thread)', () => {
+    const builder = new ColumnBuilder('定点零售药店');
+    const e: Entity = {
+      key: 'K', keySource: 'ybbm', objectType: '定点零售药店', name: 'n', region: '', uscc: '', ybbm: 'K', nature: '', kind: '', grade: '', credit: '',
+      tags: [], address: '', legalRepresentative: '',
+    };
+    builder.push(e);
+    const views: Entity[] = [];
+    fromColumns(builder.flush(), views);
+    expect(columnsOf(views)).not.toBeNull();
+    expect(columnsOf([...views, e])).toBeNull();
   });
 
   it('a NUL inside a tag sends the file to the sequential reader', () => {
