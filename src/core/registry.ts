@@ -68,15 +68,38 @@ function legalName(text: string): string {
 }
 
 /**
- * rowToEntity compiled for one table: column positions and enum specs looked
- * up once, repeated values (regions, classes, tag lists) shared between
- * entities. Tag arrays are frozen: they are shared.
+ * How one table's rows become entities, compiled once: column positions,
+ * key texts, and each field's normalisation (enum values, tag lists, the
+ * legal representative's name) — shared by entityBuilder and the parallel
+ * reader's column writer, so both make the same fields.
  */
-export function entityBuilder(tb: Table): (row: TableRow) => Entity | null {
+export interface EntityParts {
+  objectType: ObjectType;
+  /** The cell of a field ('' when the table has no such column). */
+  cell(row: TableRow, field: EntityTextField): string;
+  /** 统一社会信用代码 and 医保编码 as keys ('' when empty). */
+  uscc(row: TableRow): string;
+  ybbm(row: TableRow): string;
+  /** The entity's key from those two (flat one-byte text when plain ASCII). */
+  key(uscc: string, ybbm: string): string;
+  region(v: string): string;
+  nature(v: string): string;
+  kind(v: string): string;
+  grade(v: string): string;
+  credit(v: string): string;
+  tags(v: string): string[];
+  legal(v: string): string;
+}
+
+export type EntityTextField = 'name' | 'region' | 'nature' | 'kind' | 'grade' | 'credit' | 'tags' | 'address' | 'legal';
+
+export function entityParts(tb: Table): EntityParts {
   const at = (field: string) => tb.fields.get(field)?.index ?? -1;
-  const [u, y, nm, rg, nt, kd, gd, cr, tg, ad, lg] = ['uscc', 'ybbm', 'name', 'region', 'nature', 'kind', 'grade', 'credit', 'tags', 'address', 'legal'].map(at) as number[];
+  const [u, y] = [at('uscc'), at('ybbm')] as [number, number];
+  const index: Record<EntityTextField, number> = {
+    name: at('name'), region: at('region'), nature: at('nature'), kind: at('kind'), grade: at('grade'), credit: at('credit'), tags: at('tags'), address: at('address'), legal: at('legal'),
+  };
   const cellAt = (row: TableRow, i: number) => (i >= 0 ? (row.cells[i] ?? '') : '');
-  const objectType = objectTypeOf(tb.role);
   const fields = schemaFor(tb.role)?.fields ?? [];
   const enumOf = (field: string): ((v: string) => string) => {
     const allowed = fields.find((f) => f.field === field)?.enum;
@@ -93,37 +116,56 @@ export function entityBuilder(tb: Table): (row: TableRow) => Entity | null {
       return r;
     };
   };
-  const [region, grade] = [interner(), interner()];
-  const [nature, kind, credit] = [enumOf('nature'), enumOf('kind'), enumOf('credit')];
   const tagMemo = new Map<string, string[]>();
-  const tagsOf = (text: string): string[] => {
-    let t = tagMemo.get(text);
-    if (t === undefined) {
-      t = Object.freeze(splitList(text)) as string[];
-      if (tagMemo.size < 4096) tagMemo.set(text, t);
-    }
-    return t;
+  return {
+    objectType: objectTypeOf(tb.role),
+    cell: (row, field) => cellAt(row, index[field]),
+    uscc: (row) => keyText(cellAt(row, u)),
+    ybbm: (row) => keyText(cellAt(row, y)),
+    key: (uscc, ybbm) => flatKey(uscc !== '' ? uscc : ybbm),
+    region: interner(),
+    grade: interner(),
+    nature: enumOf('nature'),
+    kind: enumOf('kind'),
+    credit: enumOf('credit'),
+    tags: (text) => {
+      let t = tagMemo.get(text);
+      if (t === undefined) {
+        t = Object.freeze(splitList(text)) as string[];
+        if (tagMemo.size < 4096) tagMemo.set(text, t);
+      }
+      return t;
+    },
+    legal: legalName,
   };
+}
+
+/**
+ * rowToEntity compiled for one table: repeated values (regions, classes,
+ * tag lists) shared between entities. Tag arrays are frozen: they are shared.
+ */
+export function entityBuilder(tb: Table): (row: TableRow) => Entity | null {
+  const p = entityParts(tb);
   return (row) => {
-    const uscc = keyText(cellAt(row, u));
-    const ybbm = keyText(cellAt(row, y));
+    const uscc = p.uscc(row);
+    const ybbm = p.ybbm(row);
     if (uscc === '' && ybbm === '') return null;
-    const key = flatKey(uscc !== '' ? uscc : ybbm);
+    const key = p.key(uscc, ybbm);
     return {
       key,
       keySource: uscc !== '' ? 'uscc' : 'ybbm',
-      objectType,
-      name: cellAt(row, nm),
-      region: region(cellAt(row, rg)),
+      objectType: p.objectType,
+      name: p.cell(row, 'name'),
+      region: p.region(p.cell(row, 'region')),
       uscc: uscc !== '' ? key : '',
       ybbm,
-      nature: nature(cellAt(row, nt)),
-      kind: kind(cellAt(row, kd)),
-      grade: grade(cellAt(row, gd)),
-      credit: credit(cellAt(row, cr)),
-      tags: tagsOf(cellAt(row, tg)),
-      address: cellAt(row, ad),
-      legalRepresentative: legalName(cellAt(row, lg)),
+      nature: p.nature(p.cell(row, 'nature')),
+      kind: p.kind(p.cell(row, 'kind')),
+      grade: p.grade(p.cell(row, 'grade')),
+      credit: p.credit(p.cell(row, 'credit')),
+      tags: p.tags(p.cell(row, 'tags')),
+      address: p.cell(row, 'address'),
+      legalRepresentative: p.legal(p.cell(row, 'legal')),
     };
   };
 }
@@ -401,6 +443,8 @@ export interface RowContext {
   keys: KeyIndex;
   /** Build Entity/Inspector/Conflict objects (false: only check, as validate does). */
   keep: boolean;
+  /** With `keep`: where an entity table's rows go instead of becoming Entity objects (the parallel reader's columns). */
+  entityRows?: (tb: Table) => (row: TableRow) => void;
 }
 
 function entityHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (row: TableRow) => void {
@@ -408,7 +452,8 @@ function entityHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (r
   const y = tb.fields.get('ybbm')?.index ?? -1;
   const uPlace = ctx.keys.place(tb, 'uscc');
   const yPlace = ctx.keys.place(tb, 'ybbm');
-  const build = ctx.keep ? entityBuilder(tb) : null;
+  const sink = ctx.keep && ctx.entityRows ? ctx.entityRows(tb) : null;
+  const build = ctx.keep && !sink ? entityBuilder(tb) : null;
   return (row) => {
     const uText = u >= 0 ? (row.cells[u] ?? '') : '';
     const yText = y >= 0 ? (row.cells[y] ?? '') : '';
@@ -419,7 +464,7 @@ function entityHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (r
     if (build) {
       const e = build(row);
       if (e) acc.entities.push(e);
-    }
+    } else if (sink) sink(row);
   };
 }
 

@@ -32,7 +32,7 @@ import { decodeRange } from './read/csv-pieces.js';
 import { HEADER_SCAN_ROWS, type RawRow } from './read/header.js';
 import { scanRecords } from './read/ranges.js';
 import { preambleOf, RowSink } from './read/sink.js';
-import { fromColumns, joinKeys, mergeByRow, dialectOf, type EntityColumns, type Omitted, type RangeSetup, type WorkerRange } from './registry-range.js';
+import { fromColumns, joinDict, joinKeys, mergeByRow, dialectOf, type EntityColumns, type Omitted, type RangeSetup, type WorkerRange } from './registry-range.js';
 import { isCsvText, resolveHeader } from './table.js';
 
 const env = (name: string, dflt: number): number => {
@@ -137,12 +137,13 @@ function runWorker(setup: RangeSetup, onProgress: (done: number) => void): Runni
   const worker = new Worker(WORKER, { workerData: { setup, lang: getLang() } });
   const entities: Entity[] = [];
   const tags = new Map<string, string[]>();
+  const dict: string[] = [];
   let broken: string | null = null;
   const result = new Promise<WorkerRange | string>((resolve) => {
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'entities') {
         try {
-          fromColumns(m.entities, entities, tags);
+          fromColumns(joinDict(m.entities, dict), entities, tags);
         } catch (err) {
           broken ??= (err as Error).message;
         }

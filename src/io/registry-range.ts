@@ -7,7 +7,7 @@
  * (arrays of strings and codes clone far faster than a million objects).
  */
 import { countBySeverity } from '../core/issues.js';
-import { emptyAccumulator, keyOrder, objectTypeOf, RangeKeys, registryHandler, type KeyIndex, type RangeKeysData, type RegistryAccumulator } from '../core/registry.js';
+import { emptyAccumulator, entityParts, keyOrder, objectTypeOf, RangeKeys, registryHandler, type KeyIndex, type RangeKeysData, type RegistryAccumulator } from '../core/registry.js';
 import { schemaFor } from '../core/schemas/index.js';
 import type { Entity, Issue, ObjectType, Role, Table, TableRow } from '../core/types.js';
 import type { TextEncoding } from './read/encoding.js';
@@ -77,8 +77,20 @@ export interface EntityColumns {
   fromUscc: Uint8Array;
   /** Dictionary codes of region, nature, kind, grade, credit and tags, six per entity. */
   codes: Uint32Array;
-  /** The dictionary so far (it only grows). */
+  /**
+   * The dictionary the codes index. From a worker only the entries new since
+   * its last piece cross (`dictFrom` is the first one's code); the main
+   * thread appends them to the worker's one dictionary (joinDict).
+   */
   dict: string[];
+  dictFrom: number;
+}
+
+/** A piece's new dictionary entries appended to its worker's dictionary, which the piece then shares. */
+export function joinDict(c: EntityColumns, dict: string[]): EntityColumns {
+  if (c.dictFrom !== dict.length) throw new Fallback('a dictionary piece out of order');
+  for (const v of c.dict) dict.push(v);
+  return { ...c, dict, dictFrom: 0 };
 }
 
 const CODED = 6;
@@ -88,6 +100,7 @@ const TEXTS = 4;
 export class ColumnBuilder {
   private readonly index = new Map<string, number>();
   private readonly dict: string[] = [];
+  private sent = 0;
   private keys: string[] = [];
   private texts: string[][] = [[], [], [], []];
   private ends: number[] = [];
@@ -125,8 +138,54 @@ export class ColumnBuilder {
     this.codes.push(this.code(e.region), this.code(e.nature), this.code(e.kind), this.code(e.grade), this.code(e.credit), this.code(e.tags.join(SEP)));
   }
 
+  /**
+   * A table's rows straight into the columns, as entityBuilder reads them
+   * (the same EntityParts) but with no Entity object in between: each coded
+   * field's cell text maps to its code once.
+   */
+  rows(tb: Table): (row: TableRow) => void {
+    const p = entityParts(tb);
+    const codeOf = (norm: (v: string) => string) => {
+      const memo = new Map<string, number>();
+      return (raw: string): number => {
+        let c = memo.get(raw);
+        if (c === undefined) {
+          c = this.code(norm(raw));
+          memo.set(raw, c);
+        }
+        return c;
+      };
+    };
+    const tagText = (raw: string): string => {
+      const tags = p.tags(raw);
+      for (const tag of tags) if (tag.includes(SEP)) throw new Fallback('a NUL character inside a tag');
+      return tags.join(SEP);
+    };
+    const [region, nature, kind, grade, credit, tags] = [p.region, p.nature, p.kind, p.grade, p.credit, tagText].map(codeOf) as ((raw: string) => number)[];
+    return (row) => {
+      const uscc = p.uscc(row);
+      const ybbm = p.ybbm(row);
+      if (uscc === '' && ybbm === '') return;
+      this.keys.push(p.key(uscc, ybbm));
+      this.text(0, ybbm);
+      this.text(1, p.cell(row, 'name'));
+      this.text(2, p.cell(row, 'address'));
+      this.text(3, p.legal(p.cell(row, 'legal')));
+      this.fromUscc.push(uscc !== '' ? 1 : 0);
+      this.codes.push(
+        region!(p.cell(row, 'region')), nature!(p.cell(row, 'nature')), kind!(p.cell(row, 'kind')),
+        grade!(p.cell(row, 'grade')), credit!(p.cell(row, 'credit')), tags!(p.cell(row, 'tags')),
+      );
+    };
+  }
+
   get size(): number {
     return this.fromUscc.length;
+  }
+
+  /** Keys pushed since the last flush, in order. */
+  get pending(): readonly string[] {
+    return this.keys;
   }
 
   /** The entities pushed since the last flush. */
@@ -134,8 +193,9 @@ export class ColumnBuilder {
     const [ybbm, name, address, legal] = this.texts.map((x) => x.join(SEP)) as [string, string, string, string];
     const out: EntityColumns = {
       objectType: this.objectType, count: this.fromUscc.length, key: this.keys, ybbm, name, address, legal,
-      ends: Uint32Array.from(this.ends), fromUscc: Uint8Array.from(this.fromUscc), codes: Uint32Array.from(this.codes), dict: this.dict.slice(),
+      ends: Uint32Array.from(this.ends), fromUscc: Uint8Array.from(this.fromUscc), codes: Uint32Array.from(this.codes), dict: this.dict.slice(this.sent), dictFrom: this.sent,
     };
+    this.sent = this.dict.length;
     this.keys = [];
     this.texts = [[], [], [], []];
     this.ends = [];
@@ -315,14 +375,18 @@ export interface RangeRead {
  * handler as the sequential reader sends it. Rows up to the header row are
  * skipped (the first range starts at the file's top).
  */
-export async function readRange(s: RangeSetup, onPiece?: (bytesDone: number, acc: RegistryAccumulator) => void | Promise<void>): Promise<RangeRead> {
+export async function readRange(
+  s: RangeSetup,
+  onPiece?: (bytesDone: number, acc: RegistryAccumulator) => void | Promise<void>,
+  entityRows?: (tb: Table) => (row: TableRow) => void,
+): Promise<RangeRead> {
   const acc = emptyAccumulator();
   const keys = new RangeKeys(s.expectedRows);
   const omitted: Omitted = { errors: 0, warnings: 0, infos: 0 };
   let handle: ((row: TableRow) => void) | null = null;
   const headerRow = s.match.index + 1;
   const sink = new RowSink(s.file, null, s.role, headerMatch(s), s.header, headerRow, '', (tb, row) => {
-    handle ??= registryHandler(tb, { today: s.today, keys, keep: s.keep }, acc);
+    handle ??= registryHandler(tb, { today: s.today, keys, keep: s.keep, ...(entityRows ? { entityRows } : {}) }, acc);
     handle(row);
     if (s.maxIssues !== null && acc.issues.length > s.maxIssues) {
       const c = countBySeverity(acc.issues.splice(s.maxIssues));
@@ -360,17 +424,18 @@ export interface WorkerRange {
 export async function workerRange(s: RangeSetup, send: (entities: EntityColumns) => void, progress: (done: number) => void): Promise<WorkerRange> {
   const columns = new ColumnBuilder(objectTypeOf(s.role));
   const keys: string[] = [];
-  const flush = (acc: RegistryAccumulator) => {
-    for (const e of acc.entities.splice(0)) {
-      columns.push(e);
-      keys.push(e.key);
-    }
+  const flush = () => {
+    for (const k of columns.pending) keys.push(k);
     if (columns.size > 0) send(columns.flush());
   };
-  const r = await readRange(s, (done, acc) => {
-    flush(acc);
-    progress(done - s.start);
-  });
-  flush(r.acc);
+  const r = await readRange(
+    s,
+    (done) => {
+      flush();
+      progress(done - s.start);
+    },
+    (tb) => columns.rows(tb),
+  );
+  flush();
   return { records: r.records, count: r.count, sinkIssues: r.sinkIssues, issues: r.acc.issues, omitted: r.omitted, keys: r.keys.data(), order: keyOrder(keys) };
 }

@@ -4,11 +4,22 @@
  * as it goes and the rest at the end. A range it cannot reproduce exactly is reported as a
  * fallback; the main thread then reads the file sequentially.
  */
+import { readFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLang, type Lang } from '../i18n/index.js';
 import { Fallback } from './read/csv-pieces.js';
 import { workerRange, type EntityColumns, type RangeSetup } from './registry-range.js';
+
+/** This thread's CPU time so far (Linux; '?' elsewhere): wall time alone misleads on a shared machine. */
+function threadCpuMs(): string {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return String((Number(fields[11]) + Number(fields[12])) * 10);
+  } catch {
+    return '?';
+  }
+}
 
 const { setup, lang } = workerData as { setup: RangeSetup; lang: Lang };
 setLang(lang);
@@ -19,7 +30,7 @@ try {
   const range = await workerRange(setup, send, progress);
   if (process.env.SSJ_DEBUG_PARALLEL === '1') {
     const heap = Math.round(getHeapStatistics().total_heap_size / 1048576);
-    process.stderr.write(`ssj parallel: worker range ${Math.round(performance.now() - t0)} ms, heap ${heap} MB\n`);
+    process.stderr.write(`ssj parallel: worker range ${Math.round(performance.now() - t0)} ms (cpu ${threadCpuMs()} ms), heap ${heap} MB\n`);
   }
   parentPort?.postMessage({ kind: 'done', range }, [range.keys.map.table.buffer, range.order.buffer]);
 } catch (err) {

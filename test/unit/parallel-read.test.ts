@@ -10,7 +10,7 @@ import { KeyIndex, RangeKeys } from '../../src/core/registry.js';
 import { KeyMap } from '../../src/core/keyset.js';
 import { scanRecords } from '../../src/io/read/ranges.js';
 import type { Entity, Issue, Table, TableRow } from '../../src/core/types.js';
-import { ColumnBuilder, columnsOf, fromColumns, inColumns, plainEntity } from '../../src/io/registry-range.js';
+import { ColumnBuilder, columnsOf, fromColumns, inColumns, joinDict, plainEntity } from '../../src/io/registry-range.js';
 import { Fallback } from '../../src/io/read/csv-pieces.js';
 
 const cell = fc.oneof(
@@ -114,10 +114,11 @@ describe('entity columns (worker → main thread)', () => {
         const builder = new ColumnBuilder('定点零售药店');
         const out: Entity[] = [];
         const shared = new Map<string, string[]>();
+        const dict: string[] = [];
         for (const piece of pieces) {
           for (const e of piece) builder.push(e);
-          // structured clone, as postMessage sends them
-          fromColumns(structuredClone(builder.flush()), out, shared);
+          // structured clone, as postMessage sends them; only new dictionary entries cross
+          fromColumns(joinDict(structuredClone(builder.flush()), dict), out, shared);
         }
         const all = pieces.flat();
         expect(out.map(plainEntity)).toEqual(all);

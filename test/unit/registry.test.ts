@@ -3,7 +3,8 @@ import { KeyIndex, parseRegistryTable, rowToEntity, tableIssues } from '../../sr
 import { KeyMap } from '../../src/core/keyset.js';
 import { columnLetter } from '../../src/core/issues.js';
 import { fieldFor } from '../../src/io/read/header.js';
-import type { Column, Role, Table } from '../../src/core/types.js';
+import type { Column, Entity, Role, Table } from '../../src/core/types.js';
+import { ColumnBuilder, fromColumns, joinDict, plainEntity } from '../../src/io/registry-range.js';
 
 /** An in-memory table: header labels, then rows; physical rows start under a header on row 1. */
 function table(role: Role, headers: string[], rows: string[][], file = 'mem.csv'): Table {
@@ -52,6 +53,24 @@ describe('pharmacy rows', () => {
     const e = rowToEntity(t, t.rows[0]!);
     expect(e?.key).toBe('P410927');
     expect(e?.keySource).toBe('ybbm');
+  });
+  it('rows written straight into columns (the parallel reader) read back as rowToEntity makes them', () => {
+    const IH = ['名称', '所在地区', '统一社会信用代码', '医保编码', '性质', '类型', '等级', '信用等级', '分类标注', '地址', '法定代表人'];
+    const rows = [
+      ['康源医院', '华龙区', '91350100M000100Y43', 'p1', '民营', '专科', '二级', 'a级', '医保定点、 门诊统筹', '人民路1号', '张三 11010519491231002X'],
+      ['村卫生室', ' 六塔乡 ', '', ' p4109 27 ', '公立', '综合', '', 'B', '', '', ''],
+      ['', '', '', '', '', '', '', '', '', '', ''],
+      ['仁和医院', '华龙区', '91110000600037341L', '', '私营', '综合', '三级', 'C', '医保定点', '', '王五（身份证 11010519490230002X）'],
+    ];
+    const t = table('institutions', IH, rows);
+    const builder = new ColumnBuilder('定点医疗机构');
+    const write = builder.rows(t);
+    for (const r of t.rows) write(r);
+    const views: Entity[] = [];
+    fromColumns(joinDict(builder.flush(), []), views);
+    const expected = t.rows.map((r) => rowToEntity(t, r)).filter((e): e is Entity => e !== null);
+    expect(expected).toHaveLength(3);
+    expect(views.map(plainEntity)).toEqual(expected);
   });
   it('needs a key column', () => {
     const t = table('pharmacies', ['名称', '所在地区', '药品经营许可证'], [['a', 'b', 'c']]);
