@@ -9,13 +9,14 @@ import type { Handler } from '../cli.js';
 import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
 import { normaliseSeed, runDraw } from '../core/draw.js';
 import { frequencyReached } from '../core/frequency.js';
-import { buildDrawRecord, isValidDrawId, planInput } from '../core/record.js';
+import { drawRecordBase, isValidDrawId, planInput } from '../core/record.js';
+import { recordHash } from '../core/hash.js';
 import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { CheckFailed, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessFiles, witnessPaths, writeSheetsIfAvailable } from '../io/draw-io.js';
+import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessEarly, witnessFiles, witnessPaths, writeSheetsIfAvailable, type EarlyWitness } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
@@ -124,7 +125,7 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
  * the record. A large registry's content hash may still be on its worker
  * thread while the draw runs: it is awaited before the record is made.
  */
-async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines: LedgerLine[], progress: Progress): Promise<DrawRecord> {
+async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines: LedgerLine[], progress: Progress, witness: { early: EarlyWitness | null }): Promise<DrawRecord> {
   const { ws, loaded, plan, announcement } = p;
   const prior = priorDraws(ws, lines, ctx.today);
   const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
@@ -141,7 +142,7 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
   phase('registries released');
   if (announcement) refuseAnnouncement(ctx, String(opts.announcement), checkAgainstAnnouncement(announcement, p.inputs, result.strata));
   const place = typeof opts.place === 'string' && opts.place.trim() !== '' ? opts.place.trim() : undefined;
-  const record = buildDrawRecord({
+  const base = drawRecordBase({
     tool: TOOL_VERSION,
     drawId: p.id ?? announcement?.drawId ?? nextDrawId(ws, ctx.today),
     createdAt: ctx.nowIso,
@@ -157,6 +158,10 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
     teams: result.teams,
     prevRecordHash: lines.at(-1)?.recordHash ?? null,
   });
+  // The witness sheet is started before the record is hashed (a stand-in for the hash until it is known).
+  witness.early = witnessEarly(ws, base, ctx.lang);
+  phase('witness sheet started');
+  const record: DrawRecord = { ...base, recordHash: recordHash(base) };
   phase('record hashed');
   return record;
 }
@@ -175,14 +180,16 @@ export const run: Handler = async (ctx, _args, opts) => {
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
   let record: DrawRecord;
   let text: string;
+  const witness: { early: EarlyWitness | null } = { early: null };
   try {
     ({ record, text } = await appendRecord<DrawRecord>(
       p.ws,
-      (lines) => drawRecord(ctx, opts, p, lines, progress),
-      (r) => witnessFiles(p.ws, r, null, ctx.lang),
+      (lines) => drawRecord(ctx, opts, p, lines, progress, witness),
+      (r) => (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang)),
     ));
   } finally {
     progress.stop();
+    witness.early?.cancel(); // no-op once finished; a draw that failed after starting its sheet stops it
   }
   phase('record, witness sheet and ledger line written');
   if (ctx.json) ctx.out(text); // the record as stored

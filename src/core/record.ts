@@ -12,9 +12,14 @@ export const ALGORITHM = 'ssj-draw/1' as const;
 export type DrawRecordFields = Omit<DrawRecord, 'format' | 'algorithm' | 'recordHash'>;
 export type AmendmentFields = Omit<AmendmentRecord, 'format' | 'algorithm' | 'recordHash'>;
 
+/** A draw record before its hash: the fields with the format and algorithm. */
+export function drawRecordBase(fields: DrawRecordFields): Omit<DrawRecord, 'recordHash'> {
+  return { format: RECORD_FORMAT, algorithm: ALGORITHM, ...fields };
+}
+
 /** A draw record with its format, algorithm and `recordHash` (canonical JSON without that field). */
 export function buildDrawRecord(fields: DrawRecordFields): DrawRecord {
-  const base: Omit<DrawRecord, 'recordHash'> = { format: RECORD_FORMAT, algorithm: ALGORITHM, ...fields };
+  const base = drawRecordBase(fields);
   return { ...base, recordHash: recordHash(base) };
 }
 

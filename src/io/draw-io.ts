@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import { isIntactAnnouncement, type Announcement } from '../core/announce.js';
 import type { AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Role } from '../core/types.js';
 import type { Difference } from '../core/verify.js';
@@ -14,7 +15,7 @@ import { InputError, IoError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { amendmentWitness, docHtml, drawWitness, roleLabel, type PrintDoc } from '../render/witness.js';
 import { isAmendment, readRecord, readTextFile, type Companion } from './records.js';
-import { printDocXlsxAside } from './witness-xlsx.js';
+import { printDocXlsxAside, type PendingHash } from './witness-xlsx.js';
 import type { Workspace } from './workspace.js';
 
 const require = createRequire(import.meta.url);
@@ -64,10 +65,11 @@ export const witnessPaths = (ws: Workspace, id: string) => ({
 });
 
 /** The workbook is built first (on a worker thread when long), the HTML page meanwhile. */
-async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string): Promise<Companion[]> {
-  const xlsx = printDocXlsxAside(doc, sheet);
+async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string, pending?: PendingHash): Promise<Companion[]> {
+  const xlsx = printDocXlsxAside(doc, sheet, pending);
   xlsx.catch(() => undefined); // awaited below; a failure while the HTML is built must not go unhandled
-  const html = docHtml(doc, lang);
+  let html = docHtml(doc, lang);
+  if (pending) html = html.replaceAll(pending.token, await pending.hash);
   return [
     { path: paths.html, data: html },
     { path: paths.xlsx, data: await xlsx },
@@ -78,6 +80,44 @@ async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, la
 export async function witnessFiles(ws: Workspace, record: LedgerRecord, draw: DrawRecord | null, lang: string): Promise<Companion[]> {
   const doc = isAmendment(record) ? amendmentWitness(record, draw as DrawRecord) : drawWitness(record);
   return docFiles(doc, witnessPaths(ws, record.drawId), lang, record.drawId);
+}
+
+export interface EarlyWitness {
+  /** The files for the record as hashed (built afresh if it is not the record they were started from). */
+  finish(record: DrawRecord): Promise<Companion[]>;
+  /** Stops the work when no record comes (a failed draw). */
+  cancel(): void;
+}
+
+/**
+ * A draw's witness sheet started before its record is hashed: a million-row
+ * draw's sheet lists some 150,000 rows, and the workbook takes longer to
+ * build than the hash. The document is made with a random stand-in for the
+ * record hash (64 hex characters, like the hash), replaced once the record is
+ * hashed; the record must be `fields` as given, chained where they say.
+ */
+export function witnessEarly(ws: Workspace, fields: Omit<DrawRecord, 'recordHash'>, lang: string): EarlyWitness {
+  const token = randomBytes(32).toString('hex');
+  let settle: (hash: string) => void = () => undefined;
+  let fail: (err: Error) => void = () => undefined;
+  const hash = new Promise<string>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  hash.catch(() => undefined);
+  const files = docFiles(drawWitness({ ...fields, recordHash: token }), witnessPaths(ws, fields.drawId), lang, fields.drawId, { token, hash });
+  files.catch(() => undefined);
+  return {
+    finish(record) {
+      if (record.drawId !== fields.drawId || record.prevRecordHash !== fields.prevRecordHash) {
+        fail(new Error('witness sheet started for another record'));
+        return witnessFiles(ws, record, null, lang);
+      }
+      settle(record.recordHash);
+      return files;
+    },
+    cancel: () => fail(new Error('no record')),
+  };
 }
 
 /** Reads an announcement file; a damaged or edited one is refused. */

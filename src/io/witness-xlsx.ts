@@ -257,13 +257,26 @@ function packageParts(sheetName: string): [string, string][] {
   ];
 }
 
+/** A record hash not known when the sheet is built: `token` (64 characters, in the sheet's text) is replaced by `hash` once it is. */
+export interface PendingHash {
+  token: string;
+  hash: Promise<string> | string;
+}
+
+/** Every occurrence of `token` in `buf` overwritten by `value` (both ASCII, same length). */
+export function replaceToken(buf: Buffer, token: string, value: string): void {
+  if (Buffer.byteLength(value, 'latin1') !== token.length) throw new Error('the record hash and its stand-in differ in length');
+  for (let at = buf.indexOf(token, 0, 'latin1'); at >= 0; at = buf.indexOf(token, at + token.length, 'latin1')) buf.write(value, at, 'latin1');
+}
+
 /**
  * The workbook's bytes (written by the caller, atomically, with the record).
- * The sheet is built at once; deflating runs on the thread pool, so the caller
- * can build the HTML page meanwhile.
+ * The sheet is built at once; with `pending` its stand-in is replaced once
+ * the hash is known; deflating runs on the thread pool.
  */
-export async function printDocXlsx(doc: PrintDoc, sheetName: string): Promise<Uint8Array> {
+export async function printDocXlsx(doc: PrintDoc, sheetName: string, pending?: PendingHash): Promise<Uint8Array> {
   const sheet = sheetXml(doc);
+  if (pending) replaceToken(sheet, pending.token, await pending.hash);
   const entries = packageParts(sheetName.slice(0, 31)).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
   return zipFiles([...entries, { name: 'xl/worksheets/sheet1.xml', data: sheet }], 1);
 }
@@ -273,14 +286,24 @@ const ASIDE_ROWS = 20_000;
 
 /**
  * printDocXlsx on a worker thread for a long sheet (a million-row draw's takes
- * about a second), so the main thread writes the HTML page and the record
- * meanwhile; short sheets are built here. Rejects when the worker fails.
+ * about a second), so the main thread hashes the record and writes the HTML
+ * page meanwhile; short sheets are built here. With `pending` the worker gets
+ * the hash in a message when it is known. Rejects when the worker fails.
  */
-export function printDocXlsxAside(doc: PrintDoc, sheetName: string): Promise<Uint8Array> {
-  if (doc.tables.reduce((n, tb) => n + tb.rows.length, 0) <= ASIDE_ROWS) return printDocXlsx(doc, sheetName);
+export function printDocXlsxAside(doc: PrintDoc, sheetName: string, pending?: PendingHash): Promise<Uint8Array> {
+  if (doc.tables.reduce((n, tb) => n + tb.rows.length, 0) <= ASIDE_ROWS) return printDocXlsx(doc, sheetName, pending);
   return new Promise((resolve, reject) => {
     // execArgv: [] — node's own flags (say `--input-type`, `--cpu-prof`) are not for this thread.
-    const worker = new Worker(new URL('./witness-xlsx-worker.js', import.meta.url), { workerData: { doc, sheetName }, execArgv: [] });
+    const worker = new Worker(new URL('./witness-xlsx-worker.js', import.meta.url), { workerData: { doc, sheetName, token: pending?.token ?? null }, execArgv: [] });
+    if (pending) {
+      Promise.resolve(pending.hash).then(
+        (hash) => worker.postMessage({ hash }),
+        (err: unknown) => {
+          reject(err instanceof Error ? err : new Error(String(err)));
+          void worker.terminate();
+        },
+      );
+    }
     worker.once('message', (bytes: Uint8Array) => {
       resolve(bytes);
       void worker.terminate();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { setLang } from '../../src/i18n/index.js';
 import { amendmentWitness, docHtml, drawWitness } from '../../src/render/witness.js';
-import { printDocXlsx, spansOf } from '../../src/io/witness-xlsx.js';
+import { printDocXlsx, replaceToken, spansOf } from '../../src/io/witness-xlsx.js';
 import { buildDrawRecord } from '../../src/core/record.js';
 import { sampleAmendment, sampleDraw } from './record-fixture.js';
 
@@ -132,3 +132,14 @@ describe('workbook column spans', () => {
   });
 });
 
+
+describe('the record hash put in after the sheet is built', () => {
+  it('replaces every stand-in and refuses a value of another length', () => {
+    const token = 'ab'.repeat(32);
+    const hash = '0123456789abcdef'.repeat(4);
+    const buf = Buffer.from(`<v>${token}</v>中文<f>${token}${token}</f>`);
+    replaceToken(buf, token, hash);
+    expect(buf.toString()).toBe(`<v>${hash}</v>中文<f>${hash}${hash}</f>`);
+    expect(() => replaceToken(buf, hash, 'short')).toThrow();
+  });
+});
