@@ -16,6 +16,8 @@ import type { Conflict, Entity, Inspector, PlanRow, TeamGroup } from './types.js
 const MAX_LISTED = 20;
 const PLAIN = /^[0-9A-Z]*$/;
 const code = (s: string): string => (PLAIN.test(s) ? s : normKey(s));
+/** Is the entity listed by this code of it (skipped when empty or the key itself, already looked up)? */
+const isListed = (pairs: Map<string, Set<string>>, key: string, c: string): boolean => c !== '' && c !== key && pairs.has(code(c));
 
 export interface SeatShortage {
   row: PlanRow;
@@ -94,11 +96,14 @@ export function seatShortages(rows: PlanRow[], entities: Entity[], inspectors: I
       .map((g) => new GroupView(row, g, drawable.filter((i) => inDepartment(i.unit, g.department))))
       .filter((v) => v.members.length >= v.group.seats);
     if (views.length === 0) continue;
+    const regionKeys = new Map<string, string>(); // a few regions for a million entities
     for (const e of entities) {
       if (e.objectType !== row.objectType || !passesFilter(e, row.filter)) continue;
-      const rkey = regionKey(e.region);
+      const region = e.region;
+      let rkey = regionKeys.get(region);
+      if (rkey === undefined) regionKeys.set(region, (rkey = regionKey(region)));
       const nameKey = regionKey(e.name);
-      const listed = pairs.size > 0 && (pairs.has(e.key) || pairs.has(code(e.uscc)) || pairs.has(code(e.ybbm)));
+      const listed = pairs.size > 0 && (pairs.has(e.key) || isListed(pairs, e.key, e.uscc) || isListed(pairs, e.key, e.ybbm));
       for (const v of views) v.check(e, rkey, nameKey, pairs, listed);
     }
     for (const v of views) out.push(...v.shortages());

@@ -72,7 +72,12 @@ const byKey = (a: Entity, b: Entity): number => (a.key < b.key ? -1 : a.key > b.
  */
 function canonicalOrder(list: Entity[]): Entity[] {
   let i = 1;
-  while (i < list.length && list[i - 1]!.key < list[i]!.key) i++;
+  let prev = list[0]?.key ?? '';
+  for (; i < list.length; i++) {
+    const key = list[i]!.key; // each key read once (entities may be views that look it up)
+    if (!(prev < key)) break;
+    prev = key;
+  }
   if (i >= list.length) return list; // strictly ascending: no key twice
   list.sort(byKey);
   for (let k = 1; k < list.length; k++) {
