@@ -149,8 +149,11 @@ export const run: Handler = async (ctx, args, opts) => {
   const lines = readLedger(ws);
   const given = filesOf(opts);
   const files = recordedInputs(ws, draw.inputs, given, dir);
-  const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true }, fileProgress(ctx));
+  // A large registry's content hash is made on a worker thread while the draw is re-run here.
+  const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true, deferHashes: true }, fileProgress(ctx));
   refuseOnErrors(inputs.issues, ctx.err);
+  const rerun = rerunDraw(ws, draw, lines, inputs);
+  await inputs.hashed;
   const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', ...(given.plan?.length ? ['plan'] : [])]);
   const amendments = amendmentsOf(
     lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId)),
@@ -162,7 +165,7 @@ export const run: Handler = async (ctx, args, opts) => {
     ...againstLedger(draw, lines, dir !== null && path.resolve(dir) === path.resolve(ws.draws)),
     ...againstAnnouncement(ws, draw),
     ...compareInputs(draw.inputs, inputs.inputs, roles),
-    ...rerunDraw(ws, draw, lines, inputs),
+    ...rerun,
     ...rerunAmendments(draw, amendments, inputs),
   ];
   noteAmendmentInputs(ctx, amendments, inputs);

@@ -162,5 +162,15 @@ describe('parallel CSV reader = sequential reader', () => {
     const hashes = (text: string) => (JSON.parse(text) as { inputs: { contentSha256: string }[] }).inputs.map((i) => i.contentSha256);
     expect(hashes(a.stdout)).toEqual(hashes(a2.stdout));
     expect(hashes(a.stdout).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
+    // verify with its content hash on the worker: the same file agrees, a file with one name changed does not
+    const vp = run(['verify', '--draw', record.drawId, ...args], PARALLEL);
+    expect(vp.stderr).toContain('content hash of 1500 entities on a worker');
+    expect(vp.code).toBe(0);
+    const changed = write('draw-pharmacies-changed.csv', fs.readFileSync(entities, 'utf8').replace(/,测试大药房第7店,/, ',测试大药房第七店,'));
+    expect(fs.readFileSync(changed, 'utf8')).not.toBe(fs.readFileSync(entities, 'utf8'));
+    const vc = run(['verify', '--draw', record.drawId, ...args.slice(0, 3), changed, ...args.slice(4), '--json'], PARALLEL);
+    expect(vc.code).toBe(1);
+    const fields = (JSON.parse(vc.stdout) as { differences: { field: string }[] }).differences.map((d) => d.field);
+    expect(fields).toContain('inputs.pharmacies.contentSha256');
   });
 });
