@@ -2,9 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as XLSX from 'xlsx';
 import type { DrawRecord } from '../../src/core/types.js';
 import { tempDir } from '../helpers/cli.js';
-import { draw, makeWorkspace, pharmacies, writeXlsx } from './draw-fixtures.js';
+import { draw, makeWorkspace, pharmacies, writeGbkCsv, writeXlsx } from './draw-fixtures.js';
 
 const which = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim();
 const chromium = which('chromium') || which('chromium-browser') || which('google-chrome');
@@ -37,4 +38,29 @@ describe('witness sheet printed by Chromium', () => {
     expect(pages.length).toBeGreaterThan(2);
     for (const page of pages) expect(page).toContain(rec.recordHash);
   });
+});
+
+describe('witness sheet of a large draw', () => {
+  it('is started before the record is hashed (its workbook on a worker thread) and carries the hash, no stand-in left', async () => {
+    const root = tempDir('ssj-witness-large-');
+    const files = await makeWorkspace(root, 'csv', {
+      title: '2024年度计划',
+      rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }],
+    });
+    writeGbkCsv(files.entities[0]!, pharmacies(8000)); // 8,000 selected: with their teams, over 20,000 rows on the sheet
+    const r = draw(root, files, ['--json']);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout) as DrawRecord;
+    expect(rec.selected).toHaveLength(8000);
+    const zip = XLSX.CFB.read(fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-witness.xlsx`)), { type: 'buffer' });
+    const sheet = Buffer.from(XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml')?.content as Uint8Array).toString('utf8');
+    expect((sheet.match(/<row /g) ?? []).length).toBeGreaterThan(20000);
+    const html = fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-witness.html`), 'utf8');
+    const known = new Set([rec.recordHash, ...rec.inputs.flatMap((i) => [i.fileSha256, i.contentSha256])]);
+    for (const text of [sheet, html]) {
+      expect(text).toContain(rec.recordHash);
+      for (const hex of text.match(/[0-9a-f]{64}/g) ?? []) expect(known.has(hex)).toBe(true);
+    }
+    expect(sheet).toMatch(new RegExp(`<oddFooter>[^<]*${rec.recordHash}`));
+  }, 120000);
 });
