@@ -3,7 +3,7 @@
  * seconds on two cores). The main thread finds the header as the sequential
  * reader does and a record end near the middle of the file; two worker
  * threads then read one half each, piece by piece from the file, while the
- * main thread hashes the file, turns the entities they send into objects,
+ * main thread hashes the file, keeps the columns they send (one view per entity),
  * and at the end joins duplicate keys across the halves and merges the two
  * key-sorted halves. The result is the sequential reader's: the same rows,
  * issues (in the same order), entities and hashes — tests compare the two on
@@ -132,7 +132,7 @@ interface RunningRange {
   stop: () => void;
 }
 
-/** Starts a worker on one range; its entities arrive piece by piece and become objects here meanwhile. */
+/** Starts a worker on one range; its entities arrive piece by piece and become views over their columns here meanwhile. */
 function runWorker(setup: RangeSetup, onProgress: (done: number) => void): RunningRange {
   const worker = new Worker(WORKER, { workerData: { setup, lang: getLang() } });
   const entities: Entity[] = [];

@@ -418,7 +418,7 @@ export interface WorkerRange {
 
 /**
  * A worker's job: its range of the file. Entities are sent as columns after
- * each piece (`send`), so the main thread turns them into objects while the
+ * each piece (`send`), so the main thread makes views over them while the
  * worker reads on; `progress` gets the bytes done.
  */
 export async function workerRange(s: RangeSetup, send: (entities: EntityColumns) => void, progress: (done: number) => void): Promise<WorkerRange> {
