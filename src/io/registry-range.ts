@@ -1,10 +1,11 @@
 /**
  * One byte range of a large CSV registry, read and checked: the work each
- * thread of the parallel reader does (registry-parallel.ts runs one range on
- * the main thread and one on a worker). Duplicate keys are only logged here —
- * the main thread checks the logs of both ranges, in row order, against the
- * one KeyIndex of the whole command — and entities leave a worker as columns
- * (arrays of strings and codes clone far faster than a million objects).
+ * worker thread of the parallel reader does (registry-parallel.ts runs one
+ * worker per half). Duplicate keys are only logged here — the main thread
+ * checks the logs of both ranges, in row order, against the one KeyIndex of
+ * the whole command — and entities leave a worker as columns (arrays of
+ * strings and codes clone far faster than a million objects), which stay
+ * columns on the main thread behind one two-field view per entity.
  */
 import { countBySeverity } from '../core/issues.js';
 import { emptyAccumulator, entityParts, keyOrder, objectTypeOf, RangeKeys, registryHandler, type KeyIndex, type RangeKeysData, type RegistryAccumulator } from '../core/registry.js';
