@@ -9,8 +9,7 @@ import type { Handler } from '../cli.js';
 import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
 import { normaliseSeed, runDraw } from '../core/draw.js';
 import { frequencyReached } from '../core/frequency.js';
-import { drawRecordBase, isValidDrawId, planInput } from '../core/record.js';
-import { recordHash } from '../core/hash.js';
+import { drawRecordBase, hashedDrawRecord, isValidDrawId, planInput } from '../core/record.js';
 import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
@@ -161,7 +160,7 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
   // The witness sheet is started before the record is hashed (a stand-in for the hash until it is known).
   witness.early = witnessEarly(ws, base, ctx.lang);
   phase('witness sheet started');
-  const record: DrawRecord = { ...base, recordHash: recordHash(base) };
+  const record = hashedDrawRecord(base);
   phase('record hashed');
   return record;
 }

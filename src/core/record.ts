@@ -17,10 +17,14 @@ export function drawRecordBase(fields: DrawRecordFields): Omit<DrawRecord, 'reco
   return { format: RECORD_FORMAT, algorithm: ALGORITHM, ...fields };
 }
 
-/** A draw record with its format, algorithm and `recordHash` (canonical JSON without that field). */
-export function buildDrawRecord(fields: DrawRecordFields): DrawRecord {
-  const base = drawRecordBase(fields);
+/** A draw record before its hash, hashed: `recordHash` is the SHA-256 of its canonical JSON without that field. */
+export function hashedDrawRecord(base: Omit<DrawRecord, 'recordHash'>): DrawRecord {
   return { ...base, recordHash: recordHash(base) };
+}
+
+/** A draw record with its format, algorithm and `recordHash`. */
+export function buildDrawRecord(fields: DrawRecordFields): DrawRecord {
+  return hashedDrawRecord(drawRecordBase(fields));
 }
 
 export function buildAmendment(fields: AmendmentFields): AmendmentRecord {

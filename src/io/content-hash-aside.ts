@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { entityContentSha256 } from '../core/content-hash.js';
 import type { Entity } from '../core/types.js';
+import { envNumber } from './registry-parallel.js';
 import { columnsOf } from './registry-range.js';
 
 /** Below this many entities the hash (~1 µs a row) is not worth a thread; SSJ_HASH_ASIDE_ROWS for tests. */
@@ -19,14 +20,9 @@ const ASIDE_ROWS = 200_000;
 
 const WORKER = new URL('./content-hash-worker.js', import.meta.url);
 
-function asideRows(): number {
-  const v = process.env.SSJ_HASH_ASIDE_ROWS;
-  return v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : ASIDE_ROWS;
-}
-
 /** entityContentSha256(entities), computed on a worker thread when that pays; never rejects. */
 export function entityContentSha256Aside(entities: readonly Entity[]): string | Promise<string> {
-  if (entities.length < asideRows() || process.env.SSJ_PARALLEL === '0' || !fs.existsSync(fileURLToPath(WORKER))) return entityContentSha256(entities);
+  if (entities.length < envNumber('SSJ_HASH_ASIDE_ROWS', ASIDE_ROWS) || process.env.SSJ_PARALLEL === '0' || !fs.existsSync(fileURLToPath(WORKER))) return entityContentSha256(entities);
   const columns = columnsOf(entities);
   if (!columns) return entityContentSha256(entities);
   // The hash reads key, name and the coded fields: the other texts stay here (a third less to copy).

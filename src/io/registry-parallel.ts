@@ -35,7 +35,8 @@ import { preambleOf, RowSink } from './read/sink.js';
 import { fromColumns, joinDict, joinKeys, mergeByRow, dialectOf, type EntityColumns, type Omitted, type RangeSetup, type WorkerRange } from './registry-range.js';
 import { isCsvText, resolveHeader } from './table.js';
 
-const env = (name: string, dflt: number): number => {
+/** A number from the environment (test and diagnosis knobs), or the default when unset or not a number. */
+export const envNumber = (name: string, dflt: number): number => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && process.env[name] !== '' && process.env[name] !== undefined ? v : dflt;
 };
@@ -86,7 +87,7 @@ function workerAvailable(): boolean {
 function sizeFor(file: string): number | null {
   try {
     const size = fs.statSync(file).size;
-    return size >= Math.max(1, env('SSJ_PARALLEL_MIN_BYTES', MIN_BYTES)) && size <= MAX_BYTES ? size : null;
+    return size >= Math.max(1, envNumber('SSJ_PARALLEL_MIN_BYTES', MIN_BYTES)) && size <= MAX_BYTES ? size : null;
   } catch {
     return null;
   }
@@ -191,7 +192,7 @@ export async function readRegistryParallel(file: string, opts: ParallelOptions):
   const header = head.rows[match.index] as RawRow;
   const preamble = preambleOf(head.rows.slice(0, match.index));
   const setup: RangeSetup = {
-    file, encoding, delimiter: head.delimiter, newline: head.newline, pieceBytes: env('SSJ_PARALLEL_PIECE_BYTES', PIECE_BYTES),
+    file, encoding, delimiter: head.delimiter, newline: head.newline, pieceBytes: envNumber('SSJ_PARALLEL_PIECE_BYTES', PIECE_BYTES),
     start: 0, end: null, firstRow: 1, expectedRows: 0, header,
     match: { role: match.schema.role, index: match.index, fields: [...match.fields], matched: match.matched, signatureHits: match.signatureHits, signatureComplete: match.signatureComplete },
     role, preamble, today: opts.today, keep: opts.keep, maxIssues: opts.maxIssues,

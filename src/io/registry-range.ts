@@ -128,15 +128,33 @@ export class ColumnBuilder {
     this.at[column] = end + 1;
   }
 
+  /** Tags as one dictionary text; a NUL inside a tag would split differently on the way back. */
+  private tagText(tags: readonly string[]): string {
+    for (const tag of tags) if (tag.includes(SEP)) throw new Fallback('a NUL character inside a tag');
+    return tags.join(SEP);
+  }
+
+  /** One entity's fields into the columns (codes already looked up). */
+  private append(
+    key: string, fromUscc: boolean, ybbm: string, name: string, address: string, legal: string,
+    region: number, nature: number, kind: number, grade: number, credit: number, tags: number,
+  ): void {
+    this.keys.push(key);
+    this.text(0, ybbm);
+    this.text(1, name);
+    this.text(2, address);
+    this.text(3, legal);
+    this.fromUscc.push(fromUscc ? 1 : 0);
+    this.codes.push(region, nature, kind, grade, credit, tags);
+  }
+
+  /** An Entity into the columns (the reader itself goes through rows()). */
   push(e: Entity): void {
-    this.keys.push(e.key);
-    this.text(0, e.ybbm);
-    this.text(1, e.name);
-    this.text(2, e.address);
-    this.text(3, e.legalRepresentative);
-    this.fromUscc.push(e.keySource === 'uscc' ? 1 : 0);
-    for (const tag of e.tags) if (tag.includes(SEP)) throw new Fallback('a NUL character inside a tag');
-    this.codes.push(this.code(e.region), this.code(e.nature), this.code(e.kind), this.code(e.grade), this.code(e.credit), this.code(e.tags.join(SEP)));
+    const tags = this.code(this.tagText(e.tags));
+    this.append(
+      e.key, e.keySource === 'uscc', e.ybbm, e.name, e.address, e.legalRepresentative,
+      this.code(e.region), this.code(e.nature), this.code(e.kind), this.code(e.grade), this.code(e.credit), tags,
+    );
   }
 
   /**
@@ -157,23 +175,14 @@ export class ColumnBuilder {
         return c;
       };
     };
-    const tagText = (raw: string): string => {
-      const tags = p.tags(raw);
-      for (const tag of tags) if (tag.includes(SEP)) throw new Fallback('a NUL character inside a tag');
-      return tags.join(SEP);
-    };
+    const tagText = (raw: string): string => this.tagText(p.tags(raw));
     const [region, nature, kind, grade, credit, tags] = [p.region, p.nature, p.kind, p.grade, p.credit, tagText].map(codeOf) as ((raw: string) => number)[];
     return (row) => {
       const uscc = p.uscc(row);
       const ybbm = p.ybbm(row);
       if (uscc === '' && ybbm === '') return;
-      this.keys.push(p.key(uscc, ybbm));
-      this.text(0, ybbm);
-      this.text(1, p.cell(row, 'name'));
-      this.text(2, p.cell(row, 'address'));
-      this.text(3, p.legal(p.cell(row, 'legal')));
-      this.fromUscc.push(uscc !== '' ? 1 : 0);
-      this.codes.push(
+      this.append(
+        p.key(uscc, ybbm), uscc !== '', ybbm, p.cell(row, 'name'), p.cell(row, 'address'), p.legal(p.cell(row, 'legal')),
         region!(p.cell(row, 'region')), nature!(p.cell(row, 'nature')), kind!(p.cell(row, 'kind')),
         grade!(p.cell(row, 'grade')), credit!(p.cell(row, 'credit')), tags!(p.cell(row, 'tags')),
       );
