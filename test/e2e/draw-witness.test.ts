@@ -7,6 +7,9 @@ import type { DrawRecord } from '../../src/core/types.js';
 import { tempDir } from '../helpers/cli.js';
 import { draw, makeWorkspace, pharmacies, writeGbkCsv, writeXlsx } from './draw-fixtures.js';
 
+/** A plan that selects every pharmacy. */
+const EVERY_PHARMACY = { title: '2024年度计划', rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }] };
+
 const which = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim();
 const chromium = which('chromium') || which('chromium-browser') || which('google-chrome');
 const pdftotext = which('pdftotext');
@@ -15,10 +18,7 @@ const maybe = chromium && pdftotext ? it : it.skip;
 describe('witness sheet printed by Chromium', () => {
   maybe('shows the record hash in the footer of every A4 page', async () => {
     const root = tempDir('ssj-witness-pdf-');
-    const files = await makeWorkspace(root, 'xlsx', {
-      title: '2024年度计划',
-      rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }],
-    });
+    const files = await makeWorkspace(root, 'xlsx', EVERY_PHARMACY);
     const many = pharmacies(120);
     await writeXlsx(files.entities[0], many);
     const r = draw(root, files, ['--json']);
@@ -43,10 +43,7 @@ describe('witness sheet printed by Chromium', () => {
 describe('witness sheet of a large draw', () => {
   it('is started before the record is hashed (its workbook on a worker thread) and carries the hash, no stand-in left', async () => {
     const root = tempDir('ssj-witness-large-');
-    const files = await makeWorkspace(root, 'csv', {
-      title: '2024年度计划',
-      rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }],
-    });
+    const files = await makeWorkspace(root, 'csv', EVERY_PHARMACY);
     writeGbkCsv(files.entities[0]!, pharmacies(8000)); // 8,000 selected: with their teams, over 20,000 rows on the sheet
     const r = draw(root, files, ['--json']);
     expect(r.code).toBe(0);

@@ -59,6 +59,15 @@ function both(args: string[]): { seq: RunResult; par: RunResult } {
 
 const used = (r: RunResult) => /ssj parallel: used/.test(r.stderr);
 
+/** The parallel reader declines the file, and validate then says exactly what the sequential reader says. */
+function fallsBackAlike(file: string): void {
+  const { seq, par } = both(['validate', file, '--json', '--date', '2024-06-01']);
+  expect(used(par)).toBe(false);
+  expect(par.stderr).toMatch(/ssj parallel: fallback/);
+  expect(par.code).toBe(seq.code);
+  expect(par.stdout).toBe(seq.stdout);
+}
+
 describe('parallel CSV reader = sequential reader', () => {
   const dir = tempDir('ssj-parallel-');
   const write = (name: string, text: string, encoding: 'utf8' | 'gbk' = 'utf8'): string => {
@@ -112,11 +121,7 @@ describe('parallel CSV reader = sequential reader', () => {
     ['a cell over 32,767 characters in the second half', (s: string) => s.replace('人民路900号', 'x'.repeat(40_000))],
   ])('%s: falls back, and says exactly what the sequential reader says', (_name, spoil) => {
     const file = write(`broken-${_name.length}.csv`, spoil(csv(pharmacies(1000))));
-    const { seq, par } = both(['validate', file, '--json', '--date', '2024-06-01']);
-    expect(used(par)).toBe(false);
-    expect(par.stderr).toMatch(/ssj parallel: fallback/);
-    expect(par.code).toBe(seq.code);
-    expect(par.stdout).toBe(seq.stdout);
+    fallsBackAlike(file);
   });
 
   it('UTF-8 at the top, one GBK cell far down: the whole file is GB18030, as the sequential reader decides (fallback)', () => {
@@ -125,11 +130,7 @@ describe('parallel CSV reader = sequential reader', () => {
     const cut = text.lastIndexOf('\r\n', text.length - 3);
     const file = path.join(dir, 'mixed.csv');
     fs.writeFileSync(file, Buffer.concat([Buffer.from(text.slice(0, cut + 2)), iconv.encode(text.slice(cut + 2), 'gbk')]));
-    const { seq, par } = both(['validate', file, '--json', '--date', '2024-06-01']);
-    expect(used(par)).toBe(false);
-    expect(par.stderr).toMatch(/ssj parallel: fallback/);
-    expect(par.code).toBe(seq.code);
-    expect(par.stdout).toBe(seq.stdout);
+    fallsBackAlike(file);
   });
 
   it('a draw read in parallel verifies when re-read sequentially (same content hashes, strata and teams)', () => {
