@@ -15,7 +15,7 @@ import { workerRange, type EntityColumns, type RangeSetup } from './registry-ran
 function threadCpuMs(): string {
   try {
     const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return String((Number(fields[11]) + Number(fields[12])) * 10);
+    return String((Number(fields[11]) + Number(fields[12])) * 10); // utime + stime, in ticks of 10 ms (USER_HZ 100)
   } catch {
     return '?';
   }
