@@ -103,7 +103,8 @@ export class ColumnBuilder {
   private readonly dict: string[] = [];
   private sent = 0;
   private keys: string[] = [];
-  private texts: string[][] = [[], [], [], []];
+  /** The four text columns as UTF-16 code units, NUL after each text: no string per cell outlives its row (kept strings made the reader's GC several times costlier). */
+  private texts = [new Uint16Array(1 << 16), new Uint16Array(1 << 16), new Uint16Array(1 << 16), new Uint16Array(1 << 16)];
   private ends: number[] = [];
   private at = [0, 0, 0, 0];
   private fromUscc: number[] = [];
@@ -122,10 +123,25 @@ export class ColumnBuilder {
   }
 
   private text(column: number, v: string): void {
-    (this.texts[column] as string[]).push(v);
-    const end = (this.at[column] as number) + v.length;
+    const from = this.at[column] as number;
+    const end = from + v.length;
+    let units = this.texts[column] as Uint16Array;
+    if (end >= units.length) {
+      const grown = new Uint16Array(Math.max(units.length * 2, end + 1));
+      grown.set(units.subarray(0, from));
+      this.texts[column] = units = grown;
+    }
+    for (let j = 0; j < v.length; j++) units[from + j] = v.charCodeAt(j);
+    units[end] = 0;
     this.ends.push(end);
     this.at[column] = end + 1;
+  }
+
+  /** A text column as one string, the texts joined by NUL. */
+  private joined(column: number): string {
+    const units = this.texts[column] as Uint16Array;
+    const length = Math.max(0, (this.at[column] as number) - 1);
+    return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
   }
 
   /** Tags as one dictionary text; a NUL inside a tag would split differently on the way back. */
@@ -200,14 +216,13 @@ export class ColumnBuilder {
 
   /** The entities pushed since the last flush. */
   flush(): EntityColumns {
-    const [ybbm, name, address, legal] = this.texts.map((x) => x.join(SEP)) as [string, string, string, string];
+    const [ybbm, name, address, legal] = [0, 1, 2, 3].map((c) => this.joined(c)) as [string, string, string, string];
     const out: EntityColumns = {
       objectType: this.objectType, count: this.fromUscc.length, key: this.keys, ybbm, name, address, legal,
       ends: Uint32Array.from(this.ends), fromUscc: Uint8Array.from(this.fromUscc), codes: Uint32Array.from(this.codes), dict: this.dict.slice(this.sent), dictFrom: this.sent,
     };
     this.sent = this.dict.length;
     this.keys = [];
-    this.texts = [[], [], [], []];
     this.ends = [];
     this.at = [0, 0, 0, 0];
     this.fromUscc = [];

@@ -1,5 +1,6 @@
 import { schemaFor } from '../../src/core/schemas/index.js';
-import { KeyIndex, parseRegistryTable, rowToEntity, tableIssues } from '../../src/core/registry.js';
+import fc from 'fast-check';
+import { KeyIndex, legalName, legalNameByRegex, parseRegistryTable, rowToEntity, tableIssues } from '../../src/core/registry.js';
 import { KeyMap } from '../../src/core/keyset.js';
 import { columnLetter } from '../../src/core/issues.js';
 import { fieldFor } from '../../src/io/read/header.js';
@@ -205,5 +206,22 @@ describe('validateTables (several tables at once)', () => {
     const r = validateTables([a, b, c], null);
     expect(r.issues.map((list) => list.map((i) => [i.row, i.code]))).toEqual([[], [[2, 'duplicate-key']], [[2, 'unknown-reference']]]);
     expect(r.summary).toEqual({ errors: 1, warnings: 1, infos: 0 });
+  });
+});
+
+describe('法定代表人 without the ID number (legalName)', () => {
+  it('cuts the name from the usual cells', () => {
+    expect(legalName('高伟 410902199201280002')).toBe('高伟');
+    expect(legalName('张三，11010519491231002X')).toBe('张三');
+    expect(legalName('李四(410902********0014)')).toBe('李四');
+    expect(legalName('王五')).toBe('王五');
+    expect(legalName(' 赵六 ')).toBe('赵六');
+    expect(legalName('Room 12')).toBe('Room 12');
+    expect(legalName('')).toBe('');
+  });
+
+  it('equals the two replaces it is defined by, on any text of names, digits, X, * and separators', () => {
+    const ch = fc.constantFrom(...'0123456789Xx* ,，;；:：/、()（）\t张三李X四a');
+    fc.assert(fc.property(fc.array(ch, { maxLength: 30 }).map((a) => a.join('')), (t) => legalName(t) === legalNameByRegex(t)), { numRuns: 5000 });
   });
 });
