@@ -121,7 +121,7 @@ export async function loadInputs(
   inputs.push(...reg.inputs);
   phase('registries read');
   if (plan && !issues.some((i) => i.severity === 'error')) {
-    issues.push(...checkPlanAgainst(plan, reg.entities, reg.inspectors));
+    issues.push(...checkPlanAgainst(plan, reg.entities, reg.inspectors, reg.conflicts));
     if (need.drawDate) issues.push(...checkPlanYear(plan, need.drawDate));
   }
   if (!need.deferHashes) await reg.hashed;

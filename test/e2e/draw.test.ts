@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DrawRecord } from '../../src/core/types.js';
 import { expectNoStack, ssj, tempDir } from '../helpers/cli.js';
-import { conflicts, draw, drawFiles, inspectors, makeWorkspace, SEED, uscc, inputArgs } from './draw-fixtures.js';
+import { conflicts, draw, drawFiles, inspectors, makeWorkspace, SEED, uscc, inputArgs, writeGbkCsv } from './draw-fixtures.js';
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 const ledgerLines = (root: string) =>
@@ -148,6 +148,22 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     expect(r.stderr).toContain('uscc-checksum');
     expect(r.stderr).toContain('pharmacies.csv');
     expect(r.stderr).toMatch(/D\d+/);
+    expectNoStack(r);
+    expect(drawFiles(root)).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
+  });
+  it('when listed conflicts leave an entity too few inspectors, before any seed is used (exit 1)', async () => {
+    // Five of the six 医疗保障局 inspectors are recused from 测试卫生院1; its group needs two: whatever the seed, it
+    // could never get a team, so the draw is refused now rather than failing only when the seed picks it.
+    const root = tempDir('ssj-draw-recused-');
+    const files = await makeWorkspace(root, 'csv');
+    const recused = conflicts();
+    recused.rows = ['YB001', 'YB002', 'YB003', 'YB004', 'YB005'].map((k) => [k, uscc(500, '12'), '近亲属任职']);
+    writeGbkCsv(files.conflicts, recused);
+    const r = draw(root, files);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('plan-conflict-blocks');
+    expect(r.stderr).toContain(uscc(500, '12'));
     expectNoStack(r);
     expect(drawFiles(root)).toEqual([]);
     expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
