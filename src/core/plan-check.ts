@@ -99,7 +99,7 @@ function seatIssues(plan: Plan, entities: Entity[], inspectors: Inspector[], con
  * the seed picked them), credit classes missing where a row is split by
  * credit class, classes the split leaves out, overlapping strata.
  */
-export function checkPlanAgainst(plan: Plan, entities: Entity[], inspectors: Inspector[], conflicts: Conflict[] = []): Issue[] {
+export function checkPlanAgainst(plan: Plan, entities: Entity[], inspectors: Inspector[], conflicts: Conflict[]): Issue[] {
   const out: Issue[] = [];
   for (const row of plan.rows) {
     out.push(...departmentIssues(plan, row, inspectors), ...creditIssues(plan, row, entities));

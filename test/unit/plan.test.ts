@@ -196,7 +196,7 @@ describe('checkPlanAgainst and checkPlanYear', () => {
   it('flags an unknown department, missing and uncovered credit classes, overlapping strata — with cells', () => {
     const issues = checkPlanAgainst(p, [entity('K1', '定点零售药店', { credit: 'A' }), entity('K2', '定点零售药店', { credit: '' }), entity('K3', '定点零售药店', { credit: 'D' })], [
       inspector('Z1'), inspector('Z2'), inspector('Z3', { unit: '某卫生健康委员会', status: '不可用' }),
-    ]);
+    ], []);
     expect(proj(issues)).toEqual([
       ['L3', 'plan-unknown-department', 'error'],
       ['G3', 'plan-missing-credit', 'error'],
@@ -207,8 +207,8 @@ describe('checkPlanAgainst and checkPlanYear', () => {
   });
   it('is quiet on a plan the registries can serve', () => {
     const q = plan([row({ teamGroups: [{ department: '医疗保障局', seats: 2 }] })]);
-    expect(checkPlanAgainst(q, [entity('K1')], [inspector('Z1'), inspector('Z2')])).toEqual([]);
-    expect(checkPlanAgainst(q, [entity('K1')], [inspector('Z1')]).map((i) => i.code)).toEqual(['plan-too-few-inspectors']);
+    expect(checkPlanAgainst(q, [entity('K1')], [inspector('Z1'), inspector('Z2')], [])).toEqual([]);
+    expect(checkPlanAgainst(q, [entity('K1')], [inspector('Z1')], []).map((i) => i.code)).toEqual(['plan-too-few-inspectors']);
   });
   it('refuses, before any seed, entities a group could not serve (region matching, conflicts)', () => {
     const q = plan([row({ regionMatch: true, teamSize: 3, teamGroups: [{ department: '医疗保障局', seats: 2 }, { department: '市场监督管理局', seats: 1 }] })]);
