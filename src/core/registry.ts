@@ -54,14 +54,20 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A character of ID_IN_TEXT after its first digit: 0-9, X, x or *. */
 const isIdChar = (c: number): boolean => isDigit(c) || c === 88 || c === 120 || c === 42;
 
-const edge = (ch: string | undefined): boolean => ch !== undefined && (SEPARATOR_CHARS.has(ch) || /\s/.test(ch));
+/** A separator character (SEPARATORS' class); CJK ideographs, the usual edge of a name, are answered first. */
+const edge = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  if (c >= 0x4e00 && c <= 0x9fff) return false;
+  const ch = s[i] as string;
+  return SEPARATOR_CHARS.has(ch) || /\s/.test(ch);
+};
 
 /** SEPARATORS removed: separator characters cut from both ends. */
 function trimSeparators(s: string): string {
   let a = 0;
   let b = s.length;
-  while (a < b && edge(s[a])) a++;
-  while (b > a && edge(s[b - 1])) b--;
+  while (a < b && edge(s, a)) a++;
+  while (b > a && edge(s, b - 1)) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
