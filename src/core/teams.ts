@@ -34,6 +34,15 @@ export function rankInspectors(inspectors: Inspector[]): Inspector[] {
   return list;
 }
 
+/** Two ascending lists of ranks merged into one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
+  return out;
+}
+
 class Matcher {
   readonly index: SeatIndex;
   private readonly rankOf = new Map<string, number>();
@@ -80,12 +89,13 @@ class Matcher {
   private poolsOf(dept: string, regionMatch: boolean, region: string): Pool[] {
     const d = deptKey(dept);
     if (!regionMatch) return [this.index.pool(`${d}\u0000full`, () => this.members(d, () => true))];
-    const out = [this.index.pool(`${d}\u0000all`, () => this.members(d, (r) => this.all[r]!))];
+    const everywhere = () => this.members(d, (r) => this.all[r]!);
     const reg = regionKey(region);
-    const lists = this.regionListsOf(d);
-    const ranks = lists.get(reg);
-    if (reg !== '' && ranks) out.push(this.index.pool(`${d}\u0000region\u0000${reg}`, () => ranks));
-    return out;
+    const ranks = this.regionListsOf(d).get(reg);
+    if (reg === '' || !ranks) return [this.index.pool(`${d}\u0000all`, everywhere)];
+    // One pool for those covering every region and those listing this one (disjoint, merged in rank order): its
+    // k-th member is one tree descent, where two pools took a binary search over every rank.
+    return [this.index.pool(`${d}\u0000region\u0000${reg}`, () => mergeAscending(everywhere(), ranks))];
   }
 
   private regionListsOf(d: string): Map<string, number[]> {
