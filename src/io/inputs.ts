@@ -110,7 +110,8 @@ export async function loadInputs(
     if (p.input) inputs.push(p.input);
   }
   const paths = FLAG_ROLES.flatMap(([flag]) => files[flag] ?? []);
-  const reg = await loadRegistries(paths, progress ? { progress } : {});
+  // The draw date is the registries' "today": a 成立日期 after it is an error, as `ssj validate` reports it.
+  const reg = await loadRegistries(paths, { ...(progress ? { progress } : {}), ...(need.drawDate ? { today: need.drawDate } : {}) });
   for (const i of reg.issues) issues.push(i); // not push(...): one issue per row of a million-row file overflows the stack
   for (const [flag, roles] of FLAG_ROLES) {
     for (const f of files[flag] ?? []) {

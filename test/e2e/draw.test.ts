@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DrawRecord } from '../../src/core/types.js';
 import { expectNoStack, ssj, tempDir } from '../helpers/cli.js';
-import { conflicts, draw, drawFiles, inspectors, makeWorkspace, SEED, uscc, inputArgs, writeGbkCsv } from './draw-fixtures.js';
+import { conflicts, draw, drawFiles, inspectors, institutions, makeWorkspace, SEED, uscc, inputArgs, writeGbkCsv } from './draw-fixtures.js';
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 const ledgerLines = (root: string) =>
@@ -167,6 +167,19 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     expectNoStack(r);
     expect(drawFiles(root)).toEqual([]);
     expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
+  });
+  it('with a 成立日期 after the draw date, as validate reports it (exit 1)', async () => {
+    const root = tempDir('ssj-draw-future-');
+    const files = await makeWorkspace(root, 'csv');
+    const later = institutions();
+    later.rows[2]![8] = '2030-01-01';
+    writeGbkCsv(files.entities[1]!, later);
+    const r = draw(root, files);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad-date');
+    expect(r.stderr).toContain('institutions.csv');
+    expectNoStack(r);
+    expect(drawFiles(root)).toEqual([]);
   });
   it('with an inspectors file given as --entities (exit 1)', async () => {
     const root = tempDir('ssj-draw-role-');
