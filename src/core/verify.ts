@@ -86,7 +86,11 @@ export function compareStrata(rec: Stratum[], run: Stratum[]): Difference[] {
   return out;
 }
 
-/** The selected entities in draw order, with the fields frozen from the registry that the content hash covers. */
+/**
+ * The selected entities in draw order, with every field frozen from the
+ * registry (the witness sheet, the record sheets and the 公示 print them: an
+ * edited address or 法定代表人 must not pass as the draw's).
+ */
 export function compareSelected(rec: SelectedEntity[], run: SelectedEntity[]): Difference[] {
   const out: Difference[] = [];
   for (let i = 0; i < Math.max(rec.length, run.length); i += 1) {
@@ -96,7 +100,7 @@ export function compareSelected(rec: SelectedEntity[], run: SelectedEntity[]): D
       out.push(diff('selected.key', a?.key ?? null, b?.key ?? null, { position: i + 1, stratum: a?.stratum ?? b?.stratum }));
       continue;
     }
-    for (const f of ['stratum', 'order', 'objectType', 'name', 'region'] as const) {
+    for (const f of ['stratum', 'order', 'objectType', 'name', 'region', 'uscc', 'ybbm', 'address', 'legalRepresentative'] as const) {
       if (a[f] !== b[f]) out.push(diff(`selected.${f}`, a[f], b[f], { position: i + 1, entity: a.key }));
     }
   }
@@ -108,14 +112,14 @@ function compareMembers(field: string, entity: string, rec: TeamMember[], run: T
   const where = position === undefined ? { entity } : { entity, position };
   if (rec.length !== run.length) out.push(diff(`${field}.length`, rec.length, run.length, where));
   for (let m = 0; m < Math.min(rec.length, run.length); m += 1) {
-    for (const f of ['key', 'role', 'department'] as const) {
+    for (const f of ['key', 'name', 'unit', 'role', 'department'] as const) {
       if (rec[m][f] !== run[m][f]) out.push(diff(`${field}[${m + 1}].${f}`, rec[m][f], run[m][f], where));
     }
   }
   return out;
 }
 
-/** Teams in draw order: the entity, then each member's key, role (组长/组员) and department. */
+/** Teams in draw order: the entity, then each member's key, name, unit, role (组长/组员) and department. */
 export function compareTeams(rec: Team[], run: Team[]): Difference[] {
   const out: Difference[] = [];
   for (let i = 0; i < Math.max(rec.length, run.length); i += 1) {

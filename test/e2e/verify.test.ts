@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { recordHash } from '../../src/core/hash.js';
+import type { DrawRecord } from '../../src/core/types.js';
 import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 import { draw, makeWorkspace, type Files } from './draw-fixtures.js';
 
@@ -55,6 +57,24 @@ describe('ssj verify', () => {
       expect(text.code).toBe(1);
       expect(text.stdout).toContain('selected');
       expect(verify(root, ['--ledger']).code).toBe(1);
+    } finally {
+      fs.writeFileSync(recordFile(), original);
+    }
+  });
+
+  it('fails a record re-hashed after a team leader\'s name and an entity\'s address were forged, naming both', () => {
+    const original = fs.readFileSync(recordFile());
+    try {
+      const rec = JSON.parse(original.toString('utf8')) as DrawRecord;
+      rec.teams[0]!.members[0]!.name = '冒名顶替';
+      rec.selected[0]!.address = '别处某路1号';
+      rec.recordHash = recordHash(rec);
+      fs.writeFileSync(recordFile(), JSON.stringify(rec, null, 2));
+      const r = verify(root, [recordFile(), '--entities', ...files.entities, '--inspectors', files.inspectors, '--conflicts', files.conflicts, '--json']);
+      expect(r.code).toBe(1);
+      const fields = json(r).differences.map((d) => d.field);
+      expect(fields).toEqual(expect.arrayContaining(['teams.members[1].name', 'selected.address']));
+      expect(fields).not.toContain('recordHash');
     } finally {
       fs.writeFileSync(recordFile(), original);
     }

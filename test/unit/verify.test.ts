@@ -42,10 +42,27 @@ describe('verify: a record against its re-run', () => {
     const ds = compareTeams(r.teams, run);
     expect(ds.map((d) => [d.field, d.entity, d.position])).toEqual([
       ['teams.members[1].key', 'E1', 2],
+      ['teams.members[1].name', 'E1', 2],
       ['teams.members[1].role', 'E1', 2],
       ['teams.members[2].key', 'E1', 2],
+      ['teams.members[2].name', 'E1', 2],
       ['teams.members[2].role', 'E1', 2],
     ]);
+  });
+  it('names a member whose name or unit differs from the re-run, with the same key', () => {
+    const r = sampleDraw();
+    const run = r.teams.map((t, i) => (i === 0 ? { ...t, members: [{ ...t.members[0]!, name: '冒名顶替', unit: '某公司' }, ...t.members.slice(1)] } : t));
+    expect(compareTeams(r.teams, run).map((d) => [d.field, d.expected, d.found])).toEqual([
+      ['teams.members[1].name', r.teams[0]!.members[0]!.name, '冒名顶替'],
+      ['teams.members[1].unit', r.teams[0]!.members[0]!.unit, '某公司'],
+    ]);
+  });
+  it('names every registry field of a selected entity that differs from the re-run', () => {
+    const r = sampleDraw();
+    const run = r.selected.map((s, i) => (i === 0 ? { ...s, uscc: 'X', ybbm: 'Y', address: '别处', legalRepresentative: '某人' } : s));
+    expect(compareSelected(r.selected, run).map((d) => [d.field, d.position, d.entity])).toEqual(
+      ['uscc', 'ybbm', 'address', 'legalRepresentative'].map((f) => [`selected.${f}`, 1, r.selected[0]!.key]),
+    );
   });
   it('compares content hashes per role whatever the file names', () => {
     const r = sampleDraw();
