@@ -108,7 +108,8 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
   const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today, deferHashes: true }, fileProgress(ctx));
   phase('inputs read and checked');
   refuseOnErrors(loaded.issues, ctx.err, true);
-  const { plan, inputs } = withDocument(loaded, opts.document);
+  // The 实施文件 announced is the draw's unless --document says otherwise (a different one is then refused below).
+  const { plan, inputs } = withDocument(loaded, opts.document ?? announcement?.plan.document);
   if (announcement) {
     await loaded.hashed;
     refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));

@@ -31,6 +31,7 @@ import { amendmentsOf, isAmendment, loadRecordsForCheck, readDraw, readLedger, r
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
 import { fileProgress } from '../render/progress.js';
+import { withDocument } from './draw.js';
 
 const failure = (field: string, err: unknown): Difference => ({
   field,
@@ -155,6 +156,8 @@ export const run: Handler = async (ctx, args, opts) => {
   const rerun = rerunDraw(ws, draw, lines, inputs);
   await inputs.hashed;
   const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', ...(given.plan?.length ? ['plan'] : [])]);
+  // A plan file given is compared with the recorded 实施文件 (--document at the draw) applied, as the draw hashed it.
+  const current = inputs.plan ? withDocument(inputs, draw.plan.document).inputs : inputs.inputs;
   const amendments = amendmentsOf(
     lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId)),
     draw.drawId,
@@ -164,7 +167,7 @@ export const run: Handler = async (ctx, args, opts) => {
     ...checkRecordHash(draw),
     ...againstLedger(draw, lines, dir !== null && path.resolve(dir) === path.resolve(ws.draws)),
     ...againstAnnouncement(ws, draw),
-    ...compareInputs(draw.inputs, inputs.inputs, roles),
+    ...compareInputs(draw.inputs, current, roles),
     ...rerun,
     ...rerunAmendments(draw, amendments, inputs),
   ];

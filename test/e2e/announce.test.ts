@@ -99,3 +99,24 @@ describe('ssj announce, then draw --announcement', () => {
     }
   });
 });
+
+describe('the 实施文件 (--document) through announce, draw and verify', () => {
+  it('a draw on an announcement with a document takes it, and verify with the plan file given says 一致', async () => {
+    const root = tempDir('ssj-document-');
+    const files = await makeWorkspace(root);
+    const doc = '测医保〔2024〕9号';
+    const a = ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--document', doc]);
+    expect(a.code).toBe(0);
+    const d = draw(root, files, ['--announcement', path.join(root, 'draws', '20240603-1-announcement.json'), '--json']);
+    expect([d.code, d.code === 0 ? '' : d.stderr]).toEqual([0, '']);
+    const record = JSON.parse(d.stdout) as DrawRecord;
+    expect(record.plan.document).toBe(doc);
+    const v = ssj(['verify', '--draw', record.drawId, ...inputArgs(files), '--workspace', root]);
+    expect(v.stdout + v.stderr).toContain('一致');
+    expect(v.code).toBe(0);
+    // Another document at the draw is still refused against the announcement.
+    const other = draw(root, files, ['--announcement', path.join(root, 'draws', '20240603-1-announcement.json'), '--document', '别的文件']);
+    expect(other.code).toBe(1);
+    expectNoStack(other);
+  });
+});
