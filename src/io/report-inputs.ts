@@ -17,9 +17,14 @@ export function loadResultsForReport(ws: Workspace): InspectionResult[] {
   return loadResults(ws);
 }
 
-/** The default activities sheet: registries/月度工作情况.xlsx, else templates/月度工作情况.xlsx, else none. */
+/**
+ * The default activities sheet: reports/月度工作情况.xlsx (where ssj init puts
+ * it and its README says to fill it in), else registries/月度工作情况.xlsx,
+ * else none — never templates/, whose copy is blank: reading it would leave
+ * items 1–3 empty without the warning that says so.
+ */
 export function defaultActivitiesFile(ws: Workspace): string | null {
-  for (const dir of [ws.registries, ws.templates]) {
+  for (const dir of [ws.reports, ws.registries]) {
     const f = path.join(dir, '月度工作情况.xlsx');
     if (fs.existsSync(f)) return f;
   }

@@ -148,6 +148,22 @@ describe('ssj report', () => {
     }
   });
 
+  it('reads the activities sheet the clerk filled in reports/ (where ssj init puts it), never the blank one in templates/', async () => {
+    const d3 = tempDir('ssj-report-act-');
+    writeScenario(d3, s);
+    await writeActivities(path.join(d3, 'reports', '月度工作情况.xlsx'));
+    const r = ssj(['report', '--month', '2024-06', '--workspace', d3, '--date', '2024-07-05', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as typeof json).warnings.map((w) => w.code)).not.toContain('no-activities');
+    const wb = XLSX.read(fs.readFileSync(path.join(d3, 'reports', '唐山市医疗保障局-2024-06.xlsx')), { type: 'buffer' });
+    expect((sheetGrid(wb, '附件3')[5] as string[])[2]).toBe('2024年双随机工作部署会');
+    // Only the blank template left: the report says it found no sheet.
+    fs.mkdirSync(path.join(d3, 'templates'), { recursive: true });
+    fs.renameSync(path.join(d3, 'reports', '月度工作情况.xlsx'), path.join(d3, 'templates', '月度工作情况.xlsx'));
+    const t = ssj(['report', '--month', '2024-06', '--workspace', d3, '--date', '2024-07-05', '--json']);
+    expect((JSON.parse(t.stdout) as typeof json).warnings.map((w) => w.code)).toContain('no-activities');
+  });
+
   it('warns and leaves items 1–3 empty without an activities sheet', () => {
     const d2 = tempDir('ssj-report-noact-');
     writeScenario(d2, s);
