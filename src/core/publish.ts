@@ -48,14 +48,25 @@ const LANDLINE = /(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)/g;
 const LABELLED_PHONE = /((?:电话|手机|联系方式|座机|Tel|TEL|tel)[:：]?\s*)[\d\- ]{7,}/g;
 
 /**
+ * A person's name written after the role that introduces it (`联系人曹平敏、`,
+ * `法定代表人：张三，`): two or three Chinese characters ending at a
+ * non-Chinese character or the end. The 联系人 is not in the record (the
+ * registry's column is not kept), so the label is what finds it; words that
+ * usually follow such a label instead of a name (已, 未, 签字, 表示, …) are
+ * not names.
+ */
+const LABELLED_NAME = /((?:联系人|法定代表人|法人代表|法人|负责人|经营者|经办人|当事人|药师|店长|院长|经理)[:：]?\s*)(?![已未均对在并将已于向与和及表签承拒称不无为是])([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/g;
+
+/**
  * Masks personal data in published free text: 18-character ID numbers, mobile
- * and landline numbers, and the given personal names (e.g. the entity's
- * legal representative).
+ * and landline numbers, names written after a role (联系人, 法定代表人, 负责人,
+ * …) and the given personal names (e.g. the entity's legal representative).
  */
 export function maskPersonal(text: string, names: string[] = []): string {
   const stars = (s: string) => '*'.repeat(s.length);
   let out = text.replace(ID_NUMBER, stars).replace(MOBILE, stars).replace(LANDLINE, stars);
   out = out.replace(LABELLED_PHONE, (_m, label: string) => `${label}***`);
+  out = out.replace(LABELLED_NAME, (_m, label: string, name: string) => label + stars(name));
   for (const name of names) if (name.length >= 2) out = out.split(name).join(stars(name));
   return out;
 }

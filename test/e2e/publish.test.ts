@@ -12,7 +12,7 @@ const HEADER = ['序号', '抽查任务', '抽查事项', '检查对象名称', 
 const ID18 = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 const PHONE_DIGITS = /2819003|13912345678/;
-const PERSONAL_NAMES = ['钱院长', '赵法人'];
+const PERSONAL_NAMES = ['钱院长', '赵法人', '曹平敏']; // the last only in 处理情况 text, after 经办人 (not in the record)
 
 const parse = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 

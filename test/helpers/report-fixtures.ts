@@ -164,7 +164,7 @@ export function juneScenario() {
   const c = makeDraw({ id: '20240515-1', date: '2024-05-15', document: '唐医保字〔2024〕3号', rows: [planRow(1, '其他事项', '定点医疗机构', [{ department: '', seats: 2 }])], strata: [{ row: 1, population: 8 }], entities: [{ key: K.E4, name: '丰南区医院', stratum: 1 }, { key: K.E5, name: '丰润区医院', stratum: 1 }] });
   const amendment = makeAmendment(a, K.E1, a.teams[0]?.members[1]?.key ?? '', { key: '冀A099', name: '递补员' });
   const results = [
-    makeResult(a.drawId, K.E1, '2024-06-10', [['医疗保障局', [1]]], { date: '2024-06-25', site: SITE_HR }, '无 联系人钱院长 电话13912345678，身份证130203198001011234'),
+    makeResult(a.drawId, K.E1, '2024-06-10', [['医疗保障局', [1]]], { date: '2024-06-25', site: SITE_HR }, '无 联系人钱院长 电话13912345678，身份证130203198001011234；已告知经办人曹平敏。'),
     makeResult(a.drawId, K.E2, '2024-06-11', [['医疗保障局', [5]]], { date: '2024-07-02', site: SITE_HR }, '=HYPERLINK("http://x")'),
     makeResult(a.drawId, K.P1, '2024-06-12', [['医疗保障局', [1]], ['市场监督管理局', [8]]]),
     makeResult(a.drawId, K.P2, '2024-06-12', [['医疗保障局', [9]], ['市场监督管理局', [9]]], null, '+已整改 座机 0315-2819003'),

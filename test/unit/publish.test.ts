@@ -65,6 +65,13 @@ describe('maskPersonal', () => {
     expect(maskPersonal('罚款 5000 元，2024-06-01 整改')).toBe('罚款 5000 元，2024-06-01 整改');
     expect(maskPersonal('负责人张三已签字', ['张三'])).toBe('负责人**已签字');
   });
+  it('masks a name written after 联系人, 法定代表人 and other roles, not the words that follow a role', () => {
+    expect(maskPersonal('已约谈联系人曹平敏、法定代表人蔡阳。')).toBe('已约谈联系人***、法定代表人**。');
+    expect(maskPersonal('联系人：王芳，负责人 李强')).toBe('联系人：**，负责人 **');
+    expect(maskPersonal('店长刘一。')).toBe('店长**。');
+    expect(maskPersonal('联系人已整改，法定代表人签字确认，负责人表示配合。')).toBe('联系人已整改，法定代表人签字确认，负责人表示配合。');
+    expect(maskPersonal('约谈负责人，责令整改')).toBe('约谈负责人，责令整改');
+  });
   it('neutralises every dangerous first character', () => {
     expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'ok'].map(neutralise)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", 'ok']);
   });
