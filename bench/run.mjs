@@ -165,7 +165,7 @@ function benchSize(s, pandas) {
   const ws = path.join(OUT, `ws-${s}`);
   const d = repeated(() => {
     fs.rmSync(ws, { recursive: true, force: true });
-    fs.mkdirSync(ws, { recursive: true });
+    fs.mkdirSync(path.join(ws, 'draws'), { recursive: true }); // a workspace: ssj refuses a folder without draws/ or a ledger
     return measure(process.execPath, ssjArgs('draw', '--workspace', ws, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json'));
   });
   const id = drawId(d.stdout);

@@ -100,10 +100,10 @@ interface Prepared {
 
 /** Everything checked before the lock: id, seed, announcement, inputs (nothing written on any failure). */
 async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepared> {
-  const ws = openWorkspace(ctx.workspace);
   const id = checkedId(opts.id);
   if ((typeof opts.seed !== 'string' || opts.seed.trim() === '') && !ctx.interactive) missingFlag('--seed');
   if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
+  const ws = openWorkspace(ctx.workspace);
   const announcement: Announcement | null = opts.announcement ? readAnnouncement(String(opts.announcement)) : null;
   const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today, deferHashes: true }, fileProgress(ctx));
   phase('inputs read and checked');

@@ -37,7 +37,12 @@ export function workspacePaths(root: string): Workspace {
   };
 }
 
-/** The workspace, which must exist as a folder; its subfolders are created on demand by writers. */
+/**
+ * The workspace: a folder made by `ssj init` (or by a first draw in one), known
+ * by its draws/ folder or its ledger. Any other folder is refused: a draw there
+ * would start a ledger of its own, and the yearly limit and 抽查频次 would not
+ * see the draws already made. Other subfolders are created on demand by writers.
+ */
 export function openWorkspace(root: string): Workspace {
   const ws = workspacePaths(root);
   let st: fs.Stats;
@@ -47,6 +52,7 @@ export function openWorkspace(root: string): Workspace {
     throw new IoError('error.fileNotFound', { file: ws.root });
   }
   if (!st.isDirectory()) throw new IoError('error.notDirectory', { file: ws.root });
+  if (!fs.existsSync(ws.draws) && !fs.existsSync(ws.ledger)) throw new IoError('error.notWorkspace', { dir: ws.root });
   return ws;
 }
 

@@ -181,6 +181,16 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     expectNoStack(r);
     expect(drawFiles(root)).toEqual([]);
   });
+  it('in a folder that is not a workspace (no draws/, no ledger), writing nothing there (exit 2)', async () => {
+    const root = tempDir('ssj-draw-files-');
+    const files = await makeWorkspace(root);
+    const elsewhere = tempDir('ssj-not-a-workspace-');
+    const r = ssj(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', elsewhere, '--no-sheets']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`ssj init ${elsewhere}`);
+    expectNoStack(r);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+  });
   it('with an inspectors file given as --entities (exit 1)', async () => {
     const root = tempDir('ssj-draw-role-');
     const files = await makeWorkspace(root);

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
+import { ssj, tempDir, tempWorkspace, expectNoStack, type RunResult } from '../helpers/cli.js';
 import { inspectors, pharmacies, uscc, type Sheet } from './draw-fixtures.js';
 
 // SSJ_HASH_ASIDE_ROWS=0: the content hash of every entity file on its worker thread too.
@@ -134,7 +134,7 @@ describe('parallel CSV reader = sequential reader', () => {
   });
 
   it('a draw read in parallel verifies when re-read sequentially (same content hashes, strata and teams)', () => {
-    const ws = tempDir('ssj-parallel-draw-');
+    const ws = tempWorkspace('ssj-parallel-draw-');
     const entities = write('draw-pharmacies.csv', csv(pharmacies(1500)));
     const insp = write('draw-inspectors.csv', csv(inspectors()));
     const plan = path.join(ws, 'plan.json');
@@ -148,7 +148,7 @@ describe('parallel CSV reader = sequential reader', () => {
     const v = run(['verify', '--draw', record.drawId, ...args], SEQUENTIAL);
     expect(v.stdout + v.stderr).toMatch(/一致/);
     expect(v.code).toBe(0);
-    const ws2 = tempDir('ssj-parallel-draw2-');
+    const ws2 = tempWorkspace('ssj-parallel-draw2-');
     const d2 = run(['draw', ...args.slice(0, -1), ws2, '--seed', '31415926535897932384', '--no-sheets', '--json'], SEQUENTIAL);
     const strip = (text: string) => {
       const r = JSON.parse(text) as Record<string, unknown>;

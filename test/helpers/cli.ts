@@ -30,6 +30,13 @@ export function tempDir(prefix = 'ssj-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** An empty workspace in a temp folder: a draws/ folder is what makes a folder one (ssj refuses any other). */
+export function tempWorkspace(prefix = 'ssj-ws-'): string {
+  const dir = tempDir(prefix);
+  fs.mkdirSync(path.join(dir, 'draws'));
+  return dir;
+}
+
 /** No stack trace leaked to the user. */
 export function expectNoStack(r: RunResult): void {
   const all = r.stdout + r.stderr;
