@@ -100,6 +100,17 @@ function finish(title: string, file: string, sources: RowSource[], extraMax: { s
   return { plan: { title, year, document: document || (docs[0] ?? ''), maxPerEntityPerYear, rows, source: baseName(file) }, issues };
 }
 
+/** An 附件/附表 number alone on a row above the title. */
+const ATTACHMENT_LABEL = /^(?:附件|附表)\s*[0-9一二三四五六七八九十]*\s*[:：]?$/;
+
+/**
+ * The plan's title as written above its header (`2024年度“双随机、一公开”抽查工作计划`):
+ * the last row there that is more than an 附件 number; none when there is no such row.
+ */
+function titleRow(preamble: readonly string[]): string | undefined {
+  return [...preamble].reverse().find((line) => !ATTACHMENT_LABEL.test(line));
+}
+
 /**
  * A plan from a table of role 'plan' (src/io/table.ts). The table's own
  * reader issues are not repeated (callers report Table.issues); when they
@@ -114,7 +125,7 @@ export function parsePlanTable(tbl: Table): { plan: Plan | null; issues: Issue[]
   }
   if (missing.length > 0) return { plan: null, issues };
   const readerFailed = tbl.issues.some((i) => i.severity === 'error');
-  const title = baseName(tbl.file).replace(/\.[^.]+$/, '');
+  const title = titleRow(tbl.preamble ?? []) ?? baseName(tbl.file).replace(/\.[^.]+$/, '');
   // The year is usually in the title row above the header (武冈市医疗保障局2024年…计划), else the file or sheet name.
   const year = inferYear(...(tbl.preamble ?? []), title, tbl.sheet ?? '');
   const out = finish(title, tbl.file, tbl.rows.map((r) => tableSource(tbl, r)), [], '', year, issues);

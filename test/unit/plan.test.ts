@@ -47,6 +47,11 @@ describe('parsePlanTable — the Wugang 附件1 sheet', () => {
     expect(p?.title).toBe('2024年度双随机抽查工作计划');
     expect(p?.source).toBe('2024年度双随机抽查工作计划.xlsx');
   });
+  it('takes its title from the rows above the header, past an 附件 number', () => {
+    const titled = { ...table(WUGANG.slice(0, 7), [['1', ITEM, '条例', '现场检查', '某局', '定点医疗机构', '20%']], 'plan.xlsx'), preamble: ['附件1', '宛丰县医疗保障局2024年度“双随机、一公开”抽查工作计划'] };
+    expect(parsePlanTable(titled).plan?.title).toBe('宛丰县医疗保障局2024年度“双随机、一公开”抽查工作计划');
+    expect(parsePlanTable({ ...titled, preamble: ['附件 1：'] }).plan?.title).toBe('plan');
+  });
   it('has no year when the name carries none', () => {
     expect(parsePlanTable(table(WUGANG, [['1', ITEM, '', '', '', '定点医疗机构', '20%', '', '']], 'plan.xlsx')).plan?.year).toBeNull();
   });
