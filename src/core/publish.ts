@@ -110,7 +110,10 @@ function authorityCell(draw: DrawRecord, entity: SelectedEntity): string {
   const stratum = draw.strata.find((s) => s.number === entity.stratum);
   const row = draw.plan.rows.find((r) => r.no === stratum?.planRow);
   const parts = [row?.subject ?? '', ...(row?.teamGroups.slice(1).map((g) => g.department) ?? [])];
-  return [...new Set(parts.filter((p) => p !== ''))].join('、');
+  // A department the 抽查主体 already names (宛丰县医疗保障局和县市场监督管理局 → 市场监督管理局) is not repeated.
+  const out: string[] = [];
+  for (const p of parts) if (p !== '' && !out.some((q) => q.includes(p))) out.push(p);
+  return out.join('、');
 }
 
 /** The allow-list: every published cell names the one field it comes from. */

@@ -32,6 +32,12 @@ describe('publicationRows', () => {
     expect(out.rows[2]?.[col('检查机关')]).toBe('唐山市医疗保障局、市场监督管理局');
   });
 
+  it('does not repeat a department the 抽查主体 already names', () => {
+    const joint = june.map((d) => ({ ...d, plan: { ...d.plan, rows: d.plan.rows.map((r) => ({ ...r, subject: '唐山市医疗保障局和市市场监督管理局' })) } }));
+    const o = publicationRows({ draws: joint, amendments: [s.amendment], results: s.results, today: '2024-06-30' });
+    expect(o.rows[2]?.[col('检查机关')]).toBe('唐山市医疗保障局和市市场监督管理局');
+  });
+
   it('keeps an existing 公示日期 and uses today otherwise', () => {
     expect(out.rows.map((r) => r[col('公示日期')])).toEqual(['2024-06-25', '2024-07-02', '2024-06-30', '2024-06-30', '2024-06-30']);
   });
