@@ -43,13 +43,14 @@ function planTeamText(row: PlanRow): string {
 export function planTable(rows: PlanRow[]): DocTable {
   return {
     heading: w('plan'),
-    columns: [w('planNo'), w('planItem'), w('planObject'), w('planRatio'), w('planFilter'), w('planTeam'), w('planCheckItems')],
-    widths: [5, 22, 13, 16, 16, 18, 22],
+    columns: [w('planNo'), w('planItem'), w('planObject'), w('planRatio'), w('planFrequency'), w('planFilter'), w('planTeam'), w('planCheckItems')],
+    widths: [5, 20, 12, 15, 10, 14, 17, 20],
     rows: rows.map((r) => [
       String(r.no),
       r.item,
       r.objectType,
       planRatioText(r),
+      r.frequency || '—',
       r.filter.length ? r.filter.map((f) => `${f.field}=${f.values.join('、')}`).join('；') : w('undirected'),
       planTeamText(r),
       r.checkItems.length ? r.checkItems.join('；') : r.item,

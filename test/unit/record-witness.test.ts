@@ -27,6 +27,15 @@ describe('witness sheet HTML', () => {
     expect(html).toContain(`<div class="footer">抽取编号 ${r.drawId}　记录哈希 ${r.recordHash}</div>`);
     expect(html).toContain('<tfoot>');
   });
+  it('lists each plan row with its 抽查频次 (SPEC: kept in the plan, shown in reports)', () => {
+    const base = sampleDraw();
+    const withFrequency = { ...base, plan: { ...base.plan, rows: base.plan.rows.map((row) => ({ ...row, frequency: '上半年、下半年各一次' })) } };
+    const plan = drawWitness(withFrequency).tables[0]!;
+    const col = plan.columns.indexOf('抽查频次');
+    expect(col).toBeGreaterThan(0);
+    expect(plan.rows.map((row) => row[col])).toEqual(base.plan.rows.map(() => '上半年、下半年各一次'));
+    expect(drawWitness(base).tables[0]!.rows[0]![col]).toBe('—');
+  });
   it('escapes every text', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;药店');

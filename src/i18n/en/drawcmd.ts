@@ -91,6 +91,7 @@ export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.w.planItem': "Inspection item",
   'drawcmd.w.planObject': "Object type",
   'drawcmd.w.planRatio': "Ratio",
+  'drawcmd.w.planFrequency': "Frequency",
   'drawcmd.w.planFilter': "Directed filter",
   'drawcmd.w.planTeam': "Team composition",
   'drawcmd.w.planCheckItems': "Check items",

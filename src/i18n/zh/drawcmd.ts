@@ -89,6 +89,7 @@ export const drawcmd = {
   'drawcmd.w.planItem': '抽查事项',
   'drawcmd.w.planObject': '抽查对象',
   'drawcmd.w.planRatio': '抽查比例',
+  'drawcmd.w.planFrequency': '抽查频次',
   'drawcmd.w.planFilter': '定向条件',
   'drawcmd.w.planTeam': '检查组构成',
   'drawcmd.w.planCheckItems': '检查事项',
