@@ -164,6 +164,11 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
   put(ws, 'C2', t('results.sheet.date'), { bold: true });
   put(ws, 'D2:E2', '');
   ws.getCell('D2').numFmt = 'yyyy-mm-dd';
+  // A hint when the cell is selected (any date form is accepted and checked on import: nothing refused here).
+  ws.getCell('D2').dataValidation = {
+    type: 'custom', allowBlank: true, formulae: ['TRUE'], showErrorMessage: false, showInputMessage: true,
+    promptTitle: t('results.sheet.datePromptTitle'), prompt: t('results.sheet.datePrompt'),
+  };
   ws.getRow(2).height = 24;
 
   let r = inspectorRows(ws, m, 3);

@@ -113,6 +113,8 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
     const dv = sheet.getCell('D11').dataValidation;
     expect([dv.type, dv.formulae, dv.showErrorMessage ?? false]).toEqual(['list', ['"1,2,3,4,5,6,7,8,9,10"'], false]);
     expect(sheet.getCell('D12').dataValidation.type).toBe('list');
+    const date = sheet.getCell('D2').dataValidation;
+    expect([date.showInputMessage, date.promptTitle, date.prompt, date.showErrorMessage ?? false]).toEqual([true, '检查日期', '例如 2024-06-15；不得早于抽取日期，不得晚于导入当天', false]);
     expect([sheet.pageSetup.paperSize, sheet.pageSetup.fitToPage, sheet.pageSetup.fitToHeight, sheet.pageSetup.fitToWidth]).toEqual([9, true, 1, 1]);
   });
 
