@@ -167,7 +167,8 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
 }
 
 async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
-  const sheets = await writeSheetsIfAvailable(ws, record, []);
+  const bar = startProgress(ctx, t('progress.sheets'), record.selected.length);
+  const sheets = await writeSheetsIfAvailable(ws, record, [], (done, total) => bar.update(done, total)).finally(() => bar.stop());
   if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: record.drawId }));
   else if (!ctx.json) {
     ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.sheets'), file: path.join(ws.sheets, record.drawId) }));

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { amendmentsOf, listRecords, readDraw } from '../io/records.js';
 import { sheetsDir, writeRecordSheets } from '../io/sheets.js';
+import { startProgress } from '../render/progress.js';
 import { openWorkspace } from '../io/workspace.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
@@ -16,7 +17,8 @@ export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const draw = readDraw(ws, id);
   const amendments = amendmentsOf(listRecords(ws), draw.drawId);
-  const r = await writeRecordSheets(ws, draw, amendments);
+  const bar = startProgress(ctx, t('progress.sheets'), draw.selected.length);
+  const r = await writeRecordSheets(ws, draw, amendments, (done, total) => bar.update(done, total)).finally(() => bar.stop());
   const rel = (f: string) => path.relative(ctx.workspace, f) || f;
   if (ctx.json) {
     ctx.out(JSON.stringify({ drawId: draw.drawId, written: r.written.map(rel), kept: r.kept.map(rel), unreadable: r.unreadable.map(rel) }));

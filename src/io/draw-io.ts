@@ -165,10 +165,10 @@ export function recordedInputs(ws: Workspace, recorded: InputRef[], given: Input
   return out;
 }
 
-type WriteSheets = (ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[]) => Promise<{ written: string[]; kept: string[] }>;
+type WriteSheets = (ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[], onProgress?: (done: number, total: number) => void) => Promise<{ written: string[]; kept: string[] }>;
 
 /** RESULTS' record sheets, when that module is built; null when it is not. */
-export async function writeSheetsIfAvailable(ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[]): Promise<{ written: string[]; kept: string[] } | null> {
+export async function writeSheetsIfAvailable(ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[], onProgress?: (done: number, total: number) => void): Promise<{ written: string[]; kept: string[] } | null> {
   const specifier = './sheets.js';
   let mod: { writeRecordSheets?: WriteSheets };
   try {
@@ -178,7 +178,7 @@ export async function writeSheetsIfAvailable(ws: Workspace, draw: DrawRecord, am
     throw err;
   }
   if (typeof mod.writeRecordSheets !== 'function') return null;
-  return mod.writeRecordSheets(ws, draw, amendments);
+  return mod.writeRecordSheets(ws, draw, amendments, onProgress);
 }
 
 const show = (v: Difference['expected']) => (v === null || v === '' ? t('drawcmd.verify.none') : String(v));

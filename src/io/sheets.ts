@@ -38,11 +38,12 @@ export function recordSheetModels(draw: DrawRecord, amendments: readonly Amendme
     .filter((m): m is RecordSheetModel => m !== null);
 }
 
-export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[]): Promise<SheetsWritten> {
+export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[], onProgress?: (done: number, total: number) => void): Promise<SheetsWritten> {
   const dir = sheetsDir(ws, draw.drawId);
   const models = recordSheetModels(draw, amendments);
   const out: SheetsWritten = { written: [], kept: [], unreadable: [] };
-  for (const m of models) {
+  for (const [i, m] of models.entries()) {
+    onProgress?.(i, models.length);
     const file = path.join(dir, sheetFileName(m.entity, draw.selected.length));
     if (fs.existsSync(file)) {
       const state = await sheetFillState(file);
@@ -55,6 +56,7 @@ export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendme
     await saveWorkbook(buildRecordSheet(m).wb, file);
     out.written.push(file);
   }
+  onProgress?.(models.length, models.length);
   const html = path.join(dir, 'all.html');
   writeFileAtomic(html, renderRecordSheetsHtml(draw.drawId, models, getLang(), draw.recordHash));
   out.written.push(html);

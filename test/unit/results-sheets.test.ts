@@ -34,8 +34,14 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
   const ws = makeWorkspace();
   const draw = writeDraw(ws, joint);
   let written: string[] = [];
+  const progress: [number, number][] = [];
   beforeAll(async () => {
-    written = (await writeRecordSheets(ws, draw, [])).written;
+    written = (await writeRecordSheets(ws, draw, [], (done, total) => progress.push([done, total]))).written;
+  });
+
+  it('reports its progress sheet by sheet (the draw and ssj sheets show it as a bar)', () => {
+    const n = draw.selected.length;
+    expect(progress).toEqual([...Array.from({ length: n }, (_, i) => [i, n]), [n, n]]);
   });
 
   it('writes one sheet per selected entity named by draw order, and all.html', () => {
