@@ -1,6 +1,6 @@
 /**
  * ssj results FILE… [--replace]: imports filled record sheets and results
- * tables (a folder or pattern: its spreadsheets, blank sheets skipped). Each
+ * tables (files, folders or patterns; record sheets not filled in yet are skipped). Each
  * file is all or nothing; the others still import. Exit 0 when
  * every file imported (or was already imported), 1 when any was refused, 2
  * when a file could not be read at all (missing, a folder, no permission).
@@ -27,12 +27,15 @@ export const run: Handler = async (ctx, args, opts) => {
   );
   const readCtx = { index, today: ctx.today, importedAt: ctx.nowIso };
   const readings: ReadResult[] = [];
-  const skipped: string[] = []; // blank sheets found in a folder or by a pattern: not filled in yet
+  // Blank record sheets: not filled in yet. Skipped wherever they come from — a shell expands
+  // `sheets/<id>/*.xlsx` into names before ssj sees them, and a batch job importing a whole draw's sheets
+  // mid-month must not fail on the ones still out with the inspectors.
+  const skipped: string[] = [];
   const inputs = expandInputs(args);
   if (inputs.length === 0) throw new UsageError('results.import.nothingFound', { where: args.join(' ') });
   for (const input of inputs) {
     const r = await readResultsFile(input.file, readCtx);
-    if (input.expanded && r.blank) skipped.push(input.file);
+    if (r.blank) skipped.push(input.file);
     else readings.push(r);
   }
   const outcomes: FileOutcome[] = await withLock(ws, () => {
