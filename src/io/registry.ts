@@ -4,13 +4,14 @@
  * conflicts built, duplicate keys found across all files, and each file's
  * InputRef with its content hash (SPEC draw step 9).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { conflictContentRows, contentSha256, inspectorContentRows } from '../core/content-hash.js';
 import { entityContentSha256Aside } from './content-hash-aside.js';
 import { emptyAccumulator, ENTITY_ROLES, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity, makeIssue } from '../core/issues.js';
 import { validatorFor } from '../core/validators.js';
-import { InputError, IoError, SsjError } from '../errors.js';
+import { InputError, IoError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Conflict, Entity, InputRef, Inspector, Issue, Role, Table, TableRow } from '../core/types.js';
 import { readRegistryParallel } from './registry-parallel.js';
@@ -129,8 +130,24 @@ async function readSequential(
   return { table, rows, acc, omitted };
 }
 
+/** The same file named twice (say as --entities and --inspectors) would be read twice and every row reported as its own duplicate: refused first, by name. */
+function refuseSameFileTwice(paths: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const file of paths) {
+    let id = path.resolve(file);
+    try {
+      id = fs.realpathSync(file);
+    } catch {
+      /* a missing file is reported when it is read */
+    }
+    if (seen.has(id)) throw new UsageError('io.sameFileTwice', { file });
+    seen.add(id);
+  }
+}
+
 /** Reads and checks every file in order; throws on the first file that cannot be read at all. */
 export async function loadRegistries(paths: string[], opts: LoadOptions = {}): Promise<LoadedRegistries> {
+  refuseSameFileTwice(paths);
   const keys = new KeyIndex();
   const out: LoadedRegistries = { files: [], entities: [], inspectors: [], conflicts: [], inputs: [], issues: [], hashed: Promise.resolve() };
   const hashing: Promise<void>[] = [];
@@ -236,6 +253,7 @@ export async function validateFiles(
   paths: string[],
   opts: { role?: Role; today: string; progress?: FileProgress },
 ): Promise<{ report: ValidateReport; ioFailed: boolean }> {
+  refuseSameFileTwice(paths);
   const keys = new KeyIndex();
   const files: FileReport[] = [];
   let ioFailed = false;

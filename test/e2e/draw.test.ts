@@ -194,9 +194,21 @@ describe('ssj draw refuses bad input and writes nothing', () => {
   it('with an inspectors file given as --entities (exit 1)', async () => {
     const root = tempDir('ssj-draw-role-');
     const files = await makeWorkspace(root);
-    const r = draw(root, { ...files, entities: [files.entities[0], files.inspectors] });
+    const copy = path.join(root, 'registries', 'inspectors-copy.xlsx');
+    fs.copyFileSync(files.inspectors, copy);
+    const r = draw(root, { ...files, entities: [files.entities[0]!, copy] });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('wrong-role');
+    expect(drawFiles(root)).toEqual([]);
+  });
+  it('with one file given twice, naming it before any row is read (exit 2)', async () => {
+    const root = tempDir('ssj-draw-twice-');
+    const files = await makeWorkspace(root);
+    const r = draw(root, { ...files, entities: [files.entities[0]!, files.inspectors] });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${files.inspectors} 被指定了两次`);
+    expect(r.stderr).not.toContain('duplicate-key');
+    expectNoStack(r);
     expect(drawFiles(root)).toEqual([]);
   });
 });
