@@ -4,7 +4,10 @@ import type { Handler } from '../cli.js';
 import { ROLES, type Role } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { validateFiles } from '../io/registry.js';
+import { countBySeverity } from '../core/issues.js';
+import { ENTITY_ROLES } from '../core/registry.js';
+import { loadInputs } from '../io/inputs.js';
+import { validateFiles, type FileReport, type ValidateReport } from '../io/registry.js';
 import { issuesJson, renderIssues, writeIssueReport } from '../render/issues.js';
 import { fileProgress } from '../render/progress.js';
 
@@ -16,12 +19,37 @@ function parseRole(value: unknown): Role | undefined {
   return role;
 }
 
+/**
+ * With a plan among the files and the registries it draws from, the plan is
+ * also checked against them, as announce and draw will (README step 2: one
+ * validate of everything): a department no inspector belongs to, entities
+ * without 信用等级 where the plan splits by it, entities no full team can
+ * serve. Only when the files themselves have no error (the checks need them
+ * whole); the plan's year is the draw's business, not checked here.
+ */
+async function planAgainstRegistries(result: ValidateReport): Promise<void> {
+  const of = (roles: readonly Role[]) => result.files.filter((f) => f.role !== null && roles.includes(f.role)).map((f) => f.file);
+  const plans = of(['plan']);
+  const entities = of(ENTITY_ROLES);
+  const inspectors = of(['inspectors']);
+  if (plans.length !== 1 || entities.length === 0 || inspectors.length === 0 || result.summary.errors > 0) return;
+  const loaded = await loadInputs({ plan: plans, entities, inspectors, conflicts: of(['conflicts']) }, { plan: true, entities: true, inspectors: true });
+  const planFile = result.files.find((f) => f.file === plans[0]) as FileReport;
+  const found = loaded.issues.filter((i) => i.code.startsWith('plan-') && !planFile.issues.some((j) => j.code === i.code && j.cell === i.cell && j.message === i.message));
+  planFile.issues.push(...found);
+  const c = countBySeverity(found);
+  result.summary.errors += c.errors;
+  result.summary.warnings += c.warnings;
+  result.summary.infos += c.infos;
+}
+
 export const run: Handler = async (ctx, args, opts) => {
   const role = parseRole(opts.role);
   const report = typeof opts.report === 'string' ? opts.report : undefined;
   if (report !== undefined && !/\.(xlsx|csv)$/i.test(report)) throw new UsageError('validate.badReport', { file: report });
   const progress = fileProgress(ctx);
   const { report: result, ioFailed } = await validateFiles(args, { ...(role ? { role } : {}), today: ctx.today, progress });
+  if (!ioFailed) await planAgainstRegistries(result);
   if (report !== undefined) await writeIssueReport(result, path.resolve(report));
   if (ctx.json) ctx.out(issuesJson(result));
   else {

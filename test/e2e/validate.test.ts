@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { FIXTURES, ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { FIXTURES, ROOT, ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 
 const REG = path.join(FIXTURES, 'registries');
 const fx = (name: string) => path.join(REG, name);
@@ -221,5 +221,29 @@ describe('terminal, options and reports', () => {
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
     expect(rows.length).toBe(1 + 12);
     expect(rows.slice(1).map((row) => [row[4], row[6]])).toContainEqual(['D7', 'uscc-checksum']);
+  });
+});
+
+describe('ssj validate of a plan with its registries (README step 2)', () => {
+  const EX = path.join(ROOT, 'examples');
+  const files = (dir: string) => [path.join(dir, 'pharmacies.xlsx'), path.join(EX, 'institutions.xlsx'), path.join(EX, 'inspectors-gbk.csv'), path.join(EX, 'conflicts.xlsx'), path.join(EX, 'plan-2024.xlsx')];
+
+  it('also checks the plan against them, as announce will: a pharmacy without 信用等级 where the plan splits by it', () => {
+    const dir = tempDir('ssj-validate-plan-');
+    fs.copyFileSync(path.join(EX, 'pharmacies.xlsx'), path.join(dir, 'pharmacies.xlsx'));
+    const clean = validateJson(files(dir));
+    expect([clean.code, clean.report.summary.errors]).toEqual([0, 0]);
+    // The first data row's 信用等级 (column M) emptied, as a clerk might leave it.
+    const wb = XLSX.read(fs.readFileSync(path.join(dir, 'pharmacies.xlsx')), { type: 'buffer' });
+    const ws = wb.Sheets[wb.SheetNames[0]!]!;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, blankrows: true });
+    const first = rows.findIndex((r) => /^\d+$/.test(String(r[0] ?? ''))) + 1;
+    delete ws[`M${first}`];
+    fs.writeFileSync(path.join(dir, 'pharmacies.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const r = validateJson(files(dir));
+    expect(r.code).toBe(1);
+    const plan = r.report.files.find((f) => f.role === 'plan')!;
+    expect(plan.issues.map((i) => [i.code, i.severity])).toEqual([['plan-missing-credit', 'error']]);
+    expect(r.report.summary.errors).toBe(1);
   });
 });
