@@ -19,7 +19,7 @@ export const plan: Record<keyof typeof zh, string> = {
   'plan.checkItemsDept': '{cell}: department "{department}" in the check items is not in the team composition and was ignored. Check the department name.',
   'plan.empty': 'The plan {file} has no plan rows. Fill in at least one row (item, object type, ratio).',
   'plan.badJson': 'The plan {file} is not a valid plan JSON: it must be an object with a rows array of objects.',
-  'plan.unknownDepartment': '{cell}: no available inspector belongs to department "{department}" (matched on 工作单位). Check the department name or the inspectors\' 工作单位 column.',
+  'plan.unknownDepartment': '{cell}: no available inspector belongs to department "{department}" (matched on 工作单位). Check the department name or the inspectors\' 工作单位 column; write the department as it appears in 工作单位, in full (医疗保障局, 市场监督管理局), not abbreviated (医保局, 市场监管局).',
   'plan.tooFewInspectors': '{cell}: department "{department}" has only {count} available inspectors, fewer than the {seats} seats each team needs. Add inspectors or change the composition.',
   'plan.regionUncovered': '{cell}: the "{department}" group needs {seats} members but only {available} available inspectors cover "{region}"; the {count} entities there ({keys}) could not get a team if drawn. Add the region to the inspectors\' 执法区域 (or 全市/全县), or set region matching to 否, before the seed is produced.',
   'plan.conflictBlocks': '{cell}: because of conflicts of interest, the "{department}" group cannot get {seats} members for {count} entities ({keys}). Add inspectors to the department or check the conflicts list before the seed is produced.',

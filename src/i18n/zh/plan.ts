@@ -18,7 +18,7 @@ export const plan = {
   'plan.checkItemsDept': '{cell}：检查事项中的部门“{department}”不在检查组构成中，已忽略。请核对部门名称。',
   'plan.empty': '抽查计划 {file} 中没有计划行。请至少填写一行（抽查事项名称、抽查对象、抽查比例）。',
   'plan.badJson': '抽查计划 {file} 不是有效的计划 JSON：须为对象，含 rows 数组，每行为对象。',
-  'plan.unknownDepartment': '{cell}：检查组构成中的部门“{department}”没有任何可用的检查人员（按工作单位匹配）。请核对部门名称或检查人员名录的“工作单位”列。',
+  'plan.unknownDepartment': '{cell}：检查组构成中的部门“{department}”没有任何可用的检查人员（按工作单位匹配）。请核对部门名称或检查人员名录的“工作单位”列；部门须按工作单位中的写法填写全称，例如“医疗保障局”“市场监督管理局”，不要用简称“医保局”“市场监管局”。',
   'plan.tooFewInspectors': '{cell}：部门“{department}”只有 {count} 名可用检查人员，少于每组所需 {seats} 人。请补充人员或调整检查组构成。',
   'plan.regionUncovered': '{cell}：检查组中“{department}”需要 {seats} 人，但执法区域覆盖“{region}”的可用人员只有 {available} 名；该地区的 {count} 家对象（{keys}）一旦被抽中就无法组队。请在检查人员名录的“执法区域”补充该地区（或填写 全市/全县），或将区域匹配改为“否”，然后再产生种子。',
   'plan.conflictBlocks': '{cell}：因回避关系，检查组中“{department}”无法为 {count} 家对象（{keys}）凑足 {seats} 人。请补充该部门人员或核对回避名单，然后再产生种子。',
