@@ -2,9 +2,15 @@
 import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { ROLES, type Role } from '../core/types.js';
-import { UsageError } from '../errors.js';
+import { SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { countBySeverity } from '../core/issues.js';
+import { cellIssue, emptyCell, indexDraws } from '../core/results.js';
+import type { AmendmentRecord, DrawRecord, Issue } from '../core/types.js';
+import type { Ctx } from '../context.js';
+import { isAmendment, listRecords } from '../io/records.js';
+import { readResultsFile } from '../io/results-read.js';
+import { openWorkspace } from '../io/workspace.js';
 import { ENTITY_ROLES } from '../core/registry.js';
 import { loadInputs } from '../io/inputs.js';
 import { validateFiles, type FileReport, type ValidateReport } from '../io/registry.js';
@@ -43,6 +49,37 @@ async function planAgainstRegistries(result: ValidateReport): Promise<void> {
   result.summary.infos += c.infos;
 }
 
+/**
+ * A results table (or a record sheet) is checked as `ssj results` would
+ * import it — against the draws of the workspace, without storing anything.
+ * Outside a workspace there are no draws to check it against, and the report
+ * says so instead of finding nothing.
+ */
+async function resultsAgainstDraws(ctx: Ctx, result: ValidateReport): Promise<void> {
+  const files = result.files.filter((f) => f.role === 'results');
+  if (files.length === 0) return;
+  let index: ReturnType<typeof indexDraws> | null = null;
+  try {
+    const records = listRecords(openWorkspace(ctx.workspace));
+    index = indexDraws(records.filter((r): r is DrawRecord => !isAmendment(r)), records.filter((r): r is AmendmentRecord => isAmendment(r)));
+  } catch (err) {
+    if (!(err instanceof SsjError)) throw err;
+  }
+  for (const f of files) {
+    let found: Issue[];
+    if (index === null) found = [cellIssue('results-no-draws', f.file, emptyCell(), { dir: ctx.workspace }, 'warning')];
+    else {
+      const r = await readResultsFile(f.file, { index, today: ctx.today, importedAt: ctx.nowIso });
+      found = [...r.issues, ...r.inspections.flatMap((i) => i.issues)].filter((i) => !f.issues.some((j) => j.code === i.code && j.cell === i.cell));
+    }
+    f.issues.push(...found);
+    const c = countBySeverity(found);
+    result.summary.errors += c.errors;
+    result.summary.warnings += c.warnings;
+    result.summary.infos += c.infos;
+  }
+}
+
 export const run: Handler = async (ctx, args, opts) => {
   const role = parseRole(opts.role);
   const report = typeof opts.report === 'string' ? opts.report : undefined;
@@ -50,6 +87,7 @@ export const run: Handler = async (ctx, args, opts) => {
   const progress = fileProgress(ctx);
   const { report: result, ioFailed } = await validateFiles(args, { ...(role ? { role } : {}), today: ctx.today, progress });
   if (!ioFailed) await planAgainstRegistries(result);
+  await resultsAgainstDraws(ctx, result);
   if (report !== undefined) await writeIssueReport(result, path.resolve(report));
   if (ctx.json) ctx.out(issuesJson(result));
   else {

@@ -247,3 +247,28 @@ describe('ssj validate of a plan with its registries (README step 2)', () => {
     expect(r.report.summary.errors).toBe(1);
   });
 });
+
+describe('ssj validate of a results table', () => {
+  it('checks it as ssj results would import it, against the workspace\'s draws; outside one it says it could not', () => {
+    const ws = path.join(tempDir('ssj-validate-results-'), 'demo');
+    expect(ssj(['demo', ws]).code).toBe(0);
+    const wb = XLSX.read(fs.readFileSync(path.join(ROOT, 'examples', 'results-2024-06.xlsx')), { type: 'buffer' });
+    const sheet = wb.Sheets[wb.SheetNames[0]!]!;
+    sheet['E3'] = { t: 's', v: '医疗保障局:11；市场监督管理局:9' }; // no result code 11
+    sheet['D4'] = { t: 's', v: '2024-13-45' };
+    const bad = path.join(ws, 'bad-results.xlsx');
+    fs.writeFileSync(bad, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const r = ssj(['validate', '--json', '--date', '2024-07-05', bad, '--workspace', ws]);
+    expectNoStack(r);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const cells = report.files[0]!.issues.filter((i) => i.severity === 'error').map((i) => i.cell);
+    expect(cells).toEqual(expect.arrayContaining(['E3', 'D4']));
+    // The import refuses the same file for the same cells.
+    const imp = ssj(['results', bad, '--workspace', ws, '--date', '2024-07-05']);
+    expect(imp.code).toBe(1);
+    // Outside a workspace: not "no problems", but a warning that there were no draws to check against.
+    const alone = validateJson([bad]);
+    expect(alone.report.files[0]!.issues.map((i) => i.code)).toEqual(['results-no-draws']);
+  });
+});

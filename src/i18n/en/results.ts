@@ -4,6 +4,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.where': '{file} (sheet "{sheet}", cell {cell})',
   'results.whereCell': '{file} (cell {cell})',
   'results.whereFile': '{file}',
+  'results.issue.results-no-draws': '{where}: this is a results table, checked against the draw records (draw id, entity, the team\'s departments, dates); {dir} is not a workspace, so there are no draws to check it against. Run ssj validate in the workspace, or add --workspace.',
   'results.issue.draw-missing': '{where}: the draw id is missing. Fill in the draw id (see the witness sheet or ssj status).',
   'results.issue.unknown-draw': '{where}: the ledger has no draw "{id}". Check the id; ssj status lists every draw.',
   'results.issue.entity-missing': "{where}: the inspected entity's USCC or medical-insurance code is missing.",

@@ -5,6 +5,7 @@ export const results = {
   'results.whereCell': '{file}（单元格 {cell}）',
   'results.whereFile': '{file}',
   // import findings: one per issue code
+  'results.issue.results-no-draws': '{where}：这是检查结果表，要按抽取记录核对（抽取编号、检查对象、检查组的部门、日期）；{dir} 不是工作目录，没有抽取记录可核对。请在工作目录中运行 ssj validate，或加 --workspace 指定。',
   'results.issue.draw-missing': '{where}：缺少抽取编号。请填写抽取编号（见抽取结果记录或 ssj status）。',
   'results.issue.unknown-draw': '{where}：台账中没有抽取编号“{id}”。请核对编号；ssj status 可列出全部抽取。',
   'results.issue.entity-missing': '{where}：缺少检查对象的统一社会信用代码或医保编码。',
