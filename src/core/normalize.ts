@@ -12,9 +12,14 @@ export function nfkc(s: string): string {
   return ASCII.test(s) ? s : s.normalize('NFKC');
 }
 
+/** Free text as written (处理情况, 备注): only trimmed (full-width spaces too). */
+export function trimText(s: string): string {
+  return s.replace(/^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/g, '');
+}
+
 /** A cell value: NFKC and trimmed (full-width spaces too). */
 export function cellText(s: string): string {
-  return nfkc(s).replace(/^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/g, '');
+  return trimText(nfkc(s));
 }
 
 /**

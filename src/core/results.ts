@@ -14,7 +14,7 @@
  * - the inspection date is required, not before the draw date, not after today.
  */
 import { canonicalJson, sha256Hex } from './hash.js';
-import { cellText, headerKey, normKey } from './normalize.js';
+import { cellText, headerKey, normKey, trimText } from './normalize.js';
 import { recordSheetModel, type SheetDepartment } from './record-sheet.js';
 import { parseCodes, parseDate, sameDepartment, splitDepartmentCodes } from './result-parse.js';
 import type { AmendmentRecord, DepartmentResult, DrawRecord, InspectionResult, Issue } from './types.js';
@@ -256,8 +256,8 @@ export function checkInspection(raw: RawInspection, index: DrawIndex, today: str
     entity,
     inspectionDate: date,
     departments,
-    handling: cellText(raw.handling.value),
-    remarks: cellText(raw.remarks.value),
+    handling: trimText(raw.handling.value), // published as written: ，（）： stay full-width
+    remarks: trimText(raw.remarks.value),
     publication,
   };
   const result: InspectionResult = {

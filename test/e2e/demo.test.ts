@@ -62,6 +62,8 @@ describe('ssj demo', () => {
     const lines = csv.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
     expect(lines.length).toBe(n + 1); // header + one row per inspection with a result
     expect(csv).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/); // no phone numbers
+    // 处理情况 as the clerk wrote it in the results table: full-width ，（）： are not normalised away.
+    expect(csv).toContain('已当场责令整改，限期7日内提交整改报告');
   });
 
   it('used the examples\' filled results, which were made for this very draw', () => {

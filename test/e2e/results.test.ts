@@ -182,7 +182,7 @@ describe('ssj results — dates, several files, tables', () => {
     expect(r.code).toBe(0);
     expect(parse(r.stdout).files.map((f) => [f.status, (f as { completed?: number }).completed])).toEqual([['imported', 1]]);
     const res = stored(ws, E1);
-    expect([res.remarks, res.publication, res.departments.map((d) => d.codes)]).toEqual(['现场检查,未发现问题', { date: '2024-06-19', site: '信用舞钢' }, [[1], [9]]]);
+    expect([res.remarks, res.publication, res.departments.map((d) => d.codes)]).toEqual(['现场检查，未发现问题', { date: '2024-06-19', site: '信用舞钢' }, [[1], [9]]]);
     expect(fs.readdirSync(path.join(ws.results, '.history', '20240601-1'))).toEqual([`${E1}-1.json`]);
   });
 

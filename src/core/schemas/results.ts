@@ -10,10 +10,10 @@ export const results: TableSchema = {
     { field: 'name', label: '名称', synonyms: ['检查对象名称', '机构名称'], required: false },
     { field: 'date', label: '检查日期', synonyms: ['检查时间'], required: true },
     { field: 'codes', label: '检查结果', synonyms: ['检查结果编号', '结果代码'], required: true, note: '编号 1–10，多个用 , 分隔；联合检查可写 医疗保障局:1；市场监督管理局:9' },
-    { field: 'handling', label: '处理情况', synonyms: ['处理结果'], required: false },
+    { field: 'handling', label: '处理情况', synonyms: ['处理结果'], required: false, freeText: true },
     { field: 'pubDate', label: '公示日期', synonyms: ['公示时间'], required: false },
     { field: 'pubSite', label: '公示网站', synonyms: ['公示平台'], required: false },
-    { field: 'remarks', label: '备注', synonyms: ['说明'], required: false },
+    { field: 'remarks', label: '备注', synonyms: ['说明'], required: false, freeText: true },
   ],
   signature: ['drawId', 'date', 'codes'],
 };

@@ -20,6 +20,12 @@ export interface FieldSpec {
   enum?: string[];
   /** 说明 text for the template's note sheet. */
   note?: string;
+  /**
+   * Free text that is published or printed as written (处理情况, 备注): only
+   * trimmed, never NFKC-normalised — that would turn the clerk's ，（）： into
+   * ,():.
+   */
+  freeText?: boolean;
 }
 
 export interface TableSchema {

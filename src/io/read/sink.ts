@@ -6,6 +6,7 @@
  */
 import { CODE_FIELDS, looksScientific, numberText } from '../../core/checks/codes.js';
 import { columnLetter, makeIssue } from '../../core/issues.js';
+import { trimText } from '../../core/normalize.js';
 import type { Column, Issue, Role, Table, TableRow } from '../../core/types.js';
 import type { HeaderMatch, RawCell, RawRow } from './header.js';
 
@@ -46,6 +47,8 @@ export class RowSink {
   readonly unknown: Column[] = [];
   private readonly width: number;
   private readonly codeCols: boolean[];
+  /** Columns of free text (FieldSpec.freeText): trimmed only, not NFKC-normalised. */
+  private readonly freeCols: boolean[];
   private readonly seqCol: number;
   /** Rows read (kept or not: the streaming validate path keeps none). */
   count = 0;
@@ -67,6 +70,8 @@ export class RowSink {
     const byIndex = new Map<number, string>();
     for (const [field, idx] of match.fields) byIndex.set(idx, field);
     this.codeCols = new Array<boolean>(this.width).fill(false);
+    this.freeCols = new Array<boolean>(this.width).fill(false);
+    const free = new Set(match.schema.fields.filter((f) => f.freeText).map((f) => f.field));
     for (let c = 0; c < this.width; c++) {
       const v = header[c];
       const text = v === undefined ? '' : cleanText(typeof v === 'number' ? String(v) : v);
@@ -78,6 +83,7 @@ export class RowSink {
       else {
         this.fields.set(field, col);
         if (CODE_FIELDS.has(field)) this.codeCols[c] = true;
+        if (free.has(field)) this.freeCols[c] = true;
       }
     }
     this.seqCol = match.fields.get('seq') ?? -1;
@@ -136,7 +142,8 @@ export class RowSink {
         const n = numberText(v);
         text = n.text;
         if (n.lost && this.codeCols[c]) this.lost(c, rowNo, text, (found ??= []));
-      } else {
+      } else if (this.freeCols[c]) text = trimText(v);
+      else {
         text = cleanText(v);
         if (this.codeCols[c] && text !== '' && looksScientific(text)) this.lost(c, rowNo, text, (found ??= []));
       }
