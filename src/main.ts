@@ -8,15 +8,25 @@ import { CommanderError } from 'commander';
 import { buildProgram, type Handler } from './cli.js';
 import { makeCtx, type GlobalOptions } from './context.js';
 import { SsjError, EXIT_USAGE, UsageError } from './errors.js';
-import { parseLang, setLang, t } from './i18n/index.js';
+import { parseLang, setLang, t, type MsgKey } from './i18n/index.js';
 
 const require = createRequire(import.meta.url);
 export const TOOL_VERSION: string = (require('../package.json') as { version: string }).version;
 
-/** Commander's own (English) messages, given a Chinese frame. */
+/** Commander's common errors in the user's language (the quoted name taken from its English message); others framed as they are. */
+const COMMANDER_KEYS: Record<string, MsgKey> = {
+  'commander.missingArgument': 'error.cli.missingArgument',
+  'commander.optionMissingArgument': 'error.cli.optionMissingArgument',
+  'commander.unknownOption': 'error.cli.unknownOption',
+  'commander.unknownCommand': 'error.cli.unknownCommand',
+  'commander.excessArguments': 'error.cli.excessArguments',
+};
+
 function commanderMessage(err: CommanderError): string {
   const raw = err.message.replace(/^error:\s*/i, '');
-  return t('error.usage', { message: raw });
+  const key = COMMANDER_KEYS[err.code];
+  const name = /'([^']+)'/.exec(raw)?.[1];
+  return t('error.usage', { message: key && name !== undefined ? t(key, { name }) : key === 'error.cli.excessArguments' ? t(key, { name: '' }) : raw });
 }
 
 function report(err: unknown, debug: boolean, json: boolean): number {

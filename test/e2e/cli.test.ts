@@ -18,10 +18,19 @@ describe('bin/ssj', () => {
     expect(r.stderr).toContain('没有“bogus”这个命令');
     expectNoStack(r);
   });
-  it('refuses an unknown option with exit 2', () => {
+  it('refuses an unknown option with exit 2, in Chinese', () => {
     const r = ssj(['validate', '--frobnicate', 'x.csv']);
     expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有选项 --frobnicate');
     expectNoStack(r);
+  });
+  it('says in Chinese (English with --lang en) that the files are missing, not commander\'s English', () => {
+    const zh = ssj(['results']);
+    expect([zh.code, zh.stderr.includes('缺少参数'), /missing required/.test(zh.stderr)]).toEqual([2, true, false]);
+    const en = ssj(['results', '--lang', 'en']);
+    expect(en.stderr).toContain('missing argument files');
+    const opt = ssj(['draw', '--seed']);
+    expect([opt.code, opt.stderr.includes('缺少取值')]).toEqual([2, true]);
   });
   it('refuses a bad --date with exit 2 naming the flag', () => {
     const r = ssj(['status', '--date', '2024-02-30']);
