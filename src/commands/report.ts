@@ -53,10 +53,12 @@ function emit(ctx: Ctx, warnings: Warning[], payload: object, lines: string[]): 
   return 0;
 }
 
-async function combine(ctx: Ctx, month: string, files: string[], out: unknown): Promise<number> {
+async function combine(ctx: Ctx, month: string, files: string[], out: unknown, ignored: string[]): Promise<number> {
   const rows: Form3Row[] = [];
   const unknown: string[] = [];
   const warnings: Warning[] = [];
+  // --combine only merges the workbooks given: this unit's own figures come from its own report, made first.
+  if (ignored.length > 0) warnings.push({ code: 'combine-ignores', message: t('report.warnCombineIgnores', { flags: ignored.join('、') }) });
   for (const f of files) {
     const file = path.resolve(ctx.workspace, f);
     const read = readForm3Rows(file);
@@ -80,7 +82,10 @@ async function activitiesFor(ctx: Ctx, opt: unknown, warnings: Warning[], defaul
 
 export const run: Handler = async (ctx, _args, opts) => {
   const month = monthFlag(opts.month);
-  if (Array.isArray(opts.combine) && opts.combine.length > 0) return combine(ctx, month, opts.combine as string[], opts.out);
+  if (Array.isArray(opts.combine) && opts.combine.length > 0) {
+    const ignored = [opts.unit !== undefined ? '--unit' : '', opts.activities !== undefined ? '--activities' : ''].filter((f) => f !== '');
+    return combine(ctx, month, opts.combine as string[], opts.out, ignored);
+  }
   const ws = openWorkspace(ctx.workspace);
   const warnings: Warning[] = [];
   const draws = listDraws(ws);

@@ -191,6 +191,10 @@ describe('ssj report', () => {
     ]);
     expect(grid[7]?.[14]).toBe('唐医保字〔2024〕5号、唐医保字〔2024〕9号、丰医保〔2024〕1号');
     expect(JSON.parse(r.stdout).ratioKnown).toBe(true);
+    expect((JSON.parse(r.stdout) as typeof json).warnings.map((w) => w.code)).not.toContain('combine-ignores');
+    // --unit with --combine is not used: said, not silently dropped.
+    const withUnit = ssj(['report', '--month', '2024-06', '--combine', file2, '--unit', '某单位', '--out', out, '--workspace', dir, '--json']);
+    expect((JSON.parse(withUnit.stdout) as typeof json).warnings.filter((w) => w.code === 'combine-ignores').map((w) => w.message.includes('--unit'))).toEqual([true]);
   });
 
   it('leaves the combined ratio blank, and says so, when a workbook has no population', () => {
