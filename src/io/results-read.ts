@@ -60,6 +60,8 @@ export interface ReadResult extends FileReading {
 }
 
 export async function readResultsFile(file: string, ctx: ReadContext): Promise<ReadResult> {
+  // sheets/<id>/all.html is the record sheets' printable page: results come back on the .xlsx sheets.
+  if (/\.html?$/i.test(file)) return { file, form: null, issues: [cellIssue('html-not-results', file, emptyCell())], inspections: [], ioError: false, blank: false };
   try {
     if (WORKBOOK.has(path.extname(file).toLowerCase())) {
       const wb = await readWorkbookFile(file);
@@ -78,7 +80,9 @@ export async function readResultsFile(file: string, ctx: ReadContext): Promise<R
   } catch (err) {
     if (!(err instanceof SsjError)) throw err;
     // No header found: say what either form looks like (a record sheet copied without its names lands here too).
-    const issue = err.key === 'io.noHeader' || err.key === 'io.wrongRole' ? cellIssue('not-results', file, emptyCell(), { detail: t(err.key, err.params) }) : errorIssue(file, err);
+    // (io.wrongRole's own advice, --role, is not an option of ssj results: its plain form is said instead.)
+    const detail = err.key === 'io.wrongRole' ? t('results.looksLike', err.params) : err.key === 'io.noHeader' ? t(err.key, err.params) : null;
+    const issue = detail !== null ? cellIssue('not-results', file, emptyCell(), { detail }) : errorIssue(file, err);
     return { file, form: null, issues: [issue], inspections: [], ioError: err.exitCode === 2, blank: false };
   }
 }

@@ -206,6 +206,20 @@ describe('ssj results — dates, several files, tables', () => {
     expectNoStack(r);
   });
 
+  it('refuses the printable all.html and a registry by what they are, without advice it cannot take (no --role here)', () => {
+    const ws = setup();
+    expect(ssj(['sheets', '--draw', '20240601-1', '--workspace', ws.root]).code).toBe(0);
+    const html = path.join(ws.sheets, '20240601-1', 'all.html');
+    const reg = path.join(ws.root, 'inspectors.csv');
+    fs.writeFileSync(reg, '序号,所在地区,姓名,性别,工作单位,专业学历,部门岗位,职务(职称),执法证号,执法区域,备注\n1,某县,张三,男,某县医疗保障局,本科,稽核科,科员,K001,全县,\n');
+    const r = run(ws, [html, reg]);
+    expect(r.code).toBe(1);
+    expect(issuesOf(parse(r.stdout))).toEqual([['refused', [['html-not-results', null, null]]], ['refused', [['not-results', null, null]]]]);
+    const text = ssj(['results', html, reg, '--workspace', ws.root]);
+    expect(text.stdout + text.stderr).toContain('打印用的网页');
+    expect(text.stdout + text.stderr).not.toContain('--role');
+  });
+
   it('refuses a record sheet whose defined names were lost (copied into a new workbook)', () => {
     const ws = setup();
     const wb = XLSX.read(fs.readFileSync(fx('lo-filled.xlsx')), { type: 'buffer' });

@@ -2,7 +2,7 @@
 import type { drawcmd as zh } from '../zh/drawcmd.js';
 
 export const drawcmd: Record<keyof typeof zh, string> = {
-  'drawcmd.inputErrors': "The input files have {count} errors (listed above); nothing was drawn and the workspace is unchanged. Fix the cells listed and retry; ssj validate FILE checks a file on its own.",
+  'drawcmd.inputErrors': "The input files have {count} errors (listed above); the command did nothing and the workspace is unchanged. Fix the cells listed and retry; ssj validate FILE checks a file on its own.",
   'drawcmd.wrongRole': '{file} is a {found}; it cannot be used for {flag}. Check that you picked the right file.',
   'drawcmd.onePlan': 'Give exactly one plan file.',
   'drawcmd.progress': 'Drawing',

@@ -28,6 +28,8 @@ export const results: Record<keyof typeof zh, string> = {
   'results.issue.pubdate-before-inspection': '{where}: publication date {date} is before the inspection date {inspection}.',
   'results.issue.duplicate': '{where}: entity {key} of draw {id} appears twice in this file with different content. Keep one row.',
   'results.issue.conflict': '{where}: entity {key} of draw {id} already has a different result (from {previous}, imported {at}). To correct it, add --replace (the old result is kept in results/.history/).',
+  'results.issue.html-not-results': '{where}: this is the printable page; it cannot be imported. Import the filled .xlsx record sheets or a results table.',
+  'results.looksLike': '{file} (sheet {sheet}) looks like a {looksLike}. Check that the right file was chosen.',
   'results.issue.not-results': '{where}: neither an ssj record sheet (no defined names such as ssj_draw_id) nor a results table (headers 抽取编号, 统一社会信用代码, 检查日期, 检查结果). The reader found: {detail}',
   'results.issue.sheet-names-missing': '{where}: the record sheet lacks the defined names {names} (deleted?). Regenerate it with ssj sheets --draw.',
   'results.issue.sheet-name-bad': '{where}: defined name {name} points to "{ref}", which is not understood. Regenerate the sheet with ssj sheets --draw.',

@@ -29,6 +29,8 @@ export const results = {
   'results.issue.pubdate-before-inspection': '{where}：公示日期 {date} 早于检查日期 {inspection}。',
   'results.issue.duplicate': '{where}：同一文件中抽取 {id} 的对象 {key} 出现两次且内容不同。请只保留一行。',
   'results.issue.conflict': '{where}：抽取 {id} 的对象 {key} 已有不同的检查结果（来自 {previous}，导入于 {at}）。如确需更正，请加 --replace（旧结果会保留在 results/.history/）。',
+  'results.issue.html-not-results': '{where}：这是打印用的网页，不能导入。请导入填好的 .xlsx 检查记录表或检查结果表。',
+  'results.looksLike': '{file}（工作表 {sheet}）看起来是“{looksLike}”。请检查是否选错了文件。',
   'results.issue.not-results': '{where}：既不是 ssj 检查记录表（没有 ssj_draw_id 等定义名称），也不是检查结果表（表头应有 抽取编号、统一社会信用代码、检查日期、检查结果）。读取时发现：{detail}',
   'results.issue.sheet-names-missing': '{where}：检查记录表缺少定义名称 {names}（可能被删除）。请用 ssj sheets --draw 重新生成记录表。',
   'results.issue.sheet-name-bad': '{where}：定义名称 {name} 指向的位置“{ref}”无法识别。请用 ssj sheets --draw 重新生成记录表。',
