@@ -193,14 +193,15 @@ const CSS = `
 * { box-sizing: border-box; }
 body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", serif; font-size: 10.5pt; color: #000; margin: 0; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
-h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; }
+h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
 p.intro { margin: 0 0 3mm; }
 table.grid { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 table.grid th, table.grid td { border: 0.6pt solid #000; padding: 1mm 1.5mm; text-align: left; vertical-align: top; word-break: break-all; }
 table.grid th { background: #eee; }
 table.grid tr { page-break-inside: avoid; }
 table.grid thead { display: table-header-group; }
-table.meta th { width: 26mm; }
+table.meta th { width: 30mm; white-space: nowrap; }
+td.hash { font-family: monospace; font-size: 7pt; }
 table.sign { width: 100%; margin-top: 6mm; border-collapse: collapse; page-break-inside: avoid; }
 table.sign td { padding: 5mm 1mm 1mm; width: 50%; }
 table.sign span.line { display: inline-block; border-bottom: 0.6pt solid #000; width: 48mm; height: 6mm; }
@@ -211,13 +212,17 @@ table.page > tfoot td { height: 10mm; }
 @media screen { body { max-width: 190mm; margin: 10mm auto; } .footer { margin-top: 6mm; } }
 `;
 
+const HEX64 = /^[0-9a-f]{64}$/;
+/** A SHA-256 in hex: printed small and monospaced, so that it stays on one line of its column. */
+const isHash = (s: string): boolean => s.length === 64 && HEX64.test(s);
+
 function tableHtml(tb: DocTable): string {
   const head = tb.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   // One string per row, joined once: a million-row draw's sheet has 150,000 rows.
   const rows: string[] = [];
   for (const r of tb.rows) {
     let tr = '<tr>';
-    for (const c of r) tr += `<td>${escapeHtml(c)}</td>`;
+    for (const c of r) tr += isHash(c) ? `<td class="hash">${c}</td>` : `<td>${escapeHtml(c)}</td>`;
     rows.push(`${tr}</tr>`);
   }
   return `<h2>${escapeHtml(tb.heading)}</h2>\n<table class="grid"><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
@@ -233,7 +238,7 @@ function signaturesHtml(labels: string[], heading: string): string {
 
 /** A complete HTML page for A4 printing; every text is escaped. */
 export function docHtml(doc: PrintDoc, lang: string): string {
-  const meta = doc.meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n');
+  const meta = doc.meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th>${isHash(v) ? `<td class="hash">${v}</td>` : `<td>${escapeHtml(v)}</td>`}</tr>`).join('\n');
   const body = [
     `<h1>${escapeHtml(doc.title)}</h1>`,
     doc.intro ? `<p class="intro">${escapeHtml(doc.intro)}</p>` : '',

@@ -44,7 +44,7 @@ maybe('printed sheets in headless Chromium', () => {
   }
   const base = tempDir('ssj-print-');
   const dir = path.join(base, 'demo');
-  let record: { drawId: string; recordHash: string; selected: { key: string }[] };
+  let record: { drawId: string; recordHash: string; selected: { key: string }[]; inputs: { contentSha256: string }[] };
 
   beforeAll(() => {
     const r = ssj(['demo', dir, '--json']);
@@ -63,6 +63,8 @@ maybe('printed sheets in headless Chromium', () => {
     // Names appear on paper (not only codes): every selected entity's key is printed somewhere.
     const all = pages.join('\n');
     expect(record.selected.filter((e) => !all.includes(e.key))).toEqual([]);
+    // Each content hash on one line of its column (small monospace), not broken in two.
+    expect(record.inputs.filter((i) => !all.includes(i.contentSha256))).toEqual([]);
   }, 120000);
 
   it('prints all.html as one A4 page per selected entity, in draw order, each with the record hash', () => {
