@@ -116,6 +116,15 @@ function authorityCell(draw: DrawRecord, entity: SelectedEntity): string {
   return out.join('、');
 }
 
+/**
+ * 处理情况: the results table's column; a record sheet has none, and its 备注 is
+ * where the form says to write it (Wugang 附件2 说明（2）: 备注栏可填写检查过程中
+ * 责令停止违法与督促整改等相关情况). A table's 备注 stays internal.
+ */
+export function handlingOf(result: InspectionResult): string {
+  return result.handling !== '' || result.source.form !== 'sheet' ? result.handling : result.remarks;
+}
+
 /** The allow-list: every published cell names the one field it comes from. */
 function rowFor(no: number, draw: DrawRecord, entity: SelectedEntity, team: TeamMember[], result: InspectionResult, today: string): string[] {
   const stratum = draw.strata.find((s) => s.number === entity.stratum);
@@ -132,7 +141,7 @@ function rowFor(no: number, draw: DrawRecord, entity: SelectedEntity, team: Team
     inspectorsCell(team),
     result.inspectionDate,
     resultCell(result),
-    maskPersonal(result.handling, [entity.legalRepresentative]),
+    maskPersonal(handlingOf(result), [entity.legalRepresentative]),
     result.publication?.date || today,
   ];
   return cells.map(neutralise);

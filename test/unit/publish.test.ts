@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { maskPersonal, neutralise, PUBLICATION_COLUMNS, publicationRows, resultCell } from '../../src/core/publish.js';
+import { handlingOf, maskPersonal, neutralise, PUBLICATION_COLUMNS, publicationRows, resultCell } from '../../src/core/publish.js';
 import { juneScenario, K, makeResult } from '../helpers/report-fixtures.js';
 
 const ID18 = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
@@ -59,6 +59,15 @@ describe('publicationRows', () => {
       expect(cell).not.toMatch(MOBILE);
       expect(cell).not.toContain('赵法人');
     }
+  });
+});
+
+describe('处理情况 (handlingOf)', () => {
+  it('is the table\'s 处理情况; from a record sheet, which has none, its 备注 (where the form says to write it)', () => {
+    const r = makeResult('d', 'e', '2024-06-10', [['', [5]]], null, '');
+    expect(handlingOf({ ...r, remarks: '发现过期药品2盒，已责令整改', source: { ...r.source, form: 'sheet' } })).toBe('发现过期药品2盒，已责令整改');
+    expect(handlingOf({ ...r, remarks: '待核查结论后公示', source: { ...r.source, form: 'table' } })).toBe('');
+    expect(handlingOf({ ...r, handling: '已整改', remarks: '别的', source: { ...r.source, form: 'sheet' } })).toBe('已整改');
   });
 });
 
