@@ -58,14 +58,19 @@ export function renderIssues(report: ValidateReport, color: boolean): string {
   const lines: string[] = [];
   for (const f of report.files) {
     const role = f.role ? roleTitle(f.role) : t('validate.role.unknown');
-    lines.push(c.bold(t('validate.fileTitle', { file: f.file, role, rows: f.rows })));
+    // The sheet the cells are on: named once on the file's line, or before each cell when they are on several.
+    const sheets = [...new Set(f.issues.map((i) => i.sheet).filter((x): x is string => Boolean(x)))];
+    const title = t('validate.fileTitle', { file: f.file, role, rows: f.rows });
+    lines.push(c.bold(sheets.length === 1 ? `${title}  ${t('validate.fileSheet', { sheet: sheets[0] as string })}` : title));
+    const cellOf = (i: Issue) => (sheets.length > 1 && i.sheet && i.cell ? `${i.sheet}!${i.cell}` : (i.cell ?? ''));
+    const cols = COLS.map((col) => (col.key === 'validate.col.cell' ? { ...col, get: cellOf, width: Math.max(col.width, ...f.issues.map((i) => displayWidth(cellOf(i)) + 1)) } : col));
     if (f.issues.length === 0) {
       lines.push(`  ${c.green(t('validate.fileClean'))}`, '');
       continue;
     }
-    lines.push(c.dim(`  ${COLS.map((col) => fit(t(col.key), col.width)).join(' ')} ${t('validate.col.message')}`));
+    lines.push(c.dim(`  ${cols.map((col) => fit(t(col.key), col.width)).join(' ')} ${t('validate.col.message')}`));
     for (const i of f.issues.slice(0, MAX_LINES_PER_FILE)) {
-      const cells = COLS.map((col) => fit(col.get(i), col.width));
+      const cells = cols.map((col) => fit(col.get(i), col.width));
       cells[2] = paint(i.severity, cells[2] as string);
       lines.push(`  ${cells.join(' ')} ${i.message}`);
     }

@@ -24,6 +24,7 @@ export const validate: Record<keyof typeof zh, string> = {
   'validate.allClean': 'No errors found.',
   'validate.fixHint': 'Fix the cells as described and run ssj validate again.',
   'validate.fileTitle': '{file}  {role}  {rows} row(s)',
+  'validate.fileSheet': 'sheet: {sheet}',
   'validate.more': '… {count} more issue(s) not shown. Use --report issues.xlsx for the full list, or --json.',
   'validate.fileClean': 'no issues',
   'validate.col.file': 'File',

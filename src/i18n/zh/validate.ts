@@ -23,6 +23,7 @@ export const validate = {
   'validate.allClean': '没有发现错误。',
   'validate.fixHint': '请按提示修改后重新运行 ssj validate。',
   'validate.fileTitle': '{file}  {role}  {rows} 行',
+  'validate.fileSheet': '工作表：{sheet}',
   'validate.more': '…… 还有 {count} 个问题未显示。用 --report 问题清单.xlsx 导出完整清单，或用 --json。',
   'validate.fileClean': '没有问题',
   'validate.col.file': '文件',
