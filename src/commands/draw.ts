@@ -15,7 +15,7 @@ import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { CheckFailed, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessEarly, witnessFiles, witnessPaths, writeSheetsIfAvailable, type EarlyWitness } from '../io/draw-io.js';
+import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, type EarlyWitness } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
@@ -168,7 +168,13 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
 
 async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
   const bar = startProgress(ctx, t('progress.sheets'), record.selected.length);
-  const sheets = await writeSheetsIfAvailable(ws, record, [], (done, total) => bar.update(done, total)).finally(() => bar.stop());
+  let failed = false;
+  const sheets = await sheetsAfterRecord(ws, record, [], record.drawId, (text) => {
+    failed = true;
+    bar.stop();
+    ctx.err(text);
+  }, (done, total) => bar.update(done, total)).finally(() => bar.stop());
+  if (failed) return;
   if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: record.drawId }));
   else if (!ctx.json) {
     ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.sheets'), file: path.join(ws.sheets, record.drawId) }));

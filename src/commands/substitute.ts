@@ -13,7 +13,7 @@ import { compareInputs } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { filesOf, recordedInputs, TOOL_VERSION, witnessFiles, witnessPaths, writeSheetsIfAvailable } from '../io/draw-io.js';
+import { filesOf, recordedInputs, sheetsAfterRecord, TOOL_VERSION, witnessFiles, witnessPaths } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { amendmentsOf, appendRecord, effectiveTeam, readDraw, readLedger, readRecord, recordPath } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
@@ -116,8 +116,12 @@ export const run: Handler = async (ctx, _args, opts) => {
     (r) => witnessFiles(ws, r, q.draw, ctx.lang),
   );
   // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet).
-  const sheets = await writeSheetsIfAvailable(ws, q.draw, amendmentsIn(ws, readLedger(ws), q.draw.drawId));
+  let sheetsFailed = false; // said by sheetsAfterRecord; the substitution stands
+  const sheets = await sheetsAfterRecord(ws, q.draw, amendmentsIn(ws, readLedger(ws), q.draw.drawId), record.drawId, (text) => {
+    sheetsFailed = true;
+    ctx.err(text);
+  });
   if (ctx.json) ctx.out(text); // the record as stored
-  else report(ctx, ws, record, q.draw, sheets);
+  else report(ctx, ws, record, q.draw, sheetsFailed ? { kept: [] } : sheets);
   return 0;
 };

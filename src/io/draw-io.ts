@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { isIntactAnnouncement, type Announcement } from '../core/announce.js';
 import type { AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Role } from '../core/types.js';
 import type { Difference } from '../core/verify.js';
-import { InputError, IoError, UsageError } from '../errors.js';
+import { InputError, IoError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { amendmentWitness, docHtml, drawWitness, roleLabel, type PrintDoc } from '../render/witness.js';
 import { isAmendment, readRecord, readTextFile, type Companion } from './records.js';
@@ -179,6 +179,24 @@ export async function writeSheetsIfAvailable(ws: Workspace, draw: DrawRecord, am
   }
   if (typeof mod.writeRecordSheets !== 'function') return null;
   return mod.writeRecordSheets(ws, draw, amendments, onProgress);
+}
+
+/**
+ * The record sheets of a record already in the ledger. The draw (or
+ * substitution) stands whatever happens here: a failure is said as such —
+ * the record is kept, run ssj sheets, do not draw again — and is not the
+ * command's failure (a clerk told "错误" would draw a second time).
+ */
+export async function sheetsAfterRecord(
+  ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[], recordId: string, warn: (text: string) => void, onProgress?: (done: number, total: number) => void,
+): Promise<{ written: string[]; kept: string[] } | null> {
+  try {
+    return await writeSheetsIfAvailable(ws, draw, amendments, onProgress);
+  } catch (err) {
+    const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);
+    warn(t('drawcmd.sheetsFailed', { id: recordId, draw: draw.drawId, reason: reason.replace(/[。.]$/, '') }));
+    return null;
+  }
 }
 
 const show = (v: Difference['expected']) => (v === null || v === '' ? t('drawcmd.verify.none') : String(v));

@@ -118,6 +118,22 @@ describe('ssj draw', () => {
   });
 });
 
+describe('ssj draw when the record sheets cannot be written', () => {
+  it('keeps the draw (exit 0), says so, and says to run ssj sheets, not to draw again', async () => {
+    const root = tempDir('ssj-draw-nosheets-');
+    const files = await makeWorkspace(root);
+    fs.mkdirSync(path.join(root, 'sheets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'sheets', '20240603-1'), 'a file where the sheets folder should be');
+    const r = ssj(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('ssj sheets --draw 20240603-1');
+    expect(r.stderr).toContain('不要重新抽取');
+    expectNoStack(r);
+    expect(ledgerLines(root)).toHaveLength(1);
+    expect(fs.existsSync(path.join(root, 'draws', '20240603-1.json'))).toBe(true);
+  });
+});
+
 describe('ssj draw refuses bad input and writes nothing', () => {
   it('without --seed when not on a TTY (exit 2, names the flag)', async () => {
     const root = tempDir('ssj-draw-noseed-');
