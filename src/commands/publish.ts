@@ -57,7 +57,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const out = publicationRows({ draws, amendments, results: loadResultsForReport(ws), today: ctx.today });
   if (out.rows.length === 0) throw new InputError('report.pub.none', { scope: label });
   const file = outPath(ctx, opts.out, ws.reports, `公示-${label}.csv`);
-  writeFileAtomic(file, encodeCsv(out.header, out.rows, encoding));
+  const csv = encodeCsv(out.header, out.rows, encoding);
   const site = typeof opts.site === 'string' ? opts.site.trim() : '';
   await recordPublication(ws, {
     date: ctx.today,
@@ -67,7 +67,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     inspections: out.inspections,
     file: path.relative(ws.root, file) || path.basename(file),
     recordedAt: ctx.nowIso,
-  });
+  }, () => writeFileAtomic(file, csv));
   const warnings = [];
   if (out.skipped.length > 0) {
     const list = shortList(out.skipped.map((s) => `${s.name || s.entity}（${s.drawId}）`));

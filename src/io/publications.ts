@@ -68,11 +68,13 @@ export interface PublicationInputRecord {
 }
 
 /** Appends one publication to reports/publications.jsonl (atomic, under the workspace lock). */
-export async function recordPublication(ws: Workspace, p: PublicationInputRecord): Promise<PublicationRecord> {
+export async function recordPublication(ws: Workspace, p: PublicationInputRecord, writeOutput: () => void): Promise<PublicationRecord> {
   const record: PublicationRecord = { format: 'ssj-publication/1', ...p };
   await withLock(ws, () => {
     const file = publicationsPath(ws);
     loadPublications(ws); // refuse to append to a damaged file
+    // The CSV is written only once the log is known to be whole and the lock held: a refusal leaves both as they were.
+    writeOutput();
     const before = readText(file);
     const sep = before === '' || before.endsWith('\n') ? '' : '\n';
     writeFileAtomic(file, `${before}${sep}${JSON.stringify(record)}\n`);

@@ -263,5 +263,9 @@ describe('ssj report', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/publications\.jsonl.*3/);
     expectNoStack(r);
+    // publish refuses too, and writes no CSV before finding the log damaged
+    const p = ssj(['publish', '--month', '2024-06', '--workspace', d2, '--date', '2024-07-06']);
+    expect(p.code).toBe(1);
+    expect(fs.readdirSync(path.join(d2, 'reports')).filter((f) => f.endsWith('.csv'))).toEqual([]);
   });
 });
