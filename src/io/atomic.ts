@@ -77,9 +77,10 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
 
 /**
  * Writes several files as one step: all are written to temp files first, then
- * renamed. If any write fails, none of the targets is touched. (The renames
- * themselves are each atomic; a crash between two renames is covered by the
- * ledger, which is written last.)
+ * renamed. If any write fails, none of the targets is touched; if a rename
+ * fails (a target that is a folder, a read-only one), the targets already
+ * renamed are put back as they were. (A crash between two renames is covered
+ * by the ledger, which is written last.)
  */
 export function writeFilesAtomic(files: { path: string; data: string | Uint8Array; exclusive?: boolean }[]): void {
   const staged: { tmp: string; target: string; exclusive: boolean }[] = [];
@@ -102,18 +103,53 @@ export function writeFilesAtomic(files: { path: string; data: string | Uint8Arra
     if (err instanceof IoError) throw err;
     throw ioError(err, staged.at(-1)?.target ?? files[0]?.path ?? '');
   }
-  for (const s of staged) {
-    try {
+  // What each target held before, kept aside (a hard link, else a copy) until every rename is done: a rename
+  // that fails part-way (a target that is a folder, a read-only one) puts the earlier targets back as they were.
+  const before = staged.map((s) => (!s.exclusive && isFile(s.target) ? keepAside(s.target) : null));
+  let done = 0;
+  try {
+    for (const s of staged) {
       if (s.exclusive) {
         fs.linkSync(s.tmp, s.target);
         fs.unlinkSync(s.tmp);
       } else {
         fs.renameSync(s.tmp, s.target);
       }
-    } catch (err) {
-      for (const r of staged) fs.rmSync(r.tmp, { force: true });
-      throw ioError(err, s.target);
+      done += 1;
     }
+  } catch (err) {
+    for (let k = done - 1; k >= 0; k--) {
+      const kept = before[k];
+      try {
+        if (kept) fs.renameSync(kept, (staged[k] as { target: string }).target);
+        else fs.rmSync((staged[k] as { target: string }).target, { force: true });
+      } catch {
+        /* best effort: the error below names the file that failed */
+      }
+    }
+    for (const r of staged) fs.rmSync(r.tmp, { force: true });
+    for (const b of before) if (b) fs.rmSync(b, { force: true });
+    throw ioError(err, staged[done]?.target ?? '');
   }
+  for (const b of before) if (b) fs.rmSync(b, { force: true });
   for (const dir of new Set(staged.map((s) => path.dirname(s.target)))) syncDir(dir);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A second name for a file's current content, for writeFilesAtomic to restore it. */
+function keepAside(target: string): string {
+  const aside = tempPath(target);
+  try {
+    fs.linkSync(target, aside);
+  } catch {
+    fs.copyFileSync(target, aside);
+  }
+  return aside;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import type { DrawRecord, InspectionResult, Issue } from '../../src/core/types.js';
 import type { Workspace } from '../../src/io/workspace.js';
-import { FIXTURES, expectNoStack, ssj } from '../helpers/cli.js';
+import { FIXTURES, ROOT, expectNoStack, ssj, tempDir } from '../helpers/cli.js';
 import { makeWorkspace, writeDraw } from '../helpers/workspace.js';
 
 const DIR = path.join(FIXTURES, 'results');
@@ -47,6 +47,23 @@ function snapshot(ws: Workspace): Map<string, string> {
   walk(ws.results);
   return out;
 }
+
+describe('ssj results when a write fails part-way', () => {
+  it('puts back what it had written of that file: the results folder is as before (exit 2)', () => {
+    const dir = path.join(tempDir('ssj-results-rollback-'), 'demo');
+    expect(ssj(['demo', dir]).code).toBe(0);
+    const table = path.join(ROOT, 'examples', 'results-2024-06.xlsx');
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(fs.readFileSync(table), { type: 'buffer' }).Sheets['检查结果'] as XLSX.WorkSheet, { header: 1, raw: false });
+    const last = rows.filter((r) => /^\d{8}-\d+$/.test(String(r[0] ?? ''))).at(-1) as string[];
+    fs.rmSync(path.join(dir, 'results'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'results', String(last[0]), `${last[1]}.json`), { recursive: true }); // a folder where its result goes
+    const before = fs.readdirSync(path.join(dir, 'results'), { recursive: true }).sort();
+    const r = ssj(['results', table, '--workspace', dir, '--date', '2024-06-28']);
+    expect(r.code).toBe(2);
+    expectNoStack(r);
+    expect(fs.readdirSync(path.join(dir, 'results'), { recursive: true }).sort()).toEqual(before);
+  });
+});
 
 describe('ssj results — record sheets re-saved by LibreOffice', () => {
   const ws = setup();
