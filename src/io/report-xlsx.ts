@@ -119,7 +119,7 @@ export function addForm3(wb: ExcelJS.Workbook, month: string, rows: Form3Row[], 
 function addDataSheet(wb: ExcelJS.Workbook, month: string, rows: Form3Row[]): void {
   const ws = wb.addWorksheet(DATA_SHEET, { state: 'hidden' });
   ws.addRow([DATA_FORMAT, month]);
-  for (const r of rows) ws.addRow([r.unit, r.population ?? '']);
+  for (const r of rows) ws.addRow([inertText(r.unit), r.population ?? '']); // as 附件3 shows it: --combine looks the unit up by that text
 }
 
 type Line = [string | number, string, string, string];

@@ -197,6 +197,18 @@ describe('ssj report', () => {
     expect((JSON.parse(withUnit.stdout) as typeof json).warnings.filter((w) => w.code === 'combine-ignores').map((w) => w.message.includes('--unit'))).toEqual([true]);
   });
 
+  it('combines a unit whose name a spreadsheet would take for a formula, with its population (hidden sheet neutralised alike)', () => {
+    const d3 = tempDir('ssj-report-hostile-unit-');
+    writeScenario(d3, s);
+    expect(ssj(['report', '--month', '2024-06', '--workspace', d3, '--unit', '-C局', '--date', '2024-07-05']).code).toBe(0);
+    const hostile = path.join(d3, 'reports', '-C局-2024-06.xlsx');
+    const out = path.join(d3, 'combined.xlsx');
+    const r = ssj(['report', '--month', '2024-06', '--combine', hostile, '--out', out, '--workspace', d3, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).ratioKnown).toBe(true);
+    expect(sheetGrid(XLSX.read(fs.readFileSync(out), { type: 'buffer' }), '附件3')[5]?.[1]).toBe("'-C局");
+  });
+
   it('leaves the combined ratio blank, and says so, when a workbook has no population', () => {
     const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer' });
     wb.SheetNames = wb.SheetNames.filter((n) => n !== '_ssj');
