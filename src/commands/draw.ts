@@ -13,7 +13,7 @@ import { drawRecordBase, hashedDrawRecord, isValidDrawId, planInput } from '../c
 import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
-import { CheckFailed, SsjError, UsageError } from '../errors.js';
+import { CheckFailed, InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, type EarlyWitness } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
@@ -127,6 +127,11 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
  */
 async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines: LedgerLine[], progress: Progress, witness: { early: EarlyWitness | null }): Promise<DrawRecord> {
   const { ws, loaded, plan, announcement } = p;
+  // One announcement, one draw: a second draw on it (say two started at once) is refused as such, before its
+  // strata — changed by the first draw's selections — could be blamed instead.
+  if (announcement && lines.some((l) => l.drawId === (p.id ?? announcement.drawId))) {
+    throw new InputError('drawcmd.announcementUsed', { file: String(opts.announcement), id: p.id ?? announcement.drawId });
+  }
   const prior = priorDraws(ws, lines, ctx.today);
   const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
   phase('ledger read');

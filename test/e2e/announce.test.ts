@@ -82,6 +82,12 @@ describe('ssj announce, then draw --announcement', () => {
     const next = ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
     expect(next.code).toBe(0);
     expect((JSON.parse(next.stdout) as AnnouncementJson).drawId).toBe('20240603-2');
+    // The same announcement again: refused as used, not as changed inputs; nothing written.
+    const ledger = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8');
+    const again = draw(root, files, ['--announcement', annFile()]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已用于抽取 20240603-1');
+    expect(fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8')).toBe(ledger);
   });
 
   it('verify checks the kept announcement too', () => {

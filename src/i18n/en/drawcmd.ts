@@ -3,6 +3,7 @@ import type { drawcmd as zh } from '../zh/drawcmd.js';
 
 export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.sheetsFailed': 'Note: {id} is done and in the ledger, its witness sheet written; but the record sheets could not be written: {reason}. Fix that and run ssj sheets --draw {draw} to write them. Do not draw again.',
+  'drawcmd.announcementUsed': 'The announcement {file} was already used for draw {id} (see the ledger). One announcement, one draw: nothing was drawn and the workspace is unchanged. Announce again to draw again.',
   'drawcmd.inputErrors': "The input files have {count} errors (listed above); the command did nothing and the workspace is unchanged. Fix the cells listed and retry; ssj validate FILE checks a file on its own.",
   'drawcmd.wrongRole': '{file} is a {found}; it cannot be used for {flag}. Check that you picked the right file.',
   'drawcmd.onePlan': 'Give exactly one plan file.',

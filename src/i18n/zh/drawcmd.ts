@@ -1,6 +1,7 @@
 /** announce, draw, verify, substitute: the commands, the witness sheet and the announcement (DRAWSHELL). */
 export const drawcmd = {
   'drawcmd.sheetsFailed': '注意：{id} 已完成并记入台账，见证单已写出；但检查记录表未能生成：{reason}。处理后运行 ssj sheets --draw {draw} 重新生成。不要重新抽取。',
+  'drawcmd.announcementUsed': '公告 {file} 已用于抽取 {id}（见台账）。一次公告只对应一次抽取；本次未抽取，工作目录未作改动。如需再次抽取，请重新公告。',
   'drawcmd.inputErrors': '输入文件共有 {count} 个错误（见上），本次命令没有执行，工作目录未作任何改动。请按所列单元格修改后重试；ssj validate 文件 可单独检查。',
   'drawcmd.wrongRole': '{file} 是{found}，不能作为 {flag} 使用。请检查是否选错了文件。',
   'drawcmd.onePlan': '只能给一个计划文件。',
