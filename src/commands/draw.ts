@@ -14,7 +14,7 @@ import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { CheckFailed, InputError, SsjError, UsageError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { t, type MsgKey } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, type EarlyWitness } from '../io/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
@@ -39,6 +39,9 @@ export function withDocument(loaded: LoadedInputs, document: unknown): { plan: P
   return { plan, inputs };
 }
 
+/** A stratum's fields as the witness and announcement sheets name them (总体, 可抽 N, 抽取 n). */
+const STRATUM_FIELDS: Record<string, string> = { label: 'drawcmd.w.stratum', population: 'drawcmd.w.population', eligible: 'drawcmd.w.eligible', size: 'drawcmd.w.size' };
+
 function refuseAnnouncement(ctx: Ctx, file: string, diffs: Difference[]): void {
   if (!diffs.length) return;
   for (const d of diffs) {
@@ -46,7 +49,7 @@ function refuseAnnouncement(ctx: Ctx, file: string, diffs: Difference[]): void {
       const role = d.field.split('.')[1] ?? '';
       ctx.err(t('drawcmd.announcementChanged', { what: t(`drawcmd.role.${role}` as 'drawcmd.role.plan'), expected: String(d.expected), found: String(d.found) }));
     } else if (d.stratum !== undefined) {
-      ctx.err(t('drawcmd.announcementStratum', { stratum: d.stratum, field: d.field, expected: String(d.expected), found: String(d.found) }));
+      ctx.err(t('drawcmd.announcementStratum', { stratum: d.stratum, field: STRATUM_FIELDS[d.field] ? t(STRATUM_FIELDS[d.field] as MsgKey) : d.field, expected: String(d.expected), found: String(d.found) }));
     } else ctx.err(differenceLines([d]).join('\n'));
   }
   throw new CheckFailed('drawcmd.announcementRefused', { file, count: diffs.length });

@@ -126,3 +126,21 @@ describe('the 实施文件 (--document) through announce, draw and verify', () =
     expectNoStack(other);
   });
 });
+
+describe('a draw whose strata differ from the announcement', () => {
+  it('names the stratum field as the sheets do (可抽 N), not the record field (eligible), and writes nothing', async () => {
+    const root = tempDir('ssj-announce-strata-');
+    const files = await makeWorkspace(root);
+    expect(ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03']).code).toBe(0);
+    const file = path.join(root, 'draws', '20240603-1-announcement.json');
+    const a = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> & { strata: { eligible: number }[] };
+    a.strata[0]!.eligible += 1; // as if an earlier draw's selections had not been excluded yet
+    const { announcementHash: _h, ...rest } = a;
+    fs.writeFileSync(file, JSON.stringify({ ...rest, announcementHash: sha256Hex(canonicalJson(rest)) }, null, 2));
+    const r = draw(root, files, ['--announcement', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('第 1 层的 可抽 N 公告时为');
+    expect(r.stderr).not.toContain('eligible');
+    expect(drawFiles(root).filter((f) => !f.includes('-announcement'))).toEqual([]);
+  });
+});
