@@ -52,8 +52,14 @@ export function openWorkspace(root: string): Workspace {
     throw new IoError('error.fileNotFound', { file: ws.root });
   }
   if (!st.isDirectory()) throw new IoError('error.notDirectory', { file: ws.root });
-  if (!fs.existsSync(ws.draws) && !fs.existsSync(ws.ledger)) throw new IoError('error.notWorkspace', { dir: ws.root });
+  if (!isWorkspaceDir(ws.root)) throw new IoError('error.notWorkspace', { dir: ws.root });
   return ws;
+}
+
+/** Is `root` a workspace: its draws/ folder or its ledger there (what openWorkspace asks; the wizard asks the same). */
+export function isWorkspaceDir(root: string): boolean {
+  const ws = workspacePaths(root);
+  return fs.existsSync(ws.draws) || fs.existsSync(ws.ledger);
 }
 
 function pidAlive(pid: number): boolean {

@@ -48,7 +48,7 @@ export const demo: Record<keyof typeof zh, string> = {
   'wizard.where.new': "Create a new workspace (ssj init)",
   'wizard.newDir': "Folder name of the new workspace:",
   'wizard.otherDir': "Path of the workspace:",
-  'wizard.notWorkspace': "{dir} is not an ssj workspace (no registries/ or draws/). Choose again, or create one.",
+  'wizard.notWorkspace': "{dir} is not an ssj workspace (no draws/ folder or ledger.jsonl). Choose again, or create one (ssj init).",
   'wizard.using': "Workspace: {dir}",
   'wizard.menu': "What next?",
   'wizard.action.validate': "Validate the registries and the plan (ssj validate)",

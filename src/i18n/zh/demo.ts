@@ -47,7 +47,7 @@ export const demo = {
   'wizard.where.new': "新建工作目录（ssj init）",
   'wizard.newDir': "新工作目录的文件夹名：",
   'wizard.otherDir': "工作目录的路径：",
-  'wizard.notWorkspace': "{dir} 不是 ssj 工作目录（没有 registries/ 或 draws/）。请重新选择，或新建一个。",
+  'wizard.notWorkspace': "{dir} 不是 ssj 工作目录（没有 draws/ 文件夹或 ledger.jsonl）。请重新选择，或新建一个（ssj init）。",
   'wizard.using': "工作目录：{dir}",
   'wizard.menu': "下一步做什么？",
   'wizard.action.validate': "检查名录库和计划（ssj validate）",
