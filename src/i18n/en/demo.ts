@@ -2,7 +2,7 @@ import type { demo as zh } from '../zh/demo.js';
 
 export const demo: Record<keyof typeof zh, string> = {
   'prompt.useFlag': 'Give it on the command line with {flag} (nothing is asked when not interactive).',
-  'prompt.cancelled': 'Cancelled. The workspace was not changed.',
+  'prompt.cancelled': 'Cancelled. This step wrote nothing (steps already done stay as they are).',
   'progress.reading': 'Reading {file}',
   'progress.teams': 'Matching teams',
   'progress.sheets': 'Writing record sheets',
