@@ -5,13 +5,14 @@
  */
 import type { RecordSheetModel, SheetDepartment } from '../core/record-sheet.js';
 import { t } from '../i18n/index.js';
+import { inertText } from '../io/inert-text.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** Escaped, with the catalogue's line breaks kept. */
-const h = (s: string) => escapeHtml(s).replace(/\n/g, '<br>');
+/** Escaped and inert (a spreadsheet opening the page takes no cell for a formula), with the catalogue's line breaks kept. */
+const h = (s: string) => escapeHtml(inertText(s)).replace(/\n/g, '<br>');
 
 function td(text: string, attrs: { rows?: number; cols?: number; cls?: string } = {}): string {
   const a = [

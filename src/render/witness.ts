@@ -4,6 +4,7 @@
  * workbook. The record hash is in the footer of every printed page.
  */
 import { t, type MsgKey } from '../i18n/index.js';
+import { inertText } from '../io/inert-text.js';
 import type { AmendmentRecord, DrawRecord, InputRef, PlanRow, Ratio, Stratum, TeamMember } from '../core/types.js';
 
 export interface DocTable {
@@ -222,7 +223,7 @@ function tableHtml(tb: DocTable): string {
   const rows: string[] = [];
   for (const r of tb.rows) {
     let tr = '<tr>';
-    for (const c of r) tr += isHash(c) ? `<td class="hash">${c}</td>` : `<td>${escapeHtml(c)}</td>`;
+    for (const c of r) tr += isHash(c) ? `<td class="hash">${c}</td>` : `<td>${escapeHtml(inertText(c))}</td>`;
     rows.push(`${tr}</tr>`);
   }
   return `<h2>${escapeHtml(tb.heading)}</h2>\n<table class="grid"><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
@@ -238,7 +239,8 @@ function signaturesHtml(labels: string[], heading: string): string {
 
 /** A complete HTML page for A4 printing; every text is escaped. */
 export function docHtml(doc: PrintDoc, lang: string): string {
-  const meta = doc.meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th>${isHash(v) ? `<td class="hash">${v}</td>` : `<td>${escapeHtml(v)}</td>`}</tr>`).join('\n');
+  // Cells inert as in the workbook copy: a spreadsheet that opens the page (LibreOffice does) takes no text for a formula.
+  const meta = doc.meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th>${isHash(v) ? `<td class="hash">${v}</td>` : `<td>${escapeHtml(inertText(v))}</td>`}</tr>`).join('\n');
   const body = [
     `<h1>${escapeHtml(doc.title)}</h1>`,
     doc.intro ? `<p class="intro">${escapeHtml(doc.intro)}</p>` : '',
