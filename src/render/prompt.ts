@@ -61,11 +61,19 @@ export async function askText(ctx: Pick<Ctx, 'interactive'>, q: AskBase & { defa
   return String(answers.value ?? '').trim();
 }
 
+/** inquirer's own words (its key hints, yes/no) in the user's language; typing y or n still answers a confirm. */
+export const selectTheme = () => ({
+  style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action === 'navigate' ? t('prompt.keyMove') : action === 'select' ? t('prompt.keyPick') : action}`).join(' • ') },
+});
+export const confirmTheme = () => ({
+  keywords: { yes: t('prompt.yes'), no: t('prompt.no'), error: ({ yes, no }: { yes: string; no: string }) => t('prompt.yesNo', { yes, no }) },
+});
+
 /** Asks to pick one of `choices`. */
 export async function askSelect<T extends string>(ctx: Pick<Ctx, 'interactive'>, q: AskBase & { choices: Choice<T>[]; default?: T }): Promise<T> {
   ensureInteractive(ctx, q.flag);
   const answers = await guarded(() =>
-    inquirer.prompt<{ value: string }>([{ type: 'select', name: 'value', message: q.message, choices: q.choices, default: q.default }]),
+    inquirer.prompt<{ value: string }>([{ type: 'select', name: 'value', message: q.message, choices: q.choices, default: q.default, theme: selectTheme() }]),
   );
   const picked = q.choices.find((c) => c.value === answers.value);
   if (!picked) throw new UsageError('prompt.cancelled');
@@ -77,7 +85,7 @@ export async function askConfirm(ctx: Pick<Ctx, 'interactive'>, q: AskBase & { d
   if (!ctx.interactive && q.fallback !== undefined) return q.fallback;
   ensureInteractive(ctx, q.flag);
   const answers = await guarded(() =>
-    inquirer.prompt<{ value: boolean }>([{ type: 'confirm', name: 'value', message: q.message, default: q.default ?? true }]),
+    inquirer.prompt<{ value: boolean }>([{ type: 'confirm', name: 'value', message: q.message, default: q.default ?? true, theme: confirmTheme() }]),
   );
   return Boolean(answers.value);
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { askText, askSelect, askConfirm, flagOrAsk } from '../../src/render/prompt.js';
+import { askText, askSelect, askConfirm, confirmTheme, flagOrAsk, selectTheme } from '../../src/render/prompt.js';
+import { setLang } from '../../src/i18n/index.js';
 import { UsageError } from '../../src/errors.js';
 
 const batch = { interactive: false };
@@ -39,5 +40,17 @@ describe('the prompt module', () => {
       .filter((f) => /from '(inquirer|@inquirer\/[\w-]+|node:readline|readline)'/.test(fs.readFileSync(f, 'utf8')))
       .map((f) => path.relative(SRC, f));
     expect(offenders).toEqual([path.join('render', 'prompt.ts')]);
+  });
+});
+
+describe('inquirer in the user\'s language', () => {
+  afterAll(() => setLang('zh'));
+  it('names the keys and the answers in Chinese by default, in English with --lang en', () => {
+    setLang('zh');
+    expect(selectTheme().style.keysHelpTip([['↑↓', 'navigate'], ['⏎', 'select']])).toBe('↑↓ 移动 • ⏎ 确定');
+    expect([confirmTheme().keywords.yes, confirmTheme().keywords.no]).toEqual(['是', '否']);
+    expect(confirmTheme().keywords.error({ yes: '是', no: '否' })).toContain('y 或 n');
+    setLang('en');
+    expect(selectTheme().style.keysHelpTip([['↑↓', 'navigate'], ['⏎', 'select']])).toBe('↑↓ navigate • ⏎ select');
   });
 });

@@ -2,6 +2,11 @@ import type { demo as zh } from '../zh/demo.js';
 
 export const demo: Record<keyof typeof zh, string> = {
   'prompt.useFlag': 'Give it on the command line with {flag} (nothing is asked when not interactive).',
+  'prompt.keyMove': 'navigate',
+  'prompt.keyPick': 'select',
+  'prompt.yes': 'Yes',
+  'prompt.no': 'No',
+  'prompt.yesNo': 'Answer "{yes}" or "{no}" (or type y or n)',
   'prompt.cancelled': 'Cancelled. This step wrote nothing (steps already done stay as they are).',
   'progress.reading': 'Reading {file}',
   'progress.teams': 'Matching teams',
