@@ -77,8 +77,10 @@ export const run: Handler = async (ctx, args) => {
     const choices = ACTIONS.map((a) => ({ name: actionLabel(a), value: a }));
     const action = await askSelect(wctx, { message: t('wizard.menu'), flag: '<command>', choices, default: next });
     if (action === 'quit') break;
-    show(wctx, await ACTION_RUN[action](wctx));
-    next = following(action);
+    const outcome = await ACTION_RUN[action](wctx);
+    show(wctx, outcome);
+    // A step that failed is offered again (after the fix it names), not skipped over.
+    next = outcome.status === 'failed' ? action : following(action);
   }
   ctx.out(t('wizard.bye', { dir }));
   return 0;
