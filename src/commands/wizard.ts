@@ -75,9 +75,9 @@ export const run: Handler = async (ctx, args) => {
   let next: Action = 'validate';
   for (;;) {
     const choices = ACTIONS.map((a) => ({ name: actionLabel(a), value: a }));
-    const action = await askSelect(wctx, { message: t('wizard.menu'), flag: '<command>', choices, default: next });
+    const action: Action = await askSelect(wctx, { message: t('wizard.menu'), flag: '<command>', choices, default: next });
     if (action === 'quit') break;
-    const outcome = await ACTION_RUN[action](wctx);
+    const outcome: Outcome = await ACTION_RUN[action](wctx);
     show(wctx, outcome);
     // A step that failed is offered again (after the fix it names), not skipped over.
     next = outcome.status === 'failed' ? action : following(action);
