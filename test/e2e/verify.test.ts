@@ -125,9 +125,13 @@ describe('ssj verify', () => {
   });
 
   it('names the input whose content changed and the draw differences it makes', () => {
-    const wrong = verify(root, ['--draw', '20240603-1', '--inspectors', files.entities[0]]);
+    const copy = path.join(root, 'pharmacies-as-inspectors.xlsx'); // a copy: the same file twice is refused before roles are read
+    fs.copyFileSync(files.entities[0]!, copy);
+    const wrong = verify(root, ['--draw', '20240603-1', '--inspectors', copy]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('wrong-role');
+    const twice = verify(root, ['--draw', '20240603-1', '--inspectors', files.entities[0]!]);
+    expect([twice.code, twice.stderr.includes('被指定了两次')]).toEqual([2, true]);
     const r = verify(root, ['--draw', '20240603-1', '--entities', files.entities[0], '--json']);
     expect(r.code).toBe(1);
     const fields = json(r).differences.map((d) => d.field);
