@@ -7,6 +7,7 @@
  * strings and codes clone far faster than a million objects), which stay
  * columns on the main thread behind one two-field view per entity.
  */
+import { endianness } from 'node:os';
 import { countBySeverity } from '../core/issues.js';
 import { emptyAccumulator, entityParts, keyOrder, objectTypeOf, RangeKeys, registryHandler, type KeyIndex, type RangeKeysData, type RegistryAccumulator } from '../core/registry.js';
 import { schemaFor } from '../core/schemas/index.js';
@@ -94,6 +95,7 @@ export function joinDict(c: EntityColumns, dict: string[]): EntityColumns {
   return { ...c, dict, dictFrom: 0 };
 }
 
+const LITTLE_ENDIAN = endianness() === 'LE';
 const CODED = 6;
 const TEXTS = 4;
 
@@ -137,10 +139,11 @@ export class ColumnBuilder {
     this.at[column] = end + 1;
   }
 
-  /** A text column as one string, the texts joined by NUL. */
+  /** A text column as one string, the texts joined by NUL (the code units in the machine's byte order). */
   private joined(column: number): string {
     const units = this.texts[column] as Uint16Array;
     const length = Math.max(0, (this.at[column] as number) - 1);
+    if (!LITTLE_ENDIAN) return new TextDecoder('utf-16be').decode(units.subarray(0, length));
     return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
   }
 
