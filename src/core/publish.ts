@@ -55,7 +55,7 @@ const LABELLED_PHONE = /((?:电话|手机|联系方式|座机|Tel|TEL|tel)[:：]
  * usually follow such a label instead of a name (已, 未, 签字, 表示, …) are
  * not names.
  */
-const LABELLED_NAME = /((?:联系人|法定代表人|法人代表|法人|负责人|经营者|经办人|当事人|药师|店长|院长|经理)[:：]?\s*)(?![已未均对在并将已于向与和及表签承拒称不无为是])([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/g;
+const LABELLED_NAME = /((?:联系人|法定代表人|法人代表|法人|负责人|经营者|经办人|当事人|药师|店长|院长|经理)[:：]?\s*)(?![已未均对在并将于向与和及表签承拒称不无为是])([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/g;
 
 /**
  * Masks personal data in published free text: 18-character ID numbers, mobile
