@@ -191,7 +191,7 @@ function main() {
   process.stdout.write(`machine: ${m.nproc} cores, ${m.cpu}, ${m.memTotalGb} GB, node ${m.node}, load ${m.load}; cores free for this run: ${m.cores ?? '?'} of 2\n`);
   process.stdout.write(`peak RSS from ${GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM polling'}\n\n`);
   const pandas = pandasPython();
-  if (!pandas) process.stdout.write('pandas: not installed (apt-get install -y python3-pandas) — no ratio\n');
+  if (!pandas && !argv.includes('--no-pandas')) process.stdout.write('pandas: not installed (apt-get install -y python3-pandas) — no ratio\n');
   for (const s of sizes) benchSize(s, pandas);
   if (!argv.includes('--no-xlsx')) {
     const x = path.join(DATA, 'pharmacies-100k.xlsx');
