@@ -64,7 +64,7 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
       A3: '执法检查人员',
       B3: '单位',
       C3: '姓名',
-      D3: '执法证号',
+      D3: '执法证号/身份证号', // as the Wugang 附件2 form heads it
       B4: '医疗保障局',
       C4: '刘洋（组长）',
       D4: 'YB2024001',

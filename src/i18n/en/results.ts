@@ -44,7 +44,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.sheet.inspectors': 'Inspectors',
   'results.sheet.unit': 'Unit',
   'results.sheet.person': 'Name',
-  'results.sheet.cert': 'Certificate no.',
+  'results.sheet.cert': 'Certificate no. / ID no.',
   'results.sheet.leader': ' (leader)',
   'results.sheet.target': 'Inspected entity',
   'results.sheet.entityName': 'Name',

@@ -46,7 +46,7 @@ export const results = {
   'results.sheet.inspectors': '执法\n检查人员',
   'results.sheet.unit': '单  位',
   'results.sheet.person': '姓名',
-  'results.sheet.cert': '执法证号',
+  'results.sheet.cert': '执法证号/身份证号',
   'results.sheet.leader': '（组长）',
   'results.sheet.target': '被检查对象',
   'results.sheet.entityName': '名  称',
