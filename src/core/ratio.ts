@@ -85,8 +85,15 @@ export function parseRatio(text: string): ParsedRatio | null {
   const whole = parseAmount(s);
   if (whole) return { ratio: whole, creditClasses: [] };
   const classes = parseClasses(s);
-  return classes ? { ratio: null, creditClasses: classes } : null;
+  if (classes) return { ratio: null, creditClasses: classes };
+  // The sentence a notice writes around it, pasted into the cell: 检查比例不低于0.5% (Hongsipu), 按照20%比例抽取,
+  // 按…高(D、20%)信用风险市场主体的比例抽取 (Wugang). Only text that was not understood gets this second reading.
+  const core = s.replace(LEAD, '').replace(TRAIL, '').trim();
+  return core !== s && core !== '' ? parseRatio(core) : null;
 }
+
+const LEAD = /^(?:(?:检查|抽查)?比例\s*(?:为|是)?)?\s*(?:按照|按)?\s*/;
+const TRAIL = /\s*(?:的)?(?:信用风险)?(?:市场主体|检查对象|对象|单位)?(?:的)?(?:比例)?\s*(?:随机)?(?:抽取|抽查|检查)?$/;
 
 /** A decimal string as an integer numerator over 10^scale. */
 function scaled(d: string): { num: bigint; scale: number } {

@@ -123,3 +123,23 @@ describe('sampleSize properties (fast-check)', () => {
     );
   });
 });
+
+describe('a ratio written as the notices write it (the sentence around it)', () => {
+  it.each([
+    ['检查比例不低于 0.5%', { kind: 'percent', percent: '0.5' }], // Hongsipu 2025
+    ['按照20%比例抽取', { kind: 'percent', percent: '20' }], // Wugang 2024
+    ['按照20%比例', { kind: 'percent', percent: '20' }],
+    ['按照10家抽取', { kind: 'count', count: 10 }],
+  ])('%s', (text, ratio) => {
+    expect(parseRatio(text)).toEqual({ ratio, creditClasses: [] });
+  });
+  it('reads the credit-class clause with its trailing words (Wugang 2024)', () => {
+    const r = parseRatio('低(A、1%)、中(B、3%)、中高(C、10%)、高(D、20%)信用风险市场主体的比例抽取');
+    expect(r?.creditClasses.map((c) => [c.credit, c.ratio])).toEqual([
+      ['A', { kind: 'percent', percent: '1' }], ['B', { kind: 'percent', percent: '3' }], ['C', { kind: 'percent', percent: '10' }], ['D', { kind: 'percent', percent: '20' }],
+    ]);
+  });
+  it('still refuses words with no ratio in them', () => {
+    for (const t of ['比例', '按照比例抽取', '抽取', '随机']) expect(parseRatio(t)).toBeNull();
+  });
+});
