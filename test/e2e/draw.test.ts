@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DrawRecord } from '../../src/core/types.js';
-import { expectNoStack, ssj, tempDir } from '../helpers/cli.js';
+import { expectNoStack, ssj, tempDir, type RunResult } from '../helpers/cli.js';
 import { conflicts, draw, drawFiles, inspectors, institutions, makeWorkspace, SEED, uscc, inputArgs, writeGbkCsv } from './draw-fixtures.js';
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -135,6 +135,14 @@ describe('ssj draw when the record sheets cannot be written', () => {
 });
 
 describe('ssj draw refuses bad input and writes nothing', () => {
+  /** Refused with `code`, saying each of `says`, without a stack trace, and with nothing written: no record, no ledger. */
+  const refused = (root: string, r: RunResult, code: number, says: string[]) => {
+    expect(r.code).toBe(code);
+    for (const text of says) expect(r.stderr).toContain(text);
+    expectNoStack(r);
+    expect(drawFiles(root)).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
+  };
   it('without --seed when not on a TTY (exit 2, names the flag)', async () => {
     const root = tempDir('ssj-draw-noseed-');
     const files = await makeWorkspace(root);
@@ -160,13 +168,8 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const broken = Buffer.from(text.toString('latin1').replace(bad, bad.slice(0, 17) + (bad[17] === '1' ? '2' : '1')), 'latin1');
     fs.writeFileSync(files.entities[0], broken);
     const r = draw(root, files);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('uscc-checksum');
-    expect(r.stderr).toContain('pharmacies.csv');
+    refused(root, r, 1, ['uscc-checksum', 'pharmacies.csv']);
     expect(r.stderr).toMatch(/D\d+/);
-    expectNoStack(r);
-    expect(drawFiles(root)).toEqual([]);
-    expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
   });
   it('when listed conflicts leave an entity too few inspectors, before any seed is used (exit 1)', async () => {
     // Five of the six 医疗保障局 inspectors are recused from 测试卫生院1; its group needs two: whatever the seed, it
@@ -176,13 +179,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const recused = conflicts();
     recused.rows = ['YB001', 'YB002', 'YB003', 'YB004', 'YB005'].map((k) => [k, uscc(500, '12'), '近亲属任职']);
     writeGbkCsv(files.conflicts, recused);
-    const r = draw(root, files);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('plan-conflict-blocks');
-    expect(r.stderr).toContain(uscc(500, '12'));
-    expectNoStack(r);
-    expect(drawFiles(root)).toEqual([]);
-    expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
+    refused(root, draw(root, files), 1, ['plan-conflict-blocks', uscc(500, '12')]);
   });
   it('with a 成立日期 after the draw date, as validate reports it (exit 1)', async () => {
     const root = tempDir('ssj-draw-future-');
@@ -190,12 +187,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const later = institutions();
     later.rows[2]![8] = '2030-01-01';
     writeGbkCsv(files.entities[1]!, later);
-    const r = draw(root, files);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('bad-date');
-    expect(r.stderr).toContain('institutions.csv');
-    expectNoStack(r);
-    expect(drawFiles(root)).toEqual([]);
+    refused(root, draw(root, files), 1, ['bad-date', 'institutions.csv']);
   });
   it('in a folder that is not a workspace (no draws/, no ledger), writing nothing there (exit 2)', async () => {
     const root = tempDir('ssj-draw-files-');
@@ -221,10 +213,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const root = tempDir('ssj-draw-twice-');
     const files = await makeWorkspace(root);
     const r = draw(root, { ...files, entities: [files.entities[0]!, files.inspectors] });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${files.inspectors} 被指定了两次`);
+    refused(root, r, 2, [`${files.inspectors} 被指定了两次`]);
     expect(r.stderr).not.toContain('duplicate-key');
-    expectNoStack(r);
-    expect(drawFiles(root)).toEqual([]);
   });
 });
