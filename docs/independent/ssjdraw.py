@@ -177,6 +177,14 @@ def find_header(rows, must):
     return None
 
 
+def data_rows(rows, hi, fields):
+    """The rows under the header at `hi` as {field: cell text}, blank rows skipped."""
+    for r in rows[hi + 1:]:
+        vals = {f: cell_text(r[i]) for i, f in enumerate(fields) if f and i < len(r)}
+        if any(vals.values()):
+            yield vals
+
+
 def read_entities(path):
     out = []
     for title, rows in read_rows(path):
@@ -198,13 +206,7 @@ def read_entities(path):
             otype = '定点医疗机构'
         else:
             otype = '定点零售药店'
-        for r in rows[hi + 1:]:
-            vals = {}
-            for i, f in enumerate(fields):
-                if f and i < len(r):
-                    vals[f] = cell_text(r[i])
-            if not any(vals.values()):
-                continue
+        for vals in data_rows(rows, hi, fields):
             uscc, ybbm = normkey(vals.get('uscc', '')), normkey(vals.get('ybbm', ''))
             key = uscc or ybbm
             tags = [norm(t) for t in re.split(r'[、,，;；]', unicodedata.normalize('NFKC', vals.get('tags', ''))) if norm(t)]
@@ -221,10 +223,7 @@ def read_inspectors(path):
         if hi is None:
             continue
         fields = [header_field(cell_text(c), INSPECTOR_HEADERS) for c in rows[hi]]
-        for r in rows[hi + 1:]:
-            vals = {f: cell_text(r[i]) for i, f in enumerate(fields) if f and i < len(r)}
-            if not any(vals.values()):
-                continue
+        for vals in data_rows(rows, hi, fields):
             out.append(dict(key=normkey(vals.get('key', '')), name=vals.get('name', ''), unit=vals.get('unit', ''),
                             area=vals.get('area', ''), status=vals.get('status', '')))
     return out
