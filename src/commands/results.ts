@@ -8,11 +8,8 @@
 import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { indexDraws } from '../core/results.js';
 import { planImport, type FileOutcome } from '../core/results-import.js';
-import type { AmendmentRecord, DrawRecord } from '../core/types.js';
-import { isAmendment, listRecords } from '../io/records.js';
-import { expandInputs, readResultsFile, type ReadResult } from '../io/results-read.js';
+import { expandInputs, readResultsFile, workspaceDraws, type ReadResult } from '../io/results-read.js';
 import { loadResultMap, storeResults } from '../io/results-store.js';
 import { openWorkspace, withLock } from '../io/workspace.js';
 import { importSummary, renderImport } from '../render/results.js';
@@ -20,12 +17,7 @@ import { importSummary, renderImport } from '../render/results.js';
 export const run: Handler = async (ctx, args, opts) => {
   if (args.length === 0) throw new UsageError('results.import.noFiles');
   const ws = openWorkspace(ctx.workspace);
-  const records = listRecords(ws);
-  const index = indexDraws(
-    records.filter((r): r is DrawRecord => !isAmendment(r)),
-    records.filter((r): r is AmendmentRecord => isAmendment(r)),
-  );
-  const readCtx = { index, today: ctx.today, importedAt: ctx.nowIso };
+  const readCtx = { index: workspaceDraws(ws), today: ctx.today, importedAt: ctx.nowIso };
   const readings: ReadResult[] = [];
   // Blank record sheets: not filled in yet. Skipped wherever they come from — a shell expands
   // `sheets/<id>/*.xlsx` into names before ssj sees them, and a batch job importing a whole draw's sheets

@@ -5,11 +5,10 @@ import { ROLES, type Role } from '../core/types.js';
 import { SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { countBySeverity } from '../core/issues.js';
-import { cellIssue, emptyCell, indexDraws } from '../core/results.js';
-import type { AmendmentRecord, DrawRecord, Issue } from '../core/types.js';
+import { cellIssue, emptyCell } from '../core/results.js';
+import type { Issue } from '../core/types.js';
 import type { Ctx } from '../context.js';
-import { isAmendment, listRecords } from '../io/records.js';
-import { readResultsFile } from '../io/results-read.js';
+import { readResultsFile, workspaceDraws } from '../io/results-read.js';
 import { openWorkspace } from '../io/workspace.js';
 import { ENTITY_ROLES } from '../core/registry.js';
 import { loadInputs } from '../io/inputs.js';
@@ -43,7 +42,12 @@ async function planAgainstRegistries(result: ValidateReport): Promise<void> {
   const loaded = await loadInputs({ plan: plans, entities, inspectors, conflicts: of(['conflicts']) }, { plan: true, entities: true, inspectors: true });
   const planFile = result.files.find((f) => f.file === plans[0]) as FileReport;
   const found = loaded.issues.filter((i) => i.code.startsWith('plan-') && !planFile.issues.some((j) => j.code === i.code && j.cell === i.cell && j.message === i.message));
-  planFile.issues.push(...found);
+  addIssues(result, planFile, found);
+}
+
+/** Issues found after the files were read, added to a file's report and to the summary. */
+function addIssues(result: ValidateReport, file: FileReport, found: Issue[]): void {
+  file.issues.push(...found);
   const c = countBySeverity(found);
   result.summary.errors += c.errors;
   result.summary.warnings += c.warnings;
@@ -59,10 +63,9 @@ async function planAgainstRegistries(result: ValidateReport): Promise<void> {
 async function resultsAgainstDraws(ctx: Ctx, result: ValidateReport): Promise<void> {
   const files = result.files.filter((f) => f.role === 'results');
   if (files.length === 0) return;
-  let index: ReturnType<typeof indexDraws> | null = null;
+  let index: ReturnType<typeof workspaceDraws> | null = null;
   try {
-    const records = listRecords(openWorkspace(ctx.workspace));
-    index = indexDraws(records.filter((r): r is DrawRecord => !isAmendment(r)), records.filter((r): r is AmendmentRecord => isAmendment(r)));
+    index = workspaceDraws(openWorkspace(ctx.workspace));
   } catch (err) {
     if (!(err instanceof SsjError)) throw err;
   }
@@ -73,11 +76,7 @@ async function resultsAgainstDraws(ctx: Ctx, result: ValidateReport): Promise<vo
       const r = await readResultsFile(f.file, { index, today: ctx.today, importedAt: ctx.nowIso });
       found = [...r.issues, ...r.inspections.flatMap((i) => i.issues)].filter((i) => !f.issues.some((j) => j.code === i.code && j.cell === i.cell));
     }
-    f.issues.push(...found);
-    const c = countBySeverity(found);
-    result.summary.errors += c.errors;
-    result.summary.warnings += c.warnings;
-    result.summary.infos += c.infos;
+    addIssues(result, f, found);
   }
 }
 

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import type { Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
+import { isWorkspaceDir } from '../io/workspace.js';
 import { t, type MsgKey } from '../i18n/index.js';
-import { isWorkspace } from '../io/workspace-files.js';
 import { askSelect, askText } from '../render/prompt.js';
 import { invokeVerb, type Outcome } from './invoke.js';
 import { ACTIONS, ACTION_RUN, actionLabel, type Action } from './wizard-actions.js';
@@ -27,7 +27,7 @@ async function createWorkspace(ctx: Ctx): Promise<string | null> {
 
 async function chooseWorkspace(ctx: Ctx): Promise<string> {
   for (;;) {
-    const here = isWorkspace(ctx.workspace);
+    const here = isWorkspaceDir(ctx.workspace);
     const choices: { name: string; value: Where }[] = [
       ...(here ? [{ name: t('wizard.where.here', { dir: ctx.workspace }), value: 'here' as const }] : []),
       { name: t('wizard.where.other'), value: 'other' },
@@ -42,7 +42,7 @@ async function chooseWorkspace(ctx: Ctx): Promise<string> {
     }
     const typed = await askText(ctx, { message: t('wizard.otherDir'), flag: '--workspace' });
     const dir = path.resolve(ctx.workspace, typed);
-    if (isWorkspace(dir)) return dir;
+    if (isWorkspaceDir(dir)) return dir;
     ctx.out(t('wizard.notWorkspace', { dir }));
   }
 }

@@ -8,16 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { SsjError } from '../errors.js';
-import { cellIssue, checkInspection, emptyCell, type DrawIndex } from '../core/results.js';
+import { cellIssue, checkInspection, emptyCell, indexDraws, type DrawIndex } from '../core/results.js';
 import type { FileReading } from '../core/results-import.js';
 import { tableInspections } from '../core/results-table.js';
 import { results as resultsSchema } from '../core/schemas/results.js';
-import type { Issue } from '../core/types.js';
+import type { AmendmentRecord, DrawRecord, Issue } from '../core/types.js';
 import { headerKey } from '../core/normalize.js';
 import { t } from '../i18n/index.js';
 import { isRecordSheet, readRecordSheet, readWorkbookFile } from './read-sheet.js';
 import { NAMES } from './record-sheet-xlsx.js';
 import { readTable } from './table.js';
+import { isAmendment, listRecords } from './records.js';
+import type { Workspace } from './workspace.js';
 
 export interface ReadContext {
   index: DrawIndex;
@@ -133,4 +135,10 @@ export function expandInputs(args: readonly string[]): { file: string; expanded:
     add(arg, false);
   }
   return out;
+}
+
+/** The draws and amendments of a workspace, indexed for checking results against them. */
+export function workspaceDraws(ws: Workspace): DrawIndex {
+  const records = listRecords(ws);
+  return indexDraws(records.filter((r): r is DrawRecord => !isAmendment(r)), records.filter((r): r is AmendmentRecord => isAmendment(r)));
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../core/types.js';
 import { readTable } from './table.js';
-import { isWorkspaceDir, workspacePaths } from './workspace.js';
+import { workspacePaths } from './workspace.js';
 
 export interface FoundInputs {
   plan: string[];
@@ -40,8 +40,6 @@ async function roleOf(file: string): Promise<Role | null> {
   }
 }
 
-/** Is `dir` an ssj workspace (made by `ssj init` or used before)? The commands' own test (openWorkspace). */
-export const isWorkspace = (dir: string): boolean => isWorkspaceDir(dir);
 
 /** Registries, plan and activities sheets in registries/, plans/ and reports/, by recognised role. */
 export async function findInputs(root: string): Promise<FoundInputs> {

@@ -1,12 +1,11 @@
-/** The wizard and the commands agree on what a workspace is (a folder with draws/ or ledger.jsonl). */
+/** What a workspace is (a folder with draws/ or ledger.jsonl): the wizard asks isWorkspaceDir, the commands openWorkspace. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isWorkspace } from '../../src/io/workspace-files.js';
-import { openWorkspace } from '../../src/io/workspace.js';
+import { isWorkspaceDir, openWorkspace } from '../../src/io/workspace.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('what a workspace is', () => {
-  it('is the same for the wizard (isWorkspace) and for every command (openWorkspace)', () => {
+  it('is the same for the wizard (isWorkspaceDir) and for every command (openWorkspace)', () => {
     const cases: [string, (dir: string) => void, boolean][] = [
       ['empty', () => undefined, false],
       ['registries/ only', (d) => fs.mkdirSync(path.join(d, 'registries')), false],
@@ -22,7 +21,7 @@ describe('what a workspace is', () => {
       } catch {
         opens = false;
       }
-      expect([name, isWorkspace(dir), opens]).toEqual([name, expected, expected]);
+      expect([name, isWorkspaceDir(dir), opens]).toEqual([name, expected, expected]);
     }
   });
 });
