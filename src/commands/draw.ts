@@ -176,13 +176,11 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
 
 async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
   const bar = startProgress(ctx, t('progress.sheets'), record.selected.length);
-  let failed = false;
   const sheets = await sheetsAfterRecord(ws, record, [], record.drawId, (text) => {
-    failed = true;
     bar.stop();
     ctx.err(text);
   }, (done, total) => bar.update(done, total)).finally(() => bar.stop());
-  if (failed) return;
+  if (sheets === 'failed') return;
   if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: record.drawId }));
   else if (!ctx.json) {
     ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.sheets'), file: path.join(ws.sheets, record.drawId) }));

@@ -116,12 +116,8 @@ export const run: Handler = async (ctx, _args, opts) => {
     (r) => witnessFiles(ws, r, q.draw, ctx.lang),
   );
   // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet).
-  let sheetsFailed = false; // said by sheetsAfterRecord; the substitution stands
-  const sheets = await sheetsAfterRecord(ws, q.draw, amendmentsIn(ws, readLedger(ws), q.draw.drawId), record.drawId, (text) => {
-    sheetsFailed = true;
-    ctx.err(text);
-  });
+  const sheets = await sheetsAfterRecord(ws, q.draw, amendmentsIn(ws, readLedger(ws), q.draw.drawId), record.drawId, ctx.err);
   if (ctx.json) ctx.out(text); // the record as stored
-  else report(ctx, ws, record, q.draw, sheetsFailed ? { kept: [] } : sheets);
+  else report(ctx, ws, record, q.draw, sheets === 'failed' ? { kept: [] } : sheets); // a failure was said: the substitution stands
   return 0;
 };

@@ -182,20 +182,21 @@ export async function writeSheetsIfAvailable(ws: Workspace, draw: DrawRecord, am
 }
 
 /**
- * The record sheets of a record already in the ledger. The draw (or
+ * The record sheets of a record already in the ledger ('failed' when they
+ * could not be written, null when that module is not built). The draw (or
  * substitution) stands whatever happens here: a failure is said as such —
  * the record is kept, run ssj sheets, do not draw again — and is not the
  * command's failure (a clerk told "错误" would draw a second time).
  */
 export async function sheetsAfterRecord(
   ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[], recordId: string, warn: (text: string) => void, onProgress?: (done: number, total: number) => void,
-): Promise<{ written: string[]; kept: string[] } | null> {
+): Promise<{ written: string[]; kept: string[] } | null | 'failed'> {
   try {
     return await writeSheetsIfAvailable(ws, draw, amendments, onProgress);
   } catch (err) {
     const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);
     warn(t('drawcmd.sheetsFailed', { id: recordId, draw: draw.drawId, reason: reason.replace(/[。.]$/, '') }));
-    return null;
+    return 'failed';
   }
 }
 
