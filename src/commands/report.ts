@@ -9,7 +9,7 @@ import type { Handler } from '../cli.js';
 import type { Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { defaultUnit, monthlyDue, monthlyFigures, nextQuarterlyDue, safeFileName, type ActivityRow } from '../core/report.js';
+import { defaultUnit, monthlyDue, monthlyFigures, nextQuarterlyDue, parseMonth, safeFileName, type ActivityRow } from '../core/report.js';
 import { form3Row, totalRow, type Form3Row } from '../core/report-form3.js';
 import { listDraws } from '../io/records.js';
 import { loadPublications } from '../io/publications.js';
@@ -73,11 +73,16 @@ async function combine(ctx: Ctx, month: string, files: string[], out: unknown, i
   return emit(ctx, warnings, { month, file: target, rows, total, ratioKnown }, [t('report.combined', { count: rows.length, file: target })]);
 }
 
-async function activitiesFor(ctx: Ctx, opt: unknown, warnings: Warning[], defaultFile: string | null): Promise<ActivityRow[]> {
+async function activitiesFor(ctx: Ctx, opt: unknown, warnings: Warning[], defaultFile: string | null, month: string): Promise<ActivityRow[]> {
   const file = typeof opt === 'string' && opt !== '' ? path.resolve(ctx.workspace, opt) : defaultFile;
-  if (file) return readActivities(file);
-  warnings.push({ code: 'no-activities', message: t('report.warnNoActivities') });
-  return [];
+  if (!file) {
+    warnings.push({ code: 'no-activities', message: t('report.warnNoActivities') });
+    return [];
+  }
+  const rows = await readActivities(file);
+  // The sheet ssj init leaves in reports/ is blank until filled in: items 1–3 empty is then said, not silent.
+  if (!rows.some((a) => parseMonth(a.month) === month)) warnings.push({ code: 'no-activities-month', message: t('report.warnNoActivitiesMonth', { file, month }) });
+  return rows;
 }
 
 export const run: Handler = async (ctx, _args, opts) => {
@@ -89,7 +94,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const warnings: Warning[] = [];
   const draws = listDraws(ws);
-  const activities = await activitiesFor(ctx, opts.activities, warnings, defaultActivitiesFile(ws));
+  const activities = await activitiesFor(ctx, opts.activities, warnings, defaultActivitiesFile(ws), month);
   const unitOpt = typeof opts.unit === 'string' ? opts.unit.trim() : '';
   const unit = unitOpt || defaultUnit(draws, month) || t('report.defaultUnit');
   const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit);

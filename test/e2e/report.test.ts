@@ -99,6 +99,7 @@ describe('ssj report', () => {
     const missing = json.warnings.find((w) => w.code === 'missing-results');
     expect(missing?.message).toContain('百姓大药房');
     expect(json.warnings.map((w) => w.code)).not.toContain('no-activities');
+    expect(json.warnings.map((w) => w.code)).not.toContain('no-activities-month');
   });
 
   it('writes 附件3 with the seed header, label for label, and its merges', () => {
@@ -162,6 +163,9 @@ describe('ssj report', () => {
     fs.renameSync(path.join(d3, 'reports', '月度工作情况.xlsx'), path.join(d3, 'templates', '月度工作情况.xlsx'));
     const t = ssj(['report', '--month', '2024-06', '--workspace', d3, '--date', '2024-07-05', '--json']);
     expect((JSON.parse(t.stdout) as typeof json).warnings.map((w) => w.code)).toContain('no-activities');
+    // The sheet filled for another month only: items 1–3 empty for this one, and said.
+    const july = ssj(['report', '--month', '2024-07', '--workspace', d3, '--date', '2024-08-05', '--activities', path.join(d3, 'templates', '月度工作情况.xlsx'), '--json']);
+    expect((JSON.parse(july.stdout) as typeof json).warnings.map((w) => w.code)).toContain('no-activities-month');
   });
 
   it('warns and leaves items 1–3 empty without an activities sheet', () => {

@@ -69,6 +69,7 @@ export const report: Record<keyof typeof zh, string> = {
   'report.due': 'This report is due by {due}; next quarterly summary due: {quarterly}.',
   'report.warnMissing': 'Warning: {count} entities drawn this month have no results yet: {list}. Import them with ssj results (see ssj status).',
   'report.warnCombineIgnores': 'Warning: --combine only merges the monthly workbooks given; {flags} not used. To include this unit, make its own report first (ssj report --month … without --combine) and pass that workbook to --combine too.',
+  'report.warnNoActivitiesMonth': 'Warning: the activities sheet {file} has no meeting, document or training for {month}; items 1–3 left empty. Fill it in first (one row each, month {month}).',
   'report.warnNoActivities': 'Warning: no activities sheet found (reports/月度工作情况.xlsx or registries/月度工作情况.xlsx); items 1–3 left empty. Use --activities FILE.',
   'report.warnNoDraws': 'Warning: no draws in {month}; all inspection figures are 0.',
   'report.warnRatioUnknown': 'Warning: the total ratio is left blank: {files} do not record the population (not written by ssj report), so it cannot be recomputed.',

@@ -72,6 +72,7 @@ export const report = {
   'report.due': '本月报表应于 {due} 前上报；下一次季度落实情况报送截止：{quarterly}。',
   'report.warnMissing': '警告：本月抽取的 {count} 个检查对象尚无检查结果：{list}。请用 ssj results 导入（ssj status 可查看）。',
   'report.warnCombineIgnores': '警告：--combine 只合并所给的月报工作簿，{flags} 未使用。要把本单位也合并进去，请先不带 --combine 生成本单位月报（ssj report --month …），再把生成的工作簿一并传给 --combine。',
+  'report.warnNoActivitiesMonth': '警告：月度工作情况表 {file} 中没有 {month} 的会议、文件、培训，第1–3项留空。请先填写该表（每行一项，月份写 {month}）。',
   'report.warnNoActivities': '警告：没有找到月度工作情况表（reports/月度工作情况.xlsx 或 registries/月度工作情况.xlsx），第1–3项留空。可用 --activities 指定文件。',
   'report.warnNoDraws': '警告：{month} 没有抽取记录，抽查各项数字为 0。',
   'report.warnRatioUnknown': '警告：合计行的抽查比例留空：{files} 没有记录抽查对象总数（不是 ssj report 生成的表），无法重新计算。',
