@@ -126,6 +126,7 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--month <YYYY-MM>', t('cli.opt.month'))
     .option('--draw <id>', t('cli.opt.draw'))
     .option('--site <name>', t('cli.opt.site'))
+    .option('--list', t('cli.opt.list'))
     .option('--encoding <enc>', 'utf8 | gb18030', 'utf8')
     .option('--out <file>', t('cli.opt.out'))
     .action(go('publish'));

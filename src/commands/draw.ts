@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
 import { normaliseSeed, runDraw } from '../core/draw.js';
+import { publishDrawnList } from '../app/publish-list.js';
 import { frequencyReached } from '../core/frequency.js';
 import { drawRecordBase, hashedDrawRecord, isValidDrawId, planInput } from '../core/record.js';
 import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
@@ -188,6 +189,17 @@ async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise
   }
 }
 
+/** The drawn list made public right after the record (Laiyuan 第四条); a failure is said, the draw stands. */
+async function listAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
+  try {
+    const out = await publishDrawnList(ws, record);
+    if (!ctx.json) ctx.out(t('drawcmd.wrote', { what: t('after.out.list'), file: out.csv }));
+  } catch (err) {
+    const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);
+    ctx.err(t('after.list.failed', { id: record.drawId, reason: reason.replace(/[。.]$/, '') }));
+  }
+}
+
 export const run: Handler = async (ctx, _args, opts) => {
   const p = await prepare(ctx, opts);
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
@@ -211,5 +223,6 @@ export const run: Handler = async (ctx, _args, opts) => {
     printOutputs(ctx, p.ws, record);
   }
   if (opts.sheets !== false) await sheetsAfter(ctx, p.ws, record);
+  await listAfter(ctx, p.ws, record);
   return 0;
 };

@@ -5,14 +5,15 @@
  * counts it.
  */
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import iconv from 'iconv-lite';
 import type { Handler } from '../cli.js';
+import type { Ctx } from '../context.js';
+import { publishDrawnList } from '../app/publish-list.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { publicationRows } from '../core/publish.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { encodeCsv } from '../render/csv.js';
 import { isAmendment, listRecords, readDraw } from '../io/records.js';
 import { recordPublication } from '../io/publications.js';
 import { loadResultsForReport } from '../io/report-inputs.js';
@@ -44,15 +45,22 @@ function scope(ws: Workspace, opts: Record<string, unknown>): { draws: DrawRecor
   return { draws, amendments, label: month };
 }
 
-/** CSV text with CRLF; UTF-8 gets a BOM (Excel on Chinese Windows), GB18030 none. */
-export function encodeCsv(header: string[], rows: string[][], encoding: Encoding): Uint8Array {
-  const text = stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\s,"]/ });
-  return encoding === 'utf8' ? new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf8')) : new Uint8Array(iconv.encode(text, 'gb18030'));
+/** `--draw ID --list`: the drawn list (抽取结果公示), not the results. */
+async function runList(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, encoding: Encoding): Promise<number> {
+  if (typeof opts.draw !== 'string' || opts.draw.trim() === '' || opts.month !== undefined) throw new UsageError('after.list.drawOnly');
+  const out = await publishDrawnList(ws, readDraw(ws, opts.draw.trim()), encoding);
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ csv: out.csv, html: out.html, written: out.written, count: out.list.entries.length, list: out.list, ...(out.head ? { ledgerHead: out.head } : {}) }, null, 2));
+    return 0;
+  }
+  ctx.out(t(out.written ? 'after.list.wrote' : 'after.list.already', { csv: out.csv, html: out.html, count: out.list.entries.length }));
+  return 0;
 }
 
 export const run: Handler = async (ctx, _args, opts) => {
   const encoding = encodingFlag(opts.encoding);
   const ws = openWorkspace(ctx.workspace);
+  if (opts.list === true) return runList(ctx, ws, opts, encoding);
   const { draws, amendments, label } = scope(ws, opts);
   const out = publicationRows({ draws, amendments, results: loadResultsForReport(ws), today: ctx.today });
   if (out.rows.length === 0) throw new InputError('report.pub.none', { scope: label });

@@ -13,7 +13,8 @@ import type { Issue, PlanRow, Severity, TeamGroup } from './types.js';
 
 export type PlanField =
   | 'seq' | 'item' | 'basis' | 'method' | 'subject' | 'objectType' | 'ratio' | 'frequency' | 'remarks'
-  | 'filter' | 'teamSize' | 'teamGroups' | 'regionMatch' | 'maxPerEntity' | 'checkItems' | 'document';
+  | 'filter' | 'teamSize' | 'teamGroups' | 'regionMatch' | 'maxPerEntity' | 'checkItems' | 'document'
+  | 'window' | 'materials';
 
 /** Where a field of a row sits: the cell (`G3`) and header for tables, a JSON path for JSON. */
 export interface FieldPos {
@@ -128,7 +129,14 @@ export function parsePlanRow(src: RowSource, index: number, issues: Issue[]): Pl
     objectType, ratio: ratio.ratio, creditClasses: ratio.creditClasses, frequency, timesPerYear,
     remarks: nfkc(src.text('remarks')).trim(), filter: filter.filter,
     teamSize: team.teamSize, teamGroups: team.teamGroups, regionMatch: regionMatch ?? false, checkItems: checks,
+    ...optionalText(src, 'window'), ...optionalText(src, 'materials'),
   };
+}
+
+/** An optional text column: the member only when written (a plan without it keeps its content hash). */
+function optionalText(src: RowSource, field: 'window' | 'materials'): { window?: string; materials?: string } {
+  const v = nfkc(src.text(field)).trim();
+  return v === '' ? {} : { [field]: v };
 }
 
 function checkItemsOf(src: RowSource, item: string, groups: TeamGroup[], issues: Issue[]): string[] {

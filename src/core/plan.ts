@@ -139,6 +139,7 @@ const JSON_FIELDS = new Map<PlanField, string[]>([
   ['objectType', ['objectType']], ['ratio', ['ratio']], ['frequency', ['frequency']], ['remarks', ['remarks']],
   ['filter', ['filter']], ['teamSize', ['teamSize']], ['teamGroups', ['teamGroups']], ['regionMatch', ['regionMatch']],
   ['maxPerEntity', ['maxPerEntityPerYear', 'maxPerEntity']], ['checkItems', ['checkItems']], ['document', ['document']],
+  ['window', ['window']], ['materials', ['materials']],
 ]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -124,6 +124,10 @@ export interface PlanRow {
   regionMatch: boolean;
   /** 检查事项 per department group, for the record sheet (defaults to `item`). */
   checkItems: string[];
+  /** 检查期限 as written (optional column; absent when empty, so plans without it hash as before). */
+  window?: string;
+  /** 需准备的材料 for the 检查通知书 (optional column; absent when empty). */
+  materials?: string;
 }
 
 export interface Plan {

@@ -11,6 +11,7 @@ import { results } from './en/results.js';
 import { common } from './en/common.js';
 import { templates } from './en/templates.js';
 import { demo } from './en/demo.js';
+import { after } from './en/after.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
@@ -24,4 +25,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...validate,
   ...results,
   ...demo,
+  ...after,
 };

@@ -10,6 +10,7 @@ import { results } from './zh/results.js';
 import { common } from './zh/common.js';
 import { templates } from './zh/templates.js';
 import { demo } from './zh/demo.js';
+import { after } from './zh/after.js';
 
 export const zh = {
   ...common,
@@ -23,4 +24,5 @@ export const zh = {
   ...validate,
   ...results,
   ...demo,
+  ...after,
 } as const;

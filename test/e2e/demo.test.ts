@@ -56,7 +56,7 @@ describe('ssj demo', () => {
     expect(fs.readdirSync(path.join(dir, 'results', '20240605-1')).filter((f) => f.endsWith('.json'))).toHaveLength(n);
     const reports = fs.readdirSync(path.join(dir, 'reports'));
     expect(reports.some((f) => /2024-06\.xlsx$/.test(f) && !f.startsWith('activities'))).toBe(true);
-    const csvName = reports.find((f) => f.endsWith('.csv'));
+    const csvName = reports.find((f) => f.startsWith('公示-') && f.endsWith('.csv'));
     expect(csvName).toBeDefined();
     const csv = fs.readFileSync(path.join(dir, 'reports', csvName ?? ''), 'utf8');
     const lines = csv.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '');

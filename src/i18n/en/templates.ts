@@ -79,6 +79,8 @@ export const templates: Record<keyof typeof zh, string> = {
   'templates.col.plan.maxPerEntity': 'Most draws of the same entity per year; empty means 2 (Puyang rules art. 12).',
   'templates.col.plan.checkItems': 'Inspection items per department for the record sheet, as department:item, departments separated by ；. Empty: the plan row\'s item.',
   'templates.col.plan.document': 'Implementing document name and number, for the monthly report.',
+  'templates.col.plan.window': 'The inspection window printed on the notices and the drawn list, e.g. 2024年6月10日至6月30日.',
+  'templates.col.plan.materials': 'Materials the entity is asked to prepare, printed on the notice; separate items with ；.',
   'templates.col.activities.month': 'Month as YYYY-MM, e.g. 2024-06.',
   'templates.col.activities.category': '会议 (meeting), 文件 (document) or 培训 (training) — items 1–3 of form 附件2.',
   'templates.col.activities.name': 'Name of the meeting, document or training.',

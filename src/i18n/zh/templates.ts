@@ -78,6 +78,8 @@ export const templates = {
   'templates.col.plan.maxPerEntity': '同一对象一年内最多被抽取几次，留空为 2（濮阳细则第十二条：原则上不超过两次）。',
   'templates.col.plan.checkItems': '检查记录表上各部门的检查事项，写成 部门:事项，多个部门用 ； 分隔。留空时用抽查事项名称。',
   'templates.col.plan.document': '本次抽查的实施文件名称及文号，会填入月报表。',
+  'templates.col.plan.window': '检查通知书和抽取结果公示上的检查期限，如 2024年6月10日至6月30日。',
+  'templates.col.plan.materials': '检查通知书上请被检查对象事先准备的材料，多项用；分隔，如 医保结算清单；进销存台账。',
   'templates.col.activities.month': '所属月份，写成 YYYY-MM，如 2024-06。',
   'templates.col.activities.category': '会议、文件 或 培训（月报表附件2第1–3项）。',
   'templates.col.activities.name': '会议名称、文件名称或培训名称。',

@@ -1,0 +1,27 @@
+/** Runs a command's handler in-process on a workspace (faster than spawning bin/ssj): exit code, stdout and stderr lines. */
+import { makeCtx } from '../../src/context.js';
+import type { Handler } from '../../src/cli.js';
+import { SsjError } from '../../src/errors.js';
+import { t } from '../../src/i18n/index.js';
+
+export interface InprocResult {
+  code: number;
+  out: string[];
+  err: string[];
+  /** The error's catalogue key when the handler threw one. */
+  errorKey?: string;
+}
+
+export async function runVerb(verb: string, root: string, opts: Record<string, unknown> = {}, args: string[] = [], date = '2024-06-30'): Promise<InprocResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx = { ...makeCtx({ workspace: root, date, json: Boolean(opts.json), yes: true, lang: 'zh' }), interactive: false, out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
+  const mod = (await import(`../../src/commands/${verb}.js`)) as { run: Handler };
+  try {
+    const code = await mod.run(ctx, args, { workspace: root, date, ...opts });
+    return { code, out, err };
+  } catch (e) {
+    if (e instanceof SsjError) return { code: e.exitCode, out, err: [...err, t(e.key, e.params)], errorKey: e.key };
+    throw e;
+  }
+}
