@@ -153,8 +153,13 @@ def header_field(h, table):
     return table.get(base)
 
 
+HELP_SHEET = re.compile(r'说明|帮助|填表|示例|help|readme|notes?$', re.I)
+
+
 def read_rows(path):
-    """Yield (sheet title, list of rows of raw values)."""
+    """Yield (sheet title, list of rows of raw values) for the table sheets of a
+    workbook: a help sheet (the templates' 说明, 填表说明, …) is not a table and is
+    skipped, as is a sheet whose first cell starts with 填表说明."""
     if path.lower().endswith('.csv'):
         raw = open(path, 'rb').read()
         if raw.startswith(b'\xef\xbb\xbf'):
@@ -166,13 +171,23 @@ def read_rows(path):
         return [(path, list(csv.reader(io.StringIO(text))))]
     import openpyxl
     wb = openpyxl.load_workbook(path, data_only=True)
-    return [(ws.title, [list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb.worksheets]
+    out = []
+    for ws in wb.worksheets:
+        rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        first = next((norm(cell_text(c)) for r in rows for c in r if norm(cell_text(c))), '')
+        if HELP_SHEET.search(norm(ws.title)) or first.startswith('填表说明'):
+            continue
+        out.append((ws.title, rows))
+    return out
 
 
 def find_header(rows, must):
+    """The first row (of the first 30) having, for every name in `must`, a cell that
+    IS that header (equal after normalisation, or one of its synonyms through
+    `must`'s callable) — a sentence that merely mentions 名称 is not a header."""
     for idx, r in enumerate(rows[:30]):
         hs = [norm(cell_text(c)) for c in r]
-        if all(any(m in h for h in hs) for m in must):
+        if all(any(m(h) if callable(m) else h == m for h in hs) for m in must):
             return idx
     return None
 
@@ -188,7 +203,7 @@ def data_rows(rows, hi, fields):
 def read_entities(path):
     out = []
     for title, rows in read_rows(path):
-        hi = find_header(rows, ['名称', '所在地区'])
+        hi = find_header(rows, [lambda h: header_field(h, ENTITY_HEADERS) == 'name', '所在地区'])
         if hi is None:
             continue
         headers = [norm(cell_text(c)) for c in rows[hi]]
@@ -232,12 +247,12 @@ def read_inspectors(path):
 def read_conflicts(path):
     out = []
     for title, rows in read_rows(path):
-        hi = find_header(rows, ['执法证号'])
+        hi = find_header(rows, ['执法证号', lambda h: len(h) <= 20 and ('信用代码' in h or '医保编码' in h)])
         if hi is None:
             continue
         hs = [norm(cell_text(c)) for c in rows[hi]]
         ii = hs.index('执法证号')
-        ei = next(i for i, h in enumerate(hs) if '信用代码' in h or '医保编码' in h)
+        ei = next(i for i, h in enumerate(hs) if len(h) <= 20 and ('信用代码' in h or '医保编码' in h))
         for r in rows[hi + 1:]:
             a, b = normkey(cell_text(r[ii])), normkey(cell_text(r[ei]))
             if a or b:
@@ -466,7 +481,14 @@ def verify(argv):
         import os
         d = opts['--ledger-dir'][0]
         for line in open(os.path.join(d, 'ledger.jsonl'), encoding='utf-8'):
+            if not line.strip():
+                continue
             ent = json.loads(line)
+            # a v1 line is a draw, or a substitution when it `amends`; a v2 line
+            # ({"v": 2, "kind": ...}, PROTOCOL/AUDIT) says its kind. Only draws count.
+            kind = ent.get('kind') if 'v' in ent else ('substitution' if 'amends' in ent else 'draw')
+            if kind != 'draw':
+                continue
             if ent['drawId'] == rec['drawId']:
                 break
             r = json.load(open(os.path.join(d, 'draws', ent['drawId'] + '.json'), encoding='utf-8'))
