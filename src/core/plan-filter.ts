@@ -15,6 +15,8 @@ function valuesOf(e: Entity, field: string): string[] {
       return [headerKey(e.grade)];
     case '分类标注':
       return e.tags.map(headerKey);
+    case '险种':
+      return [headerKey(e.insurance ?? '')];
     default:
       return [];
   }

@@ -9,12 +9,13 @@ import {
   parseCheckItems, parseFilter, parseFrequency, parseObjectType, parseSmallNumber,
   parseTeamGroups, parseTeamSize, parseYesNo, FILTER_FIELDS,
 } from './plan-text.js';
+import { isExtraGroup, levelValue, licensedSeats, parseExpertise } from './staff.js';
 import type { Issue, PlanRow, Severity, TeamGroup } from './types.js';
 
 export type PlanField =
   | 'seq' | 'item' | 'basis' | 'method' | 'subject' | 'objectType' | 'ratio' | 'frequency' | 'remarks'
   | 'filter' | 'teamSize' | 'teamGroups' | 'regionMatch' | 'maxPerEntity' | 'checkItems' | 'document'
-  | 'window' | 'materials';
+  | 'window' | 'materials' | 'expertise' | 'level';
 
 /** Where a field of a row sits: the cell (`G3`) and header for tables, a JSON path for JSON. */
 export interface FieldPos {
@@ -123,13 +124,14 @@ export function parsePlanRow(src: RowSource, index: number, issues: Issue[]): Pl
   const regionMatch = parseYesNo(regionText);
   if (regionMatch === null) issues.push(planIssue('plan-bad-region-match', 'error', src, src.pos('regionMatch'), regionText, 'plan.badRegionMatch'));
   const checks = checkItemsOf(src, item, team.teamGroups, issues);
+  const draw2 = draw2Fields(src, team.teamGroups, objectType, ratio && 'creditClasses' in ratio ? ratio.creditClasses.length : 0, issues);
   if (issues.filter((i) => i.severity === 'error').length > before || !objectType || !ratio || 'error' in filter) return null;
   return {
     no, item, basis: nfkc(src.text('basis')).trim(), method: nfkc(src.text('method')).trim(), subject: nfkc(src.text('subject')).trim(),
     objectType, ratio: ratio.ratio, creditClasses: ratio.creditClasses, frequency, timesPerYear,
     remarks: nfkc(src.text('remarks')).trim(), filter: filter.filter,
     teamSize: team.teamSize, teamGroups: team.teamGroups, regionMatch: regionMatch ?? false, checkItems: checks,
-    ...optionalText(src, 'window'), ...optionalText(src, 'materials'),
+    ...optionalText(src, 'window'), ...optionalText(src, 'materials'), ...draw2,
   };
 }
 
@@ -137,6 +139,28 @@ export function parsePlanRow(src: RowSource, index: number, issues: Issue[]): Pl
 function optionalText(src: RowSource, field: 'window' | 'materials'): { window?: string; materials?: string } {
   const v = nfkc(src.text(field)).trim();
   return v === '' ? {} : { [field]: v };
+}
+
+/**
+ * ssj-draw/2 cells: 专长要求 (one requirement, alternatives), 执法层级, at least two
+ * licensed seats beside 专家/辅助人员 groups, no credit split for 参保人. The
+ * fields are left out when empty, so a /1 plan hashes as before.
+ */
+function draw2Fields(src: RowSource, groups: TeamGroup[], objectType: string | null, classes: number, issues: Issue[]): { expertise?: string[]; level?: string } {
+  const out: { expertise?: string[]; level?: string } = {};
+  const expText = src.text('expertise');
+  const exp = parseExpertise(expText);
+  if ('error' in exp) issues.push(planIssue('plan-bad-expertise', 'error', src, src.pos('expertise'), expText, 'plan.badExpertise'));
+  else if (exp.alternatives.length > 0) out.expertise = exp.alternatives;
+  const levelText = src.text('level');
+  const level = levelValue(levelText);
+  if (level === null) issues.push(planIssue('plan-bad-level', 'error', src, src.pos('level'), levelText, 'plan.badLevel'));
+  else if (level !== '') out.level = level;
+  if (groups.some(isExtraGroup) && licensedSeats(groups) < 2) {
+    issues.push(planIssue('plan-team-size', 'error', src, src.pos('teamGroups'), src.text('teamGroups'), 'plan.licensedSeats', { seats: licensedSeats(groups) }));
+  }
+  if (objectType === '参保人' && classes > 0) issues.push(planIssue('plan-bad-ratio', 'error', src, src.pos('ratio'), src.text('ratio'), 'plan.insuredCredit'));
+  return out;
 }
 
 function checkItemsOf(src: RowSource, item: string, groups: TeamGroup[], issues: Issue[]): string[] {

@@ -51,7 +51,7 @@ export function parseFrequency(text: string): number | null {
 }
 
 /** The directed-filter fields (SPEC "The plan"). */
-export const FILTER_FIELDS: readonly string[] = ['所在地区', '性质', '类型', '等级', '分类标注'];
+export const FILTER_FIELDS: readonly string[] = ['所在地区', '性质', '类型', '等级', '分类标注', '险种'];
 
 export type FilterParse = { filter: { field: string; values: string[] }[] } | { error: string };
 
@@ -62,7 +62,8 @@ export function parseFilter(text: string): FilterParse {
     const part = raw.trim();
     if (part === '') continue;
     const m = /^([^=:]+)[=:](.*)$/.exec(part);
-    const field = m ? headerKey(m[1]!) : '';
+    const written = m ? headerKey(m[1]!) : '';
+    const field = written === '参保地区' ? '所在地区' : written; // a 参保人's 所在地区 is its 参保地区 (ssj-draw/2)
     const values = m ? m[2]!.split(/[、/,，|]+/).map(headerKey).filter((v) => v !== '') : [];
     if (!FILTER_FIELDS.includes(field) || values.length === 0 || filter.some((f) => f.field === field)) {
       return { error: part };
@@ -107,6 +108,7 @@ export function parseYesNo(text: string): boolean | null {
 /** 抽查对象 → object type; accepts the short forms 医疗机构 / 零售药店 / 定点药店 / 药店. */
 export function parseObjectType(text: string): ObjectType | null {
   const s = headerKey(text);
+  if (s === '参保人' || s === '参保人员') return '参保人';
   if ((OBJECT_TYPES as readonly string[]).includes(s)) return s as ObjectType;
   const pharmacy = /药店/.test(s);
   const institution = /医疗机构|医院|卫生院/.test(s);

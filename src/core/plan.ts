@@ -140,6 +140,7 @@ const JSON_FIELDS = new Map<PlanField, string[]>([
   ['filter', ['filter']], ['teamSize', ['teamSize']], ['teamGroups', ['teamGroups']], ['regionMatch', ['regionMatch']],
   ['maxPerEntity', ['maxPerEntityPerYear', 'maxPerEntity']], ['checkItems', ['checkItems']], ['document', ['document']],
   ['window', ['window']], ['materials', ['materials']],
+  ['expertise', ['expertise']], ['level', ['level']],
 ]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -154,6 +155,7 @@ function jsonText(field: PlanField, v: unknown, o: Record<string, unknown>): str
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return field === 'regionMatch' ? (v === true || v === 1 ? '是' : '否') : String(v);
   if (field === 'ratio' && isObject(v)) return ratioObjectText(v);
+  if (field === 'expertise' && Array.isArray(v)) return v.map(String).join('|');
   if (field === 'filter' && Array.isArray(v)) {
     return v.map((c) => (isObject(c) ? `${String(own(c, 'field') ?? '')}=${Array.isArray(own(c, 'values')) ? (own(c, 'values') as unknown[]).map(String).join('、') : ''}` : String(c))).join('；');
   }

@@ -30,7 +30,8 @@ export interface SourceRef {
   row: number;
 }
 
-export type ObjectType = '定点零售药店' | '定点医疗机构';
+/** 参保人 only in ssj-draw/2 (the insured registry). */
+export type ObjectType = '定点零售药店' | '定点医疗机构' | '参保人';
 export const OBJECT_TYPES: readonly ObjectType[] = ['定点零售药店', '定点医疗机构'];
 
 /** A designated pharmacy or medical institution. All strings NFKC-normalised and trimmed; "" when empty. */
@@ -51,6 +52,10 @@ export interface Entity {
   address: string; // 地址 or 营业(执业)场所
   /** 法定代表人 name only — the ID number is never carried past validation. */
   legalRepresentative: string;
+  /** 险种 (参保人 only, ssj-draw/2). */
+  insurance?: string;
+  /** A 统一社会信用代码 failing its check character, marked 代码已核实 (ssj-draw/2). */
+  codeVerified?: boolean;
   /** Where the row was (tests and hand-built entities); registry readers leave it out: a million rows do not need a million position records. */
   source?: SourceRef;
 }
@@ -67,6 +72,10 @@ export interface Inspector {
   area: string;
   expertise: string; // 业务专长
   status: string; // 状态: 在岗 / 不可用 / ""
+  /** ssj-draw/2: 执法层级 (省/市/县 or as written), 执法证有效期 as written, 人员类别 (执法人员/专家/辅助人员). */
+  level?: string;
+  licence?: string;
+  category?: string;
   source: SourceRef;
 }
 
@@ -128,6 +137,10 @@ export interface PlanRow {
   window?: string;
   /** 需准备的材料 for the 检查通知书 (optional column; absent when empty). */
   materials?: string;
+  /** ssj-draw/2 专长要求: alternatives; absent when none (a /1 plan hashes as before). */
+  expertise?: string[];
+  /** ssj-draw/2 执法层级 of the licensed seats (省/市/县); absent when none. */
+  level?: string;
 }
 
 export interface Plan {
@@ -141,7 +154,17 @@ export interface Plan {
 
 // ---------------------------------------------------------------- draws
 
-export type Exclusion = { key: string; reason: 'already-selected' | 'yearly-limit'; draws: string[] };
+/** `inspections`: ssj-draw/2 only (always present there): labels of the prior inspections counted. */
+export type Exclusion = { key: string; reason: 'already-selected' | 'yearly-limit'; draws: string[]; inspections?: string[] };
+
+/** ssj-draw/2: an inspector left out of every seat by the licence dates. */
+export interface InspectorExclusion {
+  key: string;
+  reason: 'licence-expired' | 'licence-not-yet-valid';
+  date: string;
+}
+
+export type Algorithm = 'ssj-draw/1' | 'ssj-draw/2';
 
 export interface Stratum {
   number: number; // 1-based
@@ -177,6 +200,8 @@ export interface TeamMember {
   unit: string;
   department: string; // the team group's department ("" = any)
   role: '组长' | '组员';
+  /** ssj-draw/2 only: 执法人员, 专家 or 辅助人员. */
+  category?: '执法人员' | '专家' | '辅助人员';
 }
 
 export interface Team {
@@ -186,7 +211,7 @@ export interface Team {
 
 export interface DrawRecord {
   format: 'ssj-draw-record/1';
-  algorithm: 'ssj-draw/1';
+  algorithm: Algorithm;
   tool: string;
   drawId: string;
   createdAt: string; // ISO 8601 with offset
@@ -201,6 +226,9 @@ export interface DrawRecord {
   strata: Stratum[];
   selected: SelectedEntity[];
   teams: Team[];
+  /** ssj-draw/2 only (always present there). */
+  inspectorExclusions?: InspectorExclusion[];
+  markedCodes?: string[];
   prevRecordHash: string | null;
   recordHash: string;
 }
@@ -208,7 +236,7 @@ export interface DrawRecord {
 /** A substitution (递补): its own record in the ledger, amending a draw. */
 export interface AmendmentRecord {
   format: 'ssj-draw-record/1';
-  algorithm: 'ssj-draw/1';
+  algorithm: Algorithm;
   tool: string;
   drawId: string; // the amendment's own id, e.g. 20240601-1-A1
   amends: string; // the draw it amends

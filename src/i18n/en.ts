@@ -12,6 +12,7 @@ import { common } from './en/common.js';
 import { templates } from './en/templates.js';
 import { demo } from './en/demo.js';
 import { after } from './en/after.js';
+import { draw2 } from './en/draw2.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
@@ -26,4 +27,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...results,
   ...demo,
   ...after,
+  ...draw2,
 };

@@ -11,6 +11,7 @@ import { common } from './zh/common.js';
 import { templates } from './zh/templates.js';
 import { demo } from './zh/demo.js';
 import { after } from './zh/after.js';
+import { draw2 } from './zh/draw2.js';
 
 export const zh = {
   ...common,
@@ -25,4 +26,5 @@ export const zh = {
   ...results,
   ...demo,
   ...after,
+  ...draw2,
 } as const;
