@@ -3,15 +3,13 @@
  * outcome into an exit code: 0 ok, 1 bad data or failed check, 2 usage or I/O.
  * Stacks are printed only with --debug.
  */
-import { createRequire } from 'node:module';
+import { TOOL_VERSION } from './version.js';
 import { CommanderError } from 'commander';
 import { buildProgram, type Handler } from './cli.js';
 import { makeCtx, type GlobalOptions } from './context.js';
 import { SsjError, EXIT_USAGE, UsageError } from './errors.js';
 import { parseLang, setLang, t, type MsgKey } from './i18n/index.js';
 
-const require = createRequire(import.meta.url);
-export const TOOL_VERSION: string = (require('../package.json') as { version: string }).version;
 
 /** Commander's common errors in the user's language (the quoted name taken from its English message); others framed as they are. */
 const COMMANDER_KEYS: Record<string, MsgKey> = {

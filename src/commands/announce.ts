@@ -7,18 +7,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handler } from '../cli.js';
+import { TOOL_VERSION } from '../version.js';
 import { buildAnnouncement } from '../core/announce.js';
 import { planStrata } from '../core/draw.js';
 import { IoError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { fileProgress } from '../render/progress.js';
 import { writeFilesAtomic } from '../io/atomic.js';
-import { filesOf, priorDraws, TOOL_VERSION } from '../io/draw-io.js';
+import { filesOf, priorDraws, withDocument } from '../app/draw-io.js';
 import { loadInputs, refuseOnErrors } from '../io/inputs.js';
 import { nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { openWorkspace, withLock } from '../io/workspace.js';
 import { announcementHtml } from '../render/announcement.js';
-import { checkedId, withDocument } from './draw.js';
+import { checkedId } from './common/flags.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);

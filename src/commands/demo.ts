@@ -11,7 +11,7 @@ import type { Handler } from '../cli.js';
 import type { Ctx } from '../context.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { prepareDemoDir, snapshot, changed, foldFiles } from '../io/demo-files.js';
-import { demoSteps, DEMO_SEED, type DemoState, type DemoStep, type StepOutcome } from './demo-steps.js';
+import { demoSteps, DEMO_SEED, type DemoState, type DemoStep, type StepOutcome } from './demo/steps.js';
 
 interface StepReport {
   step: string;

@@ -6,17 +6,19 @@
  */
 import path from 'node:path';
 import type { Handler } from '../cli.js';
+import { TOOL_VERSION } from '../version.js';
 import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
 import { normaliseSeed, runDraw } from '../core/draw.js';
 import { publishDrawnList } from '../app/publish-list.js';
 import { frequencyReached } from '../core/frequency.js';
-import { drawRecordBase, hashedDrawRecord, isValidDrawId, planInput } from '../core/record.js';
+import { drawRecordBase, hashedDrawRecord } from '../core/record.js';
 import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
-import { CheckFailed, InputError, SsjError, UsageError } from '../errors.js';
+import { CheckFailed, InputError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
-import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, TOOL_VERSION, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, type EarlyWitness } from '../io/draw-io.js';
+import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, withDocument, type EarlyWitness } from '../app/draw-io.js';
+import { checkedId, seedProblem } from './common/flags.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
@@ -24,21 +26,6 @@ import { phase } from '../io/timing.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { missingFlag, flagOrAsk } from '../render/prompt.js';
 import { fileProgress, startProgress, type Progress } from '../render/progress.js';
-
-export function checkedId(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const id = String(value).trim();
-  if (!isValidDrawId(id)) throw new UsageError('drawcmd.badId', { id });
-  return id;
-}
-
-/** The plan with `--document` applied, and the inputs with the plan's content hash of that plan. */
-export function withDocument(loaded: LoadedInputs, document: unknown): { plan: Plan; inputs: InputRef[] } {
-  const base = loaded.plan as Plan;
-  const plan = typeof document === 'string' && document.trim() !== '' ? { ...base, document: document.trim() } : base;
-  const inputs = loaded.inputs.map((i) => (i.role === 'plan' ? planInput(plan, i.file, i.fileSha256) : i));
-  return { plan, inputs };
-}
 
 /** A stratum's fields as the witness and announcement sheets name them (总体, 可抽 N, 抽取 n). */
 const STRATUM_FIELDS: Record<string, string> = { label: 'drawcmd.w.stratum', population: 'drawcmd.w.population', eligible: 'drawcmd.w.eligible', size: 'drawcmd.w.size' };
@@ -75,16 +62,6 @@ function printOutputs(ctx: Ctx, ws: Workspace, r: DrawRecord): void {
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witness'), file: w.html }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witnessXlsx'), file: w.xlsx }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.ledger'), file: ws.ledger }));
-}
-
-/** A seed prompt answer is checked as the flag is: a bad one is asked again, not fatal. */
-export function seedProblem(text: string): true | string {
-  try {
-    normaliseSeed(text);
-    return true;
-  } catch (err) {
-    return err instanceof SsjError ? t(err.key, err.params) : String(err);
-  }
 }
 
 async function seedOf(ctx: Ctx, opts: Record<string, unknown>): Promise<string> {

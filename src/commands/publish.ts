@@ -18,7 +18,8 @@ import { isAmendment, listRecords, readDraw } from '../io/records.js';
 import { recordPublication } from '../io/publications.js';
 import { loadResultsForReport } from '../io/report-inputs.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
-import { monthFlag, outPath, shortList } from './report.js';
+import { monthFlag, outPath } from './common/flags.js';
+import { shortList } from '../render/report.js';
 
 type Encoding = 'utf8' | 'gb18030';
 

@@ -3,11 +3,9 @@
  * 附件3) from the workspace's draws, results, publications and activities
  * sheet; with --combine, several units' 附件3 merged with a 合计 row.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Handler } from '../cli.js';
 import type { Ctx } from '../context.js';
-import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { defaultUnit, monthlyDue, monthlyFigures, nextQuarterlyDue, parseMonth, safeFileName, type ActivityRow } from '../core/report.js';
 import { form3Row, totalRow, type Form3Row } from '../core/report-form3.js';
@@ -17,31 +15,13 @@ import { defaultActivitiesFile, loadResultsForReport, readActivities } from '../
 import { readForm3Rows } from '../io/report-read.js';
 import { writeCombinedWorkbook, writeMonthlyWorkbook } from '../io/report-xlsx.js';
 import { openWorkspace } from '../io/workspace.js';
-import { form3Lines } from '../render/report.js';
+import { form3Lines, shortList } from '../render/report.js';
+import { monthFlag, outPath } from './common/flags.js';
 
 interface Warning {
   code: string;
   message: string;
 }
-
-/** --month, required, as YYYY-MM with a real month. */
-export function monthFlag(value: unknown, flag = '--month'): string {
-  if (value === undefined || value === true || value === '') throw new UsageError('error.missingFlag', { flag, hint: t('report.monthHint') });
-  const v = String(value).trim();
-  const m = /^(\d{4})-(\d{2})$/.exec(v);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError('error.badMonth', { flag, value: v });
-  return v;
-}
-
-/** --out: a file, or a folder to put the default name in. */
-export function outPath(ctx: Ctx, out: unknown, dir: string, name: string): string {
-  if (typeof out !== 'string' || out === '') return path.join(dir, name);
-  const p = path.resolve(ctx.workspace, out);
-  const isDir = out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(p) && fs.statSync(p).isDirectory());
-  return isDir ? path.join(p, name) : p;
-}
-
-export const shortList = (xs: string[], max = 10) => (xs.length > max ? `${xs.slice(0, max).join('、')}${t('report.more')}` : xs.join('、'));
 
 function emit(ctx: Ctx, warnings: Warning[], payload: object, lines: string[]): number {
   if (ctx.json) {

@@ -7,7 +7,7 @@ import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { amendmentsOf, listRecords, readDraw } from '../io/records.js';
-import { sheetsDir, writeRecordSheets } from '../io/sheets.js';
+import { sheetsDir, writeRecordSheets } from '../app/sheets.js';
 import { startProgress } from '../render/progress.js';
 import { openWorkspace } from '../io/workspace.js';
 

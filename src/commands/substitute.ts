@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Handler } from '../cli.js';
+import { TOOL_VERSION } from '../version.js';
 import { normaliseSeed, substitute } from '../core/draw.js';
 import { normKey } from '../core/normalize.js';
 import { buildAmendment, isSafeRecordId, nextAmendmentId } from '../core/record.js';
@@ -13,13 +14,13 @@ import { compareInputs } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { filesOf, recordedInputs, sheetsAfterRecord, TOOL_VERSION, witnessFiles, witnessPaths } from '../io/draw-io.js';
+import { filesOf, recordedInputs, sheetsAfterRecord, witnessFiles, witnessPaths } from '../app/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { amendmentsOf, appendRecord, effectiveTeam, readDraw, readLedger, readRecord, recordPath } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
 import { roleLabel } from '../render/witness.js';
-import { seedProblem } from './draw.js';
+import { seedProblem } from './common/flags.js';
 
 const amendmentsIn = (ws: Workspace, lines: LedgerLine[], id: string): AmendmentRecord[] =>
   amendmentsOf(

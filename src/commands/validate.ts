@@ -12,8 +12,10 @@ import { readResultsFile, workspaceDraws } from '../io/results-read.js';
 import { openWorkspace } from '../io/workspace.js';
 import { ENTITY_ROLES } from '../core/registry.js';
 import { loadInputs } from '../io/inputs.js';
-import { validateFiles, type FileReport, type ValidateReport } from '../io/registry.js';
-import { issuesJson, renderIssues, writeIssueReport } from '../render/issues.js';
+import type { FileReport, ValidateReport } from '../core/types.js';
+import { validateFiles } from '../io/registry.js';
+import { issuesJson, renderIssues } from '../render/issues.js';
+import { writeIssueReport } from '../app/issue-report.js';
 import { fileProgress } from '../render/progress.js';
 
 function parseRole(value: unknown): Role | undefined {

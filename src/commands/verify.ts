@@ -25,13 +25,13 @@ import {
 import type { Ctx } from '../context.js';
 import { SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { differenceLines, filesOf, priorDraws, recordedInputs } from '../io/draw-io.js';
+import { differenceLines, filesOf, priorDraws, recordedInputs, withDocument } from '../app/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { amendmentsOf, isAmendment, loadRecordsForCheck, readDraw, readLedger, readRecord, readRecordFile, recordIdsIn } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
 import { fileProgress } from '../render/progress.js';
-import { withDocument } from './draw.js';
+
 
 const failure = (field: string, err: unknown): Difference => ({
   field,

@@ -12,8 +12,8 @@ import { UsageError } from '../errors.js';
 import { isWorkspaceDir } from '../io/workspace.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { askSelect, askText } from '../render/prompt.js';
-import { invokeVerb, type Outcome } from './invoke.js';
-import { ACTIONS, ACTION_RUN, actionLabel, type Action } from './wizard-actions.js';
+import { invokeVerb, type Outcome } from './common/invoke.js';
+import { ACTIONS, ACTION_RUN, actionLabel, type Action } from './wizard/actions.js';
 
 type Where = 'here' | 'other' | 'new';
 

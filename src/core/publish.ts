@@ -5,6 +5,7 @@
  * text that is published (处理情况) is scanned for ID and phone numbers and
  * the entity's legal representative's name, which are masked.
  */
+import { inertText } from './text.js';
 import type { AmendmentRecord, DrawRecord, InspectionResult, SelectedEntity, TeamMember } from './types.js';
 
 /** Result code texts (Wugang 附件2). */
@@ -37,10 +38,6 @@ export const PUBLICATION_COLUMNS = [
   '公示日期',
 ] as const;
 
-/** Neutralises a cell a spreadsheet would read as a formula (= + - @ tab CR at the start). */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
@@ -144,7 +141,7 @@ function rowFor(no: number, draw: DrawRecord, entity: SelectedEntity, team: Team
     maskPersonal(handlingOf(result), [entity.legalRepresentative]),
     result.publication?.date || today,
   ];
-  return cells.map(neutralise);
+  return cells.map(inertText);
 }
 
 /** Publication rows for the given draws, in draw then draw-order order. */

@@ -327,3 +327,19 @@ export interface Table {
   /** Text of the title rows above the header (e.g. 濮阳市医疗保障局2024年…抽查工作计划), one entry per non-empty row; [] when none. */
   preamble?: string[];
 }
+
+/** `ssj validate`'s findings per file (rendered as a table, --json, or a sheet). */
+export interface FileReport {
+  file: string;
+  role: Role | null;
+  rows: number;
+  issues: Issue[];
+  /** Issues counted in the summary but not listed (a file with more than MAX_ISSUES_PER_FILE). Not printed by --json. */
+  omitted?: { errors: number; warnings: number; infos: number };
+}
+
+/** Issues listed per file (MAX_ISSUES_PER_FILE in src/io/registry.ts) and the counts. */
+export interface ValidateReport {
+  files: FileReport[];
+  summary: { errors: number; warnings: number; infos: number };
+}

@@ -6,6 +6,7 @@
  */
 import { zh } from './zh.js';
 import { en } from './en.js';
+import type { Role } from '../core/types.js';
 
 export type MsgKey = keyof typeof zh;
 export type MsgParams = Readonly<Record<string, string | number>>;
@@ -37,5 +38,8 @@ export function t(key: MsgKey, params: MsgParams = {}, lang: Lang = current): st
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
   );
 }
+
+/** A registry role's name as a clerk knows it (药店名录, 检查人员名录 …). */
+export const roleTitle = (role: Role): string => t(`io.role.${role}` as MsgKey);
 
 export const catalogueFor = (lang: Lang): Readonly<Record<MsgKey, string>> => catalogues[lang];

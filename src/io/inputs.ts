@@ -14,10 +14,15 @@ import { InputError, IoError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadRegistries, type FileProgress } from './registry.js';
 import { readTable } from './table.js';
-import type { InputFiles } from './draw-io.js';
 import { phase } from './timing.js';
 
-export type { InputFiles };
+/** The input files of a command, by flag. */
+export interface InputFiles {
+  plan?: string[];
+  entities?: string[];
+  inspectors?: string[];
+  conflicts?: string[];
+}
 
 export interface LoadedInputs {
   plan: Plan | null;

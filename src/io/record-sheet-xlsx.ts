@@ -25,7 +25,8 @@
  */
 import type { RecordSheetModel } from '../core/record-sheet.js';
 import { t } from '../i18n/index.js';
-import { ExcelJS, FONT, a4, inertText, newWorkbook, thinBorder } from './xlsx-write.js';
+import { inertText } from '../core/text.js';
+import { ExcelJS, FONT, a4, newWorkbook, thinBorder } from './xlsx-write.js';
 
 export const NAMES = {
   drawId: 'ssj_draw_id',

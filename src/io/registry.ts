@@ -13,7 +13,7 @@ import { countBySeverity, makeIssue } from '../core/issues.js';
 import { validatorFor } from '../core/validators.js';
 import { InputError, IoError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import type { Conflict, Entity, InputRef, Inspector, Issue, Role, Table, TableRow } from '../core/types.js';
+import type { Conflict, Entity, FileReport, InputRef, Inspector, Issue, Role, Table, TableRow, ValidateReport } from '../core/types.js';
 import { readRegistryParallel } from './registry-parallel.js';
 import { phase } from './timing.js';
 import { readTable } from './table.js';
@@ -197,15 +197,6 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
   return out;
 }
 
-export interface FileReport {
-  file: string;
-  role: Role | null;
-  rows: number;
-  issues: Issue[];
-  /** Issues counted in the summary but not listed (a file with more than MAX_ISSUES_PER_FILE). Not printed by --json. */
-  omitted?: { errors: number; warnings: number; infos: number };
-}
-
 /** Issues listed per file: a million-row file with a whole column wrong must not exhaust memory. */
 export const MAX_ISSUES_PER_FILE = 50_000;
 
@@ -215,11 +206,6 @@ function capIssues(issues: Issue[], omitted: { errors: number; warnings: number;
   omitted.errors += c.errors;
   omitted.warnings += c.warnings;
   omitted.infos += c.infos;
-}
-
-export interface ValidateReport {
-  files: FileReport[];
-  summary: { errors: number; warnings: number; infos: number };
 }
 
 const cellOrder = (cell: string | null): number => {

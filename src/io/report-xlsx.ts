@@ -8,7 +8,8 @@ import type ExcelJS from 'exceljs';
 import { t, type MsgKey } from '../i18n/index.js';
 import type { MonthlyForm } from '../core/report.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
-import { a4, FONT, HEADER_STYLE, inertText, newWorkbook, saveWorkbook, thinBorder } from './xlsx-write.js';
+import { inertText } from '../core/text.js';
+import { a4, FONT, HEADER_STYLE, newWorkbook, saveWorkbook, thinBorder } from './xlsx-write.js';
 
 export const DATA_SHEET = '_ssj';
 export const DATA_FORMAT = 'ssj-report/1';

@@ -11,7 +11,7 @@ import { sha256Hex } from '../core/hash.js';
 import { SCHEMAS, schemaFor, type TableSchema } from '../core/schemas/index.js';
 import type { Role, Table, TableRow } from '../core/types.js';
 import { InputError, IoError } from '../errors.js';
-import { t, type MsgKey } from '../i18n/index.js';
+import { roleTitle, t } from '../i18n/index.js';
 import { scanTextFile } from './read/encoding.js';
 import { parseCsvFile } from './read/csv.js';
 import { bestHeader, compareMatch, HEADER_SCAN_ROWS, type HeaderMatch, type RawRow } from './read/header.js';
@@ -32,8 +32,6 @@ export interface ReadOptions {
   /** Progress for long reads: bytes of a CSV, rows of a sheet. */
   onProgress?: (done: number, total: number) => void;
 }
-
-export const roleTitle = (role: Role): string => t(`io.role.${role}` as MsgKey);
 
 function readError(err: unknown, file: string): IoError | InputError {
   if (err instanceof IoError || err instanceof InputError) return err;

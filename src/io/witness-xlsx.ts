@@ -7,8 +7,8 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { DocTable, PrintDoc } from '../render/witness.js';
-import { inertText } from './inert-text.js';
+import type { DocTable, PrintDoc } from '../core/print-doc.js';
+import { inertText } from '../core/text.js';
 import { zipFiles } from './zip-write.js';
 
 const require = createRequire(import.meta.url);

@@ -38,8 +38,6 @@ export function a4(ws: ExcelJS.Worksheet, opts: { landscape?: boolean; fitToWidt
   };
 }
 
-export { inertText } from './inert-text.js';
-
 /** Serialises and writes atomically (never a half-written workbook); zip times fixed, so the same content gives the same bytes. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: { exclusive?: boolean } = {}): Promise<void> {
   const buf = await wb.xlsx.writeBuffer();

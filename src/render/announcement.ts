@@ -1,7 +1,8 @@
 /** The printable announcement sheet (抽取前公告): plan, inputs, strata N → n, each entity's probability. */
 import { t, type MsgKey } from '../i18n/index.js';
 import type { Announcement } from '../core/announce.js';
-import { docHtml, inputsTable, planTable, strataTable, type PrintDoc } from './witness.js';
+import type { PrintDoc } from '../core/print-doc.js';
+import { docHtml, inputsTable, planTable, strataTable } from './witness.js';
 
 /** A printed sheet lists at most this many entities; the JSON lists all. */
 const MAX_LISTED = 5000;

@@ -3,14 +3,11 @@
  * grouped by file with a one-line summary, `--json`, and a sheet
  * (`--report FILE.xlsx|.csv`).
  */
-import path from 'node:path';
 import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
-import type { Issue, Severity } from '../core/types.js';
-import { t, type MsgKey } from '../i18n/index.js';
-import type { ValidateReport } from '../io/registry.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { roleTitle } from '../io/table.js';
+import { inertText } from '../core/text.js';
+import type { Issue, Severity, ValidateReport } from '../core/types.js';
+import { roleTitle, t, type MsgKey } from '../i18n/index.js';
 
 /** Terminal columns a string takes: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
@@ -95,29 +92,18 @@ export function issuesJson(report: ValidateReport): string {
 
 const REPORT_COLS: MsgKey[] = ['validate.col.file', 'validate.col.sheet', 'validate.col.row', 'validate.col.column', 'validate.col.cell', 'validate.col.severity', 'validate.col.code', 'validate.col.value', 'validate.col.message'];
 
-/** Neutralises text a spreadsheet would read as a formula (as src/io/xlsx-write.ts inertText). */
-const inertText = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 function reportRows(report: ValidateReport): (string | number)[][] {
   return report.files.flatMap((f) =>
     f.issues.map((i) => [i.file, i.sheet ?? '', i.row ?? '', i.column ?? '', i.cell ?? '', sevText(i.severity), i.code, i.value ?? '', i.message].map((v) => (typeof v === 'string' ? inertText(v) : v))),
   );
 }
 
-/** Writes the issues as .xlsx or .csv (UTF-8 with BOM, opens in Excel on Chinese Windows), atomically. */
-export async function writeIssueReport(report: ValidateReport, file: string): Promise<void> {
-  const header = REPORT_COLS.map((k) => t(k));
-  if (path.extname(file).toLowerCase() === '.csv') {
-    writeFileAtomic(file, '\ufeff' + stringify([header, ...reportRows(report)], { record_delimiter: 'windows' }));
-    return;
-  }
-  // exceljs is loaded only when an .xlsx report is asked for.
-  const { HEADER_STYLE, newWorkbook, saveWorkbook } = await import('../io/xlsx-write.js');
-  const wb = newWorkbook();
-  const ws = wb.addWorksheet(t('validate.reportSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(header).eachCell((cell) => (cell.style = HEADER_STYLE));
-  for (const r of reportRows(report)) ws.addRow(r);
-  [28, 12, 6, 20, 8, 6, 22, 24, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLS.length } };
-  await saveWorkbook(wb, file);
+/** The issues as a CSV (UTF-8 with BOM, opens in Excel on Chinese Windows). */
+export function issueReportCsv(report: ValidateReport): string {
+  return '\ufeff' + stringify([REPORT_COLS.map((k) => t(k)), ...reportRows(report)], { record_delimiter: 'windows' });
+}
+
+/** The issues as one sheet's rows (written as .xlsx by src/app/issue-report.ts). */
+export function issueReportSheet(report: ValidateReport): { name: string; header: string[]; rows: (string | number)[][]; widths: number[] } {
+  return { name: t('validate.reportSheet'), header: REPORT_COLS.map((k) => t(k)), rows: reportRows(report), widths: [28, 12, 6, 20, 8, 6, 22, 24, 80] };
 }

@@ -2,6 +2,10 @@
 import { t, type MsgKey } from '../i18n/index.js';
 import type { Form3Row } from '../core/report-form3.js';
 
+/** A list for one line: the first ten, then 等. */
+export const shortList = (xs: string[], max = 10) => (xs.length > max ? `${xs.slice(0, max).join('、')}${t('report.more')}` : xs.join('、'));
+
+
 const LINES: [MsgKey, keyof Form3Row][][] = [
   [
     ['report.f3.meetingName', 'meetingNames'],

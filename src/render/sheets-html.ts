@@ -5,11 +5,9 @@
  */
 import type { RecordSheetModel, SheetDepartment } from '../core/record-sheet.js';
 import { t } from '../i18n/index.js';
-import { inertText } from '../io/inert-text.js';
+import { inertText } from '../core/text.js';
+import { escapeHtml } from './html.js';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /** Escaped and inert (a spreadsheet opening the page takes no cell for a formula), with the catalogue's line breaks kept. */
 const h = (s: string) => escapeHtml(inertText(s)).replace(/\n/g, '<br>');

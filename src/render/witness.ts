@@ -4,26 +4,11 @@
  * workbook. The record hash is in the footer of every printed page.
  */
 import { t, type MsgKey } from '../i18n/index.js';
-import { inertText } from '../io/inert-text.js';
+import { inertText } from '../core/text.js';
+import type { DocTable, PrintDoc } from '../core/print-doc.js';
+import { escapeHtml } from './html.js';
 import type { AmendmentRecord, DrawRecord, InputRef, PlanRow, Ratio, Stratum, TeamMember } from '../core/types.js';
 
-export interface DocTable {
-  heading: string;
-  columns: string[];
-  rows: string[][];
-  /** Relative column widths (characters), for the workbook. */
-  widths: number[];
-}
-
-export interface PrintDoc {
-  title: string;
-  intro?: string;
-  meta: [string, string][];
-  tables: DocTable[];
-  /** Signature lines; empty for sheets nobody signs. */
-  signatures: string[];
-  footer: string;
-}
 
 const w = (k: string) => t(`drawcmd.w.${k}` as MsgKey);
 
@@ -177,11 +162,6 @@ export function amendmentWitness(a: AmendmentRecord, draw: DrawRecord): PrintDoc
 
 // ---------------------------------------------------------------- HTML
 
-const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: string): string {
-  return /[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ENTITY[c] ?? c) : s;
-}
 
 /*
  * Print layout: the footer is `position: fixed`, which Chromium (and Firefox)

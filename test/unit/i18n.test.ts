@@ -65,8 +65,8 @@ describe('keys used in the code exist in both catalogues', () => {
   });
 
   it('the demo steps, wizard actions and wizard input kinds all have messages', async () => {
-    const { demoSteps } = await import('../../src/commands/demo-steps.js');
-    const { ACTIONS } = await import('../../src/commands/wizard-actions.js');
+    const { demoSteps } = await import('../../src/commands/demo/steps.js');
+    const { ACTIONS } = await import('../../src/commands/wizard/actions.js');
     const keys = [
       ...demoSteps().map((s) => s.title as string),
       ...ACTIONS.map((a) => `wizard.action.${a}`),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { handlingOf, maskPersonal, neutralise, PUBLICATION_COLUMNS, publicationRows, resultCell } from '../../src/core/publish.js';
+import { handlingOf, maskPersonal, PUBLICATION_COLUMNS, publicationRows, resultCell } from '../../src/core/publish.js';
+import { inertText as neutralise } from '../../src/core/text.js';
 import { juneScenario, K, makeResult } from '../helpers/report-fixtures.js';
 
 const ID18 = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import type { DrawRecord } from '../../src/core/types.js';
 import { definedNames, parseRef, readRecordSheet, readWorkbookFile, sheetFillState } from '../../src/io/read-sheet.js';
-import { writeRecordSheets } from '../../src/io/sheets.js';
+import { writeRecordSheets } from '../../src/app/sheets.js';
 import { makeWorkspace, writeAmendment, writeDraw } from '../helpers/workspace.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

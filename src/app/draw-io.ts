@@ -6,28 +6,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { isIntactAnnouncement, type Announcement } from '../core/announce.js';
-import type { AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Role } from '../core/types.js';
+import type { AmendmentRecord, DrawRecord, InputRef, Plan, LedgerLine, LedgerRecord, Role } from '../core/types.js';
 import type { Difference } from '../core/verify.js';
-import { InputError, IoError, SsjError, UsageError } from '../errors.js';
+import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { amendmentWitness, docHtml, drawWitness, roleLabel, type PrintDoc } from '../render/witness.js';
-import { isAmendment, readRecord, readTextFile, type Companion } from './records.js';
-import { printDocXlsxAside, type PendingHash } from './witness-xlsx.js';
-import type { Workspace } from './workspace.js';
+import type { PrintDoc } from '../core/print-doc.js';
+import { amendmentWitness, docHtml, drawWitness, roleLabel } from '../render/witness.js';
+import { isAmendment, readRecord, readTextFile, type Companion } from '../io/records.js';
+import { printDocXlsxAside, type PendingHash } from '../io/witness-xlsx.js';
+import type { InputFiles, LoadedInputs } from '../io/inputs.js';
+import { planInput } from '../core/record.js';
+import type { Workspace } from '../io/workspace.js';
 
-const require = createRequire(import.meta.url);
-export const TOOL_VERSION: string = (require('../../package.json') as { version: string }).version;
-
-/** The input files of a command, by flag. */
-export interface InputFiles {
-  plan?: string[];
-  entities?: string[];
-  inspectors?: string[];
-  conflicts?: string[];
-}
 
 const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : undefined);
 
@@ -214,4 +206,12 @@ export function differenceLines(diffs: Difference[], recordId?: string): string[
     ].join('');
     return t('drawcmd.verify.diff', { where, field: d.field, expected: show(d.expected), found: show(d.found) });
   });
+}
+
+/** The plan with `--document` applied, and the inputs with the plan's content hash of that plan. */
+export function withDocument(loaded: LoadedInputs, document: unknown): { plan: Plan; inputs: InputRef[] } {
+  const base = loaded.plan as Plan;
+  const plan = typeof document === 'string' && document.trim() !== '' ? { ...base, document: document.trim() } : base;
+  const inputs = loaded.inputs.map((i) => (i.role === 'plan' ? planInput(plan, i.file, i.fileSha256) : i));
+  return { plan, inputs };
 }

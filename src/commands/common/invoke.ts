@@ -3,10 +3,10 @@
  * same code path as the command line, with a failure turned into an outcome
  * to show rather than an exit.
  */
-import type { Handler } from '../cli.js';
-import type { Ctx } from '../context.js';
-import { SsjError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import type { Handler } from '../../cli.js';
+import type { Ctx } from '../../context.js';
+import { SsjError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
 
 export interface Outcome {
   status: 'ok' | 'failed' | 'unavailable' | 'skipped';
@@ -18,7 +18,7 @@ export interface Outcome {
 /** Runs `ssj <verb>`'s handler; a not-yet-built command is "unavailable", an error is "failed" with its message. */
 export async function invokeVerb(verb: string, ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<Outcome> {
   try {
-    const mod = (await import(`./${verb}.js`)) as { run: Handler };
+    const mod = (await import(`../${verb}.js`)) as { run: Handler };
     const code = await mod.run(ctx, args, { workspace: ctx.workspace, lang: ctx.lang, ...opts });
     return code === 0 ? { status: 'ok' } : { status: 'failed', message: t('demo.exitCode', { code }) };
   } catch (err) {

@@ -5,15 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../context.js';
-import { t, type MsgKey } from '../i18n/index.js';
-import { normaliseSeed } from '../core/seed.js';
-import { SsjError } from '../errors.js';
-import { listDraws } from '../io/records.js';
-import { workspacePaths } from '../io/workspace.js';
-import { findInputs, expandFolders, drawOutputs, type FoundInputs } from '../io/workspace-files.js';
-import { askConfirm, askText } from '../render/prompt.js';
-import { invokeVerb, type Outcome } from './invoke.js';
+import type { Ctx } from '../../context.js';
+import { t, type MsgKey } from '../../i18n/index.js';
+import { normaliseSeed } from '../../core/seed.js';
+import { SsjError } from '../../errors.js';
+import { listDraws } from '../../io/records.js';
+import { workspacePaths } from '../../io/workspace.js';
+import { findInputs, expandFolders, drawOutputs, type FoundInputs } from '../../io/workspace-files.js';
+import { askConfirm, askText } from '../../render/prompt.js';
+import { invokeVerb, type Outcome } from '../common/invoke.js';
 
 export type Action = 'validate' | 'announce' | 'draw' | 'print' | 'results' | 'status' | 'report' | 'publish' | 'verify' | 'quit';
 export const ACTIONS: readonly Action[] = ['validate', 'announce', 'draw', 'print', 'results', 'status', 'report', 'publish', 'verify', 'quit'];

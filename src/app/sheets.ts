@@ -12,11 +12,11 @@ import { recordSheetModel, safeFileName, sheetFileName, type RecordSheetModel } 
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { getLang } from '../i18n/index.js';
 import { renderRecordSheetsHtml } from '../render/sheets-html.js';
-import { writeFileAtomic } from './atomic.js';
-import { sheetFillState } from './read-sheet.js';
-import { buildRecordSheet } from './record-sheet-xlsx.js';
-import { saveWorkbook } from './xlsx-write.js';
-import type { Workspace } from './workspace.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { sheetFillState } from '../io/read-sheet.js';
+import { buildRecordSheet } from '../io/record-sheet-xlsx.js';
+import { saveWorkbook } from '../io/xlsx-write.js';
+import type { Workspace } from '../io/workspace.js';
 
 export interface SheetsWritten {
   /** Absolute paths written (the .xlsx files, then all.html). */

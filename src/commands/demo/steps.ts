@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatISO } from 'date-fns';
-import { parseIsoDate, type Ctx } from '../context.js';
-import { invokeVerb, type Outcome } from './invoke.js';
-import { t, type MsgKey } from '../i18n/index.js';
-import { demoResultRows, DEMO_RESULT_HEADERS, DEMO_SITE } from '../core/demo-results.js';
-import { WORKSPACE_DIRS, workspacePaths } from '../io/workspace.js';
-import { listDraws } from '../io/records.js';
-import { copyExample, exampleExists, EXAMPLE_FILES, readResultsManifest, writeDemoMarker, writeResultsTable } from '../io/demo-files.js';
+import { parseIsoDate, type Ctx } from '../../context.js';
+import { invokeVerb, type Outcome } from '../common/invoke.js';
+import { t, type MsgKey } from '../../i18n/index.js';
+import { demoResultRows, DEMO_RESULT_HEADERS, DEMO_SITE } from '../../core/demo-results.js';
+import { WORKSPACE_DIRS, workspacePaths } from '../../io/workspace.js';
+import { listDraws } from '../../io/records.js';
+import { copyExample, exampleExists, EXAMPLE_FILES, readResultsManifest, writeDemoMarker, writeResultsTable } from '../../io/demo-files.js';
 
 /** The demo's fixed seed: printed on every sheet as a demo seed, never a real draw. */
 export const DEMO_SEED = '20240605-DEMO-SEED-31415';

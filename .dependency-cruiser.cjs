@@ -1,0 +1,94 @@
+/**
+ * The layers of src/ (docs/CONTRIBUTING.md "Layers"), checked by `npm test`
+ * (the pretest script runs `depcruise src`; any violation fails the run).
+ *
+ *   core      pure: nothing from io/render/commands/app/i18n, no fs/process/threads
+ *   io        leaves: never render, app or commands
+ *   render    strings and bytes: never io, app or commands
+ *   app       one module per use case: never commands
+ *   commands  a file directly in src/commands is a command; no command (nor
+ *             a helper in a sub-folder) imports a command
+ */
+/** Core files that still format messages with t() (until the issue-code catalogue renders at the edge). */
+const CORE_I18N_EXCEPTIONS = [
+  'src/core/issues.ts',
+  'src/core/plan-check.ts',
+  'src/core/plan-row.ts',
+  'src/core/plan-seats.ts',
+  'src/core/results.ts',
+  'src/core/seed.ts',
+  'src/core/strata.ts',
+  'src/core/substitute.ts',
+  'src/core/teams.ts',
+  'src/core/checks/index.ts',
+];
+const esc = (s) => s.replace(/[.]/g, '\\.');
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'src/core reads no file, clock or process and knows no shell layer.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: ['^src/(io|render|commands|app)/', '^src/(main|cli|context)\\.ts$'] },
+    },
+    {
+      name: 'core-no-i18n',
+      comment: 'Issues carry a code and params; messages are rendered at the edge. The listed files are known exceptions still to move.',
+      severity: 'error',
+      from: { path: '^src/core/', pathNot: CORE_I18N_EXCEPTIONS.map((f) => `^${esc(f)}$`) },
+      to: { path: '^src/i18n/' },
+    },
+    {
+      name: 'core-no-node-io',
+      comment: 'No fs, process, child processes or threads in the core.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|process|child_process|worker_threads|os|net|http|https|readline)$' },
+    },
+    {
+      name: 'render-not-io',
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { path: '^src/(io|app|commands)/' },
+    },
+    {
+      name: 'io-is-a-leaf',
+      severity: 'error',
+      from: { path: '^src/io/' },
+      to: { path: ['^src/(render|app|commands)/', '^src/(main|cli)\\.ts$'] },
+    },
+    {
+      name: 'app-not-commands',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { path: ['^src/commands/', '^src/(main|cli)\\.ts$'] },
+    },
+    {
+      name: 'command-not-command',
+      comment: 'A file directly in src/commands is a command; shared helpers live in a sub-folder (src/commands/common/ …).',
+      severity: 'error',
+      from: { path: '^src/commands/' },
+      to: { path: '^src/commands/[^/]+\\.ts$' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

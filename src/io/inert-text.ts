@@ -1,4 +1,0 @@
-/** Neutralises text a spreadsheet would read as a formula (= + - @ tab CR at the start). */
-export function inertText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
