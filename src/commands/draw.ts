@@ -15,7 +15,7 @@ import { drawRecordBase, hashedDrawRecord } from '../core/record.js';
 import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
-import { CheckFailed, InputError } from '../errors.js';
+import { CheckFailed, InputError, SsjError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, withDocument, type EarlyWitness } from '../app/draw-io.js';
 import { checkedId, seedProblem } from './common/flags.js';

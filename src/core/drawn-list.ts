@@ -9,7 +9,7 @@
  * team. Pure.
  */
 import { sha256Hex } from './hash.js';
-import { neutralise } from './publish.js';
+import { inertText } from './text.js';
 import { planRowOf } from './record-sheet.js';
 import type { DrawRecord, PlanRow, SelectedEntity, Stratum } from './types.js';
 
@@ -134,6 +134,6 @@ export function drawnListTable(list: DrawnList): { header: string[]; rows: strin
   const rows = list.entries.map((e) => [
     String(e.order), list.drawId, list.taskName, e.drawType, e.item, e.scope, String(e.population), String(e.eligible), String(e.size),
     e.window, e.authority, e.name, e.code, e.verification, list.seed, list.announcementHash, list.recordHash,
-  ].map(neutralise));
+  ].map(inertText));
   return { header: [...DRAWN_LIST_COLUMNS], rows };
 }

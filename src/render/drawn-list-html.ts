@@ -5,7 +5,7 @@
  * nothing loaded from outside the file.
  */
 import type { DrawnList } from '../core/drawn-list.js';
-import { escapeHtml } from './sheets-html.js';
+import { escapeHtml } from './html.js';
 
 const h = (s: string | number) => escapeHtml(String(s));
 
