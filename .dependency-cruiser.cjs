@@ -20,6 +20,8 @@ const CORE_I18N_EXCEPTIONS = [
   'src/core/strata.ts',
   'src/core/substitute.ts',
   'src/core/teams.ts',
+  'src/core/teams2.ts',
+  'src/core/substitute2.ts',
   'src/core/checks/index.ts',
 ];
 const esc = (s) => s.replace(/[.]/g, '\\.');
