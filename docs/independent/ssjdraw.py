@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""An independent re-implementation of ssj-draw/1 for auditors, written (in
-session 4) from the specification and docs/ALGORITHM.md only, without reading
-the TypeScript sources. It reproduces ALGORITHM.md's test vectors and re-runs a
-draw record from its registries; test/e2e/independent.test.ts runs both on the
-demo's draw. Standard library only (openpyxl, if present, reads .xlsx
-registries; CSV is read as UTF-8 or GB18030).
+"""An independent re-implementation of ssj-draw/1 and ssj-draw/2 for auditors,
+written from the specification and docs/ALGORITHM.md only, without reading the
+TypeScript sources (ssj-draw/1 in session 4, ssj-draw/2 in session 5 from the
+section "ssj-draw/2"). It reproduces ALGORITHM.md's test vectors and the cases of
+docs/vectors/ssj-draw-2.json, and re-runs a draw record from its registries,
+dispatching on the record's `algorithm`; test/e2e/independent.test.ts runs it.
+Standard library only (openpyxl, if present, reads .xlsx registries; CSV is read
+as UTF-8 or GB18030).
 
 Usage:
   ssjdraw.py vectors
   ssjdraw.py verify RECORD.json --entities F... --inspectors F... [--conflicts F...] [--ledger-dir WORKSPACE]
+                    [--prior-inspections F...] [--items F...]
+  (--entities takes the 参保人 registry too: its role is recognised from its header)
 """
 import csv, io, json, math, re, sys, unicodedata
 from fractions import Fraction
@@ -135,9 +139,20 @@ def cell_text(v):
 ENTITY_HEADERS = {
     '所在地区': 'region', '名称': 'name', '机构名称': 'name', '单位名称': 'name', '药店名称': 'name',
     '统一社会信用代码': 'uscc', '社会信用代码': 'uscc', '医保编码': 'ybbm', '信用等级': 'credit', '分类标注': 'tags',
-    '等级': 'grade',
+    '等级': 'grade', '备注': 'remarks', '代码已核实': 'verified', '代码核实': 'verified', '已核实': 'verified',
 }
-INSPECTOR_HEADERS = {'姓名': 'name', '工作单位': 'unit', '执法证号': 'key', '执法区域': 'area', '状态': 'status'}
+INSPECTOR_HEADERS = {'姓名': 'name', '工作单位': 'unit', '执法证号': 'key', '执法区域': 'area', '状态': 'status',
+                     # ssj-draw/2 (ALGORITHM.md "Inspectors: four optional columns")
+                     '业务专长': 'expertise', '执法层级': 'level', '执法级别': 'level', '层级': 'level',
+                     '执法证有效期': 'licence', '有效期': 'licence', '执法证有效期限': 'licence', '证件有效期': 'licence',
+                     '人员类别': 'category', '人员类型': 'category', '身份类别': 'category'}
+# ssj-draw/2: the 参保人 registry (role insured) and the prior-inspections file
+INSURED_HEADERS = {'姓名': 'name', '身份证号': 'idno', '公民身份号码': 'idno', '身份证号码': 'idno',
+                   '社会保障卡号': 'card', '社保卡号': 'card', '社会保障号码': 'card',
+                   '参保地区': 'region', '参保地': 'region', '所在地区': 'region', '险种': 'insurance', '参保险种': 'insurance',
+                   '分类标注': 'tags', '备注': 'remarks'}
+PRIOR_HEADERS = {'统一社会信用代码': 'code', '社会信用代码': 'code', '医保编码': 'code', '对象编码': 'code', '身份证号': 'code',
+                 '社会保障卡号': 'code', '检查日期': 'date', '实施机关': 'authority', '类型': 'type', '个案': 'individual'}
 CONFLICT_HEADERS = {'执法证号': 'inspector'}
 
 
@@ -200,9 +215,17 @@ def data_rows(rows, hi, fields):
             yield vals
 
 
+def split_tags(text):
+    return [norm(t) for t in re.split(r'[、,，;；]', unicodedata.normalize('NFKC', text or '')) if norm(t)]
+
+
 def read_entities(path):
     out = []
     for title, rows in read_rows(path):
+        hi = find_header(rows, ['姓名', lambda h: INSURED_HEADERS.get(h) in ('idno', 'card')])
+        if hi is not None and find_header(rows, ['执法证号']) is None:
+            out.extend(read_insured(rows, hi))
+            continue
         hi = find_header(rows, [lambda h: header_field(h, ENTITY_HEADERS) == 'name', '所在地区'])
         if hi is None:
             continue
@@ -224,11 +247,55 @@ def read_entities(path):
         for vals in data_rows(rows, hi, fields):
             uscc, ybbm = normkey(vals.get('uscc', '')), normkey(vals.get('ybbm', ''))
             key = uscc or ybbm
-            tags = [norm(t) for t in re.split(r'[、,，;；]', unicodedata.normalize('NFKC', vals.get('tags', ''))) if norm(t)]
+            tags = split_tags(vals.get('tags', ''))
+            # ssj-draw/2, decision D2-7: a row marked 代码已核实 whose code fails only the check character
+            marked = '代码已核实' in norm(vals.get('remarks', '')) or is_yes(vals.get('verified', ''))
+            verified = bool(marked and uscc and uscc_format_ok(uscc) and not uscc_checks_ok(uscc))
             out.append(dict(key=key, objectType=otype, name=vals.get('name', ''), region=vals.get('region', ''),
                             uscc=uscc, ybbm=ybbm, nature=vals.get('nature', ''), kind=vals.get('kind', ''),
-                            grade=vals.get('grade', ''), credit=norm(vals.get('credit', '')).upper(), tags=tags))
+                            grade=vals.get('grade', ''), credit=norm(vals.get('credit', '')).upper(), tags=tags,
+                            insurance='', codeVerified=verified))
     return out
+
+
+def read_insured(rows, hi):
+    fields = [INSURED_HEADERS.get(norm(cell_text(c))) for c in rows[hi]]
+    out = []
+    for vals in data_rows(rows, hi, fields):
+        key = normkey(vals.get('idno', '')) or normkey(vals.get('card', ''))
+        out.append(dict(key=key, objectType='参保人', name=vals.get('name', ''), region=vals.get('region', ''),
+                        uscc='', ybbm='', nature='', kind='', grade='', credit='', tags=split_tags(vals.get('tags', '')),
+                        insurance=vals.get('insurance', ''), codeVerified=False))
+    return out
+
+
+YES = {'是', 'Y', 'YES', 'TRUE', '1', '✓', '√', '✔'}
+NO = {'否', 'N', 'NO', 'FALSE', '0', '✗', '×', '✘', ''}
+
+
+def is_yes(v):
+    return normkey(v) in YES
+
+
+USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+USCC_W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def uscc_format_ok(c):
+    return len(c) == 18 and all(ch in USCC_CHARS for ch in c)
+
+
+def uscc_checks_ok(c):
+    """GB 32100 check character (18th) and the GB 11714 organisation-code check (17th)."""
+    v = 31 - sum(USCC_CHARS.index(ch) * w for ch, w in zip(c[:17], USCC_W)) % 31
+    if USCC_CHARS[0 if v == 31 else v] != c[17]:
+        return False
+    body = c[8:16]
+    if not all(ch.isdigit() or 'A' <= ch <= 'Z' for ch in body):
+        return False
+    val = lambda ch: int(ch) if ch.isdigit() else ord(ch) - 55
+    r = 11 - sum(val(ch) * w for ch, w in zip(body, [3, 7, 9, 10, 5, 8, 4, 2])) % 11
+    return c[16] == ('X' if r == 10 else '0' if r == 11 else str(r))
 
 
 def read_inspectors(path):
@@ -240,7 +307,40 @@ def read_inspectors(path):
         fields = [header_field(cell_text(c), INSPECTOR_HEADERS) for c in rows[hi]]
         for vals in data_rows(rows, hi, fields):
             out.append(dict(key=normkey(vals.get('key', '')), name=vals.get('name', ''), unit=vals.get('unit', ''),
-                            area=vals.get('area', ''), status=vals.get('status', '')))
+                            area=vals.get('area', ''), status=vals.get('status', ''), expertise=vals.get('expertise', ''),
+                            level=canonical_level(vals.get('level', '')), licence=vals.get('licence', ''),
+                            category=canonical_category(vals.get('category', ''))))
+    return out
+
+
+def read_items(path):
+    """The 抽查事项 of an item list (role items)."""
+    out = []
+    for title, rows in read_rows(path):
+        hi = find_header(rows, ['抽查事项'])
+        if hi is not None:
+            ci = [norm(cell_text(c)) for c in rows[hi]].index('抽查事项')
+            out += [cell_text(r[ci]) for r in rows[hi + 1:] if ci < len(r) and norm(cell_text(r[ci]))]
+    return out
+
+
+def read_prior_inspections(path):
+    out = []
+    for title, rows in read_rows(path):
+        hi = find_header(rows, ['检查日期', '实施机关'])
+        if hi is None:
+            continue
+        fields = [PRIOR_HEADERS.get(norm(cell_text(c))) for c in rows[hi]]
+        for r in rows[hi + 1:]:
+            cells = [(f, cell_text(r[i])) for i, f in enumerate(fields) if f and i < len(r)]
+            if not any(v for _, v in cells):
+                continue
+            vals = dict(cells)
+            ind = normkey(vals.get('individual', ''))
+            if ind not in YES and ind not in NO:
+                raise SystemExit('prior inspections: bad 个案 %r (bad-enum)' % vals.get('individual'))
+            out.append(dict(codes=[normkey(v) for f, v in cells if f == 'code' and normkey(v)], date=parse_date(vals.get('date', '')),
+                            authority=norm(vals.get('authority', '')), type=norm(vals.get('type', '')), individual=ind in YES))
     return out
 
 
@@ -288,7 +388,8 @@ def strata_of(plan):
     return out
 
 
-FILTER_FIELD = {'所在地区': 'region', '性质': 'nature', '类型': 'kind', '等级': 'grade'}
+FILTER_FIELD = {'所在地区': 'region', '性质': 'nature', '类型': 'kind', '等级': 'grade',
+                '险种': 'insurance', '参保地区': 'region'}  # the last two: ssj-draw/2
 
 
 def passes_filter(e, flt):
@@ -298,13 +399,15 @@ def passes_filter(e, flt):
         if field == '分类标注':
             vals = [norm(t) for t in e['tags']]
         else:
-            vals = [norm(e[FILTER_FIELD[field]])]
+            vals = [norm(e.get(FILTER_FIELD[field], ''))]
         if not any(v and v in alts for v in vals):
             return False
     return True
 
 
-def draw_entities(seed, plan, entities, prior, draw_date):
+def draw_entities(seed, plan, entities, prior, draw_date, prior_insp=None, v2=False):
+    """Steps 3-6 (ssj-draw/1), or step 3/2 with `v2`: prior inspections counted
+    toward the yearly cap, every exclusion with an `inspections` list."""
     cap = plan.get('maxPerEntityPerYear', 2)
     year = draw_date[:4]
     counts, causes = {}, {}
@@ -325,12 +428,16 @@ def draw_entities(seed, plan, entities, prior, draw_date):
                and (not credit or norm(e['credit']).upper() == credit) and passes_filter(e, row.get('filter'))]
         excluded, elig = [], []
         for e in pop:
-            if counts.get(e['key'], 0) >= cap:
-                excluded.append({'key': e['key'], 'reason': 'yearly-limit', 'draws': causes[e['key']]})
+            insp = counting_inspections(e, prior_insp or [], year) if v2 else []
+            if counts.get(e['key'], 0) + len(insp) >= cap:
+                excluded.append({'key': e['key'], 'reason': 'yearly-limit', 'draws': causes.get(e['key'], [])})
             elif e['key'] in already:
                 excluded.append({'key': e['key'], 'reason': 'already-selected', 'draws': []})
             else:
                 elig.append(e['key'])
+                continue
+            if v2:
+                excluded[-1]['inspections'] = insp if excluded[-1]['reason'] == 'yearly-limit' else []
         excluded.sort(key=lambda x: u16key(x['key']))
         a = sorted(elig, key=u16key)
         N = len(a)
@@ -341,7 +448,8 @@ def draw_entities(seed, plan, entities, prior, draw_date):
             a[i], a[j] = a[j], a[i]
         sel = a[:n]
         already.update(sel)
-        result.append(dict(number=S, population=len(pop), eligible=N, size=n, excluded=excluded, selected=sel, row=row))
+        result.append(dict(number=S, label=stratum_label(S, row, credit, ratio), population=len(pop), eligible=N, size=n,
+                           excluded=excluded, selected=sel, row=row))
     return result
 
 
@@ -409,6 +517,288 @@ def substitute(new_seed, E, I, row, group_dept, team_keys, removed, seats, entit
     return L[math.floor(rng() * len(L))]['key'], len(L)
 
 
+# ---------------------------------------------------------------- ssj-draw/2 (ALGORITHM.md section "ssj-draw/2")
+def stratum_label(S, row, credit, ratio):
+    """Decision 20: `S 对象类型 [信用等级] 比例` (a count with 家)."""
+    r = ratio['percent'] + '%' if ratio['kind'] == 'percent' else str(ratio['count']) + '家'
+    return ' '.join([str(S), row['objectType']] + ([credit] if credit else []) + [r])
+
+
+def counting_inspections(e, prior_insp, year):
+    """Labels of the prior inspections counting toward e's yearly cap, sorted (D2-6)."""
+    codes = {c for c in (e['key'], normkey(e.get('uscc', '')), normkey(e.get('ybbm', ''))) if c}
+    out = []
+    for p in prior_insp:
+        if p['individual'] or p['date'][:4] != year:
+            continue
+        if codes & {normkey(c) for c in p['codes']}:
+            out.append(p['date'] + ' ' + norm(p['authority']) + ' ' + norm(p['type']))
+    return sorted(out, key=u16key)
+
+
+def parse_date(text):
+    """`2028-12-31`, `2028/12/31`, `2028.12.31`, `2028年12月31日`, `20281231` -> YYYY-MM-DD; else SystemExit."""
+    import datetime
+    t = norm(text)
+    m = (re.fullmatch(r'(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})', t) or re.fullmatch(r'(\d{4})年(\d{1,2})月(\d{1,2})日?', t)
+         or re.fullmatch(r'(\d{4})(\d{2})(\d{2})', t))
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except (AttributeError, ValueError):
+        raise SystemExit('date not readable: %r (bad-date / bad-licence-date)' % text)
+
+
+def parse_licence(text):
+    """执法证有效期 -> (from, until), each YYYY-MM-DD or None."""
+    t = norm(text)
+    if not t:
+        return None, None
+    m = re.search(r'[至到~～—–]', t)
+    if m:
+        a, b = t[:m.start()], t[m.end():]
+        return (parse_date(a) if a else None), (None if b in ('', '长期') else parse_date(b))
+    m = re.fullmatch(r'(\d{4}-\d{1,2}-\d{1,2})-(\d{4}-\d{1,2}-\d{1,2})', t)
+    if m:
+        return parse_date(m.group(1)), parse_date(m.group(2))
+    return None, parse_date(t)
+
+
+LEVELS = {'省': '省', '省级': '省', '市': '市', '市级': '市', '市本级': '市',
+          '县': '县', '县级': '县', '区': '县', '区级': '县', '县区': '县', '区县': '县', '县(区)': '县'}
+CATEGORIES = {'': '执法人员', '执法人员': '执法人员', '执法': '执法人员', '行政执法人员': '执法人员', '专家': '专家',
+              '辅助人员': '辅助人员', '辅助': '辅助人员', '第三方': '辅助人员', '第三方机构': '辅助人员'}
+EXTRA = ('专家', '辅助人员')
+
+
+def canonical_level(v):
+    n = norm(v)
+    if n and n not in LEVELS:
+        raise SystemExit('level not readable: %r (bad-enum)' % v)
+    return LEVELS.get(n, '')
+
+
+def canonical_category(v):
+    n = norm(v)
+    if n not in CATEGORIES:
+        raise SystemExit('category not readable: %r (bad-enum)' % v)
+    return CATEGORIES[n]
+
+
+def licence_problem(i, D):
+    """(reason, date) when a 执法人员's licence is not valid on D, else None."""
+    if i.get('category', '执法人员') != '执法人员':
+        return None
+    frm, until = parse_licence(i.get('licence', ''))
+    if until is not None and until < D:
+        return 'licence-expired', until
+    if frm is not None and frm > D:
+        return 'licence-not-yet-valid', frm
+    return None
+
+
+def tags_of(i):
+    return {norm(p) for p in re.split(r'[、,，;；/|｜\s]+', unicodedata.normalize('NFKC', i.get('expertise', '') or '')) if norm(p)}
+
+
+def meets(i, alts):
+    """Only a licensed member (category 执法人员) can meet a requirement (D2-3, D2-4)."""
+    return i.get('category', '执法人员') == '执法人员' and bool(tags_of(i) & alts)
+
+
+def row_groups(row):
+    return row.get('teamGroups') or [{'department': '', 'seats': max(2, row.get('teamSize') or 2)}]
+
+
+def is_extra(dept):
+    return norm(dept) in EXTRA
+
+
+def candidates2(insps, dept, row, entity, conflicts, team_keys, D):
+    """Rules 1-9 of step 7/2 for a seat of group `dept`; returns (list, [(rule, list after it)])."""
+    extra = is_extra(dept)
+    ent_codes = {c for c in (entity['key'], normkey(entity.get('uscc', '')), normkey(entity.get('ybbm', ''))) if c}
+    L, rules = list(insps), []
+    L = [i for i in L if i['key']]; rules.append(('no-license', L))
+    L = [i for i in L if norm(i['status']) != '不可用']; rules.append(('unavailable', L))
+    want = norm(dept) if extra else '执法人员'
+    L = [i for i in L if i.get('category', '执法人员') == want]; rules.append(('category', L))
+    if not extra:
+        L = [i for i in L if licence_problem(i, D) is None]
+    rules.append(('licence', L))
+    if not extra:
+        d = norm(dept)
+        L = [i for i in L if d in norm(i['unit'])]
+    rules.append(('department', L))
+    if not extra and row.get('level'):
+        lv = canonical_level(row['level'])
+        L = [i for i in L if canonical_level(i.get('level', '')) == lv]
+    rules.append(('level', L))
+    if not extra and row.get('regionMatch'):
+        reg = norm(entity['region'])
+        L = [i for i in L if any(p in WIDE or (reg and p == reg) for p in (norm(x) for x in split_area(i['area'])))]
+    rules.append(('region', L))
+    nm = norm(entity['name'])
+    L = [i for i in L if not any((i['key'], c) in conflicts for c in ent_codes) and not (norm(i['unit']) and norm(i['unit']) == nm)]
+    rules.append(('conflict', L))
+    L = [i for i in L if i['key'] not in team_keys]; rules.append(('already-on-team', L))
+    return L, rules
+
+
+class NoCandidate(SystemExit):
+    """draw.noCandidate: nobody is left for `seat` (1-based in the team) of `entity` after `rule`."""
+    def __init__(self, entity, seat, rule):
+        super().__init__('draw.noCandidate %s seat %d rule %s' % (entity, seat, rule))
+        self.entity, self.seat, self.rule = entity, seat, rule
+
+
+def fewest_pick(L, seats, rng):
+    low = min(seats.get(i['key'], 0) for i in L)
+    L = sorted([i for i in L if seats.get(i['key'], 0) == low], key=lambda i: u16key(i['key']))
+    return L[math.floor(rng() * len(L))], len(L)
+
+
+def draw_teams2(seed, strata, entity_by_key, inspectors, conflicts, D):
+    conflicts = {(normkey(a), normkey(b)) for a, b in conflicts}
+    rng = SeedRandom(seed + '|teams')
+    seats, teams = {}, []
+    for st in strata:
+        row = st['row']
+        alts = {norm(a) for a in (row.get('expertise') or []) if norm(a)}
+        for key in st['selected']:
+            e = entity_by_key[key]
+            members, met, last_licensed = [], False, 0
+            for g in row_groups(row):
+                extra = is_extra(g['department'])
+                for _ in range(g['seats']):
+                    L, rules = candidates2(inspectors, g['department'], row, e, conflicts, {m['key'] for m in members}, D)
+                    if not L:
+                        rule = 'no-inspectors' if not inspectors else next(r for r, l in rules if not l)
+                        raise NoCandidate(key, len(members) + 1, rule)
+                    if alts and not met and not extra and any(meets(i, alts) for i in L):
+                        L = [i for i in L if meets(i, alts)]  # rule 10, the requirement seat
+                    pick, _ = fewest_pick(L, seats, rng)
+                    seats[pick['key']] = seats.get(pick['key'], 0) + 1
+                    if not extra:
+                        last_licensed = len(members) + 1
+                        met = met or (bool(alts) and meets(pick, alts))
+                    members.append({'key': pick['key'], 'name': pick['name'], 'unit': pick['unit'],
+                                    'department': g['department'], 'role': '组员', 'category': pick.get('category', '执法人员')})
+            if alts and not met:
+                raise NoCandidate(key, last_licensed, 'expertise')
+            lead = next((m for m in members if m['category'] == '执法人员'), None)
+            if lead:
+                lead['role'] = '组长'
+            teams.append({'entity': key, 'members': members})
+    return teams, seats
+
+
+def inspector_exclusions(inspectors, D):
+    out = []
+    for i in inspectors:
+        if not i['key'] or norm(i['status']) == '不可用':
+            continue  # D2-10
+        p = licence_problem(i, D)
+        if p:
+            out.append({'key': i['key'], 'reason': p[0], 'date': p[1]})
+    return sorted(out, key=lambda x: u16key(x['key']))
+
+
+def marked_codes(entities):
+    return sorted({e['key'] for e in entities if e.get('codeVerified')}, key=u16key)
+
+
+def substitute2(new_seed, E, I, row, dept, team, removed, seats, entity, inspectors, conflicts, D):
+    """Step 8/2. `team` = the members in force (dicts with key, category), I among them."""
+    seat = next(p for p, m in enumerate(team) if m['key'] == I) + 1
+    rng = SeedRandom(normalise_seed(new_seed) + '|substitute|' + E + '|' + I)
+    conflicts = {(normkey(a), normkey(b)) for a, b in conflicts}
+    L, rules = candidates2(inspectors, dept, row, entity, conflicts, {m['key'] for m in team}, D)
+    L = [i for i in L if i['key'] != I and i['key'] not in removed]
+    rules.append(('removed', L))
+    alts = {norm(a) for a in (row.get('expertise') or []) if norm(a)}
+    by_key = {i['key']: i for i in inspectors if i['key']}
+    # rule 10 only for a licensed seat, when no other *licensed* member meets the requirement
+    if alts and not is_extra(dept) and not any(meets(by_key.get(m['key'], {}), alts) and not is_extra(m['department'])
+                                               for m in team if m['key'] != I):
+        L = [i for i in L if meets(i, alts)]
+        rules.append(('expertise', L))
+    if not L:
+        raise NoCandidate(E, seat, 'no-inspectors' if not inspectors else next(r for r, l in rules if not l))
+    pick, m = fewest_pick(L, seats, rng)
+    return pick, m
+
+
+def plan_of(case_plan):
+    return {'maxPerEntityPerYear': case_plan.get('maxPerEntityPerYear', 2), 'rows': case_plan['rows']}
+
+
+def vectors2(path):
+    """The cases of docs/vectors/ssj-draw-2.json (format: ALGORITHM.md "Vectors file")."""
+    data = json.load(open(path, encoding='utf-8'))
+    ok = True
+    def check(label, got, want):
+        nonlocal ok
+        good = got == want
+        ok &= good
+        print(('PASS ' if good else 'FAIL ') + label + ('' if good else '\n  got  %s\n  want %s' % (
+            json.dumps(got, ensure_ascii=False), json.dumps(want, ensure_ascii=False))))
+    if data.get('algorithm') != 'ssj-draw/2':
+        check('algorithm', data.get('algorithm'), 'ssj-draw/2')
+    for case in data['cases']:
+        name, D, exp = case['name'], case['drawDate'], case['expected']
+        seed = normalise_seed(case['seed'])
+        ents = case['entities']
+        insps = case['inspectors']
+        conflicts = [(c['inspector'], c['entity']) for c in case.get('conflicts', [])]
+        plan = plan_of(case['plan'])
+        try:
+            strata = draw_entities(seed, plan, ents, case.get('prior', []), D, case.get('priorInspections', []), v2=True)
+            teams, seats = draw_teams2(seed, strata, {e['key']: e for e in ents}, insps, conflicts, D)
+        except SystemExit as err:
+            if 'error' in exp:
+                check('%s: refused' % name, True, True)
+                continue
+            check('%s: ran' % name, str(err), 'no error')
+            continue
+        if 'strata' in exp:
+            fields = ['number', 'label', 'population', 'eligible', 'size', 'excluded', 'selected']
+            check('%s: strata' % name, [{f: s[f] for f in fields if f in w} for s, w in zip(strata, exp['strata'])] +
+                  ([] if len(strata) == len(exp['strata']) else ['%d strata' % len(strata)]), exp['strata'])
+        if 'teams' in exp:
+            check('%s: teams' % name, [{'entity': t['entity'], 'members': [{k: m[k] for k in ('key', 'role', 'department', 'category')}
+                                                                        for m in t['members']]} for t in teams], exp['teams'])
+        if 'inspectorExclusions' in exp:
+            check('%s: inspectorExclusions' % name, inspector_exclusions(insps, D), exp['inspectorExclusions'])
+        if 'markedCodes' in exp:
+            check('%s: markedCodes' % name, marked_codes(ents), exp['markedCodes'])
+        # each substitution is made on the draw itself (no earlier amendments)
+        row_of = {k: st['row'] for st in strata for k in st['selected']}
+        ebk = {e['key']: e for e in ents}
+        for k, sub in enumerate(case.get('substitutions', [])):
+            E, I = normkey(sub['entity']), normkey(sub['inspector'])
+            in_force = {t['entity']: [dict(m) for m in t['members']] for t in teams}
+            removed = {}
+            team = in_force[E]
+            pos = next(p for p, m in enumerate(team) if m['key'] == I)
+            seats_now = {}
+            for ms in in_force.values():
+                for m in ms:
+                    seats_now[m['key']] = seats_now.get(m['key'], 0) + 1
+            try:
+                pick, m = substitute2(sub['seed'], E, I, row_of[E], team[pos]['department'], team, removed.get(E, set()),
+                                      seats_now, ebk[E], insps, conflicts, D)
+            except NoCandidate as err:
+                check('%s: substitution %d' % (name, k + 1), {'error': 'draw.noCandidate', 'rule': err.rule, 'seat': err.seat}, sub['expected'])
+                continue
+            old = team[pos]
+            team[pos] = {'key': pick['key'], 'name': pick['name'], 'unit': pick['unit'], 'department': old['department'],
+                         'role': old['role'], 'category': old.get('category', pick.get('category', '执法人员'))}
+            removed.setdefault(E, set()).add(I)
+            got = {'replacement': pick['key'], 'candidates': m, 'members': [x['key'] for x in team]}
+            check('%s: substitution %d' % (name, k + 1), {f: got[f] for f in sub['expected'] if f in got}, sub['expected'])
+    return ok
+
+
 # ---------------------------------------------------------------- test vectors
 def vectors():
     ok = True
@@ -466,7 +856,8 @@ def vectors():
 # ---------------------------------------------------------------- verify a record
 def verify(argv):
     rec_path = argv[0]
-    opts, cur = {'--entities': [], '--inspectors': [], '--conflicts': [], '--ledger-dir': []}, None
+    opts, cur = {'--entities': [], '--inspectors': [], '--conflicts': [], '--ledger-dir': [], '--prior-inspections': [],
+                 '--items': []}, None
     for a in argv[1:]:
         if a in opts:
             cur = a
@@ -496,18 +887,35 @@ def verify(argv):
                 continue
             prior.append({'drawId': r['drawId'], 'drawDate': r['drawDate'], 'selected': [k for s in r['strata'] for k in s['selected']]})
     seed = normalise_seed(rec['seed'])
-    print('entities read: %d, inspectors: %d, conflicts: %d, prior draws: %d' % (len(entities), len(inspectors), len(conflicts), len(prior)))
-    strata = draw_entities(seed, rec['plan'], entities, prior, rec['drawDate'])
+    v2 = rec.get('algorithm') == 'ssj-draw/2'
+    if rec.get('algorithm') not in ('ssj-draw/1', 'ssj-draw/2'):
+        raise SystemExit('unknown algorithm %r' % rec.get('algorithm'))
+    prior_insp = [p for f in opts['--prior-inspections'] for p in read_prior_inspections(f)]
+    print('%s; entities read: %d, inspectors: %d, conflicts: %d, prior draws: %d, prior inspections: %d' % (
+        rec['algorithm'], len(entities), len(inspectors), len(conflicts), len(prior), len(prior_insp)))
     allok = True
+    if opts['--items']:
+        items = {norm(it) for f in opts['--items'] for it in read_items(f)}
+        missing = [r.get('item') for r in rec['plan']['rows'] if norm(r.get('item', '')) not in items]
+        allok &= not missing
+        print('plan items on the item list: ' + ('MATCH' if not missing else 'DIFF, not listed: %s' % missing))
+    strata = draw_entities(seed, rec['plan'], entities, prior, rec['drawDate'], prior_insp, v2=v2)
     for mine, theirs in zip(strata, rec['strata']):
-        fields = ['population', 'eligible', 'size', 'excluded', 'selected']
+        fields = ['label', 'population', 'eligible', 'size', 'excluded', 'selected']
         diffs = [f for f in fields if mine[f] != theirs[f]]
         allok &= not diffs
         print('stratum %d %-22s N=%d n=%d %s' % (mine['number'], theirs['label'], mine['eligible'], mine['size'],
                                                 'MATCH' if not diffs else 'DIFF %s\n  mine   %s\n  record %s' % (diffs, [mine[f] for f in diffs], [theirs[f] for f in diffs])))
     if len(strata) != len(rec['strata']):
         allok = False; print('stratum count differs')
-    teams, _ = draw_teams(seed, strata, {e['key']: e for e in entities}, inspectors, conflicts)
+    if v2:
+        teams, _ = draw_teams2(seed, strata, {e['key']: e for e in entities}, inspectors, conflicts, rec['drawDate'])
+        for f, mine in (('inspectorExclusions', inspector_exclusions(inspectors, rec['drawDate'])), ('markedCodes', marked_codes(entities))):
+            same = mine == rec.get(f)
+            allok &= same
+            print('%s: %s' % (f, 'MATCH' if same else 'DIFF\n  mine   %s\n  record %s' % (mine, rec.get(f))))
+    else:
+        teams, _ = draw_teams(seed, strata, {e['key']: e for e in entities}, inspectors, conflicts)
     tdiff = 0
     for mt, rt in zip(teams, rec['teams']):
         if mt != rt:
@@ -528,6 +936,14 @@ def verify(argv):
 
 if __name__ == '__main__':
     if sys.argv[1] == 'vectors':
-        sys.exit(0 if vectors() else 1)
+        import os
+        ok = vectors()
+        v2file = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'vectors', 'ssj-draw-2.json')
+        if os.path.exists(v2file):
+            ok = vectors2(v2file) and ok
+        else:
+            ok = False
+            print('FAIL no ssj-draw/2 vectors file: %s' % os.path.normpath(v2file))
+        sys.exit(0 if ok else 1)
     elif sys.argv[1] == 'verify':
         sys.exit(0 if verify(sys.argv[2:]) else 1)

@@ -90,9 +90,17 @@ maybe('an independent implementation of ssj-draw', () => {
 
   it('has a python3 with openpyxl (CI installs it)', () => expect(PY).toBeDefined());
 
-  it('reproduces the worked test vectors of docs/ALGORITHM.md', () => {
+  it('reproduces the worked test vectors of docs/ALGORITHM.md (ssj-draw/1) and every case of docs/vectors/ssj-draw-2.json', () => {
     const r = py(['vectors']);
     expect(r.stdout).not.toContain('FAIL');
+    const v2 = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'vectors', 'ssj-draw-2.json'), 'utf8')) as {
+      cases: { name: string; expected: Record<string, unknown>; substitutions?: unknown[] }[];
+    };
+    expect(v2.cases.length).toBeGreaterThan(0);
+    for (const c of v2.cases) {
+      for (const f of Object.keys(c.expected)) expect(r.stdout).toContain(`PASS ${c.name}: ${f}\n`);
+      (c.substitutions ?? []).forEach((_, k) => expect(r.stdout).toContain(`PASS ${c.name}: substitution ${k + 1}\n`));
+    }
     expect(r.status).toBe(0);
   });
 
