@@ -4,7 +4,6 @@
  * replaces it for batch jobs and tests).
  */
 import path from 'node:path';
-import { formatISO } from 'date-fns';
 import { UsageError } from './errors.js';
 import { parseLang, setLang, type Lang } from './i18n/index.js';
 
@@ -51,6 +50,18 @@ export function parseIsoDate(value: string, flag: string): Date {
 export function ymd(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * `d` as ISO 8601 in local time with its offset (`2024-06-05T12:00:00+08:00`,
+ * `Z` at UTC), seconds precision — what date-fns formatISO gives, without
+ * loading date-fns (0.2 s, hundreds of files) on every command.
+ */
+export function formatISO(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const zone = off === 0 ? 'Z' : `${off > 0 ? '+' : '-'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
+  return `${ymd(d)}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}${zone}`;
 }
 
 export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env, clock: () => Date = () => new Date()): Ctx {

@@ -4,11 +4,23 @@
  * Stacks are printed only with --debug.
  */
 import { TOOL_VERSION } from './version.js';
-import { CommanderError } from 'commander';
-import { buildProgram, type Handler } from './cli.js';
-import { makeCtx, type GlobalOptions } from './context.js';
+import type { CommanderError as CommanderErrorType } from 'commander';
+import type { Handler } from './cli.js';
+import type { GlobalOptions } from './context.js';
 import { SsjError, EXIT_USAGE, UsageError } from './errors.js';
-import { parseLang, setLang, t, type MsgKey } from './i18n/index.js';
+import type { MsgKey } from './i18n/index.js';
+import { phase } from './io/timing.js';
+
+/*
+ * Start-up (issue #20): this module loads nothing but errors.js before it
+ * knows the command. `ssj --version` answers from package.json alone;
+ * commander, the catalogues and the command table are imported next, and each
+ * verb's module (with the libraries it needs) only when that verb runs.
+ * test/e2e/startup-modules.test.ts checks what a spawned run loads.
+ */
+type I18n = typeof import('./i18n/index.js');
+let CommanderError: typeof CommanderErrorType;
+let t: I18n['t'];
 
 
 /** Commander's common errors in the user's language (the quoted name taken from its English message); others framed as they are. */
@@ -20,7 +32,7 @@ const COMMANDER_KEYS: Record<string, MsgKey> = {
   'commander.excessArguments': 'error.cli.excessArguments',
 };
 
-function commanderMessage(err: CommanderError): string {
+function commanderMessage(err: CommanderErrorType): string {
   const raw = err.message.replace(/^error:\s*/i, '');
   const key = COMMANDER_KEYS[err.code];
   const name = /'([^']+)'/.exec(raw)?.[1];
@@ -54,6 +66,15 @@ function exit(code: number): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(TOOL_VERSION + '\n');
+    exit(0);
+    return;
+  }
+  const [i18n, commander, { buildProgram }, { makeCtx }] = await Promise.all([import('./i18n/index.js'), import('commander'), import('./cli.js'), import('./context.js')]);
+  const { parseLang, setLang } = i18n;
+  ({ t } = i18n);
+  ({ CommanderError } = commander);
   const debug = argv.includes('--debug');
   const json = argv.includes('--json');
   const langIdx = argv.indexOf('--lang');
@@ -65,8 +86,11 @@ export async function main(argv: string[]): Promise<void> {
   let code = 0;
   const run = async (verb: string, args: string[], opts: Record<string, unknown> & GlobalOptions) => {
     const ctx = makeCtx(opts);
+    phase('command line parsed');
     const mod = (await import(`./commands/${verb}.js`)) as { run: Handler };
+    phase(`${verb} loaded`);
     code = await mod.run(ctx, args, opts);
+    phase(`${verb} done`);
   };
   const program = buildProgram(run, TOOL_VERSION);
   program.exitOverride();

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { recordSheetModel, safeFileName, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
+import { recordSheetModel, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { getLang } from '../i18n/index.js';
 import { renderRecordSheetsHtml } from '../render/sheets-html.js';
@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { sheetFillState } from '../io/read-sheet.js';
 import { buildRecordSheet } from '../io/record-sheet-xlsx.js';
 import { saveWorkbook } from '../io/xlsx-write.js';
-import type { Workspace } from '../io/workspace.js';
+import { sheetsDir, type Workspace } from '../io/workspace.js';
 
 export interface SheetsWritten {
   /** Absolute paths written (the .xlsx files, then all.html). */
@@ -28,7 +28,7 @@ export interface SheetsWritten {
 }
 
 /** sheets/<drawId>/ — the id made safe as a folder name (ids are `YYYYMMDD-N` or a clerk's `--id`). */
-export const sheetsDir = (ws: Workspace, drawId: string) => path.join(ws.sheets, safeFileName(drawId));
+export { sheetsDir };
 
 /** The models of every selected entity, in draw order. */
 export function recordSheetModels(draw: DrawRecord, amendments: readonly AmendmentRecord[]): RecordSheetModel[] {

@@ -9,8 +9,7 @@ import { missingResults } from '../core/results-status.js';
 import type { DrawRecord } from '../core/types.js';
 import { isAmendment, listRecords, readDraw } from '../io/records.js';
 import { loadResults } from '../io/results-store.js';
-import { sheetsDir } from '../app/sheets.js';
-import { openWorkspace } from '../io/workspace.js';
+import { openWorkspace, sheetsDir } from '../io/workspace.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);

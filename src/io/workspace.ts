@@ -4,9 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { safeFileName } from '../core/record-sheet.js';
 import { IoError } from '../errors.js';
 
 export const WORKSPACE_DIRS = ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates'] as const;
+
+/** A draw's record sheets folder (here, not in io/sheets.ts, so that status does not load the workbook writers). */
+export const sheetsDir = (ws: Workspace, drawId: string) => path.join(ws.sheets, safeFileName(drawId));
 
 export interface Workspace {
   root: string;

@@ -4,11 +4,24 @@
  * writes styles, frozen panes, drop-down validation, defined names and print
  * setup. Reading stays with SheetJS (src/io/table.ts).
  */
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { writeFileAtomic } from './atomic.js';
 import { stableZipTimes } from './stable-zip.js';
 
-export { ExcelJS };
+export type { ExcelJS };
+
+/**
+ * exceljs costs about 0.3–0.5 s to load (hundreds of files): it is required
+ * when the first workbook is made, so a command that writes none never pays
+ * for it (issue #20; test/e2e/startup-modules.test.ts). Only its Workbook
+ * class is loaded — the streaming reader and writer are not used.
+ */
+let Workbook: typeof ExcelJS.Workbook | null = null;
+function workbookClass(): typeof ExcelJS.Workbook {
+  Workbook ??= createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+  return Workbook;
+}
 
 export const FONT = '宋体';
 
@@ -45,7 +58,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
 }
 
 export function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (workbookClass())();
   wb.creator = 'ssj';
   wb.created = new Date(0);
   wb.modified = new Date(0);

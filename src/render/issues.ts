@@ -4,7 +4,7 @@
  * (`--report FILE.xlsx|.csv`).
  */
 import { Chalk } from 'chalk';
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
 import { inertText } from '../core/text.js';
 import type { Issue, Severity, ValidateReport } from '../core/types.js';
 import { roleTitle, t, type MsgKey } from '../i18n/index.js';
@@ -100,6 +100,8 @@ function reportRows(report: ValidateReport): (string | number)[][] {
 
 /** The issues as a CSV (UTF-8 with BOM, opens in Excel on Chinese Windows). */
 export function issueReportCsv(report: ValidateReport): string {
+  // csv-stringify only when a .csv report is asked for (issue #20: validate's start-up)
+  const { stringify } = createRequire(import.meta.url)('csv-stringify/sync') as typeof import('csv-stringify/sync');
   return '\ufeff' + stringify([REPORT_COLS.map((k) => t(k)), ...reportRows(report)], { record_delimiter: 'windows' });
 }
 

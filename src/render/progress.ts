@@ -6,7 +6,8 @@
  * often as they like: it is cheap until the bar is visible.
  */
 import path from 'node:path';
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressType from 'cli-progress';
 import type { Ctx } from '../context.js';
 import { t } from '../i18n/index.js';
 
@@ -47,12 +48,13 @@ export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: numb
   const delayMs = opts.delayMs ?? (Number(process.env.SSJ_PROGRESS_DELAY_MS ?? '') || PROGRESS_DELAY_MS);
   if (!progressAllowed(ctx, stream)) return NOOP;
   const started = performance.now();
-  let bar: cliProgress.SingleBar | null = null;
+  let bar: cliProgressType.SingleBar | null = null;
   let max = Math.max(1, total);
   let done = 0;
   let stopped = false;
   const show = () => {
     if (bar || stopped) return;
+    const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressType; // loaded when a bar is first shown (issue #20)
     bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream, clearOnComplete: true, hideCursor: true, barsize: 30, fps: 10 },
       cliProgress.Presets.shades_classic,

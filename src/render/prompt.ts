@@ -4,7 +4,7 @@
  * TTY, --yes or --json): then a missing value is a usage error (exit 2) that
  * names the flag, so batch jobs never hang.
  */
-import inquirer from 'inquirer';
+import type inquirerType from 'inquirer';
 import type { Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -32,6 +32,11 @@ function ensureInteractive(ctx: Pick<Ctx, 'interactive'>, flag: string): void {
   if (!ctx.interactive) missingFlag(flag);
 }
 
+/** inquirer (about 0.1 s to load) only when a question is really asked (issue #20). */
+async function inquirer(): Promise<typeof inquirerType> {
+  return (await import('inquirer')).default;
+}
+
 /** Ctrl-C inside a prompt: a clean usage error, never a stack trace. */
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -47,8 +52,8 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 export async function askText(ctx: Pick<Ctx, 'interactive'>, q: AskBase & { default?: string; validate?: Validate }): Promise<string> {
   ensureInteractive(ctx, q.flag);
   const check = q.validate;
-  const answers = await guarded(() =>
-    inquirer.prompt<{ value: string }>([
+  const answers = await guarded(async () =>
+    (await inquirer()).prompt<{ value: string }>([
       {
         type: 'input',
         name: 'value',
@@ -72,8 +77,8 @@ export const confirmTheme = () => ({
 /** Asks to pick one of `choices`. */
 export async function askSelect<T extends string>(ctx: Pick<Ctx, 'interactive'>, q: AskBase & { choices: Choice<T>[]; default?: T }): Promise<T> {
   ensureInteractive(ctx, q.flag);
-  const answers = await guarded(() =>
-    inquirer.prompt<{ value: string }>([{ type: 'select', name: 'value', message: q.message, choices: q.choices, default: q.default, theme: selectTheme() }]),
+  const answers = await guarded(async () =>
+    (await inquirer()).prompt<{ value: string }>([{ type: 'select', name: 'value', message: q.message, choices: q.choices, default: q.default, theme: selectTheme() }]),
   );
   const picked = q.choices.find((c) => c.value === answers.value);
   if (!picked) throw new UsageError('prompt.cancelled');
@@ -84,8 +89,8 @@ export async function askSelect<T extends string>(ctx: Pick<Ctx, 'interactive'>,
 export async function askConfirm(ctx: Pick<Ctx, 'interactive'>, q: AskBase & { default?: boolean; fallback?: boolean }): Promise<boolean> {
   if (!ctx.interactive && q.fallback !== undefined) return q.fallback;
   ensureInteractive(ctx, q.flag);
-  const answers = await guarded(() =>
-    inquirer.prompt<{ value: boolean }>([{ type: 'confirm', name: 'value', message: q.message, default: q.default ?? true, theme: confirmTheme() }]),
+  const answers = await guarded(async () =>
+    (await inquirer()).prompt<{ value: boolean }>([{ type: 'confirm', name: 'value', message: q.message, default: q.default ?? true, theme: confirmTheme() }]),
   );
   return Boolean(answers.value);
 }

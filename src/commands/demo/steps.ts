@@ -4,8 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatISO } from 'date-fns';
-import { parseIsoDate, type Ctx } from '../../context.js';
+import { formatISO, parseIsoDate, type Ctx } from '../../context.js';
 import { invokeVerb, type Outcome } from '../common/invoke.js';
 import { t, type MsgKey } from '../../i18n/index.js';
 import { demoResultRows, DEMO_RESULT_HEADERS, DEMO_SITE } from '../../core/demo-results.js';

@@ -1,0 +1,72 @@
+/**
+ * Start-up (issue #20): a command loads the libraries it needs when it needs
+ * them. A resolve hook (given to the spawned node by NODE_OPTIONS --import)
+ * lists every package module the run loads, ESM and CommonJS alike; the heavy
+ * ones — exceljs (~0.4 s), inquirer, date-fns — must not be among them on
+ * paths that write no workbook and ask nothing. Not a timing assertion.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, ssj, tempDir, tempWorkspace } from '../helpers/cli.js';
+
+let dir: string;
+let hook: string;
+
+beforeAll(() => {
+  dir = tempDir('ssj-startup-');
+  fs.writeFileSync(path.join(dir, 'hooks.mjs'), `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/node_modules/')) process.stderr.write('LOADED ' + r.url + '\\n'); return r; }\n`);
+  hook = path.join(dir, 'register.mjs');
+  fs.writeFileSync(hook, [
+    `import { register, createRequire } from 'node:module';`,
+    `register('./hooks.mjs', import.meta.url);`,
+    `const Module = createRequire(import.meta.url)('module'); const load = Module._load;`,
+    `Module._load = function (req, parent) { try { const f = Module._resolveFilename(req, parent); if (f.includes('/node_modules/')) process.stderr.write('LOADED ' + f + '\\n'); } catch {} return load.apply(this, arguments); };`,
+  ].join('\n'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The packages a run of bin/ssj loads (by name), and its result. */
+function packagesLoaded(args: string[], cwd = ROOT): { code: number; packages: Set<string> } {
+  const r = ssj(args, { cwd, env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` } });
+  const packages = new Set<string>();
+  for (const line of r.stderr.split('\n')) {
+    const m = /^LOADED .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line);
+    if (m?.[1]) packages.add(m[1]);
+  }
+  return { code: r.code, packages };
+}
+
+const HEAVY = ['exceljs', 'inquirer', '@inquirer/core', 'date-fns', 'csv-stringify', 'cli-progress', 'yazl'];
+
+describe('what a command loads', () => {
+  it('--version loads no package at all (not even commander)', () => {
+    const r = packagesLoaded(['--version']);
+    expect(r.code).toBe(0);
+    expect([...r.packages]).toEqual([]);
+  });
+
+  it('--help loads commander and nothing heavy', () => {
+    const r = packagesLoaded(['--help']);
+    expect(r.code).toBe(0);
+    expect([...r.packages].filter((p) => p !== 'commander')).toEqual([]);
+  });
+
+  it('validate of an example registry reads the workbook (SheetJS) but loads no workbook writer, prompt or date library', () => {
+    const r = packagesLoaded(['validate', path.join(ROOT, 'examples', 'pharmacies.xlsx'), '--date', '2024-06-03']);
+    expect(r.code).toBe(0);
+    expect(r.packages.has('xlsx')).toBe(true); // the hook sees what is loaded
+    expect(HEAVY.filter((p) => r.packages.has(p))).toEqual([]);
+  });
+
+  it('status loads neither a workbook reader nor a writer', () => {
+    const ws = tempWorkspace();
+    try {
+      const r = packagesLoaded(['status', '--workspace', ws]);
+      expect(r.code).toBe(0);
+      expect([...HEAVY, 'xlsx'].filter((p) => r.packages.has(p))).toEqual([]);
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
