@@ -45,6 +45,9 @@ export function buildProgram(run: Runner, version: string): Command {
   verb('init', t('cli.cmd.init'))
     .argument('<dir>')
     .option('--force', t('cli.opt.force'))
+    .option('--unit <name>', t('cli.opt.init.unit'))
+    .option('--region <place>', t('cli.opt.init.region'))
+    .option('--level <level>', t('cli.opt.init.level'))
     .action(go('init'));
 
   verb('templates', t('cli.cmd.templates'))

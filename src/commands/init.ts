@@ -12,20 +12,19 @@ import { t } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import { WORKSPACE_DIRS, workspacePaths, type Workspace } from '../io/workspace.js';
 import { checkFolder, ensureDir, renderTemplates, writeAllOrNothing, type RenderedFile } from '../io/templates.js';
-import { templateDef, type TemplateId } from '../core/template-defs.js';
+import { templateDef, workspaceFolder, type TemplateId } from '../core/template-defs.js';
 import { printFiles, shown } from '../render/written.js';
+import { askSelect, askText } from '../render/prompt.js';
+import { levelOf, parseLevel, settingsJson, LEVELS, type Level, type WorkspaceSettings } from '../core/settings.js';
+import { readSettings, settingsPath } from '../io/settings.js';
+import type { Ctx } from '../context.js';
 
 export const README = 'README.txt';
 
 /** Where init puts the fillable copy of each template (relative to the workspace). */
-export const WORKSPACE_COPIES: ReadonlyMap<TemplateId, string> = new Map<TemplateId, string>([
-  ['pharmacies', 'registries'],
-  ['institutions', 'registries'],
-  ['inspectors', 'registries'],
-  ['conflicts', 'registries'],
-  ['plan', 'plans'],
-  ['activities', 'reports'],
-]);
+export const WORKSPACE_COPIES: ReadonlyMap<TemplateId, string> = new Map<TemplateId, string>(
+  (['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'activities'] as const).map((id) => [id, workspaceFolder(id)]),
+);
 
 const rel = (id: TemplateId) => `${WORKSPACE_COPIES.get(id) ?? 'registries'}/${templateDef(id).file}`;
 
@@ -48,8 +47,8 @@ export function readmeText(): string {
   return '\ufeff' + text.replace(/\r?\n/g, '\r\n');
 }
 
-async function workspaceFiles(ws: Workspace): Promise<RenderedFile[]> {
-  const templates = await renderTemplates(ws.templates);
+async function workspaceFiles(ws: Workspace, settings: WorkspaceSettings | null): Promise<RenderedFile[]> {
+  const templates = await renderTemplates(ws.templates, settings);
   const copies: RenderedFile[] = [];
   for (const [id, folder] of WORKSPACE_COPIES) {
     const tpl = templates.find((f) => path.basename(f.path) === templateDef(id).file);
@@ -58,19 +57,57 @@ async function workspaceFiles(ws: Workspace): Promise<RenderedFile[]> {
   return [...templates, { path: path.join(ws.root, README), data: readmeText() }, ...copies];
 }
 
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+const required = (v: string) => (v.trim() !== '' ? true : t('settings.required'));
+
+/**
+ * The workspace settings from --unit/--region/--level, asked on a TTY when
+ * none is given; null when none is given and nobody can be asked (batch init
+ * keeps working: forms then name no place).
+ */
+async function settingsFor(ctx: Ctx, opts: Record<string, unknown>): Promise<WorkspaceSettings | null> {
+  let unit = text(opts.unit);
+  let region = text(opts.region);
+  const levelFlag = text(opts.level);
+  let level: Level | null = null;
+  if (levelFlag !== '') {
+    level = parseLevel(levelFlag);
+    if (!level) throw new UsageError('settings.badLevel', { value: levelFlag });
+  }
+  if (unit === '' && region === '' && !ctx.interactive) return null;
+  if (unit === '') unit = await askText(ctx, { message: t('settings.askUnit'), flag: '--unit', validate: required });
+  if (region === '') {
+    if (!ctx.interactive) throw new UsageError('settings.needRegion');
+    region = await askText(ctx, { message: t('settings.askRegion'), flag: '--region', validate: required });
+  }
+  level ??= levelOf(region);
+  if (!level) {
+    if (!ctx.interactive) throw new UsageError('settings.needLevel', { region });
+    level = await askSelect(ctx, { message: t('settings.askLevel'), flag: '--level', choices: LEVELS.map((l) => ({ name: l, value: l })) });
+  }
+  return { unit, region, level };
+}
+
 export const run: Handler = async (ctx, args, opts) => {
   const dirArg = args[0];
   if (dirArg === undefined || dirArg.trim() === '') throw new UsageError('error.missingFlag', { flag: 'DIR', hint: 'ssj init DIR' });
   const ws = workspacePaths(dirArg);
   checkFolder(ws.root);
   for (const d of WORKSPACE_DIRS) checkFolder(path.join(ws.root, d));
-  const { written, kept } = writeAllOrNothing(await workspaceFiles(ws), opts.force === true);
+  const asked = await settingsFor(ctx, opts);
+  // --force without settings flags keeps the settings already there (and fills the example plan with them).
+  const settings = asked ?? (opts.force === true ? readSettings(ws.root) : null);
+  const files = await workspaceFiles(ws, settings);
+  if (asked) files.push({ path: settingsPath(ws.root), data: settingsJson(asked) });
+  const { written, kept } = writeAllOrNothing(files, opts.force === true);
   for (const d of WORKSPACE_DIRS) ensureDir(path.join(ws.root, d));
   if (ctx.json) {
-    ctx.out(JSON.stringify({ workspace: ws.root, folders: WORKSPACE_DIRS.map((d) => path.join(ws.root, d)), written, kept }));
+    ctx.out(JSON.stringify({ workspace: ws.root, folders: WORKSPACE_DIRS.map((d) => path.join(ws.root, d)), written, kept, settings }));
   } else {
     printFiles(ctx, written, kept);
     ctx.out(t('templates.out.initDone', { dir: shown(ws.root), readme: shown(path.join(ws.root, README)) }));
+    if (settings) ctx.out(t('settings.saved', { ...settings, file: shown(settingsPath(ws.root)) }));
+    else ctx.out(t('settings.none', { dir: shown(ws.root) }));
   }
   return 0;
 };

@@ -17,6 +17,8 @@ import { writeCombinedWorkbook, writeMonthlyWorkbook } from '../io/report-xlsx.j
 import { openWorkspace } from '../io/workspace.js';
 import { form3Lines, shortList } from '../render/report.js';
 import { monthFlag, outPath } from './common/flags.js';
+import { readSettings } from '../io/settings.js';
+import { formPlace } from '../core/settings.js';
 
 interface Warning {
   code: string;
@@ -48,7 +50,7 @@ async function combine(ctx: Ctx, month: string, files: string[], out: unknown, i
   }
   const { total, ratioKnown } = totalRow(rows, t('report.f3.total'));
   const target = outPath(ctx, out, path.join(ctx.workspace, 'reports'), `${t('report.combinedName')}-${month}.xlsx`);
-  await writeCombinedWorkbook(target, month, rows, total);
+  await writeCombinedWorkbook(target, month, rows, total, formPlace(readSettings(ctx.workspace)));
   if (!ratioKnown) warnings.push({ code: 'ratio-unknown', message: t('report.warnRatioUnknown', { files: unknown.join('、') }) });
   return emit(ctx, warnings, { month, file: target, rows, total, ratioKnown }, [t('report.combined', { count: rows.length, file: target })]);
 }
@@ -76,11 +78,14 @@ export const run: Handler = async (ctx, _args, opts) => {
   const draws = listDraws(ws);
   const activities = await activitiesFor(ctx, opts.activities, warnings, defaultActivitiesFile(ws), month);
   const unitOpt = typeof opts.unit === 'string' ? opts.unit.trim() : '';
-  const unit = unitOpt || defaultUnit(draws, month) || t('report.defaultUnit');
+  const settings = readSettings(ws.root);
+  // The unit that seals the form: --unit, the workspace's 单位名称, else the plans' lead unit (not the joint 抽查主体).
+  const unit = unitOpt || settings?.unit || defaultUnit(draws, month) || t('report.defaultUnit');
+  if (!settings) warnings.push({ code: 'no-settings', message: t('settings.none', { dir: ws.root }) });
   const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit);
   const target = outPath(ctx, opts.out, ws.reports, `${safeFileName(unit)}-${month}.xlsx`);
   const row = form3Row(form);
-  await writeMonthlyWorkbook(target, form, row, ctx.today);
+  await writeMonthlyWorkbook(target, form, row, ctx.today, formPlace(settings));
   if (form.drawIds.length === 0) warnings.push({ code: 'no-draws', message: t('report.warnNoDraws', { month }) });
   if (form.missingResults.length > 0) {
     const list = shortList(form.missingResults.map((m) => `${m.name || m.entity}（${m.drawId}）`));

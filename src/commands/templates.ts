@@ -4,11 +4,12 @@ import type { Handler } from '../cli.js';
 import { t } from '../i18n/index.js';
 import { renderTemplates, writeAllOrNothing, checkFolder } from '../io/templates.js';
 import { printFiles, shown } from '../render/written.js';
+import { readSettings } from '../io/settings.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const dir = path.resolve(typeof opts.out === 'string' && opts.out !== '' ? opts.out : path.join(ctx.workspace, 'templates'));
   checkFolder(dir);
-  const files = await renderTemplates(dir);
+  const files = await renderTemplates(dir, readSettings(ctx.workspace));
   const { written } = writeAllOrNothing(files, opts.force === true);
   if (ctx.json) {
     ctx.out(JSON.stringify({ dir, written }));

@@ -260,9 +260,12 @@ export function monthlyFigures(
   };
 }
 
-/** The default unit: the 抽查主体 of the month's draws (distinct, joined 、), else null. */
+/** The default unit when the workspace has no settings: the lead unit of the month's 抽查主体 (distinct, joined 、), else null. */
 export function defaultUnit(draws: DrawRecord[], month: string): string | null {
-  const subjects = distinct(draws.filter((d) => d.drawDate.startsWith(month)).flatMap((d) => d.plan.rows.map((r) => r.subject)));
+  // A joint 抽查主体 (宛丰县医疗保障局和县市场监督管理局) cannot seal a form: its lead unit, before 和, can.
+  // Only a 和 after a whole unit name splits (人力资源和社会保障局 stays whole).
+  const lead = (subject: string) => (/^(.+?(?:局|委员会|委|中心|厅|办公室))和/.exec(subject.trim())?.[1] ?? subject).trim();
+  const subjects = distinct(draws.filter((d) => d.drawDate.startsWith(month)).flatMap((d) => d.plan.rows.map((r) => lead(r.subject)))).filter((x) => x !== '');
   return subjects.length ? subjects.join('、') : null;
 }
 

@@ -8,7 +8,8 @@ import type { FieldSpec, TableSchema } from './schemas/types.js';
 import { pharmacies, institutions, inspectors, conflicts } from './schemas/registries.js';
 import { plan } from './schemas/plan.js';
 import { activities } from './schemas/activities.js';
-import { EXAMPLE_PLAN_ROWS } from './example-plan.js';
+import { examplePlanRows } from './example-plan.js';
+import type { WorkspaceSettings } from './settings.js';
 
 export type TemplateId = 'pharmacies' | 'institutions' | 'inspectors' | 'conflicts' | 'plan' | 'activities';
 export const TEMPLATE_IDS: readonly TemplateId[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'activities'];
@@ -141,7 +142,6 @@ const SOURCES: readonly DefSource[] = [
     sheet: '抽查工作计划',
     titles: ['“双随机、一公开”抽查工作计划'],
     schema: plan,
-    rows: EXAMPLE_PLAN_ROWS,
   },
   {
     id: 'activities',
@@ -152,7 +152,8 @@ const SOURCES: readonly DefSource[] = [
   },
 ];
 
-export function templateDef(id: TemplateId): TemplateDef {
+/** A template; the plan's example rows are in the workspace's names (`settings`; null: no place names). */
+export function templateDef(id: TemplateId, settings: WorkspaceSettings | null = null): TemplateDef {
   const src = SOURCES.find((s) => s.id === id);
   if (!src) throw new Error(`no template ${id}`);
   const headerRow = src.titles.length + 1;
@@ -163,12 +164,15 @@ export function templateDef(id: TemplateId): TemplateDef {
     titles: src.titles,
     headerRow,
     columns: templateColumns(id, src.schema),
-    rows: src.rows ?? [],
+    rows: id === 'plan' ? examplePlanRows(settings) : (src.rows ?? []),
     lastRow: headerRow + VALIDATED_ROWS,
   };
 }
 
-export const templateDefs = (): TemplateDef[] => TEMPLATE_IDS.map(templateDef);
+/** The workspace folder `ssj init` puts the fillable copy of a template in. */
+export const workspaceFolder = (id: TemplateId): string => (id === 'plan' ? 'plans' : id === 'activities' ? 'reports' : 'registries');
+
+export const templateDefs = (settings: WorkspaceSettings | null = null): TemplateDef[] => TEMPLATE_IDS.map((id) => templateDef(id, settings));
 
 /** Excel column letter for a 1-based index (1 → A, 27 → AA). */
 export function columnLetter(n: number): string {

@@ -13,6 +13,7 @@ import { templates } from './en/templates.js';
 import { demo } from './en/demo.js';
 import { after } from './en/after.js';
 import { draw2 } from './en/draw2.js';
+import { settings } from './en/settings.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
@@ -28,4 +29,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...demo,
   ...after,
   ...draw2,
+  ...settings,
 };

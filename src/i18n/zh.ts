@@ -12,6 +12,7 @@ import { templates } from './zh/templates.js';
 import { demo } from './zh/demo.js';
 import { after } from './zh/after.js';
 import { draw2 } from './zh/draw2.js';
+import { settings } from './zh/settings.js';
 
 export const zh = {
   ...common,
@@ -27,4 +28,5 @@ export const zh = {
   ...demo,
   ...after,
   ...draw2,
+  ...settings,
 } as const;

@@ -11,7 +11,8 @@ import { catalogueFor } from '../i18n/index.js';
 import { headerKey } from '../core/normalize.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { ioError } from './atomic.js';
-import { DATA_FORMAT, DATA_SHEET, FORM3_FIRST_DATA_ROW, FORM3_HEADER } from './report-xlsx.js';
+import { DATA_FORMAT, DATA_SHEET, FORM3_FIRST_DATA_ROW, FORM3_HEADER, placed } from './report-xlsx.js';
+import { LEVELS } from '../core/settings.js';
 
 type Grid = string[][];
 
@@ -36,13 +37,15 @@ const gridOf = (ws: XLSX.WorkSheet): Grid =>
 
 /** Whether row 3–5's labels are 附件3's (zh or en catalogue). */
 function isForm3(grid: Grid): boolean {
-  return (['zh', 'en'] as const).some((lang) => {
-    const cat = catalogueFor(lang);
-    return FORM3_HEADER.every((h) => {
-      const ref = XLSX.utils.decode_cell(h.range.split(':')[0] ?? h.range);
-      return headerKey(grid[ref.r]?.[ref.c] ?? '') === headerKey(cat[h.key]);
-    });
-  });
+  // Headers name the level (市本级, 县本级, 区本级): any workspace's form is read back.
+  return (['zh', 'en'] as const).some((lang) =>
+    LEVELS.some((level) =>
+      FORM3_HEADER.every((h) => {
+        const ref = XLSX.utils.decode_cell(h.range.split(':')[0] ?? h.range);
+        return headerKey(grid[ref.r]?.[ref.c] ?? '') === headerKey(placed(h.key, { region: '', level }, {}, lang));
+      }),
+    ),
+  );
 }
 
 function totalLabels(): Set<string> {

@@ -5,7 +5,8 @@
  * recompute the ratio. Reading back (for --combine) is in report-read.ts.
  */
 import type ExcelJS from 'exceljs';
-import { t, type MsgKey } from '../i18n/index.js';
+import { t, getLang, type Lang, type MsgKey } from '../i18n/index.js';
+import type { FormPlace } from '../core/settings.js';
 import type { MonthlyForm } from '../core/report.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { inertText } from '../core/text.js';
@@ -47,6 +48,17 @@ export const FORM3_HEADER: { range: string; key: MsgKey }[] = [
 export const FORM3_FIRST_DATA_ROW = 6;
 const FORM3_WIDTHS = [5, 16, 16, 11, 16, 14, 8, 9, 7, 7, 8, 9, 7, 14, 16, 11, 14, 7, 9, 7, 16];
 
+const LEVEL_EN = new Map([['市', 'city'], ['县', 'county'], ['区', 'district']]);
+
+/** The place words a form's titles and headers take ({region}, {level}) in the form's language. */
+export function placeParams(place: FormPlace, lang: Lang = getLang()): { region: string; level: string } {
+  return { region: place.region, level: lang === 'en' ? (LEVEL_EN.get(place.level) ?? place.level) : place.level };
+}
+
+/** A title or header with the place filled in (an unknown place leaves no stray space). */
+export const placed = (key: MsgKey, place: FormPlace, extra: Record<string, string> = {}, lang?: Lang): string =>
+  t(key, { ...placeParams(place, lang), ...extra }, lang).trim();
+
 const BODY: Partial<ExcelJS.Style> = {
   font: { name: FONT, size: 10 },
   alignment: { vertical: 'middle', wrapText: true },
@@ -85,15 +97,15 @@ function annexLabel(ws: ExcelJS.Worksheet, key: MsgKey): void {
 }
 
 /** Writes 附件3: title, the three-level merged header, one row per unit, optional 合计. */
-export function addForm3(wb: ExcelJS.Workbook, month: string, rows: Form3Row[], total: Form3Row | null): void {
+export function addForm3(wb: ExcelJS.Workbook, month: string, rows: Form3Row[], total: Form3Row | null, place: FormPlace): void {
   const ws = wb.addWorksheet(t('report.sheet3'), { views: [{ state: 'frozen', ySplit: 5, xSplit: 2 }] });
   annexLabel(ws, 'report.sheet3');
   const [year, mm] = month.split('-');
-  titleRow(ws, 2, 'A2:U2', t('report.f3.title', { year: year ?? '', month: String(Number(mm)) }));
+  titleRow(ws, 2, 'A2:U2', placed('report.f3.title', place, { year: year ?? '', month: String(Number(mm)) }));
   for (const h of FORM3_HEADER) {
     if (h.range.includes(':')) ws.mergeCells(h.range);
     const c = ws.getCell(h.range.split(':')[0] ?? h.range);
-    c.value = t(h.key);
+    c.value = placed(h.key, place);
     c.style = HEADER_STYLE;
   }
   for (let r = 3; r <= 5; r++) for (let col = 1; col <= 21; col++) ws.getCell(r, col).border = thinBorder();
@@ -126,7 +138,7 @@ function addDataSheet(wb: ExcelJS.Workbook, month: string, rows: Form3Row[]): vo
 type Line = [string | number, string, string, string];
 
 /** 附件2's body lines: [序号, 项目, 填写说明, 情况]. Prose is built from the form. */
-function form2Lines(f: MonthlyForm): { section?: MsgKey; line?: Line }[] {
+function form2Lines(f: MonthlyForm, place: FormPlace): { section?: MsgKey; line?: Line }[] {
   const none = t('report.p.none');
   const list = (xs: string[]) => (xs.length ? xs.join('、') : none);
   const meetings = list(f.meetings.map((m) => (m.date ? t('report.p.meeting', { name: m.name, date: m.date }) : m.name)));
@@ -140,21 +152,21 @@ function form2Lines(f: MonthlyForm): { section?: MsgKey; line?: Line }[] {
     { line: [2, t('report.f2.i2'), t('report.f2.i2note'), docs] },
     { line: [3, t('report.f2.i3'), t('report.f2.i3note'), trainings] },
     { section: 'report.f2.sec2' },
-    { line: [4, t('report.f2.i4'), '', t('report.p.i4', { draws: f.drawIds.length, drawIds: list(f.drawIds), selected: c.selected, found: c.found })] },
+    { line: [4, placed('report.f2.i4', place), '', t('report.p.i4', { draws: f.drawIds.length, drawIds: list(f.drawIds), selected: c.selected, found: c.found })] },
     { line: ['', t('report.f2.i4a'), '', list(c.documents)] },
     { line: ['', t('report.f2.i4b'), '', t('report.p.scope', { types: list(c.objectTypes), selected: c.selected, population: c.population, ratio: c.ratio || none })] },
     { line: ['', t('report.f2.i4c'), t('report.f2.i4cnote'), t('report.p.items', { items: c.items, subItems: c.subItems, names: list(c.itemNames) })] },
     { line: ['', t('report.f2.i4d'), t('report.f2.i4dnote'), t('report.p.published', { count: c.published, sites: list(c.sites) })] },
-    { line: [5, t('report.f2.i5'), '', t('report.p.i5', { unit: f.unit, selected: c.selected, joint: f.joint.selected, found: c.found, published: c.published })] },
+    { line: [5, placed('report.f2.i5', place), '', t('report.p.i5', { unit: f.unit, selected: c.selected, joint: f.joint.selected, found: c.found, published: c.published })] },
     { line: ['', t('report.f2.i5a'), '', ''] },
   ];
 }
 
 /** Writes 附件2 for one unit. `filledOn` is 填表时间 (YYYY-MM-DD, ctx.today). */
-export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string): void {
+export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string, place: FormPlace): void {
   const ws = wb.addWorksheet(t('report.sheet2'));
   annexLabel(ws, 'report.sheet2');
-  titleRow(ws, 2, 'A2:D2', t('report.f2.title'));
+  titleRow(ws, 2, 'A2:D2', placed('report.f2.title', place));
   ws.mergeCells('A3:B3');
   ws.getCell('A3').value = inertText(t('report.f2.unit', { unit: f.unit }));
   const [y, m, d] = filledOn.split('-');
@@ -162,7 +174,7 @@ export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string)
   ws.mergeCells('C3:D3');
   [ws.getCell('A3'), ws.getCell('C3')].forEach((c) => (c.font = { name: FONT, size: 11 }));
   let row = 4;
-  for (const item of form2Lines(f)) {
+  for (const item of form2Lines(f, place)) {
     if (item.section) {
       ws.mergeCells(`A${row}:D${row}`);
       const c = ws.getCell(`A${row}`);
@@ -186,18 +198,18 @@ export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string)
 }
 
 /** The unit's monthly workbook: 附件2, 附件3 (one row), and the hidden data sheet. */
-export async function writeMonthlyWorkbook(file: string, form: MonthlyForm, row: Form3Row, filledOn: string): Promise<void> {
+export async function writeMonthlyWorkbook(file: string, form: MonthlyForm, row: Form3Row, filledOn: string, place: FormPlace): Promise<void> {
   const wb = newWorkbook();
-  addForm2(wb, form, filledOn);
-  addForm3(wb, form.month, [row], null);
+  addForm2(wb, form, filledOn, place);
+  addForm3(wb, form.month, [row], null, place);
   addDataSheet(wb, form.month, [row]);
   await saveWorkbook(wb, file);
 }
 
 /** A combined 附件3: one row per unit and the 合计 row. */
-export async function writeCombinedWorkbook(file: string, month: string, rows: Form3Row[], total: Form3Row): Promise<void> {
+export async function writeCombinedWorkbook(file: string, month: string, rows: Form3Row[], total: Form3Row, place: FormPlace): Promise<void> {
   const wb = newWorkbook();
-  addForm3(wb, month, rows, total);
+  addForm3(wb, month, rows, total, place);
   addDataSheet(wb, month, rows);
   await saveWorkbook(wb, file);
 }

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { zh } from '../i18n/zh.js';
 import { t, type MsgKey } from '../i18n/index.js';
-import { columnLetter, displayWidth, type TemplateColumn, type TemplateDef } from '../core/template-defs.js';
+import { columnLetter, displayWidth, workspaceFolder, type TemplateColumn, type TemplateDef } from '../core/template-defs.js';
 import { FONT, HEADER_STYLE, a4, thinBorder } from './xlsx-write.js';
 
 const isKey = (k: string): k is MsgKey => Object.prototype.hasOwnProperty.call(zh, k);
@@ -58,7 +58,8 @@ export function generalNotes(def: TemplateDef): string[] {
   if (dropdowns.length > 0) lines.push(t('templates.notes.dropdown', { columns: labels(dropdowns) }));
   const optional = def.columns.filter((c) => c.optional);
   if (optional.length > 0) lines.push(t('templates.notes.optional', { columns: labels(optional) }));
-  lines.push(t('templates.notes.validate', { file: def.file }));
+  // The path as typed in the workspace, where ssj init put the fillable copy (registries/…, plans/…).
+  lines.push(t('templates.notes.validate', { file: `${workspaceFolder(def.id)}/${def.file}` }));
   return lines;
 }
 

@@ -14,6 +14,7 @@ import { FONT, HEADER_STYLE, a4, newWorkbook, thinBorder } from './xlsx-write.js
 import { writeFilesAtomic } from './atomic.js';
 import { addNotesSheet, columnNoteKey, fittedHeight } from './template-notes.js';
 import { stableZipTimes } from './stable-zip.js';
+import type { WorkspaceSettings } from '../core/settings.js';
 
 const REQUIRED_FILL = 'FFF8CBAD';
 const OPTIONAL_FILL = 'FFE2EFDA';
@@ -131,10 +132,10 @@ export interface RenderedFile {
   userData?: boolean;
 }
 
-/** Every template, rendered in memory, as files in `dir`. */
-export async function renderTemplates(dir: string): Promise<RenderedFile[]> {
+/** Every template, rendered in memory, as files in `dir` (the plan's example in the workspace's names). */
+export async function renderTemplates(dir: string, settings: WorkspaceSettings | null = null): Promise<RenderedFile[]> {
   const out: RenderedFile[] = [];
-  for (const def of templateDefs()) out.push({ path: path.join(dir, def.file), data: await templateBytes(def) });
+  for (const def of templateDefs(settings)) out.push({ path: path.join(dir, def.file), data: await templateBytes(def) });
   return out;
 }
 

@@ -85,6 +85,8 @@ describe('ssj report', () => {
 
   beforeAll(async () => {
     writeScenario(dir, s);
+    // Tangshan's own workspace: its forms keep the seed's layout and words (唐山市, 市本级).
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ format: 'ssj-settings/1', unit: '唐山市医疗保障局', region: '唐山市', level: '市' }));
     await writeActivities(path.join(dir, 'registries', '月度工作情况.xlsx'));
     const r = ssj(['report', '--month', '2024-06', '--workspace', dir, '--date', '2024-07-05', '--json']);
     expect(r.code).toBe(0);

@@ -120,4 +120,10 @@ describe('helpers', () => {
     expect(defaultUnit(s.draws, '2024-06')).toBe('唐山市医疗保障局');
     expect(defaultUnit(s.draws, '2023-01')).toBeNull();
   });
+  it('takes the lead unit of a joint 抽查主体, which alone can seal a form (人力资源和社会保障局 stays whole)', () => {
+    const s = juneScenario();
+    const withSubject = (subject: string) => s.draws.map((d) => ({ ...d, plan: { ...d.plan, rows: d.plan.rows.map((r) => ({ ...r, subject })) } }));
+    expect(defaultUnit(withSubject('宛丰县医疗保障局和县市场监督管理局'), '2024-06')).toBe('宛丰县医疗保障局');
+    expect(defaultUnit(withSubject('宛丰县人力资源和社会保障局'), '2024-06')).toBe('宛丰县人力资源和社会保障局');
+  });
 });

@@ -5,7 +5,9 @@
  */
 import { headerKey } from '../../src/core/normalize.js';
 import { columnLetter, displayWidth, templateDef, templateDefs, TEMPLATE_IDS, type TemplateId } from '../../src/core/template-defs.js';
-import { EXAMPLE_PLAN_ROWS } from '../../src/core/example-plan.js';
+import { examplePlanRows } from '../../src/core/example-plan.js';
+
+const EXAMPLE_PLAN_ROWS = examplePlanRows(null);
 import { parsePlanTable } from '../../src/core/plan.js';
 import { schemaFor } from '../../src/core/schemas/index.js';
 import { columnNoteKey, columnNotes, fittedHeight, generalNotes } from '../../src/io/template-notes.js';
@@ -123,7 +125,13 @@ describe('the example plan (Wugang 2024, 附件1)', () => {
     expect(EXAMPLE_PLAN_ROWS).toHaveLength(2);
     expect([get(0, 'objectType'), get(0, 'ratio'), get(0, 'frequency')]).toEqual(['定点医疗机构', '20%', '每年2次']);
     expect([get(1, 'objectType'), get(1, 'ratio'), get(1, 'frequency')]).toEqual(['定点零售药店', '低(A、1%)、中(B、3%)、中高(C、10%)、高(D、20%)', '每年2次']);
-    expect(get(0, 'subject')).toBe('舞钢市医疗保障局和市市场监督管理局');
+    expect(get(0, 'subject')).toBe('本单位医疗保障局和市场监督管理局');
+  });
+  it('names the workspace\'s unit and place, never Wugang\'s', () => {
+    const rows = examplePlanRows({ unit: '宁川县医疗保障局', region: '宁川县', level: '县' });
+    expect(rows.map((r) => r.get('subject'))).toEqual(['宁川县医疗保障局和县市场监督管理局', '宁川县医疗保障局和县市场监督管理局']);
+    expect(rows[1]?.get('basis')).toBe('宁川县城镇职工基本医疗保险定点零售药店服务协议');
+    expect(JSON.stringify(rows.map((r) => [...r]))).not.toMatch(/舞钢|唐山/);
   });
   it('parses without issues into the joint plan: 20%, four credit classes, teams of 医疗保障局2+市场监督管理局1', () => {
     const { plan, issues } = parsePlanTable(planTable());
@@ -164,7 +172,7 @@ describe('the 说明 sheet', () => {
     setLang('zh');
     const lines = generalNotes(templateDef('pharmacies')).join('\n');
     expect(lines).toContain('第 4 行');
-    expect(lines).toContain('ssj validate 附件2-定点零售药店名录库.xlsx');
+    expect(lines).toContain('ssj validate registries/附件2-定点零售药店名录库.xlsx');
   });
 });
 

@@ -28,7 +28,7 @@ export const templates: Record<keyof typeof zh, string> = {
   'templates.intro.institutions': 'Designated medical institutions (Puyang form 附件3), one institution per row; every designated institution of the area belongs here.',
   'templates.intro.inspectors': 'Inspectors (Puyang form 附件4), one person per row: everyone with law-enforcement status doing supervision; for joint inspections, the other departments\' inspectors too.',
   'templates.intro.conflicts': 'Recusal list: one inspector–entity pair per row; that inspector is never sent to that entity. Inspectors whose 工作单位 equals the entity\'s name recuse automatically and need no row.',
-  'templates.intro.plan': 'Inspection plan (Wugang form 附件1), one inspection item per row. Pre-filled with the two rows of Wugang\'s 2024 joint plan as an example: change it to your own plan. Each row is drawn by its 抽查比例. The example is a joint inspection (检查组构成 医疗保障局2+市场监督管理局1), so the inspectors registry needs people from both departments; for inspections by your bureau alone set 检查组人数 to 2 and clear 检查组构成.',
+  'templates.intro.plan': 'Inspection plan (form 附件1), one inspection item per row. Pre-filled with two rows of a joint plan as an example (抽查主体 is your unit): change it to your own plan. Each row is drawn by its 抽查比例. The example is a joint inspection (检查组构成 医疗保障局2+市场监督管理局1), so the inspectors registry needs people from both departments; for inspections by your bureau alone set 检查组人数 to 2 and clear 检查组构成.',
   'templates.intro.activities': 'Monthly activities: the meetings held, documents issued and trainings given this month, one per row, for items 1–3 of monthly form 附件2.',
   'templates.col.seq': 'Row number; may be empty.',
   'templates.col.region': 'County/district, e.g. 华龙区. Write it as in the inspectors\' 执法区域; used for region matching.',
@@ -102,7 +102,7 @@ Add --help to any command for its usage; --lang en shows English.
 Folders
   templates/   blank templates (write them again any time with ssj templates --force)
   registries/  registries: {pharmacies}, {institutions}, {inspectors}, {conflicts}
-  plans/       the plan: {plan} (pre-filled with Wugang's 2024 plan as an example: edit it)
+  plans/       the plan: {plan} (pre-filled with an example: change it to your own plan)
   draws/       announcements, draw records and witness sheets (written by ssj; do not edit)
   sheets/      inspection record sheets (written by ssj)
   results/     imported inspection results (written by ssj)
