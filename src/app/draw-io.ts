@@ -8,13 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isIntactAnnouncement, type Announcement } from '../core/announce.js';
+import { isValidDrawId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, InputRef, Plan, LedgerLine, LedgerRecord, Role } from '../core/types.js';
 import type { Difference } from '../core/verify.js';
 import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { PrintDoc } from '../core/print-doc.js';
 import { amendmentWitness, docHtml, drawWitness, roleLabel } from '../render/witness.js';
-import { isAmendment, readRecord, readTextFile, type Companion } from '../io/records.js';
+import { isAmendment, readRecord, readTextFile, safeId, type Companion } from '../io/records.js';
 import { printDocXlsxAside, type PendingHash } from '../io/witness-xlsx.js';
 import type { InputFiles, LoadedInputs } from '../io/inputs.js';
 import { planInput } from '../core/record.js';
@@ -52,7 +53,7 @@ export function priorDraws(ws: Workspace, lines: LedgerLine[], date: string): Pr
 }
 
 export const witnessPaths = (ws: Workspace, id: string) => ({
-  html: path.join(ws.draws, `${id}-witness.html`),
+  html: path.join(ws.draws, `${safeId(id)}-witness.html`),
   xlsx: path.join(ws.draws, `${id}-witness.xlsx`),
 });
 
@@ -113,15 +114,20 @@ export function witnessEarly(ws: Workspace, fields: Omit<DrawRecord, 'recordHash
 }
 
 /** Reads an announcement file; a damaged or edited one is refused. */
+/** An announcement is a few KB per stratum: 64 MB is far beyond any real one. */
+const ANNOUNCEMENT_MAX_BYTES = 64 * 1024 * 1024;
+
 export function readAnnouncement(file: string): Announcement {
-  const text = readTextFile(file);
+  const text = readTextFile(file, ANNOUNCEMENT_MAX_BYTES);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
     throw new InputError('drawcmd.announcementBad', { file });
   }
   if (!isIntactAnnouncement(value)) throw new InputError('drawcmd.announcementBad', { file });
+  // Its drawId names the record and witness files: it passes the --id check (a hash over a path is still a path).
+  if (typeof value.drawId !== 'string' || !isValidDrawId(value.drawId)) throw new InputError('guard.badIdInFile', { file, id: String(value.drawId) });
   return value;
 }
 

@@ -54,7 +54,7 @@ async function runStep(ctx: Ctx, steps: DemoStep[], step: DemoStep, state: DemoS
 export const run: Handler = async (ctx, args, opts) => {
   const given = args[0] ?? (typeof opts.workspace === 'string' ? opts.workspace : undefined);
   const dir = path.resolve(given ?? path.join(process.cwd(), 'ssj-demo'));
-  const replaced = prepareDemoDir(dir);
+  const replaced = prepareDemoDir(dir, DEMO_SEED);
   // Under --json the steps speak to nobody; the summary below is the only stdout.
   const quiet: Ctx = { ...ctx, out: ctx.json ? () => undefined : ctx.out };
   quiet.out(t('demo.intro', { dir, seed: DEMO_SEED }));

@@ -14,7 +14,7 @@ import { publicationRows } from '../core/publish.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { encodeCsv } from '../render/csv.js';
-import { isAmendment, listRecords, readDraw } from '../io/records.js';
+import { drawFromFlag, isAmendment, listRecords } from '../io/records.js';
 import { recordPublication } from '../io/publications.js';
 import { loadResultsForReport } from '../io/report-inputs.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
@@ -38,7 +38,7 @@ function scope(ws: Workspace, opts: Record<string, unknown>): { draws: DrawRecor
   const records = listRecords(ws);
   const amendments = records.filter(isAmendment);
   if (hasDraw) {
-    const draw = readDraw(ws, String(opts.draw).trim());
+    const draw = drawFromFlag(ws, opts.draw);
     return { draws: [draw], amendments, label: draw.drawId };
   }
   const month = monthFlag(opts.month);
@@ -49,7 +49,7 @@ function scope(ws: Workspace, opts: Record<string, unknown>): { draws: DrawRecor
 /** `--draw ID --list`: the drawn list (抽取结果公示), not the results. */
 async function runList(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, encoding: Encoding): Promise<number> {
   if (typeof opts.draw !== 'string' || opts.draw.trim() === '' || opts.month !== undefined) throw new UsageError('after.list.drawOnly');
-  const out = await publishDrawnList(ws, readDraw(ws, opts.draw.trim()), encoding);
+  const out = await publishDrawnList(ws, drawFromFlag(ws, opts.draw), encoding);
   if (ctx.json) {
     ctx.out(JSON.stringify({ csv: out.csv, html: out.html, written: out.written, count: out.list.entries.length, list: out.list, ...(out.head ? { ledgerHead: out.head } : {}) }, null, 2));
     return 0;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { amendmentsOf, listRecords, readDraw } from '../io/records.js';
+import { amendmentsOf, drawFromFlag, listRecords } from '../io/records.js';
 import { sheetsDir, writeRecordSheets } from '../app/sheets.js';
 import { startProgress } from '../render/progress.js';
 import { openWorkspace } from '../io/workspace.js';
@@ -15,7 +15,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const id = typeof opts.draw === 'string' ? opts.draw.trim() : '';
   if (id === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: t('results.sheets.drawHint') });
   const ws = openWorkspace(ctx.workspace);
-  const draw = readDraw(ws, id);
+  const draw = drawFromFlag(ws, id);
   const amendments = amendmentsOf(listRecords(ws), draw.drawId);
   const bar = startProgress(ctx, t('progress.sheets'), draw.selected.length);
   const r = await writeRecordSheets(ws, draw, amendments, (done, total) => bar.update(done, total)).finally(() => bar.stop());

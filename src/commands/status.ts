@@ -7,14 +7,14 @@ import type { Handler } from '../cli.js';
 import { t } from '../i18n/index.js';
 import { missingResults } from '../core/results-status.js';
 import type { DrawRecord } from '../core/types.js';
-import { isAmendment, listRecords, readDraw } from '../io/records.js';
+import { drawFromFlag, isAmendment, listRecords } from '../io/records.js';
 import { loadResults } from '../io/results-store.js';
 import { openWorkspace, sheetsDir } from '../io/workspace.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const id = typeof opts.draw === 'string' ? opts.draw.trim() : '';
-  const draws: DrawRecord[] = id !== '' ? [readDraw(ws, id)] : listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r));
+  const draws: DrawRecord[] = id !== '' ? [drawFromFlag(ws, id)] : listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r));
   const status = missingResults(draws, loadResults(ws));
   if (ctx.json) {
     ctx.out(JSON.stringify(status));

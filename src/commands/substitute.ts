@@ -8,7 +8,7 @@ import type { Handler } from '../cli.js';
 import { TOOL_VERSION } from '../version.js';
 import { normaliseSeed, substitute } from '../core/draw.js';
 import { normKey } from '../core/normalize.js';
-import { buildAmendment, isSafeRecordId, nextAmendmentId } from '../core/record.js';
+import { buildAmendment, nextAmendmentId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
 import type { Ctx } from '../context.js';
@@ -16,7 +16,7 @@ import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { filesOf, recordedInputs, sheetsAfterRecord, witnessFiles, witnessPaths } from '../app/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
-import { amendmentsOf, appendRecord, effectiveTeam, readDraw, readLedger, readRecord, recordPath } from '../io/records.js';
+import { amendmentsOf, appendRecord, drawFromFlag, effectiveTeam, readLedger, readRecord, recordPath } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
 import { roleLabel } from '../render/witness.js';
@@ -61,8 +61,7 @@ interface Request {
 /** The flags (or answers), checked against the ledger as it is now before any registry is read. */
 async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): Promise<Request> {
   const drawId = await ask(ctx, opts.draw, '--draw', t('cli.opt.draw'));
-  if (!isSafeRecordId(drawId)) throw new UsageError('drawcmd.badId', { id: drawId });
-  const draw = readDraw(ws, drawId);
+  const draw = drawFromFlag(ws, drawId);
   const entity = normKey(await ask(ctx, opts.entity, '--entity', t('cli.opt.entity')));
   const inspector = normKey(await ask(ctx, opts.inspector, '--inspector', t('cli.opt.inspector')));
   const reason = await ask(ctx, opts.reason, '--reason', t('cli.opt.reason'));

@@ -10,7 +10,6 @@ import type { Handler } from '../cli.js';
 import { checkAgainstAnnouncement, isIntactAnnouncement } from '../core/announce.js';
 import { runDraw, substitute } from '../core/draw.js';
 import { checkLedger } from '../core/ledger.js';
-import { isSafeRecordId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import {
   checkRecordHash,
@@ -27,7 +26,7 @@ import { SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, recordedInputs, withDocument } from '../app/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
-import { amendmentsOf, isAmendment, loadRecordsForCheck, readDraw, readLedger, readRecord, readRecordFile, recordIdsIn } from '../io/records.js';
+import { amendmentsOf, isAmendment, loadRecordsForCheck, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, recordIdsIn } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
 import { fileProgress } from '../render/progress.js';
@@ -73,8 +72,7 @@ function target(ws: Workspace, args: string[], opts: Record<string, unknown>): {
     return { draw: readDraw(ws, r.amends), dir: ws.draws };
   }
   if (typeof opts.draw === 'string' && opts.draw !== '') {
-    if (!isSafeRecordId(opts.draw)) throw new UsageError('drawcmd.badId', { id: opts.draw });
-    const r = readRecord(ws, opts.draw);
+    const r = recordFromFlag(ws, opts.draw, { unlisted: 'report' }); // not in the ledger: a difference it reports
     return { draw: isAmendment(r) ? readDraw(ws, r.amends) : r, dir: ws.draws };
   }
   throw new UsageError('error.missingFlag', { flag: t('drawcmd.verify.target'), hint: t('drawcmd.verify.targetHint') });

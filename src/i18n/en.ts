@@ -14,6 +14,7 @@ import { demo } from './en/demo.js';
 import { after } from './en/after.js';
 import { draw2 } from './en/draw2.js';
 import { settings } from './en/settings.js';
+import { guard } from './en/guard.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
@@ -30,4 +31,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...after,
   ...draw2,
   ...settings,
+  ...guard,
 };

@@ -13,6 +13,7 @@ import { demo } from './zh/demo.js';
 import { after } from './zh/after.js';
 import { draw2 } from './zh/draw2.js';
 import { settings } from './zh/settings.js';
+import { guard } from './zh/guard.js';
 
 export const zh = {
   ...common,
@@ -29,4 +30,5 @@ export const zh = {
   ...after,
   ...draw2,
   ...settings,
+  ...guard,
 } as const;

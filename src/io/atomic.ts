@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { IoError } from '../errors.js';
+import { confineWrite } from './confine.js';
 
 let counter = 0;
 
@@ -47,6 +48,7 @@ export interface WriteOptions {
 
 /** Writes `data` to `target` atomically. With `exclusive`, throws IoError('error.recordExists') if it exists. */
 export function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
+  confineWrite(target);
   const tmp = tempPath(target);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -84,6 +86,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
  */
 export function writeFilesAtomic(files: { path: string; data: string | Uint8Array; exclusive?: boolean }[]): void {
   const staged: { tmp: string; target: string; exclusive: boolean }[] = [];
+  for (const f of files) confineWrite(f.path);
   try {
     for (const f of files) {
       if (f.exclusive && fs.existsSync(f.path)) throw new IoError('error.recordExists', { file: f.path });

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IoError, UsageError } from '../errors.js';
 import { writeFileAtomic, ioError } from './atomic.js';
+import { readLedger, readRecordFile, recordIdsIn } from './records.js';
+import { workspacePaths } from './workspace.js';
 import { newWorkbook, saveWorkbook, HEADER_STYLE, thinBorder } from './xlsx-write.js';
 
 export const DEMO_MARKER = '.ssj-demo';
@@ -37,7 +39,7 @@ export const EXAMPLE_FILES = {
  * (it has the marker) is emptied; any other non-empty folder is refused.
  * Returns true when a previous demo was replaced.
  */
-export function prepareDemoDir(dir: string): boolean {
+export function prepareDemoDir(dir: string, demoSeed: string): boolean {
   let entries: string[];
   try {
     const st = fs.statSync(dir);
@@ -50,12 +52,39 @@ export function prepareDemoDir(dir: string): boolean {
   }
   if (entries.length === 0) return false;
   if (!entries.includes(DEMO_MARKER)) throw new UsageError('demo.dirNotEmpty', { dir });
+  const real = realDraw(dir, demoSeed);
+  if (real !== null) throw new UsageError('guard.demoHoldsRealDraw', { dir, id: real });
   try {
     for (const e of entries) fs.rmSync(path.join(dir, e), { recursive: true, force: true });
   } catch (err) {
     throw ioError(err, dir);
   }
   return true;
+}
+
+/**
+ * The first ledger line (or record file) of `dir` that is not the demo's own
+ * draw — another seed, an unreadable record or ledger — or null when all are
+ * the demo's. The marker says the folder was a demo once; the ledger says
+ * whether it still is: a real draw made there is never deleted.
+ */
+function realDraw(dir: string, demoSeed: string): string | null {
+  const ws = workspacePaths(dir);
+  let ids: string[];
+  try {
+    ids = [...new Set([...readLedger(ws).map((l) => l.drawId), ...recordIdsIn(ws)])];
+  } catch {
+    return path.basename(ws.ledger);
+  }
+  for (const id of ids) {
+    try {
+      const r = readRecordFile(path.join(ws.draws, `${id}.json`));
+      if (r.seed !== demoSeed || 'amends' in r) return id;
+    } catch {
+      return id;
+    }
+  }
+  return null;
 }
 
 export function writeDemoMarker(dir: string): void {

@@ -4,24 +4,44 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError, IoError } from '../errors.js';
+import { InputError, IoError, UsageError } from '../errors.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord, Team } from '../core/types.js';
 import { withLock, type Workspace } from './workspace.js';
 import { ioError, writeFileAtomic, writeFilesAtomic } from './atomic.js';
+import { confineWrite } from './confine.js';
 import { canonicalJson } from '../core/hash.js';
 import { interruptedOf, type LoadedRecord } from '../core/ledger.js';
-import { ledgerLineOf, nextFreeDrawId, rechain, recordText } from '../core/record.js';
+import { isSafeRecordId, ledgerLineOf, nextFreeDrawId, rechain, recordText } from '../core/record.js';
+import { ledgerLineProblem, recordShapeProblem } from '../core/record-shape.js';
 import { phase } from './timing.js';
 
-export const recordPath = (ws: Workspace, id: string) => path.join(ws.draws, `${id}.json`);
+/** The id as one safe file-name part (the check `--id` passes), else UsageError: no path is ever built from an unchecked id. */
+export function safeId(id: string): string {
+  if (!isSafeRecordId(id)) throw new UsageError('drawcmd.badId', { id });
+  return id;
+}
+
+export const recordPath = (ws: Workspace, id: string) => path.join(ws.draws, `${safeId(id)}.json`);
 
 export const isAmendment = (r: LedgerRecord): r is AmendmentRecord => 'amends' in r && typeof (r as AmendmentRecord).amends === 'string';
 
-/** Reads a UTF-8 text file; a missing file, a folder or an unreadable file is an IoError naming it. */
-export function readTextFile(file: string): string {
+/** Text files larger than this are refused, not read (a V8 string cannot hold much more, and no record comes near). */
+export const MAX_TEXT_BYTES = 480 * 1024 * 1024;
+
+/**
+ * Reads a UTF-8 text file; a missing file, a folder, a device or pipe
+ * (`/dev/zero` would be read forever), a file over `maxBytes` or an
+ * unreadable file is an IoError naming it.
+ */
+export function readTextFile(file: string, maxBytes = MAX_TEXT_BYTES): string {
   try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new IoError('error.isDirectory', { file });
+    if (!st.isFile()) throw new IoError('guard.notRegularFile', { file });
+    if (st.size > maxBytes) throw new IoError('guard.tooLarge', { file, mb: Math.round(st.size / 1048576), max: Math.round(maxBytes / 1048576) });
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof IoError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new IoError('error.fileNotFound', { file });
     if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
@@ -32,17 +52,24 @@ export function readTextFile(file: string): string {
 /** Reads and parses one record file; a missing or unparseable file is an error naming it. */
 export function readRecordFile(file: string): LedgerRecord {
   const text = readTextFile(file);
+  let value: LedgerRecord;
   try {
-    const value = JSON.parse(text) as LedgerRecord;
+    value = JSON.parse(text.replace(/^\ufeff/, '')) as LedgerRecord;
     if (!value || typeof value !== 'object' || value.format !== 'ssj-draw-record/1') throw new Error('format');
-    return value;
   } catch {
     throw new InputError('records.badRecord', { file });
   }
+  const what = recordShapeProblem(value);
+  if (what !== null) {
+    const rawId = (value as { drawId?: unknown }).drawId;
+    if (what === 'drawId' && typeof rawId === 'string') throw new InputError('guard.badIdInFile', { file, id: rawId });
+    throw new InputError('guard.badRecordShape', { file, what });
+  }
+  return value;
 }
 
 export function readRecord(ws: Workspace, id: string): LedgerRecord {
-  const file = recordPath(ws, id);
+  const file = recordPath(ws, id); // checks the id
   if (!fs.existsSync(file)) throw new InputError('records.unknownDraw', { id, dir: ws.draws });
   return readRecordFile(file);
 }
@@ -64,15 +91,39 @@ export function readLedger(ws: Workspace): LedgerLine[] {
     throw new IoError('error.readFailed', { file: ws.ledger, reason: String((err as NodeJS.ErrnoException).code) });
   }
   const lines: LedgerLine[] = [];
-  text.split('\n').forEach((line, i) => {
+  text.replace(/^\ufeff/, '').split('\n').forEach((line, i) => { // a BOM (older Notepad) is accepted
     if (line.trim() === '') return;
+    let value: unknown;
     try {
-      lines.push(JSON.parse(line) as LedgerLine);
+      value = JSON.parse(line);
     } catch {
       throw new InputError('records.badLedgerLine', { file: ws.ledger, line: i + 1 });
     }
+    const what = ledgerLineProblem(value);
+    if (what !== null) throw new InputError('guard.badLedgerShape', { file: ws.ledger, line: i + 1, what });
+    lines.push(value as LedgerLine);
   });
   return lines;
+}
+
+/**
+ * The one reading of `--draw ID` for every command: the id passes the `--id`
+ * check (no path), the ledger lists it (an interrupted or planted record file
+ * is not a draw), and its record is read from draws/. `verify` asks with
+ * `unlisted: 'report'`: a record missing from the ledger is what it reports.
+ */
+export function recordFromFlag(ws: Workspace, value: unknown, o: { unlisted?: 'refuse' | 'report' } = {}): LedgerRecord {
+  const id = String(value ?? '').trim();
+  safeId(id);
+  if (o.unlisted !== 'report' && !readLedger(ws).some((l) => l.drawId === id)) throw new InputError('guard.drawNotInLedger', { id, file: ws.ledger });
+  return readRecord(ws, id);
+}
+
+/** `--draw ID` naming a draw (not an amendment). */
+export function drawFromFlag(ws: Workspace, value: unknown): DrawRecord {
+  const r = recordFromFlag(ws, value);
+  if (isAmendment(r)) throw new InputError('records.isAmendment', { id: r.drawId, amends: r.amends });
+  return r;
 }
 
 /** Every record listed in the ledger, in ledger order. */
@@ -114,6 +165,10 @@ export function recordIdsIn(ws: Workspace): string[] {
 export function loadRecordsForCheck(ws: Workspace, lines: LedgerLine[], only?: string[]): Map<string, LoadedRecord> {
   const out = new Map<string, LoadedRecord>();
   for (const id of only ?? new Set([...lines.map((l) => l.drawId), ...recordIdsIn(ws)])) {
+    if (!isSafeRecordId(id)) {
+      out.set(id, { status: 'unreadable' });
+      continue;
+    }
     const file = recordPath(ws, id);
     if (!fs.existsSync(file)) out.set(id, { status: 'missing' });
     else {
@@ -197,6 +252,7 @@ export async function appendRecord<T extends LedgerRecord>(
   companions: (record: T) => Promise<Companion[]> | Companion[] = () => [],
 ): Promise<{ record: T; text: string }> {
   return withLock(ws, async () => {
+    confineWrite(recordPath(ws, 'x')); // draws/ a link that leaves the workspace: refused before anything moves
     fs.mkdirSync(ws.draws, { recursive: true });
     let lines = readLedger(ws);
     if (setAsideInterrupted(ws, lines).length) lines = readLedger(ws);

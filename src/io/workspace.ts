@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { safeFileName } from '../core/record-sheet.js';
 import { IoError } from '../errors.js';
+import { registerWorkspaceRoot } from './confine.js';
 
 export const WORKSPACE_DIRS = ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates'] as const;
 
@@ -27,6 +28,7 @@ export interface Workspace {
 
 export function workspacePaths(root: string): Workspace {
   const r = path.resolve(root);
+  registerWorkspaceRoot(r);
   return {
     root: r,
     registries: path.join(r, 'registries'),

@@ -47,7 +47,9 @@ export function hashTree(dir: string): Map<string, string> {
       const p = path.join(d, e.name);
       const rel = path.relative(dir, p);
       if (e.name === '.ssj.lock') continue;
-      if (e.isDirectory()) {
+      if (e.isSymbolicLink()) {
+        out.set(rel, `link:${fs.readlinkSync(p)}`); // a link is compared as a link, never followed
+      } else if (e.isDirectory()) {
         out.set(rel + '/', 'dir');
         walk(p);
       } else {

@@ -290,3 +290,38 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const cases = makeCorpus(path.resolve(dir), { big: process.argv.includes('--big') });
   process.stdout.write(JSON.stringify(cases, null, 2) + '\n');
 }
+
+// ------------------------------------------------------------ workspace-level cases (issue #19)
+
+/**
+ * An announcement retargeted to `drawId` and re-hashed (so its own hash still
+ * matches, as an attacker would leave it): the id must be refused as `--id` is.
+ * Uses the built dist/ for the canonical hash.
+ */
+export async function retargetedAnnouncement(file, drawId, out) {
+  const { announcementHashOf } = await import('../../dist/core/announce.js');
+  const a = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+  a.drawId = drawId;
+  a.announcementHash = announcementHashOf(a);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(a, null, 2));
+  return out;
+}
+
+/** A record file copied under another id (a planted or foreign record): same content, `drawId` changed. */
+export function plantedRecord(recordFile, drawId, out) {
+  const r = JSON.parse(fs.readFileSync(recordFile, 'utf8'));
+  r.drawId = drawId;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(r, null, 2));
+  return out;
+}
+
+/** A record with the right format tag and wrong field types (`inputs` a string, `teams` a number). */
+export function wrongTypesRecord(recordFile, out) {
+  const r = JSON.parse(fs.readFileSync(recordFile, 'utf8'));
+  r.inputs = 'pharmacies.xlsx';
+  r.teams = 7;
+  fs.writeFileSync(out, JSON.stringify(r, null, 2));
+  return out;
+}

@@ -1,0 +1,12 @@
+import type { guard as zh } from '../zh/guard.js';
+
+export const guard: Record<keyof typeof zh, string> = {
+  'guard.outsideWorkspace': 'Refusing to write {file}: {link} is a symbolic link leading outside the workspace {dir} (or a broken link). ssj never writes through a link that leaves the workspace; replace it with an ordinary folder inside the workspace.',
+  'guard.badIdInFile': 'The draw id "{id}" in {file} is invalid: only ASCII letters, digits and . _ -, no paths. The file may have been edited; it was not used.',
+  'guard.drawNotInLedger': 'Draw "{id}" is not in the ledger {file} (an interrupted draw or a foreign file). ssj status lists every draw in the ledger.',
+  'guard.badLedgerShape': 'Line {line} of the ledger {file} is not a valid ledger entry ({what}). Run ssj verify --ledger, or restore the ledger from the archive.',
+  'guard.badRecordShape': 'The record file {file} does not have the record format ({what}). It may have been edited; run ssj verify --ledger.',
+  'guard.notRegularFile': '{file} is not a regular file (a device, pipe or socket); refused. Give a file.',
+  'guard.tooLarge': '{file} is {mb} MB, over the limit of {max} MB; refused. Check that this is the right file.',
+  'guard.demoHoldsRealDraw': '{dir} was a demo folder but now holds draw {id}, which is not the demo’s (or its ledger cannot be read); ssj demo will not delete it. Run the demo in an empty folder.',
+};

@@ -1,0 +1,11 @@
+/** Messages of the checks that keep files inside the workspace and inputs sane (issue 19). */
+export const guard = {
+  'guard.outsideWorkspace': '拒绝写入 {file}：{link} 是指向工作目录 {dir} 之外的符号链接（或链接已失效）。ssj 不会通过离开工作目录的链接写文件；请把该链接换成工作目录内的普通文件夹。',
+  'guard.badIdInFile': '{file} 中的抽取编号“{id}”无效：只能用英文字母、数字和 . _ -，不能含路径。该文件可能被改动过，已拒绝使用。',
+  'guard.drawNotInLedger': '抽取“{id}”不在台账 {file} 中（可能是中断的抽取或外来的文件）。ssj status 可列出台账中的全部抽取。',
+  'guard.badLedgerShape': '台账 {file} 第 {line} 行不是有效的台账记录（{what}）。请运行 ssj verify --ledger 检查，或从存档恢复台账。',
+  'guard.badRecordShape': '抽取记录文件 {file} 的内容不符合格式（{what}）。该文件可能被改动过；请运行 ssj verify --ledger 检查。',
+  'guard.notRegularFile': '{file} 不是普通文件（是设备、管道或套接字），已拒绝读取。请给出一个文件。',
+  'guard.tooLarge': '{file} 有 {mb} MB，超过上限 {max} MB，已拒绝读取。请检查是否给错了文件。',
+  'guard.demoHoldsRealDraw': '{dir} 曾是演示文件夹，但其中有不是演示的抽取 {id}（或台账无法读取），ssj demo 不会删除它。请换一个空文件夹演示。',
+} as const;

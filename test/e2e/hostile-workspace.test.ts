@@ -1,0 +1,173 @@
+/**
+ * Issue #19, the second hostile round, workspace side: nothing is written
+ * outside the workspace, nothing is lost, no rule is bypassed. One demo
+ * workspace is made once; every case works on its own copy, with an
+ * "outside" folder beside it that must stay as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
+import { hashTree, treeDiff, tempFiles, hasChinese } from '../hostile/helpers.js';
+// @ts-expect-error — plain ESM script without types
+import { retargetedAnnouncement, plantedRecord, wrongTypesRecord } from '../hostile/make-corpus.mjs';
+
+const dir = tempDir('ssj-hostile-ws-');
+const demo = path.join(dir, 'demo');
+const DRAW = '20240605-1';
+const SEED = '31415926535897932384';
+let n = 0;
+
+/** A fresh copy of the demo workspace and an empty outside folder next to it. */
+function copy(): { ws: string; outside: string } {
+  n += 1;
+  const base = path.join(dir, `case-${n}`);
+  const ws = path.join(base, 'ws');
+  fs.cpSync(demo, ws, { recursive: true });
+  const outside = path.join(base, 'outside');
+  fs.mkdirSync(outside, { recursive: true });
+  return { ws, outside };
+}
+
+const inputs = (ws: string) => [
+  '--plan', path.join(ws, 'plans', 'plan-2024.xlsx'),
+  '--entities', path.join(ws, 'registries', 'pharmacies.xlsx'), path.join(ws, 'registries', 'institutions.xlsx'),
+  '--inspectors', path.join(ws, 'registries', 'inspectors-gbk.csv'),
+  '--conflicts', path.join(ws, 'registries', 'conflicts.xlsx'),
+];
+const drawArgs = (ws: string, extra: string[] = []) => ['draw', '--workspace', ws, ...inputs(ws), '--seed', SEED, '--seed-source', 'test', '--date', '2024-06-10', '--yes', ...extra];
+
+/** Refused with one of `codes`, a Chinese message, no stack, and the workspace and the outside folder as they were. */
+function refused(run: () => RunResult, codes: number[], ws: string, outside: string): RunResult {
+  const before = hashTree(ws);
+  const beforeOut = hashTree(outside);
+  const r = run();
+  expect({ code: codes.includes(r.code) ? 'refused' : r.code, err: r.stderr }).toEqual({ code: 'refused', err: r.stderr });
+  expectNoStack(r);
+  expect(hasChinese(r.stderr)).toBe(true);
+  expect(treeDiff(before, hashTree(ws))).toEqual([]);
+  expect(treeDiff(beforeOut, hashTree(outside))).toEqual([]);
+  expect(fs.readdirSync(path.dirname(outside)).sort()).toEqual(['outside', 'ws']);
+  expect(tempFiles(ws)).toEqual([]);
+  return r;
+}
+
+beforeAll(() => {
+  const r = ssj(['demo', demo]);
+  if (r.code !== 0) throw new Error(`the demo failed: ${r.stderr}`);
+}, 120_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('files outside the workspace', () => {
+  it.each([['../../outside/pwned'], ['ok/../../../outside/x'], ['ABSOLUTE']])('an announcement whose drawId is %s is refused; nothing is written anywhere', async (target) => {
+    const { ws, outside } = copy();
+    const a = ssj(['announce', '--workspace', ws, ...inputs(ws), '--date', '2024-06-10', '--id', 'A1']);
+    expect(a.code).toBe(0);
+    const drawId = target === 'ABSOLUTE' ? path.join(outside, 'abs') : target;
+    const evil = await retargetedAnnouncement(path.join(ws, 'draws', 'A1-announcement.json'), drawId, path.join(dir, `evil-${n}.json`));
+    const r = refused(() => ssj(drawArgs(ws, ['--announcement', evil])), [1], ws, outside);
+    expect(r.stderr).toContain(path.basename(evil));
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
+  it.each(['sheets', 'status', 'publish'])('%s --draw with a path to a record outside draws/ is refused (exit 2)', (verb) => {
+    const { ws, outside } = copy();
+    plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'rec', path.join(outside, 'foreign', 'rec.json'));
+    refused(() => ssj([verb, '--workspace', ws, '--draw', '../../outside/foreign/rec', '--date', '2024-07-01']), [2], ws, outside);
+  });
+
+  it.each(['sheets', 'status', 'substitute'])('%s --draw of a record file that is not in the ledger is refused, naming the ledger', (verb) => {
+    const { ws, outside } = copy();
+    plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'ghost-1', path.join(ws, 'draws', 'ghost-1.json'));
+    const more = verb === 'substitute' ? ['--entity', 'X', '--inspector', 'Y', '--reason', '回避', '--seed', SEED] : [];
+    const r = refused(() => ssj([verb, '--workspace', ws, '--draw', 'ghost-1', '--date', '2024-07-01', ...more]), [1], ws, outside);
+    expect(r.stderr).toContain('ledger.jsonl');
+    refused(() => ssj([verb, '--workspace', ws, '--draw', 'interrupted/ghost-1', '--date', '2024-07-01', ...more]), [2], ws, outside);
+  });
+
+  it('verify --draw of a record file not in the ledger fails (exit 1) naming the missing ledger line; a path is refused (exit 2)', () => {
+    const { ws, outside } = copy();
+    plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'ghost-1', path.join(ws, 'draws', 'ghost-1.json'));
+    const r = ssj(['verify', '--workspace', ws, '--draw', 'ghost-1', '--json']);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { differences: { field: string }[] }).differences.map((d) => d.field)).toContain('ledger');
+    refused(() => ssj(['verify', '--workspace', ws, '--draw', '../../outside/x']), [2], ws, outside);
+  });
+
+  it('draws/ a symbolic link to a folder outside: the draw is refused and nothing is written through it', () => {
+    const { ws, outside } = copy();
+    fs.renameSync(path.join(ws, 'draws'), path.join(outside, 'draws'));
+    fs.symlinkSync(path.join(outside, 'draws'), path.join(ws, 'draws'));
+    const r = refused(() => ssj(drawArgs(ws)), [2], ws, outside);
+    expect(r.stderr).toContain('draws');
+  });
+
+  it('sheets/<id>/ a link to a folder outside: ssj sheets is refused and the outside all.html is not overwritten', () => {
+    const { ws, outside } = copy();
+    fs.writeFileSync(path.join(outside, 'all.html'), 'outside page');
+    fs.rmSync(path.join(ws, 'sheets', DRAW), { recursive: true });
+    fs.symlinkSync(outside, path.join(ws, 'sheets', DRAW));
+    refused(() => ssj(['sheets', '--workspace', ws, '--draw', DRAW, '--date', '2024-07-01']), [2], ws, outside);
+    expect(fs.readFileSync(path.join(outside, 'all.html'), 'utf8')).toBe('outside page');
+  });
+
+  it('results/<id>/ a link to a folder outside: the import is refused, nothing is stored through it', () => {
+    const { ws, outside } = copy();
+    fs.rmSync(path.join(ws, 'results', DRAW), { recursive: true });
+    fs.symlinkSync(outside, path.join(ws, 'results', DRAW));
+    refused(() => ssj(['results', path.join(ws, 'returned', 'results-2024-06.xlsx'), '--workspace', ws, '--date', '2024-06-28', '--yes']), [2], ws, outside);
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+});
+
+describe('data lost', () => {
+  it('ssj demo over a former demo folder that now holds a real draw is refused; the draw and its ledger are kept', () => {
+    const { ws, outside } = copy();
+    const d = ssj(drawArgs(ws));
+    expect(d.code).toBe(0);
+    refused(() => ssj(['demo', ws]), [2], ws, outside);
+    expect(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('crashes become clear refusals', () => {
+  it('verify of a record with the right format tag and wrong field types: exit 1, naming the file', () => {
+    const { ws, outside } = copy();
+    const bad = wrongTypesRecord(path.join(ws, 'draws', `${DRAW}.json`), path.join(outside, 'wrong-types.json'));
+    const r = ssj(['verify', bad, '--workspace', ws]);
+    expect(r.code).toBe(1);
+    expectNoStack(r);
+    expect(r.stderr).toContain('wrong-types.json');
+    expect(r.stderr).not.toMatch(/is not a function|Cannot read properties/);
+  });
+
+  it('a ledger line `null`: every command refuses with exit 1 naming the line, not a TypeError', () => {
+    const { ws, outside } = copy();
+    fs.appendFileSync(path.join(ws, 'ledger.jsonl'), 'null\n');
+    for (const args of [['status', '--workspace', ws], ['verify', '--ledger', '--workspace', ws]]) {
+      const r = ssj(args);
+      expect(r.code).toBe(1);
+      expectNoStack(r);
+      expect(r.stderr + r.stdout).not.toMatch(/Cannot read properties/);
+      expect(r.stderr + r.stdout).toMatch(/第 ?2 ?行/);
+    }
+    refused(() => ssj(drawArgs(ws)), [1], ws, outside);
+  });
+});
+
+describe('smaller holes', () => {
+  it('a ledger saved with a UTF-8 BOM is read (status and verify --ledger agree with the plain one)', () => {
+    const { ws } = copy();
+    const file = path.join(ws, 'ledger.jsonl');
+    fs.writeFileSync(file, '\ufeff' + fs.readFileSync(file, 'utf8'));
+    const s = ssj(['status', '--workspace', ws, '--json']);
+    expect(s.code).toBe(0);
+    const v = ssj(['verify', '--ledger', '--workspace', ws]);
+    expect(v.code).toBe(0);
+  });
+
+  it.each([['draw --announcement', (ws: string) => drawArgs(ws, ['--announcement', '/dev/zero'])], ['verify', (ws: string) => ['verify', '/dev/zero', '--workspace', ws]]])('%s /dev/zero is refused as not a regular file (exit 2), at once', (_l, args) => {
+    const { ws, outside } = copy();
+    const r = refused(() => ssj(args(ws)), [2], ws, outside);
+    expect(r.stderr).toContain('/dev/zero');
+  });
+});
