@@ -1,5 +1,4 @@
-/** The printed witness sheet: every PDF page Chromium prints carries the record hash (skipped without chromium/pdftotext). */
-import { spawnSync } from 'node:child_process';
+/** The witness sheet of a large draw (printing it in Chromium: test/e2e/print.test.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
@@ -9,36 +8,6 @@ import { draw, makeWorkspace, pharmacies, writeGbkCsv, writeXlsx } from './draw-
 
 /** A plan that selects every pharmacy. */
 const EVERY_PHARMACY = { title: '2024年度计划', rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }] };
-
-const which = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim();
-const chromium = which('chromium') || which('chromium-browser') || which('google-chrome');
-const pdftotext = which('pdftotext');
-const maybe = chromium && pdftotext ? it : it.skip;
-
-describe('witness sheet printed by Chromium', () => {
-  maybe('shows the record hash in the footer of every A4 page', async () => {
-    const root = tempDir('ssj-witness-pdf-');
-    const files = await makeWorkspace(root, 'xlsx', EVERY_PHARMACY);
-    const many = pharmacies(120);
-    await writeXlsx(files.entities[0], many);
-    const r = draw(root, files, ['--json']);
-    expect(r.code).toBe(0);
-    const rec = JSON.parse(r.stdout) as DrawRecord;
-    const pdf = path.join(root, 'w.pdf');
-    const html = path.join(root, 'draws', `${rec.drawId}-witness.html`);
-    const c = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${pdf}`, '--no-pdf-header-footer', `file://${html}`], { timeout: 60000 });
-    expect(fs.existsSync(pdf)).toBe(true);
-    expect(c.error).toBeUndefined();
-    const pages: string[] = [];
-    for (let p = 1; ; p += 1) {
-      const t = spawnSync(pdftotext, ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' });
-      if (t.status !== 0) break;
-      pages.push(t.stdout.replace(/\s+/g, ''));
-    }
-    expect(pages.length).toBeGreaterThan(2);
-    for (const page of pages) expect(page).toContain(rec.recordHash);
-  });
-});
 
 describe('witness sheet of a large draw', () => {
   it('is started before the record is hashed (its workbook on a worker thread) and carries the hash, no stand-in left', async () => {

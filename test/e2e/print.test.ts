@@ -4,14 +4,17 @@
  * pdftotext/pdfinfo (poppler-utils): A4, one page per selected entity for
  * all.html, and the record hash on every page, binding the paper to the file.
  * Skips when Chromium or poppler is absent; under CI=true it fails instead.
+ * The only test that prints (one skip rule for all of them).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { DrawRecord } from '../../src/core/types.js';
 import { ssj, tempDir } from '../helpers/cli.js';
+import { draw, makeWorkspace, pharmacies, writeXlsx } from './draw-fixtures.js';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0 && spawnSync('pdfinfo', ['-v']).status === 0;
 const ready = Boolean(CHROMIUM) && hasPoppler;
 const CI = process.env.CI === 'true';
@@ -75,5 +78,20 @@ maybe('printed sheets in headless Chromium', () => {
     expect(pages).toHaveLength(record.selected.length);
     expect(pages.map((p, i) => p.includes(record.selected[i]?.key ?? '?'))).toEqual(pages.map(() => true));
     expect(pages.map((p) => p.includes(record.recordHash))).toEqual(pages.map(() => true));
+  }, 120000);
+
+  it('prints a long witness sheet (120 entities) with the record hash in the footer of every A4 page', async () => {
+    const root = tempDir('ssj-witness-pdf-');
+    const files = await makeWorkspace(root, 'xlsx', { title: '2024年度计划', rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }] });
+    await writeXlsx(files.entities[0] as string, pharmacies(120));
+    const r = draw(root, files, ['--json']);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout) as DrawRecord;
+    const pdf = path.join(root, 'w.pdf');
+    printToPdf(path.join(root, 'draws', `${rec.drawId}-witness.html`), pdf, path.join(root, 'profile'));
+    const { size, pages } = pdfPages(pdf);
+    expect(size).toEqual([595, 842]);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.map((p) => p.replace(/\s+/g, '').includes(rec.recordHash))).toEqual(pages.map(() => true));
   }, 120000);
 });

@@ -6,14 +6,14 @@
  * for a substitution. Shared by every part's tests: keep it general.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { canonicalJson, recordHash } from '../../src/core/hash.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, Plan, PlanRow, SelectedEntity, Stratum, Team } from '../../src/core/types.js';
+import { tempDir } from './cli.js';
 import { WORKSPACE_DIRS, workspacePaths, type Workspace } from '../../src/io/workspace.js';
 
 export function makeWorkspace(prefix = 'ssj-ws-'): Workspace {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const root = tempDir(prefix);
   const ws = workspacePaths(root);
   for (const d of WORKSPACE_DIRS) fs.mkdirSync(path.join(root, d), { recursive: true });
   return ws;

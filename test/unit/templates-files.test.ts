@@ -6,6 +6,7 @@ import { templateDefs } from '../../src/core/template-defs.js';
 import { templateBytes } from '../../src/io/templates.js';
 import { stableZipTimes } from '../../src/io/stable-zip.js';
 import { setLang } from '../../src/i18n/index.js';
+import { firstDifference } from '../helpers/bytes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -14,7 +15,7 @@ describe('committed templates', () => {
   it.each(templateDefs().map((d) => [d.file, d] as const))('templates/%s is up to date', async (_file, def) => {
     const committed = fs.readFileSync(path.join(ROOT, 'templates', def.file));
     const fresh = await templateBytes(def);
-    expect(Buffer.from(fresh).equals(committed)).toBe(true);
+    expect(firstDifference(fresh, committed)).toBeNull();
   });
 });
 
