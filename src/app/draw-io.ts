@@ -15,7 +15,8 @@ import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { PrintDoc } from '../core/print-doc.js';
 import { amendmentWitness, docHtml, drawWitness, roleLabel } from '../render/witness.js';
-import { isAmendment, readRecord, readTextFile, safeId, type Companion } from '../io/records.js';
+import { isAmendment, readLedger, readRecord, readTextFile, safeId, type Companion } from '../io/records.js';
+import { withLock } from '../io/workspace.js';
 import { printDocXlsxAside, type PendingHash } from '../io/witness-xlsx.js';
 import type { InputFiles, LoadedInputs } from '../io/inputs.js';
 import { planInput } from '../core/record.js';
@@ -179,6 +180,26 @@ export async function writeSheetsIfAvailable(ws: Workspace, draw: DrawRecord, am
   return mod.writeRecordSheets(ws, draw, amendments, onProgress);
 }
 
+/** The amendments of a draw as the ledger lists them now, in ledger order. */
+export function amendmentsInLedger(ws: Workspace, lines: LedgerLine[], drawId: string): AmendmentRecord[] {
+  return lines.filter((l) => l.amends === drawId).map((l) => readRecord(ws, l.drawId)).filter((r): r is AmendmentRecord => isAmendment(r) && r.amends === drawId);
+}
+
+/**
+ * The record sheets of a draw with the teams in force, written under the
+ * workspace lock from the ledger as it is then: two substitutions at once, or
+ * one whose sheets were cut off by a crash, can only leave the sheets of the
+ * last ledger state (whoever writes last read the ledger last).
+ */
+export async function sheetsInForce(ws: Workspace, draw: DrawRecord, onProgress?: (done: number, total: number) => void): Promise<{ written: string[]; kept: string[] } | null> {
+  return withLock(ws, async () => {
+    const amendments = amendmentsInLedger(ws, readLedger(ws), draw.drawId);
+    const pause = Number(process.env.SSJ_TEST_SHEETS_PAUSE_MS ?? 0); // tests only: widens the window two substitutions race in
+    if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+    return writeSheetsIfAvailable(ws, draw, amendments, onProgress);
+  });
+}
+
 /**
  * The record sheets of a record already in the ledger ('failed' when they
  * could not be written, null when that module is not built). The draw (or
@@ -187,10 +208,10 @@ export async function writeSheetsIfAvailable(ws: Workspace, draw: DrawRecord, am
  * command's failure (a clerk told "错误" would draw a second time).
  */
 export async function sheetsAfterRecord(
-  ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[], recordId: string, warn: (text: string) => void, onProgress?: (done: number, total: number) => void,
+  ws: Workspace, draw: DrawRecord, recordId: string, warn: (text: string) => void, onProgress?: (done: number, total: number) => void,
 ): Promise<{ written: string[]; kept: string[] } | null | 'failed'> {
   try {
-    return await writeSheetsIfAvailable(ws, draw, amendments, onProgress);
+    return await sheetsInForce(ws, draw, onProgress);
   } catch (err) {
     const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);
     warn(t('drawcmd.sheetsFailed', { id: recordId, draw: draw.drawId, reason: reason.replace(/[。.]$/, '') }));

@@ -154,7 +154,7 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
 
 async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
   const bar = startProgress(ctx, t('progress.sheets'), record.selected.length);
-  const sheets = await sheetsAfterRecord(ws, record, [], record.drawId, (text) => {
+  const sheets = await sheetsAfterRecord(ws, record, record.drawId, (text) => {
     bar.stop();
     ctx.err(text);
   }, (done, total) => bar.update(done, total)).finally(() => bar.stop());

@@ -6,19 +6,21 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { amendmentsOf, drawFromFlag, listRecords } from '../io/records.js';
+import { drawFromFlag, readLedger } from '../io/records.js';
+import { amendmentsInLedger } from '../app/draw-io.js';
 import { sheetsDir, writeRecordSheets } from '../app/sheets.js';
 import { startProgress } from '../render/progress.js';
-import { openWorkspace } from '../io/workspace.js';
+import { openWorkspace, withLock } from '../io/workspace.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const id = typeof opts.draw === 'string' ? opts.draw.trim() : '';
   if (id === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: t('results.sheets.drawHint') });
   const ws = openWorkspace(ctx.workspace);
   const draw = drawFromFlag(ws, id);
-  const amendments = amendmentsOf(listRecords(ws), draw.drawId);
+  // Under the lock, from the ledger as it is then: a substitution at the same moment cannot leave its team behind.
+  const amendments = () => amendmentsInLedger(ws, readLedger(ws), draw.drawId);
   const bar = startProgress(ctx, t('progress.sheets'), draw.selected.length);
-  const r = await writeRecordSheets(ws, draw, amendments, (done, total) => bar.update(done, total)).finally(() => bar.stop());
+  const r = await withLock(ws, () => writeRecordSheets(ws, draw, amendments(), (done, total) => bar.update(done, total))).finally(() => bar.stop());
   const rel = (f: string) => path.relative(ctx.workspace, f) || f;
   if (ctx.json) {
     ctx.out(JSON.stringify({ drawId: draw.drawId, written: r.written.map(rel), kept: r.kept.map(rel), unreadable: r.unreadable.map(rel) }));

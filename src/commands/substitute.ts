@@ -59,15 +59,19 @@ interface Request {
 }
 
 /** The flags (or answers), checked against the ledger as it is now before any registry is read. */
-async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): Promise<Request> {
+async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): Promise<Request & { made?: AmendmentRecord }> {
   const drawId = await ask(ctx, opts.draw, '--draw', t('cli.opt.draw'));
   const draw = drawFromFlag(ws, drawId);
   const entity = normKey(await ask(ctx, opts.entity, '--entity', t('cli.opt.entity')));
   const inspector = normKey(await ask(ctx, opts.inspector, '--inspector', t('cli.opt.inspector')));
   const reason = await ask(ctx, opts.reason, '--reason', t('cli.opt.reason'));
   const seed = normaliseSeed((await flagOrAsk(ctx, opts.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed', validate: seedProblem })).trim());
-  checkRequest(draw, amendmentsIn(ws, readLedger(ws), draw.drawId), entity, inspector, seed);
   const seedSource = typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '';
+  const amendments = amendmentsIn(ws, readLedger(ws), draw.drawId);
+  // The same command again (same entity, inspector and seed) after a crash cut it off after its ledger line: it stands.
+  const made = [...amendments].reverse().find((a) => a.substitution.entity === entity && a.substitution.removed === inspector && a.seed === seed);
+  if (made) return { draw, entity, inspector, reason, seed, seedSource, made };
+  checkRequest(draw, amendments, entity, inspector, seed);
   return { draw, entity, inspector, reason, seed, seedSource };
 }
 
@@ -106,6 +110,13 @@ function report(ctx: Ctx, ws: Workspace, record: AmendmentRecord, draw: DrawReco
 export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const q = await request(ctx, ws, opts);
+  if (q.made) {
+    ctx.err(t('guard.subAlreadyMade', { id: q.made.drawId, entity: q.entity, inspector: q.inspector }));
+    const sheets = await sheetsAfterRecord(ws, q.draw, q.made.drawId, ctx.err);
+    if (ctx.json) ctx.out(JSON.stringify(q.made, null, 2));
+    else report(ctx, ws, q.made, q.draw, sheets === 'failed' ? { kept: [] } : sheets);
+    return 0;
+  }
   const files = recordedInputs(ws, q.draw.inputs, filesOf(opts), ws.draws, ['inspectors', 'conflicts']);
   const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
   refuseOnErrors(loaded.issues, ctx.err, true);
@@ -116,7 +127,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     (r) => witnessFiles(ws, r, q.draw, ctx.lang),
   );
   // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet).
-  const sheets = await sheetsAfterRecord(ws, q.draw, amendmentsIn(ws, readLedger(ws), q.draw.drawId), record.drawId, ctx.err);
+  const sheets = await sheetsAfterRecord(ws, q.draw, record.drawId, ctx.err);
   if (ctx.json) ctx.out(text); // the record as stored
   else report(ctx, ws, record, q.draw, sheets === 'failed' ? { kept: [] } : sheets); // a failure was said: the substitution stands
   return 0;

@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import * as XLSX from 'xlsx';
+import { BIN, ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
 import { retargetedAnnouncement, plantedRecord, wrongTypesRecord } from '../hostile/make-corpus.mjs';
@@ -127,6 +129,75 @@ describe('data lost', () => {
     refused(() => ssj(['demo', ws]), [2], ws, outside);
     expect(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
   });
+});
+
+interface Rec { teams: { entity: string; members: { key: string }[] }[]; selected: { key: string; order: number; name: string }[] }
+const record = (ws: string): Rec => JSON.parse(fs.readFileSync(path.join(ws, 'draws', `${DRAW}.json`), 'utf8')) as Rec;
+
+/** The text of an entity's record sheet (all cells joined). */
+function sheetText(ws: string, order: number): string {
+  const d = path.join(ws, 'sheets', DRAW);
+  const file = fs.readdirSync(d).find((f) => f.startsWith(`${String(order).padStart(2, '0')}-`) && f.endsWith('.xlsx')) as string;
+  const wb = XLSX.read(fs.readFileSync(path.join(d, file)), { type: 'buffer' });
+  return wb.SheetNames.map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n] as XLSX.WorkSheet)).join('\n');
+}
+
+const subArgs = (ws: string, entity: string, inspector: string, seed: string) => ['substitute', '--workspace', ws, '--draw', DRAW, '--entity', entity, '--inspector', inspector, '--reason', '回避', '--seed', seed, '--date', '2024-06-06', '--json'];
+
+function spawnSsj(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Asia/Shanghai', ...env } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    p.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    p.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('the record sheet always shows the team in force', () => {
+  it('two substitutions for different entities at the same moment: both sheets show the replacement, not the recused inspector', async () => {
+    const { ws } = copy();
+    const r = record(ws);
+    const [a, b] = [r.teams[2], r.teams[3]] as Rec['teams'];
+    const outA = a.members[1]?.key as string;
+    const outB = b.members[1]?.key as string;
+    const first = spawnSsj(subArgs(ws, a.entity, outA, '11111111112222222222'), { SSJ_TEST_SHEETS_PAUSE_MS: '2500' });
+    await new Promise((res) => setTimeout(res, 1500));
+    const second = spawnSsj(subArgs(ws, b.entity, outB, '33333333334444444444'));
+    const [ra, rb] = await Promise.all([first, second]);
+    expect([ra.code, rb.code, ra.stderr, rb.stderr]).toEqual([0, 0, ra.stderr, rb.stderr]);
+    for (const [res, team, out] of [[ra, a, outA], [rb, b, outB]] as const) {
+      const replacement = (JSON.parse(res.stdout) as { substitution: { replacement: { key: string } } }).substitution.replacement.key;
+      const order = r.selected.find((x) => x.key === team.entity)?.order as number;
+      const text = sheetText(ws, order);
+      expect({ replacement: text.includes(replacement), recused: text.includes(out) }).toEqual({ replacement: true, recused: false });
+    }
+  }, 60_000);
+
+  it('a substitution cut off after its ledger line (its sheet still shows the old team): running it again succeeds and writes the sheet in force', () => {
+    const { ws } = copy();
+    const r = record(ws);
+    const team = r.teams[4] as Rec['teams'][number];
+    const out = team.members[1]?.key as string;
+    const order = r.selected.find((x) => x.key === team.entity)?.order as number;
+    const sheets = path.join(ws, 'sheets', DRAW);
+    const before = path.join(path.dirname(ws), 'sheets-before');
+    fs.cpSync(sheets, before, { recursive: true });
+    const args = subArgs(ws, team.entity, out, '55555555556666666666');
+    const first = ssj(args);
+    expect(first.code).toBe(0);
+    const replacement = (JSON.parse(first.stdout) as { substitution: { replacement: { key: string } } }).substitution.replacement.key;
+    fs.rmSync(sheets, { recursive: true });
+    fs.cpSync(before, sheets, { recursive: true }); // the crash: ledger line written, sheets not
+    expect(sheetText(ws, order)).toContain(out);
+    const again = ssj(args);
+    expect({ code: again.code, err: again.stderr }).toEqual({ code: 0, err: again.stderr });
+    expect(hasChinese(again.stderr)).toBe(true);
+    const text = sheetText(ws, order);
+    expect({ replacement: text.includes(replacement), recused: text.includes(out) }).toEqual({ replacement: true, recused: false });
+    expect(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2); // nothing drawn twice
+  }, 60_000);
 });
 
 describe('crashes become clear refusals', () => {
