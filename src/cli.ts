@@ -108,10 +108,23 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--draw <id>', t('cli.opt.draw'))
     .action(go('sheets'));
 
+  verb('notices', t('cli.cmd.notices'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .option('--contact <text>', t('cli.opt.contact'))
+    .action(go('notices'));
+
   verb('results', t('cli.cmd.results'))
     .argument('<files...>')
     .option('--replace', t('cli.opt.replace'))
     .action(go('results'));
+
+  verb('approve', t('cli.cmd.approve'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .option('--entity <keys...>', t('cli.opt.entityKeys'))
+    .option('--by <name>', t('cli.opt.by'))
+    .option('--opinion <text>', t('cli.opt.opinion'))
+    .option('--return <reason>', t('cli.opt.return'))
+    .action(go('approve'));
 
   verb('status', t('cli.cmd.status'))
     .option('--draw <id>', t('cli.opt.draw'))

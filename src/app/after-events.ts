@@ -6,7 +6,9 @@
  * workspace lock and returns no head; the events are already complete.
  */
 import path from 'node:path';
-import { sha256Hex } from '../core/hash.js';
+import fs from 'node:fs';
+import { canonicalJson, sha256Hex } from '../core/hash.js';
+import type { ApprovalEvent } from '../core/review.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { withLock, type Workspace } from '../io/workspace.js';
 
@@ -24,7 +26,7 @@ export interface OutFile {
 
 export type AfterEvent =
   | { kind: 'publication'; what: 'list' | 'non-cooperation'; drawId?: string; month?: string; files: FileRef[] }
-  | { kind: 'approval'; drawId: string; entities: string[]; decision: 'approved' | 'returned'; by: string; opinion?: string; reason?: string }
+  | ApprovalEvent
   | { kind: 'documents'; what: 'notices' | 'sheets'; drawId: string; files: FileRef[] };
 
 export const relPath = (ws: Workspace, file: string): string => path.relative(ws.root, file).split(path.sep).join('/');
@@ -33,12 +35,34 @@ export function fileRefs(ws: Workspace, files: readonly OutFile[]): FileRef[] {
   return files.map((f) => ({ path: relPath(ws, f.path), sha256: sha256Hex(f.data) }));
 }
 
-/** Writes `files` atomically and records `event`; returns the ledger head (null until the ledger append is on main). */
-export async function commit(ws: Workspace, event: AfterEvent, files: readonly OutFile[], inLock?: () => void): Promise<string | null> {
-  void event;
+/** Until the ledger append is on main: the events of this module, one canonical JSON line each. */
+const interimPath = (ws: Workspace) => path.join(ws.root, 'events-after.jsonl');
+
+/** Every event of these kinds recorded so far, in order. */
+export function loadAfterEvents(ws: Workspace): (AfterEvent & { at?: string; date?: string })[] {
+  let text = '';
+  try {
+    text = fs.readFileSync(interimPath(ws), 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as AfterEvent);
+}
+
+/** Approval events, in order. */
+export const approvalEvents = (ws: Workspace): ApprovalEvent[] => loadAfterEvents(ws).filter((e): e is ApprovalEvent => e.kind === 'approval');
+
+/**
+ * Writes `files` atomically and records the event `make` builds inside the lock (it may refuse by
+ * throwing: nothing is written then), at `now`; returns the ledger head (null until the ledger append
+ * is on main).
+ */
+export async function commit(ws: Workspace, make: () => AfterEvent, files: readonly OutFile[], now?: Date): Promise<string | null> {
   await withLock(ws, () => {
-    inLock?.();
+    const event = make();
     if (files.length) writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.data })));
+    const line = canonicalJson({ ...event, ...(now ? { at: now.toISOString() } : {}) });
+    fs.appendFileSync(interimPath(ws), `${line}\n`);
   });
   return null;
 }

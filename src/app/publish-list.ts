@@ -50,7 +50,7 @@ export async function publishDrawnList(ws: Workspace, draw: DrawRecord, encoding
     if (exists && same(p.csv, csv) && same(p.html, html)) return { list, csv: p.csv, html: p.html, written: false, head: null };
     if (exists) continue;
     const files: OutFile[] = [{ path: p.csv, data: csv }, { path: p.html, data: html }];
-    const head = await commit(ws, listEvent(ws, draw.drawId, files), files);
+    const head = await commit(ws, () => listEvent(ws, draw.drawId, files), files);
     return { list, csv: p.csv, html: p.html, written: true, head };
   }
 }

@@ -8,14 +8,14 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { recordSheetModel, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
+import { sheetModelOf, teamsInForce, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { getLang } from '../i18n/index.js';
 import { renderRecordSheetsHtml } from '../render/sheets-html.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { sheetFillState } from '../io/read-sheet.js';
-import { buildRecordSheet } from '../io/record-sheet-xlsx.js';
-import { saveWorkbook } from '../io/xlsx-write.js';
+import { RecordSheetWriter } from '../io/record-sheet-fast.js';
+import { syncFolders, writeDocuments, type DocFile } from '../io/documents.js';
 import { sheetsDir, type Workspace } from '../io/workspace.js';
 
 export interface SheetsWritten {
@@ -32,16 +32,24 @@ export { sheetsDir };
 
 /** The models of every selected entity, in draw order. */
 export function recordSheetModels(draw: DrawRecord, amendments: readonly AmendmentRecord[]): RecordSheetModel[] {
-  return [...draw.selected]
-    .sort((a, b) => a.order - b.order)
-    .map((e) => recordSheetModel(draw, amendments, e.key))
-    .filter((m): m is RecordSheetModel => m !== null);
+  const teams = teamsInForce(draw, amendments);
+  return [...draw.selected].sort((a, b) => a.order - b.order).map((e) => sheetModelOf(draw, e, teams.get(e.key)));
 }
+
+/** How many sheets are built before they are written (bounds memory on a 40,000-entity draw). */
+const BATCH = 500;
 
 export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendments: AmendmentRecord[], onProgress?: (done: number, total: number) => void): Promise<SheetsWritten> {
   const dir = sheetsDir(ws, draw.drawId);
   const models = recordSheetModels(draw, amendments);
   const out: SheetsWritten = { written: [], kept: [], unreadable: [] };
+  const writer = new RecordSheetWriter();
+  let batch: DocFile[] = [];
+  const flush = async () => {
+    await writeDocuments(batch);
+    out.written.push(...batch.map((b) => b.path));
+    batch = [];
+  };
   for (const [i, m] of models.entries()) {
     onProgress?.(i, models.length);
     const file = path.join(dir, sheetFileName(m.entity, draw.selected.length));
@@ -53,12 +61,14 @@ export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendme
         continue;
       }
     }
-    await saveWorkbook(buildRecordSheet(m).wb, file);
-    out.written.push(file);
+    batch.push({ path: file, data: await writer.sheet(m) });
+    if (batch.length >= BATCH) await flush();
   }
+  await flush();
   onProgress?.(models.length, models.length);
   const html = path.join(dir, 'all.html');
   writeFileAtomic(html, renderRecordSheetsHtml(draw.drawId, models, getLang(), draw.recordHash));
   out.written.push(html);
+  syncFolders([dir]);
   return out;
 }

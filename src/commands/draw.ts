@@ -10,6 +10,7 @@ import { TOOL_VERSION } from '../version.js';
 import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
 import { normaliseSeed, runDraw } from '../core/draw.js';
 import { publishDrawnList } from '../app/publish-list.js';
+import { writeNotices } from '../app/notices.js';
 import { frequencyReached } from '../core/frequency.js';
 import { drawRecordBase, hashedDrawRecord } from '../core/record.js';
 import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
@@ -166,6 +167,17 @@ async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise
   }
 }
 
+/** 检查通知书 and 审批表 after the record; a failure is said, the draw stands. */
+async function noticesAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
+  try {
+    const out = await writeNotices(ws, record);
+    if (!ctx.json) ctx.out(t('drawcmd.wrote', { what: t('after.out.notices'), file: out.dir }));
+  } catch (err) {
+    const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);
+    ctx.err(t('after.notices.failed', { id: record.drawId, reason: reason.replace(/[。.]$/, '') }));
+  }
+}
+
 /** The drawn list made public right after the record (Laiyuan 第四条); a failure is said, the draw stands. */
 async function listAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
   try {
@@ -200,6 +212,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     printOutputs(ctx, p.ws, record);
   }
   if (opts.sheets !== false) await sheetsAfter(ctx, p.ws, record);
+  await noticesAfter(ctx, p.ws, record);
   await listAfter(ctx, p.ws, record);
   return 0;
 };

@@ -1,0 +1,37 @@
+/**
+ * ssj approve --draw ID [--entity KEY…] --by NAME [--opinion TEXT] | --return REASON:
+ * approves (or returns) imported results before 公示. Exit 0 done, 1 nothing to
+ * approve / unknown entity, 2 usage.
+ */
+import type { Handler } from '../cli.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { normKey } from '../core/normalize.js';
+import { approve } from '../app/approve.js';
+import { readDraw } from '../io/records.js';
+import { openWorkspace } from '../io/workspace.js';
+import { shortList } from '../render/report.js';
+
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const drawId = text(opts.draw);
+  if (drawId === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: '' });
+  const by = text(opts.by);
+  if (by === '') throw new UsageError('after.approve.byMissing');
+  const reason = text(opts.return);
+  const returning = opts.return !== undefined;
+  if (returning && reason === '') throw new UsageError('error.missingFlag', { flag: '--return', hint: '' });
+  const entities = (Array.isArray(opts.entity) ? opts.entity : typeof opts.entity === 'string' ? [opts.entity] : []).map((k) => normKey(String(k))).filter((k) => k !== '');
+  const ws = openWorkspace(ctx.workspace);
+  readDraw(ws, drawId); // an unknown draw is refused with records' own message
+  const opinion = text(opts.opinion);
+  const { event, head } = await approve(ws, { drawId, entities, decision: returning ? 'returned' : 'approved', by, ...(opinion ? { opinion } : {}), ...(returning ? { reason } : {}) }, ctx.now);
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ ...event, ...(head ? { ledgerHead: head } : {}) }, null, 2));
+    return 0;
+  }
+  const list = shortList(event.entities);
+  ctx.out(returning ? t('after.approve.returned', { count: event.entities.length, id: drawId, by, reason, list }) : t('after.approve.done', { count: event.entities.length, id: drawId, by, list }));
+  return 0;
+};

@@ -1,0 +1,24 @@
+/**
+ * ssj notices --draw ID [--contact TEXT]: the 检查通知书 of every entity the
+ * draw selected (teams as now in force) and its 行政检查审批表.
+ */
+import path from 'node:path';
+import type { Handler } from '../cli.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { writeNotices } from '../app/notices.js';
+import { readDraw } from '../io/records.js';
+import { openWorkspace } from '../io/workspace.js';
+
+export const run: Handler = async (ctx, _args, opts) => {
+  if (typeof opts.draw !== 'string' || opts.draw.trim() === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: '' });
+  const ws = openWorkspace(ctx.workspace);
+  const draw = readDraw(ws, opts.draw.trim());
+  const out = await writeNotices(ws, draw, { contact: typeof opts.contact === 'string' ? opts.contact.trim() : '' });
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ dir: out.dir, count: out.notices.length, all: out.all, approval: out.approval, notices: out.notices.map((n) => ({ entity: n.entity.key, number: n.number, verification: n.verification, timesThisYear: n.timesThisYear })) }, null, 2));
+    return 0;
+  }
+  ctx.out(t('after.notices.wrote', { count: out.notices.length, dir: path.relative(ctx.workspace, out.dir) || out.dir, all: path.relative(ctx.workspace, out.all), approval: path.relative(ctx.workspace, out.approval) }));
+  return 0;
+};
