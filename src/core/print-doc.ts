@@ -7,8 +7,10 @@ export interface DocTable {
   heading: string;
   columns: string[];
   rows: string[][];
-  /** Relative column widths (characters), for the workbook. */
+  /** Relative column widths (characters), for the workbook and the printed page. */
   widths: number[];
+  /** Columns whose cells never wrap (姓名, 执法证号). */
+  nowrap?: number[];
 }
 
 export interface PrintDoc {
@@ -19,4 +21,6 @@ export interface PrintDoc {
   /** Signature lines; empty for sheets nobody signs. */
   signatures: string[];
   footer: string;
+  /** The page number as printed, with {page} and {pages} (第 {page} 页 共 {pages} 页). */
+  pageOf?: string;
 }

@@ -197,6 +197,8 @@ function signatures(sh: SheetXml, labels: string[]): void {
 
 /** Footer text: `&` starts a code in Excel's header/footer language. */
 const footerText = (s: string) => s.replace(/&/g, '&&');
+/** 第 &P 页 共 &N 页: the document's page label with Excel's page codes. */
+const pageOfText = (label: string | undefined) => (label ? footerText(label).replace('{page}', '&P').replace('{pages}', '&N') : '&P / &N');
 
 function sheetXml(doc: PrintDoc): Buffer {
   const sh = new SheetXml();
@@ -214,7 +216,7 @@ function sheetXml(doc: PrintDoc): Buffer {
   sh.write(`</sheetData><mergeCells count="${sh.merges.length}">${sh.merges.join('')}</mergeCells>`);
   sh.write('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
   sh.write('<pageSetup paperSize="9" orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/>');
-  sh.write(`<headerFooter><oddHeader>${xml(`&C&9${footerText(doc.title)}`)}</oddHeader><oddFooter>${xml(`&L&8${footerText(doc.footer)}&R&8&P / &N`)}</oddFooter></headerFooter></worksheet>`);
+  sh.write(`<headerFooter><oddHeader>${xml(`&C&9${footerText(doc.title)}`)}</oddHeader><oddFooter>${xml(`&L&8${footerText(doc.footer)}&R&8${pageOfText(doc.pageOf)}`)}</oddFooter></headerFooter></worksheet>`);
   sh.flush();
   return Buffer.concat(sh.chunks);
 }

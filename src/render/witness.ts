@@ -4,6 +4,7 @@
  * workbook. The record hash is in the footer of every printed page.
  */
 import { t, type MsgKey } from '../i18n/index.js';
+import { chinaTime } from '../core/china-time.js';
 import { inertText } from '../core/text.js';
 import type { DocTable, PrintDoc } from '../core/print-doc.js';
 import { escapeHtml } from './html.js';
@@ -84,8 +85,18 @@ function memberRows(entity: string, members: TeamMember[]): string[][] {
   return members.map((m, i) => [i === 0 ? entity : '', m.role, m.name, m.key, m.unit]);
 }
 
+/** 姓名 and 执法证号 wide enough that a name or a licence number never wraps (and kept on one line when long). */
+const TEAM_WIDTHS = [38, 10, 10, 15, 23];
+const TEAM_NOWRAP = [2, 3];
+
 function teamColumns(): string[] {
   return [w('entity'), w('memberRole'), w('memberName'), w('license'), w('unit')];
+}
+
+/** When the record was made, as people read it on paper: China local time (2026年12月4日 04:56). */
+export function localTime(iso: string): string {
+  const lt = chinaTime(iso);
+  return lt ? t('drawcmd.w.localTime', { ...lt }) : iso;
 }
 
 const SIGNATURES = ['drawer', 'supervisor1', 'supervisor2', 'supervisor3', 'signDate'];
@@ -101,7 +112,7 @@ export function drawWitness(r: DrawRecord): PrintDoc {
     [w('seed'), r.seed],
     [w('seedSource'), r.seedSource],
     [w('algorithm'), r.algorithm],
-    [w('createdAt'), r.createdAt],
+    [w('createdAt'), localTime(r.createdAt)],
   ];
   if (r.announcementHash) meta.push([w('announcement'), r.announcementHash]);
   meta.push([w('prevHash'), r.prevRecordHash ?? '—'], [w('recordHash'), r.recordHash]);
@@ -122,12 +133,14 @@ export function drawWitness(r: DrawRecord): PrintDoc {
       {
         heading: w('teams'),
         columns: teamColumns(),
-        widths: [30, 8, 12, 20, 30],
+        widths: TEAM_WIDTHS,
+        nowrap: TEAM_NOWRAP,
         rows: r.teams.flatMap((tm) => memberRows(`${tm.entity} ${names.get(tm.entity) ?? ''}`.trim(), tm.members)),
       },
     ],
     signatures: SIGNATURES.map(w),
     footer: t('drawcmd.w.footer', { id: r.drawId, hash: r.recordHash }),
+    pageOf: w('pageOf'),
   };
 }
 
@@ -148,15 +161,16 @@ export function amendmentWitness(a: AmendmentRecord, draw: DrawRecord): PrintDoc
       [w('seedSource'), a.seedSource],
       [w('candidates'), String(a.substitution.candidates)],
       [w('replacement'), `${rep.key} ${rep.name} ${rep.unit}`.trim()],
-      [w('createdAt'), a.createdAt],
+      [w('createdAt'), localTime(a.createdAt)],
       [w('recordHash'), a.recordHash],
     ],
     tables: [
       inputsTable(a.inputs),
-      { heading: w('teamAfter'), columns: teamColumns(), widths: [30, 8, 12, 20, 30], rows: memberRows(`${a.team.entity} ${entity?.name ?? ''}`.trim(), a.team.members) },
+      { heading: w('teamAfter'), columns: teamColumns(), widths: TEAM_WIDTHS, nowrap: TEAM_NOWRAP, rows: memberRows(`${a.team.entity} ${entity?.name ?? ''}`.trim(), a.team.members) },
     ],
     signatures: SIGNATURES.map(w),
     footer: t('drawcmd.w.footer', { id: a.drawId, hash: a.recordHash }),
+    pageOf: w('pageOf'),
   };
 }
 
@@ -164,49 +178,84 @@ export function amendmentWitness(a: AmendmentRecord, draw: DrawRecord): PrintDoc
 
 
 /*
- * Print layout: the footer is `position: fixed`, which Chromium (and Firefox)
- * repeat at the bottom of every printed page; the whole body sits in a table
- * whose <tfoot> spacer repeats on every page too, so content never runs under
- * the footer. On screen the footer is an ordinary last line.
+ * Print layout: the record hash and 第 x 页 共 y 页 are in the page margins
+ * (CSS page-margin boxes, which Chromium prints on every page), so nothing
+ * fixed-position sits over the content and no spacer can push a block onto
+ * an empty page. The signature block is kept on one page with the last rows
+ * of the last table: a signed paper never ends with signatures alone. On
+ * screen the footer is an ordinary last line and a note says how to print.
  */
-const CSS = `
-@page { size: A4; margin: 15mm 14mm 18mm 14mm; }
+const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, ' ')}"`;
+
+/** `第 {page} 页 共 {pages} 页` as CSS content: the text around the placeholders, with the page counters. */
+function pageCounterCss(label: string): string {
+  return label
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
+
+function css(footer: string, pageOf: string): string {
+  return `
+@page { size: A4; margin: 15mm 14mm 18mm 14mm;
+  @top-right { content: ${pageCounterCss(pageOf)}; font-family: "SimSun", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 9pt; }
+  @bottom-left { content: ${cssString(footer)}; font-family: monospace; font-size: 7.5pt; vertical-align: top; padding-top: 2mm; border-top: 0.6pt solid #000; }
+}
 * { box-sizing: border-box; }
 body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", serif; font-size: 10.5pt; color: #000; margin: 0; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
 h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
 p.intro { margin: 0 0 3mm; }
-table.grid { border-collapse: collapse; width: 100%; page-break-inside: auto; }
+table.grid { border-collapse: collapse; width: 100%; table-layout: fixed; page-break-inside: auto; }
 table.grid th, table.grid td { border: 0.6pt solid #000; padding: 1mm 1.5mm; text-align: left; vertical-align: top; word-break: break-all; }
 table.grid th { background: #eee; }
-table.grid tr { page-break-inside: avoid; }
+table.grid td.nw { white-space: nowrap; word-break: keep-all; }
+table.grid tr { page-break-inside: avoid; break-inside: avoid; }
 table.grid thead { display: table-header-group; }
+table.grid.cont tr:first-child td { border-top: none; }
+table.meta { table-layout: auto; }
 table.meta th { width: 30mm; white-space: nowrap; }
 td.hash { font-family: monospace; font-size: 7pt; }
-table.sign { width: 100%; margin-top: 6mm; border-collapse: collapse; page-break-inside: avoid; }
+div.keep { break-inside: avoid; page-break-inside: avoid; }
+table.sign { width: 100%; margin-top: 6mm; border-collapse: collapse; }
 table.sign td { padding: 5mm 1mm 1mm; width: 50%; }
 table.sign span.line { display: inline-block; border-bottom: 0.6pt solid #000; width: 48mm; height: 6mm; }
-table.page { width: 100%; border-collapse: collapse; }
-table.page > tfoot td { height: 10mm; }
-.footer { font-size: 8.5pt; font-family: monospace; word-break: break-all; border-top: 0.6pt solid #000; padding-top: 1mm; }
-@media print { .footer { position: fixed; left: 0; right: 0; bottom: 0; background: #fff; } }
-@media screen { body { max-width: 190mm; margin: 10mm auto; } .footer { margin-top: 6mm; } }
+.footer { font-size: 8.5pt; font-family: monospace; word-break: break-all; border-top: 0.6pt solid #000; padding-top: 1mm; margin-top: 6mm; }
+.howto { font-size: 9pt; border: 0.6pt dashed #888; padding: 2mm 3mm; margin: 0 0 4mm; background: #fffbe6; }
+@media print { .footer, .howto { display: none; } }
+@media screen { body { max-width: 190mm; margin: 10mm auto; } }
 `;
+}
 
 const HEX64 = /^[0-9a-f]{64}$/;
 /** A SHA-256 in hex: printed small and monospaced, so that it stays on one line of its column. */
 const isHash = (s: string): boolean => s.length === 64 && HEX64.test(s);
 
-function tableHtml(tb: DocTable): string {
-  const head = tb.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+function colgroup(tb: DocTable): string {
+  const widths = tb.widths.slice(0, tb.columns.length);
+  const sum = widths.reduce((a, b) => a + b, 0);
+  if (widths.length !== tb.columns.length || sum <= 0) return '';
+  return `<colgroup>${widths.map((x) => `<col style="width:${((x / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+}
+
+function rowsHtml(tb: DocTable, rows: string[][]): string {
+  const nowrap = new Set(tb.nowrap ?? []);
   // One string per row, joined once: a million-row draw's sheet has 150,000 rows.
-  const rows: string[] = [];
-  for (const r of tb.rows) {
+  const out: string[] = [];
+  for (const r of rows) {
     let tr = '<tr>';
-    for (const c of r) tr += isHash(c) ? `<td class="hash">${c}</td>` : `<td>${escapeHtml(inertText(c))}</td>`;
-    rows.push(`${tr}</tr>`);
+    r.forEach((c, i) => {
+      tr += isHash(c) ? `<td class="hash">${c}</td>` : `<td${nowrap.has(i) ? ' class="nw"' : ''}>${escapeHtml(inertText(c))}</td>`;
+    });
+    out.push(`${tr}</tr>`);
   }
-  return `<h2>${escapeHtml(tb.heading)}</h2>\n<table class="grid"><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return out.join('\n');
+}
+
+function tableHtml(tb: DocTable, rows: string[][] = tb.rows): string {
+  const head = tb.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  return `<h2>${escapeHtml(tb.heading)}</h2>\n<table class="grid">${colgroup(tb)}<thead><tr>${head}</tr></thead><tbody>\n${rowsHtml(tb, rows)}\n</tbody></table>`;
 }
 
 function signaturesHtml(labels: string[], heading: string): string {
@@ -217,28 +266,43 @@ function signaturesHtml(labels: string[], heading: string): string {
   return `<h2>${escapeHtml(heading)}</h2>\n<table class="sign">${rows.join('')}</table>`;
 }
 
+/** Rows of the last table that go onto the signatures' page with them (a short table goes whole). */
+const KEEP_ROWS = 2;
+const WHOLE_TABLE_ROWS = 6;
+
+/** The tables, the last one's final rows held on one page with the signature block. */
+function tablesAndSignatures(doc: PrintDoc): string[] {
+  const sign = signaturesHtml(doc.signatures, w('signatures'));
+  const last = doc.tables[doc.tables.length - 1];
+  if (!sign || !last) return [...doc.tables.map((tb) => tableHtml(tb)), sign];
+  const before = doc.tables.slice(0, -1).map((tb) => tableHtml(tb));
+  if (last.rows.length <= WHOLE_TABLE_ROWS) return [...before, `<div class="keep">\n${tableHtml(last)}\n${sign}\n</div>`];
+  const head = last.rows.slice(0, -KEEP_ROWS);
+  const tail = last.rows.slice(-KEEP_ROWS);
+  const cont = `<table class="grid cont">${colgroup(last)}<tbody>\n${rowsHtml(last, tail)}\n</tbody></table>`;
+  return [...before, tableHtml(last, head), `<div class="keep">\n${cont}\n${sign}\n</div>`];
+}
+
 /** A complete HTML page for A4 printing; every text is escaped. */
 export function docHtml(doc: PrintDoc, lang: string): string {
   // Cells inert as in the workbook copy: a spreadsheet that opens the page (LibreOffice does) takes no text for a formula.
   const meta = doc.meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th>${isHash(v) ? `<td class="hash">${v}</td>` : `<td>${escapeHtml(inertText(v))}</td>`}</tr>`).join('\n');
   const body = [
+    doc.signatures.length ? `<p class="howto">${escapeHtml(w('printHowto'))}</p>` : '',
     `<h1>${escapeHtml(doc.title)}</h1>`,
     doc.intro ? `<p class="intro">${escapeHtml(doc.intro)}</p>` : '',
     `<table class="grid meta"><tbody>\n${meta}\n</tbody></table>`,
-    ...doc.tables.map(tableHtml),
-    signaturesHtml(doc.signatures, w('signatures')),
+    ...tablesAndSignatures(doc),
   ].join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(doc.title)} ${escapeHtml(doc.meta[0]?.[1] ?? '')}</title>
-<style>${CSS}</style>
+<style>${css(doc.footer, doc.pageOf ?? w('pageOf'))}</style>
 </head>
 <body>
-<table class="page"><tfoot><tr><td></td></tr></tfoot><tbody><tr><td>
 ${body}
-</td></tr></tbody></table>
 <div class="footer">${escapeHtml(doc.footer)}</div>
 </body>
 </html>

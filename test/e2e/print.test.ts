@@ -47,13 +47,46 @@ maybe('printed sheets in headless Chromium', () => {
   }
   const base = tempDir('ssj-print-');
   const dir = path.join(base, 'demo');
-  let record: { drawId: string; recordHash: string; selected: { key: string }[]; inputs: { contentSha256: string }[] };
+  let record: { drawId: string; recordHash: string; selected: { key: string }[]; inputs: { contentSha256: string }[]; teams: { entity: string; members: { key: string; name: string }[] }[] };
+  let amendment: { drawId: string; recordHash: string; substitution: { replacement: { key: string } } };
 
   beforeAll(() => {
     const r = ssj(['demo', dir, '--json']);
     if (r.code !== 0) throw new Error(`ssj demo failed:\n${r.stderr}`);
     const id = (JSON.parse(r.stdout) as { drawId: string }).drawId;
     record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${id}.json`), 'utf8')) as typeof record;
+    const team = record.teams[record.teams.length - 1];
+    const reg = (f: string) => path.join(dir, 'registries', f);
+    const sub = ssj(['substitute', '--workspace', dir, '--draw', id, '--entity', team?.entity ?? '', '--inspector', team?.members[0]?.key ?? '', '--reason', '回避',
+      '--seed', '12345678', '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--date', '2024-06-06', '--json']);
+    if (sub.code !== 0) throw new Error(`ssj substitute failed:\n${sub.stderr}`);
+    amendment = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${id}-A1.json`), 'utf8')) as typeof amendment;
+  }, 120000);
+
+  /** 第 i 页 共 n 页 on each page (pdftotext may drop the spaces). */
+  const numbered = (pages: string[]) => pages.map((p, i) => p.replace(/\s+/g, '').includes(`第${i + 1}页共${pages.length}页`));
+
+  it('ends the witness sheet with the last rows of the teams table and the signatures on one page, every page numbered', () => {
+    const pdf = path.join(base, 'witness-end.pdf');
+    printToPdf(path.join(dir, 'draws', `${record.drawId}-witness.html`), pdf, path.join(base, 'profile-e'));
+    const { pages } = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(numbered(pages)).toEqual(pages.map(() => true));
+    const last = pages[pages.length - 1] ?? '';
+    const lastMember = record.teams[record.teams.length - 1]?.members.slice(-1)[0];
+    expect([last.includes('抽取人'), last.includes('监督人'), last.includes(lastMember?.key ?? '?')]).toEqual([true, true, true]);
+    // No page holds the signatures alone, and the browser's header (URL, date) is not printed.
+    expect(pages.filter((p) => p.trim() === '')).toEqual([]);
+    expect(pages.join('\n')).not.toContain('file://');
+  }, 120000);
+
+  it('prints the substitution sheet on one page, signatures included', () => {
+    const pdf = path.join(base, 'amend.pdf');
+    printToPdf(path.join(dir, 'draws', `${amendment.drawId}-witness.html`), pdf, path.join(base, 'profile-s'));
+    const { pages } = pdfPages(pdf);
+    expect(pages).toHaveLength(1);
+    expect(numbered(pages)).toEqual([true]);
+    expect([pages[0]?.includes(amendment.substitution.replacement.key), pages[0]?.includes('抽取人'), pages[0]?.includes(amendment.recordHash)]).toEqual([true, true, true]);
   }, 120000);
 
   it('prints the witness sheet on A4 with the record hash on every page', () => {

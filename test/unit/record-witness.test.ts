@@ -22,11 +22,18 @@ describe('witness sheet HTML', () => {
   const r = hostileDraw();
   const html = docHtml(drawWitness(r), 'zh');
 
-  it('prints on A4 with the record hash in a footer repeated on every page', () => {
+  it('prints on A4 with the record hash and 第 x 页 共 y 页 in the margins of every page', () => {
     expect(html).toMatch(/@page \{ size: A4;/);
-    expect(html).toMatch(/\.footer \{ position: fixed;[^}]*bottom: 0/);
+    expect(html).toContain(`@bottom-left { content: "抽取编号 ${r.drawId}　记录哈希 ${r.recordHash}";`);
+    expect(html).toContain('@top-right { content: "第 " counter(page) " 页 共 " counter(pages) " 页";');
     expect(html).toContain(`<div class="footer">抽取编号 ${r.drawId}　记录哈希 ${r.recordHash}</div>`);
-    expect(html).toContain('<tfoot>');
+    expect(html).not.toContain('position: fixed');
+  });
+  it('keeps the signature block with the last table, says how to print, and shows China local time', () => {
+    expect(html).toMatch(/<div class="keep">\n(<h2>检查组<\/h2>|<table class="grid cont">)[\s\S]*<h2>签字<\/h2>[\s\S]*<\/div>/);
+    expect(html).toContain('取消勾选“页眉和页脚”');
+    const created = drawWitness({ ...sampleDraw(), createdAt: '2026-12-03T20:56:09.000Z' }).meta.find(([k]) => k === '记录时间');
+    expect(created?.[1]).toBe('2026年12月4日 04:56');
   });
   it('lists each plan row with its 抽查频次 (SPEC: kept in the plan, shown in reports)', () => {
     const base = sampleDraw();
