@@ -19,7 +19,7 @@ export const SEVERITY: ReadonlyMap<string, Severity> = new Map<string, Severity>
   ['bad-phone', 'warning'],
   ['no-license-number', 'warning'],
   ['unknown-column', 'info'],
-  ['unknown-reference', 'warning'],
+  ['unknown-reference', 'error'], // an unmatched recusal row would silently disable the recusal
   ['more-issues', 'info'],
   ['unreadable-file', 'error'],
 ]);

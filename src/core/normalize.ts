@@ -33,9 +33,22 @@ export function headerKey(s: string): string {
   return STABLE_TEXT.test(s) ? s : nfkc(s).replace(WS, '');
 }
 
-/** Registry keys (USCC, 医保编码, 执法证号): NFKC, whitespace removed, upper-case. */
+/** Characters that print as nothing: zero-width, soft hyphen, word joiner, bidi marks and controls, BOM. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** The text without invisible characters (a U+200B inside an ID number would split it in two). */
+export function stripInvisible(s: string): string {
+  return ASCII.test(s) ? s : s.replace(INVISIBLE, '');
+}
+
+/**
+ * Registry keys (USCC, 医保编码, 执法证号) — the one key form every registry,
+ * recusal list and flag is compared in: NFKC (full-width letters and digits),
+ * invisible characters and whitespace removed, 〇 (U+3007, typed for a zero)
+ * read as 0, upper-case.
+ */
 export function normKey(s: string): string {
-  return nfkc(s).replace(WS, '').toUpperCase();
+  return ASCII.test(s) ? s.replace(WS, '').toUpperCase() : stripInvisible(nfkc(s)).replace(WS, '').replace(/\u3007/g, '0').toUpperCase();
 }
 
 /** Splits lists such as 分类标注 or 执法区域 on 、,，;； and whitespace; empty parts dropped. */

@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx';
 import { BIN, ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
-import { retargetedAnnouncement, plantedRecord, wrongTypesRecord } from '../hostile/make-corpus.mjs';
+import { retargetedAnnouncement, plantedRecord, wrongTypesRecord, writeCsv, otherSpelling, invisibleIdPharmacies } from '../hostile/make-corpus.mjs';
 
 const dir = tempDir('ssj-hostile-ws-');
 const demo = path.join(dir, 'demo');
@@ -198,6 +198,58 @@ describe('the record sheet always shows the team in force', () => {
     expect({ replacement: text.includes(replacement), recused: text.includes(out) }).toEqual({ replacement: true, recused: false });
     expect(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2); // nothing drawn twice
   }, 60_000);
+});
+
+/** The demo's recusal list as rows (header first), read from its workbook. */
+function demoConflictRows(): string[][] {
+  const wb = XLSX.read(fs.readFileSync(path.join(demo, 'registries', 'conflicts.xlsx')), { type: 'buffer' });
+  const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, raw: false, defval: '' });
+  const at = rows.findIndex((r) => r.some((c) => String(c).includes('执法证号')));
+  return rows.slice(at).filter((r) => r.some((c) => String(c).trim() !== '')).map((r) => r.map(String));
+}
+
+describe('rules bypassed', () => {
+  const SEED_DEMO = '20240605-DEMO-SEED-31415';
+  const freshDraw = (conflicts: string) => {
+    const w = path.join(dir, `fresh-${(n += 1)}`);
+    fs.mkdirSync(path.join(w, 'draws'), { recursive: true });
+    const args = drawArgs(demo).map((a) => (a === path.join(demo, 'registries', 'conflicts.xlsx') ? conflicts : a));
+    args[args.indexOf('--workspace') + 1] = w;
+    args[args.indexOf('--seed') + 1] = SEED_DEMO;
+    args[args.indexOf('--date') + 1] = '2024-06-05';
+    return { w, r: ssj([...args, '--json']) };
+  };
+
+  it('a recusal written with 〇, full-width characters and a U+200B still recuses: the inspector is never on that entity\'s team', () => {
+    const r0 = record(demo);
+    const team = r0.teams[0] as Rec['teams'][number];
+    const inspector = team.members[0]?.key as string;
+    const rows = demoConflictRows();
+    const file = writeCsv(path.join(dir, 'conflicts-spelled.csv'), [...rows, [otherSpelling(inspector), otherSpelling(team.entity), '近亲属', ...rows[0]!.slice(3).map(() => '')]]);
+    const { r } = freshDraw(file);
+    expect({ code: r.code, err: r.stderr }).toEqual({ code: 0, err: r.stderr });
+    const drawn = JSON.parse(r.stdout) as Rec;
+    expect(drawn.selected.map((x) => x.key)).toEqual(r0.selected.map((x) => x.key)); // the same draw but for the recusal
+    const now = drawn.teams.find((t) => t.entity === team.entity);
+    expect(now?.members.map((m) => m.key)).not.toContain(inspector);
+  });
+
+  it('a recusal row that matches no inspector is an error: the draw is refused, naming the cell', () => {
+    const rows = demoConflictRows();
+    const file = writeCsv(path.join(dir, 'conflicts-unmatched.csv'), [...rows, ['41139999999', record(demo).teams[0]!.entity, '抄错', ...rows[0]!.slice(3).map(() => '')]]);
+    const { w, r } = freshDraw(file);
+    expect(r.code).toBe(1);
+    expectNoStack(r);
+    expect(r.stderr + r.stdout).toMatch(/A\d+/);
+    expect(fs.readdirSync(path.join(w, 'draws'))).toEqual([]);
+  });
+
+  it('an ID number with a U+200B inside is checked as one number (no idcard issue)', () => {
+    const file = invisibleIdPharmacies(path.join(dir, 'pharmacies-zwsp.csv'));
+    const r = ssj(['validate', file, '--json', '--date', '2024-06-01']);
+    const issues = (JSON.parse(r.stdout) as { files: { issues: { code: string }[] }[] }).files[0]?.issues.map((i) => i.code) ?? [];
+    expect(issues.filter((c) => c.startsWith('idcard'))).toEqual([]);
+  });
 });
 
 describe('crashes become clear refusals', () => {

@@ -114,13 +114,13 @@ describe('several files', () => {
 });
 
 describe('recusal list', () => {
-  it('warns about rows naming a code that none of the registries read has', () => {
+  it('refuses rows naming a code that none of the registries read has', () => {
     const dir = tempDir();
     const c = path.join(dir, '回避名单.csv');
     fs.writeFileSync(c, '执法证号,统一社会信用代码或医保编码,原因\r\n41090020210001,91350100M000100Y43,亲属\r\n41090020299999,P41092700005,抄错的证号\r\n');
     const { code, report } = validateJson([fx('clean-pharmacies.xlsx'), fx('clean-inspectors.csv'), c]);
-    expect(report.files[2]!.issues.map((i) => [i.row, i.cell, i.code, i.severity])).toEqual([[3, 'A3', 'unknown-reference', 'warning']]);
-    expect(code).toBe(0);
+    expect(report.files[2]!.issues.map((i) => [i.row, i.cell, i.code, i.severity])).toEqual([[3, 'A3', 'unknown-reference', 'error']]);
+    expect(code).toBe(1); // an unmatched recusal row is an error (issue 19): it would silently disable the recusal
   });
 });
 

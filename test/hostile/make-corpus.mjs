@@ -325,3 +325,40 @@ export function wrongTypesRecord(recordFile, out) {
   fs.writeFileSync(out, JSON.stringify(r, null, 2));
   return out;
 }
+
+/** A CSV file (UTF-8 with BOM, CRLF) from rows of cells. */
+export function writeCsv(file, rows) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, csv(rows));
+  return file;
+}
+
+/** An 18-digit 居民身份证号 with a valid check character, from 17 digits. */
+export function idNumber(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** Pharmacies whose 法定代表人 cells carry a valid ID number with a U+200B (zero-width space) inside. */
+export function invisibleIdPharmacies(file, n = 6) {
+  const legal = PHARMACY_HEADER.indexOf('法定代表人姓名及身份证号');
+  const rows = pharmacyRows(n).map((r, i) => {
+    const id = idNumber(`41090219800101${String(100 + i)}`);
+    const out = [...r];
+    out[legal] = `张三${i} ${id.slice(0, 9)}\u200b${id.slice(9)}`;
+    return out;
+  });
+  return writeCsv(file, [PHARMACY_HEADER, ...rows]);
+}
+
+/**
+ * Spellings of one key a clerk's recusal list may carry and that name the same
+ * code: 〇 for 0, full-width digits and letters, lower case, a U+200B inside.
+ */
+export function otherSpelling(key) {
+  const fw = (c) => (/[0-9A-Za-z]/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c);
+  const chars = [...key].map((c, i) => (c === '0' && i % 2 === 0 ? '〇' : i % 3 === 1 ? fw(c.toLowerCase()) : c));
+  chars.splice(Math.floor(chars.length / 2), 0, '\u200b');
+  return chars.join('');
+}

@@ -20,3 +20,14 @@ describe('headerKey (NFKC, whitespace removed)', () => {
     fc.assert(fc.property(text, (s) => headerKey(s) === definition(s)), { numRuns: 2000 });
   });
 });
+
+describe('normKey: one key form for every registry and list (issue 19)', () => {
+  it('reads 〇 as 0, full-width as half-width, drops invisible characters and bidi controls', async () => {
+    const { normKey, stripInvisible } = await import('../../src/core/normalize.js');
+    expect(normKey('豫411〇〇〇007')).toBe('豫411000007');
+    expect(normKey('豫４１１０００００７')).toBe('豫411000007');
+    expect(normKey('豫411\u200b000\u2060007\u202e')).toBe('豫411000007');
+    expect(normKey('ｐ４１０９\u00ad０２')).toBe('P410902');
+    expect(stripInvisible('张三 41090219900101\u200b0018')).toBe('张三 410902199001010018');
+  });
+});

@@ -186,8 +186,8 @@ describe('recusal rows reference keys', () => {
       keys,
     );
     expect(keys.referenceIssues().map((i) => [i.row, i.cell, i.code, i.severity])).toEqual([
-      [3, 'A3', 'unknown-reference', 'warning'],
-      [4, 'B4', 'unknown-reference', 'warning'],
+      [3, 'A3', 'unknown-reference', 'error'],
+      [4, 'B4', 'unknown-reference', 'error'],
     ]);
   });
   it('checks only against the kinds of registry that were read', () => {
@@ -205,7 +205,7 @@ describe('validateTables (several tables at once)', () => {
     const c = table('conflicts', ['执法证号', '统一社会信用代码'], [['K1', '91110000600037341L']], 'c.csv');
     const r = validateTables([a, b, c], null);
     expect(r.issues.map((list) => list.map((i) => [i.row, i.code]))).toEqual([[], [[2, 'duplicate-key']], [[2, 'unknown-reference']]]);
-    expect(r.summary).toEqual({ errors: 1, warnings: 1, infos: 0 });
+    expect(r.summary).toEqual({ errors: 2, warnings: 0, infos: 0 });
   });
 });
 

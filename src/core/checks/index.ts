@@ -7,7 +7,7 @@
  */
 import { schemaFor } from '../schemas/index.js';
 import { makeIssue, placeOf } from '../issues.js';
-import { normKey } from '../normalize.js';
+import { normKey, stripInvisible } from '../normalize.js';
 import type { MsgKey } from '../../i18n/index.js';
 import type { Issue, Role, Table, TableRow } from '../types.js';
 import { checkUscc } from './uscc.js';
@@ -98,7 +98,7 @@ const idcard: RowRule = {
     const l = at(tb, 'legal');
     if (l < 0) return null;
     return (row, _today, out) => {
-      const v = row.cells[l] ?? '';
+      const v = stripInvisible(row.cells[l] ?? ''); // a U+200B inside a number would split it into two wrong ones
       if (v === '' || v.includes('*') || looksScientific(v)) return;
       const last = v.length >= 18 ? v.slice(-18) : '';
       // The common cell is "姓名 + 18-digit number": check that without a regex scan.
