@@ -98,6 +98,7 @@ export function buildProgram(run: Runner, version: string): Command {
     .argument('[record]')
     .option('--draw <id>', t('cli.opt.draw'))
     .option('--ledger', t('cli.opt.ledger'))
+    .option('--expect-head <hex>', t('ledger.opt.expectHead'))
     .addOption(files('--plan', t('cli.opt.verify.plan')))
     .addOption(files('--entities', t('cli.opt.verify.entities')))
     .addOption(files('--inspectors', t('cli.opt.inspectors')))

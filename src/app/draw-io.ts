@@ -226,6 +226,7 @@ export function differenceLines(diffs: Difference[], recordId?: string): string[
   return diffs.map((d) => {
     const where = [
       d.line !== undefined ? t('drawcmd.verify.atLine', { n: d.line }) : '',
+      d.file !== undefined ? t('ledger.verify.atFile', { file: d.file }) : '',
       d.drawId !== undefined && d.drawId !== recordId ? t('drawcmd.verify.atRecord', { id: d.drawId }) : '',
       d.stratum !== undefined ? t('drawcmd.verify.atStratum', { n: d.stratum }) : '',
       d.position !== undefined ? t('drawcmd.verify.atPosition', { n: d.position }) : '',

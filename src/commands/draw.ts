@@ -21,7 +21,8 @@ import { t, type MsgKey } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, withDocument, type EarlyWitness } from '../app/draw-io.js';
 import { checkedId, seedProblem } from './common/flags.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
-import { appendRecord, nextDrawId, readLedger, recordPath } from '../io/records.js';
+import { nextDrawId, readLedger, recordPath } from '../io/records.js';
+import { appendRecord, shortHead, withHead } from '../app/ledger.js';
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
 import { phase } from '../io/timing.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
@@ -56,13 +57,14 @@ function printCodes(ctx: Ctx, r: DrawRecord): void {
   ctx.out(t('drawcmd.codesOnly'));
 }
 
-function printOutputs(ctx: Ctx, ws: Workspace, r: DrawRecord): void {
+function printOutputs(ctx: Ctx, ws: Workspace, r: DrawRecord, head: string): void {
   const w = witnessPaths(ws, r.drawId);
   ctx.out(t('drawcmd.done', { id: r.drawId, hash: r.recordHash }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.record'), file: recordPath(ws, r.drawId) }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witness'), file: w.html }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witnessXlsx'), file: w.xlsx }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.ledger'), file: ws.ledger }));
+  ctx.out(t('ledger.head', { head: shortHead(head) }));
 }
 
 async function seedOf(ctx: Ctx, opts: Record<string, unknown>): Promise<string> {
@@ -194,10 +196,12 @@ export const run: Handler = async (ctx, _args, opts) => {
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
   let record: DrawRecord;
   let text: string;
+  let head: string;
   const witness: { early: EarlyWitness | null } = { early: null };
   try {
-    ({ record, text } = await appendRecord<DrawRecord>(
+    ({ record, text, head } = await appendRecord<DrawRecord>(
       p.ws,
+      ctx.now,
       (lines) => drawRecord(ctx, opts, p, lines, progress, witness),
       (r) => (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang)),
     ));
@@ -206,10 +210,10 @@ export const run: Handler = async (ctx, _args, opts) => {
     witness.early?.cancel(); // no-op once finished; a draw that failed after starting its sheet stops it
   }
   phase('record, witness sheet and ledger line written');
-  if (ctx.json) ctx.out(text); // the record as stored
+  if (ctx.json) ctx.out(withHead(text, head)); // the record as stored, and the new ledger head
   else {
     printCodes(ctx, record);
-    printOutputs(ctx, p.ws, record);
+    printOutputs(ctx, p.ws, record, head);
   }
   if (opts.sheets !== false) await sheetsAfter(ctx, p.ws, record);
   await noticesAfter(ctx, p.ws, record);

@@ -16,7 +16,8 @@ import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { filesOf, recordedInputs, sheetsAfterRecord, witnessFiles, witnessPaths } from '../app/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
-import { amendmentsOf, appendRecord, drawFromFlag, effectiveTeam, readLedger, readRecord, recordPath } from '../io/records.js';
+import { appendRecord, shortHead, withHead } from '../app/ledger.js';
+import { amendmentsOf, drawFromFlag, effectiveTeam, readLedger, readRecord, recordPath } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
 import { roleLabel } from '../render/witness.js';
@@ -121,14 +122,18 @@ export const run: Handler = async (ctx, _args, opts) => {
   const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
   refuseOnErrors(loaded.issues, ctx.err, true);
   warnChangedInputs(ctx, q.draw, loaded);
-  const { record, text } = await appendRecord<AmendmentRecord>(
+  const { record, text, head } = await appendRecord<AmendmentRecord>(
     ws,
+    ctx.now,
     (lines) => amendment(ctx, ws, q, loaded, lines),
     (r) => witnessFiles(ws, r, q.draw, ctx.lang),
   );
   // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet).
   const sheets = await sheetsAfterRecord(ws, q.draw, record.drawId, ctx.err);
-  if (ctx.json) ctx.out(text); // the record as stored
-  else report(ctx, ws, record, q.draw, sheets === 'failed' ? { kept: [] } : sheets); // a failure was said: the substitution stands
+  if (ctx.json) ctx.out(withHead(text, head)); // the record as stored, and the new ledger head
+  else {
+    report(ctx, ws, record, q.draw, sheets === 'failed' ? { kept: [] } : sheets); // a failure was said: the substitution stands
+    ctx.out(t('ledger.head', { head: shortHead(head) }));
+  }
   return 0;
 };

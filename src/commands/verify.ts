@@ -9,7 +9,9 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { checkAgainstAnnouncement, isIntactAnnouncement } from '../core/announce.js';
 import { runDraw, substitute } from '../core/draw.js';
-import { checkLedger } from '../core/ledger.js';
+import { expectedFiles, isV2, lineOfHead, recordLines } from '../core/events.js';
+import { checkWorkspaceLedger, shortHead } from '../app/ledger.js';
+import { readLedgerLines } from '../io/ledger-file.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import {
   checkRecordHash,
@@ -26,7 +28,7 @@ import { SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, recordedInputs, withDocument } from '../app/draw-io.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
-import { amendmentsOf, isAmendment, loadRecordsForCheck, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, recordIdsIn } from '../io/records.js';
+import { amendmentsOf, isAmendment, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
 import { fileProgress } from '../render/progress.js';
@@ -47,19 +49,38 @@ function noteAmendmentInputs(ctx: Ctx, amendments: AmendmentRecord[], inputs: Lo
   }
 }
 
-function verifyLedger(ctx: Ctx, ws: Workspace): number {
-  const lines = readLedger(ws);
-  const check = checkLedger(lines, loadRecordsForCheck(ws, lines), recordIdsIn(ws));
-  const match = check.differences.length === 0;
+/** --expect-head: at least 16 hex characters. */
+function expectedHead(value: unknown): string | null {
+  if (value === undefined || value === null || value === false) return null;
+  const v = String(value).trim().toLowerCase();
+  if (!/^[0-9a-f]{16,64}$/.test(v)) throw new UsageError('ledger.verify.badHead', { value: String(value) });
+  return v;
+}
+
+function verifyLedger(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): number {
+  const expect = expectedHead(opts.expectHead);
+  const lines = readLedgerLines(ws);
+  const check = checkWorkspaceLedger(ws, lines, { parseListed: true });
+  const differences = [...check.differences];
+  const headLine = expect === null ? null : lineOfHead(lines, expect);
+  if (expect !== null && headLine === null) differences.push({ field: 'ledger.head', expected: expect, found: check.head });
+  const match = differences.length === 0;
+  const setAside = lines.flatMap((l, i) => (isV2(l) && Array.isArray(l.setAside) ? (l.setAside as { drawId: string }[]).map((s) => ({ line: i + 1, drawId: s.drawId })) : []));
   if (ctx.json) {
-    ctx.out(JSON.stringify({ match, differences: check.differences, lines: check.lines, interrupted: check.interrupted }, null, 2));
+    ctx.out(JSON.stringify({ match, differences, lines: check.lines, interrupted: check.interrupted, ledgerHead: check.head, unusedAnnouncements: check.unusedAnnouncements, setAside }, null, 2));
+    return match ? 0 : 1;
+  }
+  for (const id of check.interrupted) ctx.err(t('drawcmd.verify.interrupted', { id }));
+  for (const s of setAside) ctx.err(t('ledger.verify.setAside', { line: s.line, id: s.drawId }));
+  for (const id of check.unusedAnnouncements) ctx.err(t('ledger.verify.unusedAnnouncement', { id }));
+  if (match) {
+    const files = expectedFiles(lines).files.size;
+    ctx.out(t('ledger.verify.ok', { lines: check.lines, records: recordLines(lines).length, files, head: shortHead(check.head) }));
+    if (expect !== null && headLine !== null) ctx.out(t('ledger.verify.headOk', { head: expect.slice(0, 16), line: headLine, after: lines.length - headLine }));
   } else {
-    for (const id of check.interrupted) ctx.err(t('drawcmd.verify.interrupted', { id }));
-    if (match) ctx.out(t('drawcmd.verify.ledgerOk', { lines: check.lines }));
-    else {
-      ctx.out(t('drawcmd.verify.ledgerBad', { count: check.differences.length }));
-      for (const line of differenceLines(check.differences)) ctx.out(line);
-    }
+    ctx.out(t('drawcmd.verify.ledgerBad', { count: differences.length }));
+    if (expect !== null && headLine === null) ctx.out(t('ledger.verify.headMissing', { expected: expect.slice(0, 16), found: shortHead(check.head) }));
+    for (const line of differenceLines(differences)) ctx.out(line);
   }
   return match ? 0 : 1;
 }
@@ -143,7 +164,7 @@ function rerunAmendments(draw: DrawRecord, amendments: AmendmentRecord[], inputs
 
 export const run: Handler = async (ctx, args, opts) => {
   const ws = openWorkspace(ctx.workspace);
-  if (opts.ledger) return verifyLedger(ctx, ws);
+  if (opts.ledger) return verifyLedger(ctx, ws, opts);
   const { draw, dir } = target(ws, args, opts);
   const lines = readLedger(ws);
   const given = filesOf(opts);

@@ -15,6 +15,8 @@ export interface Difference {
   entity?: string;
   drawId?: string;
   line?: number;
+  /** A workspace file (workspace-relative path) the difference is about. */
+  file?: string;
   expected: Scalar;
   found: Scalar;
 }

@@ -15,6 +15,7 @@ import { after } from './en/after.js';
 import { draw2 } from './en/draw2.js';
 import { settings } from './en/settings.js';
 import { guard } from './en/guard.js';
+import { ledger } from './en/ledger.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
@@ -32,4 +33,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...draw2,
   ...settings,
   ...guard,
+  ...ledger,
 };

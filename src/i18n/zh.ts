@@ -14,6 +14,7 @@ import { after } from './zh/after.js';
 import { draw2 } from './zh/draw2.js';
 import { settings } from './zh/settings.js';
 import { guard } from './zh/guard.js';
+import { ledger } from './zh/ledger.js';
 
 export const zh = {
   ...common,
@@ -31,4 +32,5 @@ export const zh = {
   ...draw2,
   ...settings,
   ...guard,
+  ...ledger,
 } as const;

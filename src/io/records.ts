@@ -1,19 +1,17 @@
 /**
- * Reading draw records and the ledger. Writing (append under the lock) is
- * added by the draw commands; readers here never modify anything.
+ * Reading draw records and the ledger's record lines; setting aside records
+ * cut off before their ledger line. Appending is src/app/ledger.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, IoError, UsageError } from '../errors.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord, Team } from '../core/types.js';
-import { withLock, type Workspace } from './workspace.js';
-import { ioError, writeFileAtomic, writeFilesAtomic } from './atomic.js';
-import { confineWrite } from './confine.js';
-import { canonicalJson } from '../core/hash.js';
+import type { Workspace } from './workspace.js';
 import { interruptedOf, type LoadedRecord } from '../core/ledger.js';
-import { isSafeRecordId, ledgerLineOf, nextFreeDrawId, rechain, recordText } from '../core/record.js';
-import { ledgerLineProblem, recordShapeProblem } from '../core/record-shape.js';
-import { phase } from './timing.js';
+import { recordLines } from '../core/events.js';
+import { isSafeRecordId, nextFreeDrawId } from '../core/record.js';
+import { recordShapeProblem } from '../core/record-shape.js';
+import { readLedgerLines } from './ledger-file.js';
 
 /** The id as one safe file-name part (the check `--id` passes), else UsageError: no path is ever built from an unchecked id. */
 export function safeId(id: string): string {
@@ -81,29 +79,9 @@ export function readDraw(ws: Workspace, id: string): DrawRecord {
   return r;
 }
 
-/** The ledger's lines in order; a missing ledger is an empty one. */
+/** The ledger's record lines (draws, substitutions, replacements) in order, in the v1 shape; a missing ledger is an empty one. */
 export function readLedger(ws: Workspace): LedgerLine[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(ws.ledger, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new IoError('error.readFailed', { file: ws.ledger, reason: String((err as NodeJS.ErrnoException).code) });
-  }
-  const lines: LedgerLine[] = [];
-  text.replace(/^\ufeff/, '').split('\n').forEach((line, i) => { // a BOM (older Notepad) is accepted
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new InputError('records.badLedgerLine', { file: ws.ledger, line: i + 1 });
-    }
-    const what = ledgerLineProblem(value);
-    if (what !== null) throw new InputError('guard.badLedgerShape', { file: ws.ledger, line: i + 1, what });
-    lines.push(value as LedgerLine);
-  });
-  return lines;
+  return recordLines(readLedgerLines(ws));
 }
 
 /**
@@ -162,11 +140,15 @@ export function recordIdsIn(ws: Workspace): string[] {
 }
 
 /** Every record the ledger lists, plus every record file in draws/ (or only the ids given), loaded for the chain check. */
-export function loadRecordsForCheck(ws: Workspace, lines: LedgerLine[], only?: string[]): Map<string, LoadedRecord> {
+export function loadRecordsForCheck(ws: Workspace, lines: LedgerLine[], only?: string[], listed: ReadonlySet<string> = new Set()): Map<string, LoadedRecord> {
   const out = new Map<string, LoadedRecord>();
   for (const id of only ?? new Set([...lines.map((l) => l.drawId), ...recordIdsIn(ws)])) {
     if (!isSafeRecordId(id)) {
       out.set(id, { status: 'unreadable' });
+      continue;
+    }
+    if (listed.has(id) && fs.existsSync(recordPath(ws, id))) {
+      out.set(id, { status: 'listed' });
       continue;
     }
     const file = recordPath(ws, id);
@@ -198,78 +180,35 @@ export function nextDrawId(ws: Workspace, date: string): string {
 const INTERRUPTED = 'interrupted';
 
 /**
- * Record files cut off before their ledger line (a killed draw) are moved to
- * draws/interrupted/ with their witness sheets, and so are witness sheets
- * whose record was never written, so the chain stays whole, no sheet is left
- * for a draw that did not happen, and the id is not reused. Runs under the
- * lock, before the next record is added.
+ * Record files cut off before their ledger line (a killed draw: the ids its
+ * pending note names) are moved to draws/interrupted/ with their witness
+ * sheets, and so are witness sheets whose record was never written, so the
+ * chain stays whole, no sheet is left for a draw that did not happen, and the
+ * id is not reused. Runs under the lock, before the next event is added; the
+ * ids set aside are recorded in that event.
  */
-function setAsideInterrupted(ws: Workspace, lines: LedgerLine[]): string[] {
+export function setAsideInterrupted(ws: Workspace, lines: LedgerLine[], pending: ReadonlySet<string>): { drawId: string; recordHash: string }[] {
+  fs.mkdirSync(ws.draws, { recursive: true });
   const listed = new Set(lines.map((l) => l.drawId));
-  const orphans = recordIdsIn(ws).filter((id) => !listed.has(id)); // only unlisted files are read: records can be large
-  const interrupted = interruptedOf(lines.at(-1)?.recordHash ?? null, orphans, loadRecordsForCheck(ws, lines, orphans));
+  const orphans = recordIdsIn(ws).filter((id) => !listed.has(id) && pending.has(id)); // only unlisted files are read: records can be large
+  const loaded = loadRecordsForCheck(ws, lines, orphans);
+  const interrupted = interruptedOf(lines.at(-1)?.recordHash ?? null, orphans, loaded);
   const cut = new Set(interrupted);
   const dir = path.join(ws.draws, INTERRUPTED);
   for (const name of fs.readdirSync(ws.draws)) {
     const m = /^(.+)-witness\.(html|xlsx)$/.exec(name);
     const id = m ? m[1] : name.endsWith('.json') ? name.slice(0, -5) : null;
-    if (id === null || !(cut.has(id) || (m && !listed.has(id) && !fs.existsSync(recordPath(ws, id))))) continue;
+    if (id === null || !(cut.has(id) || (m && !listed.has(id) && isSafeRecordId(id) && !fs.existsSync(recordPath(ws, id))))) continue;
     fs.mkdirSync(dir, { recursive: true });
     fs.renameSync(path.join(ws.draws, name), path.join(dir, name));
   }
-  return interrupted;
+  return interrupted.map((id) => {
+    const l = loaded.get(id);
+    return { drawId: id, recordHash: l?.status === 'ok' ? l.record.recordHash : '' };
+  });
 }
 
 export interface Companion {
   path: string;
   data: string | Uint8Array;
-}
-
-function appendLedgerLine(ws: Workspace, record: LedgerRecord): void {
-  let text = '';
-  try {
-    text = fs.readFileSync(ws.ledger, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(err, ws.ledger);
-  }
-  if (text !== '' && !text.endsWith('\n')) text += '\n';
-  writeFileAtomic(ws.ledger, text + canonicalJson(ledgerLineOf(record)) + '\n');
-}
-
-/**
- * Adds a record to the ledger under the workspace lock: reads the ledger tip
- * inside the lock, chains and re-hashes the record to it, writes its
- * companion files (witness sheets, built from the chained record), then the
- * record itself (exclusive: an existing id is refused), then the ledger line
- * (the ledger is rewritten atomically). A kill at any moment leaves the
- * previous ledger, which verifies. `make` may compute the record from the
- * ledger as it is inside the lock (e.g. the yearly limit). Returns the record
- * and its text as stored (what `--json` prints).
- */
-export async function appendRecord<T extends LedgerRecord>(
-  ws: Workspace,
-  make: T | ((lines: LedgerLine[]) => T | Promise<T>),
-  companions: (record: T) => Promise<Companion[]> | Companion[] = () => [],
-): Promise<{ record: T; text: string }> {
-  return withLock(ws, async () => {
-    confineWrite(recordPath(ws, 'x')); // draws/ a link that leaves the workspace: refused before anything moves
-    fs.mkdirSync(ws.draws, { recursive: true });
-    let lines = readLedger(ws);
-    if (setAsideInterrupted(ws, lines).length) lines = readLedger(ws);
-    const draft = typeof make === 'function' ? await make(lines) : make;
-    const file = recordPath(ws, draft.drawId);
-    if (lines.some((l) => l.drawId === draft.drawId) || fs.existsSync(file)) throw new IoError('error.recordExists', { file });
-    const tip = lines.at(-1)?.recordHash ?? null;
-    const record = draft.prevRecordHash === tip ? draft : rechain(draft, tip); // drafts built on the tip are hashed already
-    const pending = companions(record); // may go on on another thread while the record's text is made
-    if (pending instanceof Promise) pending.catch(() => undefined); // awaited below
-    const text = recordText(record);
-    phase('record text');
-    const extra = await pending;
-    phase('witness sheet');
-    writeFilesAtomic(extra.map((c) => ({ path: c.path, data: c.data })));
-    writeFileAtomic(file, text, { exclusive: true });
-    appendLedgerLine(ws, record);
-    return { record, text };
-  });
 }

@@ -42,11 +42,15 @@ describe('ssj draw', () => {
     expect(record.seedSource).toBe('三名监督人掷骰');
     expect(record.place).toBe('测试县医保局三楼会议室');
     expect(record.prevRecordHash).toBeNull();
-    expect(readJson<DrawRecord>(path.join(root, 'draws', '20240603-1.json'))).toEqual(record);
+    const { ledgerHead, ...stored } = record as DrawRecord & { ledgerHead: string };
+    expect(readJson<DrawRecord>(path.join(root, 'draws', '20240603-1.json'))).toEqual(stored);
     expect(drawFiles(root)).toEqual(['20240603-1-witness.html', '20240603-1-witness.xlsx', '20240603-1.json']);
-    expect(ledgerLines(root).map((l) => JSON.parse(l) as { drawId: string; recordHash: string })).toEqual([
-      { createdAt: record.createdAt, drawId: '20240603-1', prevRecordHash: null, recordHash: record.recordHash },
+    const lines = ledgerLines(root).map((l) => JSON.parse(l) as { hash: string; files: { path: string }[] });
+    expect(lines).toEqual([
+      expect.objectContaining({ v: 2, seq: 1, kind: 'draw', prev: null, createdAt: record.createdAt, drawId: '20240603-1', prevRecordHash: null, recordHash: record.recordHash }),
     ]);
+    expect(lines[0]!.files.map((f) => f.path)).toEqual(['draws/20240603-1-witness.html', 'draws/20240603-1-witness.xlsx', 'draws/20240603-1.json']);
+    expect(ledgerHead).toBe(lines[0]!.hash); // --json carries the new ledger head whole
     expect(() => JSON.parse(stdout)).not.toThrow();
   });
 

@@ -94,6 +94,7 @@ describe('ssj verify', () => {
       expect(json(ledger).differences.map((d) => [d.field, d.line])).toEqual([
         ['record.recordHash', 1],
         ['createdAt', 1],
+        ['file.sha256', 1], // the draw event lists the record's bytes
       ]);
     } finally {
       fs.writeFileSync(recordFile(), original);
@@ -109,6 +110,8 @@ describe('ssj verify', () => {
       const r = verify(root, ['--ledger', '--json']);
       expect(r.code).toBe(1);
       expect(json(r).differences.map((d) => [d.field, d.line ?? null, d.drawId])).toEqual([
+        ['event.prev', 2, '20240603-3'],
+        ['event.seq', 2, '20240603-3'],
         ['prevRecordHash', 2, '20240603-3'],
         ['ledger', null, '20240603-2'],
       ]);
@@ -122,6 +125,30 @@ describe('ssj verify', () => {
       fs.writeFileSync(ledgerFile, original);
     }
     expect(verify(root, ['--ledger']).code).toBe(0);
+  });
+
+  it('catches the last ledger line deleted: the record left out is an error, and --expect-head of the last printed head fails', () => {
+    const ledgerFile = path.join(root, 'ledger.jsonl');
+    const original = fs.readFileSync(ledgerFile, 'utf8');
+    const ok = verify(root, ['--ledger', '--json']);
+    const head = (JSON.parse(ok.stdout) as { ledgerHead: string }).ledgerHead;
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    expect(verify(root, ['--ledger', '--expect-head', head.slice(0, 16)]).code).toBe(0);
+    try {
+      const lines = original.trim().split('\n');
+      fs.writeFileSync(ledgerFile, lines.slice(0, -1).join('\n') + '\n');
+      const r = verify(root, ['--ledger', '--json', '--expect-head', head.slice(0, 16)]);
+      expect(r.code).toBe(1);
+      expect(json(r).differences.map((d) => [d.field, d.drawId ?? null])).toEqual([
+        ['ledger', '20240603-3'],
+        ['ledger.head', null],
+      ]);
+      const text = verify(root, ['--ledger', '--expect-head', head.slice(0, 16)]);
+      expect(text.stdout).toContain('没有到达所给的末端');
+      expect(verify(root, ['--ledger', '--expect-head', 'xyz']).code).toBe(2);
+    } finally {
+      fs.writeFileSync(ledgerFile, original);
+    }
   });
 
   it('names the input whose content changed and the draw differences it makes', () => {

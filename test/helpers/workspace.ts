@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { canonicalJson, recordHash } from '../../src/core/hash.js';
+import { canonicalJson, recordHash, sha256Hex } from '../../src/core/hash.js';
+import { chainEvent, eventText, isV2, recordLines, type AnyLine } from '../../src/core/events.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, Plan, PlanRow, SelectedEntity, Stratum, Team } from '../../src/core/types.js';
 import { tempDir } from './cli.js';
 import { WORKSPACE_DIRS, workspacePaths, type Workspace } from '../../src/io/workspace.js';
@@ -59,19 +60,33 @@ export function selected(partial: Partial<SelectedEntity> & { key: string; order
   };
 }
 
-function ledgerTip(ws: Workspace): string | null {
-  if (!fs.existsSync(ws.ledger)) return null;
-  const lines = fs.readFileSync(ws.ledger, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const last = lines.at(-1);
-  return last ? (JSON.parse(last) as LedgerLine).recordHash : null;
+function ledgerLines(ws: Workspace): AnyLine[] {
+  if (!fs.existsSync(ws.ledger)) return [];
+  return fs.readFileSync(ws.ledger, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as AnyLine);
 }
 
+function ledgerTip(ws: Workspace): string | null {
+  return recordLines(ledgerLines(ws)).at(-1)?.recordHash ?? null;
+}
+
+/**
+ * Writes the record and lists it: a v1 line (as earlier versions wrote) while the ledger has only v1 lines,
+ * else a v2 event listing the record file, as ssj does now.
+ */
 function append(ws: Workspace, record: DrawRecord | AmendmentRecord): void {
   fs.mkdirSync(ws.draws, { recursive: true });
-  fs.writeFileSync(path.join(ws.draws, `${record.drawId}.json`), JSON.stringify(record, null, 2) + '\n', { flag: 'wx' });
+  const text = JSON.stringify(record, null, 2) + '\n';
+  fs.writeFileSync(path.join(ws.draws, `${record.drawId}.json`), text, { flag: 'wx' });
   const line: LedgerLine = { drawId: record.drawId, recordHash: record.recordHash, prevRecordHash: record.prevRecordHash, createdAt: record.createdAt };
   if ('amends' in record) line.amends = record.amends;
-  fs.appendFileSync(ws.ledger, canonicalJson(line) + '\n');
+  const lines = ledgerLines(ws);
+  if (!lines.some(isV2)) {
+    fs.appendFileSync(ws.ledger, canonicalJson(line) + '\n');
+    return;
+  }
+  const files = [{ path: `draws/${record.drawId}.json`, sha256: sha256Hex(text) }];
+  const events = chainEvent(lines, { kind: 'amends' in record ? 'substitution' : 'draw', at: '2024-06-01T02:00:00.000Z', date: '2024-06-01', ...line, files });
+  fs.appendFileSync(ws.ledger, eventText(events));
 }
 
 /** Strata derived from `selected` when not given: one stratum per number used. */

@@ -43,13 +43,19 @@ describe('ledger chain', () => {
     files.set('20240601-2', { status: 'missing' });
     expect(fields(checkLedger(lines, files, ids.slice(0, 2)).differences)).toEqual([['record', 3, '20240601-2']]);
   });
-  it('reports a record cut off before its ledger line as interrupted, not as a break', () => {
+  it('reports a record cut off before its ledger line as interrupted (the pending note of the stopped command names it), not as a break', () => {
     const { lines, files, ids, records } = setup();
     const cut = rechain(sampleDraw('20240601-3'), records[2].recordHash);
     files.set(cut.drawId, { status: 'ok', record: cut });
-    const c = checkLedger(lines, files, [...ids, cut.drawId]);
+    const c = checkLedger(lines, files, [...ids, cut.drawId], { pending: new Set(['20240601-3']) });
     expect(c.differences).toEqual([]);
     expect(c.interrupted).toEqual(['20240601-3']);
+  });
+  it('names a whole, chained record missing from the ledger when no command was stopped (its ledger line deleted)', () => {
+    const { lines, files, ids } = setup();
+    const c = checkLedger(lines.slice(0, 2), files, ids);
+    expect(fields(c.differences)).toEqual([['ledger', null, '20240601-2']]);
+    expect(c.interrupted).toEqual([]);
   });
   it('does not excuse a stray record that does not link to the tip', () => {
     const { lines, files, ids } = setup();

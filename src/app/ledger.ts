@@ -1,0 +1,198 @@
+/**
+ * The one way anything is added to the workspace: `appendEvent`. Under the
+ * workspace lock it reads the whole ledger, checks it (the chain, every
+ * record, every file an event lists) and refuses to add to a ledger that does
+ * not verify; then it writes the event's files atomically and appends the
+ * event (with the `ledger-format` migration line first on a v1 ledger).
+ * A kill at any moment leaves the previous ledger: the files being written
+ * are named in `.ssj-pending.json` until the event is in, and the next
+ * command sets aside records so cut off (and records that it did).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chainEvent, chinaDate, eventText, headOf, isV2, recordLines, RECORD_KINDS, type AnyLine, type FileRef, type LedgerEvent } from '../core/events.js';
+import { sha256Hex } from '../core/hash.js';
+import { checkLedger, type LedgerCheck } from '../core/ledger.js';
+import { rechain, recordText, ledgerLineOf } from '../core/record.js';
+import type { LedgerLine, LedgerRecord } from '../core/types.js';
+import { CheckFailed, IoError } from '../errors.js';
+import { writeFilesAtomic } from '../io/atomic.js';
+import { confineWrite } from '../io/confine.js';
+import { differenceLines } from './draw-io.js';
+import { appendLedgerText, clearPending, readLedgerLines, readPending, relPath, workspaceFileSha256, writePending } from '../io/ledger-file.js';
+import { loadRecordsForCheck, recordIdsIn, recordPath, setAsideInterrupted, type Companion } from '../io/records.js';
+import { phase } from '../io/timing.js';
+import { withLock, type Workspace } from '../io/workspace.js';
+
+/** The ledger as read inside the lock, for a command to build its event from. */
+export interface LedgerState {
+  lines: AnyLine[];
+  /** The record lines (draws, substitutions, replacements) in the v1 shape. */
+  records: LedgerLine[];
+  head: string | null;
+}
+
+export interface FileToWrite {
+  /** Absolute path, inside the workspace. */
+  path: string;
+  data: string | Uint8Array;
+  /** Refuse when it exists (records, publications). */
+  exclusive?: boolean;
+}
+
+/** What a command adds: its kind, the files it writes (listed with their SHA-256), files already written to list, its payload. */
+export interface EventRequest {
+  kind: string;
+  drawId?: string;
+  write?: FileToWrite[];
+  /** Files already in the workspace to list as they are (absolute paths). */
+  list?: string[];
+  payload?: Record<string, unknown>;
+}
+
+export interface Appended<T> {
+  events: LedgerEvent[];
+  /** The new ledger head (hash of the last line). */
+  head: string;
+  value: T;
+}
+
+/** The whole check of a workspace's ledger: chain, records, listed files, unlisted records. */
+export function checkWorkspaceLedger(ws: Workspace, lines: AnyLine[] = readLedgerLines(ws), options: { parseListed?: boolean } = {}): LedgerCheck {
+  const records = recordLines(lines);
+  // A record listed by a v2 event is covered by its file's SHA-256; only v1 records (and orphans) need parsing, unless asked.
+  const listed = new Set<string>();
+  if (!options.parseListed) for (const l of lines) if (isV2(l) && RECORD_KINDS.has(l.kind) && typeof l.drawId === 'string') listed.add(l.drawId);
+  const pending = readPending(ws);
+  const pendingIds = new Set(pending?.drawId ? [pending.drawId] : []);
+  return checkLedger(lines, loadRecordsForCheck(ws, records, undefined, listed), recordIdsIn(ws), {
+    fileHash: (file) => workspaceFileSha256(ws, file),
+    pending: pendingIds,
+  });
+}
+
+/** The first 16 hex characters of a head, as printed after every appending command. */
+export const shortHead = (head: string | null): string => (head ?? '').slice(0, 16);
+
+function refuseDamaged(ws: Workspace, check: LedgerCheck): void {
+  if (check.differences.length === 0) return;
+  const shown = differenceLines(check.differences.slice(0, 3)).map((l) => l.trim()).join('；');
+  throw new CheckFailed('ledger.damaged', { file: ws.ledger, count: check.differences.length, first: shown });
+}
+
+/**
+ * Adds one event. `make` builds it from the ledger as it is inside the lock
+ * (and may refuse by throwing: nothing is written then). Returns the lines
+ * appended, the new head and whatever `make` returned beside the event.
+ */
+export async function appendEvent<T = undefined>(
+  ws: Workspace,
+  now: Date,
+  make: (state: LedgerState) => Promise<{ event: EventRequest; value: T }> | { event: EventRequest; value: T },
+): Promise<Appended<T>> {
+  return withLock(ws, async () => {
+    confineWrite(path.join(ws.draws, 'x')); // draws/ a link that leaves the workspace: refused before anything moves
+    fs.mkdirSync(ws.draws, { recursive: true });
+    const lines = readLedgerLines(ws);
+    const pending = readPending(ws);
+    // Records a stopped command left (named by its pending note) and witness sheets without a record are set aside.
+    const setAside = setAsideInterrupted(ws, recordLines(lines), new Set(pending?.drawId ? [pending.drawId] : []));
+    if (pending) clearPending(ws);
+    refuseDamaged(ws, checkWorkspaceLedger(ws, lines));
+    phase('ledger checked');
+    const state: LedgerState = { lines, records: recordLines(lines), head: headOf(lines) };
+    const { event, value } = await make(state);
+    const writes = event.write ?? [];
+    for (const f of writes) if (relPath(ws, f.path).startsWith('../')) throw new IoError('error.writeFailed', { file: f.path, reason: 'outside the workspace' });
+    const files: FileRef[] = [
+      ...writes.map((f) => ({ path: relPath(ws, f.path), sha256: sha256Hex(f.data) })),
+      ...(event.list ?? []).map((p) => {
+        const rel = relPath(ws, p);
+        const sha256 = workspaceFileSha256(ws, rel);
+        if (sha256 === null) throw new IoError('error.fileNotFound', { file: p });
+        return { path: rel, sha256 };
+      }),
+    ];
+    const recordHash = typeof event.payload?.recordHash === 'string' ? event.payload.recordHash : undefined;
+    writePending(ws, { kind: event.kind, ...(event.drawId ? { drawId: event.drawId } : {}), ...(recordHash ? { recordHash } : {}), files: files.map((f) => f.path) });
+    try {
+      writeFilesAtomic(writes.map((f) => ({ path: f.path, data: f.data, exclusive: Boolean(f.exclusive) })));
+    } catch (err) {
+      clearPending(ws); // nothing was written (writeFilesAtomic puts back what it had replaced)
+      throw err;
+    }
+    const events = chainEvent(lines, {
+      kind: event.kind,
+      at: now.toISOString(),
+      date: chinaDate(now),
+      ...(event.drawId !== undefined ? { drawId: event.drawId } : {}),
+      ...(files.length ? { files } : {}),
+      ...(setAside.length ? { setAside } : {}),
+      ...(event.payload ?? {}),
+    });
+    try {
+      appendLedgerText(ws, eventText(events));
+    } catch (err) {
+      // The ledger could not be written (a full disk): the new records go again, so the workspace is as it was.
+      // (Files replaced in place stay new; the pending note left names them for the next command.)
+      for (const f of writes) if (f.exclusive) fs.rmSync(f.path, { force: true });
+      if (writes.every((f) => f.exclusive)) clearPending(ws);
+      throw err;
+    }
+    clearPending(ws);
+    return { events, head: (events.at(-1) as LedgerEvent).hash, value };
+  });
+}
+
+/** The ledger head now (outside the lock, for display). */
+export function ledgerHead(ws: Workspace): string | null {
+  return headOf(readLedgerLines(ws));
+}
+
+/**
+ * Adds a draw record (a draw, a substitution or a replacement) as one event:
+ * the record chained to the last record (prevRecordHash, as in v1) and
+ * re-hashed, its companion files (witness sheets, built from the chained
+ * record), then the record itself (exclusive: an existing id is refused),
+ * all listed by the event. `make` may compute the record from the record
+ * lines as they are inside the lock (e.g. the yearly limit).
+ */
+export async function appendRecord<T extends LedgerRecord>(
+  ws: Workspace,
+  now: Date,
+  make: T | ((lines: LedgerLine[], state: LedgerState) => T | Promise<T>),
+  companions: (record: T) => Promise<Companion[]> | Companion[] = () => [],
+  kind?: 'draw' | 'substitution' | 'replacement',
+  payload: Record<string, unknown> = {},
+): Promise<{ record: T; text: string; head: string }> {
+  const done = await appendEvent<{ record: T; text: string }>(ws, now, async (state) => {
+    const draft = typeof make === 'function' ? await make(state.records, state) : make;
+    const file = recordPath(ws, draft.drawId);
+    if (state.records.some((l) => l.drawId === draft.drawId) || fs.existsSync(file)) throw new IoError('error.recordExists', { file });
+    const tip = state.records.at(-1)?.recordHash ?? null;
+    const record = draft.prevRecordHash === tip ? draft : rechain(draft, tip); // drafts built on the tip are hashed already
+    const pendingCompanions = companions(record); // may go on on another thread while the record's text is made
+    if (pendingCompanions instanceof Promise) pendingCompanions.catch(() => undefined); // awaited below
+    const text = recordText(record);
+    phase('record text');
+    const extra = await pendingCompanions;
+    phase('witness sheet');
+    const line = ledgerLineOf(record);
+    return {
+      value: { record, text },
+      event: {
+        kind: kind ?? (line.amends !== undefined ? 'substitution' : 'draw'),
+        drawId: record.drawId,
+        write: [...extra.map((c) => ({ path: c.path, data: c.data })), { path: file, data: text, exclusive: true }],
+        payload: { ...line, ...payload },
+      },
+    };
+  });
+  return { ...done.value, head: done.head };
+}
+
+/** The JSON a record command prints: the record as stored, with the new ledger head added. */
+export function withHead(text: string, head: string): string {
+  return text.replace(/\}\s*$/, `,\n  "ledgerHead": "${head}"\n}\n`);
+}
+
