@@ -7,6 +7,7 @@ import type { Issue, Severity, Table, TableRow } from './types.js';
 
 export const SEVERITY: ReadonlyMap<string, Severity> = new Map<string, Severity>([
   ['missing-column', 'error'],
+  ['registry-empty', 'error'],
   ['missing-value', 'error'],
   ['uscc-format', 'error'],
   ['uscc-checksum', 'error'],

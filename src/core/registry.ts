@@ -265,6 +265,16 @@ export function tableIssues(tb: Table): Issue[] {
   ];
 }
 
+/**
+ * A registry of entities or inspectors with no data row (a blank template):
+ * said as such, so that neither validate passes it as 没有问题 nor announce and
+ * draw blame the plan's departments for it. An empty conflicts list is fine.
+ */
+export function emptyRegistryIssues(tb: Table, rows: number): Issue[] {
+  if (rows > 0 || !(ENTITY_ROLES.includes(tb.role) || tb.role === 'inspectors')) return [];
+  return [makeIssue('registry-empty', { file: tb.file, sheet: tb.sheet, row: tb.headerRow, column: null, cell: null, value: null }, { next: tb.headerRow + 1 })];
+}
+
 const PLAIN_KEY = /^[0-9A-Z]*$/;
 
 /** normKey() with a fast path for keys that are already plain upper-case ASCII. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { conflictContentRows, contentSha256, inspectorContentRows } from '../core/content-hash.js';
 import { entityContentSha256Aside } from './content-hash-aside.js';
-import { emptyAccumulator, ENTITY_ROLES, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
+import { emptyAccumulator, emptyRegistryIssues, ENTITY_ROLES, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity, makeIssue } from '../core/issues.js';
 import { validatorFor } from '../core/validators.js';
 import { InputError, IoError, SsjError, UsageError } from '../errors.js';
@@ -167,7 +167,7 @@ export async function loadRegistries(paths: string[], opts: LoadOptions = {}): P
     kept += rows;
     const rowIssues = acc.issues.splice(0);
     for (const i of table.issues) acc.issues.push(i);
-    if (REGISTRY_ROLES.includes(table.role)) for (const i of tableIssues(table)) acc.issues.push(i);
+    if (REGISTRY_ROLES.includes(table.role)) for (const i of [...tableIssues(table), ...emptyRegistryIssues(table, rows)]) acc.issues.push(i);
     for (const i of rowIssues) acc.issues.push(i);
     phase(`${path.basename(file)} read`);
     const hash = ENTITY_ROLES.includes(table.role) ? entityContentSha256Aside(acc.entities) : contentSha256(contentRows(table.role, acc));
@@ -255,7 +255,7 @@ export async function validateFiles(
         maxIssues: MAX_ISSUES_PER_FILE,
         kept: 0,
       });
-      const issues = [...table.issues, ...tableIssues(table), ...acc.issues];
+      const issues = [...table.issues, ...tableIssues(table), ...emptyRegistryIssues(table, rows), ...acc.issues];
       const validator = REGISTRY_ROLES.includes(table.role) ? undefined : await validatorFor(table.role);
       if (validator) issues.push(...validator(table, { today: opts.today }));
       capIssues(issues, omitted);

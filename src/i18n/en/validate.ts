@@ -1,6 +1,7 @@
 import type { validate as zh } from '../zh/validate.js';
 
 export const validate: Record<keyof typeof zh, string> = {
+  'issue.registry-empty': 'No data rows: sheet "{sheet}" has only its header (row {row}), no entity or inspector. Fill it in from row {next} and run again (a blank template cannot be drawn from).',
   'issue.missing-column': 'Required column "{column}" is missing (also accepted: {synonyms}). Header row {row} has: {seen}. Add the column to the header.',
   'issue.missing-value': '"{column}" is empty (cell {cell}). Fill it in.',
   'issue.missing-key': 'Both 统一社会信用代码 and 医保编码 are empty (row {row}). Fill in at least one: the 18-character credit code, or the 医保编码 for village clinics.',

@@ -1,5 +1,6 @@
 /** ssj validate: one message per issue code (with its fix) and the command's output. */
 export const validate = {
+  'issue.registry-empty': '没有数据行：工作表“{sheet}”只有表头（第 {row} 行），没有任何检查对象或检查人员。请从第 {next} 行起填写后再运行（空白模板不能用于抽取）。',
   'issue.missing-column': '缺少必填列“{column}”（可写作：{synonyms}）。表头行第 {row} 行看到的列：{seen}。请在表头中添加该列。',
   'issue.missing-value': '“{column}”为空（单元格 {cell}）。请填写。',
   'issue.missing-key': '统一社会信用代码和医保编码都为空（第 {row} 行）。请至少填一项：有执照的填 18 位统一社会信用代码，村卫生室等填医保编码。',
