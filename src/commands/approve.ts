@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { normKey } from '../core/normalize.js';
 import { approve } from '../app/approve.js';
-import { readDraw } from '../io/records.js';
+import { drawFromFlag } from '../io/records.js';
 import { openWorkspace } from '../io/workspace.js';
 import { shortList } from '../render/report.js';
 
@@ -24,7 +24,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   if (returning && reason === '') throw new UsageError('error.missingFlag', { flag: '--return', hint: '' });
   const entities = (Array.isArray(opts.entity) ? opts.entity : typeof opts.entity === 'string' ? [opts.entity] : []).map((k) => normKey(String(k))).filter((k) => k !== '');
   const ws = openWorkspace(ctx.workspace);
-  readDraw(ws, drawId); // an unknown draw is refused with records' own message
+  drawFromFlag(ws, drawId); // the one --draw check: id syntax, listed in the ledger
   const opinion = text(opts.opinion);
   const { event, head } = await approve(ws, { drawId, entities, decision: returning ? 'returned' : 'approved', by, ...(opinion ? { opinion } : {}), ...(returning ? { reason } : {}) }, ctx.now);
   if (ctx.json) {

@@ -7,13 +7,13 @@ import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { writeNotices } from '../app/notices.js';
-import { readDraw } from '../io/records.js';
+import { drawFromFlag } from '../io/records.js';
 import { openWorkspace } from '../io/workspace.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   if (typeof opts.draw !== 'string' || opts.draw.trim() === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: '' });
   const ws = openWorkspace(ctx.workspace);
-  const draw = readDraw(ws, opts.draw.trim());
+  const draw = drawFromFlag(ws, opts.draw);
   const out = await writeNotices(ws, draw, { contact: typeof opts.contact === 'string' ? opts.contact.trim() : '' });
   if (ctx.json) {
     ctx.out(JSON.stringify({ dir: out.dir, count: out.notices.length, all: out.all, approval: out.approval, notices: out.notices.map((n) => ({ entity: n.entity.key, number: n.number, verification: n.verification, timesThisYear: n.timesThisYear })) }, null, 2));

@@ -62,6 +62,19 @@ function verifyLedger(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): n
   const lines = readLedgerLines(ws);
   const check = checkWorkspaceLedger(ws, lines, { parseListed: true });
   const differences = [...check.differences];
+  // The announcement each draw was made after, kept beside it: edited since (re-hashed or not) is a difference.
+  recordLines(lines).forEach((l) => {
+    if (l.amends !== undefined) return;
+    let draw: DrawRecord;
+    try {
+      const r = readRecord(ws, l.drawId);
+      if (isAmendment(r)) return;
+      draw = r;
+    } catch {
+      return; // the ledger check names a missing or unreadable record
+    }
+    for (const d of againstAnnouncement(ws, draw)) differences.push({ ...d, drawId: l.drawId });
+  });
   const headLine = expect === null ? null : lineOfHead(lines, expect);
   if (expect !== null && headLine === null) differences.push({ field: 'ledger.head', expected: expect, found: check.head });
   const match = differences.length === 0;

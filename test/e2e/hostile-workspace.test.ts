@@ -71,7 +71,7 @@ describe('files outside the workspace', () => {
     expect(fs.readdirSync(outside)).toEqual([]);
   });
 
-  it.each(['sheets', 'status', 'publish'])('%s --draw with a path to a record outside draws/ is refused (exit 2)', (verb) => {
+  it.each(['sheets', 'status', 'publish', 'notices'])('%s --draw with a path to a record outside draws/ is refused (exit 2)', (verb) => {
     const { ws, outside } = copy();
     plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'rec', path.join(outside, 'foreign', 'rec.json'));
     refused(() => ssj([verb, '--workspace', ws, '--draw', '../../outside/foreign/rec', '--date', '2024-07-01']), [2], ws, outside);
@@ -242,6 +242,18 @@ describe('rules bypassed', () => {
     expectNoStack(r);
     expect(r.stderr + r.stdout).toMatch(/A\d+/);
     expect(fs.readdirSync(path.join(w, 'draws'))).toEqual([]);
+  });
+
+  it.each([['edited in place', false], ['edited and re-hashed', true]])('an announcement %s after its draw fails verify --ledger (exit 1)', async (_l, rehash) => {
+    const { ws } = copy();
+    const file = path.join(ws, 'draws', `${DRAW}-announcement.json`);
+    const a = JSON.parse(fs.readFileSync(file, 'utf8')) as { strata: { size: number }[] };
+    a.strata[0]!.size += 1;
+    fs.writeFileSync(file, JSON.stringify(a, null, 2));
+    if (rehash) await retargetedAnnouncement(file, DRAW, file);
+    const r = ssj(['verify', '--ledger', '--workspace', ws, '--json']);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { differences: { field: string }[] }).differences.map((d) => d.field).join(' ')).toMatch(/announcement/);
   });
 
   it('an ID number with a U+200B inside is checked as one number (no idcard issue)', () => {
