@@ -264,6 +264,47 @@ describe('rules bypassed', () => {
   });
 });
 
+describe('no command appends to a ledger that does not verify', () => {
+  let base = '';
+  beforeAll(() => {
+    const { ws } = copy();
+    for (const [date, seed] of [['2024-06-10', '10101010102020202020'], ['2024-06-11', '30303030304040404040']]) {
+      const args = drawArgs(ws);
+      args[args.indexOf('--date') + 1] = date as string;
+      args[args.indexOf('--seed') + 1] = seed as string;
+      const r = ssj(args);
+      if (r.code !== 0) throw new Error(r.stderr);
+    }
+    base = ws;
+  }, 60_000);
+
+  const lines = (ws: string) => fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n');
+  const setLines = (ws: string, l: string[]) => fs.writeFileSync(path.join(ws, 'ledger.jsonl'), l.map((x) => x + '\n').join(''));
+  const damage: [string, (ws: string) => void][] = [
+    ['a line duplicated', (ws) => setLines(ws, [...lines(ws), lines(ws)[1] as string])],
+    ['a line removed from the middle', (ws) => setLines(ws, lines(ws).filter((_, i) => i !== 1))],
+    ['two lines swapped', (ws) => { const l = lines(ws); setLines(ws, [l[0], l[2], l[1]] as string[]); }],
+    ['a record edited', (ws) => { const f = path.join(ws, 'draws', `${DRAW}.json`); fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/"seed": "[^"]*"/, '"seed": "99999999999999999999"')); }],
+    ['the ledger deleted', (ws) => fs.rmSync(path.join(ws, 'ledger.jsonl'))],
+    ['the ledger emptied', (ws) => fs.writeFileSync(path.join(ws, 'ledger.jsonl'), '')],
+    ['an orphan record planted', (ws) => plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'ghost-1', path.join(ws, 'draws', 'ghost-1.json'))],
+  ];
+
+  it.each(damage)('%s: ssj draw refuses, naming the damage and the way out; nothing is written', (_label, harm) => {
+    n += 1;
+    const w = path.join(dir, `case-${n}`);
+    const ws = path.join(w, 'ws');
+    fs.cpSync(base, ws, { recursive: true });
+    const outside = path.join(w, 'outside');
+    fs.mkdirSync(outside);
+    harm(ws);
+    const args = drawArgs(ws);
+    args[args.indexOf('--date') + 1] = '2024-06-12';
+    const r = refused(() => ssj(args), [1, 2], ws, outside);
+    expect(r.stderr).toMatch(/verify --ledger|存档|恢复/);
+  });
+});
+
 describe('crashes become clear refusals', () => {
   it('verify of a record with the right format tag and wrong field types: exit 1, naming the file', () => {
     const { ws, outside } = copy();
