@@ -15,6 +15,7 @@ import { t } from '../i18n/index.js';
 import { fileProgress } from '../render/progress.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { filesOf, priorDraws, withDocument } from '../app/draw-io.js';
+import { hashedSnapshot, makeSnapshot } from '../app/snapshot.js';
 import { loadInputs, refuseOnErrors } from '../io/inputs.js';
 import { nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { openWorkspace, withLock } from '../io/workspace.js';
@@ -27,23 +28,28 @@ export const run: Handler = async (ctx, _args, opts) => {
   const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today }, fileProgress(ctx));
   refuseOnErrors(loaded.issues, ctx.err);
   const { plan, inputs } = withDocument(loaded, opts.document);
-  const a = await withLock(ws, () => {
+  const files = filesOf(opts);
+  const a = await withLock(ws, async () => {
     const id = wanted ?? nextDrawId(ws, ctx.today);
     const json = path.join(ws.draws, `${id}-announcement.json`);
     const html = path.join(ws.draws, `${id}-announcement.html`);
     for (const f of [json, recordPath(ws, id)]) if (fs.existsSync(f)) throw new IoError('drawcmd.announcementIdTaken', { id, file: f });
     const prior = priorDraws(ws, readLedger(ws), ctx.today);
     const strata = planStrata({ plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today });
+    // The inputs as validated, for `draw --announcement` to use when the files are unchanged (app/snapshot.ts).
+    const snap = makeSnapshot(id, ctx.today, files, loaded);
+    const snapshot = snap ? await hashedSnapshot(snap) : undefined;
     const ann = buildAnnouncement(
-      { tool: TOOL_VERSION, drawId: id, createdAt: ctx.nowIso, announceDate: ctx.today, plan, inputs },
+      { tool: TOOL_VERSION, drawId: id, createdAt: ctx.nowIso, announceDate: ctx.today, plan, inputs, ...(snapshot ? { snapshot } : {}) },
       strata,
       loaded.entities,
     );
     writeFilesAtomic([
+      ...(snap ? [{ path: path.join(ws.draws, snap.ref.file), data: snap.data }] : []),
       { path: html, data: announcementHtml(ann, ctx.lang) },
       { path: json, data: JSON.stringify(ann, null, 2) + '\n', exclusive: true },
     ]);
-    return { ann, json, html };
+    return { ann, json, html, snapshot: snap ? path.join(ws.draws, snap.ref.file) : null };
   });
   if (ctx.json) {
     ctx.out(JSON.stringify(a.ann, null, 2));
@@ -55,5 +61,6 @@ export const run: Handler = async (ctx, _args, opts) => {
   ctx.out(t('drawcmd.announced', { id: a.ann.drawId, hash: a.ann.announcementHash, file: a.json }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.announcement'), file: a.json }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.announcementSheet'), file: a.html }));
+  if (a.snapshot) ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.snapshot'), file: a.snapshot }));
   return 0;
 };

@@ -23,6 +23,7 @@ import { checkedId, seedProblem } from './common/flags.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { appendRecord, shortHead, withHead } from '../app/ledger.js';
+import { inputsFromSnapshot } from '../app/snapshot.js';
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
 import { phase } from '../io/timing.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
@@ -82,6 +83,24 @@ interface Prepared {
   seed: string;
 }
 
+/**
+ * The inputs from the announcement's snapshot when every file is the one
+ * announced (app/snapshot.ts), else read and checked from the files — and
+ * then the reason is said.
+ */
+async function drawInputs(ctx: Ctx, opts: Record<string, unknown>, announcement: Announcement | null): Promise<LoadedInputs> {
+  const files = filesOf(opts);
+  if (announcement?.snapshot) {
+    const s = await inputsFromSnapshot(String(opts.announcement), announcement, files, ctx.today);
+    if ('loaded' in s) {
+      ctx.err(t('drawcmd.snapshot.used', { file: announcement.snapshot.file }));
+      return s.loaded;
+    }
+    ctx.err(t('drawcmd.snapshot.fallback', { reason: t(s.fallback, s.params) }));
+  }
+  return loadInputs(files, { plan: true, entities: true, inspectors: true, drawDate: ctx.today, deferHashes: true }, fileProgress(ctx));
+}
+
 /** Everything checked before the lock: id, seed, announcement, inputs (nothing written on any failure). */
 async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepared> {
   const id = checkedId(opts.id);
@@ -89,7 +108,7 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
   if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
   const ws = openWorkspace(ctx.workspace);
   const announcement: Announcement | null = opts.announcement ? readAnnouncement(String(opts.announcement)) : null;
-  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today, deferHashes: true }, fileProgress(ctx));
+  const loaded = await drawInputs(ctx, opts, announcement);
   phase('inputs read and checked');
   refuseOnErrors(loaded.issues, ctx.err, true);
   // The 实施文件 announced is the draw's unless --document says otherwise (a different one is then refused below).

@@ -21,6 +21,13 @@ export interface EntityProbability {
   excluded?: string;
 }
 
+/** The announcement's snapshot of its validated inputs (issue #20): a file beside it, by base name, its SHA-256 and size. */
+export interface SnapshotRef {
+  file: string;
+  sha256: string;
+  bytes: number;
+}
+
 export interface Announcement {
   format: typeof ANNOUNCEMENT_FORMAT;
   algorithm: 'ssj-draw/1';
@@ -30,6 +37,8 @@ export interface Announcement {
   announceDate: string;
   plan: Plan;
   inputs: InputRef[];
+  /** Absent in announcements made before snapshots, or when none could be made. */
+  snapshot?: SnapshotRef;
   strata: AnnouncedStratum[];
   entities: EntityProbability[];
   announcementHash: string;

@@ -148,4 +148,13 @@ export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.a.announceDate': "Announced on",
   'drawcmd.a.entities': "Selection probability of each entity",
   'drawcmd.a.footer': "Announcement {id}  announcement hash {hash}",
+  'drawcmd.out.snapshot': "Announcement snapshot (validated inputs)",
+  'drawcmd.snapshot.used': "Every input file is byte for byte the one announced: drawing from the announcement snapshot {file} (validated inputs), the registries are not read again.",
+  'drawcmd.snapshot.fallback': "Not using the announcement snapshot ({reason}): reading and checking every input file.",
+  'drawcmd.snapshot.none': "the announcement has no snapshot",
+  'drawcmd.snapshot.date': "the draw date {date} is before the announcement date {announced} or in another year",
+  'drawcmd.snapshot.missing': "the snapshot file {file} is missing or unreadable",
+  'drawcmd.snapshot.damaged': "the snapshot file {file} is damaged or was edited: SHA-256 announced {expected}, found {found}",
+  'drawcmd.snapshot.files': "the input files given are not the ones announced (number, names or flags differ)",
+  'drawcmd.snapshot.changed': "the input file {file} has changed since the announcement",
 };

@@ -146,4 +146,13 @@ export const drawcmd = {
   'drawcmd.a.announceDate': '公告日期',
   'drawcmd.a.entities': '各对象的入选概率',
   'drawcmd.a.footer': '公告编号 {id}　公告哈希 {hash}',
+  'drawcmd.out.snapshot': '公告快照（已校验的输入）',
+  'drawcmd.snapshot.used': '输入文件与公告时逐字节一致：从公告快照 {file} 取已校验的输入抽取，不再重读登记表。',
+  'drawcmd.snapshot.fallback': '不使用公告快照（{reason}）：重新读取并校验全部输入文件。',
+  'drawcmd.snapshot.none': '该公告没有快照',
+  'drawcmd.snapshot.date': '抽取日期 {date} 早于公告日期 {announced} 或不在同一年',
+  'drawcmd.snapshot.missing': '快照文件 {file} 不存在或无法读取',
+  'drawcmd.snapshot.damaged': '快照文件 {file} 已损坏或被改动：SHA-256 公告时为 {expected}，现为 {found}',
+  'drawcmd.snapshot.files': '给出的输入文件与公告时不同（数目、名称或所属选项不符）',
+  'drawcmd.snapshot.changed': '输入文件 {file} 自公告以来内容已改变',
 } as const;

@@ -1,0 +1,170 @@
+/**
+ * The announcement's snapshot (issue #20): the validated, normalised inputs
+ * of an announcement in one compact file, so that `ssj draw --announcement`
+ * need not read and check a million-row registry again when its bytes are
+ * the ones announced. This module only turns the inputs into bytes and back;
+ * when a snapshot may be used is decided in src/app/snapshot.ts.
+ *
+ * Layout: "SSJSNAP1", a little-endian u32 length and a JSON header (plan,
+ * inputs, issues, inspectors, conflicts, the files and their SHA-256, the
+ * entities' dictionary and pieces), then each piece's sections, each padded
+ * to 4 bytes: keys and the four texts (ybbm, name, address, 法定代表人) as
+ * UTF-8 joined by NUL, each entity's text ends (four u32, UTF-16 units as
+ * EntityColumns has them), key-from-USCC flags (u8) and six dictionary codes
+ * (u32). A piece is a run of entities of one object type, in list order; its
+ * entities come back as column views (registry-range fromColumns), the same
+ * views the parallel reader gives.
+ */
+import { endianness } from 'node:os';
+import type { Conflict, Entity, InputRef, Inspector, Issue, ObjectType, Plan } from '../core/types.js';
+import { fromColumns, type EntityColumns } from './registry-range.js';
+
+export const SNAPSHOT_FORMAT = 'ssj-snapshot/1' as const;
+const MAGIC = Buffer.from('SSJSNAP1', 'latin1');
+const SEP = '\u0000';
+const TEXTS = 4;
+const CODED = 6;
+
+/** A file given to announce under a flag, by base name, with its bytes' SHA-256. */
+export interface SnapshotFile {
+  flag: 'plan' | 'entities' | 'inspectors' | 'conflicts';
+  file: string;
+  sha256: string;
+}
+
+export interface SnapshotInputs {
+  drawId: string;
+  announceDate: string;
+  files: SnapshotFile[];
+  plan: Plan | null;
+  inputs: InputRef[];
+  /** Warnings (and errors, which an announcement never has) as loadInputs gave them; infos are not kept. */
+  issues: Issue[];
+  entities: Entity[];
+  inspectors: Inspector[];
+  conflicts: Conflict[];
+}
+
+interface PieceHeader {
+  objectType: ObjectType;
+  count: number;
+  /** Byte lengths of keys, ybbm, name, address, legal (UTF-8). */
+  bytes: number[];
+}
+
+interface Header extends Omit<SnapshotInputs, 'entities'> {
+  format: typeof SNAPSHOT_FORMAT;
+  dict: string[];
+  pieces: PieceHeader[];
+}
+
+export class SnapshotUnreadable extends Error {}
+
+const pad4 = (n: number) => (4 - (n % 4)) % 4;
+
+/** Whether an entity's fields fit the columns exactly (uscc is the key or empty, as the registry readers make them). */
+const fitsColumns = (e: Entity) => e.uscc === (e.keySource === 'uscc' ? e.key : '') && e.source === undefined && !e.tags.some((x) => x.includes(SEP));
+
+/** The snapshot's bytes; null when some entity does not fit the column layout (no snapshot is then written). */
+export function encodeSnapshot(s: SnapshotInputs): Buffer | null {
+  const dict: string[] = [];
+  const index = new Map<string, number>();
+  const code = (v: string) => {
+    let c = index.get(v);
+    if (c === undefined) index.set(v, (c = dict.push(v) - 1));
+    return c;
+  };
+  const pieces: PieceHeader[] = [];
+  const chunks: Buffer[] = [];
+  const push = (b: Buffer) => {
+    chunks.push(b);
+    const p = pad4(b.length);
+    if (p) chunks.push(Buffer.alloc(p));
+  };
+  let from = 0;
+  while (from < s.entities.length) {
+    const type = (s.entities[from] as Entity).objectType;
+    let to = from;
+    while (to < s.entities.length && (s.entities[to] as Entity).objectType === type) to++;
+    const n = to - from;
+    const keys: string[] = new Array(n);
+    const texts: string[][] = [new Array(n), new Array(n), new Array(n), new Array(n)];
+    const ends = new Uint32Array(n * TEXTS);
+    const fromUscc = new Uint8Array(n);
+    const codes = new Uint32Array(n * CODED);
+    const at = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      const e = s.entities[from + i] as Entity;
+      if (!fitsColumns(e)) return null;
+      keys[i] = e.key;
+      fromUscc[i] = e.keySource === 'uscc' ? 1 : 0;
+      const tx = [e.ybbm, e.name, e.address, e.legalRepresentative];
+      for (let c = 0; c < TEXTS; c++) {
+        const v = tx[c] as string;
+        if (v.includes(SEP)) return null;
+        (texts[c] as string[])[i] = v;
+        at[c] = (i === 0 ? 0 : (at[c] as number) + 1) + v.length;
+        ends[i * TEXTS + c] = at[c] as number;
+      }
+      const coded = [e.region, e.nature, e.kind, e.grade, e.credit, e.tags.join(SEP)];
+      for (let c = 0; c < CODED; c++) codes[i * CODED + c] = code(coded[c] as string);
+    }
+    const parts = [keys.join(SEP), ...texts.map((t) => t.join(SEP))].map((t) => Buffer.from(t, 'utf8'));
+    pieces.push({ objectType: type, count: n, bytes: parts.map((b) => b.length) });
+    for (const b of parts) push(b);
+    push(Buffer.from(ends.buffer, ends.byteOffset, ends.byteLength));
+    push(Buffer.from(fromUscc.buffer, fromUscc.byteOffset, fromUscc.byteLength));
+    push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+    from = to;
+  }
+  const { entities: _columns, ...rest } = s;
+  const header: Header = { format: SNAPSHOT_FORMAT, ...rest, dict, pieces };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(json.length);
+  const head = [MAGIC, len, json, Buffer.alloc(pad4(MAGIC.length + 4 + json.length))];
+  return Buffer.concat([...head, ...chunks]);
+}
+
+/** The inputs back from a snapshot's bytes (already checked against the announced SHA-256). */
+export function decodeSnapshot(buf: Buffer): SnapshotInputs {
+  if (endianness() !== 'LE') throw new SnapshotUnreadable('a big-endian host');
+  if (buf.length < 12 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new SnapshotUnreadable('not a snapshot');
+  const jsonLen = buf.readUInt32LE(MAGIC.length);
+  let header: Header;
+  try {
+    header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + jsonLen)) as Header;
+  } catch {
+    throw new SnapshotUnreadable('header');
+  }
+  if (header.format !== SNAPSHOT_FORMAT) throw new SnapshotUnreadable(`format ${String(header.format)}`);
+  let at = MAGIC.length + 4 + jsonLen;
+  at += pad4(at);
+  const take = (n: number): Buffer => {
+    if (at + n > buf.length) throw new SnapshotUnreadable('truncated');
+    const b = buf.subarray(at, at + n);
+    at += n + pad4(n);
+    return b;
+  };
+  // Typed arrays are copied out: the buffer's offset need not be aligned, and the file's bytes can go.
+  const u32 = (n: number) => {
+    const b = take(n * 4);
+    const out = new Uint32Array(n);
+    Buffer.from(out.buffer).set(b);
+    return out;
+  };
+  const entities: Entity[] = [];
+  const shared = new Map<string, string[]>();
+  for (const p of header.pieces) {
+    const [keys, ybbm, name, address, legal] = p.bytes.map((n) => take(n).toString('utf8')) as [string, string, string, string, string];
+    const ends = u32(p.count * TEXTS);
+    const fromUscc = Uint8Array.from(take(p.count));
+    const codes = u32(p.count * CODED);
+    const columns: EntityColumns = {
+      objectType: p.objectType, count: p.count, key: p.count === 0 ? [] : keys.split(SEP), ybbm, name, address, legal, ends, fromUscc, codes, dict: header.dict, dictFrom: 0,
+    };
+    fromColumns(columns, entities, shared);
+  }
+  const { format: _f, dict: _d, pieces: _p, ...rest } = header;
+  return { ...rest, entities };
+}
