@@ -18,6 +18,7 @@ import type { Announcement, SnapshotRef } from '../core/announce.js';
 import { checkPlanYear } from '../core/plan.js';
 import type { MsgKey, MsgParams } from '../i18n/index.js';
 import type { InputFiles, LoadedInputs } from '../io/inputs.js';
+import { sha256Aside } from '../io/file-hash.js';
 import { decodeSnapshot, encodeSnapshot, type SnapshotFile } from '../io/snapshot.js';
 import { phase } from '../io/timing.js';
 
@@ -68,11 +69,21 @@ export async function hashedSnapshot(s: { data: Buffer; ref: SnapshotRef }): Pro
 
 export type SnapshotOutcome = { loaded: LoadedInputs } | { fallback: MsgKey; params: MsgParams };
 
-async function readFileOrNull(file: string): Promise<Buffer | null> {
+/** A file's bytes in shared memory (the hashing worker sees them without a copy), or null when it cannot be read. */
+function readShared(file: string): { shared: SharedArrayBuffer; bytes: Buffer } | null {
+  let fd: number | null = null;
   try {
-    return await fs.promises.readFile(file);
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    const shared = new SharedArrayBuffer(size);
+    const bytes = Buffer.from(shared);
+    let at = 0;
+    for (let n; at < size && (n = fs.readSync(fd, bytes, at, size - at, null)) > 0; ) at += n;
+    return at === size ? { shared, bytes } : null;
   } catch {
     return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 
@@ -88,23 +99,21 @@ export async function inputsFromSnapshot(annFile: string, ann: Announcement, fil
   }
   const given = FLAGS.flatMap((flag) => (files[flag] ?? []).map((f) => ({ flag, path: f })));
   const snapFile = path.join(path.dirname(annFile), path.basename(ref.file));
-  // Every input file and the snapshot are read and hashed at once (the digests on the thread pool).
-  const reads = given.map((g) => readFileOrNull(g.path).then((b) => (b ? sha256Of(b) : null)));
-  const snapBytes = await readFileOrNull(snapFile);
-  if (!snapBytes) {
-    await Promise.all(reads);
-    return { fallback: 'drawcmd.snapshot.missing', params: { file: snapFile } };
-  }
-  const snapHash = sha256Of(snapBytes);
+  const snap = readShared(snapFile);
+  if (!snap) return { fallback: 'drawcmd.snapshot.missing', params: { file: snapFile } };
+  // A worker hashes the input files and the snapshot's bytes while this thread decodes them.
+  const hashing = sha256Aside(given.map((g) => g.path), snap.shared);
+  hashing.catch(() => undefined);
   let decoded: ReturnType<typeof decodeSnapshot> | null = null;
   try {
-    decoded = decodeSnapshot(snapBytes); // trusted only once its hash is known to be the announced one
+    decoded = decodeSnapshot(snap.bytes); // trusted only once its hash is known to be the announced one
   } catch {
     decoded = null;
   }
-  const [hashes, own] = await Promise.all([Promise.all(reads), snapHash]);
+  const { files: hashes, shared: own } = await hashing;
+  const snapBytes = snap.bytes;
   phase('input files and snapshot hashed');
-  if (own !== ref.sha256 || snapBytes.length !== ref.bytes || !decoded) return { fallback: 'drawcmd.snapshot.damaged', params: { file: snapFile, expected: ref.sha256, found: own } };
+  if (own !== ref.sha256 || snapBytes.length !== ref.bytes || !decoded) return { fallback: 'drawcmd.snapshot.damaged', params: { file: snapFile, expected: ref.sha256, found: own ?? '' } };
   const announced = decoded.files;
   for (let i = 0; i < Math.max(given.length, announced.length); i++) {
     const g = given[i];

@@ -8,16 +8,15 @@
  * Layout: "SSJSNAP1", a little-endian u32 length and a JSON header (plan,
  * inputs, issues, inspectors, conflicts, the files and their SHA-256, the
  * entities' dictionary and pieces), then each piece's sections, each padded
- * to 4 bytes: keys and the four texts (ybbm, name, address, 法定代表人) as
- * UTF-8 joined by NUL, each entity's text ends (four u32, UTF-16 units as
+ * to 4 bytes: keys and the four texts (ybbm, name, address, 法定代表人) joined
+ * by NUL (Latin-1 when every character fits, else UTF-16LE), each entity's text ends (four u32, UTF-16 units as
  * EntityColumns has them), key-from-USCC flags (u8) and six dictionary codes
  * (u32). A piece is a run of entities of one object type, in list order; its
- * entities come back as column views (registry-range fromColumns), the same
- * views the parallel reader gives.
+ * entities come back as views that read a field when asked (as the parallel
+ * reader's column views do): the texts are not decoded up front.
  */
 import { endianness } from 'node:os';
 import type { Conflict, Entity, InputRef, Inspector, Issue, ObjectType, Plan } from '../core/types.js';
-import { fromColumns, type EntityColumns } from './registry-range.js';
 
 export const SNAPSHOT_FORMAT = 'ssj-snapshot/1' as const;
 const MAGIC = Buffer.from('SSJSNAP1', 'latin1');
@@ -45,11 +44,15 @@ export interface SnapshotInputs {
   conflicts: Conflict[];
 }
 
+/** How a text section is stored: one byte per character when every one is below U+0100, else UTF-16LE (both decode at memory speed; UTF-8 took seconds for a million Chinese names). */
+type TextCoding = 'latin1' | 'utf16le';
+
 interface PieceHeader {
   objectType: ObjectType;
   count: number;
-  /** Byte lengths of keys, ybbm, name, address, legal (UTF-8). */
+  /** Byte lengths of keys, ybbm, name, address, legal. */
   bytes: number[];
+  coding: TextCoding[];
 }
 
 interface Header extends Omit<SnapshotInputs, 'entities'> {
@@ -109,8 +112,10 @@ export function encodeSnapshot(s: SnapshotInputs): Buffer | null {
       const coded = [e.region, e.nature, e.kind, e.grade, e.credit, e.tags.join(SEP)];
       for (let c = 0; c < CODED; c++) codes[i * CODED + c] = code(coded[c] as string);
     }
-    const parts = [keys.join(SEP), ...texts.map((t) => t.join(SEP))].map((t) => Buffer.from(t, 'utf8'));
-    pieces.push({ objectType: type, count: n, bytes: parts.map((b) => b.length) });
+    const joined = [keys.join(SEP), ...texts.map((t) => t.join(SEP))];
+    const coding = joined.map((t): TextCoding => (/[^\u0000-\u00ff]/.test(t) ? 'utf16le' : 'latin1'));
+    const parts = joined.map((t, k) => Buffer.from(t, coding[k]));
+    pieces.push({ objectType: type, count: n, bytes: parts.map((b) => b.length), coding });
     for (const b of parts) push(b);
     push(Buffer.from(ends.buffer, ends.byteOffset, ends.byteLength));
     push(Buffer.from(fromUscc.buffer, fromUscc.byteOffset, fromUscc.byteLength));
@@ -124,6 +129,100 @@ export function encodeSnapshot(s: SnapshotInputs): Buffer | null {
   len.writeUInt32LE(json.length);
   const head = [MAGIC, len, json, Buffer.alloc(pad4(MAGIC.length + 4 + json.length))];
   return Buffer.concat([...head, ...chunks]);
+}
+
+/** One piece's sections as read: the four texts stay bytes until a field is asked for (the draw reads the names of the few it selects). */
+class SnapshotPiece {
+  constructor(
+    readonly objectType: ObjectType,
+    readonly keys: string[],
+    private readonly texts: Buffer[],
+    private readonly coding: TextCoding[],
+    private readonly ends: Uint32Array,
+    readonly fromUscc: Uint8Array,
+    private readonly codes: Uint32Array,
+    private readonly dict: string[],
+    private readonly tagLists: Map<string, string[]>,
+  ) {}
+
+  text(column: number, i: number): string {
+    const k = i * TEXTS + column;
+    const start = i === 0 ? 0 : (this.ends[k - TEXTS] as number) + 1;
+    const unit = this.coding[column] === 'utf16le' ? 2 : 1;
+    return (this.texts[column] as Buffer).toString(this.coding[column], start * unit, (this.ends[k] as number) * unit);
+  }
+
+  coded(i: number, field: number): string {
+    const v = this.dict[this.codes[i * CODED + field] as number];
+    if (v === undefined) throw new SnapshotUnreadable('dictionary code');
+    return v;
+  }
+
+  tags(i: number): string[] {
+    const text = this.coded(i, 5);
+    let t = this.tagLists.get(text);
+    if (!t) this.tagLists.set(text, (t = Object.freeze(text === '' ? [] : text.split(SEP)) as string[]));
+    return t;
+  }
+}
+
+/** An entity of a snapshot, read from its piece when a field is asked for (as the parallel reader's column views are). */
+class SnapshotEntity implements Entity {
+  constructor(
+    private readonly p: SnapshotPiece,
+    private readonly i: number,
+  ) {}
+
+  get key(): string {
+    return this.p.keys[this.i] as string;
+  }
+  get keySource(): 'uscc' | 'ybbm' {
+    return this.p.fromUscc[this.i] === 1 ? 'uscc' : 'ybbm';
+  }
+  get objectType(): ObjectType {
+    return this.p.objectType;
+  }
+  get name(): string {
+    return this.p.text(1, this.i);
+  }
+  get region(): string {
+    return this.p.coded(this.i, 0);
+  }
+  get uscc(): string {
+    return this.p.fromUscc[this.i] === 1 ? this.key : '';
+  }
+  get ybbm(): string {
+    return this.p.text(0, this.i);
+  }
+  get nature(): string {
+    return this.p.coded(this.i, 1);
+  }
+  get kind(): string {
+    return this.p.coded(this.i, 2);
+  }
+  get grade(): string {
+    return this.p.coded(this.i, 3);
+  }
+  get credit(): string {
+    return this.p.coded(this.i, 4);
+  }
+  get tags(): string[] {
+    return this.p.tags(this.i);
+  }
+  get address(): string {
+    return this.p.text(2, this.i);
+  }
+  get legalRepresentative(): string {
+    return this.p.text(3, this.i);
+  }
+
+  /** The plain entity, fields in the order the registry readers make them. */
+  toJSON(): Entity {
+    return {
+      key: this.key, keySource: this.keySource, objectType: this.objectType, name: this.name, region: this.region, uscc: this.uscc, ybbm: this.ybbm,
+      nature: this.nature, kind: this.kind, grade: this.grade, credit: this.credit, tags: this.tags, address: this.address, legalRepresentative: this.legalRepresentative,
+    };
+  }
 }
 
 /** The inputs back from a snapshot's bytes (already checked against the announced SHA-256). */
@@ -146,24 +245,26 @@ export function decodeSnapshot(buf: Buffer): SnapshotInputs {
     at += n + pad4(n);
     return b;
   };
-  // Typed arrays are copied out: the buffer's offset need not be aligned, and the file's bytes can go.
+  // Sections start at multiples of 4 in the file: over an aligned buffer the codes and ends are views, else copies.
   const u32 = (n: number) => {
     const b = take(n * 4);
+    if (b.byteOffset % 4 === 0) return new Uint32Array(b.buffer, b.byteOffset, n);
     const out = new Uint32Array(n);
     Buffer.from(out.buffer).set(b);
     return out;
   };
   const entities: Entity[] = [];
-  const shared = new Map<string, string[]>();
+  const tagLists = new Map<string, string[]>();
   for (const p of header.pieces) {
-    const [keys, ybbm, name, address, legal] = p.bytes.map((n) => take(n).toString('utf8')) as [string, string, string, string, string];
-    const ends = u32(p.count * TEXTS);
-    const fromUscc = Uint8Array.from(take(p.count));
-    const codes = u32(p.count * CODED);
-    const columns: EntityColumns = {
-      objectType: p.objectType, count: p.count, key: p.count === 0 ? [] : keys.split(SEP), ybbm, name, address, legal, ends, fromUscc, codes, dict: header.dict, dictFrom: 0,
-    };
-    fromColumns(columns, entities, shared);
+    const sections = p.bytes.map((n) => take(n));
+    const coding = p.coding.map((c) => {
+      if (c !== 'latin1' && c !== 'utf16le') throw new SnapshotUnreadable('text coding');
+      return c;
+    });
+    const keys = p.count === 0 ? [] : (sections[0] as Buffer).toString(coding[0]).split(SEP);
+    const piece = new SnapshotPiece(p.objectType, keys, sections.slice(1), coding.slice(1), u32(p.count * TEXTS), take(p.count), u32(p.count * CODED), header.dict, tagLists);
+    if (keys.length !== p.count) throw new SnapshotUnreadable('keys');
+    for (let i = 0; i < p.count; i++) entities.push(new SnapshotEntity(piece, i));
   }
   const { format: _f, dict: _d, pieces: _p, ...rest } = header;
   return { ...rest, entities };

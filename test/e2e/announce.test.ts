@@ -57,7 +57,7 @@ describe('ssj announce, then draw --announcement', () => {
     expect(r.stderr).toContain(before);
     expect(r.stderr).toContain('定点零售药店');
     expectNoStack(r);
-    expect(drawFiles(root)).toEqual(['20240603-1-announcement.html', '20240603-1-announcement.json']);
+    expect(drawFiles(root)).toEqual(['20240603-1-announcement.html', '20240603-1-announcement.json', '20240603-1-snapshot.bin']); // announce's own files
     expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
   });
 
@@ -141,6 +141,6 @@ describe('a draw whose strata differ from the announcement', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('第 1 层的 可抽 N 公告时为');
     expect(r.stderr).not.toContain('eligible');
-    expect(drawFiles(root).filter((f) => !f.includes('-announcement'))).toEqual([]);
+    expect(drawFiles(root).filter((f) => !f.includes('-announcement') && !f.includes('-snapshot'))).toEqual([]);
   });
 });
