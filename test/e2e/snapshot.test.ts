@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeConflictsCsv, writeInspectorsCsv, writePharmacyCsv, writePlanCsv } from '../../bench/gen.mjs';
+import { writeInspectorsCsv, writePharmacyCsv, writePlanCsv } from '../../bench/gen.mjs';
 import { ssj, tempDir } from '../helpers/cli.js';
 
 let dir: string;
@@ -40,7 +40,11 @@ beforeAll(() => {
   writePlanCsv(path.join(data, 'plan.csv'));
   writePharmacyCsv(path.join(data, 'pharmacies.csv'), 3000);
   writeInspectorsCsv(path.join(data, 'inspectors.csv'), 400);
-  writeConflictsCsv(path.join(data, 'conflicts.csv'), 150);
+  // Recusal pairs among the rows written (a pair naming no registry row is an error).
+  const column = (file: string, i: number) => fs.readFileSync(file, 'utf8').split('\r\n').slice(1, 40).map((l) => l.split(',')[i] as string);
+  const inspectorKeys = column(path.join(data, 'inspectors.csv'), 8);
+  const entityKeys = column(path.join(data, 'pharmacies.csv'), 3);
+  fs.writeFileSync(path.join(data, 'conflicts.csv'), '\ufeff执法证号,统一社会信用代码,原因\r\n' + inspectorKeys.map((k, i) => `${k},${entityKeys[(i * 7) % entityKeys.length]},亲属关系\r\n`).join(''));
   inputs = ['--plan', path.join(data, 'plan.csv'), '--entities', path.join(data, 'pharmacies.csv'), '--inspectors', path.join(data, 'inspectors.csv'), '--conflicts', path.join(data, 'conflicts.csv')];
   ws = path.join(dir, 'ws');
   fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
