@@ -1,24 +1,29 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: wall time and peak RSS of `ssj validate` and `ssj draw`
- * at 10k, 100k and 1M pharmacy rows, of `ssj validate` on the 100k-row xlsx,
- * pandas `read_csv` of the same CSV in the same run (where python3-pandas is
- * installed) as a ratio, and `ssj verify` of the 1M draw (must say 一致).
+ * `npm run bench` (issue #20): every figure as a ratio to a baseline measured
+ * in the same run, min / median / max over repeats — this machine is shared
+ * and absolute times drift with its load.
+ *
+ * - Start-up (bench/startup.mjs): every command on the bundled examples against
+ *   `node -e 0`, interleaved; targets 3× (`--version`, `--help`: 1.5×).
+ * - The large registry (1M rows by default): rounds of pandas
+ *   `read_csv(dtype=str)`, `ssj validate` (target 0.45× pandas, ≤ 1 GB) and
+ *   `ssj draw --announcement` drawing from the announcement's snapshot (target
+ *   0.5× pandas, ≤ 1 GB); then the same draw the full way (snapshot removed)
+ *   must write byte-identical files (createdAt aside), and `ssj verify` of the
+ *   draw from the original files must say 一致.
  *
  * Each command is a child process. Peak RSS comes from `/usr/bin/time -v`
  * when present, else from polling /proc/<pid>/status VmHWM.
  *
- * Usage: node bench/run.mjs [--sizes 10k,100k,1m] [--repeat N] [--no-xlsx] [--no-pandas] [--no-sequential] [--json FILE]
- *
- * --repeat N runs each ssj measurement N times and reports the run with the
- * median wall time (with the fastest and slowest): on a shared virtual
- * machine one run can be seconds off.
+ * Usage: node bench/run.mjs [--sizes 10k,1m] [--repeat N (3)] [--startup-repeat N (5)] [--no-startup] [--xlsx] [--no-pandas] [--json FILE]
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchStartup } from './startup.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -41,8 +46,8 @@ const arg = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const sizes = arg('--sizes', '10k,100k,1m').split(',');
-const REPEAT = Math.max(1, Number(arg('--repeat', '1')) || 1);
+const sizes = arg('--sizes', '1m').split(',');
+const REPEAT = Math.max(1, Number(arg('--repeat', '3')) || 3);
 
 /** `run` REPEAT times: the median run (by wall time), with every wall time. */
 function repeated(run) {
@@ -98,10 +103,10 @@ const pandasPython = () =>
 
 function ensureData() {
   const need = [...sizes.map((s) => `pharmacies-${s}.csv`), 'inspectors-10k.csv', 'plan-credit.csv', 'conflicts.csv'];
-  if (!argv.includes('--no-xlsx')) need.push('pharmacies-100k.xlsx');
+  if (argv.includes('--xlsx')) need.push('pharmacies-100k.xlsx');
   if (need.every((f) => fs.existsSync(path.join(DATA, f)))) return;
   process.stdout.write('generating bench/data (node bench/gen.mjs) …\n');
-  const r = spawnSync(process.execPath, [path.join(HERE, 'gen.mjs'), '--sizes', sizes.join(',')], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(HERE, 'gen.mjs'), '--sizes', sizes.join(','), ...(argv.includes('--xlsx') ? [] : ['--no-xlsx'])], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('bench/gen.mjs failed');
 }
 
@@ -149,39 +154,100 @@ function drawId(stdout) {
   }
 }
 
+const PANDAS = `import pandas as pd, sys; df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False); print(len(df))`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const spread = (xs) => `${Math.min(...xs).toFixed(2)} / ${median(xs).toFixed(2)} / ${Math.max(...xs).toFixed(2)}`;
+
+/** A copy of a workspace folder (the announced state each draw starts from). */
+function copyWorkspace(from, to) {
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(from, to, { recursive: true });
+}
+
+/** The files a draw wrote in draws/ (not the announcement's) and the ledger; the record's createdAt left out. */
+function drawOutputs(ws) {
+  const out = new Map();
+  for (const f of fs.readdirSync(path.join(ws, 'draws')).sort()) {
+    if (f.includes('-announcement') || f.includes('-snapshot')) continue;
+    let bytes = fs.readFileSync(path.join(ws, 'draws', f));
+    if (/^\d{8}-\d+\.json$/.test(f)) bytes = Buffer.from(bytes.toString('utf8').replace(/"createdAt": "[^"]*"/, '"createdAt": ""'));
+    out.set(`draws/${f}`, bytes);
+  }
+  const ledger = path.join(ws, 'ledger.jsonl');
+  if (fs.existsSync(ledger)) out.set('ledger.jsonl', fs.readFileSync(ledger));
+  return out;
+}
+
+/**
+ * The large-file figures as ratios to pandas `read_csv(dtype=str)` of the same
+ * file in the same run: REPEAT rounds of pandas, `ssj validate` and `ssj draw
+ * --announcement` (drawing from the snapshot) back to back, each round's ratio
+ * over that round's pandas; min / median / max. Then the same draw made the
+ * full way (snapshot removed) must give the same files, and `ssj verify` of the
+ * draw (from the original files) must say 一致.
+ */
 function benchSize(s, pandas) {
   const csv = path.join(DATA, `pharmacies-${s}.csv`);
   const inputs = ['--plan', path.join(DATA, 'plan-credit.csv'), '--entities', csv, '--inspectors', path.join(DATA, 'inspectors-10k.csv'), '--conflicts', path.join(DATA, 'conflicts.csv')];
-  const v = record(`validate ${s}`, s, repeated(() => measure(process.execPath, ssjArgs('validate', csv, '--json'))));
-  if (s === '1m' && !argv.includes('--no-sequential')) {
-    // The same validate with the parallel reader off: what the worker threads buy.
-    record(`validate ${s} (1 thread)`, s, repeated(() => measure(process.execPath, ssjArgs('validate', csv, '--json'), { env: { SSJ_PARALLEL: '0' } })));
-  }
-  let pd = null;
-  if (pandas) {
-    pd = measure(pandas, ['-c', `import pandas as pd, sys; df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False); print(len(df))`, csv]);
-    record(`pandas read_csv ${s}`, s, pd, { note: `pandas ÷ ssj validate: ${(pd.wallS / v.wallS).toFixed(2)}× the wall time, ${pd.cpuS && v.cpuS ? (pd.cpuS / v.cpuS).toFixed(2) : '?'}× the CPU time, ${(pd.rssMb / v.rssMb).toFixed(2)}× the memory`, ratioWall: +(pd.wallS / v.wallS).toFixed(2), ratioRss: +(pd.rssMb / v.rssMb).toFixed(2) });
-  }
+  const announced = path.join(OUT, `ws-${s}-announced`);
+  fs.rmSync(announced, { recursive: true, force: true });
+  fs.mkdirSync(path.join(announced, 'draws'), { recursive: true }); // a workspace: ssj refuses a folder without draws/ or a ledger
+  const a = measure(process.execPath, ssjArgs('announce', '--workspace', announced, ...inputs, '--json'));
+  record(`announce ${s}`, s, a, { note: 'once, before the rounds (writes the snapshot)' });
+  const annFile = path.join(announced, 'draws', `${DATE.replaceAll('-', '')}-1-announcement.json`);
   const ws = path.join(OUT, `ws-${s}`);
-  const d = repeated(() => {
-    fs.rmSync(ws, { recursive: true, force: true });
-    fs.mkdirSync(path.join(ws, 'draws'), { recursive: true }); // a workspace: ssj refuses a folder without draws/ or a ledger
-    return measure(process.execPath, ssjArgs('draw', '--workspace', ws, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json'));
-  });
-  const id = drawId(d.stdout);
+  const drawArgs = () => ssjArgs('draw', '--workspace', ws, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json', '--announcement', annFile.replace(announced, ws));
+  const runs = { pandas: [], validate: [], draw: [] };
+  for (let r = 0; r < REPEAT; r++) {
+    if (pandas) runs.pandas.push(measure(pandas, ['-c', PANDAS, csv]));
+    runs.validate.push(measure(process.execPath, ssjArgs('validate', csv, '--json')));
+    copyWorkspace(announced, ws);
+    const d = measure(process.execPath, drawArgs());
+    d.snapshot = /快照/.test(d.stderr) && !/不使用公告快照/.test(d.stderr);
+    runs.draw.push(d);
+  }
+  const base = runs.pandas.map((p) => p.wallS);
+  const ratio = (xs) => (pandas ? xs.map((m, i) => m.wallS / base[i]) : null);
+  const show = (label, list, target, extra = {}) => {
+    const rs = ratio(list);
+    const rss = Math.max(...list.map((m) => m.rssMb ?? 0));
+    const med = median(list.map((m) => m.wallS));
+    const ok = list.every((m) => m.code === 0) && rss <= 1024 && (!target || !rs || median(rs) <= target);
+    const row = { label, size: s, code: list.map((m) => m.code).join(','), wallS: +med.toFixed(2), cpuS: +median(list.map((m) => m.cpuS ?? 0)).toFixed(2), rssMb: Math.round(rss), walls: list.map((m) => +m.wallS.toFixed(2)), ratios: rs?.map((x) => +x.toFixed(3)) ?? null, ratioMedian: rs ? +median(rs).toFixed(3) : null, target: target ? `≤ ${target}× pandas, ≤ 1024 MB` : '', ok, load1: +os.loadavg()[0].toFixed(2), ...extra };
+    rows.push(row);
+    process.stdout.write(`${label.padEnd(26)} ${rs ? `${spread(rs)} × pandas` : 'no pandas'}  (median ${med.toFixed(2)} s wall, ${row.cpuS} s cpu, peak ${row.rssMb} MB over ${list.length} runs)${target ? (ok ? '  ✓ ' : '  ✗ ') + row.target : ''}${extra.note ? '  ' + extra.note : ''}\n`);
+    if (list.some((m) => m.code !== 0)) process.stdout.write(`   stderr: ${list.find((m) => m.code !== 0).stderr.trim().split('\n').slice(-3).join(' | ')}\n`);
+    return row;
+  };
+  if (pandas) show(`pandas read_csv ${s}`, runs.pandas, null, { note: 'the baseline' });
+  show(`validate ${s}`, runs.validate, 0.45);
+  const last = runs.draw.at(-1);
   let selected = null;
   try {
-    selected = JSON.parse(d.stdout).selected?.length ?? null;
+    selected = JSON.parse(last.stdout).selected?.length ?? null;
   } catch {
     /* reported by the exit code */
   }
-  record(`draw ${s}`, s, d, { drawId: id, selected, note: selected !== null ? `${selected} entities selected` : '' });
-  if (s === '1m' || argv.includes('--verify-all')) {
-    const vr = measure(process.execPath, ssjArgs('verify', '--workspace', ws, '--draw', id ?? '?', ...inputs));
-    const says = /一致/.test(vr.stdout + vr.stderr) && !/不一致/.test(vr.stdout + vr.stderr);
-    record(`verify ${s}`, s, vr, { note: says ? '一致' : 'did NOT say 一致', verified: says });
-    if (!says) rows[rows.length - 1].ok = false;
-  }
+  const viaSnapshot = runs.draw.every((d) => d.snapshot);
+  const drawRow = show(`draw ${s} --announcement`, runs.draw, 0.5, { note: `${selected ?? '?'} selected; ${viaSnapshot ? 'drawn from the snapshot' : 'NOT from the snapshot'}` });
+  if (!viaSnapshot) drawRow.ok = false;
+  // The same draw the full way: the snapshot removed, so the draw reads and checks the files (it says so).
+  const snapOutputs = drawOutputs(ws);
+  const full = path.join(OUT, `ws-${s}-full`);
+  copyWorkspace(announced, full);
+  for (const f of fs.readdirSync(path.join(full, 'draws'))) if (f.includes('-snapshot')) fs.rmSync(path.join(full, 'draws', f));
+  const fd = measure(process.execPath, ssjArgs('draw', '--workspace', full, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json', '--announcement', annFile.replace(announced, full)));
+  const fullOutputs = drawOutputs(full);
+  const differ = [...new Set([...snapOutputs.keys(), ...fullOutputs.keys()])].filter((k) => !snapOutputs.get(k)?.equals(fullOutputs.get(k) ?? Buffer.alloc(0)));
+  const same = fd.code === 0 && differ.length === 0 && snapOutputs.size > 1;
+  const fr = record(`draw ${s} full way`, s, fd, { note: same ? `byte-identical to the snapshot draw (${snapOutputs.size} files, createdAt aside)` : `DIFFERS from the snapshot draw: ${differ.join(', ')}`, identical: same, ratioWall: pandas ? +(fd.wallS / median(base)).toFixed(3) : null });
+  if (!same) fr.ok = false;
+  fs.rmSync(full, { recursive: true, force: true });
+  const id = drawId(last.stdout);
+  const vr = measure(process.execPath, ssjArgs('verify', '--workspace', ws, '--draw', id ?? '?', ...inputs));
+  const says = /一致/.test(vr.stdout + vr.stderr) && !/不一致/.test(vr.stdout + vr.stderr);
+  const v = record(`verify ${s}`, s, vr, { note: says ? '一致 (from the original files)' : 'did NOT say 一致', verified: says });
+  if (!says) v.ok = false;
 }
 
 function main() {
@@ -190,10 +256,12 @@ function main() {
   const m = machine();
   process.stdout.write(`machine: ${m.nproc} cores, ${m.cpu}, ${m.memTotalGb} GB, node ${m.node}, load ${m.load}; cores free for this run: ${m.cores ?? '?'} of 2\n`);
   process.stdout.write(`peak RSS from ${GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM polling'}\n\n`);
+  if (!argv.includes('--no-startup')) for (const r of benchStartup({ repeat: Number(arg('--startup-repeat', '5')) || 5, out: OUT })) rows.push(r);
+  process.stdout.write('\n');
   const pandas = pandasPython();
   if (!pandas && !argv.includes('--no-pandas')) process.stdout.write('pandas: not installed (apt-get install -y python3-pandas) — no ratio\n');
   for (const s of sizes) benchSize(s, pandas);
-  if (!argv.includes('--no-xlsx')) {
+  if (argv.includes('--xlsx')) {
     const x = path.join(DATA, 'pharmacies-100k.xlsx');
     record('validate 100k.xlsx', '100k', repeated(() => measure(process.execPath, ssjArgs('validate', x, '--json'))));
   }
