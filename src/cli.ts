@@ -16,6 +16,7 @@ function addCommon(cmd: Command): Command {
   return cmd
     .option('--json', t('cli.opt.json'))
     .option('--lang <lang>', t('cli.opt.lang'))
+    .option('--form-lang <lang>', t('cli.opt.formLang'))
     .option('--yes', t('cli.opt.yes'))
     .option('--workspace <dir>', t('cli.opt.workspace'))
     .option('--date <YYYY-MM-DD>', t('cli.opt.date'))

@@ -5,11 +5,12 @@
  */
 import path from 'node:path';
 import { UsageError } from './errors.js';
-import { parseLang, setLang, type Lang } from './i18n/index.js';
+import { parseLang, setFormLang, setLang, type Lang } from './i18n/index.js';
 
 export interface GlobalOptions {
   json?: boolean;
   lang?: string;
+  formLang?: string;
   yes?: boolean;
   workspace?: string;
   date?: string;
@@ -69,6 +70,11 @@ export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.en
   const lang = parseLang(langRaw);
   if (langRaw !== undefined && lang === undefined) throw new UsageError('error.badLang', { value: langRaw });
   setLang(lang ?? 'zh');
+  // Official forms stay Chinese under --lang en: only --form-lang (SSJ_FORM_LANG) changes them.
+  const formLangRaw = opts.formLang ?? env.SSJ_FORM_LANG;
+  const formLang = parseLang(formLangRaw);
+  if (formLangRaw !== undefined && formLang === undefined) throw new UsageError('error.badLang', { value: formLangRaw });
+  setFormLang(formLang ?? 'zh');
   const now = opts.date ? parseIsoDate(opts.date, '--date') : clock();
   const json = Boolean(opts.json);
   const yes = Boolean(opts.yes);

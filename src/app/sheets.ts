@@ -10,7 +10,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { sheetModelOf, teamsInForce, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
-import { getLang } from '../i18n/index.js';
+import { getFormLang } from '../i18n/index.js';
 import { renderRecordSheetsHtml } from '../render/sheets-html.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { sheetFillState } from '../io/read-sheet.js';
@@ -67,7 +67,7 @@ export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendme
   await flush();
   onProgress?.(models.length, models.length);
   const html = path.join(dir, 'all.html');
-  writeFileAtomic(html, renderRecordSheetsHtml(draw.drawId, models, getLang(), draw.recordHash));
+  writeFileAtomic(html, renderRecordSheetsHtml(draw.drawId, models, getFormLang(), draw.recordHash));
   out.written.push(html);
   syncFolders([dir]);
   return out;

@@ -22,6 +22,19 @@ export function getLang(): Lang {
   return current;
 }
 
+/**
+ * The language of official forms (witness sheets, record sheets, notices,
+ * report workbooks): Chinese whatever the terminal speaks, unless
+ * `--form-lang en` (SSJ_FORM_LANG) asks otherwise.
+ */
+let formLang: Lang = 'zh';
+export function setFormLang(lang: Lang): void {
+  formLang = lang;
+}
+export function getFormLang(): Lang {
+  return formLang;
+}
+
 /** Parses `--lang` / SSJ_LANG values; anything else is undefined. */
 export function parseLang(value: string | undefined): Lang | undefined {
   if (!value) return undefined;
@@ -41,5 +54,8 @@ export function t(key: MsgKey, params: MsgParams = {}, lang: Lang = current): st
 
 /** A registry role's name as a clerk knows it (药店名录, 检查人员名录 …). */
 export const roleTitle = (role: Role): string => t(`io.role.${role}` as MsgKey);
+
+/** A message of an official form, in the forms' language (see setFormLang). */
+export const tf = (key: MsgKey, params: MsgParams = {}): string => t(key, params, formLang);
 
 export const catalogueFor = (lang: Lang): Readonly<Record<MsgKey, string>> => catalogues[lang];

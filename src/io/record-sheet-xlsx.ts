@@ -24,7 +24,7 @@
  * another entity whose code cell was not changed.
  */
 import type { RecordSheetModel } from '../core/record-sheet.js';
-import { t } from '../i18n/index.js';
+import { tf } from '../i18n/index.js';
 import { inertText } from '../core/text.js';
 import { ExcelJS, FONT, a4, newWorkbook, thinBorder } from './xlsx-write.js';
 
@@ -74,37 +74,37 @@ function put(ws: Sheet, range: string, value: string, style: { bold?: boolean; s
 const abs = (sheet: string, addr: string) => `'${sheet.replace(/'/g, "''")}'!${addr.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')}`;
 
 function inspectorRows(ws: Sheet, m: RecordSheetModel, top: number): number {
-  put(ws, `B${top}`, t('results.sheet.unit'), { bold: true });
-  put(ws, `C${top}`, t('results.sheet.person'), { bold: true });
-  put(ws, `D${top}:E${top}`, t('results.sheet.cert'), { bold: true });
+  put(ws, `B${top}`, tf('results.sheet.unit'), { bold: true });
+  put(ws, `C${top}`, tf('results.sheet.person'), { bold: true });
+  put(ws, `D${top}:E${top}`, tf('results.sheet.cert'), { bold: true });
   let r = top + 1;
   for (const d of m.departments) {
     const n = Math.max(2, d.members.length);
     put(ws, n > 1 ? `B${r}:B${r + n - 1}` : `B${r}`, d.label);
     for (let i = 0; i < n; i++) {
       const member = d.members[i];
-      const name = member ? member.name + (member.role === '组长' ? t('results.sheet.leader') : '') : '';
+      const name = member ? member.name + (member.role === '组长' ? tf('results.sheet.leader') : '') : '';
       put(ws, `C${r + i}`, name);
       put(ws, `D${r + i}:E${r + i}`, member?.key ?? '');
       ws.getRow(r + i).height = 22;
     }
     r += n;
   }
-  put(ws, `A${top}:A${r - 1}`, t('results.sheet.inspectors'), { bold: true });
+  put(ws, `A${top}:A${r - 1}`, tf('results.sheet.inspectors'), { bold: true });
   return r;
 }
 
 function targetRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayout): number {
-  put(ws, `A${r}:A${r + 1}`, t('results.sheet.target'), { bold: true });
-  put(ws, `B${r}`, t('results.sheet.entityName'), { bold: true });
+  put(ws, `A${r}:A${r + 1}`, tf('results.sheet.target'), { bold: true });
+  put(ws, `B${r}`, tf('results.sheet.entityName'), { bold: true });
   put(ws, `C${r}`, m.entity.name, { align: 'left' });
   layout.entityName = `C${r}`;
-  put(ws, `D${r}`, t('results.sheet.code'), { bold: true });
+  put(ws, `D${r}`, tf('results.sheet.code'), { bold: true });
   put(ws, `E${r}`, m.code, { align: 'left' });
   layout.entity = `E${r}`;
-  put(ws, `B${r + 1}`, t('results.sheet.address'), { bold: true });
+  put(ws, `B${r + 1}`, tf('results.sheet.address'), { bold: true });
   put(ws, `C${r + 1}`, m.entity.address, { align: 'left' });
-  put(ws, `D${r + 1}`, t('results.sheet.legal'), { bold: true });
+  put(ws, `D${r + 1}`, tf('results.sheet.legal'), { bold: true });
   put(ws, `E${r + 1}`, m.entity.legalRepresentative, { align: 'left' });
   ws.getRow(r).height = 36;
   ws.getRow(r + 1).height = 36;
@@ -112,9 +112,9 @@ function targetRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayo
 }
 
 function resultRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayout): number {
-  put(ws, `A${r}`, t('results.sheet.checkUnit'), { bold: true });
-  put(ws, `B${r}:C${r}`, t('results.sheet.checkItem'), { bold: true });
-  put(ws, `D${r}:E${r}`, t('results.sheet.checkResult'), { bold: true });
+  put(ws, `A${r}`, tf('results.sheet.checkUnit'), { bold: true });
+  put(ws, `B${r}:C${r}`, tf('results.sheet.checkItem'), { bold: true });
+  put(ws, `D${r}:E${r}`, tf('results.sheet.checkResult'), { bold: true });
   r += 1;
   for (const d of m.departments) {
     put(ws, `A${r}`, d.label);
@@ -128,8 +128,8 @@ function resultRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayo
       formulae: [CODE_LIST],
       showErrorMessage: false, // a drop-down for one code, and typing 5,8 still allowed
       showInputMessage: true,
-      promptTitle: t('results.sheet.codePromptTitle'),
-      prompt: t('results.sheet.codePrompt'),
+      promptTitle: tf('results.sheet.codePromptTitle'),
+      prompt: tf('results.sheet.codePrompt'),
     };
     layout.codes.push(`D${r}`);
     ws.getRow(r).height = 40;
@@ -139,13 +139,13 @@ function resultRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayo
 }
 
 function signatureRows(ws: Sheet, r: number): number {
-  put(ws, `A${r}:A${r + 2}`, t('results.sheet.signEntity'), { bold: true });
+  put(ws, `A${r}:A${r + 2}`, tf('results.sheet.signEntity'), { bold: true });
   put(ws, `B${r}:C${r + 2}`, '');
-  put(ws, `D${r}:D${r + 2}`, t('results.sheet.signInspectors'), { bold: true });
+  put(ws, `D${r}:D${r + 2}`, tf('results.sheet.signInspectors'), { bold: true });
   put(ws, `E${r}:E${r + 2}`, '');
   for (let i = 0; i < 3; i++) ws.getRow(r + i).height = 24;
-  put(ws, `A${r + 3}:C${r + 3}`, t('results.sheet.dateLine'), { align: 'right' });
-  put(ws, `D${r + 3}:E${r + 3}`, t('results.sheet.dateLine'), { align: 'right' });
+  put(ws, `A${r + 3}:C${r + 3}`, tf('results.sheet.dateLine'), { align: 'right' });
+  put(ws, `D${r + 3}:E${r + 3}`, tf('results.sheet.dateLine'), { align: 'right' });
   ws.getRow(r + 3).height = 24;
   return r + 4;
 }
@@ -153,34 +153,34 @@ function signatureRows(ws: Sheet, r: number): number {
 /** Builds the workbook for one entity; returns it with the fillable cells' addresses. */
 export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; layout: SheetLayout } {
   const wb = newWorkbook();
-  const name = t('results.sheet.name');
+  const name = tf('results.sheet.name');
   const ws = wb.addWorksheet(name);
   ws.columns = [{ width: 13 }, { width: 15 }, { width: 24 }, { width: 17 }, { width: 26 }];
   const layout: SheetLayout = { drawId: 'B2', date: 'D2', entity: '', entityName: '', codes: [], remarks: '', lastRow: 0 };
 
-  put(ws, 'A1:E1', t('results.sheet.title'), { bold: true, size: 16, border: false });
+  put(ws, 'A1:E1', tf('results.sheet.title'), { bold: true, size: 16, border: false });
   ws.getRow(1).height = 40;
-  put(ws, 'A2', t('results.sheet.drawId'), { bold: true });
+  put(ws, 'A2', tf('results.sheet.drawId'), { bold: true });
   put(ws, 'B2', m.drawId);
-  put(ws, 'C2', t('results.sheet.date'), { bold: true });
+  put(ws, 'C2', tf('results.sheet.date'), { bold: true });
   put(ws, 'D2:E2', '');
   ws.getCell('D2').numFmt = 'yyyy-mm-dd';
   // A hint when the cell is selected (any date form is accepted and checked on import: nothing refused here).
   ws.getCell('D2').dataValidation = {
     type: 'custom', allowBlank: true, formulae: ['TRUE'], showErrorMessage: false, showInputMessage: true,
-    promptTitle: t('results.sheet.datePromptTitle'), prompt: t('results.sheet.datePrompt'),
+    promptTitle: tf('results.sheet.datePromptTitle'), prompt: tf('results.sheet.datePrompt'),
   };
   ws.getRow(2).height = 24;
 
   let r = inspectorRows(ws, m, 3);
   r = targetRows(ws, m, r, layout);
   r = resultRows(ws, m, r, layout);
-  put(ws, `A${r}`, t('results.sheet.remarks'), { bold: true });
+  put(ws, `A${r}`, tf('results.sheet.remarks'), { bold: true });
   put(ws, `B${r}:E${r}`, '', { align: 'left' });
   layout.remarks = `B${r}`;
   ws.getRow(r).height = 60;
   r = signatureRows(ws, r + 1);
-  put(ws, `A${r}:E${r}`, t('results.sheet.legend'), { size: 9, align: 'left', border: false });
+  put(ws, `A${r}:E${r}`, tf('results.sheet.legend'), { size: 9, align: 'left', border: false });
   ws.getCell(`A${r}`).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
   ws.getRow(r).height = 78;
   layout.lastRow = r;
@@ -197,6 +197,6 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
 
   a4(ws, { fitToPage: true });
   // No print area: exceljs writes it half-relative ($A1:$E18), and a clerk's inserted row would push the legend off the page.
-  ws.headerFooter.oddFooter = `&C${t('results.sheet.footer', { id: m.drawId, order: m.entity.order, key: m.entity.key }).replace(/&/g, '&&')}`;
+  ws.headerFooter.oddFooter = `&C${tf('results.sheet.footer', { id: m.drawId, order: m.entity.order, key: m.entity.key }).replace(/&/g, '&&')}`;
   return { wb, layout };
 }

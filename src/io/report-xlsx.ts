@@ -5,7 +5,7 @@
  * recompute the ratio. Reading back (for --combine) is in report-read.ts.
  */
 import type ExcelJS from 'exceljs';
-import { t, getLang, type Lang, type MsgKey } from '../i18n/index.js';
+import { t, tf, getFormLang, type Lang, type MsgKey } from '../i18n/index.js';
 import type { FormPlace } from '../core/settings.js';
 import type { MonthlyForm } from '../core/report.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
@@ -51,13 +51,13 @@ const FORM3_WIDTHS = [5, 16, 16, 11, 16, 14, 8, 9, 7, 7, 8, 9, 7, 14, 16, 11, 14
 const LEVEL_EN = new Map([['市', 'city'], ['县', 'county'], ['区', 'district']]);
 
 /** The place words a form's titles and headers take ({region}, {level}) in the form's language. */
-export function placeParams(place: FormPlace, lang: Lang = getLang()): { region: string; level: string } {
+export function placeParams(place: FormPlace, lang: Lang = getFormLang()): { region: string; level: string } {
   return { region: place.region, level: lang === 'en' ? (LEVEL_EN.get(place.level) ?? place.level) : place.level };
 }
 
 /** A title or header with the place filled in (an unknown place leaves no stray space). */
 export const placed = (key: MsgKey, place: FormPlace, extra: Record<string, string> = {}, lang?: Lang): string =>
-  t(key, { ...placeParams(place, lang), ...extra }, lang).trim();
+  t(key, { ...placeParams(place, lang), ...extra }, lang ?? getFormLang()).trim();
 
 const BODY: Partial<ExcelJS.Style> = {
   font: { name: FONT, size: 10 },
@@ -92,13 +92,13 @@ function titleRow(ws: ExcelJS.Worksheet, row: number, range: string, text: strin
 
 function annexLabel(ws: ExcelJS.Worksheet, key: MsgKey): void {
   const c = ws.getCell('A1');
-  c.value = t(key);
+  c.value = tf(key);
   c.font = { name: FONT, size: 12, bold: true };
 }
 
 /** Writes 附件3: title, the three-level merged header, one row per unit, optional 合计. */
 export function addForm3(wb: ExcelJS.Workbook, month: string, rows: Form3Row[], total: Form3Row | null, place: FormPlace): void {
-  const ws = wb.addWorksheet(t('report.sheet3'), { views: [{ state: 'frozen', ySplit: 5, xSplit: 2 }] });
+  const ws = wb.addWorksheet(tf('report.sheet3'), { views: [{ state: 'frozen', ySplit: 5, xSplit: 2 }] });
   annexLabel(ws, 'report.sheet3');
   const [year, mm] = month.split('-');
   titleRow(ws, 2, 'A2:U2', placed('report.f3.title', place, { year: year ?? '', month: String(Number(mm)) }));
@@ -139,38 +139,38 @@ type Line = [string | number, string, string, string];
 
 /** 附件2's body lines: [序号, 项目, 填写说明, 情况]. Prose is built from the form. */
 function form2Lines(f: MonthlyForm, place: FormPlace): { section?: MsgKey; line?: Line }[] {
-  const none = t('report.p.none');
+  const none = tf('report.p.none');
   const list = (xs: string[]) => (xs.length ? xs.join('、') : none);
-  const meetings = list(f.meetings.map((m) => (m.date ? t('report.p.meeting', { name: m.name, date: m.date }) : m.name)));
-  const docs = list(f.documents.map((d) => (d.docNumber ? t('report.p.document', { name: d.name, number: d.docNumber }) : d.name)));
+  const meetings = list(f.meetings.map((m) => (m.date ? tf('report.p.meeting', { name: m.name, date: m.date }) : m.name)));
+  const docs = list(f.documents.map((d) => (d.docNumber ? tf('report.p.document', { name: d.name, number: d.docNumber }) : d.name)));
   const tr = f.trainings;
-  const trainings = tr.count ? t('report.p.trainings', { names: tr.names.join('、'), count: tr.count, trainees: tr.trainees, contents: list(tr.contents) }) : none;
+  const trainings = tr.count ? tf('report.p.trainings', { names: tr.names.join('、'), count: tr.count, trainees: tr.trainees, contents: list(tr.contents) }) : none;
   const c = f.city;
   return [
     { section: 'report.f2.sec1' },
-    { line: [1, t('report.f2.i1'), t('report.f2.i1note'), meetings] },
-    { line: [2, t('report.f2.i2'), t('report.f2.i2note'), docs] },
-    { line: [3, t('report.f2.i3'), t('report.f2.i3note'), trainings] },
+    { line: [1, tf('report.f2.i1'), tf('report.f2.i1note'), meetings] },
+    { line: [2, tf('report.f2.i2'), tf('report.f2.i2note'), docs] },
+    { line: [3, tf('report.f2.i3'), tf('report.f2.i3note'), trainings] },
     { section: 'report.f2.sec2' },
-    { line: [4, placed('report.f2.i4', place), '', t('report.p.i4', { draws: f.drawIds.length, drawIds: list(f.drawIds), selected: c.selected, found: c.found })] },
-    { line: ['', t('report.f2.i4a'), '', list(c.documents)] },
-    { line: ['', t('report.f2.i4b'), '', t('report.p.scope', { types: list(c.objectTypes), selected: c.selected, population: c.population, ratio: c.ratio || none })] },
-    { line: ['', t('report.f2.i4c'), t('report.f2.i4cnote'), t('report.p.items', { items: c.items, subItems: c.subItems, names: list(c.itemNames) })] },
-    { line: ['', t('report.f2.i4d'), t('report.f2.i4dnote'), t('report.p.published', { count: c.published, sites: list(c.sites) })] },
-    { line: [5, placed('report.f2.i5', place), '', t('report.p.i5', { unit: f.unit, selected: c.selected, joint: f.joint.selected, found: c.found, published: c.published })] },
-    { line: ['', t('report.f2.i5a'), '', ''] },
+    { line: [4, placed('report.f2.i4', place), '', tf('report.p.i4', { draws: f.drawIds.length, drawIds: list(f.drawIds), selected: c.selected, found: c.found })] },
+    { line: ['', tf('report.f2.i4a'), '', list(c.documents)] },
+    { line: ['', tf('report.f2.i4b'), '', tf('report.p.scope', { types: list(c.objectTypes), selected: c.selected, population: c.population, ratio: c.ratio || none })] },
+    { line: ['', tf('report.f2.i4c'), tf('report.f2.i4cnote'), tf('report.p.items', { items: c.items, subItems: c.subItems, names: list(c.itemNames) })] },
+    { line: ['', tf('report.f2.i4d'), tf('report.f2.i4dnote'), tf('report.p.published', { count: c.published, sites: list(c.sites) })] },
+    { line: [5, placed('report.f2.i5', place), '', tf('report.p.i5', { unit: f.unit, selected: c.selected, joint: f.joint.selected, found: c.found, published: c.published })] },
+    { line: ['', tf('report.f2.i5a'), '', ''] },
   ];
 }
 
 /** Writes 附件2 for one unit. `filledOn` is 填表时间 (YYYY-MM-DD, ctx.today). */
 export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string, place: FormPlace): void {
-  const ws = wb.addWorksheet(t('report.sheet2'));
+  const ws = wb.addWorksheet(tf('report.sheet2'));
   annexLabel(ws, 'report.sheet2');
   titleRow(ws, 2, 'A2:D2', placed('report.f2.title', place));
   ws.mergeCells('A3:B3');
-  ws.getCell('A3').value = inertText(t('report.f2.unit', { unit: f.unit }));
+  ws.getCell('A3').value = inertText(tf('report.f2.unit', { unit: f.unit }));
   const [y, m, d] = filledOn.split('-');
-  ws.getCell('C3').value = t('report.f2.filled', { y: y ?? '', m: String(Number(m)), d: String(Number(d)) });
+  ws.getCell('C3').value = tf('report.f2.filled', { y: y ?? '', m: String(Number(m)), d: String(Number(d)) });
   ws.mergeCells('C3:D3');
   [ws.getCell('A3'), ws.getCell('C3')].forEach((c) => (c.font = { name: FONT, size: 11 }));
   let row = 4;
@@ -178,7 +178,7 @@ export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string,
     if (item.section) {
       ws.mergeCells(`A${row}:D${row}`);
       const c = ws.getCell(`A${row}`);
-      c.value = t(item.section);
+      c.value = tf(item.section);
       c.style = { ...BODY, font: { name: FONT, size: 11, bold: true } };
     } else if (item.line) {
       ws.getRow(row).values = item.line.map((v, i) => (i === 3 ? inertText(String(v)) : v));
@@ -191,7 +191,7 @@ export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string,
   row += 1;
   (['report.f2.contact', 'report.f2.phone', 'report.f2.mobile'] as const).forEach((k, i) => {
     const c = ws.getCell(row, 2 + i);
-    c.value = t(k);
+    c.value = tf(k);
     c.font = { name: FONT, size: 11 };
   });
   a4(ws, { landscape: true, fitToWidth: true });

@@ -1,5 +1,5 @@
 /** The printable announcement sheet (抽取前公告): plan, inputs, strata N → n, each entity's probability. */
-import { t, type MsgKey } from '../i18n/index.js';
+import { tf, type MsgKey } from '../i18n/index.js';
 import type { Announcement } from '../core/announce.js';
 import type { PrintDoc } from '../core/print-doc.js';
 import { docHtml, inputsTable, planTable, strataTable } from './witness.js';
@@ -7,34 +7,34 @@ import { docHtml, inputsTable, planTable, strataTable } from './witness.js';
 /** A printed sheet lists at most this many entities; the JSON lists all. */
 const MAX_LISTED = 5000;
 
-const w = (k: string) => t(`drawcmd.w.${k}` as MsgKey);
+const w = (k: string) => tf(`drawcmd.w.${k}` as MsgKey);
 
 export function announcementDoc(a: Announcement): PrintDoc {
   const strata = a.strata.map((s) => ({ ...s, selected: [] }));
   return {
-    title: t('drawcmd.a.title'),
-    intro: t('drawcmd.a.intro'),
+    title: tf('drawcmd.a.title'),
+    intro: tf('drawcmd.a.intro'),
     meta: [
       [w('drawId'), a.drawId],
-      [t('drawcmd.a.announceDate'), a.announceDate],
+      [tf('drawcmd.a.announceDate'), a.announceDate],
       [w('document'), a.plan.document],
       [w('algorithm'), a.algorithm],
       [w('createdAt'), a.createdAt],
-      [t('drawcmd.a.hash'), a.announcementHash],
+      [tf('drawcmd.a.hash'), a.announcementHash],
     ],
     tables: [
       planTable(a.plan.rows),
       inputsTable(a.inputs),
       strataTable(strata, true),
       {
-        heading: a.entities.length > MAX_LISTED ? `${t('drawcmd.a.entities')}${t('drawcmd.moreInJson', { count: a.entities.length, shown: MAX_LISTED, file: `${a.drawId}-announcement.json` })}` : t('drawcmd.a.entities'),
+        heading: a.entities.length > MAX_LISTED ? `${tf('drawcmd.a.entities')}${tf('drawcmd.moreInJson', { count: a.entities.length, shown: MAX_LISTED, file: `${a.drawId}-announcement.json` })}` : tf('drawcmd.a.entities'),
         columns: [w('code'), w('stratum'), w('probability'), w('reason')],
         widths: [24, 8, 14, 30],
-        rows: a.entities.slice(0, MAX_LISTED).map((e) => [e.key, String(e.stratum), e.probability, e.excluded ? t(`drawcmd.reason.${e.excluded}` as MsgKey) : '']),
+        rows: a.entities.slice(0, MAX_LISTED).map((e) => [e.key, String(e.stratum), e.probability, e.excluded ? tf(`drawcmd.reason.${e.excluded}` as MsgKey) : '']),
       },
     ],
     signatures: [],
-    footer: t('drawcmd.a.footer', { id: a.drawId, hash: a.announcementHash }),
+    footer: tf('drawcmd.a.footer', { id: a.drawId, hash: a.announcementHash }),
   };
 }
 

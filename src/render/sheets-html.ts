@@ -4,7 +4,7 @@
  * is escaped; nothing is loaded from outside the file.
  */
 import type { RecordSheetModel, SheetDepartment } from '../core/record-sheet.js';
-import { t } from '../i18n/index.js';
+import { tf } from '../i18n/index.js';
 import { inertText } from '../core/text.js';
 import { escapeHtml } from './html.js';
 
@@ -23,12 +23,12 @@ function td(text: string, attrs: { rows?: number; cols?: number; cls?: string } 
 
 function inspectorRows(deps: SheetDepartment[]): string {
   const total = 1 + deps.reduce((n, d) => n + Math.max(2, d.members.length), 0);
-  const rows = [`<tr>${td(t('results.sheet.inspectors'), { rows: total, cls: 'l' })}${td(t('results.sheet.unit'), { cls: 'l' })}${td(t('results.sheet.person'), { cls: 'l' })}${td(t('results.sheet.cert'), { cols: 2, cls: 'l' })}</tr>`];
+  const rows = [`<tr>${td(tf('results.sheet.inspectors'), { rows: total, cls: 'l' })}${td(tf('results.sheet.unit'), { cls: 'l' })}${td(tf('results.sheet.person'), { cls: 'l' })}${td(tf('results.sheet.cert'), { cols: 2, cls: 'l' })}</tr>`];
   for (const d of deps) {
     const n = Math.max(2, d.members.length);
     for (let i = 0; i < n; i++) {
       const m = d.members[i];
-      const name = m ? m.name + (m.role === '组长' ? t('results.sheet.leader') : '') : '';
+      const name = m ? m.name + (m.role === '组长' ? tf('results.sheet.leader') : '') : '';
       rows.push(`<tr>${i === 0 ? td(d.label, { rows: n }) : ''}${td(name)}${td(m?.key ?? '', { cols: 2 })}</tr>`);
     }
   }
@@ -39,21 +39,21 @@ function page(m: RecordSheetModel, recordHash: string): string {
   const e = m.entity;
   const results = m.departments.map((d) => `<tr class="res">${td(d.label)}${td(d.checkItem, { cols: 2, cls: 'v' })}${td('', { cols: 2 })}</tr>`).join('\n');
   return `<section class="sheet">
-<h1>${h(t('results.sheet.title'))}</h1>
+<h1>${h(tf('results.sheet.title'))}</h1>
 <table>
 <colgroup><col style="width:14%"><col style="width:16%"><col style="width:26%"><col style="width:18%"><col style="width:26%"></colgroup>
-<tr>${td(t('results.sheet.drawId'), { cls: 'l' })}${td(m.drawId)}${td(t('results.sheet.date'), { cls: 'l' })}${td('', { cols: 2 })}</tr>
+<tr>${td(tf('results.sheet.drawId'), { cls: 'l' })}${td(m.drawId)}${td(tf('results.sheet.date'), { cls: 'l' })}${td('', { cols: 2 })}</tr>
 ${inspectorRows(m.departments)}
-<tr>${td(t('results.sheet.target'), { rows: 2, cls: 'l' })}${td(t('results.sheet.entityName'), { cls: 'l' })}${td(e.name, { cls: 'v' })}${td(t('results.sheet.code'), { cls: 'l' })}${td(m.code, { cls: 'v' })}</tr>
-<tr>${td(t('results.sheet.address'), { cls: 'l' })}${td(e.address, { cls: 'v' })}${td(t('results.sheet.legal'), { cls: 'l' })}${td(e.legalRepresentative, { cls: 'v' })}</tr>
-<tr>${td(t('results.sheet.checkUnit'), { cls: 'l' })}${td(t('results.sheet.checkItem'), { cols: 2, cls: 'l' })}${td(t('results.sheet.checkResult'), { cols: 2, cls: 'l' })}</tr>
+<tr>${td(tf('results.sheet.target'), { rows: 2, cls: 'l' })}${td(tf('results.sheet.entityName'), { cls: 'l' })}${td(e.name, { cls: 'v' })}${td(tf('results.sheet.code'), { cls: 'l' })}${td(m.code, { cls: 'v' })}</tr>
+<tr>${td(tf('results.sheet.address'), { cls: 'l' })}${td(e.address, { cls: 'v' })}${td(tf('results.sheet.legal'), { cls: 'l' })}${td(e.legalRepresentative, { cls: 'v' })}</tr>
+<tr>${td(tf('results.sheet.checkUnit'), { cls: 'l' })}${td(tf('results.sheet.checkItem'), { cols: 2, cls: 'l' })}${td(tf('results.sheet.checkResult'), { cols: 2, cls: 'l' })}</tr>
 ${results}
-<tr class="remarks">${td(t('results.sheet.remarks'), { cls: 'l' })}${td('', { cols: 4 })}</tr>
-<tr class="sign">${td(t('results.sheet.signEntity'), { cls: 'l' })}${td('', { cols: 2 })}${td(t('results.sheet.signInspectors'), { cls: 'l' })}${td('')}</tr>
-<tr>${td(t('results.sheet.dateLine'), { cols: 3, cls: 'r' })}${td(t('results.sheet.dateLine'), { cols: 2, cls: 'r' })}</tr>
+<tr class="remarks">${td(tf('results.sheet.remarks'), { cls: 'l' })}${td('', { cols: 4 })}</tr>
+<tr class="sign">${td(tf('results.sheet.signEntity'), { cls: 'l' })}${td('', { cols: 2 })}${td(tf('results.sheet.signInspectors'), { cls: 'l' })}${td('')}</tr>
+<tr>${td(tf('results.sheet.dateLine'), { cols: 3, cls: 'r' })}${td(tf('results.sheet.dateLine'), { cols: 2, cls: 'r' })}</tr>
 </table>
-<p class="legend">${h(t('results.sheet.legend'))}</p>
-<footer>${h(t('results.sheet.footer', { id: m.drawId, order: e.order, key: e.key }))}<br>${h(t('results.sheet.footerHash', { hash: recordHash }))}</footer>
+<p class="legend">${h(tf('results.sheet.legend'))}</p>
+<footer>${h(tf('results.sheet.footer', { id: m.drawId, order: e.order, key: e.key }))}<br>${h(tf('results.sheet.footerHash', { hash: recordHash }))}</footer>
 </section>`;
 }
 
@@ -75,7 +75,7 @@ footer { font-size: 8pt; text-align: center; color: #333; }
 /** The whole printable page for one draw's sheets, in draw order. */
 /** The record hash is printed in every sheet's footer, binding the paper to the draw record. */
 export function renderRecordSheetsHtml(drawId: string, models: readonly RecordSheetModel[], lang: 'zh' | 'en' = 'zh', recordHash = ''): string {
-  const title = t('results.html.title', { id: drawId });
+  const title = tf('results.html.title', { id: drawId });
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>

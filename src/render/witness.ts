@@ -3,7 +3,7 @@
  * rendered here as printable A4 HTML and by src/io/witness-xlsx.ts as a
  * workbook. The record hash is in the footer of every printed page.
  */
-import { t, type MsgKey } from '../i18n/index.js';
+import { t, tf, getFormLang, type MsgKey } from '../i18n/index.js';
 import { chinaTime } from '../core/china-time.js';
 import { inertText } from '../core/text.js';
 import type { DocTable, PrintDoc } from '../core/print-doc.js';
@@ -11,7 +11,7 @@ import { escapeHtml } from './html.js';
 import type { AmendmentRecord, DrawRecord, InputRef, PlanRow, Ratio, Stratum, TeamMember } from '../core/types.js';
 
 
-const w = (k: string) => t(`drawcmd.w.${k}` as MsgKey);
+const w = (k: string) => tf(`drawcmd.w.${k}` as MsgKey);
 
 export function ratioText(r: Ratio): string {
   return r.kind === 'percent' ? `${r.percent}%` : `${r.count}家`;
@@ -45,14 +45,16 @@ export function planTable(rows: PlanRow[]): DocTable {
   };
 }
 
+/** A role's name on the terminal (the user's language). */
 export const roleLabel = (role: string) => t(`drawcmd.role.${role}` as MsgKey);
+const formRoleLabel = (role: string) => tf(`drawcmd.role.${role}` as MsgKey);
 
 export function inputsTable(inputs: InputRef[]): DocTable {
   return {
     heading: w('inputs'),
     columns: [w('inputRole'), w('inputFile'), w('inputRows'), w('inputHash')],
     widths: [16, 24, 8, 66],
-    rows: inputs.map((i) => [roleLabel(i.role), i.file, String(i.rows), i.contentSha256]),
+    rows: inputs.map((i) => [formRoleLabel(i.role), i.file, String(i.rows), i.contentSha256]),
   };
 }
 
@@ -71,7 +73,7 @@ export function strataTable(strata: Stratum[], probability = false): DocTable {
 
 export function exclusionsTable(strata: Stratum[]): DocTable {
   const rows = strata.flatMap((s) =>
-    s.excluded.map((e) => [String(s.number), e.key, t(`drawcmd.reason.${e.reason}` as MsgKey), e.draws.join('、')]),
+    s.excluded.map((e) => [String(s.number), e.key, tf(`drawcmd.reason.${e.reason}` as MsgKey), e.draws.join('、')]),
   );
   return {
     heading: w('exclusions'),
@@ -96,7 +98,7 @@ function teamColumns(): string[] {
 /** When the record was made, as people read it on paper: China local time (2026年12月4日 04:56). */
 export function localTime(iso: string): string {
   const lt = chinaTime(iso);
-  return lt ? t('drawcmd.w.localTime', { ...lt }) : iso;
+  return lt ? tf('drawcmd.w.localTime', { ...lt }) : iso;
 }
 
 const SIGNATURES = ['drawer', 'supervisor1', 'supervisor2', 'supervisor3', 'signDate'];
@@ -139,7 +141,7 @@ export function drawWitness(r: DrawRecord): PrintDoc {
       },
     ],
     signatures: SIGNATURES.map(w),
-    footer: t('drawcmd.w.footer', { id: r.drawId, hash: r.recordHash }),
+    footer: tf('drawcmd.w.footer', { id: r.drawId, hash: r.recordHash }),
     pageOf: w('pageOf'),
   };
 }
@@ -169,7 +171,7 @@ export function amendmentWitness(a: AmendmentRecord, draw: DrawRecord): PrintDoc
       { heading: w('teamAfter'), columns: teamColumns(), widths: TEAM_WIDTHS, nowrap: TEAM_NOWRAP, rows: memberRows(`${a.team.entity} ${entity?.name ?? ''}`.trim(), a.team.members) },
     ],
     signatures: SIGNATURES.map(w),
-    footer: t('drawcmd.w.footer', { id: a.drawId, hash: a.recordHash }),
+    footer: tf('drawcmd.w.footer', { id: a.drawId, hash: a.recordHash }),
     pageOf: w('pageOf'),
   };
 }
@@ -295,7 +297,7 @@ export function docHtml(doc: PrintDoc, lang: string): string {
     ...tablesAndSignatures(doc),
   ].join('\n');
   return `<!DOCTYPE html>
-<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
+<html lang="${getFormLang() === 'en' ? 'en' : 'zh-CN'}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(doc.title)} ${escapeHtml(doc.meta[0]?.[1] ?? '')}</title>

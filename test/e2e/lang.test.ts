@@ -59,6 +59,9 @@ describe('English output (--lang en, SSJ_LANG=en)', () => {
     expect(r.code).toBe(0);
     expect(nonEnglish(r.stdout, data)).toEqual([]);
     expect(nonEnglish(r.stderr, data)).toEqual([]);
+    // The official forms stay Chinese: only --form-lang en changes them.
+    const witness = fs.readdirSync(path.join(dir, 'draws')).find((f) => f.endsWith('-witness.html')) ?? '';
+    expect(fs.readFileSync(path.join(dir, 'draws', witness), 'utf8')).toContain('“双随机、一公开”抽取结果记录');
   }, 120000);
 
   it('validate, status and verify speak English with SSJ_LANG=en', () => {

@@ -234,10 +234,13 @@ describe('ssj report', () => {
     expect(JSON.parse(r.stdout).warnings.map((w: { code: string }) => w.code)).toEqual(['other-month']);
   });
 
-  it('writes the forms in English with --lang en, and --combine reads them', () => {
+  it('keeps the forms Chinese under --lang en; writes them in English with --form-lang en, and --combine reads them', () => {
     const d2 = tempDir('ssj-report-en-');
     writeScenario(d2, s);
-    const r = ssj(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--unit', 'Unit A', '--date', '2024-07-05']);
+    const zh = ssj(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--unit', 'Unit B', '--date', '2024-07-05']);
+    expect(zh.code).toBe(0);
+    expect(XLSX.read(fs.readFileSync(path.join(d2, 'reports', 'Unit B-2024-06.xlsx')), { type: 'buffer' }).SheetNames.slice(0, 2)).toEqual(['附件2', '附件3']);
+    const r = ssj(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--form-lang', 'en', '--unit', 'Unit A', '--date', '2024-07-05']);
     expect(r.code).toBe(0);
     const en = path.join(d2, 'reports', 'Unit A-2024-06.xlsx');
     expect(XLSX.read(fs.readFileSync(en), { type: 'buffer' }).SheetNames.slice(0, 2)).toEqual(['Annex 2', 'Annex 3']);

@@ -4,6 +4,7 @@ export const common: Record<keyof typeof zh, string> = {
   'cli.description': 'ssj: "double random, one public" supervision toolkit for medical-insurance bureaus (draws, witness sheets, record sheets, results, monthly forms, publication)',
   'cli.opt.json': 'print machine-readable JSON (nothing else on stdout)',
   'cli.opt.lang': 'interface language: zh (default) or en',
+  'cli.opt.formLang': 'language of official forms (witness sheets, record sheets, notices, report workbooks): zh (default) or en; --lang changes the terminal only',
   'cli.opt.yes': 'never prompt (batch jobs); a missing flag is a usage error',
   'cli.opt.workspace': 'workspace folder (default: the current folder)',
   'cli.opt.date': 'treat this date (YYYY-MM-DD) as today, for batch jobs and tests',

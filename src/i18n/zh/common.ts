@@ -3,6 +3,7 @@ export const common = {
   'cli.description': 'ssj：医保基金监管“双随机、一公开”工具（抽取对象与人员、见证记录、检查记录表、结果导入、月报表、公示）',
   'cli.opt.json': '以 JSON 输出机器可读结果（标准输出只有 JSON）',
   'cli.opt.lang': '界面语言：zh（默认）或 en',
+  'cli.opt.formLang': '正式表格（见证单、检查记录表、告知书、月报表）的语言：zh（默认）或 en；--lang 只改终端文字',
   'cli.opt.yes': '从不提问（批处理）；缺少的参数按用法错误处理',
   'cli.opt.workspace': '工作目录（默认当前目录）',
   'cli.opt.date': '把“今天”设为该日期（YYYY-MM-DD），用于批处理和测试',
