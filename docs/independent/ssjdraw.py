@@ -850,6 +850,15 @@ def vectors():
     got = substitute('27182818284590452353', 'H04', 'ZF001', plan['rows'][0], '', ['ZF001', 'SJ001'], set(), seats,
                      ents[3], insps, conflicts)
     check('substitute pick', got, ('ZF003', 2))
+    # D2-1: with none of the new inputs, ssj-draw/2 gives ssj-draw/1's strata, selections and teams
+    s2 = draw_entities(normalise_seed(SEED), plan, ents, prior, '2024-06-01', [], v2=True)
+    check('ssj-draw/2 without new inputs: strata as /1', [(s['population'], s['eligible'], s['size'], s['selected']) for s in s2],
+          [(s['population'], s['eligible'], s['size'], s['selected']) for s in strata])
+    t2, seats2 = draw_teams2(SEED, s2, {e['key']: e for e in ents}, insps, conflicts, '2024-06-01')
+    check('ssj-draw/2 without new inputs: teams as /1', [[(m['key'], m['role'], m['department']) for m in t['members']] for t in t2],
+          [[(m['key'], m['role'], m['department']) for m in t['members']] for t in teams])
+    got2 = substitute2('27182818284590452353', 'H04', 'ZF001', plan['rows'][0], '', t2[0]['members'], set(), seats2, ents[3], insps, conflicts, '2024-06-01')
+    check('ssj-draw/2 without new inputs: substitute as /1', (got2[0]['key'], got2[1]), ('ZF003', 2))
     return ok
 
 
@@ -867,25 +876,27 @@ def verify(argv):
     entities = [e for f in opts['--entities'] for e in read_entities(f)]
     inspectors = [i for f in opts['--inspectors'] for i in read_inspectors(f)]
     conflicts = [c for f in opts['--conflicts'] for c in read_conflicts(f)]
-    prior = []
+    prior, amendments = [], []
     if opts['--ledger-dir']:
         import os
         d = opts['--ledger-dir'][0]
+        load = lambda i: json.load(open(os.path.join(d, 'draws', i + '.json'), encoding='utf-8'))
+        seen = False
         for line in open(os.path.join(d, 'ledger.jsonl'), encoding='utf-8'):
             if not line.strip():
                 continue
             ent = json.loads(line)
             # a v1 line is a draw, or a substitution when it `amends`; a v2 line
-            # ({"v": 2, "kind": ...}, PROTOCOL/AUDIT) says its kind. Only draws count.
+            # ({"v": 2, "kind": ...}, PROTOCOL/AUDIT) says its kind. Only draws count
+            # as prior draws; the substitutions of this draw are re-run after it.
             kind = ent.get('kind') if 'v' in ent else ('substitution' if 'amends' in ent else 'draw')
-            if kind != 'draw':
-                continue
-            if ent['drawId'] == rec['drawId']:
-                break
-            r = json.load(open(os.path.join(d, 'draws', ent['drawId'] + '.json'), encoding='utf-8'))
-            if 'amends' in r:
-                continue
-            prior.append({'drawId': r['drawId'], 'drawDate': r['drawDate'], 'selected': [k for s in r['strata'] for k in s['selected']]})
+            if kind == 'draw' and ent['drawId'] == rec['drawId']:
+                seen = True
+            elif kind == 'draw' and not seen:
+                r = load(ent['drawId'])
+                prior.append({'drawId': r['drawId'], 'drawDate': r['drawDate'], 'selected': [k for s in r['strata'] for k in s['selected']]})
+            elif kind == 'substitution' and ent.get('amends') == rec['drawId']:
+                amendments.append(load(ent['drawId']))
     seed = normalise_seed(rec['seed'])
     v2 = rec.get('algorithm') == 'ssj-draw/2'
     if rec.get('algorithm') not in ('ssj-draw/1', 'ssj-draw/2'):
@@ -931,7 +942,43 @@ def verify(argv):
         for f in ('name', 'region', 'uscc', 'ybbm', 'objectType'):
             if norm(e[f]) != norm(s[f]):
                 print('entity field differs', s['key'], f, e[f], s[f])
+    if tdiff == 0 and amendments:
+        allok &= verify_amendments(rec, v2, strata, teams, amendments, {e['key']: e for e in entities}, inspectors, conflicts)
     return allok and tdiff == 0
+
+
+def verify_amendments(rec, v2, strata, teams, amendments, ebk, inspectors, conflicts):
+    """Step 8 (/1) or 8/2: each substitution re-run with its own seed on the teams in force
+    (the draw's, with the amendments before it applied)."""
+    in_force = {t['entity']: [dict(m) for m in t['members']] for t in teams}
+    removed = {}
+    row_of = {k: st['row'] for st in strata for k in st['selected']}
+    ok = True
+    for a in amendments:
+        sub = a['substitution']
+        E, I = sub['entity'], sub['removed']
+        team = in_force[E]
+        pos = next(p for p, m in enumerate(team) if m['key'] == I)
+        seats = {}
+        for ms in in_force.values():
+            for m in ms:
+                seats[m['key']] = seats.get(m['key'], 0) + 1
+        if v2:
+            pick, m = substitute2(a['seed'], E, I, row_of[E], team[pos]['department'], team, removed.get(E, set()), seats, ebk[E],
+                                  inspectors, conflicts, rec['drawDate'])
+            key = pick['key']
+        else:
+            key, m = substitute(a['seed'], E, I, row_of[E], team[pos]['department'], [x['key'] for x in team], removed.get(E, set()),
+                                seats, ebk[E], inspectors, conflicts)
+            pick = next(i for i in inspectors if i['key'] == key)
+        old = team[pos]
+        team[pos] = dict(old, key=key, name=pick['name'], unit=pick['unit'])
+        removed.setdefault(E, set()).add(I)
+        same = (key, m) == (sub['replacement']['key'], sub['candidates']) and team == a['team']['members']
+        ok &= same
+        print('substitution %s (%s out): %s' % (a['drawId'], I, 'MATCH' if same else 'DIFF\n  mine   %s %d %s\n  record %s %d %s' % (
+            key, m, team, sub['replacement']['key'], sub['candidates'], a['team']['members'])))
+    return ok
 
 
 if __name__ == '__main__':
