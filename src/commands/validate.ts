@@ -11,9 +11,9 @@ import type { Ctx } from '../context.js';
 import { readResultsFile, workspaceDraws } from '../io/results-read.js';
 import { openWorkspace } from '../io/workspace.js';
 import { ENTITY_ROLES } from '../core/registry.js';
-import { loadInputs } from '../io/inputs.js';
+import { loadInputs, loadPlan } from '../io/inputs.js';
 import type { FileReport, ValidateReport } from '../core/types.js';
-import { validateFiles } from '../io/registry.js';
+import { unreadable, validateFiles } from '../io/registry.js';
 import { issuesJson, renderIssues } from '../render/issues.js';
 import { writeIssueReport } from '../app/issue-report.js';
 import { fileProgress } from '../render/progress.js';
@@ -82,12 +82,43 @@ async function resultsAgainstDraws(ctx: Ctx, result: ValidateReport): Promise<vo
   }
 }
 
+/**
+ * validateFiles, with every .json file read as a plan exactly as `ssj draw`
+ * reads it (loadPlan): a JSON plan that draw accepts is not refused here as an
+ * unreadable table. Reports stay in the order the files were given.
+ */
+async function validateWithJsonPlans(paths: string[], opts: Parameters<typeof validateFiles>[1]): Promise<{ report: ValidateReport; ioFailed: boolean }> {
+  const json = paths.filter((p) => /\.json$/i.test(p));
+  if (json.length === 0) return validateFiles(paths, opts);
+  const rest = await validateFiles(paths.filter((p) => !/\.json$/i.test(p)), opts);
+  let ioFailed = rest.ioFailed;
+  const reports = new Map<string, FileReport>(rest.report.files.map((f) => [f.file, f]));
+  const summary = { ...rest.report.summary };
+  for (const file of json) {
+    let report: FileReport;
+    try {
+      const p = await loadPlan(file);
+      report = { file, role: 'plan', rows: p.plan?.rows.length ?? 0, issues: p.issues };
+    } catch (err) {
+      if (!(err instanceof SsjError)) throw err;
+      if (err.exitCode === 2) ioFailed = true;
+      report = unreadable(file, err);
+    }
+    const c = countBySeverity(report.issues);
+    summary.errors += c.errors;
+    summary.warnings += c.warnings;
+    summary.infos += c.infos;
+    reports.set(file, report);
+  }
+  return { report: { files: paths.map((p) => reports.get(p)).filter((f): f is FileReport => f !== undefined), summary }, ioFailed };
+}
+
 export const run: Handler = async (ctx, args, opts) => {
   const role = parseRole(opts.role);
   const report = typeof opts.report === 'string' ? opts.report : undefined;
   if (report !== undefined && !/\.(xlsx|csv)$/i.test(report)) throw new UsageError('validate.badReport', { file: report });
   const progress = fileProgress(ctx);
-  const { report: result, ioFailed } = await validateFiles(args, { ...(role ? { role } : {}), today: ctx.today, progress });
+  const { report: result, ioFailed } = await validateWithJsonPlans(args, { ...(role ? { role } : {}), today: ctx.today, progress });
   if (!ioFailed) await planAgainstRegistries(result);
   await resultsAgainstDraws(ctx, result);
   if (report !== undefined) await writeIssueReport(result, path.resolve(report));

@@ -63,25 +63,42 @@ function creditIssues(plan: Plan, row: PlanRow, entities: Entity[]): Issue[] {
 
 /**
  * Two strata of different rows whose populations share entities: the later
- * one's announced size is an upper bound. One pass over the entities, and
- * none at all for the usual plan (one row per object type).
+ * one's announced size is an upper bound. Each later stratum is reported once,
+ * against the first earlier stratum it shares entities with (a plan of 500 rows
+ * over the same entities gives 500 warnings, not 125,000 pairs). One pass over
+ * the entities' strata; none at all for the usual plan (one row per object type).
  */
 function overlapIssues(plan: Plan, entities: Entity[]): Issue[] {
   const strata = plan.rows.flatMap((row) => (row.creditClasses.length > 0 ? row.creditClasses.map((c) => ({ row, credit: c.credit })) : [{ row, credit: '' }]));
-  const pairs: { a: number; b: number; shared: number }[] = [];
-  strata.forEach((x, a) => strata.forEach((y, b) => {
-    if (a < b && x.row !== y.row && x.row.objectType === y.row.objectType) pairs.push({ a, b, shared: 0 });
-  }));
-  if (pairs.length === 0) return [];
-  const involved = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
-  const member = new Map<number, boolean>();
+  const types = new Map<string, number>();
+  for (const x of strata) types.set(x.row.objectType, (types.get(x.row.objectType) ?? 0) + 1);
+  if (![...types.values()].some((c) => c > 1) || plan.rows.length < 2) return [];
+  const first = new Array<number>(strata.length).fill(-1);
+  const memberships: number[][] = [];
   for (const e of entities) {
-    for (const k of involved) member.set(k, inPopulation(e, strata[k]!.row, strata[k]!.credit));
-    for (const p of pairs) if (member.get(p.a) && member.get(p.b)) p.shared++;
+    const mine: number[] = [];
+    strata.forEach((x, k) => {
+      if (inPopulation(e, x.row, x.credit)) mine.push(k);
+    });
+    if (mine.length < 2) continue;
+    memberships.push(mine);
+    for (const b of mine) {
+      const a = mine.find((k) => k < b && strata[k]!.row !== strata[b]!.row && strata[k]!.row.objectType === strata[b]!.row.objectType);
+      if (a !== undefined && (first[b] === -1 || a < (first[b] as number))) first[b] = a;
+    }
   }
-  return pairs
-    .filter((p) => p.shared > 0)
-    .map((p) => rowIssue(plan, strata[p.b]!.row, 'filter', 'plan-overlap', 'warning', String(p.shared), 'plan.overlap', { count: p.shared, first: strata[p.a]!.row.no, second: strata[p.b]!.row.no }));
+  const shared = new Array<number>(strata.length).fill(0);
+  for (const mine of memberships) {
+    const set = new Set(mine);
+    for (const b of mine) if ((first[b] as number) >= 0 && set.has(first[b] as number)) shared[b] = (shared[b] as number) + 1;
+  }
+  const out: Issue[] = [];
+  strata.forEach((x, b) => {
+    const a = first[b] as number;
+    const count = shared[b] as number;
+    if (a >= 0 && count > 0) out.push(rowIssue(plan, x.row, 'filter', 'plan-overlap', 'warning', String(count), 'plan.overlap', { count, first: strata[a]!.row.no, second: x.row.no }));
+  });
+  return out;
 }
 
 function seatIssues(plan: Plan, entities: Entity[], inspectors: Inspector[], conflicts: Conflict[]): Issue[] {
@@ -101,11 +118,15 @@ function seatIssues(plan: Plan, entities: Entity[], inspectors: Inspector[], con
  */
 export function checkPlanAgainst(plan: Plan, entities: Entity[], inspectors: Inspector[], conflicts: Conflict[]): Issue[] {
   const out: Issue[] = [];
+  const add = (list: Issue[]) => {
+    for (const i of list) out.push(i); // not push(...list): a plan of thousands of rows overflows the call stack
+  };
   for (const row of plan.rows) {
-    out.push(...departmentIssues(plan, row, inspectors), ...creditIssues(plan, row, entities));
+    add(departmentIssues(plan, row, inspectors));
+    add(creditIssues(plan, row, entities));
   }
-  out.push(...seatIssues(plan, entities, inspectors, conflicts));
-  out.push(...overlapIssues(plan, entities));
+  add(seatIssues(plan, entities, inspectors, conflicts));
+  add(overlapIssues(plan, entities));
   return out;
 }
 

@@ -106,7 +106,7 @@ export function seatShortages(rows: PlanRow[], entities: Entity[], inspectors: I
       const listed = pairs.size > 0 && (pairs.has(e.key) || isListed(pairs, e.key, e.uscc) || isListed(pairs, e.key, e.ybbm));
       for (const v of views) v.check(e, rkey, nameKey, pairs, listed);
     }
-    for (const v of views) out.push(...v.shortages());
+    for (const v of views) for (const s of v.shortages()) out.push(s);
   }
   return out;
 }

@@ -4,15 +4,15 @@
  * any input refuses the command before a seed is used, listing every issue
  * with its file and cell as `ssj validate` does; nothing is written.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from '../core/hash.js';
 import { checkPlanAgainst, checkPlanYear, parsePlanJson, parsePlanTable } from '../core/plan.js';
 import { planInput } from '../core/record.js';
 import type { Conflict, Entity, InputRef, Inspector, Issue, Plan, Role } from '../core/types.js';
-import { InputError, IoError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadRegistries, type FileProgress } from './registry.js';
+import { readBytesChecked } from './records.js';
 import { readTable } from './table.js';
 import { phase } from './timing.js';
 
@@ -42,23 +42,15 @@ const FLAG_ROLES: [keyof InputFiles, readonly Role[]][] = [
   ['conflicts', ['conflicts']],
 ];
 
-function readBytes(file: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new IoError('error.fileNotFound', { file });
-    if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
-    throw new IoError('error.readFailed', { file, reason: String(code ?? err) });
-  }
-}
+/** A JSON plan is a few KB; 16 MB is far beyond any real one. */
+const PLAN_JSON_MAX_BYTES = 16 * 1024 * 1024;
 
 /** A plan from a .json file or a 附件1 sheet; the plan's `source` is the file's base name. */
 export async function loadPlan(file: string): Promise<{ plan: Plan | null; issues: Issue[]; input: InputRef | null }> {
   let parsed: { plan: Plan | null; issues: Issue[] };
   let fileSha256: string;
   if (/\.json$/i.test(file)) {
-    const bytes = readBytes(file);
+    const bytes = readBytesChecked(file, PLAN_JSON_MAX_BYTES); // a plan is a few KB: a 344 MB one is refused, not parsed
     fileSha256 = sha256Hex(bytes);
     let value: unknown;
     try {
@@ -111,7 +103,7 @@ export async function loadInputs(
     if (files.plan.length > 1) throw new UsageError('error.badFlagValue', { flag: '--plan', value: files.plan.join(' '), hint: t('drawcmd.onePlan') });
     const p = await loadPlan(files.plan[0]);
     plan = p.plan;
-    issues.push(...p.issues);
+    for (const i of p.issues) issues.push(i);
     if (p.input) inputs.push(p.input);
   }
   const paths = FLAG_ROLES.flatMap(([flag]) => files[flag] ?? []);
@@ -127,8 +119,8 @@ export async function loadInputs(
   inputs.push(...reg.inputs);
   phase('registries read');
   if (plan && !issues.some((i) => i.severity === 'error')) {
-    issues.push(...checkPlanAgainst(plan, reg.entities, reg.inspectors, reg.conflicts));
-    if (need.drawDate) issues.push(...checkPlanYear(plan, need.drawDate));
+    for (const i of checkPlanAgainst(plan, reg.entities, reg.inspectors, reg.conflicts)) issues.push(i);
+    if (need.drawDate) for (const i of checkPlanYear(plan, need.drawDate)) issues.push(i);
   }
   if (!need.deferHashes) await reg.hashed;
   return { plan, entities: reg.entities, inspectors: reg.inspectors, conflicts: reg.conflicts, inputs, issues, hashed: reg.hashed };

@@ -32,12 +32,17 @@ export const MAX_TEXT_BYTES = 480 * 1024 * 1024;
  * unreadable file is an IoError naming it.
  */
 export function readTextFile(file: string, maxBytes = MAX_TEXT_BYTES): string {
+  return readBytesChecked(file, maxBytes).toString('utf8');
+}
+
+/** The bytes of a regular file of at most `maxBytes`, else an IoError naming it (see readTextFile). */
+export function readBytesChecked(file: string, maxBytes = MAX_TEXT_BYTES): Buffer {
   try {
     const st = fs.statSync(file);
     if (st.isDirectory()) throw new IoError('error.isDirectory', { file });
     if (!st.isFile()) throw new IoError('guard.notRegularFile', { file });
     if (st.size > maxBytes) throw new IoError('guard.tooLarge', { file, mb: Math.round(st.size / 1048576), max: Math.round(maxBytes / 1048576) });
-    return fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file);
   } catch (err) {
     if (err instanceof IoError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

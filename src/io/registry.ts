@@ -224,7 +224,7 @@ export function sortIssues(issues: Issue[]): Issue[] {
     .map((x) => x.issue);
 }
 
-function unreadable(file: string, err: SsjError): FileReport {
+export function unreadable(file: string, err: SsjError): FileReport {
   const message = t(err.key, err.params);
   return { file, role: null, rows: 0, issues: [makeIssue('unreadable-file', { file, sheet: null, row: null, column: null, cell: null, value: null }, { message })] };
 }

@@ -362,3 +362,31 @@ export function otherSpelling(key) {
   chars.splice(Math.floor(chars.length / 2), 0, '\u200b');
   return chars.join('');
 }
+
+/** A plan of `n` rows over the same entities (the row of validInputs' plan repeated, 序号 1…n). */
+export function manyRowPlan(file, n = 500) {
+  const rows = [PLAN_HEADER];
+  const one = ['定点零售药店医保基金使用情况检查', '《医疗保障基金使用监督管理条例》', '现场检查', '濮阳市医疗保障局、濮阳市市场监督管理局', '定点零售药店', '低(A、1%)、中(B、3%)、中高(C、10%)、高(D、20%)', '每年2次', '', '3', '医疗保障局2+市场监督管理局1', '是'];
+  for (let i = 1; i <= n; i++) rows.push([String(i), ...one]);
+  return writeCsv(file, rows);
+}
+
+/** A JSON plan that draw accepts (one row). */
+export function jsonPlan(file) {
+  fs.writeFileSync(file, JSON.stringify({ title: '2024年度濮阳市双随机抽查计划', maxPerEntityPerYear: 2, rows: [{ no: 1, item: '定点零售药店医保服务', objectType: '定点零售药店', ratio: '低(A、2%)、中(B、5%)、中高(C、10%)、高(D、10%)', teamGroups: '医疗保障局2+市场监督管理局1' }] }));
+  return file;
+}
+
+/** A JSON plan of about `mb` MB (a long 备注 in its one row): far beyond any real plan. */
+export function hugeJsonPlan(file, mb = 20) {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, '{"title":"2024年度计划","maxPerEntityPerYear":2,"rows":[{"no":1,"item":"x","objectType":"定点零售药店","ratio":"1%","note":"');
+    const chunk = 'a'.repeat(MB);
+    for (let i = 0; i < mb; i++) fs.writeSync(fd, chunk);
+    fs.writeSync(fd, '"}]}');
+  } finally {
+    fs.closeSync(fd);
+  }
+  return file;
+}

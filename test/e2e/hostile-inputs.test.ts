@@ -1,0 +1,70 @@
+/**
+ * Issue #19, the second hostile round, input side: files given to validate
+ * and draw that used to crash, blow up or be read wrongly without a word.
+ * The corpus generator (test/hostile/make-corpus.mjs) makes every file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { hashTree, treeDiff, tempFiles, hasChinese } from '../hostile/helpers.js';
+// @ts-expect-error — plain ESM script without types
+import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan } from '../hostile/make-corpus.mjs';
+
+const dir = tempDir('ssj-hostile-inputs-');
+const inputs = validInputs(path.join(dir, 'in'), { rows: 60, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
+const corpus = path.join(dir, 'corpus');
+fs.mkdirSync(corpus, { recursive: true });
+let n = 0;
+function workspace(): string {
+  n += 1;
+  const ws = path.join(dir, `ws-${n}`);
+  fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
+  return ws;
+}
+const drawArgs = (ws: string, plan: string) => ['draw', '--workspace', ws, '--plan', plan, '--entities', inputs.entities, '--inspectors', inputs.inspectors, '--seed', '12345678901234567890', '--seed-source', 'test', '--date', '2024-06-01', '--yes', '--no-sheets'];
+const validateJson = (files: string[]) => {
+  const r = ssj(['validate', ...files, '--json', '--date', '2024-06-01']);
+  return { r, report: JSON.parse(r.stdout) as { files: { file: string; role: string | null; rows: number; issues: { code: string; severity: string }[] }[] } };
+};
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('crashes and blow-ups', () => {
+  it('a plan of 500 rows over the same entities: validate and draw answer, no call-stack overflow', () => {
+    const plan = manyRowPlan(path.join(corpus, 'plan-500.csv'), 500);
+    const { r, report } = validateJson([plan, inputs.entities, inputs.inspectors]);
+    expectNoStack(r);
+    expect(r.stderr).not.toMatch(/call stack/);
+    expect(report.files[0]?.rows).toBe(500);
+    const overlaps = report.files[0]?.issues.filter((i) => i.code === 'plan-overlap').length ?? 0;
+    expect(overlaps).toBeLessThanOrEqual(500 * 4); // one per later stratum, not one per pair
+    const d = ssj(drawArgs(workspace(), plan));
+    expectNoStack(d);
+    expect(d.stderr).not.toMatch(/call stack|内部错误/);
+    expect([0, 1]).toContain(d.code);
+  }, 120_000);
+
+  it('a JSON plan of 20 MB is refused at once as too large (exit 2), naming it; nothing written', () => {
+    const plan = hugeJsonPlan(path.join(corpus, 'plan-huge.json'), 20);
+    const ws = workspace();
+    const before = hashTree(ws);
+    const r = ssj(drawArgs(ws, plan));
+    expect(r.code).toBe(2);
+    expectNoStack(r);
+    expect(hasChinese(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('plan-huge.json');
+    expect(treeDiff(before, hashTree(ws))).toEqual([]);
+    expect(tempFiles(ws)).toEqual([]);
+  });
+});
+
+describe('inputs that deserve a better word', () => {
+  it('a JSON plan that draw accepts is read the same way by validate (no unreadable-file)', () => {
+    const plan = jsonPlan(path.join(corpus, 'plan.json'));
+    const d = ssj(drawArgs(workspace(), plan));
+    expect({ code: d.code, err: d.stderr }).toEqual({ code: 0, err: d.stderr });
+    const { r, report } = validateJson([plan, inputs.entities, inputs.inspectors]);
+    expect(r.code).toBe(0);
+    expect(report.files[0]).toMatchObject({ role: 'plan', rows: 1 });
+    expect(report.files[0]?.issues.map((i) => i.code)).not.toContain('unreadable-file');
+  });
+});
