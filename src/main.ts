@@ -66,10 +66,17 @@ function exit(code: number): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  exit(await runCli(argv));
+}
+
+/** Runs one command line and returns its exit code; output goes to process.stdout/stderr. In-process tests call this (test/helpers/cli.ts ssjIn). */
+export async function runCli(argv: string[]): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.stdout.write(TOOL_VERSION + '\n');
-    exit(0);
-    return;
+    return 0;
   }
   const [i18n, commander, { buildProgram }, { makeCtx }] = await Promise.all([import('./i18n/index.js'), import('commander'), import('./cli.js'), import('./context.js')]);
   const { parseLang, setLang } = i18n;
@@ -79,9 +86,6 @@ export async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
   const langIdx = argv.indexOf('--lang');
   setLang(parseLang(langIdx >= 0 ? argv[langIdx + 1] : process.env.SSJ_LANG) ?? 'zh');
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
 
   let code = 0;
   const run = async (verb: string, args: string[], opts: Record<string, unknown> & GlobalOptions) => {
@@ -108,7 +112,7 @@ export async function main(argv: string[]): Promise<void> {
       code = report(err, debug, json);
     }
   }
-  exit(code);
+  return code;
 }
 
 export { UsageError };

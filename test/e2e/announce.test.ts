@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalJson, sha256Hex } from '../../src/core/hash.js';
 import type { DrawRecord } from '../../src/core/types.js';
-import { expectNoStack, ssj, tempDir } from '../helpers/cli.js';
+import { expectNoStack, ssjIn, tempDir } from '../helpers/cli.js';
 import { draw, drawFiles, inputArgs, makeWorkspace, pharmacies, writeXlsx, type Files } from './draw-fixtures.js';
 
 interface AnnouncementJson {
@@ -21,12 +21,12 @@ describe('ssj announce, then draw --announcement', () => {
   beforeAll(async () => {
     root = tempDir('ssj-announce-');
     files = await makeWorkspace(root);
-    const r = ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
+    const r = await ssjIn(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
     if (r.code !== 0) throw new Error(r.stderr);
     ann = JSON.parse(r.stdout) as AnnouncementJson;
   });
 
-  it('freezes the inputs, the strata and each entity’s probability n/N, with its own hash', () => {
+  it('freezes the inputs, the strata and each entity’s probability n/N, with its own hash', async () => {
     expect(ann.drawId).toBe('20240603-1');
     const onDisk = JSON.parse(fs.readFileSync(annFile(), 'utf8')) as AnnouncementJson & Record<string, unknown>;
     expect(onDisk).toEqual(ann);
@@ -51,7 +51,7 @@ describe('ssj announce, then draw --announcement', () => {
     changed.rows[0][2] = '改名后的大药房';
     const other = path.join(tempDir('ssj-announce-changed-'), 'pharmacies.xlsx');
     await writeXlsx(other, changed);
-    const r = draw(root, { ...files, entities: [other, files.entities[1]] }, ['--announcement', annFile()]);
+    const r = await draw(root, { ...files, entities: [other, files.entities[1]] }, ['--announcement', annFile()]);
     expect(r.code).toBe(1);
     const before = ann.inputs.find((i) => i.role === 'pharmacies')!.contentSha256;
     expect(r.stderr).toContain(before);
@@ -61,43 +61,43 @@ describe('ssj announce, then draw --announcement', () => {
     expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
   });
 
-  it('refuses an edited announcement', () => {
+  it('refuses an edited announcement', async () => {
     const edited = path.join(tempDir('ssj-announce-edited-'), 'a.json');
     const a = JSON.parse(fs.readFileSync(annFile(), 'utf8')) as AnnouncementJson;
     a.strata[0].size = 1;
     fs.writeFileSync(edited, JSON.stringify(a));
-    const r = draw(root, files, ['--announcement', edited]);
+    const r = await draw(root, files, ['--announcement', edited]);
     expect(r.code).toBe(1);
     expect(drawFiles(root).some((n) => n.endsWith('.json') && !n.includes('announcement'))).toBe(false);
   });
 
-  it('draws under the announced id when the inputs are unchanged and records the announcement hash', () => {
-    const r = draw(root, files, ['--announcement', annFile(), '--json']);
+  it('draws under the announced id when the inputs are unchanged and records the announcement hash', async () => {
+    const r = await draw(root, files, ['--announcement', annFile(), '--json']);
     expect(r.code).toBe(0);
     const rec = JSON.parse(r.stdout) as DrawRecord;
     expect(rec.drawId).toBe('20240603-1');
     expect(rec.announcementHash).toBe(ann.announcementHash);
     expect(rec.inputs.map((i) => i.contentSha256)).toEqual(ann.inputs.map((i) => i.contentSha256));
     expect(rec.strata.map((s) => s.size)).toEqual(ann.strata.map((s) => s.size));
-    const next = ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
+    const next = await ssjIn(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
     expect(next.code).toBe(0);
     expect((JSON.parse(next.stdout) as AnnouncementJson).drawId).toBe('20240603-2');
     // The same announcement again: refused as used, not as changed inputs; nothing written.
     const ledger = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8');
-    const again = draw(root, files, ['--announcement', annFile()]);
+    const again = await draw(root, files, ['--announcement', annFile()]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('已用于抽取 20240603-1');
     expect(fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8')).toBe(ledger);
   });
 
-  it('verify checks the kept announcement too', () => {
-    expect(ssj(['verify', '--draw', '20240603-1', '--workspace', root]).code).toBe(0);
+  it('verify checks the kept announcement too', async () => {
+    expect((await ssjIn(['verify', '--draw', '20240603-1', '--workspace', root])).code).toBe(0);
     const original = fs.readFileSync(annFile());
     try {
       const a = JSON.parse(original.toString('utf8')) as AnnouncementJson;
       a.strata[0].size = 1;
       fs.writeFileSync(annFile(), JSON.stringify(a));
-      const v = ssj(['verify', '--draw', '20240603-1', '--workspace', root, '--json']);
+      const v = await ssjIn(['verify', '--draw', '20240603-1', '--workspace', root, '--json']);
       expect(v.code).toBe(1);
       expect((JSON.parse(v.stdout) as { differences: { field: string }[] }).differences.map((d) => d.field)).toEqual(['announcement']);
     } finally {
@@ -111,17 +111,17 @@ describe('the 实施文件 (--document) through announce, draw and verify', () =
     const root = tempDir('ssj-document-');
     const files = await makeWorkspace(root);
     const doc = '测医保〔2024〕9号';
-    const a = ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--document', doc]);
+    const a = await ssjIn(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--document', doc]);
     expect(a.code).toBe(0);
-    const d = draw(root, files, ['--announcement', path.join(root, 'draws', '20240603-1-announcement.json'), '--json']);
+    const d = await draw(root, files, ['--announcement', path.join(root, 'draws', '20240603-1-announcement.json'), '--json']);
     expect([d.code, d.code === 0 ? '' : d.stderr]).toEqual([0, '']);
     const record = JSON.parse(d.stdout) as DrawRecord;
     expect(record.plan.document).toBe(doc);
-    const v = ssj(['verify', '--draw', record.drawId, ...inputArgs(files), '--workspace', root]);
+    const v = await ssjIn(['verify', '--draw', record.drawId, ...inputArgs(files), '--workspace', root]);
     expect(v.stdout + v.stderr).toContain('一致');
     expect(v.code).toBe(0);
     // Another document at the draw is still refused against the announcement.
-    const other = draw(root, files, ['--announcement', path.join(root, 'draws', '20240603-1-announcement.json'), '--document', '别的文件']);
+    const other = await draw(root, files, ['--announcement', path.join(root, 'draws', '20240603-1-announcement.json'), '--document', '别的文件']);
     expect(other.code).toBe(1);
     expectNoStack(other);
   });
@@ -131,13 +131,13 @@ describe('a draw whose strata differ from the announcement', () => {
   it('names the stratum field as the sheets do (可抽 N), not the record field (eligible), and writes nothing', async () => {
     const root = tempDir('ssj-announce-strata-');
     const files = await makeWorkspace(root);
-    expect(ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03']).code).toBe(0);
+    expect((await ssjIn(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03'])).code).toBe(0);
     const file = path.join(root, 'draws', '20240603-1-announcement.json');
     const a = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> & { strata: { eligible: number }[] };
     a.strata[0]!.eligible += 1; // as if an earlier draw's selections had not been excluded yet
     const { announcementHash: _h, ...rest } = a;
     fs.writeFileSync(file, JSON.stringify({ ...rest, announcementHash: sha256Hex(canonicalJson(rest)) }, null, 2));
-    const r = draw(root, files, ['--announcement', file]);
+    const r = await draw(root, files, ['--announcement', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('第 1 层的 可抽 N 公告时为');
     expect(r.stderr).not.toContain('eligible');

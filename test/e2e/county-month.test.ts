@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { tempDir, ssjIn, expectNoStack } from '../helpers/cli.js';
 import { conflicts, inspectors, institutions, pharmacies, writeXlsx } from './draw-fixtures.js';
 
 /** Every text of the workspace's outputs: HTML/JSON as text, workbooks cell by cell. */
@@ -30,12 +30,12 @@ function outputsText(root: string): Map<string, string> {
 describe('a month in a county workspace (宁川县)', () => {
   const base = tempDir('ssj-county-');
   const ws = path.join(base, 'ws');
-  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
+  afterAll(async () => fs.rmSync(base, { recursive: true, force: true }));
 
-  it('refuses --unit without --region and a level that is not 市/县/区, writing nothing', () => {
+  it('refuses --unit without --region and a level that is not 市/县/区, writing nothing', async () => {
     const bad = path.join(base, 'bad');
-    const a = ssj(['init', bad, '--unit', '宁川县医疗保障局']);
-    const b = ssj(['init', bad, '--unit', '宁川县医疗保障局', '--region', '宁川县', '--level', '省']);
+    const a = await ssjIn(['init', bad, '--unit', '宁川县医疗保障局']);
+    const b = await ssjIn(['init', bad, '--unit', '宁川县医疗保障局', '--region', '宁川县', '--level', '省']);
     expect([a.code, b.code]).toEqual([2, 2]);
     expect(a.stderr).toContain('--region');
     expect(b.stderr).toContain('市、县、区');
@@ -43,7 +43,7 @@ describe('a month in a county workspace (宁川县)', () => {
   });
 
   it('init keeps the settings and the example plan names the workspace\'s unit', async () => {
-    const r = ssj(['init', ws, '--unit', '宁川县医疗保障局', '--region', '宁川县', '--json']);
+    const r = await ssjIn(['init', ws, '--unit', '宁川县医疗保障局', '--region', '宁川县', '--json']);
     expectNoStack(r);
     expect(r.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(ws, 'settings.json'), 'utf8'))).toEqual({ format: 'ssj-settings/1', unit: '宁川县医疗保障局', region: '宁川县', level: '县' });
@@ -57,13 +57,13 @@ describe('a month in a county workspace (宁川县)', () => {
     await writeXlsx(path.join(ws, 'registries', 'conflicts.xlsx'), conflicts());
   }, 60000);
 
-  it('draws and reports the month with no other place\'s names, 县本级 wording and the unit from the settings', () => {
+  it('draws and reports the month with no other place\'s names, 县本级 wording and the unit from the settings', async () => {
     const reg = (f: string) => path.join(ws, 'registries', f);
-    const d = ssj(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', '抽查工作计划.xlsx'), '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
+    const d = await ssjIn(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', '抽查工作计划.xlsx'), '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
       '--inspectors', reg('inspectors.xlsx'), '--conflicts', reg('conflicts.xlsx'), '--seed', '20261204', '--date', '2026-12-04', '--place', '宁川县医疗保障局会议室']);
     expectNoStack(d);
     expect(d.code).toBe(0);
-    const r = ssj(['report', '--workspace', ws, '--month', '2026-12', '--date', '2026-12-31', '--json']);
+    const r = await ssjIn(['report', '--workspace', ws, '--month', '2026-12', '--date', '2026-12-31', '--json']);
     expectNoStack(r);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { unit: string; file: string };

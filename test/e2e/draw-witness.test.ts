@@ -14,7 +14,7 @@ describe('witness sheet of a large draw', () => {
     const root = tempDir('ssj-witness-large-');
     const files = await makeWorkspace(root, 'csv', EVERY_PHARMACY);
     writeGbkCsv(files.entities[0]!, pharmacies(8000)); // 8,000 selected: with their teams, over 20,000 rows on the sheet
-    const r = draw(root, files, ['--json']);
+    const r = await draw(root, files, ['--json']);
     expect(r.code).toBe(0);
     const rec = JSON.parse(r.stdout) as DrawRecord;
     expect(rec.selected).toHaveLength(8000);

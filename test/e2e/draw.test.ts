@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DrawRecord } from '../../src/core/types.js';
-import { expectNoStack, ssj, tempDir, type RunResult } from '../helpers/cli.js';
+import { expectNoStack, ssjIn, tempDir, type RunResult } from '../helpers/cli.js';
 import { conflicts, draw, drawFiles, inspectors, institutions, makeWorkspace, SEED, uscc, inputArgs, writeGbkCsv } from './draw-fixtures.js';
 import { firstDifference } from '../helpers/bytes.js';
 
@@ -15,13 +15,13 @@ describe('ssj draw', () => {
     for (const format of ['xlsx', 'csv', 'ods'] as const) {
       const root = tempDir(`ssj-draw-${format}-`);
       const files = await makeWorkspace(root, format);
-      const r = draw(root, files, ['--json', '--place', '测试县医保局三楼会议室', '--seed-source', '三名监督人掷骰']);
+      const r = await draw(root, files, ['--json', '--place', '测试县医保局三楼会议室', '--seed-source', '三名监督人掷骰']);
       if (r.code !== 0) throw new Error(`${format}: exit ${r.code}\n${r.stderr}`);
       runs.set(format, { root, record: JSON.parse(r.stdout) as DrawRecord, stdout: r.stdout });
     }
   });
 
-  it('gives the same content hashes and the identical draw from .xlsx, a shuffled GBK .csv and .ods', () => {
+  it('gives the same content hashes and the identical draw from .xlsx, a shuffled GBK .csv and .ods', async () => {
     const x = runs.get('xlsx')!.record;
     for (const format of ['csv', 'ods']) {
       const y = runs.get(format)!.record;
@@ -34,7 +34,7 @@ describe('ssj draw', () => {
     }
   });
 
-  it('writes the record, the ledger line and the witness sheets, with --json printing only the record', () => {
+  it('writes the record, the ledger line and the witness sheets, with --json printing only the record', async () => {
     const { root, record, stdout } = runs.get('xlsx')!;
     expect(record.drawId).toBe('20240603-1');
     expect(record.format).toBe('ssj-draw-record/1');
@@ -54,7 +54,7 @@ describe('ssj draw', () => {
     expect(() => JSON.parse(stdout)).not.toThrow();
   });
 
-  it('draws joint teams: 医疗保障局2 + 市场监督管理局1, region matched, no conflicted pair, seats balanced', () => {
+  it('draws joint teams: 医疗保障局2 + 市场监督管理局1, region matched, no conflicted pair, seats balanced', async () => {
     const { record } = runs.get('xlsx')!;
     const areas = new Map(inspectors().rows.map((r) => [r[8], r[9]]));
     const region = new Map(record.selected.map((s) => [s.key, s.region]));
@@ -86,10 +86,10 @@ describe('ssj draw', () => {
     ]);
   });
 
-  it('shows only codes on screen, never names', () => {
+  it('shows only codes on screen, never names', async () => {
     const root = runs.get('xlsx')!.root;
     const files = { plan: path.join(root, 'plans', 'plan-2024.json'), entities: ['pharmacies', 'institutions'].map((n) => path.join(root, 'registries', `${n}.xlsx`)), inspectors: path.join(root, 'registries', 'inspectors.xlsx'), conflicts: path.join(root, 'registries', 'conflicts.xlsx') };
-    const r = draw(root, files, ['--id', 'SCREEN-1']);
+    const r = await draw(root, files, ['--id', 'SCREEN-1']);
     expect(r.code).toBe(0);
     const record = readJson<DrawRecord>(path.join(root, 'draws', 'SCREEN-1.json'));
     expect(record.prevRecordHash).toBe(runs.get('xlsx')!.record.recordHash);
@@ -108,12 +108,12 @@ describe('ssj draw', () => {
     expect(r.stderr).toContain('计划第 2 行“定点零售药店医保服务”每年计划抽查 1 次，本年度台账中已有 1 次（20240603-1）');
   });
 
-  it('refuses an existing --id with nothing written', () => {
+  it('refuses an existing --id with nothing written', async () => {
     const root = runs.get('csv')!.root;
     const files = { plan: path.join(root, 'plans', 'plan-2024.json'), entities: ['pharmacies', 'institutions'].map((n) => path.join(root, 'registries', `${n}.csv`)), inspectors: path.join(root, 'registries', 'inspectors.csv'), conflicts: path.join(root, 'registries', 'conflicts.csv') };
     const before = new Map(drawFiles(root).map((n) => [n, fs.readFileSync(path.join(root, 'draws', n))]));
     const ledger = fs.readFileSync(path.join(root, 'ledger.jsonl'));
-    const r = draw(root, files, ['--id', '20240603-1', '--seed', '99999999999']);
+    const r = await draw(root, files, ['--id', '20240603-1', '--seed', '99999999999']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('20240603-1.json');
     expectNoStack(r);
@@ -129,7 +129,7 @@ describe('ssj draw when the record sheets cannot be written', () => {
     const files = await makeWorkspace(root);
     fs.mkdirSync(path.join(root, 'sheets'), { recursive: true });
     fs.writeFileSync(path.join(root, 'sheets', '20240603-1'), 'a file where the sheets folder should be');
-    const r = ssj(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root]);
+    const r = await ssjIn(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('ssj sheets --draw 20240603-1');
     expect(r.stderr).toContain('不要重新抽取');
@@ -151,7 +151,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
   it('without --seed when not on a TTY (exit 2, names the flag)', async () => {
     const root = tempDir('ssj-draw-noseed-');
     const files = await makeWorkspace(root);
-    const r = ssj(['draw', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03']);
+    const r = await ssjIn(['draw', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--seed');
     expect(drawFiles(root)).toEqual([]);
@@ -159,7 +159,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
   it('with a seed that is too short (exit 2)', async () => {
     const root = tempDir('ssj-draw-badseed-');
     const files = await makeWorkspace(root);
-    const r = draw(root, files, ['--seed', '12 3']);
+    const r = await draw(root, files, ['--seed', '12 3']);
     expect(r.code).toBe(2);
     expectNoStack(r);
     expect(drawFiles(root)).toEqual([]);
@@ -172,7 +172,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const bad = uscc(100);
     const broken = Buffer.from(text.toString('latin1').replace(bad, bad.slice(0, 17) + (bad[17] === '1' ? '2' : '1')), 'latin1');
     fs.writeFileSync(files.entities[0], broken);
-    const r = draw(root, files);
+    const r = await draw(root, files);
     refused(root, r, 1, ['uscc-checksum', 'pharmacies.csv']);
     expect(r.stderr).toMatch(/D\d+/);
   });
@@ -184,7 +184,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const recused = conflicts();
     recused.rows = ['YB001', 'YB002', 'YB003', 'YB004', 'YB005'].map((k) => [k, uscc(500, '12'), '近亲属任职']);
     writeGbkCsv(files.conflicts, recused);
-    refused(root, draw(root, files), 1, ['plan-conflict-blocks', uscc(500, '12')]);
+    refused(root, await draw(root, files), 1, ['plan-conflict-blocks', uscc(500, '12')]);
   });
   it('with a 成立日期 after the draw date, as validate reports it (exit 1)', async () => {
     const root = tempDir('ssj-draw-future-');
@@ -192,13 +192,13 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const later = institutions();
     later.rows[2]![8] = '2030-01-01';
     writeGbkCsv(files.entities[1]!, later);
-    refused(root, draw(root, files), 1, ['bad-date', 'institutions.csv']);
+    refused(root, await draw(root, files), 1, ['bad-date', 'institutions.csv']);
   });
   it('in a folder that is not a workspace (no draws/, no ledger), writing nothing there (exit 2)', async () => {
     const root = tempDir('ssj-draw-files-');
     const files = await makeWorkspace(root);
     const elsewhere = tempDir('ssj-not-a-workspace-');
-    const r = ssj(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', elsewhere, '--no-sheets']);
+    const r = await ssjIn(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', elsewhere, '--no-sheets']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`ssj init ${elsewhere}`);
     expectNoStack(r);
@@ -209,7 +209,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const files = await makeWorkspace(root);
     const copy = path.join(root, 'registries', 'inspectors-copy.xlsx');
     fs.copyFileSync(files.inspectors, copy);
-    const r = draw(root, { ...files, entities: [files.entities[0]!, copy] });
+    const r = await draw(root, { ...files, entities: [files.entities[0]!, copy] });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('wrong-role');
     expect(drawFiles(root)).toEqual([]);
@@ -217,7 +217,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
   it('with one file given twice, naming it before any row is read (exit 2)', async () => {
     const root = tempDir('ssj-draw-twice-');
     const files = await makeWorkspace(root);
-    const r = draw(root, { ...files, entities: [files.entities[0]!, files.inspectors] });
+    const r = await draw(root, { ...files, entities: [files.entities[0]!, files.inspectors] });
     refused(root, r, 2, [`${files.inspectors} 被指定了两次`]);
     expect(r.stderr).not.toContain('duplicate-key');
   });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ssj, tempDir } from '../helpers/cli.js';
+import { tempDir, ssjIn } from '../helpers/cli.js';
 import { idCheckDigit } from '../../src/core/checks/idcard.js';
 import { orgCodeCheckChar, usccCheckChar } from '../../src/core/checks/uscc.js';
 
@@ -93,14 +93,14 @@ describe('templates read back through the reader', () => {
     tpl = path.join(root, 'templates');
     filled = path.join(root, 'filled');
     fs.mkdirSync(filled);
-    expect(ssj(['templates', '--out', tpl]).code).toBe(0);
+    expect((await ssjIn(['templates', '--out', tpl])).code).toBe(0);
     for (const [file, f] of FILL) await fill(path.join(tpl, file), path.join(filled, file), f.rows, f.role === 'inspectors' || f.role === 'conflicts' || f.role === 'activities' ? 2 : 3);
     fs.copyFileSync(path.join(tpl, '抽查工作计划.xlsx'), path.join(filled, '抽查工作计划.xlsx'));
   });
 
-  it('blank templates: every role recognised, no issue', () => {
+  it('blank templates: every role recognised, no issue', async () => {
     const files = fs.readdirSync(tpl).sort().map((f) => path.join(tpl, f));
-    const r = ssj(['validate', ...files, '--json']);
+    const r = await ssjIn(['validate', ...files, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as ValidateJson;
     expect(out.files.map((f) => [path.basename(f.file), f.role, f.issues.length])).toEqual(
@@ -108,9 +108,9 @@ describe('templates read back through the reader', () => {
     );
   });
 
-  it('filled with valid data: the right role, every row, zero issues', () => {
+  it('filled with valid data: the right role, every row, zero issues', async () => {
     const names = [...FILL.keys(), '抽查工作计划.xlsx'];
-    const r = ssj(['validate', ...names.map((f) => path.join(filled, f)), '--json'], { env: { SSJ_LANG: 'zh' } });
+    const r = await ssjIn(['validate', ...names.map((f) => path.join(filled, f)), '--json'], { env: { SSJ_LANG: 'zh' } });
     const out = JSON.parse(r.stdout) as ValidateJson;
     expect(out.files.map((f) => [path.basename(f.file), f.role, f.rows, f.issues.map((i) => [i.code, i.cell])])).toEqual(
       names.map((n) => [n, FILL.get(n)?.role ?? 'plan', FILL.get(n)?.rows.length ?? 2, []]),
@@ -125,7 +125,7 @@ describe('templates read back through the reader', () => {
     (rows[1] as Cell[])[3] = P2.slice(0, 17) + (P2[17] === '0' ? '1' : '0'); // wrong check character
     (rows[1] as Cell[])[12] = 'E'; // not a credit class
     await fill(path.join(tpl, '附件2-定点零售药店名录库.xlsx'), bad, rows, 3);
-    const r = ssj(['validate', bad, '--json']);
+    const r = await ssjIn(['validate', bad, '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as ValidateJson;
     expect(out.files[0]?.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.cell]).sort()).toEqual([['bad-enum', 'M5'], ['uscc-checksum', 'D5']]);
@@ -135,7 +135,7 @@ describe('templates read back through the reader', () => {
 describe('a workspace from ssj init, filled in', () => {
   it('runs the README command lines as written: validate, then announce with the example plan', async () => {
     const ws = path.join(tempDir(), 'ws');
-    expect(ssj(['init', ws]).code).toBe(0);
+    expect((await ssjIn(['init', ws])).code).toBe(0);
     for (const [file, f] of FILL) {
       const folder = f.role === 'activities' ? 'reports' : 'registries';
       await fill(path.join(ws, 'templates', file), path.join(ws, folder, file), f.rows, f.role === 'pharmacies' || f.role === 'institutions' ? 3 : 2);
@@ -143,7 +143,7 @@ describe('a workspace from ssj init, filled in', () => {
     const lines = fs.readFileSync(path.join(ws, 'README.txt'), 'utf8').split('\r\n').map((l) => l.trim());
     for (const verb of ['validate', 'announce']) {
       const line = lines.find((l) => l.startsWith(`ssj ${verb} `)) ?? '';
-      const r = ssj([...line.split(' ').slice(1), '--date', '2024-06-01', '--json'], { cwd: ws });
+      const r = await ssjIn([...line.split(' ').slice(1), '--date', '2024-06-01', '--json'], { cwd: ws });
       expect([verb, r.code, r.stderr]).toEqual([verb, 0, '']);
     }
     expect(fs.readdirSync(path.join(ws, 'draws')).filter((f) => f.endsWith('-announcement.json'))).toHaveLength(1);

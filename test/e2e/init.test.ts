@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
-import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { tempDir, ssjIn, expectNoStack } from '../helpers/cli.js';
 
 const TEMPLATE_FILES = ['附件2-定点零售药店名录库.xlsx', '附件3-定点医疗机构名录库.xlsx', '附件4-检查人员名录库.xlsx', '回避名单.xlsx', '抽查工作计划.xlsx', '月度工作情况.xlsx'];
 const FOLDERS = ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates'];
@@ -46,9 +46,9 @@ interface InitJson {
 }
 
 describe('ssj init', () => {
-  it('creates every folder, the templates, the registries, the example plan and README.txt', () => {
+  it('creates every folder, the templates, the registries, the example plan and README.txt', async () => {
     const dir = path.join(tempDir(), 'ws');
-    const r = ssj(['init', dir, '--json']);
+    const r = await ssjIn(['init', dir, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as InitJson;
     for (const f of FOLDERS) expect([f, fs.statSync(path.join(dir, f)).isDirectory()]).toEqual([f, true]);
@@ -61,9 +61,9 @@ describe('ssj init', () => {
     expect(snap.get(path.join('plans', '抽查工作计划.xlsx'))).toBe(snap.get(path.join('templates', '抽查工作计划.xlsx')));
   });
 
-  it('writes README.txt with the monthly steps, each as a runnable command line', () => {
+  it('writes README.txt with the monthly steps, each as a runnable command line', async () => {
     const dir = path.join(tempDir(), 'ws');
-    expect(ssj(['init', dir]).code).toBe(0);
+    expect((await ssjIn(['init', dir])).code).toBe(0);
     const bytes = fs.readFileSync(path.join(dir, 'README.txt'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Notepad on Chinese Windows
     const text = bytes.toString('utf8');
@@ -76,11 +76,11 @@ describe('ssj init', () => {
     for (const f of named) expect([f, fs.existsSync(path.join(dir, f))]).toEqual([f, true]);
   });
 
-  it('refuses a second init of the same folder with exit 2 and changes nothing', () => {
+  it('refuses a second init of the same folder with exit 2 and changes nothing', async () => {
     const dir = path.join(tempDir(), 'ws');
-    expect(ssj(['init', dir]).code).toBe(0);
+    expect((await ssjIn(['init', dir])).code).toBe(0);
     const before = snapshot(dir);
-    const r = ssj(['init', dir, '--json']);
+    const r = await ssjIn(['init', dir, '--json']);
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe('error.exists');
     expect(r.stderr).toContain(dir);
@@ -88,25 +88,25 @@ describe('ssj init', () => {
     expect(sorted(snapshot(dir))).toEqual(sorted(before));
   });
 
-  it('refuses when only one file is in the way, and writes nothing at all', () => {
+  it('refuses when only one file is in the way, and writes nothing at all', async () => {
     const dir = path.join(tempDir(), 'ws');
     fs.mkdirSync(path.join(dir, 'plans'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'plans', '抽查工作计划.xlsx'), 'mine');
-    const r = ssj(['init', dir]);
+    const r = await ssjIn(['init', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('抽查工作计划.xlsx');
     expect(sorted(snapshot(dir))).toEqual(sorted(new Map([[path.join('plans', '抽查工作计划.xlsx'), crypto.createHash('sha256').update('mine').digest('hex')]])));
     expect(fs.existsSync(path.join(dir, 'templates'))).toBe(false);
   });
 
-  it('--force rewrites the templates and README.txt but keeps the clerk\'s registries and plan', () => {
+  it('--force rewrites the templates and README.txt but keeps the clerk\'s registries and plan', async () => {
     const dir = path.join(tempDir(), 'ws');
-    expect(ssj(['init', dir]).code).toBe(0);
+    expect((await ssjIn(['init', dir])).code).toBe(0);
     const fresh = snapshot(dir);
     fs.writeFileSync(path.join(dir, 'templates', '回避名单.xlsx'), 'damaged');
     fs.writeFileSync(path.join(dir, 'README.txt'), 'edited');
     fs.writeFileSync(path.join(dir, 'registries', '附件2-定点零售药店名录库.xlsx'), 'filled in by the clerk');
-    const r = ssj(['init', dir, '--force', '--json']);
+    const r = await ssjIn(['init', dir, '--force', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as InitJson;
     const rel = (ps: string[]) => ps.map((p) => path.relative(dir, p).split(path.sep).join('/')).sort();
@@ -118,22 +118,22 @@ describe('ssj init', () => {
     expect(fs.readFileSync(path.join(dir, 'registries', '附件2-定点零售药店名录库.xlsx'), 'utf8')).toBe('filled in by the clerk');
   });
 
-  it('refuses a DIR that is a file, with exit 2 and no stack', () => {
+  it('refuses a DIR that is a file, with exit 2 and no stack', async () => {
     const file = path.join(tempDir(), 'not-a-folder');
     fs.writeFileSync(file, 'x');
-    const r = ssj(['init', file]);
+    const r = await ssjIn(['init', file]);
     expect(r.code).toBe(2);
     expectNoStack(r);
     expect(fs.readFileSync(file, 'utf8')).toBe('x');
   });
 
-  it('speaks English with --lang en, README.txt included', () => {
+  it('speaks English with --lang en, README.txt included', async () => {
     const dir = path.join(tempDir(), 'ws');
-    const r = ssj(['init', dir, '--lang', 'en']);
+    const r = await ssjIn(['init', dir, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Workspace created');
     expect(fs.readFileSync(path.join(dir, 'README.txt'), 'utf8')).toContain('Monthly steps');
-    const again = ssj(['init', dir, '--lang', 'en']);
+    const again = await ssjIn(['init', dir, '--lang', 'en']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('File exists');
     expect(again.stderr.replace(/[^\s]*\.xlsx|[^\s]*\.txt/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
@@ -160,14 +160,14 @@ const headerRowOf = (rows: Grid, first: string) => rows.findIndex((r) => r[0] ==
 
 describe('ssj templates --out', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = path.join(tempDir(), 'out');
-    const r = ssj(['templates', '--out', dir, '--json']);
+    const r = await ssjIn(['templates', '--out', dir, '--json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { written: string[] }).written.map((p) => path.basename(p))).toEqual(TEMPLATE_FILES);
   });
 
-  it.each([...HEADERS.keys()])('%s: the seed header under the title rows, and a 说明 sheet', (file) => {
+  it.each([...HEADERS.keys()])('%s: the seed header under the title rows, and a 说明 sheet', async (file) => {
     const { names, rows } = grid(path.join(dir, file));
     expect(names).toHaveLength(2);
     expect(names[1]).toBe('说明');
@@ -179,7 +179,7 @@ describe('ssj templates --out', () => {
     for (const label of expected) expect([label, notes.includes(label)]).toEqual([label, true]);
   });
 
-  it('keeps the registries blank and pre-fills the plan with the seed two rows', () => {
+  it('keeps the registries blank and pre-fills the plan with the seed two rows', async () => {
     for (const file of ['附件2-定点零售药店名录库.xlsx', '附件4-检查人员名录库.xlsx', '回避名单.xlsx', '月度工作情况.xlsx']) {
       const { rows } = grid(path.join(dir, file));
       const h = headerRowOf(rows, HEADERS.get(file)?.[0] ?? '');
@@ -232,33 +232,33 @@ describe('ssj templates --out', () => {
     expect(ws.getColumn('I').numFmt).toBe('@');
   });
 
-  it('is deterministic: the same bytes on every run', () => {
+  it('is deterministic: the same bytes on every run', async () => {
     const again = path.join(tempDir(), 'again');
-    expect(ssj(['templates', '--out', again]).code).toBe(0);
+    expect((await ssjIn(['templates', '--out', again])).code).toBe(0);
     expect(sorted(snapshot(again))).toEqual(sorted(snapshot(dir)));
   });
 
-  it('refuses to overwrite without --force, overwrites with it', () => {
+  it('refuses to overwrite without --force, overwrites with it', async () => {
     const before = snapshot(dir);
-    const r = ssj(['templates', '--out', dir]);
+    const r = await ssjIn(['templates', '--out', dir]);
     expect(r.code).toBe(2);
     expectNoStack(r);
     fs.writeFileSync(path.join(dir, '回避名单.xlsx'), 'damaged');
-    expect(ssj(['templates', '--out', dir, '--force']).code).toBe(0);
+    expect((await ssjIn(['templates', '--out', dir, '--force'])).code).toBe(0);
     expect(sorted(snapshot(dir))).toEqual(sorted(before));
   });
 
-  it('refuses an --out that is a file', () => {
+  it('refuses an --out that is a file', async () => {
     const file = path.join(tempDir(), 'file.txt');
     fs.writeFileSync(file, 'x');
-    const r = ssj(['templates', '--out', file]);
+    const r = await ssjIn(['templates', '--out', file]);
     expect(r.code).toBe(2);
     expectNoStack(r);
   });
 
-  it('defaults to the workspace templates/ folder', () => {
+  it('defaults to the workspace templates/ folder', async () => {
     const ws = tempDir();
-    const r = ssj(['templates', '--workspace', ws, '--json']);
+    const r = await ssjIn(['templates', '--workspace', ws, '--json']);
     expect(r.code).toBe(0);
     expect(fs.readdirSync(path.join(ws, 'templates')).sort()).toEqual([...TEMPLATE_FILES].sort());
   });

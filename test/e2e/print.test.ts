@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DrawRecord } from '../../src/core/types.js';
-import { ssj, tempDir } from '../helpers/cli.js';
+import { tempDir, ssjIn } from '../helpers/cli.js';
 import { draw, makeWorkspace, pharmacies, writeXlsx } from './draw-fixtures.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
@@ -40,9 +40,9 @@ function pdfPages(pdf: string): { size: [number, number]; pages: string[] } {
 
 const maybe = ready || CI ? describe : describe.skip;
 
-maybe('printed sheets in headless Chromium', () => {
+maybe('printed sheets in headless Chromium', async () => {
   if (!ready) {
-    it('needs chromium and poppler-utils under CI', () => expect({ chromium: Boolean(CHROMIUM), poppler: hasPoppler }).toEqual({ chromium: true, poppler: true }));
+    it('needs chromium and poppler-utils under CI', async () => expect({ chromium: Boolean(CHROMIUM), poppler: hasPoppler }).toEqual({ chromium: true, poppler: true }));
     return;
   }
   const base = tempDir('ssj-print-');
@@ -50,14 +50,14 @@ maybe('printed sheets in headless Chromium', () => {
   let record: { drawId: string; recordHash: string; selected: { key: string }[]; inputs: { contentSha256: string }[]; teams: { entity: string; members: { key: string; name: string }[] }[] };
   let amendment: { drawId: string; recordHash: string; substitution: { replacement: { key: string } } };
 
-  beforeAll(() => {
-    const r = ssj(['demo', dir, '--json']);
+  beforeAll(async () => {
+    const r = await ssjIn(['demo', dir, '--json']);
     if (r.code !== 0) throw new Error(`ssj demo failed:\n${r.stderr}`);
     const id = (JSON.parse(r.stdout) as { drawId: string }).drawId;
     record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${id}.json`), 'utf8')) as typeof record;
     const team = record.teams[record.teams.length - 1];
     const reg = (f: string) => path.join(dir, 'registries', f);
-    const sub = ssj(['substitute', '--workspace', dir, '--draw', id, '--entity', team?.entity ?? '', '--inspector', team?.members[0]?.key ?? '', '--reason', '回避',
+    const sub = await ssjIn(['substitute', '--workspace', dir, '--draw', id, '--entity', team?.entity ?? '', '--inspector', team?.members[0]?.key ?? '', '--reason', '回避',
       '--seed', '12345678', '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--date', '2024-06-06', '--json']);
     if (sub.code !== 0) throw new Error(`ssj substitute failed:\n${sub.stderr}`);
     amendment = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${id}-A1.json`), 'utf8')) as typeof amendment;
@@ -66,7 +66,7 @@ maybe('printed sheets in headless Chromium', () => {
   /** 第 i 页 共 n 页 on each page (pdftotext may drop the spaces). */
   const numbered = (pages: string[]) => pages.map((p, i) => p.replace(/\s+/g, '').includes(`第${i + 1}页共${pages.length}页`));
 
-  it('ends the witness sheet with the last rows of the teams table and the signatures on one page, every page numbered', () => {
+  it('ends the witness sheet with the last rows of the teams table and the signatures on one page, every page numbered', async () => {
     const pdf = path.join(base, 'witness-end.pdf');
     printToPdf(path.join(dir, 'draws', `${record.drawId}-witness.html`), pdf, path.join(base, 'profile-e'));
     const { pages } = pdfPages(pdf);
@@ -80,7 +80,7 @@ maybe('printed sheets in headless Chromium', () => {
     expect(pages.join('\n')).not.toContain('file://');
   }, 120000);
 
-  it('prints the substitution sheet on one page, signatures included', () => {
+  it('prints the substitution sheet on one page, signatures included', async () => {
     const pdf = path.join(base, 'amend.pdf');
     printToPdf(path.join(dir, 'draws', `${amendment.drawId}-witness.html`), pdf, path.join(base, 'profile-s'));
     const { pages } = pdfPages(pdf);
@@ -89,7 +89,7 @@ maybe('printed sheets in headless Chromium', () => {
     expect([pages[0]?.includes(amendment.substitution.replacement.key), pages[0]?.includes('抽取人'), pages[0]?.includes(amendment.recordHash)]).toEqual([true, true, true]);
   }, 120000);
 
-  it('prints the witness sheet on A4 with the record hash on every page', () => {
+  it('prints the witness sheet on A4 with the record hash on every page', async () => {
     const pdf = path.join(base, 'witness.pdf');
     printToPdf(path.join(dir, 'draws', `${record.drawId}-witness.html`), pdf, path.join(base, 'profile-w'));
     const { size, pages } = pdfPages(pdf);
@@ -103,7 +103,7 @@ maybe('printed sheets in headless Chromium', () => {
     expect(record.inputs.filter((i) => !all.includes(i.contentSha256))).toEqual([]);
   }, 120000);
 
-  it('prints all.html as one A4 page per selected entity, in draw order, each with the record hash', () => {
+  it('prints all.html as one A4 page per selected entity, in draw order, each with the record hash', async () => {
     const pdf = path.join(base, 'all.pdf');
     printToPdf(path.join(dir, 'sheets', record.drawId, 'all.html'), pdf, path.join(base, 'profile-a'));
     const { size, pages } = pdfPages(pdf);
@@ -117,7 +117,7 @@ maybe('printed sheets in headless Chromium', () => {
     const root = tempDir('ssj-witness-pdf-');
     const files = await makeWorkspace(root, 'xlsx', { title: '2024年度计划', rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }] });
     await writeXlsx(files.entities[0] as string, pharmacies(120));
-    const r = draw(root, files, ['--json']);
+    const r = await draw(root, files, ['--json']);
     expect(r.code).toBe(0);
     const rec = JSON.parse(r.stdout) as DrawRecord;
     const pdf = path.join(root, 'w.pdf');

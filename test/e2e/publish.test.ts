@@ -5,7 +5,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
-import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { tempDir, ssjIn, expectNoStack, type RunResult } from '../helpers/cli.js';
 import { juneScenario, K, writeScenario } from '../helpers/report-fixtures.js';
 
 const HEADER = ['序号', '抽查任务', '抽查事项', '检查对象名称', '统一社会信用代码', '所在地区', '检查机关', '检查人员', '检查日期', '检查结果', '处理情况', '公示日期'];
@@ -28,14 +28,14 @@ describe('ssj publish', () => {
   const dir = tempDir('ssj-publish-');
   const s = juneScenario();
   const csv = path.join(dir, 'reports', '公示-2024-06.csv');
-  let run: ReturnType<typeof ssj>;
+  let run: RunResult;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     writeScenario(dir, s, false);
-    run = ssj(['publish', '--month', '2024-06', '--site', '信用中国（河北唐山）', '--workspace', dir, '--date', '2024-06-30']);
+    run = await ssjIn(['publish', '--month', '2024-06', '--site', '信用中国（河北唐山）', '--workspace', dir, '--date', '2024-06-30']);
   });
 
-  it('writes UTF-8 with BOM, CRLF, the SPEC columns and one row per inspection with a result', () => {
+  it('writes UTF-8 with BOM, CRLF, the SPEC columns and one row per inspection with a result', async () => {
     expect(run.code).toBe(0);
     const bytes = fs.readFileSync(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -48,7 +48,7 @@ describe('ssj publish', () => {
     expect(run.stderr).toContain('百姓大药房');
   });
 
-  it('makes formula text inert and carries no personal data in any cell', () => {
+  it('makes formula text inert and carries no personal data in any cell', async () => {
     const rows = parse(fs.readFileSync(csv, 'utf8').slice(1));
     const cells = rows.flat();
     expect(cells).toContain("'=cmd|' /C calc'!A0 大药房");
@@ -61,13 +61,13 @@ describe('ssj publish', () => {
     }
   });
 
-  it('records the publication, and the monthly form counts it once', () => {
+  it('records the publication, and the monthly form counts it once', async () => {
     const log = fs.readFileSync(path.join(dir, 'reports', 'publications.jsonl'), 'utf8').trim().split('\n');
     expect(log).toHaveLength(1);
     expect(JSON.parse(log[0] as string)).toMatchObject({ date: '2024-06-30', site: '信用中国（河北唐山）', count: 5 });
-    const again = ssj(['publish', '--month', '2024-06', '--site', '信用中国（河北唐山）', '--workspace', dir, '--date', '2024-06-30', '--out', path.join(dir, 'again.csv')]);
+    const again = await ssjIn(['publish', '--month', '2024-06', '--site', '信用中国（河北唐山）', '--workspace', dir, '--date', '2024-06-30', '--out', path.join(dir, 'again.csv')]);
     expect(again.code).toBe(0);
-    const r = ssj(['report', '--month', '2024-06', '--workspace', dir, '--date', '2024-07-01', '--json']);
+    const r = await ssjIn(['report', '--month', '2024-06', '--workspace', dir, '--date', '2024-07-01', '--json']);
     expect(r.code).toBe(0);
     const f = JSON.parse(r.stdout);
     // E1 E2 P1 P2 E3 published 06-30 (E2's own 公示日期 07-02 is later), E4 (May draw) 06-10 by its result
@@ -76,9 +76,9 @@ describe('ssj publish', () => {
     expect(f.joint.published).toBe(2);
   });
 
-  it('writes GB18030 when asked, and it decodes with the Chinese intact', () => {
+  it('writes GB18030 when asked, and it decodes with the Chinese intact', async () => {
     const out = path.join(dir, 'gb.csv');
-    const r = ssj(['publish', '--draw', '20240605-1', '--encoding', 'gb18030', '--out', out, '--workspace', dir, '--date', '2024-06-30', '--json']);
+    const r = await ssjIn(['publish', '--draw', '20240605-1', '--encoding', 'gb18030', '--out', out, '--workspace', dir, '--date', '2024-06-30', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).count).toBe(4);
     const bytes = fs.readFileSync(out);
@@ -95,14 +95,14 @@ describe('ssj publish', () => {
    * charset is picked, the BOM sniffed), so the charset is stated as a user
    * would confirm it there: 76 = UTF-8, 85 = GB18030 (rtl_TextEncoding).
    */
-  it('opens in LibreOffice with the Chinese intact, UTF-8 and GB18030 (skipped when LibreOffice is absent)', () => {
+  it('opens in LibreOffice with the Chinese intact, UTF-8 and GB18030 (skipped when LibreOffice is absent)', async () => {
     const bin = soffice();
     if (!bin) {
       console.warn('LibreOffice not installed: CSV-opens-in-LibreOffice check skipped');
       return;
     }
     const gb = path.join(dir, 'gb-lo.csv');
-    expect(ssj(['publish', '--month', '2024-06', '--encoding', 'gb18030', '--out', gb, '--workspace', dir, '--date', '2024-06-30']).code).toBe(0);
+    expect((await ssjIn(['publish', '--month', '2024-06', '--encoding', 'gb18030', '--out', gb, '--workspace', dir, '--date', '2024-06-30'])).code).toBe(0);
     for (const [file, charset] of [[csv, 76], [gb, 85]] as const) {
       const outDir = tempDir('ssj-lo-');
       const profile = tempDir('ssj-lo-profile-');
@@ -117,12 +117,12 @@ describe('ssj publish', () => {
     }
   }, 400000);
 
-  it('refuses bad flags and an empty scope with exit codes and no stack', () => {
-    const both = ssj(['publish', '--month', '2024-06', '--draw', '20240605-1', '--workspace', dir]);
-    const neither = ssj(['publish', '--workspace', dir]);
-    const enc = ssj(['publish', '--month', '2024-06', '--encoding', 'latin1', '--workspace', dir]);
-    const empty = ssj(['publish', '--month', '2023-01', '--workspace', dir]);
-    const unknown = ssj(['publish', '--draw', 'nope', '--workspace', dir]);
+  it('refuses bad flags and an empty scope with exit codes and no stack', async () => {
+    const both = await ssjIn(['publish', '--month', '2024-06', '--draw', '20240605-1', '--workspace', dir]);
+    const neither = await ssjIn(['publish', '--workspace', dir]);
+    const enc = await ssjIn(['publish', '--month', '2024-06', '--encoding', 'latin1', '--workspace', dir]);
+    const empty = await ssjIn(['publish', '--month', '2023-01', '--workspace', dir]);
+    const unknown = await ssjIn(['publish', '--draw', 'nope', '--workspace', dir]);
     expect([both.code, neither.code, enc.code, empty.code, unknown.code]).toEqual([2, 2, 2, 1, 1]);
     expect(enc.stderr).toContain('gb18030');
     for (const x of [both, neither, enc, empty, unknown]) expectNoStack(x);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { tempDir, ssjIn, expectNoStack } from '../helpers/cli.js';
 import { juneScenario, K, makeDraw, planRow, SITE_CREDIT, SITE_HR, writeScenario } from '../helpers/report-fixtures.js';
 
 /** The seed's 附件3 header (tangshan-2022-plan-and-monthly-forms.txt), cell by cell, with its merges. */
@@ -88,13 +88,13 @@ describe('ssj report', () => {
     // Tangshan's own workspace: its forms keep the seed's layout and words (唐山市, 市本级).
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ format: 'ssj-settings/1', unit: '唐山市医疗保障局', region: '唐山市', level: '市' }));
     await writeActivities(path.join(dir, 'registries', '月度工作情况.xlsx'));
-    const r = ssj(['report', '--month', '2024-06', '--workspace', dir, '--date', '2024-07-05', '--json']);
+    const r = await ssjIn(['report', '--month', '2024-06', '--workspace', dir, '--date', '2024-07-05', '--json']);
     expect(r.code).toBe(0);
     json = JSON.parse(r.stdout);
     book = XLSX.read(fs.readFileSync(file), { type: 'buffer' });
   });
 
-  it('prints the figures, the due dates and the missing-results warning as JSON', () => {
+  it('prints the figures, the due dates and the missing-results warning as JSON', async () => {
     expect([json.city.items, json.city.selected, json.city.ratio, json.city.found, json.city.published]).toEqual([2, 6, '13.33%', 3, 3]);
     expect([json.joint.selected, json.joint.found, json.joint.published]).toEqual([3, 1, 1]);
     expect(json.due).toEqual({ monthly: '2024-07-20', quarterly: '2024-10-06' });
@@ -104,7 +104,7 @@ describe('ssj report', () => {
     expect(json.warnings.map((w) => w.code)).not.toContain('no-activities-month');
   });
 
-  it('writes 附件3 with the seed header, label for label, and its merges', () => {
+  it('writes 附件3 with the seed header, label for label, and its merges', async () => {
     const ws = book.Sheets['附件3'] as XLSX.WorkSheet;
     const merges = new Set((ws['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m)));
     for (const [range, label] of SEED_HEADER) {
@@ -116,7 +116,7 @@ describe('ssj report', () => {
     expect(norm(ws['A2']?.v)).toContain('6月份');
   });
 
-  it('fills the 附件3 row with the hand-counted figures', () => {
+  it('fills the 附件3 row with the hand-counted figures', async () => {
     const row = sheetGrid(book, '附件3')[5] as string[];
     expect(row.slice(0, 2)).toEqual(['1', '唐山市医疗保障局']);
     expect(row.slice(2, 8)).toEqual(['2024年双随机工作部署会', '2024-06-03', '关于开展2024年双随机抽查的通知', '唐医保字〔2024〕5号', '2', '55']);
@@ -126,7 +126,7 @@ describe('ssj report', () => {
     expect(row.slice(15, 21)).toEqual(['医疗保障局', '市场监督管理局', '3', '1', '1', '唐医保字〔2024〕5号']);
   });
 
-  it('writes 附件2 with the seed labels, unit, 填表时间 and contact block', () => {
+  it('writes 附件2 with the seed labels, unit, 填表时间 and contact block', async () => {
     const grid = sheetGrid(book, '附件2');
     const colB = grid.map((r) => norm(r[1]));
     let at = -1;
@@ -143,7 +143,7 @@ describe('ssj report', () => {
     expect(scopeRow[3]).toMatch(/6.*45.*13\.33%/);
   });
 
-  it('prints both sheets on A4 landscape', () => {
+  it('prints both sheets on A4 landscape', async () => {
     for (const i of [1, 2]) {
       const xml = sheetXml(file, i);
       expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"/);
@@ -155,7 +155,7 @@ describe('ssj report', () => {
     const d3 = tempDir('ssj-report-act-');
     writeScenario(d3, s);
     await writeActivities(path.join(d3, 'reports', '月度工作情况.xlsx'));
-    const r = ssj(['report', '--month', '2024-06', '--workspace', d3, '--date', '2024-07-05', '--json']);
+    const r = await ssjIn(['report', '--month', '2024-06', '--workspace', d3, '--date', '2024-07-05', '--json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as typeof json).warnings.map((w) => w.code)).not.toContain('no-activities');
     const wb = XLSX.read(fs.readFileSync(path.join(d3, 'reports', '唐山市医疗保障局-2024-06.xlsx')), { type: 'buffer' });
@@ -163,31 +163,31 @@ describe('ssj report', () => {
     // Only the blank template left: the report says it found no sheet.
     fs.mkdirSync(path.join(d3, 'templates'), { recursive: true });
     fs.renameSync(path.join(d3, 'reports', '月度工作情况.xlsx'), path.join(d3, 'templates', '月度工作情况.xlsx'));
-    const t = ssj(['report', '--month', '2024-06', '--workspace', d3, '--date', '2024-07-05', '--json']);
+    const t = await ssjIn(['report', '--month', '2024-06', '--workspace', d3, '--date', '2024-07-05', '--json']);
     expect((JSON.parse(t.stdout) as typeof json).warnings.map((w) => w.code)).toContain('no-activities');
     // The sheet filled for another month only: items 1–3 empty for this one, and said.
-    const july = ssj(['report', '--month', '2024-07', '--workspace', d3, '--date', '2024-08-05', '--activities', path.join(d3, 'templates', '月度工作情况.xlsx'), '--json']);
+    const july = await ssjIn(['report', '--month', '2024-07', '--workspace', d3, '--date', '2024-08-05', '--activities', path.join(d3, 'templates', '月度工作情况.xlsx'), '--json']);
     expect((JSON.parse(july.stdout) as typeof json).warnings.map((w) => w.code)).toContain('no-activities-month');
   });
 
-  it('warns and leaves items 1–3 empty without an activities sheet', () => {
+  it('warns and leaves items 1–3 empty without an activities sheet', async () => {
     const d2 = tempDir('ssj-report-noact-');
     writeScenario(d2, s);
-    const r = ssj(['report', '--month', '2024-06', '--workspace', d2, '--date', '2024-07-05', '--unit', '测试/单位']);
+    const r = await ssjIn(['report', '--month', '2024-06', '--workspace', d2, '--date', '2024-07-05', '--unit', '测试/单位']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('月度工作情况');
     const wb = XLSX.read(fs.readFileSync(path.join(d2, 'reports', '测试_单位-2024-06.xlsx')), { type: 'buffer' });
     expect((sheetGrid(wb, '附件3')[5] as string[]).slice(1, 8)).toEqual(['测试/单位', '', '', '', '', '0', '0']);
   });
 
-  it('combines two units into one 附件3 with a 合计 row', () => {
+  it('combines two units into one 附件3 with a 合计 row', async () => {
     const d2 = tempDir('ssj-report-unit2-');
     const other = makeDraw({ id: '20240610-1', date: '2024-06-10', document: '丰医保〔2024〕1号', rows: [planRow(1, '定点零售药店检查', '定点零售药店', [{ department: '医疗保障局', seats: 2 }])], strata: [{ row: 1, population: 5 }], entities: [{ key: K.E5, name: '某药店', stratum: 1 }] });
     writeScenario(d2, { ...s, draws: [other], amendment: { ...s.amendment, amends: other.drawId, drawId: `${other.drawId}-A1`, substitution: { ...s.amendment.substitution, entity: K.E5 } }, results: [], publications: [] }, false);
-    expect(ssj(['report', '--month', '2024-06', '--workspace', d2, '--unit', '丰南区医疗保障局', '--date', '2024-07-05']).code).toBe(0);
+    expect((await ssjIn(['report', '--month', '2024-06', '--workspace', d2, '--unit', '丰南区医疗保障局', '--date', '2024-07-05'])).code).toBe(0);
     const file2 = path.join(d2, 'reports', '丰南区医疗保障局-2024-06.xlsx');
     const out = path.join(dir, 'combined.xlsx');
-    const r = ssj(['report', '--month', '2024-06', '--combine', file, file2, '--out', out, '--workspace', dir, '--json']);
+    const r = await ssjIn(['report', '--month', '2024-06', '--combine', file, file2, '--out', out, '--workspace', dir, '--json']);
     expect(r.code).toBe(0);
     const grid = sheetGrid(XLSX.read(fs.readFileSync(out), { type: 'buffer' }), '附件3');
     expect(grid.slice(5, 8).map((row) => [row[0], row[1], row[9], row[10], row[11], row[12], row[17]])).toEqual([
@@ -199,93 +199,93 @@ describe('ssj report', () => {
     expect(JSON.parse(r.stdout).ratioKnown).toBe(true);
     expect((JSON.parse(r.stdout) as typeof json).warnings.map((w) => w.code)).not.toContain('combine-ignores');
     // --unit with --combine is not used: said, not silently dropped.
-    const withUnit = ssj(['report', '--month', '2024-06', '--combine', file2, '--unit', '某单位', '--out', out, '--workspace', dir, '--json']);
+    const withUnit = await ssjIn(['report', '--month', '2024-06', '--combine', file2, '--unit', '某单位', '--out', out, '--workspace', dir, '--json']);
     expect((JSON.parse(withUnit.stdout) as typeof json).warnings.filter((w) => w.code === 'combine-ignores').map((w) => w.message.includes('--unit'))).toEqual([true]);
   });
 
-  it('combines a unit whose name a spreadsheet would take for a formula, with its population (hidden sheet neutralised alike)', () => {
+  it('combines a unit whose name a spreadsheet would take for a formula, with its population (hidden sheet neutralised alike)', async () => {
     const d3 = tempDir('ssj-report-hostile-unit-');
     writeScenario(d3, s);
-    expect(ssj(['report', '--month', '2024-06', '--workspace', d3, '--unit', '-C局', '--date', '2024-07-05']).code).toBe(0);
+    expect((await ssjIn(['report', '--month', '2024-06', '--workspace', d3, '--unit', '-C局', '--date', '2024-07-05'])).code).toBe(0);
     const hostile = path.join(d3, 'reports', '-C局-2024-06.xlsx');
     const out = path.join(d3, 'combined.xlsx');
-    const r = ssj(['report', '--month', '2024-06', '--combine', hostile, '--out', out, '--workspace', d3, '--json']);
+    const r = await ssjIn(['report', '--month', '2024-06', '--combine', hostile, '--out', out, '--workspace', d3, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).ratioKnown).toBe(true);
     expect(sheetGrid(XLSX.read(fs.readFileSync(out), { type: 'buffer' }), '附件3')[5]?.[1]).toBe("'-C局");
   });
 
-  it('leaves the combined ratio blank, and says so, when a workbook has no population', () => {
+  it('leaves the combined ratio blank, and says so, when a workbook has no population', async () => {
     const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer' });
     wb.SheetNames = wb.SheetNames.filter((n) => n !== '_ssj');
     const bare = path.join(dir, 'bare.xlsx');
     fs.writeFileSync(bare, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const out = path.join(dir, 'combined2.xlsx');
-    const r = ssj(['report', '--month', '2024-06', '--combine', bare, file, '--out', out, '--workspace', dir]);
+    const r = await ssjIn(['report', '--month', '2024-06', '--combine', bare, file, '--out', out, '--workspace', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('bare.xlsx');
     const total = sheetGrid(XLSX.read(fs.readFileSync(out), { type: 'buffer' }), '附件3')[7] as string[];
     expect([total[1], total[9], total[10]]).toEqual(['合计', '12', '']);
   });
 
-  it('warns when a combined workbook is of another month', () => {
-    const r = ssj(['report', '--month', '2024-07', '--combine', file, '--out', path.join(dir, 'c3.xlsx'), '--workspace', dir, '--json']);
+  it('warns when a combined workbook is of another month', async () => {
+    const r = await ssjIn(['report', '--month', '2024-07', '--combine', file, '--out', path.join(dir, 'c3.xlsx'), '--workspace', dir, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).warnings.map((w: { code: string }) => w.code)).toEqual(['other-month']);
   });
 
-  it('keeps the forms Chinese under --lang en; writes them in English with --form-lang en, and --combine reads them', () => {
+  it('keeps the forms Chinese under --lang en; writes them in English with --form-lang en, and --combine reads them', async () => {
     const d2 = tempDir('ssj-report-en-');
     writeScenario(d2, s);
-    const zh = ssj(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--unit', 'Unit B', '--date', '2024-07-05']);
+    const zh = await ssjIn(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--unit', 'Unit B', '--date', '2024-07-05']);
     expect(zh.code).toBe(0);
     expect(XLSX.read(fs.readFileSync(path.join(d2, 'reports', 'Unit B-2024-06.xlsx')), { type: 'buffer' }).SheetNames.slice(0, 2)).toEqual(['附件2', '附件3']);
-    const r = ssj(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--form-lang', 'en', '--unit', 'Unit A', '--date', '2024-07-05']);
+    const r = await ssjIn(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--form-lang', 'en', '--unit', 'Unit A', '--date', '2024-07-05']);
     expect(r.code).toBe(0);
     const en = path.join(d2, 'reports', 'Unit A-2024-06.xlsx');
     expect(XLSX.read(fs.readFileSync(en), { type: 'buffer' }).SheetNames.slice(0, 2)).toEqual(['Annex 2', 'Annex 3']);
     const out = path.join(d2, 'c.xlsx');
-    expect(ssj(['report', '--month', '2024-06', '--combine', en, file, '--out', out, '--workspace', d2]).code).toBe(0);
+    expect((await ssjIn(['report', '--month', '2024-06', '--combine', en, file, '--out', out, '--workspace', d2])).code).toBe(0);
     const grid = sheetGrid(XLSX.read(fs.readFileSync(out), { type: 'buffer' }), '附件3');
     expect(grid.slice(5, 8).map((row) => [row[1], row[9], row[10]])).toEqual([['Unit A', '6', '13.33%'], ['唐山市医疗保障局', '6', '13.33%'], ['合计', '12', '13.33%']]);
   });
 
-  it('refuses bad input with exit codes and no stack', () => {
-    const bad = ssj(['report', '--month', '2024-13', '--workspace', dir]);
+  it('refuses bad input with exit codes and no stack', async () => {
+    const bad = await ssjIn(['report', '--month', '2024-13', '--workspace', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--month');
-    expect(ssj(['report', '--workspace', dir]).code).toBe(2);
+    expect((await ssjIn(['report', '--workspace', dir])).code).toBe(2);
     const notForm = path.join(dir, 'registries', '月度工作情况.xlsx');
-    const r = ssj(['report', '--month', '2024-06', '--combine', notForm, '--workspace', dir]);
+    const r = await ssjIn(['report', '--month', '2024-06', '--combine', notForm, '--workspace', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('附件3');
-    const missing = ssj(['report', '--month', '2024-06', '--combine', path.join(dir, 'nope.xlsx'), '--workspace', dir]);
+    const missing = await ssjIn(['report', '--month', '2024-06', '--combine', path.join(dir, 'nope.xlsx'), '--workspace', dir]);
     expect(missing.code).toBe(2);
     const wrong = path.join(dir, 'wrong.csv');
     fs.writeFileSync(wrong, '姓名,执法证号\n张三,冀A001\n');
-    const act = ssj(['report', '--month', '2024-06', '--activities', wrong, '--workspace', dir]);
+    const act = await ssjIn(['report', '--month', '2024-06', '--activities', wrong, '--workspace', dir]);
     expect(act.code).toBe(1);
     expect(act.stderr).toContain('wrong.csv');
     const edited = XLSX.read(fs.readFileSync(file), { type: 'buffer' });
     (edited.Sheets['附件3'] as XLSX.WorkSheet)['J6'] = { t: 's', v: '六' };
     const editedFile = path.join(dir, 'edited.xlsx');
     fs.writeFileSync(editedFile, XLSX.write(edited, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    const cellErr = ssj(['report', '--month', '2024-06', '--combine', editedFile, '--workspace', dir]);
+    const cellErr = await ssjIn(['report', '--month', '2024-06', '--combine', editedFile, '--workspace', dir]);
     expect(cellErr.code).toBe(1);
     expect(cellErr.stderr).toMatch(/edited\.xlsx.*附件3.*J6/);
     for (const x of [bad, r, missing, act, cellErr]) expectNoStack(x);
   });
 
-  it('refuses a damaged publication log, naming the file and line', () => {
+  it('refuses a damaged publication log, naming the file and line', async () => {
     const d2 = tempDir('ssj-report-badlog-');
     writeScenario(d2, s);
     fs.appendFileSync(path.join(d2, 'reports', 'publications.jsonl'), '{"format":"ssj-publication/1",\n');
-    const r = ssj(['report', '--month', '2024-06', '--workspace', d2]);
+    const r = await ssjIn(['report', '--month', '2024-06', '--workspace', d2]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/publications\.jsonl.*3/);
     expectNoStack(r);
     // publish refuses too, and writes no CSV before finding the log damaged
-    const p = ssj(['publish', '--month', '2024-06', '--workspace', d2, '--date', '2024-07-06']);
+    const p = await ssjIn(['publish', '--month', '2024-06', '--workspace', d2, '--date', '2024-07-06']);
     expect(p.code).toBe(1);
     expect(fs.readdirSync(path.join(d2, 'reports')).filter((f) => f.endsWith('.csv'))).toEqual([]);
   });

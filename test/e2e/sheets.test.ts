@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import type { DrawRecord } from '../../src/core/types.js';
-import { FIXTURES, expectNoStack, ssj } from '../helpers/cli.js';
+import { FIXTURES, ssjIn, expectNoStack } from '../helpers/cli.js';
 import { makeWorkspace, writeDraw } from '../helpers/workspace.js';
 import { firstDifference } from '../helpers/bytes.js';
 
@@ -18,10 +18,10 @@ interface SheetsJson {
 describe('ssj sheets', () => {
   const ws = makeWorkspace();
   writeDraw(ws, joint);
-  const sheets = (extra: string[] = []) => ssj(['sheets', '--draw', '20240601-1', '--workspace', ws.root, '--json', ...extra]);
+  const sheets = async (extra: string[] = []) => await ssjIn(['sheets', '--draw', '20240601-1', '--workspace', ws.root, '--json', ...extra]);
 
-  it('writes a sheet per selected entity and all.html', () => {
-    const r = sheets();
+  it('writes a sheet per selected entity and all.html', async () => {
+    const r = await sheets();
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as SheetsJson;
     expect(out.written).toEqual([
@@ -33,7 +33,7 @@ describe('ssj sheets', () => {
     expect(out.kept).toEqual([]);
   });
 
-  it('keeps a sheet an inspector has filled (a date typed in), rewrites the others', () => {
+  it('keeps a sheet an inspector has filled (a date typed in), rewrites the others', async () => {
     const file = path.join(ws.sheets, '20240601-1', '02-舞钢市康泰药店_二分店.xlsx');
     const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer' });
     const ref = wb.Workbook?.Names?.find((n) => n.Name === 'ssj_inspection_date')?.Ref ?? '';
@@ -42,7 +42,7 @@ describe('ssj sheets', () => {
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const before = fs.readFileSync(file);
 
-    const r = sheets();
+    const r = await sheets();
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as SheetsJson;
     expect(out.kept).toEqual(['sheets/20240601-1/02-舞钢市康泰药店_二分店.xlsx']);
@@ -50,18 +50,18 @@ describe('ssj sheets', () => {
     expect(firstDifference(fs.readFileSync(file), before)).toBeNull();
   });
 
-  it('says which sheets were kept, in Chinese, without --json', () => {
-    const r = ssj(['sheets', '--draw', '20240601-1', '--workspace', ws.root]);
+  it('says which sheets were kept, in Chinese, without --json', async () => {
+    const r = await ssjIn(['sheets', '--draw', '20240601-1', '--workspace', ws.root]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已填写，未覆盖：sheets/20240601-1/02-舞钢市康泰药店_二分店.xlsx');
   });
 
-  it('refuses an unknown draw (exit 1) and a missing --draw (exit 2), without a stack', () => {
-    const unknown = ssj(['sheets', '--draw', '20990101-1', '--workspace', ws.root]);
+  it('refuses an unknown draw (exit 1) and a missing --draw (exit 2), without a stack', async () => {
+    const unknown = await ssjIn(['sheets', '--draw', '20990101-1', '--workspace', ws.root]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('20990101-1');
     expectNoStack(unknown);
-    const missing = ssj(['sheets', '--workspace', ws.root]);
+    const missing = await ssjIn(['sheets', '--workspace', ws.root]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--draw');
     expectNoStack(missing);
