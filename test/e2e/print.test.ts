@@ -40,7 +40,7 @@ function pdfPages(pdf: string): { size: [number, number]; pages: string[] } {
 
 const maybe = ready || CI ? describe : describe.skip;
 
-maybe('printed sheets in headless Chromium', async () => {
+maybe('printed sheets in headless Chromium', () => {
   if (!ready) {
     it('needs chromium and poppler-utils under CI', async () => expect({ chromium: Boolean(CHROMIUM), poppler: hasPoppler }).toEqual({ chromium: true, poppler: true }));
     return;

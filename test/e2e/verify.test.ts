@@ -72,7 +72,7 @@ describe('ssj verify', () => {
       fs.writeFileSync(recordFile(), JSON.stringify(rec, null, 2));
       const r = await verify(root, [recordFile(), '--entities', ...files.entities, '--inspectors', files.inspectors, '--conflicts', files.conflicts, '--json']);
       expect(r.code).toBe(1);
-      const fields = json(r).differences.map((d) => d.field);
+    const fields = json(r).differences.map((d) => d.field);
       expect(fields).toEqual(expect.arrayContaining(['teams.members[1].name', 'selected.address']));
       expect(fields).not.toContain('recordHash');
     } finally {
