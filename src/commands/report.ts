@@ -43,7 +43,7 @@ async function combine(ctx: Ctx, month: string, files: string[], out: unknown, i
   if (ignored.length > 0) warnings.push({ code: 'combine-ignores', message: t('report.warnCombineIgnores', { flags: ignored.join('、') }) });
   for (const f of files) {
     const file = path.resolve(ctx.workspace, f);
-    const read = readForm3Rows(file);
+    const read = await readForm3Rows(file);
     if (read.rows.some((r) => r.population === null)) unknown.push(path.basename(file));
     if (read.month !== null && read.month !== month) warnings.push({ code: 'other-month', message: t('report.warnOtherMonth', { file, month: read.month, wanted: month }) });
     rows.push(...read.rows);

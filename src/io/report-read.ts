@@ -11,20 +11,27 @@ import { catalogueFor } from '../i18n/index.js';
 import { headerKey } from '../core/normalize.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { ioError } from './atomic.js';
+import { checkZip } from './read/zip-guard.js';
+import { MAX_FILE_BYTES } from './table.js';
 import { DATA_FORMAT, DATA_SHEET, FORM3_FIRST_DATA_ROW, FORM3_HEADER, placed } from './report-xlsx.js';
 import { LEVELS } from '../core/settings.js';
 
 type Grid = string[][];
 
-function load(file: string): XLSX.WorkBook {
+/** The same guards as every other workbook read: a regular file, the size limit, the zip/inflate guard (bombs, shared strings). */
+async function load(file: string): Promise<XLSX.WorkBook> {
   let buf: Buffer;
   try {
-    if (fs.statSync(file).isDirectory()) throw new IoError('error.isDirectory', { file });
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new IoError('error.isDirectory', { file });
+    if (!st.isFile()) throw new IoError('guard.notRegularFile', { file });
+    if (st.size > MAX_FILE_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(st.size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
     buf = fs.readFileSync(file);
   } catch (err) {
-    if (err instanceof IoError) throw err;
+    if (err instanceof IoError || err instanceof InputError) throw err;
     throw ioError(err, file);
   }
+  if (buf[0] === 0x50 && buf[1] === 0x4b) await checkZip(buf, file); // report --combine refuses a bomb as validate does
   try {
     return XLSX.read(buf, { type: 'buffer' });
   } catch {
@@ -77,8 +84,8 @@ function dataSheet(wb: XLSX.WorkBook): { month: string; populations: Map<string,
  * The 附件3 unit rows of a monthly (or already combined) workbook, the 合计
  * row left out; `month` is the month ssj wrote it for (null if unknown).
  */
-export function readForm3Rows(file: string): { rows: Form3Row[]; month: string | null } {
-  const wb = load(file);
+export async function readForm3Rows(file: string): Promise<{ rows: Form3Row[]; month: string | null }> {
+  const wb = await load(file);
   const found = wb.SheetNames.map((name) => ({ name, grid: gridOf(wb.Sheets[name] as XLSX.WorkSheet) })).find((s) => isForm3(s.grid));
   if (!found) throw new InputError('report.combineNo3', { file });
   const data = dataSheet(wb);

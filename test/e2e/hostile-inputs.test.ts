@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
-import { hashTree, treeDiff, tempFiles, hasChinese } from '../hostile/helpers.js';
+import { hashTree, treeDiff, tempFiles, hasChinese, ssjMeasured } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
-import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan } from '../hostile/make-corpus.mjs';
+import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb } from '../hostile/make-corpus.mjs';
 
 const dir = tempDir('ssj-hostile-inputs-');
 const inputs = validInputs(path.join(dir, 'in'), { rows: 60, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
@@ -55,6 +55,28 @@ describe('crashes and blow-ups', () => {
     expect(treeDiff(before, hashTree(ws))).toEqual([]);
     expect(tempFiles(ws)).toEqual([]);
   });
+});
+
+describe('workbook bombs, at every entry point', () => {
+  const RSS_LIMIT_MB = 700;
+  const bombs: [string, () => Buffer][] = [['shared-strings-120mb.xlsx', () => sharedStringsBomb(120)], ['zip-bomb-lying.xlsx', () => zipBomb(1.1, true)]];
+  it.each(bombs)('%s: validate, results and report --combine all refuse it with bounded memory (exit 1)', (name, make) => {
+    const file = path.join(corpus, name);
+    fs.writeFileSync(file, make());
+    const ws = workspace();
+    for (const args of [
+      ['validate', file, '--date', '2024-06-01'],
+      ['results', file, '--workspace', ws, '--date', '2024-06-20', '--yes'],
+      ['report', '--month', '2024-06', '--combine', file, '--workspace', ws, '--out', path.join(ws, 'combined.xlsx')],
+    ]) {
+      const r = ssjMeasured(args, { timeoutMs: 120_000 });
+      expect({ args: args[0], code: r.code }).toEqual({ args: args[0], code: 1 });
+      expectNoStack(r);
+      expect(r.stdout + r.stderr).toContain(name);
+      if (r.rssMb !== null) expect(Math.round(r.rssMb)).toBeLessThan(RSS_LIMIT_MB);
+    }
+    expect(fs.existsSync(path.join(ws, 'combined.xlsx'))).toBe(false);
+  }, 300_000);
 });
 
 describe('inputs that deserve a better word', () => {

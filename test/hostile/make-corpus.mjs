@@ -390,3 +390,30 @@ export function hugeJsonPlan(file, mb = 20) {
   }
   return file;
 }
+
+/**
+ * An xlsx whose shared-strings part inflates to `mb` MB (one huge string list,
+ * deflated piece by piece: a few MB on disk) — under the 512 MB zip limit, but
+ * SheetJS would hold ~10× that in memory.
+ */
+export function sharedStringsBomb(mb = 120) {
+  const parts = xlsxParts().map((p) =>
+    p.name === '[Content_Types].xml'
+      ? { ...p, data: Buffer.from(p.data.toString().replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')) }
+      : p.name === 'xl/_rels/workbook.xml.rels'
+        ? { ...p, data: Buffer.from(p.data.toString().replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')) }
+        : p,
+  );
+  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="${NS}">`);
+  const unit = Buffer.from('<si><t>' + '名'.repeat(40) + '</t></si>');
+  const chunk = Buffer.concat(Array.from({ length: Math.floor(MB / unit.length) }, () => unit));
+  const tail = Buffer.from('</sst>');
+  const flush = { finishFlush: zlib.constants.Z_FULL_FLUSH, level: 9 };
+  const pChunk = zlib.deflateRawSync(chunk, flush);
+  let sum = crc(head);
+  for (let i = 0; i < mb; i++) sum = crc(chunk, sum);
+  sum = crc(tail, sum);
+  const compressed = Buffer.concat([zlib.deflateRawSync(head, flush), ...Array.from({ length: mb }, () => pChunk), zlib.deflateRawSync(tail, { level: 9 })]);
+  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+  return zip([...parts, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }, { name: 'xl/sharedStrings.xml', raw: { compressed, size: head.length + mb * chunk.length + tail.length, crc: sum } }]);
+}

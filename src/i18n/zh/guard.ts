@@ -9,4 +9,5 @@ export const guard = {
   'guard.tooLarge': '{file} 有 {mb} MB，超过上限 {max} MB，已拒绝读取。请检查是否给错了文件。',
   'guard.demoHoldsRealDraw': '{dir} 曾是演示文件夹，但其中有不是演示的抽取 {id}（或台账无法读取），ssj demo 不会删除它。请换一个空文件夹演示。',
   'guard.subAlreadyMade': '这次递补已经记入台账（{id}：{entity} 的 {inspector} 已被替换），不再重复抽取；检查记录表已按台账中现行的检查组重新生成。',
+  'guard.sharedStringsTooLarge': '{file} 的共享文本部分解压后有 {size} MB，超过上限 {limit} MB（读入需要十倍左右的内存），已拒绝。若确是这么大的名录库，请在 Excel/WPS 中另存为 CSV 再读。',
 } as const;

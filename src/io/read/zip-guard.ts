@@ -16,6 +16,13 @@ export const MAX_UNCOMPRESSED = 512 * 1024 * 1024;
 export const MAX_ENTRIES = 10_000;
 /** A compression ratio no real workbook reaches (XML compresses ~10–30×). */
 export const MAX_RATIO = 1000;
+/**
+ * The shared-strings part is held by SheetJS as one string object per entry,
+ * about ten times its XML size in memory (323 MB of XML took 3.5 GB): it gets
+ * its own bound, ~1 GB of memory at most. A registry with more text than this
+ * is read as CSV (streamed, no such cost).
+ */
+export const MAX_SHARED_STRINGS = 96 * 1024 * 1024;
 
 type Crc32 = (data: Uint8Array, value?: number) => number;
 const crc32: Crc32 | undefined = (zlib as unknown as { crc32?: Crc32 }).crc32;
@@ -73,6 +80,10 @@ export function checkZip(buf: Buffer, file: string): Promise<void> {
         const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : entry.uncompressedSize > 0 ? Infinity : 0;
         if (count > MAX_ENTRIES || total > MAX_UNCOMPRESSED || (ratio > MAX_RATIO && entry.uncompressedSize > 1024 * 1024)) {
           fail(bomb(file, total));
+          return;
+        }
+        if (/(^|\/)sharedStrings\d*\.xml$/i.test(entry.fileName) && entry.uncompressedSize > MAX_SHARED_STRINGS) {
+          fail(new InputError('guard.sharedStringsTooLarge', { file, size: Math.round(entry.uncompressedSize / 1048576), limit: MAX_SHARED_STRINGS / 1048576 }));
           return;
         }
         if (entry.fileName.endsWith('/')) {
