@@ -130,6 +130,7 @@ export function buildProgram(run: Runner, version: string): Command {
 
   verb('status', t('cli.cmd.status'))
     .option('--draw <id>', t('cli.opt.draw'))
+    .option('--followups', t('cli.opt.followups'))
     .action(go('status'));
 
   verb('report', t('cli.cmd.report'))

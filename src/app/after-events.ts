@@ -1,16 +1,16 @@
 /**
  * The events of the steps after the draw (approval, publication of the
  * drawn list and of non-cooperation, notices), built in one place each, and
- * the one call that writes their files and records them. Until the ledger's
- * append function (issue 15) is on main, `commit` writes the files under the
- * workspace lock and returns no head; the events are already complete.
+ * the calls that write their files and append them to the ledger (through
+ * its one append function, src/app/ledger.ts).
  */
 import path from 'node:path';
-import fs from 'node:fs';
-import { canonicalJson, sha256Hex } from '../core/hash.js';
+import { sha256Hex } from '../core/hash.js';
+import { isV2, type LedgerEvent } from '../core/events.js';
+import { readLedgerLines } from '../io/ledger-file.js';
+import { appendEvent } from './ledger.js';
 import type { ApprovalEvent } from '../core/review.js';
-import { writeFilesAtomic } from '../io/atomic.js';
-import { withLock, type Workspace } from '../io/workspace.js';
+import type { Workspace } from '../io/workspace.js';
 
 export interface FileRef {
   /** Workspace-relative POSIX path. */
@@ -25,7 +25,7 @@ export interface OutFile {
 }
 
 export type AfterEvent =
-  | { kind: 'publication'; what: 'list' | 'non-cooperation'; drawId?: string; month?: string; files: FileRef[] }
+  | { kind: 'publication'; what: 'list' | 'non-cooperation'; drawId?: string; month?: string; entities?: { entity: string; count: number }[]; files: FileRef[] }
   | ApprovalEvent
   | { kind: 'documents'; what: 'notices' | 'sheets'; drawId: string; files: FileRef[] };
 
@@ -35,34 +35,38 @@ export function fileRefs(ws: Workspace, files: readonly OutFile[]): FileRef[] {
   return files.map((f) => ({ path: relPath(ws, f.path), sha256: sha256Hex(f.data) }));
 }
 
-/** Until the ledger append is on main: the events of this module, one canonical JSON line each. */
-const interimPath = (ws: Workspace) => path.join(ws.root, 'events-after.jsonl');
+const AFTER_KINDS: ReadonlySet<string> = new Set(['approval', 'publication', 'documents']);
 
-/** Every event of these kinds recorded so far, in order. */
+/** Every event of these kinds in the ledger, in order. */
 export function loadAfterEvents(ws: Workspace): (AfterEvent & { at?: string; date?: string })[] {
-  let text = '';
-  try {
-    text = fs.readFileSync(interimPath(ws), 'utf8');
-  } catch {
-    return [];
-  }
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as AfterEvent);
+  return readLedgerLines(ws)
+    .filter((l): l is LedgerEvent => isV2(l) && AFTER_KINDS.has(l.kind))
+    .map((l) => l as unknown as AfterEvent & { at?: string; date?: string });
 }
 
 /** Approval events, in order. */
 export const approvalEvents = (ws: Workspace): ApprovalEvent[] => loadAfterEvents(ws).filter((e): e is ApprovalEvent => e.kind === 'approval');
 
 /**
- * Writes `files` atomically and records the event `make` builds inside the lock (it may refuse by
- * throwing: nothing is written then), at `now`; returns the ledger head (null until the ledger append
- * is on main).
+ * Writes `files` and appends the event `make` builds inside the lock (it may refuse by throwing: nothing
+ * is written then) through the ledger's one append (src/app/ledger.ts); returns the new ledger head.
+ * Publications are written exclusively (never replaced).
  */
-export async function commit(ws: Workspace, make: () => AfterEvent, files: readonly OutFile[], now?: Date): Promise<string | null> {
-  await withLock(ws, () => {
-    const event = make();
-    if (files.length) writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.data })));
-    const line = canonicalJson({ ...event, ...(now ? { at: now.toISOString() } : {}) });
-    fs.appendFileSync(interimPath(ws), `${line}\n`);
+export async function commit(ws: Workspace, make: () => AfterEvent, files: readonly OutFile[], now: Date = new Date()): Promise<string> {
+  const done = await appendEvent(ws, now, () => {
+    const { kind, drawId, files: _refs, ...payload } = make() as AfterEvent & { drawId?: string; files?: FileRef[] };
+    const exclusive = kind === 'publication';
+    return {
+      event: { kind, ...(drawId !== undefined ? { drawId } : {}), write: files.map((f) => ({ path: f.path, data: f.data, exclusive })), payload },
+      value: undefined,
+    };
   });
-  return null;
+  return done.head;
+}
+
+/** Appends an event listing files already written (regenerated documents); returns the new ledger head. */
+export async function listDocuments(ws: Workspace, event: AfterEvent & { drawId: string }, written: readonly string[], now: Date = new Date()): Promise<string> {
+  const { kind, drawId, files: _refs, ...payload } = event as AfterEvent & { drawId: string; files?: FileRef[] };
+  const done = await appendEvent(ws, now, () => ({ event: { kind, drawId, list: [...written], payload }, value: undefined }));
+  return done.head;
 }

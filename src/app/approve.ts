@@ -8,7 +8,8 @@
 import { loadPublications } from '../io/publications.js';
 import { loadResults } from '../io/results-store.js';
 import type { Workspace } from '../io/workspace.js';
-import { approvalEvent, publishedSet, reviewStates, type ApprovalEvent, type ApprovalProblem, type ApprovalRequest, type Reviewed } from '../core/review.js';
+import type { DrawRecord } from '../core/types.js';
+import { approvalEvent, publishable, publishedSet, reviewStates, type ApprovalEvent, type ReviewState, type ApprovalProblem, type ApprovalRequest, type Reviewed } from '../core/review.js';
 import { InputError } from '../errors.js';
 import { approvalEvents, commit } from './after-events.js';
 
@@ -16,6 +17,15 @@ import { approvalEvents, commit } from './after-events.js';
 export function reviewedResults(ws: Workspace): Reviewed[] {
   const published = publishedSet(loadPublications(ws).flatMap((p) => p.inspections));
   return reviewStates(loadResults(ws), approvalEvents(ws), published);
+}
+
+/** Results of `draws` not approved (待审核 / 已退回): publish holds them back and names them. */
+export function heldBack(ws: Workspace, draws: DrawRecord[]): { held: Set<string>; unapproved: { drawId: string; entity: string; name: string; state: ReviewState }[] } {
+  const names = new Map(draws.flatMap((d) => d.selected.map((e) => [`${d.drawId}\u0000${e.key}`, e.name] as const)));
+  const unapproved = reviewedResults(ws)
+    .filter((r) => names.has(`${r.result.drawId}\u0000${r.result.entity}`) && !publishable(r))
+    .map((r) => ({ drawId: r.result.drawId, entity: r.result.entity, name: names.get(`${r.result.drawId}\u0000${r.result.entity}`) ?? '', state: r.state }));
+  return { held: new Set(unapproved.map((u) => `${u.drawId}\u0000${u.entity}`)), unapproved };
 }
 
 function refuse(p: ApprovalProblem): never {
@@ -26,7 +36,7 @@ function refuse(p: ApprovalProblem): never {
 
 export interface Approved {
   event: ApprovalEvent;
-  head: string | null;
+  head: string;
 }
 
 /** Decides inside the lock (the results as they are then) and records the event. */
@@ -39,4 +49,12 @@ export async function approve(ws: Workspace, req: ApprovalRequest, now: Date): P
   let event = decide(); // refused before the lock is even taken when nothing matches
   const head = await commit(ws, () => (event = decide()), [], now);
   return { event, head };
+}
+
+/** Results of the month's draws not yet published (any review state but 已公示): report warns about them. */
+export function unpublishedOfMonth(ws: Workspace, draws: readonly DrawRecord[], month: string): { drawId: string; entity: string; name: string; state: ReviewState }[] {
+  const names = new Map(draws.filter((d) => d.drawDate.startsWith(month)).flatMap((d) => d.selected.map((e) => [`${d.drawId}\u0000${e.key}`, e.name] as const)));
+  return reviewedResults(ws)
+    .filter((r) => names.has(`${r.result.drawId}\u0000${r.result.entity}`) && r.state !== 'published')
+    .map((r) => ({ drawId: r.result.drawId, entity: r.result.entity, name: names.get(`${r.result.drawId}\u0000${r.result.entity}`) ?? '', state: r.state }));
 }

@@ -14,7 +14,7 @@ import { syncFolders, writeDocuments, type DocFile } from '../io/documents.js';
 import { amendmentsOf, isAmendment, listRecords } from '../io/records.js';
 import type { Workspace } from '../io/workspace.js';
 import { approvalFormHtml, noticeHtml, noticesHtml } from '../render/notice-html.js';
-import { fileRefs, type AfterEvent } from './after-events.js';
+import { fileRefs, listDocuments, type AfterEvent } from './after-events.js';
 
 export const noticesDir = (ws: Workspace, drawId: string) => path.join(ws.root, 'notices', safeFileName(drawId));
 
@@ -31,6 +31,8 @@ export interface NoticesWritten {
   all: string;
   approval: string;
   event: AfterEvent;
+  /** The ledger head after the `documents` event (null when not recorded). */
+  head: string | null;
 }
 
 /** The draws of the record's year before it in the ledger, and its amendments, from the workspace. */
@@ -41,7 +43,11 @@ export function noticeContext(ws: Workspace, draw: DrawRecord): { earlier: DrawR
   return { earlier, amendments: amendmentsOf(records, draw.drawId) };
 }
 
-export async function writeNotices(ws: Workspace, draw: DrawRecord, opts: { contact?: string; earlier?: DrawRecord[]; amendments?: AmendmentRecord[] } = {}): Promise<NoticesWritten> {
+/**
+ * Writes the notices; with `record` (ssj notices) a `documents` event lists them. After a draw they are not
+ * listed, as the record sheets are not: both are made again from the record at any time.
+ */
+export async function writeNotices(ws: Workspace, draw: DrawRecord, opts: { contact?: string; earlier?: DrawRecord[]; amendments?: AmendmentRecord[]; record?: Date } = {}): Promise<NoticesWritten> {
   const ctx = opts.earlier && opts.amendments ? { earlier: opts.earlier, amendments: opts.amendments } : noticeContext(ws, draw);
   const notices = noticeModels({ draw, amendments: ctx.amendments, earlier: ctx.earlier, contact: opts.contact ?? '' });
   const dir = noticesDir(ws, draw.drawId);
@@ -51,6 +57,7 @@ export async function writeNotices(ws: Workspace, draw: DrawRecord, opts: { cont
   docs.push({ path: all, data: noticesHtml(draw.drawId, notices) }, { path: approval, data: approvalFormHtml(approvalFormModel(draw, ctx.amendments)) });
   await writeDocuments(docs);
   syncFolders([dir]);
-  const event: AfterEvent = { kind: 'documents', what: 'notices', drawId: draw.drawId, files: fileRefs(ws, docs) };
-  return { dir, notices, files: docs.map((d) => d.path), all, approval, event };
+  const event: AfterEvent & { drawId: string } = { kind: 'documents', what: 'notices', drawId: draw.drawId, files: fileRefs(ws, docs) };
+  const head = opts.record ? await listDocuments(ws, event, docs.map((d) => d.path), opts.record) : null;
+  return { dir, notices, files: docs.map((d) => d.path), all, approval, event, head };
 }

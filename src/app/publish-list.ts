@@ -39,7 +39,7 @@ export function listEvent(ws: Workspace, drawId: string, files: OutFile[]): Afte
 }
 
 /** Publishes the drawn list of `draw` (published files are never overwritten: a different list goes under the next -n name). */
-export async function publishDrawnList(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8'): Promise<ListPublished> {
+export async function publishDrawnList(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8', now?: Date): Promise<ListPublished> {
   const list = drawnList(draw);
   const table = drawnListTable(list);
   const csv = encodeCsv(table.header, table.rows, encoding);
@@ -50,7 +50,7 @@ export async function publishDrawnList(ws: Workspace, draw: DrawRecord, encoding
     if (exists && same(p.csv, csv) && same(p.html, html)) return { list, csv: p.csv, html: p.html, written: false, head: null };
     if (exists) continue;
     const files: OutFile[] = [{ path: p.csv, data: csv }, { path: p.html, data: html }];
-    const head = await commit(ws, () => listEvent(ws, draw.drawId, files), files);
+    const head = await commit(ws, () => listEvent(ws, draw.drawId, files), files, now);
     return { list, csv: p.csv, html: p.html, written: true, head };
   }
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { normKey } from '../core/normalize.js';
 import { approve } from '../app/approve.js';
+import { shortHead } from '../app/ledger.js';
 import { drawFromFlag } from '../io/records.js';
 import { openWorkspace } from '../io/workspace.js';
 import { shortList } from '../render/report.js';
@@ -28,10 +29,11 @@ export const run: Handler = async (ctx, _args, opts) => {
   const opinion = text(opts.opinion);
   const { event, head } = await approve(ws, { drawId, entities, decision: returning ? 'returned' : 'approved', by, ...(opinion ? { opinion } : {}), ...(returning ? { reason } : {}) }, ctx.now);
   if (ctx.json) {
-    ctx.out(JSON.stringify({ ...event, ...(head ? { ledgerHead: head } : {}) }, null, 2));
+    ctx.out(JSON.stringify({ ...event, ledgerHead: head }, null, 2));
     return 0;
   }
   const list = shortList(event.entities);
   ctx.out(returning ? t('after.approve.returned', { count: event.entities.length, id: drawId, by, reason, list }) : t('after.approve.done', { count: event.entities.length, id: drawId, by, list }));
+  ctx.out(t('ledger.head', { head: shortHead(head) }));
   return 0;
 };

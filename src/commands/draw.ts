@@ -202,7 +202,7 @@ async function noticesAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promis
 /** The drawn list made public right after the record (Laiyuan 第四条); a failure is said, the draw stands. */
 async function listAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
   try {
-    const out = await publishDrawnList(ws, record);
+    const out = await publishDrawnList(ws, record, 'utf8', ctx.now);
     if (!ctx.json) ctx.out(t('drawcmd.wrote', { what: t('after.out.list'), file: out.csv }));
   } catch (err) {
     const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);

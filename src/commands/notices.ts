@@ -7,6 +7,7 @@ import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { writeNotices } from '../app/notices.js';
+import { shortHead } from '../app/ledger.js';
 import { drawFromFlag } from '../io/records.js';
 import { openWorkspace } from '../io/workspace.js';
 
@@ -14,11 +15,12 @@ export const run: Handler = async (ctx, _args, opts) => {
   if (typeof opts.draw !== 'string' || opts.draw.trim() === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: '' });
   const ws = openWorkspace(ctx.workspace);
   const draw = drawFromFlag(ws, opts.draw);
-  const out = await writeNotices(ws, draw, { contact: typeof opts.contact === 'string' ? opts.contact.trim() : '' });
+  const out = await writeNotices(ws, draw, { contact: typeof opts.contact === 'string' ? opts.contact.trim() : '', record: ctx.now });
   if (ctx.json) {
-    ctx.out(JSON.stringify({ dir: out.dir, count: out.notices.length, all: out.all, approval: out.approval, notices: out.notices.map((n) => ({ entity: n.entity.key, number: n.number, verification: n.verification, timesThisYear: n.timesThisYear })) }, null, 2));
+    ctx.out(JSON.stringify({ dir: out.dir, count: out.notices.length, all: out.all, approval: out.approval, notices: out.notices.map((n) => ({ entity: n.entity.key, number: n.number, verification: n.verification, timesThisYear: n.timesThisYear })), ledgerHead: out.head }, null, 2));
     return 0;
   }
   ctx.out(t('after.notices.wrote', { count: out.notices.length, dir: path.relative(ctx.workspace, out.dir) || out.dir, all: path.relative(ctx.workspace, out.all), approval: path.relative(ctx.workspace, out.approval) }));
+  if (out.head) ctx.out(t('ledger.head', { head: shortHead(out.head) }));
   return 0;
 };

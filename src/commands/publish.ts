@@ -8,6 +8,9 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import type { Ctx } from '../context.js';
 import { publishDrawnList } from '../app/publish-list.js';
+import { heldBack } from '../app/approve.js';
+import { shortHead } from '../app/ledger.js';
+import { publishNonCooperation } from '../app/non-cooperation.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { publicationRows } from '../core/publish.js';
@@ -49,12 +52,13 @@ function scope(ws: Workspace, opts: Record<string, unknown>): { draws: DrawRecor
 /** `--draw ID --list`: the drawn list (抽取结果公示), not the results. */
 async function runList(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, encoding: Encoding): Promise<number> {
   if (typeof opts.draw !== 'string' || opts.draw.trim() === '' || opts.month !== undefined) throw new UsageError('after.list.drawOnly');
-  const out = await publishDrawnList(ws, drawFromFlag(ws, opts.draw), encoding);
+  const out = await publishDrawnList(ws, drawFromFlag(ws, opts.draw), encoding, ctx.now);
   if (ctx.json) {
     ctx.out(JSON.stringify({ csv: out.csv, html: out.html, written: out.written, count: out.list.entries.length, list: out.list, ...(out.head ? { ledgerHead: out.head } : {}) }, null, 2));
     return 0;
   }
   ctx.out(t(out.written ? 'after.list.wrote' : 'after.list.already', { csv: out.csv, html: out.html, count: out.list.entries.length }));
+  if (out.head) ctx.out(t('ledger.head', { head: shortHead(out.head) }));
   return 0;
 }
 
@@ -63,7 +67,12 @@ export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   if (opts.list === true) return runList(ctx, ws, opts, encoding);
   const { draws, amendments, label } = scope(ws, opts);
-  const out = publicationRows({ draws, amendments, results: loadResultsForReport(ws), today: ctx.today });
+  // Laiyuan 第二十五条: only results approved (ssj approve) are published; the others are named.
+  const review = heldBack(ws, draws);
+  const results = loadResultsForReport(ws).filter((r) => !review.held.has(`${r.drawId}\u0000${r.entity}`));
+  const out = publicationRows({ draws, amendments, results, today: ctx.today });
+  out.skipped = out.skipped.filter((s) => !review.held.has(`${s.drawId}\u0000${s.entity}`));
+  if (out.rows.length === 0 && review.unapproved.length > 0) throw new InputError('after.pub.noneApproved', { scope: label, count: review.unapproved.length });
   if (out.rows.length === 0) throw new InputError('report.pub.none', { scope: label });
   const file = outPath(ctx, opts.out, ws.reports, `公示-${label}.csv`);
   const csv = encodeCsv(out.header, out.rows, encoding);
@@ -77,18 +86,25 @@ export const run: Handler = async (ctx, _args, opts) => {
     file: path.relative(ws.root, file) || path.basename(file),
     recordedAt: ctx.nowIso,
   }, () => writeFileAtomic(file, csv));
+  // Laiyuan 第二十二条: entities that refused twice are published with the month's results.
+  const nonCoop = opts.month !== undefined ? await publishNonCooperation(ws, listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r)), label, ctx.today, encoding, ctx.now) : null;
   const warnings = [];
   if (out.skipped.length > 0) {
     const list = shortList(out.skipped.map((s) => `${s.name || s.entity}（${s.drawId}）`));
     warnings.push({ code: 'missing-results', message: t('report.pub.skipped', { count: out.skipped.length, list }) });
   }
+  if (review.unapproved.length > 0) {
+    const list = shortList(review.unapproved.map((u) => `${u.name || u.entity}（${u.drawId}，${t(`after.review.${u.state}` as 'after.review.pending')}）`));
+    warnings.push({ code: 'unapproved', message: t('after.pub.unapproved', { count: review.unapproved.length, list }) });
+  }
   if (!site) warnings.push({ code: 'no-site', message: t('report.pub.warnNoSite') });
   if (ctx.json) {
-    ctx.out(JSON.stringify({ file, encoding, count: out.rows.length, header: out.header, rows: out.rows, skipped: out.skipped, warnings }, null, 2));
+    ctx.out(JSON.stringify({ file, encoding, count: out.rows.length, header: out.header, rows: out.rows, skipped: out.skipped, unapproved: review.unapproved, nonCooperation: nonCoop, warnings }, null, 2));
     return 0;
   }
   ctx.out(t('report.pub.wrote', { file, count: out.rows.length, encoding }));
   ctx.out(t('report.pub.recorded', { date: ctx.today, site: site || t('report.pub.noSite'), count: out.rows.length }));
+  if (nonCoop) ctx.out(t('after.noncoop.wrote', { file: nonCoop.csv, count: nonCoop.entries.length, list: shortList(nonCoop.entries.map((e) => `${e.name || e.entity}（${e.refusals.length} 次）`)) }));
   for (const w of warnings) ctx.err(w.message);
   return 0;
 };

@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import type { Handler } from '../cli.js';
+import { unpublishedOfMonth } from '../app/approve.js';
+import { nonCooperationDue } from '../app/non-cooperation.js';
 import type { Ctx } from '../context.js';
 import { t } from '../i18n/index.js';
 import { defaultUnit, monthlyDue, monthlyFigures, nextQuarterlyDue, parseMonth, safeFileName, type ActivityRow } from '../core/report.js';
@@ -90,6 +92,17 @@ export const run: Handler = async (ctx, _args, opts) => {
   if (form.missingResults.length > 0) {
     const list = shortList(form.missingResults.map((m) => `${m.name || m.entity}（${m.drawId}）`));
     warnings.push({ code: 'missing-results', message: t('report.warnMissing', { count: form.missingResults.length, list }) });
+  }
+  // Publish before report: the form counts what was published (抽查结果公示数量).
+  const unpublished = unpublishedOfMonth(ws, draws, month);
+  if (unpublished.length > 0) {
+    const list = shortList(unpublished.map((u) => `${u.name || u.entity}（${u.drawId}，${t(`after.review.${u.state}` as 'after.review.pending')}）`));
+    warnings.push({ code: 'unpublished-results', message: t('after.report.unpublished', { count: unpublished.length, list, month }) });
+  }
+  const refusing = nonCooperationDue(ws, draws);
+  if (refusing.length > 0) {
+    const list = shortList(refusing.map((e) => `${e.name || e.entity}（${e.refusals.length} 次）`));
+    warnings.push({ code: 'non-cooperation', message: t('after.report.noncoop', { count: refusing.length, list, month }) });
   }
   const due = { monthly: monthlyDue(month), quarterly: nextQuarterlyDue(ctx.today) };
   const c = form.city;

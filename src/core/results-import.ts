@@ -34,7 +34,11 @@ export function mergeCompatible(existing: InspectionResult, incoming: Inspection
   const samePub = p !== null && q !== null && p.date === q.date && (p.site === q.site || p.site === '' || q.site === '');
   if (handling === null || remarks === null || (p !== null && q !== null && !samePub)) return null;
   const publication = p && q ? { date: p.date, site: p.site || q.site } : (p ?? q);
-  const content = { format: existing.format, drawId: existing.drawId, entity: existing.entity, inspectionDate: existing.inspectionDate, departments: existing.departments, handling, remarks, publication };
+  // A follow-up completes a result that has none; two different ones disagree.
+  const [f, g] = [existing.followUp, incoming.followUp];
+  if (f && g && canonicalJson(f) !== canonicalJson(g)) return null;
+  const followUp = f ?? g;
+  const content = { format: existing.format, drawId: existing.drawId, entity: existing.entity, inspectionDate: existing.inspectionDate, departments: existing.departments, handling, remarks, publication, ...(followUp ? { followUp } : {}) };
   return { ...content, source: incoming.source, contentSha256: resultContentSha256(content) };
 }
 

@@ -24,5 +24,13 @@ export function tableInspections(t: Table): RawInspection[] {
     remarks: at(t, r, 'remarks'),
     pubDate: at(t, r, 'pubDate'),
     pubSite: at(t, r, 'pubSite'),
+    followUp: {
+      measure: at(t, r, 'fuMeasure'),
+      amount: at(t, r, 'fuAmount'),
+      deadline: at(t, r, 'fuDeadline'),
+      recheckDate: at(t, r, 'fuRecheckDate'),
+      recheckOutcome: at(t, r, 'fuRecheckOutcome'),
+      closedDate: at(t, r, 'fuClosedDate'),
+    },
   }));
 }

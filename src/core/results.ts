@@ -14,6 +14,7 @@
  * - the inspection date is required, not before the draw date, not after today.
  */
 import { canonicalJson, sha256Hex } from './hash.js';
+import { MEASURES, parseFollowUp, type FollowUp, type FollowUpCells } from './follow-up.js';
 import { cellText, headerKey, normKey, trimText } from './normalize.js';
 import { recordSheetModel, type SheetDepartment } from './record-sheet.js';
 import { parseCodes, parseDate, sameDepartment, splitDepartmentCodes } from './result-parse.js';
@@ -44,6 +45,8 @@ export interface RawInspection {
   remarks: RawCell;
   pubDate: RawCell;
   pubSite: RawCell;
+  /** 后续处置 cells (results tables with those optional columns); absent on record sheets. */
+  followUp?: Record<keyof FollowUpCells, RawCell>;
 }
 
 export interface DrawIndex {
@@ -102,8 +105,9 @@ type Content = Omit<InspectionResult, 'source' | 'contentSha256'>;
 
 /** SHA-256 over the content fields (not `source`): what "the same content" means. */
 export function resultContentSha256(r: Content): string {
-  const { format, drawId, entity, inspectionDate, departments, handling, remarks, publication } = r;
-  return sha256Hex(canonicalJson({ format, drawId, entity, inspectionDate, departments, handling, remarks, publication }));
+  const { format, drawId, entity, inspectionDate, departments, handling, remarks, publication, followUp } = r;
+  // followUp only when present (canonicalJson leaves out undefined): results without one hash as before.
+  return sha256Hex(canonicalJson({ format, drawId, entity, inspectionDate, departments, handling, remarks, publication, followUp }));
 }
 
 function checkDraw(raw: RawInspection, index: DrawIndex, issues: Issue[]): { draw: DrawRecord; amendments: AmendmentRecord[] } | null {
@@ -235,6 +239,16 @@ function checkPublication(raw: RawInspection, inspection: string | null, today: 
   return null;
 }
 
+/** The 后续处置 columns of a table row, each problem an issue naming its cell. */
+function checkFollowUp(raw: RawInspection, issues: Issue[]): FollowUp | undefined {
+  const cells = raw.followUp;
+  if (!cells) return undefined;
+  const text = (k: keyof FollowUpCells) => trimText(cells[k].value);
+  const out = parseFollowUp({ measure: text('measure'), amount: text('amount'), deadline: text('deadline'), recheckDate: text('recheckDate'), recheckOutcome: text('recheckOutcome'), closedDate: text('closedDate') });
+  for (const p of out.problems) issues.push(cellIssue(p.code, raw.file, cells[p.field], { value: p.value, measures: MEASURES.join('、') }));
+  return out.followUp;
+}
+
 /** Checks one read inspection against the ledger's draws; a result only when there is no error. */
 export function checkInspection(raw: RawInspection, index: DrawIndex, today: string, importedAt: string): CheckedInspection {
   const issues: Issue[] = [];
@@ -249,6 +263,7 @@ export function checkInspection(raw: RawInspection, index: DrawIndex, today: str
   const model = recordSheetModel(draw, amendments, entity);
   const deps = model?.departments ?? [];
   const departments = raw.form === 'sheet' ? sheetCodes(raw, deps, issues) : tableCodes(raw, deps, issues);
+  const followUp = checkFollowUp(raw, issues);
   if (date === null || departments === null || issues.some((i) => i.severity === 'error')) return { result: null, issues, anchor };
   const content: Content = {
     format: 'ssj-result/1',
@@ -259,6 +274,7 @@ export function checkInspection(raw: RawInspection, index: DrawIndex, today: str
     handling: trimText(raw.handling.value), // published as written: ，（）： stay full-width
     remarks: trimText(raw.remarks.value),
     publication,
+    ...(followUp ? { followUp } : {}),
   };
   const result: InspectionResult = {
     ...content,

@@ -6,7 +6,7 @@
  * (`results[].contentSha256`): a result replaced after approval is 待审核 again.
  * Pure: events and publications come from the shell.
  */
-import type { InspectionResult } from './types.js';
+import type { DrawRecord, InspectionResult } from './types.js';
 
 export type ReviewState = 'pending' | 'returned' | 'approved' | 'published';
 
@@ -112,4 +112,33 @@ export function approvalEvent(req: ApprovalRequest, reviewed: readonly Reviewed[
     results: chosen.map((r) => ({ entity: r.result.entity, contentSha256: r.result.contentSha256 })),
   };
   return { event };
+}
+
+export interface ReviewRow {
+  entity: string;
+  order: number;
+  name: string;
+  state: ReviewState;
+  label: string;
+  by?: string;
+  date?: string;
+}
+
+/** Per draw (in draw order), each result's review state with the entity's order and name. */
+export function reviewByDraw(reviewed: readonly Reviewed[], draws: readonly DrawRecord[]): Map<string, ReviewRow[]> {
+  const out = new Map<string, ReviewRow[]>();
+  for (const d of draws) {
+    const mine = new Map(reviewed.filter((r) => r.result.drawId === d.drawId).map((r) => [r.result.entity, r]));
+    const rows: ReviewRow[] = [];
+    for (const e of [...d.selected].sort((a, b) => a.order - b.order)) {
+      const r = mine.get(e.key);
+      if (!r) continue;
+      rows.push({
+        entity: e.key, order: e.order, name: e.name, state: r.state, label: REVIEW_LABELS.get(r.state) ?? '',
+        ...(r.decision ? { by: r.decision.by, ...(r.decision.date ? { date: r.decision.date } : {}) } : {}),
+      });
+    }
+    out.set(d.drawId, rows);
+  }
+  return out;
 }

@@ -288,6 +288,8 @@ export interface InspectionResult {
   handling: string; // 处理情况
   remarks: string; // 备注
   publication: { date: string; site: string } | null; // from a results table's 公示日期/公示网站
+  /** 后续处置 (optional results-table columns); absent when none was written, so older results hash as before. */
+  followUp?: import('./follow-up.js').FollowUp;
   source: { file: string; form: 'sheet' | 'table'; importedAt: string };
   /** SHA-256 of the fields above that are content (not source): what "the same content" means. */
   contentSha256: string;

@@ -56,8 +56,6 @@ function sniff(buf: Buffer, file: string): Kind {
   if (buf[0] === 0x50 && buf[1] === 0x4b) return 'zip';
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) return 'cfb';
   const head = buf.subarray(0, 8);
-  // BIFF2/3/4 (Excel 2.x–4.0) start with their BOF record 09 00 / 09 02 / 09 04: named as old Excel files, not "binary".
-  if (buf[0] === 0x09 && (buf[1] === 0x00 || buf[1] === 0x02 || buf[1] === 0x04) && buf[3] === 0x00) throw new InputError('io.oldExcel', { file });
   if (head.toString('latin1').startsWith('%PDF')) throw new InputError('io.notSpreadsheet', { file, kind: 'PDF' });
   const probe = buf.subarray(0, 8192);
   const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
@@ -125,10 +123,9 @@ export function resolveHeader(file: string, cands: Candidate[], opts: ReadOption
 
 async function fromSheets(file: string, buf: Buffer, kind: Kind, opts: ReadOptions, sha: string): Promise<Table> {
   // SheetJS is loaded only for workbooks: CSV runs start faster.
-  const { readWorkbook, readHtmlWorkbook, prepareLegacy } = await import('./read/workbook.js');
+  const { readWorkbook, prepareLegacy } = await import('./read/workbook.js');
   if (kind === 'cfb') await prepareLegacy();
-  // 'text' here is an HTML table with a spreadsheet's name (readTable sends CSV text elsewhere).
-  const sheets = (kind === 'text' ? readHtmlWorkbook(buf, file) : readWorkbook(buf, file)).filter((s) => s.nonEmpty);
+  const sheets = readWorkbook(buf, file).filter((s) => s.nonEmpty);
   if (sheets.length === 0) throw new InputError('io.noSheets', { file });
   const cands: Candidate[] = sheets.map((s) => ({ sheet: s.name, rows: Array.from({ length: Math.min(s.length, HEADER_SCAN_ROWS) }, (_, r) => s.rowAt(r)) }));
   const { cand, match } = resolveHeader(file, cands, opts);

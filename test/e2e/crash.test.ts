@@ -114,6 +114,8 @@ describe('kill loop', () => {
     const r0 = timed(() => ssj(['results', path.join(dir, 'results-0.csv'), '--workspace', ws, '--date', LATER, '--yes']));
     expect(r0.r.code).toBe(0);
     span.set('results', Math.max(400, r0.ms));
+    const approve = () => ssj(['approve', '--draw', baseId, '--by', '审核人', '--workspace', ws, '--date', LATER]); // exit 1 when nothing awaits approval
+    expect(approve().code).toBe(0);
     const p0 = timed(() => ssj(['publish', '--draw', baseId, '--site', '濮阳市医疗保障局网站', '--workspace', ws, '--date', LATER, '--yes']));
     expect(p0.r.code).toBe(0);
     span.set('publish', Math.max(400, p0.ms));
@@ -129,7 +131,10 @@ describe('kill loop', () => {
         const file = path.join(dir, `results-${i}.csv`);
         resultsTable(baseId, file, i);
         args = ['results', file, '--replace', '--workspace', ws, '--date', LATER, '--yes'];
-      } else args = ['publish', '--draw', baseId, '--site', '濮阳市医疗保障局网站', '--workspace', ws, '--date', LATER, '--yes'];
+      } else {
+        approve(); // results replaced since the last approval await it again; not killed
+        args = ['publish', '--draw', baseId, '--site', '濮阳市医疗保障局网站', '--workspace', ws, '--date', LATER, '--yes'];
+      }
       const child = start(args);
       const done = finished(child);
       await sleep(delay);

@@ -95,7 +95,7 @@ describe('ssj demo', () => {
     expect(out.ok).toBe(true);
     expect(out.drawId).toBe('20240605-1');
     expect(out.steps.map((s) => [s.step, s.status])).toEqual(
-      ['init', 'validate', 'announce', 'draw', 'witness', 'sheets', 'results', 'report', 'publish', 'verify', 'ledger'].map((s) => [s, 'ok']),
+      ['init', 'validate', 'announce', 'draw', 'witness', 'sheets', 'results', 'approve', 'publish', 'report', 'verify', 'ledger'].map((s) => [s, 'ok']),
     );
     expect(out.steps.find((s) => s.step === 'draw')?.files).toEqual(expect.arrayContaining(['draws/20240605-1.json', 'ledger.jsonl']));
     expect(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')).toBe(before);

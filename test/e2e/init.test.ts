@@ -69,7 +69,7 @@ describe('ssj init', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('\r\n');
     const commands = text.split('\r\n').map((l) => l.trim()).map((l) => /^ssj ([a-z]+) /.exec(l)?.[1]).filter((c) => c !== undefined);
-    expect(commands).toEqual(['validate', 'announce', 'draw', 'substitute', 'sheets', 'results', 'status', 'report', 'publish', 'verify', 'verify']);
+    expect(commands).toEqual(['validate', 'announce', 'draw', 'substitute', 'sheets', 'results', 'status', 'approve', 'publish', 'report', 'verify', 'verify']);
     // Every workspace file a command names exists.
     const named = new Set([...text.matchAll(/(?:registries|plans|reports)\/[^\s]+\.xlsx/g)].map((m) => m[0]));
     expect(named.size).toBe(USER_FILES.length);
@@ -146,7 +146,7 @@ const HEADERS = new Map<string, string[]>([
   ['附件3-定点医疗机构名录库.xlsx', ['序号', '所在地区', '名称', '统一社会信用代码', '医保编码', '性质(公立、民营)', '类型(综合、专科)', '等级', '成立日期', '地址', '法定代表人姓名及身份证号', '联系人', '联系电话', '备注', '信用等级', '分类标注']],
   ['附件4-检查人员名录库.xlsx', ['序号', '所在地区', '姓名', '性别', '工作单位', '专业学历', '部门岗位', '职务(职称)', '执法证号', '执法区域', '备注', '业务专长', '状态']],
   ['回避名单.xlsx', ['执法证号', '统一社会信用代码或医保编码', '原因']],
-  ['抽查工作计划.xlsx', ['序号', '抽查事项名称', '抽查依据', '抽查方式', '抽查主体', '抽查对象', '抽查比例', '抽查频次', '备注', '定向条件', '检查组人数', '检查组构成', '区域匹配', '每年同一对象最多', '检查事项', '实施文件']],
+  ['抽查工作计划.xlsx', ['序号', '抽查事项名称', '抽查依据', '抽查方式', '抽查主体', '抽查对象', '抽查比例', '抽查频次', '备注', '定向条件', '检查组人数', '检查组构成', '区域匹配', '每年同一对象最多', '检查事项', '专长要求', '执法层级', '实施文件', '检查期限', '需准备的材料']],
   ['月度工作情况.xlsx', ['月份', '类别', '名称', '时间', '文号', '培训人员数量', '内容', '备注']],
 ]);
 

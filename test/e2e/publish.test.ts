@@ -31,7 +31,9 @@ describe('ssj publish', () => {
   let run: RunResult;
 
   beforeAll(async () => {
-    writeScenario(dir, s, false);
+    writeScenario(dir, s, false, true);
+    // Only approved results are published (Laiyuan 第二十五条): the June draws' results are approved first.
+    for (const id of ['20240605-1', '20240620-1']) expect((await ssjIn(['approve', '--draw', id, '--by', '审核人', '--workspace', dir, '--date', '2024-06-29'])).code).toBe(0);
     run = await ssjIn(['publish', '--month', '2024-06', '--site', '信用中国（河北唐山）', '--workspace', dir, '--date', '2024-06-30']);
   });
 

@@ -4,6 +4,7 @@
  * published in and outside the month), and recorded publications. The
  * expected figures are counted by hand in the tests, not derived here.
  */
+import { rechain } from '../../src/core/record.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { recordHash } from '../../src/core/hash.js';
@@ -180,9 +181,11 @@ export function juneScenario() {
 }
 
 /** Writes the scenario into a workspace folder: records, ledger, results, optional publications. */
-export function writeScenario(root: string, s: ReturnType<typeof juneScenario>, withPublications = true): void {
+export function writeScenario(root: string, s: ReturnType<typeof juneScenario>, withPublications = true, chained = false): void {
   for (const d of ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates']) fs.mkdirSync(path.join(root, d), { recursive: true });
-  const records = [...s.draws, s.amendment];
+  // chained: each record linked to the one before, as appended (a ledger that verifies, so commands may add to it).
+  const records: (DrawRecord | AmendmentRecord)[] = [];
+  for (const r of [...s.draws, s.amendment]) records.push(chained ? rechain(r, records.at(-1)?.recordHash ?? null) : r);
   const ledger = records.map((r) => JSON.stringify({ drawId: r.drawId, recordHash: r.recordHash, prevRecordHash: r.prevRecordHash, createdAt: r.createdAt, ...('amends' in r ? { amends: r.amends } : {}) }));
   for (const r of records) fs.writeFileSync(path.join(root, 'draws', `${r.drawId}.json`), JSON.stringify(r, null, 2));
   fs.writeFileSync(path.join(root, 'ledger.jsonl'), ledger.join('\n') + '\n');

@@ -251,7 +251,7 @@ describe('cell values', () => {
     expect(cell(t, t.rows[0]!, 'name')).toBe('ABC大药房');
     expect(t.issues.map((i) => [i.row, i.cell, i.code])).toEqual([
       [2, 'E2', 'idcard-precision-lost'],
-      [5, 'B5', 'uscc-precision-lost'],
+      [5, 'B5', 'idcard-precision-lost'],
     ]);
   });
 });

@@ -15,8 +15,9 @@ import { findInputs, expandFolders, drawOutputs, type FoundInputs } from '../../
 import { askConfirm, askText } from '../../render/prompt.js';
 import { invokeVerb, type Outcome } from '../common/invoke.js';
 
-export type Action = 'validate' | 'announce' | 'draw' | 'print' | 'results' | 'status' | 'report' | 'publish' | 'verify' | 'quit';
-export const ACTIONS: readonly Action[] = ['validate', 'announce', 'draw', 'print', 'results', 'status', 'report', 'publish', 'verify', 'quit'];
+export type Action = 'validate' | 'announce' | 'draw' | 'print' | 'results' | 'status' | 'approve' | 'publish' | 'report' | 'verify' | 'quit';
+/** In the month's order: results are approved, then published, then the report counts the publication. */
+export const ACTIONS: readonly Action[] = ['validate', 'announce', 'draw', 'print', 'results', 'status', 'approve', 'publish', 'report', 'verify', 'quit'];
 export const actionLabel = (a: Action): string => t(`wizard.action.${a}` as MsgKey);
 
 const rel = (ctx: Ctx, f: string) => path.relative(ctx.workspace, f) || '.';
@@ -110,6 +111,15 @@ async function report(ctx: Ctx): Promise<Outcome> {
   return invokeVerb('report', ctx, [], { month, ...(activities ? { activities } : {}) });
 }
 
+async function approve(ctx: Ctx): Promise<Outcome> {
+  const latest = listDraws(workspacePaths(ctx.workspace)).at(-1);
+  if (!latest) return { status: 'failed', message: t('wizard.noDrawYet') };
+  const drawId = await askText(ctx, { message: t('wizard.approveDraw'), flag: '--draw', default: latest.drawId });
+  const by = await askText(ctx, { message: t('wizard.approveBy'), flag: '--by', validate: (v) => (v.trim() ? true : t('after.approve.byMissing')) });
+  const opinion = await askText(ctx, { message: t('wizard.approveOpinion'), flag: '--opinion', default: '同意公示' });
+  return invokeVerb('approve', ctx, [], { draw: drawId.trim(), by: by.trim(), ...(opinion.trim() ? { opinion: opinion.trim() } : {}) });
+}
+
 async function publish(ctx: Ctx): Promise<Outcome> {
   const month = await askText(ctx, { message: t('wizard.month'), flag: '--month', default: lastMonth(ctx.today), validate: monthCheck });
   const site = await askText(ctx, { message: t('wizard.site'), flag: '--site', default: '' });
@@ -123,7 +133,8 @@ export const ACTION_RUN: Record<Exclude<Action, 'quit'>, (ctx: Ctx) => Promise<O
   print,
   results,
   status: (ctx) => invokeVerb('status', ctx, [], {}),
-  report,
+  approve,
   publish,
+  report,
   verify: (ctx) => invokeVerb('verify', ctx, [], { ledger: true }),
 };

@@ -23,30 +23,13 @@ export function isRealDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
-/** GB/T 2260 province codes (the first two digits), with 71/81/82/83 (Taiwan, Hong Kong, Macao residence permits). */
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83']);
-
-export type IdCardCheck = 'ok' | 'format' | 'checksum' | 'province' | 'future';
-
-/**
- * 'format' when not 17 digits + [0-9X] with a real birth date; 'checksum' when
- * the check character is wrong; 'province' when the first two digits are no
- * province; 'future' when the birth date is after `today` (YYYY-MM-DD, when known).
- */
-export function checkIdCard(input: string, today: string | null = null): IdCardCheck {
+/** 'format' when not 17 digits + [0-9X] with a real birth date; 'checksum' when the check character is wrong. */
+export function checkIdCard(input: string): 'ok' | 'format' | 'checksum' {
   const s = input.toUpperCase();
   if (!FORMAT.test(s)) return 'format';
   const y = Number(s.slice(6, 10));
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
   if (!isRealDate(y, m, d)) return 'format';
-  if (idCheckDigit(s.slice(0, 17)) !== s[17]) return 'checksum';
-  if (!PROVINCES.has(s.slice(0, 2))) return 'province';
-  if (today !== null && `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}` > today) return 'future';
-  return 'ok';
+  return idCheckDigit(s.slice(0, 17)) === s[17] ? 'ok' : 'checksum';
 }
-
-/** The issue code of a failed check. */
-export const idCardIssue = (r: Exclude<IdCardCheck, 'ok'>): string =>
-  r === 'format' ? 'idcard-format' : r === 'checksum' ? 'idcard-checksum' : r === 'province' ? 'idcard-province' : 'idcard-birth-future';

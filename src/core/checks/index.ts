@@ -11,7 +11,7 @@ import { normKey, stripInvisible } from '../normalize.js';
 import type { MsgKey } from '../../i18n/index.js';
 import type { Issue, Role, Table, TableRow } from '../types.js';
 import { checkUscc } from './uscc.js';
-import { checkIdCard, idCardIssue } from './idcard.js';
+import { checkIdCard } from './idcard.js';
 import { parseDate } from './dates.js';
 import { isPhone } from './phone.js';
 import { enumValue } from './enums.js';
@@ -97,15 +97,15 @@ const idcard: RowRule = {
   compile(tb) {
     const l = at(tb, 'legal');
     if (l < 0) return null;
-    return (row, today, out) => {
+    return (row, _today, out) => {
       const v = stripInvisible(row.cells[l] ?? ''); // a U+200B inside a number would split it into two wrong ones
       if (v === '' || v.includes('*') || looksScientific(v)) return;
       const last = v.length >= 18 ? v.slice(-18) : '';
       // The common cell is "姓名 + 18-digit number": check that without a regex scan.
-      if (LAST_ID.test(last) && !DIGITISH.test(v.charAt(v.length - 19)) && checkIdCard(last, today) === 'ok' && !HAS_OTHER_DIGITS.test(v.slice(0, -18))) return;
+      if (LAST_ID.test(last) && !DIGITISH.test(v.charAt(v.length - 19)) && checkIdCard(last) === 'ok' && !HAS_OTHER_DIGITS.test(v.slice(0, -18))) return;
       for (const token of v.match(ID_TOKEN) ?? []) {
-        const r = checkIdCard(token, today);
-        if (r !== 'ok') out.push(issueAt(tb, row, idCardIssue(r), 'legal', { value: token }));
+        const r = checkIdCard(token);
+        if (r !== 'ok') out.push(issueAt(tb, row, r === 'format' ? 'idcard-format' : 'idcard-checksum', 'legal', { value: token }));
       }
     };
   },

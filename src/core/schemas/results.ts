@@ -14,6 +14,12 @@ export const results: TableSchema = {
     { field: 'pubDate', label: '公示日期', synonyms: ['公示时间'], required: false },
     { field: 'pubSite', label: '公示网站', synonyms: ['公示平台'], required: false },
     { field: 'remarks', label: '备注', synonyms: ['说明'], required: false, freeText: true },
+    { field: 'fuMeasure', label: '后续处置措施', synonyms: ['处置措施', '后续处置'], required: false, optional: true, note: '责令整改、移送、抄告、追回、行政处罚、其他' },
+    { field: 'fuAmount', label: '追回金额（元）', synonyms: ['追回金额', '追回金额(元)'], required: false, optional: true, note: '追回医保基金的金额，单位元' },
+    { field: 'fuDeadline', label: '整改期限', synonyms: ['处置期限', '办结期限'], required: false, optional: true, note: '如 2024-07-15' },
+    { field: 'fuRecheckDate', label: '复查日期', synonyms: ['复查时间'], required: false, optional: true },
+    { field: 'fuRecheckOutcome', label: '复查结果', synonyms: ['复查情况'], required: false, optional: true, freeText: true },
+    { field: 'fuClosedDate', label: '完结日期', synonyms: ['办结日期', '完结时间'], required: false, optional: true, note: '后续处置全部完成的日期；空 = 尚未完结' },
   ],
   signature: ['drawId', 'date', 'codes'],
 };

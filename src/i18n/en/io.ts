@@ -1,7 +1,6 @@
 import type { io as zh } from '../zh/io.js';
 
 export const io: Record<keyof typeof zh, string> = {
-  'io.oldExcel': '{file} is an old Excel file (Excel 2.x–4.0 format) and cannot be read. Open it in Excel or WPS, save it as .xlsx and try again.',
   'io.sameFileTwice': '{file} is given twice. Name each file once: registries with --entities, inspectors with --inspectors, the conflicts list with --conflicts.',
   'io.empty': '{file} is empty: there is nothing to read. Check that you picked the filled-in registry.',
   'io.corrupt': '{file} is damaged or not a valid spreadsheet ({reason}). Open it in Excel or WPS, "Save as" .xlsx and try again.',

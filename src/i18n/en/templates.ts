@@ -125,6 +125,8 @@ Monthly steps
    ssj draw --plan {planFile} --entities {regPharmacies} {regInstitutions} --inspectors {regInspectors} --conflicts {regConflicts} --announcement draws/DRAW-ID-announcement.json --seed DIGITS --seed-source "dice rolled by the supervisors"
 
 6. Print the witness sheet draws/DRAW-ID-witness.html (or .xlsx); the drawer and the supervisors sign it on the spot.
+   The drawn list reports/抽取结果-DRAW-ID.csv (and .html) is written with the draw: make it public;
+   the inspection notices and the approval form are in notices/DRAW-ID/ (to write them again: ssj notices --draw DRAW-ID).
 
 7. When an inspector must recuse or cannot attend, the supervisors roll a new seed and a replacement is drawn:
    ssj substitute --draw DRAW-ID --entity ENTITY-CODE --inspector CERTIFICATE-NO --reason REASON --seed NEW-DIGITS --inspectors {regInspectors} --conflicts {regConflicts}
@@ -139,13 +141,16 @@ Monthly steps
 10. See which entities still lack results:
    ssj status --draw DRAW-ID
 
-11. Monthly report forms (due by the 20th; fill in {regActivities} first):
-   ssj report --month YYYY-MM --unit UNIT-NAME --activities {regActivities}
+11. Approval (results are published only once the deputy or head approves them; return with --return REASON):
+   ssj approve --draw DRAW-ID --by APPROVER-NAME --opinion "approved for publication"
 
-12. Publication:
+12. Publication (publish first, then the report: the report counts what was published):
    ssj publish --month YYYY-MM --site SITE-NAME
 
-13. Verification (anyone can re-compute a draw and check that the ledger was not altered):
+13. Monthly report forms (due by the 20th; fill in {regActivities} first):
+   ssj report --month YYYY-MM --unit UNIT-NAME --activities {regActivities}
+
+14. Verification (anyone can re-compute a draw and check that the ledger was not altered):
    ssj verify --draw DRAW-ID --entities {regPharmacies} {regInstitutions} --inspectors {regInspectors} --conflicts {regConflicts}
    ssj verify --ledger
 

@@ -1,6 +1,5 @@
 /** Reading spreadsheets: errors that stop a file from being read at all (src/io/table.ts). */
 export const io = {
-  'io.oldExcel': '{file} 是旧版 Excel 文件（Excel 2.x–4.0 格式），无法直接读取。请用 Excel 或 WPS 打开，“另存为” .xlsx 后再试。',
   'io.sameFileTwice': '{file} 被指定了两次。每个文件只列一次：名录库用 --entities，检查人员名录用 --inspectors，回避名单用 --conflicts。',
   'io.empty': '{file} 是空文件，没有可读取的内容。请确认选的是填好的名录文件。',
   'io.corrupt': '{file} 已损坏或不是有效的表格文件（{reason}）。请用 Excel 或 WPS 打开它并“另存为” .xlsx 后再试。',

@@ -124,6 +124,8 @@ export const templates = {
    ssj draw --plan {planFile} --entities {regPharmacies} {regInstitutions} --inspectors {regInspectors} --conflicts {regConflicts} --announcement draws/抽取编号-announcement.json --seed 种子数字 --seed-source "监督人现场掷骰"
 
 6. 打印见证单 draws/抽取编号-witness.html（或 .xlsx），抽取人和监督人当场签字。
+   抽取结果公示 reports/抽取结果-抽取编号.csv（及 .html）已随抽取写出，请及时公开；
+   检查通知书和行政检查审批表在 notices/抽取编号/ 中（需要重新生成时：ssj notices --draw 抽取编号）。
 
 7. 检查人员需要回避或无法参加时，由监督人重新掷骰得到新种子，递补：
    ssj substitute --draw 抽取编号 --entity 对象代码 --inspector 执法证号 --reason 回避原因 --seed 新种子数字 --inspectors {regInspectors} --conflicts {regConflicts}
@@ -138,13 +140,16 @@ export const templates = {
 10. 查看哪些对象还没有结果：
    ssj status --draw 抽取编号
 
-11. 月报表（每月20日前报送；先填写 {regActivities}）：
-   ssj report --month YYYY-MM --unit 单位名称 --activities {regActivities}
+11. 审核（处理意见经分管负责人或主要负责人审批后才能公示；退回用 --return 理由）：
+   ssj approve --draw 抽取编号 --by 审核人姓名 --opinion 同意公示
 
-12. 公示：
+12. 公示（先公示，再出月报表：月报表计入已公示的数量）：
    ssj publish --month YYYY-MM --site 公示网站名称
 
-13. 复核（任何人都可以重算抽取结果，并检查台账是否被改动）：
+13. 月报表（每月20日前报送；先填写 {regActivities}）：
+   ssj report --month YYYY-MM --unit 单位名称 --activities {regActivities}
+
+14. 复核（任何人都可以重算抽取结果，并检查台账是否被改动）：
    ssj verify --draw 抽取编号 --entities {regPharmacies} {regInstitutions} --inspectors {regInspectors} --conflicts {regConflicts}
    ssj verify --ledger
 

@@ -37,21 +37,6 @@ export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding 
   }
 }
 
-const GBK_NAMES = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|x-euc-cn|windows-936)$/;
-
-/**
- * An HTML page's text (a government system's "Excel export" is often an HTML
- * table saved as .xls): its BOM, else the charset its <meta> declares (GBK
- * names read as GB18030), else UTF-8 when the bytes are UTF-8, else GB18030.
- */
-export function decodeHtml(buf: Buffer): string {
-  if (detectEncoding(buf.subarray(0, 3)) !== 'utf8') return decodeText(buf).text;
-  const charset = /<meta[^>]*charset\s*=\s*["']?\s*([\w-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase();
-  if (charset && GBK_NAMES.test(charset)) return iconv.decode(buf, 'gb18030');
-  if (charset === 'utf-8' || charset === 'utf8') return buf.toString('utf8');
-  return decodeText(buf).text;
-}
-
 /** Bytes at the end of `buf` that start an incomplete UTF-8 sequence (0–3). */
 export function incompleteTail(buf: Uint8Array): number {
   const n = buf.length;

@@ -124,11 +124,7 @@ export class RowSink {
 
   private lost(c: number, rowNo: number, text: string, out: Issue[]): void {
     const col = this.columns.find((x) => x.index === c);
-    // The code names what was lost: a 统一社会信用代码 or another code is not an ID number.
-    let field = '';
-    for (const [f, x] of this.fields) if (x.index === c) field = f;
-    const code = field === 'uscc' ? 'uscc-precision-lost' : field === 'legal' || /idcard/i.test(field) ? 'idcard-precision-lost' : 'code-precision-lost';
-    out.push(makeIssue(code, { file: this.file, sheet: this.sheet, row: rowNo, column: col?.header ?? null, cell: `${columnLetter(c)}${rowNo}`, value: text }));
+    out.push(makeIssue('idcard-precision-lost', { file: this.file, sheet: this.sheet, row: rowNo, column: col?.header ?? null, cell: `${columnLetter(c)}${rowNo}`, value: text }));
   }
 
   /** Converts raw in place (it becomes the row's cells: one array per row, not two) and adds it unless blank. */

@@ -9,7 +9,6 @@ import { InputError } from '../../errors.js';
 import type { RawCell, RawRow } from './header.js';
 import { MAX_CELL, MAX_COLUMNS } from './csv.js';
 import { columnLetter } from '../../core/issues.js';
-import { decodeHtml } from './encoding.js';
 
 /**
  * One sheet, converted row by row on demand: rowAt(r) is Excel row r + 1.
@@ -95,21 +94,6 @@ function sheetOf(file: string, name: string, data: (SheetCell[] | undefined)[], 
       data[r] = undefined;
     },
   };
-}
-
-/**
- * An HTML table saved as .xls (what many government web systems export): read
- * with each cell's text as written (raw), so a code of digits stays the code
- * (00123, 914113…) instead of becoming a number that lost its zeros or digits.
- */
-export function readHtmlWorkbook(buf: Buffer, file: string): RawSheet[] {
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(decodeHtml(buf), { type: 'string', raw: true, dense: true, cellHTML: false, cellFormula: false, cellText: false, cellDates: false });
-  } catch (err) {
-    throw new InputError('io.corrupt', { file, reason: err instanceof Error ? err.message : String(err) });
-  }
-  return wb.SheetNames.map((name) => sheetOf(file, name, (wb.Sheets[name]?.['!data'] ?? []) as (SheetCell[] | undefined)[], false));
 }
 
 /** Parses a workbook already checked by the zip guard (or an OLE .xls). */
