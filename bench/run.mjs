@@ -9,7 +9,7 @@
  * - The large registry (1M rows by default): rounds of pandas
  *   `read_csv(dtype=str)`, `ssj validate` (target 0.45× pandas, ≤ 1 GB) and
  *   `ssj draw --announcement` drawing from the announcement's snapshot (target
- *   0.5× pandas, ≤ 1 GB); then the same draw the full way (snapshot removed)
+ *   0.5× pandas, ≤ 1 GB); then the same draw the full way (--no-snapshot)
  *   must write byte-identical files (createdAt aside), and `ssj verify` of the
  *   draw from the original files must say 一致.
  *
@@ -231,12 +231,11 @@ function benchSize(s, pandas) {
   const viaSnapshot = runs.draw.every((d) => d.snapshot);
   const drawRow = show(`draw ${s} --announcement`, runs.draw, 0.5, { note: `${selected ?? '?'} selected; ${viaSnapshot ? 'drawn from the snapshot' : 'NOT from the snapshot'}` });
   if (!viaSnapshot) drawRow.ok = false;
-  // The same draw the full way: the snapshot removed, so the draw reads and checks the files (it says so).
+  // The same draw the full way (--no-snapshot: the draw reads and checks every file).
   const snapOutputs = drawOutputs(ws);
   const full = path.join(OUT, `ws-${s}-full`);
   copyWorkspace(announced, full);
-  for (const f of fs.readdirSync(path.join(full, 'draws'))) if (f.includes('-snapshot')) fs.rmSync(path.join(full, 'draws', f));
-  const fd = measure(process.execPath, ssjArgs('draw', '--workspace', full, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json', '--announcement', annFile.replace(announced, full)));
+  const fd = measure(process.execPath, ssjArgs('draw', '--workspace', full, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json', '--no-snapshot', '--announcement', annFile.replace(announced, full)));
   const fullOutputs = drawOutputs(full);
   const differ = [...new Set([...snapOutputs.keys(), ...fullOutputs.keys()])].filter((k) => !snapOutputs.get(k)?.equals(fullOutputs.get(k) ?? Buffer.alloc(0)));
   const same = fd.code === 0 && differ.length === 0 && snapOutputs.size > 1;

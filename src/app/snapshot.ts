@@ -8,8 +8,11 @@
  * after "today"), the draw takes its inputs from the snapshot instead of
  * reading and checking the registries again. Anything else — a file changed,
  * added or missing, the snapshot missing, damaged or edited — is said on
- * stderr and the draw reads everything as it always did. `ssj verify` never
- * looks at a snapshot: it re-reads the original files.
+ * stderr and the draw reads everything as it always did (`--no-snapshot` asks
+ * for that). The snapshot is listed with its SHA-256 by the ledger's
+ * `announcement` event, so an edited one also stops the draw at the ledger
+ * check. `ssj verify` never looks at a snapshot: it re-reads the original
+ * files.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -13,12 +13,12 @@ import { planStrata } from '../core/draw.js';
 import { IoError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { fileProgress } from '../render/progress.js';
-import { writeFilesAtomic } from '../io/atomic.js';
 import { filesOf, priorDraws, withDocument } from '../app/draw-io.js';
 import { hashedSnapshot, makeSnapshot } from '../app/snapshot.js';
 import { loadInputs, refuseOnErrors } from '../io/inputs.js';
-import { nextDrawId, readLedger, recordPath } from '../io/records.js';
-import { openWorkspace, withLock } from '../io/workspace.js';
+import { nextDrawId, recordPath } from '../io/records.js';
+import { appendEvent, shortHead, withHead } from '../app/ledger.js';
+import { openWorkspace } from '../io/workspace.js';
 import { announcementHtml } from '../render/announcement.js';
 import { checkedId } from './common/flags.js';
 
@@ -29,12 +29,13 @@ export const run: Handler = async (ctx, _args, opts) => {
   refuseOnErrors(loaded.issues, ctx.err);
   const { plan, inputs } = withDocument(loaded, opts.document);
   const files = filesOf(opts);
-  const a = await withLock(ws, async () => {
+  // One `announcement` event lists the announcement, its sheet and its snapshot (with their SHA-256) in the ledger.
+  const done = await appendEvent(ws, ctx.now, async (state) => {
     const id = wanted ?? nextDrawId(ws, ctx.today);
     const json = path.join(ws.draws, `${id}-announcement.json`);
     const html = path.join(ws.draws, `${id}-announcement.html`);
     for (const f of [json, recordPath(ws, id)]) if (fs.existsSync(f)) throw new IoError('drawcmd.announcementIdTaken', { id, file: f });
-    const prior = priorDraws(ws, readLedger(ws), ctx.today);
+    const prior = priorDraws(ws, state.records, ctx.today);
     const strata = planStrata({ plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today });
     // The inputs as validated, for `draw --announcement` to use when the files are unchanged (app/snapshot.ts).
     const snap = makeSnapshot(id, ctx.today, files, loaded);
@@ -44,15 +45,24 @@ export const run: Handler = async (ctx, _args, opts) => {
       strata,
       loaded.entities,
     );
-    writeFilesAtomic([
-      ...(snap ? [{ path: path.join(ws.draws, snap.ref.file), data: snap.data }] : []),
-      { path: html, data: announcementHtml(ann, ctx.lang) },
-      { path: json, data: JSON.stringify(ann, null, 2) + '\n', exclusive: true },
-    ]);
-    return { ann, json, html, snapshot: snap ? path.join(ws.draws, snap.ref.file) : null };
+    const snapFile = snap ? path.join(ws.draws, snap.ref.file) : null;
+    return {
+      event: {
+        kind: 'announcement',
+        drawId: id,
+        write: [
+          ...(snap && snapFile ? [{ path: snapFile, data: snap.data }] : []),
+          { path: html, data: announcementHtml(ann, ctx.lang) },
+          { path: json, data: JSON.stringify(ann, null, 2) + '\n', exclusive: true },
+        ],
+        payload: { announcementHash: ann.announcementHash },
+      },
+      value: { ann, json, html, snapshot: snapFile },
+    };
   });
+  const a = done.value;
   if (ctx.json) {
-    ctx.out(JSON.stringify(a.ann, null, 2));
+    ctx.out(withHead(JSON.stringify(a.ann, null, 2) + '\n', done.head).trimEnd());
     return 0;
   }
   for (const s of a.ann.strata) {
@@ -62,5 +72,6 @@ export const run: Handler = async (ctx, _args, opts) => {
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.announcement'), file: a.json }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.announcementSheet'), file: a.html }));
   if (a.snapshot) ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.snapshot'), file: a.snapshot }));
+  ctx.out(t('ledger.head', { head: shortHead(done.head) }));
   return 0;
 };

@@ -90,7 +90,7 @@ interface Prepared {
  */
 async function drawInputs(ctx: Ctx, opts: Record<string, unknown>, announcement: Announcement | null): Promise<LoadedInputs> {
   const files = filesOf(opts);
-  if (announcement?.snapshot) {
+  if (announcement?.snapshot && opts.snapshot !== false) {
     const s = await inputsFromSnapshot(String(opts.announcement), announcement, files, ctx.today);
     if ('loaded' in s) {
       ctx.err(t('drawcmd.snapshot.used', { file: announcement.snapshot.file }));

@@ -23,7 +23,8 @@ describe('ssj announce, then draw --announcement', () => {
     files = await makeWorkspace(root);
     const r = await ssjIn(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
     if (r.code !== 0) throw new Error(r.stderr);
-    ann = JSON.parse(r.stdout) as AnnouncementJson;
+    const { ledgerHead: _head, ...printed } = JSON.parse(r.stdout) as AnnouncementJson & { ledgerHead?: string };
+    ann = printed as AnnouncementJson;
   });
 
   it('freezes the inputs, the strata and each entity’s probability n/N, with its own hash', async () => {
@@ -58,7 +59,7 @@ describe('ssj announce, then draw --announcement', () => {
     expect(r.stderr).toContain('定点零售药店');
     expectNoStack(r);
     expect(drawFiles(root)).toEqual(['20240603-1-announcement.html', '20240603-1-announcement.json', '20240603-1-snapshot.bin']); // announce's own files
-    expect(fs.existsSync(path.join(root, 'ledger.jsonl'))).toBe(false);
+    expect(fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['announcement']); // the draw added nothing
   });
 
   it('refuses an edited announcement', async () => {
@@ -132,8 +133,9 @@ describe('a draw whose strata differ from the announcement', () => {
     const root = tempDir('ssj-announce-strata-');
     const files = await makeWorkspace(root);
     expect((await ssjIn(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03'])).code).toBe(0);
-    const file = path.join(root, 'draws', '20240603-1-announcement.json');
-    const a = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> & { strata: { eligible: number }[] };
+    // Edited and re-hashed as a copy elsewhere: the one in draws/ is listed in the ledger (an edit there is refused as damage).
+    const file = path.join(tempDir('ssj-announce-edited-'), '20240603-1-announcement.json');
+    const a = JSON.parse(fs.readFileSync(path.join(root, 'draws', '20240603-1-announcement.json'), 'utf8')) as Record<string, unknown> & { strata: { eligible: number }[] };
     a.strata[0]!.eligible += 1; // as if an earlier draw's selections had not been excluded yet
     const { announcementHash: _h, ...rest } = a;
     fs.writeFileSync(file, JSON.stringify({ ...rest, announcementHash: sha256Hex(canonicalJson(rest)) }, null, 2));

@@ -23,8 +23,8 @@ function restore(): void {
   fs.cpSync(saved, ws, { recursive: true });
 }
 
-function draw(): { code: number; stderr: string; files: Map<string, Buffer> } {
-  const r = ssj(['draw', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs, '--seed', '31415926535897932384', '--seed-source', 'test', '--announcement', ANN(), '--no-sheets', '--lang', 'en']);
+function draw(...extra: string[]): { code: number; stderr: string; files: Map<string, Buffer> } {
+  const r = ssj(['draw', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs, '--seed', '31415926535897932384', '--seed-source', 'test', '--announcement', ANN(), '--no-sheets', '--lang', 'en', ...extra]);
   const files = new Map<string, Buffer>();
   for (const f of fs.readdirSync(path.join(ws, 'draws')).sort()) if (!f.includes('announcement') && !f.includes('snapshot')) files.set(f, fs.readFileSync(path.join(ws, 'draws', f)));
   files.set('ledger.jsonl', fs.existsSync(path.join(ws, 'ledger.jsonl')) ? fs.readFileSync(path.join(ws, 'ledger.jsonl')) : Buffer.alloc(0));
@@ -68,26 +68,36 @@ describe('draw --announcement with a snapshot', () => {
     expect(viaSnapshot.stderr).toContain('drawing from the announcement snapshot');
   });
 
-  it('gives byte for byte the draw made by reading the files (snapshot removed)', () => {
+  it('gives byte for byte the draw made by reading the files (--no-snapshot)', () => {
     restore();
-    fs.rmSync(SNAP());
-    const full = draw();
+    const full = draw('--no-snapshot');
     expect(full.code).toBe(0);
-    expect(full.stderr).toContain('snapshot file');
-    expect(full.stderr).toContain('is missing');
+    expect(full.stderr).not.toContain('snapshot');
     expect([...full.files.keys()]).toEqual([...viaSnapshot.files.keys()]);
     for (const [name, bytes] of full.files) expect([name, bytes.equals(viaSnapshot.files.get(name) as Buffer)]).toEqual([name, true]);
   });
 
-  it('refuses a snapshot edited by one byte: says so and reads the files (same draw)', () => {
+  it('refuses a snapshot edited by one byte: says so, and the ledger that lists it stops the draw', () => {
     restore();
     const bytes = fs.readFileSync(SNAP());
     bytes[bytes.length - 5] ^= 1;
     fs.writeFileSync(SNAP(), bytes);
     const r = draw();
-    expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/snapshot file .* is damaged or was edited/);
-    for (const [name, b] of r.files) expect([name, b.equals(viaSnapshot.files.get(name) as Buffer)]).toEqual([name, true]);
+    expect(r.stderr).toContain('draws/20240601-1-snapshot.bin'); // named by the ledger check
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(path.join(ws, 'draws', '20240601-1.json'))).toBe(false);
+  });
+
+  it('says when the snapshot is missing and reads the files (an announcement moved without it: same draw)', () => {
+    restore();
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.mkdirSync(elsewhere, { recursive: true });
+    fs.copyFileSync(ANN(), path.join(elsewhere, path.basename(ANN())));
+    const r = ssj(['draw', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs, '--seed', '31415926535897932384', '--seed-source', 'test', '--announcement', path.join(elsewhere, path.basename(ANN())), '--no-sheets', '--lang', 'en']);
+    expect(r.stderr).toMatch(/snapshot file .* is missing/);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(ws, 'draws', '20240601-1.json')).equals(viaSnapshot.files.get('20240601-1.json') as Buffer)).toBe(true);
   });
 
   it('says when an input file changed since the announcement, reads it, and the announcement check refuses the draw', () => {

@@ -56,6 +56,7 @@ export const common: Record<keyof typeof zh, string> = {
   'cli.opt.announcement': 'announcement JSON',
   'cli.opt.place': 'place of the draw',
   'cli.opt.no-sheets': 'do not write record sheets',
+  'cli.opt.no-snapshot': 'do not use the announcement snapshot: read and check every input file even when they are the ones announced',
   'cli.cmd.substitute': 'draw a replacement inspector',
   'cli.opt.draw': 'draw id',
   'cli.opt.entity': 'entity key',
