@@ -48,6 +48,12 @@ export function parseIsoDate(value: string, flag: string): Date {
   throw new UsageError('error.badDate', { flag, value });
 }
 
+/** A `--date` before 2000 or more than a year after the clock (9999-12-31, 1970-01-01) is a typo, not a day. */
+function refuseAbsurdDate(date: Date, clock: Date): void {
+  const limit = new Date(clock.getTime() + 366 * 24 * 3600 * 1000);
+  if (date.getFullYear() < 2000 || date > limit) throw new UsageError('guard.dateAbsurd', { date: ymd(date), today: ymd(clock) });
+}
+
 export function ymd(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
@@ -76,6 +82,7 @@ export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.en
   if (formLangRaw !== undefined && formLang === undefined) throw new UsageError('error.badLang', { value: formLangRaw });
   setFormLang(formLang ?? 'zh');
   const now = opts.date ? parseIsoDate(opts.date, '--date') : clock();
+  if (opts.date) refuseAbsurdDate(now, clock());
   const json = Boolean(opts.json);
   const yes = Boolean(opts.yes);
   return {

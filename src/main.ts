@@ -65,7 +65,17 @@ function exit(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
+/**
+ * Dates are China time (Asia/Shanghai) whatever the machine's zone: a laptop
+ * left on UTC would date an 8 a.m. Beijing draw to the day before. SSJ_TZ
+ * names another zone when one is really wanted.
+ */
+function useChinaTime(env: NodeJS.ProcessEnv = process.env): void {
+  env.TZ = env.SSJ_TZ && env.SSJ_TZ.trim() !== '' ? env.SSJ_TZ.trim() : 'Asia/Shanghai';
+}
+
 export async function main(argv: string[]): Promise<void> {
+  useChinaTime();
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });

@@ -15,7 +15,7 @@ import { sha256Hex } from '../core/hash.js';
 import { checkLedger, type LedgerCheck } from '../core/ledger.js';
 import { rechain, recordText, ledgerLineOf } from '../core/record.js';
 import type { LedgerLine, LedgerRecord } from '../core/types.js';
-import { CheckFailed, IoError } from '../errors.js';
+import { CheckFailed, IoError, UsageError } from '../errors.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { confineWrite } from '../io/confine.js';
 import { differenceLines } from './draw-io.js';
@@ -85,6 +85,17 @@ function refuseDamaged(ws: Workspace, check: LedgerCheck): void {
  * (and may refuse by throwing: nothing is written then). Returns the lines
  * appended, the new head and whatever `make` returned beside the event.
  */
+/**
+ * An act dated (China time) before the ledger's last event — a `--date` in
+ * the past — would put the ledger out of order: refused, naming both dates.
+ */
+function refuseEarlierDate(ws: Workspace, lines: AnyLine[], date: string): void {
+  const last = lines.at(-1) as (AnyLine & { date?: unknown; createdAt?: unknown }) | undefined;
+  if (!last) return;
+  const at = typeof last.date === 'string' ? last.date : typeof last.createdAt === 'string' ? chinaDate(new Date(last.createdAt)) : null;
+  if (at !== null && /^\d{4}-\d{2}-\d{2}$/.test(at) && date < at) throw new UsageError('guard.dateBeforeLedger', { date, last: at, file: ws.ledger, line: lines.length });
+}
+
 export async function appendEvent<T = undefined>(
   ws: Workspace,
   now: Date,
@@ -99,6 +110,7 @@ export async function appendEvent<T = undefined>(
     const setAside = setAsideInterrupted(ws, recordLines(lines), new Set(pending?.drawId ? [pending.drawId] : []));
     if (pending) clearPending(ws);
     refuseDamaged(ws, checkWorkspaceLedger(ws, lines));
+    refuseEarlierDate(ws, lines, chinaDate(now));
     phase('ledger checked');
     const state: LedgerState = { lines, records: recordLines(lines), head: headOf(lines) };
     const { event, value } = await make(state);

@@ -90,3 +90,43 @@ describe('inputs that deserve a better word', () => {
     expect(report.files[0]?.issues.map((i) => i.code)).not.toContain('unreadable-file');
   });
 });
+
+describe('dates', () => {
+  it.each(['9999-12-31', '1970-01-01'])('--date %s is refused as absurd (exit 2)', (date) => {
+    const ws = workspace();
+    const args = drawArgs(ws, inputs.plan);
+    args[args.indexOf('--date') + 1] = date;
+    const r = ssj(args);
+    expect(r.code).toBe(2);
+    expectNoStack(r);
+    expect(r.stderr).toContain(date);
+    expect(fs.readdirSync(path.join(ws, 'draws'))).toEqual([]);
+  });
+
+  it('a --date earlier than the ledger\'s last event is refused (exit 2); the ledger is unchanged', () => {
+    const ws = workspace();
+    const first = drawArgs(ws, inputs.plan);
+    first[first.indexOf('--date') + 1] = '2024-06-10';
+    expect(ssj(first).code).toBe(0);
+    const before = hashTree(ws);
+    const second = drawArgs(ws, inputs.plan);
+    second[second.indexOf('--date') + 1] = '2024-06-01';
+    second[second.indexOf('--seed') + 1] = '98765432109876543210';
+    const r = ssj(second);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('2024-06-10');
+    expect(treeDiff(before, hashTree(ws))).toEqual([]);
+  });
+
+  it('on a machine left on UTC, the draw is dated in China time (Asia/Shanghai)', () => {
+    const ws = workspace();
+    const args = drawArgs(ws, jsonPlan(path.join(corpus, 'plan-now.json'), '濮阳市双随机抽查计划')).filter((a, i, all) => a !== '--date' && all[i - 1] !== '--date');
+    const t0 = Date.now();
+    const r = ssj([...args, '--json'], { env: { TZ: 'UTC' } });
+    expect({ code: r.code, err: r.stderr }).toEqual({ code: 0, err: r.stderr });
+    const rec = JSON.parse(r.stdout) as { drawDate: string; createdAt: string };
+    const china = (ms: number) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    expect([china(t0), china(Date.now())]).toContain(rec.drawDate);
+    expect(rec.createdAt).toMatch(/\+08:00$/);
+  });
+});

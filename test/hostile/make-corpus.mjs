@@ -372,8 +372,8 @@ export function manyRowPlan(file, n = 500) {
 }
 
 /** A JSON plan that draw accepts (one row). */
-export function jsonPlan(file) {
-  fs.writeFileSync(file, JSON.stringify({ title: '2024年度濮阳市双随机抽查计划', maxPerEntityPerYear: 2, rows: [{ no: 1, item: '定点零售药店医保服务', objectType: '定点零售药店', ratio: '低(A、2%)、中(B、5%)、中高(C、10%)、高(D、10%)', teamGroups: '医疗保障局2+市场监督管理局1' }] }));
+export function jsonPlan(file, title = '2024年度濮阳市双随机抽查计划') {
+  fs.writeFileSync(file, JSON.stringify({ title, maxPerEntityPerYear: 2, rows: [{ no: 1, item: '定点零售药店医保服务', objectType: '定点零售药店', ratio: '低(A、2%)、中(B、5%)、中高(C、10%)、高(D、10%)', teamGroups: '医疗保障局2+市场监督管理局1' }] }));
   return file;
 }
 

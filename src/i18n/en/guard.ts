@@ -11,4 +11,6 @@ export const guard: Record<keyof typeof zh, string> = {
   'guard.demoHoldsRealDraw': '{dir} was a demo folder but now holds draw {id}, which is not the demo’s (or its ledger cannot be read); ssj demo will not delete it. Run the demo in an empty folder.',
   'guard.subAlreadyMade': 'This substitution is already in the ledger ({id}: {inspector} replaced for {entity}); nothing is drawn again. The record sheets were written again with the teams in force in the ledger.',
   'guard.sharedStringsTooLarge': 'The shared-strings part of {file} inflates to {size} MB, over the limit of {limit} MB (reading it needs about ten times that in memory); refused. If the registry really is this large, save it as CSV in Excel/WPS and read that.',
+  'guard.dateBeforeLedger': 'The date {date} is earlier than the date {last} of the last entry (line {line}) of the ledger {file}; a ledger cannot be back-dated, refused. Check --date or the computer\'s date.',
+  'guard.dateAbsurd': '--date {date} is too far from today ({today}) to be a real date; refused. Only dates from 2000 up to a year from today are accepted.',
 };

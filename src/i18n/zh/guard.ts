@@ -10,4 +10,6 @@ export const guard = {
   'guard.demoHoldsRealDraw': '{dir} 曾是演示文件夹，但其中有不是演示的抽取 {id}（或台账无法读取），ssj demo 不会删除它。请换一个空文件夹演示。',
   'guard.subAlreadyMade': '这次递补已经记入台账（{id}：{entity} 的 {inspector} 已被替换），不再重复抽取；检查记录表已按台账中现行的检查组重新生成。',
   'guard.sharedStringsTooLarge': '{file} 的共享文本部分解压后有 {size} MB，超过上限 {limit} MB（读入需要十倍左右的内存），已拒绝。若确是这么大的名录库，请在 Excel/WPS 中另存为 CSV 再读。',
+  'guard.dateBeforeLedger': '日期 {date} 早于台账 {file} 最后一条记录（第 {line} 行）的日期 {last}，台账不能倒填日期，已拒绝。请检查 --date 或电脑的日期。',
+  'guard.dateAbsurd': '--date {date} 离今天（{today}）太远，不像真实的日期，已拒绝。只接受 2000 年以后、不晚于明年今天的日期。',
 } as const;
