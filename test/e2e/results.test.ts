@@ -111,7 +111,7 @@ describe('ssj results — record sheets re-saved by LibreOffice', () => {
     expect(r.code).toBe(0);
     const res = stored(ws, E3);
     expect([res.inspectionDate, res.departments.map((d) => d.codes), res.remarks]).toEqual(['2024-06-14', [[1], [9]], '已现场检查']);
-    const { ExcelJS } = await import('../../src/io/xlsx-write.js');
+    const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(fx('lo-typed.xlsx'));
     expect(wb.worksheets[0]?.getCell('D11').dataValidation.type).toBe('list');

@@ -113,7 +113,7 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
       ssj_result_codes_1: "'记录表'!$D$11",
       ssj_result_codes_2: "'记录表'!$D$12",
     });
-    const { ExcelJS } = await import('../../src/io/xlsx-write.js');
+    const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(written[0] as string);
     const sheet = wb.worksheets[0] as InstanceType<typeof ExcelJS.Workbook>['worksheets'][number];

@@ -27,7 +27,7 @@ const OPTIONAL = new Map<TemplateId, string[]>([
   ['pharmacies', ['信用等级', '分类标注']],
   ['institutions', ['信用等级', '分类标注']],
   ['inspectors', ['业务专长', '状态']],
-  ['plan', ['定向条件', '检查组人数', '检查组构成', '区域匹配', '每年同一对象最多', '检查事项', '实施文件', '检查期限', '需准备的材料']],
+  ['plan', ['定向条件', '检查组人数', '检查组构成', '区域匹配', '每年同一对象最多', '检查事项', '专长要求', '执法层级', '实施文件', '检查期限', '需准备的材料']],
 ]);
 
 const labels = (id: TemplateId) => templateDef(id).columns.map((c) => headerKey(c.label));

@@ -70,6 +70,8 @@ export const templates: Record<keyof typeof zh, string> = {
   'templates.col.plan.subject': 'Inspecting department(s).',
   'templates.col.plan.objectType': '定点医疗机构 (institutions) or 定点零售药店 (pharmacies).',
   'templates.col.plan.ratio': 'Ratio: 20%, 0.5%; or a count, e.g. 10家; or by credit class: 低(A、1%)、中(B、3%)、中高(C、10%)、高(D、20%). Sample sizes are rounded up.',
+  'templates.col.plan.expertise': 'Expertise required: one licensed inspector of each team must have this tag in 业务专长, e.g. 药学; alternatives with |, e.g. 医疗|财务 (ssj-draw/2).',
+  'templates.col.plan.level': 'Enforcement level of the licensed inspectors: 省, 市 or 县; empty for any (ssj-draw/2).',
   'templates.col.plan.frequency': 'Draws per year, e.g. 每年2次, 上半年、下半年各一次.',
   'templates.col.plan.remarks': 'Remarks; may be empty.',
   'templates.col.plan.filter': 'Directed draw: field=value, conditions separated by ；, alternatives by 、, e.g. 所在地区=华龙区、开发区；类型=专科. Fields: 所在地区, 性质, 类型, 等级, 分类标注. Empty: undirected.',

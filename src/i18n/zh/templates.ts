@@ -69,6 +69,8 @@ export const templates = {
   'templates.col.plan.subject': '抽查主体（实施检查的部门）。',
   'templates.col.plan.objectType': '定点医疗机构 或 定点零售药店。',
   'templates.col.plan.ratio': '抽取比例：20%、0.5%；或数量，如 10家；或按信用等级分层：低(A、1%)、中(B、3%)、中高(C、10%)、高(D、20%)。样本量按比例向上取整。',
+  'templates.col.plan.expertise': '专长要求：检查组须有一名执法人员的业务专长含此标签，如 药学；可选其一用 | 分隔，如 医疗|财务（ssj-draw/2）。',
+  'templates.col.plan.level': '执法层级：检查组执法人员的层级，省、市 或 县；留空不限（ssj-draw/2）。',
   'templates.col.plan.frequency': '每年抽查几次，如 每年2次、上半年、下半年各一次。',
   'templates.col.plan.remarks': '备注，可以留空。',
   'templates.col.plan.filter': '定向抽查条件：字段=值，多个条件用 ； 分隔，多个值用 、 分隔，如 所在地区=华龙区、开发区；类型=专科。字段可用 所在地区、性质、类型、等级、分类标注。留空即不定向。',
