@@ -5,8 +5,6 @@
  */
 import type { MsgKey, MsgParams } from './i18n/index.js';
 
-export const EXIT_OK = 0;
-export const EXIT_DATA = 1;
 export const EXIT_USAGE = 2;
 
 export abstract class SsjError extends Error {

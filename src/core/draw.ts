@@ -12,7 +12,6 @@ export { normaliseSeed } from './seed.js';
 export type { PriorDraw } from './strata.js';
 export { substitute } from './substitute.js';
 
-export const ALGORITHM = 'ssj-draw/1';
 
 export interface DrawInput {
   plan: Plan;

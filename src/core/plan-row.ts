@@ -4,7 +4,7 @@
  */
 import { t, type MsgKey } from '../i18n/index.js';
 import { headerKey, nfkc } from './normalize.js';
-import { parseRatio, formatRatio } from './ratio.js';
+import { parseRatio } from './ratio.js';
 import {
   parseCheckItems, parseFilter, parseFrequency, parseObjectType, parseSmallNumber,
   parseTeamGroups, parseTeamSize, parseYesNo, FILTER_FIELDS,
@@ -176,8 +176,3 @@ function checkItemsOf(src: RowSource, item: string, groups: TeamGroup[], issues:
   return items;
 }
 
-/** How a ratio is written back (labels, JSON adapters): `低(A、1%)、中(B、3%)` or `20%`. */
-export function ratioText(row: Pick<PlanRow, 'ratio' | 'creditClasses'>): string {
-  if (row.ratio) return formatRatio(row.ratio);
-  return row.creditClasses.map((c) => (c.label ? `${c.label}(${c.credit}、${formatRatio(c.ratio)})` : `${c.credit}:${formatRatio(c.ratio)}`)).join('、');
-}

@@ -6,7 +6,7 @@
 import { plan as planSchema } from './schemas/plan.js';
 import { nfkc } from './normalize.js';
 import { parseSmallNumber, inferYear } from './plan-text.js';
-import { isBlankPlanRow, parsePlanRow, planIssue, ratioText, rowSources, type FieldPos, type PlanField, type RowSource } from './plan-row.js';
+import { isBlankPlanRow, parsePlanRow, planIssue, rowSources, type FieldPos, type PlanField, type RowSource } from './plan-row.js';
 import type { Issue, Plan, PlanRow, Table, TableRow } from './types.js';
 
 export { checkPlanAgainst, checkPlanYear } from './plan-check.js';
@@ -212,5 +212,3 @@ export function parsePlanJson(value: unknown, file: string): { plan: Plan | null
   return finish(nfkc(title).trim(), file, sources, [{ src: top, field: 'maxPerEntity', text: top.text('maxPerEntity') }], nfkc(document).trim(), year, issues);
 }
 
-export { ratioText };
-export { planRowSource } from './plan-row.js';

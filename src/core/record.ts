@@ -55,11 +55,6 @@ export function recordText(record: LedgerRecord): string {
   return JSON.stringify(record, null, 2) + '\n';
 }
 
-/** The ledger's text after appending one line (one canonical JSON object per line). */
-export function ledgerText(lines: LedgerLine[]): string {
-  return lines.map((l) => canonicalJson(l)).join('\n') + (lines.length ? '\n' : '');
-}
-
 /** The plan as hashed for announcements and records: everything but the file name it came from. */
 export function planContentSha256(plan: Plan): string {
   const { source: _file, ...content } = plan;

@@ -12,11 +12,6 @@ export function regionParts(area: string): string[] {
   return splitList(area);
 }
 
-/** True when the area names a region-wide part (全市/全县/全区/全部). */
-export function coversAll(area: string): boolean {
-  return regionParts(area).some((p) => ALL_REGIONS.has(p));
-}
-
 /** The comparison form of a 所在地区 value: NFKC, every whitespace removed. */
 export function regionKey(region: string): string {
   return headerKey(region);

@@ -270,7 +270,6 @@ export interface LedgerLine {
 // ---------------------------------------------------------------- results
 
 /** Wugang result codes 1–10; "found a problem" = any of PROBLEM_CODES. */
-export const RESULT_CODES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export const PROBLEM_CODES: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 8, 10]);
 
 export interface DepartmentResult {

@@ -18,11 +18,6 @@ const LOADERS = new Map<Role, () => Promise<TableValidator>>([
 
 export const VALIDATORS = new Map<Role, TableValidator>();
 
-/** Lets a role's module add or replace its validator. */
-export function registerValidator(role: Role, fn: TableValidator): void {
-  VALIDATORS.set(role, fn);
-}
-
 export async function validatorFor(role: Role): Promise<TableValidator | undefined> {
   const known = VALIDATORS.get(role);
   if (known) return known;

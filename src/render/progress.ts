@@ -86,16 +86,6 @@ export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: numb
   };
 }
 
-/** Runs `fn` with a progress bar that is always stopped, even when `fn` throws. */
-export async function withProgress<T>(ctx: Pick<Ctx, 'json'>, label: string, total: number, fn: (p: Progress) => Promise<T> | T): Promise<T> {
-  const p = startProgress(ctx, label, total);
-  try {
-    return await fn(p);
-  } finally {
-    p.stop();
-  }
-}
-
 /** A bar per file read ("读取 X …"), for the commands that read registries. */
 export function fileProgress(ctx: Pick<Ctx, 'json'>): (file: string) => Progress {
   return (file) => startProgress(ctx, t('progress.reading', { file: path.basename(file) }), 1);

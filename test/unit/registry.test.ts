@@ -197,18 +197,6 @@ describe('recusal rows reference keys', () => {
   });
 });
 
-describe('validateTables (several tables at once)', () => {
-  it('finds duplicates across tables and checks recusal rows against them', async () => {
-    const { validateTables } = await import('../../src/core/validate.js');
-    const a = table('pharmacies', PH, [['甲', '华龙区', '91350100M000100Y43', '', '豫A', '', '', '']], 'a.csv');
-    const b = table('pharmacies', PH, [['乙', '华龙区', '91350100M000100Y43', '', '豫B', '', '', '']], 'b.csv');
-    const c = table('conflicts', ['执法证号', '统一社会信用代码'], [['K1', '91110000600037341L']], 'c.csv');
-    const r = validateTables([a, b, c], null);
-    expect(r.issues.map((list) => list.map((i) => [i.row, i.code]))).toEqual([[], [[2, 'duplicate-key']], [[2, 'unknown-reference']]]);
-    expect(r.summary).toEqual({ errors: 2, warnings: 0, infos: 0 });
-  });
-});
-
 describe('法定代表人 without the ID number (legalName)', () => {
   it('cuts the name from the usual cells', () => {
     expect(legalName('高伟 410902199201280002')).toBe('高伟');

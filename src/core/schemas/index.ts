@@ -9,4 +9,4 @@ export const SCHEMAS: TableSchema[] = [pharmacies, institutions, inspectors, con
 
 export const schemaFor = (role: string): TableSchema | undefined => SCHEMAS.find((s) => s.role === role);
 
-export type { TableSchema, FieldSpec } from './types.js';
+export type { TableSchema } from './types.js';

@@ -20,23 +20,6 @@ export function detectEncoding(buf: Uint8Array): TextEncoding {
   return isUtf8(buf) ? 'utf8' : 'gb18030';
 }
 
-/** Decodes a whole file's bytes to text (BOM removed). */
-export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding } {
-  const encoding = detectEncoding(buf);
-  switch (encoding) {
-    case 'utf8-bom':
-      return { text: buf.toString('utf8', 3), encoding };
-    case 'utf8':
-      return { text: buf.toString('utf8'), encoding };
-    case 'utf16le':
-      return { text: buf.subarray(2).toString('utf16le'), encoding };
-    case 'utf16be':
-      return { text: iconv.decode(buf.subarray(2), 'utf16-be'), encoding };
-    default:
-      return { text: iconv.decode(buf, 'gb18030'), encoding };
-  }
-}
-
 /** Bytes at the end of `buf` that start an incomplete UTF-8 sequence (0–3). */
 export function incompleteTail(buf: Uint8Array): number {
   const n = buf.length;
