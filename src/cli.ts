@@ -67,7 +67,9 @@ export function buildProgram(run: Runner, version: string): Command {
       .addOption(files('--plan', t('cli.opt.plan')))
       .addOption(files('--entities', t('cli.opt.entities')))
       .addOption(files('--inspectors', t('cli.opt.inspectors')))
-      .addOption(files('--conflicts', t('cli.opt.conflicts')));
+      .addOption(files('--conflicts', t('cli.opt.conflicts')))
+      .addOption(files('--items', t('cli.opt.items')))
+      .addOption(files('--prior-inspections', t('cli.opt.prior-inspections')));
 
   inputs(verb('announce', t('cli.cmd.announce')))
     .option('--id <id>', t('cli.opt.id'))
@@ -105,6 +107,8 @@ export function buildProgram(run: Runner, version: string): Command {
     .addOption(files('--entities', t('cli.opt.verify.entities')))
     .addOption(files('--inspectors', t('cli.opt.inspectors')))
     .addOption(files('--conflicts', t('cli.opt.conflicts')))
+    .addOption(files('--items', t('cli.opt.items')))
+    .addOption(files('--prior-inspections', t('cli.opt.prior-inspections')))
     .action(go('verify'));
 
   verb('sheets', t('cli.cmd.sheets'))

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { isIntactAnnouncement, type Announcement } from '../core/announce.js';
 import { isValidDrawId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, InputRef, Plan, LedgerLine, LedgerRecord, Role } from '../core/types.js';
+import { maskedAmendment, maskedRecord } from '../core/mask.js';
 import type { Difference } from '../core/verify.js';
 import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -27,7 +28,10 @@ const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(Str
 
 /** The input flags of a command's options. */
 export function filesOf(opts: Record<string, unknown>): InputFiles {
-  return { plan: list(opts.plan), entities: list(opts.entities), inspectors: list(opts.inspectors), conflicts: list(opts.conflicts) };
+  return {
+    plan: list(opts.plan), entities: list(opts.entities), inspectors: list(opts.inspectors), conflicts: list(opts.conflicts),
+    ...(opts.items !== undefined ? { items: list(opts.items) } : {}), ...(opts.priorInspections !== undefined ? { priorInspections: list(opts.priorInspections) } : {}),
+  };
 }
 
 export interface PriorDraw {
@@ -72,7 +76,8 @@ async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, la
 
 /** The witness sheet files (HTML + xlsx) of a record, built from the chained record. */
 export async function witnessFiles(ws: Workspace, record: LedgerRecord, draw: DrawRecord | null, lang: string): Promise<Companion[]> {
-  const doc = isAmendment(record) ? amendmentWitness(record, draw as DrawRecord) : drawWitness(record);
+  // 参保人 by masked key only (ssj-draw/2, D2-9): the witness sheet leaves the workspace.
+  const doc = isAmendment(record) ? (({ amendment, draw: d }) => amendmentWitness(amendment, d))(maskedAmendment(record, draw as DrawRecord)) : drawWitness(maskedRecord(record));
   return docFiles(doc, witnessPaths(ws, record.drawId), lang, record.drawId);
 }
 
@@ -99,7 +104,7 @@ export function witnessEarly(ws: Workspace, fields: Omit<DrawRecord, 'recordHash
     fail = reject;
   });
   hash.catch(() => undefined);
-  const files = docFiles(drawWitness({ ...fields, recordHash: token }), witnessPaths(ws, fields.drawId), lang, fields.drawId, { token, hash });
+  const files = docFiles(drawWitness(maskedRecord({ ...fields, recordHash: token })), witnessPaths(ws, fields.drawId), lang, fields.drawId, { token, hash });
   files.catch(() => undefined);
   return {
     finish(record) {
@@ -133,9 +138,11 @@ export function readAnnouncement(file: string): Announcement {
 }
 
 const GROUPS: [keyof InputFiles, readonly Role[], string][] = [
-  ['entities', ['pharmacies', 'institutions'], '--entities'],
+  ['entities', ['pharmacies', 'institutions', 'insured'], '--entities'],
   ['inspectors', ['inspectors'], '--inspectors'],
   ['conflicts', ['conflicts'], '--conflicts'],
+  ['items', ['items'], '--items'],
+  ['priorInspections', ['prior-inspections'], '--prior-inspections'],
 ];
 
 /**

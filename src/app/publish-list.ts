@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { drawnList, drawnListTable, type DrawnList } from '../core/drawn-list.js';
+import { countsOnlyRecord } from '../core/mask.js';
 import type { DrawRecord } from '../core/types.js';
 import { encodeCsv, type CsvEncoding } from '../render/csv.js';
 import { renderDrawnListHtml } from '../render/drawn-list-html.js';
@@ -40,7 +41,7 @@ export function listEvent(ws: Workspace, drawId: string, files: OutFile[]): Afte
 
 /** Publishes the drawn list of `draw` (published files are never overwritten: a different list goes under the next -n name). */
 export async function publishDrawnList(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8', now?: Date): Promise<ListPublished> {
-  const list = drawnList(draw);
+  const list = drawnList(countsOnlyRecord(draw)); // 参保人: their number only (ssj-draw/2, D2-9)
   const table = drawnListTable(list);
   const csv = encodeCsv(table.header, table.rows, encoding);
   const html = renderDrawnListHtml(list);

@@ -10,6 +10,7 @@ import type { Handler } from '../cli.js';
 import { TOOL_VERSION } from '../version.js';
 import { buildAnnouncement } from '../core/announce.js';
 import { planStrata } from '../core/draw.js';
+import { planStrata2 } from '../core/draw2.js';
 import { IoError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { fileProgress } from '../render/progress.js';
@@ -36,14 +37,17 @@ export const run: Handler = async (ctx, _args, opts) => {
     const html = path.join(ws.draws, `${id}-announcement.html`);
     for (const f of [json, recordPath(ws, id)]) if (fs.existsSync(f)) throw new IoError('drawcmd.announcementIdTaken', { id, file: f });
     const prior = priorDraws(ws, state.records, ctx.today);
-    const strata = planStrata({ plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today });
+    const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
+    const strata = loaded.algorithm === 'ssj-draw/2' ? planStrata2({ ...input, priorInspections: loaded.priorInspections }) : planStrata(input);
     // The inputs as validated, for `draw --announcement` to use when the files are unchanged (app/snapshot.ts).
-    const snap = makeSnapshot(id, ctx.today, files, loaded);
+    // ssj-draw/2 inputs (item list, prior inspections) are not in the snapshot: a /2 draw reads its files.
+    const snap = loaded.algorithm === 'ssj-draw/1' ? makeSnapshot(id, ctx.today, files, loaded) : null;
     const snapshot = snap ? await hashedSnapshot(snap) : undefined;
     const ann = buildAnnouncement(
       { tool: TOOL_VERSION, drawId: id, createdAt: ctx.nowIso, announceDate: ctx.today, plan, inputs, ...(snapshot ? { snapshot } : {}) },
       strata,
       loaded.entities,
+      loaded.algorithm,
     );
     const snapFile = snap ? path.join(ws.draws, snap.ref.file) : null;
     return {

@@ -9,11 +9,13 @@ import type { Handler } from '../cli.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
 import { normaliseSeed, runDraw } from '../core/draw.js';
+import { runDraw2 } from '../core/draw2.js';
+import { maskedRecord } from '../core/mask.js';
 import { publishDrawnList } from '../app/publish-list.js';
 import { writeNotices } from '../app/notices.js';
 import { frequencyReached } from '../core/frequency.js';
 import { drawRecordBase, hashedDrawRecord } from '../core/record.js';
-import type { DrawRecord, InputRef, LedgerLine, Plan, TeamMember } from '../core/types.js';
+import type { DrawRecord, InputRef, InspectorExclusion, LedgerLine, Plan, SelectedEntity, Stratum, Team, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { CheckFailed, InputError, SsjError } from '../errors.js';
@@ -138,7 +140,10 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
   const prior = priorDraws(ws, lines, ctx.today);
   const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
   phase('ledger read');
-  const result = runDraw(input, p.seed, (d, n) => progress.update(d, n));
+  const draw2 = loaded.algorithm === 'ssj-draw/2';
+  const result: { strata: Stratum[]; selected: SelectedEntity[]; teams: Team[]; inspectorExclusions?: InspectorExclusion[]; markedCodes?: string[] } = draw2
+    ? runDraw2({ ...input, priorInspections: loaded.priorInspections, markedCodes: loaded.markedCodes }, p.seed, (d, n) => progress.update(d, n))
+    : runDraw(input, p.seed, (d, n) => progress.update(d, n));
   phase('drawn');
   await loaded.hashed;
   phase('content hashes in');
@@ -164,8 +169,9 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
     strata: result.strata,
     selected: result.selected,
     teams: result.teams,
+    ...(draw2 ? { inspectorExclusions: result.inspectorExclusions ?? [], markedCodes: result.markedCodes ?? [] } : {}),
     prevRecordHash: lines.at(-1)?.recordHash ?? null,
-  });
+  }, loaded.algorithm);
   // The witness sheet is started before the record is hashed (a stand-in for the hash until it is known).
   witness.early = witnessEarly(ws, base, ctx.lang);
   phase('witness sheet started');
@@ -231,7 +237,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   phase('record, witness sheet and ledger line written');
   if (ctx.json) ctx.out(withHead(text, head)); // the record as stored, and the new ledger head
   else {
-    printCodes(ctx, record);
+    printCodes(ctx, maskedRecord(record));
     printOutputs(ctx, p.ws, record, head);
   }
   if (opts.sheets !== false) await sheetsAfter(ctx, p.ws, record);

@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { TOOL_VERSION } from '../version.js';
 import { normaliseSeed, substitute } from '../core/draw.js';
+import { substitute2 } from '../core/substitute2.js';
+import { maskedAmendment } from '../core/mask.js';
 import { normKey } from '../core/normalize.js';
 import { buildAmendment, nextAmendmentId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
@@ -81,7 +83,7 @@ function amendment(ctx: Ctx, ws: Workspace, q: Request, loaded: LoadedInputs, li
   const { draw, entity, inspector, seed } = q;
   const amendments = amendmentsIn(ws, lines, draw.drawId);
   checkRequest(draw, amendments, entity, inspector, seed);
-  const result = substitute({ draw, amendments, entity, inspector, inspectors: loaded.inspectors, conflicts: loaded.conflicts, seed });
+  const result = (draw.algorithm === 'ssj-draw/2' ? substitute2 : substitute)({ draw, amendments, entity, inspector, inspectors: loaded.inspectors, conflicts: loaded.conflicts, seed });
   return buildAmendment({
     tool: TOOL_VERSION,
     drawId: nextAmendmentId(draw.drawId, lines.map((l) => l.drawId)),
@@ -93,12 +95,13 @@ function amendment(ctx: Ctx, ws: Workspace, q: Request, loaded: LoadedInputs, li
     substitution: { entity, removed: inspector, reason: q.reason, candidates: result.candidates, replacement: result.replacement },
     team: result.team,
     prevRecordHash: lines.at(-1)?.recordHash ?? null,
-  });
+  }, draw.algorithm);
 }
 
 function report(ctx: Ctx, ws: Workspace, record: AmendmentRecord, draw: DrawRecord, sheets: { kept: string[] } | null): void {
   const s = record.substitution;
-  ctx.out(t('drawcmd.sub.done', { id: record.drawId, entity: s.entity, removed: s.removed, replacement: s.replacement.key, candidates: s.candidates, hash: record.recordHash }));
+  const shown = maskedAmendment(record, draw).amendment.substitution.entity; // a 参保人 by masked key only
+  ctx.out(t('drawcmd.sub.done', { id: record.drawId, entity: shown, removed: s.removed, replacement: s.replacement.key, candidates: s.candidates, hash: record.recordHash }));
   const w = witnessPaths(ws, record.drawId);
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.record'), file: recordPath(ws, record.drawId) }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witness'), file: w.html }));
@@ -119,7 +122,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     return 0;
   }
   const files = recordedInputs(ws, q.draw.inputs, filesOf(opts), ws.draws, ['inspectors', 'conflicts']);
-  const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true });
+  const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true, algorithm: q.draw.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : 'ssj-draw/1' });
   refuseOnErrors(loaded.issues, ctx.err, true);
   warnChangedInputs(ctx, q.draw, loaded);
   const { record, text, head } = await appendRecord<AmendmentRecord>(

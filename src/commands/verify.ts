@@ -12,10 +12,13 @@ import { runDraw, substitute } from '../core/draw.js';
 import { expectedFiles, isV2, lineOfHead, recordLines } from '../core/events.js';
 import { checkWorkspaceLedger, shortHead } from '../app/ledger.js';
 import { readLedgerLines } from '../io/ledger-file.js';
+import { runDraw2 } from '../core/draw2.js';
+import { substitute2 } from '../core/substitute2.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import {
   checkRecordHash,
   compareAmendment,
+  compareDraw2Lists,
   compareInputs,
   compareSelected,
   compareStrata,
@@ -146,7 +149,12 @@ function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs:
   const before = at >= 0 ? lines.slice(0, at) : prev >= 0 ? lines.slice(0, prev + 1) : draw.prevRecordHash === null ? [] : lines;
   try {
     const prior = priorDraws(ws, before, draw.drawDate);
-    const run = runDraw({ plan: draw.plan, entities: inputs.entities, inspectors: inputs.inspectors, conflicts: inputs.conflicts, prior, drawDate: draw.drawDate }, draw.seed);
+    const input = { plan: draw.plan, entities: inputs.entities, inspectors: inputs.inspectors, conflicts: inputs.conflicts, prior, drawDate: draw.drawDate };
+    if (draw.algorithm === 'ssj-draw/2') {
+      const run2 = runDraw2({ ...input, priorInspections: inputs.priorInspections, markedCodes: inputs.markedCodes }, draw.seed);
+      return [...compareStrata(draw.strata, run2.strata), ...compareSelected(draw.selected, run2.selected), ...compareTeams(draw.teams, run2.teams), ...compareDraw2Lists(draw, run2)];
+    }
+    const run = runDraw(input, draw.seed);
     return [...compareStrata(draw.strata, run.strata), ...compareSelected(draw.selected, run.selected), ...compareTeams(draw.teams, run.teams)];
   } catch (err) {
     return [failure('rerun', err)];
@@ -158,7 +166,7 @@ function rerunAmendments(draw: DrawRecord, amendments: AmendmentRecord[], inputs
   amendments.forEach((a, k) => {
     out.push(...checkRecordHash(a));
     try {
-      const run = substitute({
+      const run = (draw.algorithm === 'ssj-draw/2' ? substitute2 : substitute)({
         draw,
         amendments: amendments.slice(0, k),
         entity: a.substitution.entity,
@@ -183,12 +191,13 @@ export const run: Handler = async (ctx, args, opts) => {
   const given = filesOf(opts);
   const files = recordedInputs(ws, draw.inputs, given, dir);
   // A large registry's content hash is made on a worker thread while the draw is re-run here.
-  const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true, deferHashes: true }, fileProgress(ctx));
+  const algorithm = draw.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : 'ssj-draw/1';
+  const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true, deferHashes: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) }, fileProgress(ctx));
   // Registries other than the draw's show as content differences below; a recusal row they do not hold is no reason to refuse.
   refuseOnErrors(inputs.issues.map((i) => (i.code === 'unknown-reference' ? { ...i, severity: 'warning' as const } : i)), ctx.err);
   const rerun = rerunDraw(ws, draw, lines, inputs);
   await inputs.hashed;
-  const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', ...(given.plan?.length ? ['plan'] : [])]);
+  const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', 'items', 'prior-inspections', 'insured', ...(given.plan?.length ? ['plan'] : [])]);
   // A plan file given is compared with the recorded 实施文件 (--document at the draw) applied, as the draw hashed it.
   const current = inputs.plan ? withDocument(inputs, draw.plan.document).inputs : inputs.inputs;
   const amendments = amendmentsOf(
@@ -196,7 +205,7 @@ export const run: Handler = async (ctx, args, opts) => {
     draw.drawId,
   );
   const differences = [
-    ...(draw.algorithm !== 'ssj-draw/1' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
+    ...(draw.algorithm !== 'ssj-draw/1' && draw.algorithm !== 'ssj-draw/2' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
     ...checkRecordHash(draw),
     ...againstLedger(draw, lines, dir !== null && path.resolve(dir) === path.resolve(ws.draws)),
     ...againstAnnouncement(ws, draw),

@@ -6,7 +6,7 @@
  */
 import { canonicalJson, sha256Hex } from './hash.js';
 import { inPopulation } from './plan-filter.js';
-import type { Entity, InputRef, Plan, Stratum } from './types.js';
+import type { Algorithm, Entity, InputRef, Plan, Stratum } from './types.js';
 import { compareInputs, type Difference } from './verify.js';
 
 export const ANNOUNCEMENT_FORMAT = 'ssj-announcement/1' as const;
@@ -30,7 +30,7 @@ export interface SnapshotRef {
 
 export interface Announcement {
   format: typeof ANNOUNCEMENT_FORMAT;
-  algorithm: 'ssj-draw/1';
+  algorithm: Algorithm;
   tool: string;
   drawId: string;
   createdAt: string;
@@ -70,13 +70,14 @@ export function entityProbabilities(plan: Plan, strata: Stratum[], entities: Ent
   return out;
 }
 
-export function buildAnnouncement(fields: AnnouncementFields, strata: Stratum[], entities: Entity[]): Announcement {
+export function buildAnnouncement(fields: AnnouncementFields, strata: Stratum[], entities: Entity[], algorithm: Algorithm = 'ssj-draw/1'): Announcement {
   const base: Omit<Announcement, 'announcementHash'> = {
     format: ANNOUNCEMENT_FORMAT,
-    algorithm: 'ssj-draw/1',
+    algorithm,
     ...fields,
     strata: strata.map(({ selected: _none, ...s }) => ({ ...s, probability: s.eligible === 0 ? '0' : `${s.size}/${s.eligible}` })),
-    entities: entityProbabilities(fields.plan, strata, entities),
+    // 参保人 are not listed by key: the announcement is published (ssj-draw/2, D2-9); their stratum's counts are.
+    entities: entityProbabilities(fields.plan, strata, entities).filter((p) => strata[p.stratum - 1]?.objectType !== '参保人'),
   };
   return { ...base, announcementHash: announcementHashOf(base) };
 }

@@ -32,6 +32,16 @@ export function inspectorContentRows(inspectors: readonly Inspector[]): string[]
   return inspectors.map((i) => [i.key, i.name, i.unit, i.area, i.status]);
 }
 
+/** ssj-draw/2: the inspectors' rows with 业务专长, 执法层级, 执法证有效期 and 人员类别 (docs/ALGORITHM.md "The /2 record"). */
+export function inspectorContentRows2(inspectors: readonly Inspector[]): string[][] {
+  return inspectors.map((i) => [i.key, i.name, i.unit, i.area, i.status, i.expertise, i.level ?? '', i.licence ?? '', i.category ?? '']);
+}
+
+/** ssj-draw/2: 参保人 rows. */
+export function insuredContentRows(entities: readonly Entity[]): string[][] {
+  return entities.map((e) => [e.key, e.name, e.region, e.insurance ?? '', e.tags.join('、')]);
+}
+
 export function conflictContentRows(conflicts: readonly Conflict[]): string[][] {
   return conflicts.map((c) => [c.inspector, c.entity]);
 }

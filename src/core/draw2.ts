@@ -26,6 +26,8 @@ export interface DrawInput2 {
   /** Whether an item list / an insured registry was given (they decide the revision, D2-1). */
   itemsGiven?: boolean;
   insuredGiven?: boolean;
+  /** Marked non-conforming codes found by the reader (uscc-verified), besides entities flagged codeVerified. */
+  markedCodes?: string[];
 }
 
 /** Decision D2-1: does this draw use any input of ssj-draw/2? */
@@ -35,7 +37,7 @@ export function usesDraw2(input: DrawInput2): boolean {
     if (rowExpertise(row).length > 0 || rowLevel(row) !== '' || row.objectType === '参保人' || row.teamGroups.some(isExtraGroup)) return true;
   }
   if (input.inspectors.some((i) => (i.licence ?? '') !== '' || (i.level ?? '') !== '' || categoryOf(i) !== '执法人员')) return true;
-  return input.entities.some((e) => e.codeVerified === true);
+  return (input.markedCodes?.length ?? 0) > 0 || input.entities.some((e) => e.codeVerified === true);
 }
 
 /** Could two strata share entities? (as /1) */
@@ -120,5 +122,6 @@ export function runDraw2(input: DrawInput2, seed: string, onProgress?: (done: nu
     }
   });
   const teams = assignTeams2(tasks, input.inspectors, input.conflicts, s, input.drawDate, onProgress);
-  return { strata, selected, teams, inspectorExclusions: excludedInspectors, markedCodes: markedCodes(input.entities) };
+  const marked = [...new Set([...markedCodes(input.entities), ...(input.markedCodes ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { strata, selected, teams, inspectorExclusions: excludedInspectors, markedCodes: marked };
 }

@@ -23,6 +23,10 @@ export const SEVERITY: ReadonlyMap<string, Severity> = new Map<string, Severity>
   ['unknown-reference', 'error'], // an unmatched recusal row would silently disable the recusal
   ['more-issues', 'info'],
   ['unreadable-file', 'error'],
+  ['uscc-verified', 'warning'],
+  ['bad-licence-date', 'error'],
+  ['licence-expiring', 'warning'],
+  ['licence-expired', 'info'],
 ]);
 
 /** Where an issue is: the position fields of Issue. */

@@ -14,7 +14,7 @@ import type { Conflict, Entity, Inspector, Issue, Plan, PlanRow, Severity } from
 
 const MAX_LISTED = 20;
 
-function rowIssue(plan: Plan, row: PlanRow, field: Parameters<RowSource['pos']>[0], code: string, severity: Severity, value: string, key: Parameters<typeof planIssue>[5], params: Record<string, string | number>): Issue {
+export function rowIssue(plan: Plan, row: PlanRow, field: Parameters<RowSource['pos']>[0], code: string, severity: Severity, value: string, key: Parameters<typeof planIssue>[5], params: Record<string, string | number>): Issue {
   const src = planRowSource(row);
   const at = src ?? { file: plan.source, sheet: null, row: null };
   const pos: FieldPos = src ? src.pos(field) : { cell: null, column: `rows[${plan.rows.indexOf(row)}].${field}` };
@@ -38,7 +38,7 @@ function departmentIssues(plan: Plan, row: PlanRow, inspectors: Inspector[]): Is
   return out;
 }
 
-function creditIssues(plan: Plan, row: PlanRow, entities: Entity[]): Issue[] {
+export function creditIssues(plan: Plan, row: PlanRow, entities: Entity[]): Issue[] {
   if (row.creditClasses.length === 0) return [];
   const classes = new Set(row.creditClasses.map((c) => c.credit));
   const missing: string[] = [];
@@ -68,7 +68,7 @@ function creditIssues(plan: Plan, row: PlanRow, entities: Entity[]): Issue[] {
  * over the same entities gives 500 warnings, not 125,000 pairs). One pass over
  * the entities' strata; none at all for the usual plan (one row per object type).
  */
-function overlapIssues(plan: Plan, entities: Entity[]): Issue[] {
+export function overlapIssues(plan: Plan, entities: Entity[]): Issue[] {
   const strata = plan.rows.flatMap((row) => (row.creditClasses.length > 0 ? row.creditClasses.map((c) => ({ row, credit: c.credit })) : [{ row, credit: '' }]));
   const types = new Map<string, number>();
   for (const x of strata) types.set(x.row.objectType, (types.get(x.row.objectType) ?? 0) + 1);

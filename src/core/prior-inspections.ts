@@ -3,8 +3,12 @@
  * toward the yearly cap like ssj's own draws; 个案 rows never count
  * (docs/ALGORITHM.md "Prior inspections", decision D2-6). Pure.
  */
+import { fieldText } from './checks/index.js';
+import { parseDate } from './checks/dates.js';
+import { makeIssue, placeOf } from './issues.js';
 import { headerKey, normKey } from './normalize.js';
-import type { Entity } from './types.js';
+import { parseYesNo } from './plan-text.js';
+import type { Entity, Issue, Table } from './types.js';
 
 export interface PriorInspection {
   /** The row's non-empty codes (统一社会信用代码, 医保编码, 对象编码), normalised as keys. */
@@ -44,3 +48,44 @@ export function labelsFor(e: Pick<Entity, 'key' | 'uscc' | 'ybbm'>, rows: readon
   for (const c of codesOf(e)) for (const i of index.get(c) ?? []) hit.add(i);
   return [...hit].map((i) => inspectionLabel(rows[i]!)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+/** The `--prior-inspections` table (ssj-draw/2): rows with their codes, date, 实施机关, 类型 and 个案. */
+export function parsePriorTable(tb: Table): { rows: PriorInspection[]; issues: Issue[] } {
+  const issues: Issue[] = []; // the reader's own issues are the caller's to report
+  const rows: PriorInspection[] = [];
+  const codeFields = ['uscc', 'ybbm', 'code'].filter((f) => tb.fields.has(f));
+  if (codeFields.length === 0) {
+    issues.push(makeIssue('missing-column', { file: tb.file, sheet: tb.sheet, row: tb.headerRow, column: '统一社会信用代码', cell: null, value: null }, { synonyms: '医保编码、对象编码', seen: tb.columns.map((c) => c.header).join('、') }));
+    return { rows, issues };
+  }
+  for (const row of tb.rows) {
+    const f = (field: string) => fieldText(tb, row, field);
+    const codes = [...new Set(codeFields.map((c) => normKey(f(c))).filter((c) => c !== ''))];
+    let ok = true;
+    if (codes.length === 0) {
+      issues.push(makeIssue('missing-value', placeOf(tb, row, codeFields[0]!)));
+      ok = false;
+    }
+    for (const field of ['date', 'authority', 'type']) {
+      if (f(field) === '') {
+        issues.push(makeIssue('missing-value', placeOf(tb, row, field)));
+        ok = false;
+      }
+    }
+    const date = f('date') === '' ? null : parseDate(f('date'));
+    if (f('date') !== '' && date === null) {
+      issues.push(makeIssue('bad-date', placeOf(tb, row, 'date')));
+      ok = false;
+    }
+    const individual = parseYesNo(f('individual'));
+    if (individual === null) {
+      issues.push(makeIssue('bad-enum', placeOf(tb, row, 'individual'), { allowed: '是、否' }));
+      ok = false;
+    }
+    if (ok) rows.push({ codes, date: date!, authority: headerKey(f('authority')), type: headerKey(f('type')), individual: individual === true });
+  }
+  return { rows, issues };
+}
+
+export const priorContentRows = (rows: readonly PriorInspection[]): string[][] =>
+  rows.map((p) => [p.codes.join('、'), p.date, p.authority, p.type, p.individual ? '是' : '否']);

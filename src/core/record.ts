@@ -3,7 +3,7 @@
  * the shell supplies the clock, the tool version and the ledger tip; this
  * module fixes the format, the hash and the ids.
  */
-import type { AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Plan } from './types.js';
+import type { Algorithm, AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Plan } from './types.js';
 import { canonicalJson, recordHash, sha256Hex } from './hash.js';
 
 export const RECORD_FORMAT = 'ssj-draw-record/1' as const;
@@ -13,8 +13,8 @@ export type DrawRecordFields = Omit<DrawRecord, 'format' | 'algorithm' | 'record
 export type AmendmentFields = Omit<AmendmentRecord, 'format' | 'algorithm' | 'recordHash'>;
 
 /** A draw record before its hash: the fields with the format and algorithm. */
-export function drawRecordBase(fields: DrawRecordFields): Omit<DrawRecord, 'recordHash'> {
-  return { format: RECORD_FORMAT, algorithm: ALGORITHM, ...fields };
+export function drawRecordBase(fields: DrawRecordFields, algorithm: Algorithm = ALGORITHM): Omit<DrawRecord, 'recordHash'> {
+  return { format: RECORD_FORMAT, algorithm, ...fields };
 }
 
 /** A draw record before its hash, hashed: `recordHash` is the SHA-256 of its canonical JSON without that field. */
@@ -27,8 +27,8 @@ export function buildDrawRecord(fields: DrawRecordFields): DrawRecord {
   return hashedDrawRecord(drawRecordBase(fields));
 }
 
-export function buildAmendment(fields: AmendmentFields): AmendmentRecord {
-  const base: Omit<AmendmentRecord, 'recordHash'> = { format: RECORD_FORMAT, algorithm: ALGORITHM, ...fields };
+export function buildAmendment(fields: AmendmentFields, algorithm: Algorithm = ALGORITHM): AmendmentRecord {
+  const base: Omit<AmendmentRecord, 'recordHash'> = { format: RECORD_FORMAT, algorithm, ...fields };
   return { ...base, recordHash: recordHash(base) };
 }
 

@@ -11,7 +11,7 @@ import { schemaFor } from './schemas/index.js';
 import type { Conflict, Entity, Inspector, Issue, ObjectType, Role, Table, TableRow } from './types.js';
 
 export const ENTITY_ROLES: readonly Role[] = ['pharmacies', 'institutions'];
-export const REGISTRY_ROLES: readonly Role[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts'];
+export const REGISTRY_ROLES: readonly Role[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'insured'];
 
 export const objectTypeOf = (role: Role): ObjectType => (role === 'institutions' ? '定点医疗机构' : '定点零售药店');
 
@@ -241,8 +241,14 @@ export function rowToInspector(tb: Table, row: TableRow): Inspector {
     area: f('area'),
     expertise: f('expertise'),
     status: enumText(tb, row, 'status'),
+    ...staffFields(f('level'), f('licence'), f('category')),
     source: source(tb, row),
   };
+}
+
+/** ssj-draw/2 columns, only when written (an inspector of a /1 registry keeps its shape). */
+function staffFields(level: string, licence: string, category: string): Pick<Inspector, 'level' | 'licence' | 'category'> {
+  return { ...(level !== '' ? { level } : {}), ...(licence !== '' ? { licence } : {}), ...(category !== '' ? { category } : {}) };
 }
 
 export function rowToConflict(tb: Table, row: TableRow): Conflict | null {
@@ -500,6 +506,29 @@ function entityHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (r
   };
 }
 
+/** A 参保人 (ssj-draw/2): key 身份证号, else 社会保障卡号; only 姓名, 参保地区, 险种, 分类标注 besides. */
+export function rowToInsured(tb: Table, row: TableRow): Entity | null {
+  const f = (field: string) => fieldText(tb, row, field);
+  const key = keyText(f('idcard')) || keyText(f('card'));
+  if (key === '') return null;
+  return {
+    key, keySource: 'uscc', objectType: '参保人', name: f('name'), region: f('region'), uscc: '', ybbm: '', nature: '', kind: '', grade: '', credit: '',
+    tags: splitList(f('tags')), address: '', legalRepresentative: '', insurance: f('insurance'),
+  };
+}
+
+function insuredHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (row: TableRow) => void {
+  const field = tb.fields.has('idcard') ? 'idcard' : 'card';
+  const place = ctx.keys.place(tb, field);
+  return (row) => {
+    const e = rowToInsured(tb, row);
+    if (!e) return;
+    const dup = ctx.keys.check('entity', e.key, place, row, e.key);
+    if (dup) acc.issues.push(dup);
+    if (ctx.keep) acc.entities.push(e);
+  };
+}
+
 function inspectorHandler(tb: Table, ctx: RowContext, acc: RegistryAccumulator): (row: TableRow) => void {
   const l = tb.fields.get('license')?.index ?? -1;
   const place = ctx.keys.place(tb, 'license');
@@ -520,6 +549,8 @@ export function registryHandler(tb: Table, ctx: RowContext, acc: RegistryAccumul
   const checks = compileRules(tb);
   const add = ENTITY_ROLES.includes(tb.role)
     ? entityHandler(tb, ctx, acc)
+    : tb.role === 'insured'
+      ? insuredHandler(tb, ctx, acc)
     : tb.role === 'inspectors'
       ? inspectorHandler(tb, ctx, acc)
       : (row: TableRow) => {

@@ -10,9 +10,10 @@ import { plan } from './schemas/plan.js';
 import { activities } from './schemas/activities.js';
 import { examplePlanRows } from './example-plan.js';
 import type { WorkspaceSettings } from './settings.js';
+import { items, priorInspections, insured } from './schemas/draw2.js';
 
-export type TemplateId = 'pharmacies' | 'institutions' | 'inspectors' | 'conflicts' | 'plan' | 'activities';
-export const TEMPLATE_IDS: readonly TemplateId[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'activities'];
+export type TemplateId = 'pharmacies' | 'institutions' | 'inspectors' | 'conflicts' | 'plan' | 'activities' | 'items' | 'prior-inspections' | 'insured';
+export const TEMPLATE_IDS: readonly TemplateId[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'activities', 'items', 'prior-inspections', 'insured'];
 
 export type CellValue = string | number;
 
@@ -57,6 +58,9 @@ const TEXT_FIELDS = new Map<TemplateId, ReadonlySet<string>>([
   ['conflicts', new Set(['license', 'entity'])],
   ['plan', new Set(['ratio', 'frequency', 'teamGroups'])],
   ['activities', new Set(['month', 'docNumber'])],
+  ['items', new Set(['seq'])],
+  ['prior-inspections', new Set(['uscc', 'ybbm', 'code', 'date'])],
+  ['insured', new Set(['idcard', 'card'])],
 ]);
 
 const WHOLE_FIELDS = new Map<string, number>([
@@ -150,6 +154,9 @@ const SOURCES: readonly DefSource[] = [
     titles: ['“双随机、一公开”监管月度工作情况（会议、文件、培训）'],
     schema: activities,
   },
+  { id: 'items', file: '附件1-随机抽查事项清单.xlsx', sheet: '随机抽查事项清单', titles: ['医保基金监管随机抽查事项清单'], schema: items },
+  { id: 'prior-inspections', file: '既往检查记录.xlsx', sheet: '既往检查记录', titles: ['本年度其他检查记录（飞行检查、专项检查、上级或其他部门检查）'], schema: priorInspections },
+  { id: 'insured', file: '参保人名录库.xlsx', sheet: '参保人', titles: ['医保基金监管检查对象名录库（参保人）'], schema: insured },
 ];
 
 /** A template; the plan's example rows are in the workspace's names (`settings`; null: no place names). */

@@ -7,8 +7,8 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A registry or input file's role, recognised from its headers or given by `--role`. */
-export type Role = 'pharmacies' | 'institutions' | 'inspectors' | 'conflicts' | 'plan' | 'results' | 'activities';
-export const ROLES: readonly Role[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'results', 'activities'];
+export type Role = 'pharmacies' | 'institutions' | 'inspectors' | 'conflicts' | 'plan' | 'results' | 'activities' | 'items' | 'prior-inspections' | 'insured';
+export const ROLES: readonly Role[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'results', 'activities', 'items', 'prior-inspections', 'insured'];
 
 /** One validation finding, positioned as Excel shows it (1-based row, column letter). */
 export interface Issue {

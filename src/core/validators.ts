@@ -14,6 +14,14 @@ const LOADERS = new Map<Role, () => Promise<TableValidator>>([
     const { parsePlanTable } = await import('./plan.js');
     return (t) => parsePlanTable(t).issues;
   }],
+  ['items', async () => {
+    const { parseItemsTable } = await import('./items.js');
+    return (t) => parseItemsTable(t).issues;
+  }],
+  ['prior-inspections', async () => {
+    const { parsePriorTable } = await import('./prior-inspections.js');
+    return (t) => parsePriorTable(t).issues;
+  }],
 ]);
 
 export const VALIDATORS = new Map<Role, TableValidator>();

@@ -4,7 +4,7 @@
  * (stratum, position, ledger line) and what was expected and found.
  */
 import { recordHash } from './hash.js';
-import type { AmendmentRecord, InputRef, LedgerLine, LedgerRecord, SelectedEntity, Stratum, Team, TeamMember } from './types.js';
+import type { AmendmentRecord, InputRef, InspectorExclusion, LedgerLine, LedgerRecord, SelectedEntity, Stratum, Team, TeamMember } from './types.js';
 
 export type Scalar = string | number | boolean | null;
 
@@ -54,8 +54,10 @@ export function compareInputs(recorded: InputRef[], current: InputRef[], roles?:
 }
 
 function compareExclusions(s: number, rec: Stratum['excluded'], run: Stratum['excluded']): Difference[] {
-  const a = new Map(rec.map((e) => [e.key, `${e.reason}:${[...e.draws].sort().join('+')}`]));
-  const b = new Map(run.map((e) => [e.key, `${e.reason}:${[...e.draws].sort().join('+')}`]));
+  // ssj-draw/2 adds the prior inspections counted (absent in /1 records: the same text as before).
+  const text = (e: Stratum['excluded'][number]) => `${e.reason}:${[...e.draws].sort().join('+')}${e.inspections ? `|${e.inspections.join('+')}` : ''}`;
+  const a = new Map(rec.map((e) => [e.key, text(e)]));
+  const b = new Map(run.map((e) => [e.key, text(e)]));
   const out: Difference[] = [];
   for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     if (a.get(key) !== b.get(key)) out.push(diff('excluded', a.get(key) ?? null, b.get(key) ?? null, { stratum: s, entity: key }));
@@ -117,6 +119,7 @@ function compareMembers(field: string, entity: string, rec: TeamMember[], run: T
     for (const f of ['key', 'name', 'unit', 'role', 'department'] as const) {
       if (rec[m][f] !== run[m][f]) out.push(diff(`${field}[${m + 1}].${f}`, rec[m][f], run[m][f], where));
     }
+    if ((rec[m].category ?? null) !== (run[m].category ?? null)) out.push(diff(`${field}[${m + 1}].category`, rec[m].category ?? null, run[m].category ?? null, where));
   }
   return out;
 }
@@ -145,6 +148,19 @@ export function compareAmendment(rec: AmendmentRecord, run: { replacement: TeamM
   }
   if (rec.substitution.candidates !== run.candidates) out.push(diff('substitution.candidates', rec.substitution.candidates, run.candidates, where));
   out.push(...compareMembers('team.members', rec.substitution.entity, rec.team.members, run.team.members).map((d) => ({ ...d, drawId: rec.drawId })));
+  return out;
+}
+
+/** ssj-draw/2: the inspectors left out by licence dates and the marked codes, as recorded and as re-run. */
+export function compareDraw2Lists(rec: { inspectorExclusions?: InspectorExclusion[]; markedCodes?: string[] }, run: { inspectorExclusions: InspectorExclusion[]; markedCodes: string[] }): Difference[] {
+  const out: Difference[] = [];
+  const show = (x: InspectorExclusion) => `${x.key}:${x.reason}:${x.date}`;
+  const a = (rec.inspectorExclusions ?? []).map(show).join(',');
+  const b = run.inspectorExclusions.map(show).join(',');
+  if (a !== b) out.push(diff('inspectorExclusions', a || null, b || null));
+  const c = (rec.markedCodes ?? []).join(',');
+  const d = run.markedCodes.join(',');
+  if (c !== d) out.push(diff('markedCodes', c || null, d || null));
   return out;
 }
 

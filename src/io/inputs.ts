@@ -8,7 +8,13 @@ import path from 'node:path';
 import { sha256Hex } from '../core/hash.js';
 import { checkPlanAgainst, checkPlanYear, parsePlanJson, parsePlanTable } from '../core/plan.js';
 import { planInput } from '../core/record.js';
-import type { Conflict, Entity, InputRef, Inspector, Issue, Plan, Role } from '../core/types.js';
+import { contentSha256, inspectorContentRows2 } from '../core/content-hash.js';
+import { usesDraw2 } from '../core/draw2.js';
+import { checkPlanItems, itemsContentRows, parseItemsTable, type Item } from '../core/items.js';
+import { compareCodeUnits, normKey } from '../core/normalize.js';
+import { checkPlanAgainst2 } from '../core/plan-check2.js';
+import { parsePriorTable, priorContentRows, type PriorInspection } from '../core/prior-inspections.js';
+import type { Algorithm, Conflict, Entity, InputRef, Inspector, Issue, Plan, Role, Table } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadRegistries, type FileProgress } from './registry.js';
@@ -22,6 +28,9 @@ export interface InputFiles {
   entities?: string[];
   inspectors?: string[];
   conflicts?: string[];
+  /** ssj-draw/2: the item list and the prior inspections (one file each). */
+  items?: string[];
+  priorInspections?: string[];
 }
 
 export interface LoadedInputs {
@@ -34,10 +43,16 @@ export interface LoadedInputs {
   issues: Issue[];
   /** Settles when every input's contentSha256 is filled in (at once unless `deferHashes` was asked for). */
   hashed: Promise<void>;
+  /** ssj-draw/2 inputs: the item list and prior inspections (null when not given), marked codes (uscc-verified). */
+  items: Item[] | null;
+  priorInspections: PriorInspection[] | null;
+  markedCodes: string[];
+  /** The revision this draw is made with (decision D2-1); the inspectors' content hash is that revision's. */
+  algorithm: Algorithm;
 }
 
 const FLAG_ROLES: [keyof InputFiles, readonly Role[]][] = [
-  ['entities', ['pharmacies', 'institutions']],
+  ['entities', ['pharmacies', 'institutions', 'insured']],
   ['inspectors', ['inspectors']],
   ['conflicts', ['conflicts']],
 ];
@@ -91,7 +106,7 @@ function wrongRoleIssue(file: string, found: Role, flag: string): Issue {
  * and draws meanwhile, and awaits `hashed` before it uses the inputs.
  */
 export async function loadInputs(
-  files: InputFiles, need: { plan: boolean; entities: boolean; inspectors: boolean; drawDate?: string; deferHashes?: boolean }, progress?: FileProgress,
+  files: InputFiles, need: { plan: boolean; entities: boolean; inspectors: boolean; drawDate?: string; deferHashes?: boolean; algorithm?: Algorithm }, progress?: FileProgress,
 ): Promise<LoadedInputs> {
   if (need.plan && !files.plan?.length) throw new UsageError('error.missingFlag', { flag: '--plan', hint: t('drawcmd.noPlan') });
   if (need.entities && !files.entities?.length) throw new UsageError('error.missingFlag', { flag: '--entities', hint: t('drawcmd.noEntities') });
@@ -118,12 +133,50 @@ export async function loadInputs(
   }
   inputs.push(...reg.inputs);
   phase('registries read');
+  const extra = await loadDraw2Inputs(files, issues, inputs);
+  const markedCodes = [...new Set(issues.filter((i) => i.code === 'uscc-verified').map((i) => normKey(i.value ?? '')))].sort(compareCodeUnits);
+  const algorithm: Algorithm = need.algorithm ?? (plan && usesDraw2({
+    plan, entities: reg.entities, inspectors: reg.inspectors, conflicts: reg.conflicts, prior: [], priorInspections: extra.priorInspections, drawDate: need.drawDate ?? '',
+    itemsGiven: extra.items !== null, insuredGiven: reg.inputs.some((i) => i.role === 'insured'), markedCodes,
+  }) ? 'ssj-draw/2' : 'ssj-draw/1');
+  if (algorithm === 'ssj-draw/2') {
+    // The /2 record hashes the inspectors with their /2 columns (docs/ALGORITHM.md "The /2 record").
+    const mine = new Set(reg.files.filter((f) => f.role === 'inspectors').map((f) => f.input));
+    for (const ref of mine) ref.contentSha256 = contentSha256(inspectorContentRows2(reg.inspectors.filter((i) => i.source.file === reg.files.find((f) => f.input === ref)?.table.file)));
+  }
   if (plan && !issues.some((i) => i.severity === 'error')) {
-    for (const i of checkPlanAgainst(plan, reg.entities, reg.inspectors, reg.conflicts)) issues.push(i);
+    const date = need.drawDate ?? '';
+    const against = algorithm === 'ssj-draw/2' ? checkPlanAgainst2(plan, reg.entities, reg.inspectors, reg.conflicts, date) : checkPlanAgainst(plan, reg.entities, reg.inspectors, reg.conflicts);
+    for (const i of against) issues.push(i);
+    if (extra.items && files.items?.[0]) for (const i of checkPlanItems(plan, extra.items, path.basename(files.items[0]))) issues.push(i);
     if (need.drawDate) for (const i of checkPlanYear(plan, need.drawDate)) issues.push(i);
   }
   if (!need.deferHashes) await reg.hashed;
-  return { plan, entities: reg.entities, inspectors: reg.inspectors, conflicts: reg.conflicts, inputs, issues, hashed: reg.hashed };
+  return { plan, entities: reg.entities, inspectors: reg.inspectors, conflicts: reg.conflicts, inputs, issues, hashed: reg.hashed, ...extra, markedCodes, algorithm };
+}
+
+/** One table of a given role (the item list, the prior inspections): its rows parsed, its InputRef. */
+async function loadOne<T>(file: string, role: Role, parse: (tb: Table) => { rows: T[]; issues: Issue[] }, content: (rows: T[]) => string[][], issues: Issue[], inputs: InputRef[]): Promise<T[]> {
+  const table = await readTable(file, { role });
+  const parsed = parse(table);
+  for (const i of table.issues) issues.push(i);
+  for (const i of parsed.issues) issues.push(i);
+  inputs.push({ role, file: path.basename(file), fileSha256: table.fileSha256, contentSha256: contentSha256(content(parsed.rows)), rows: table.rows.length });
+  return parsed.rows;
+}
+
+/** ssj-draw/2: `--items` and `--prior-inspections` (one file each). */
+async function loadDraw2Inputs(files: InputFiles, issues: Issue[], inputs: InputRef[]): Promise<{ items: Item[] | null; priorInspections: PriorInspection[] | null }> {
+  const one = (list: string[] | undefined, flag: string): string | null => {
+    if (!list?.length) return null;
+    if (list.length > 1) throw new UsageError('error.badFlagValue', { flag, value: list.join(' '), hint: t('draw2.oneFile', { flag }) });
+    return list[0]!;
+  };
+  const itemsFile = one(files.items, '--items');
+  const priorFile = one(files.priorInspections, '--prior-inspections');
+  const items = itemsFile === null ? null : await loadOne(itemsFile, 'items', (tb) => { const r = parseItemsTable(tb); return { rows: r.items, issues: r.issues }; }, itemsContentRows, issues, inputs);
+  const priorInspections = priorFile === null ? null : await loadOne(priorFile, 'prior-inspections', parsePriorTable, priorContentRows, issues, inputs);
+  return { items, priorInspections };
 }
 
 function issueLine(i: Issue): string {

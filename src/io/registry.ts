@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { conflictContentRows, contentSha256, inspectorContentRows } from '../core/content-hash.js';
+import { conflictContentRows, contentSha256, insuredContentRows, inspectorContentRows } from '../core/content-hash.js';
 import { entityContentSha256Aside } from './content-hash-aside.js';
 import { emptyAccumulator, emptyRegistryIssues, ENTITY_ROLES, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity, makeIssue } from '../core/issues.js';
@@ -64,6 +64,7 @@ export interface LoadOptions {
 function contentRows(role: Role, acc: RegistryAccumulator): string[][] {
   if (role === 'inspectors') return inspectorContentRows(acc.inspectors);
   if (role === 'conflicts') return conflictContentRows(acc.conflicts);
+  if (role === 'insured') return insuredContentRows(acc.entities);
   return [];
 }
 

@@ -118,7 +118,7 @@ describe('roles', () => {
     expect(t.issues.filter((i) => i.code === 'missing-column').map((i) => i.column)).toEqual(['性质(公立、民营)', '类型(综合、专科)']);
   });
   it('has a schema for every role', () => {
-    expect(SCHEMAS.map((s) => s.role).sort()).toEqual(['activities', 'conflicts', 'inspectors', 'institutions', 'pharmacies', 'plan', 'results']);
+    expect(SCHEMAS.map((s) => s.role).sort()).toEqual(['activities', 'conflicts', 'inspectors', 'institutions', 'insured', 'items', 'pharmacies', 'plan', 'prior-inspections', 'results']);
   });
 });
 

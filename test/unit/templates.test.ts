@@ -24,9 +24,9 @@ const SEED_HEADERS = new Map<TemplateId, string>([
 
 // SPEC "Registries" / "The plan": the optional columns, in order, after the seed's.
 const OPTIONAL = new Map<TemplateId, string[]>([
-  ['pharmacies', ['信用等级', '分类标注']],
-  ['institutions', ['信用等级', '分类标注']],
-  ['inspectors', ['业务专长', '状态']],
+  ['pharmacies', ['信用等级', '分类标注', '代码已核实']],
+  ['institutions', ['信用等级', '分类标注', '代码已核实']],
+  ['inspectors', ['业务专长', '状态', '执法证有效期', '执法层级', '人员类别']],
   ['plan', ['定向条件', '检查组人数', '检查组构成', '区域匹配', '每年同一对象最多', '检查事项', '专长要求', '执法层级', '实施文件', '检查期限', '需准备的材料']],
 ]);
 
@@ -59,7 +59,7 @@ describe('template columns follow the seeds', () => {
   });
   it('has one template per role, each file name Chinese and unique', () => {
     const files = templateDefs().map((d) => d.file);
-    expect(files).toEqual(['附件2-定点零售药店名录库.xlsx', '附件3-定点医疗机构名录库.xlsx', '附件4-检查人员名录库.xlsx', '回避名单.xlsx', '抽查工作计划.xlsx', '月度工作情况.xlsx']);
+    expect(files).toEqual(['附件2-定点零售药店名录库.xlsx', '附件3-定点医疗机构名录库.xlsx', '附件4-检查人员名录库.xlsx', '回避名单.xlsx', '抽查工作计划.xlsx', '月度工作情况.xlsx', '附件1-随机抽查事项清单.xlsx', '既往检查记录.xlsx', '参保人名录库.xlsx']);
     expect(new Set(templateDefs().map((d) => d.sheet)).size).toBe(TEMPLATE_IDS.length);
   });
   it('puts the seed title rows above the header', () => {

@@ -7,7 +7,9 @@
  */
 import { schemaFor } from '../schemas/index.js';
 import { makeIssue, placeOf } from '../issues.js';
-import { normKey, stripInvisible } from '../normalize.js';
+import { headerKey, normKey, stripInvisible } from '../normalize.js';
+import { parseYesNo } from '../plan-text.js';
+import { categoryValue, daysBetween, expiresSoon, levelValue, licenceState, parseLicence } from '../staff.js';
 import type { MsgKey } from '../../i18n/index.js';
 import type { Issue, Role, Table, TableRow } from '../types.js';
 import { checkUscc } from './uscc.js';
@@ -27,7 +29,7 @@ export interface RowRule {
 }
 
 const ENTITY_ROLES: readonly Role[] = ['pharmacies', 'institutions'];
-const REGISTRY_ROLES: readonly Role[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts'];
+const REGISTRY_ROLES: readonly Role[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'insured'];
 
 /** The cell text of a field, "" when the column is absent. */
 export function fieldText(tb: Table, row: TableRow, field: string): string {
@@ -74,16 +76,48 @@ const uscc: RowRule = {
   compile(tb) {
     const u = at(tb, 'uscc');
     if (u < 0) return null;
+    const marked = markedRow(tb);
     return (row, _today, out) => {
       const v = row.cells[u] ?? '';
       if (v === '' || looksScientific(v)) return;
       const r = checkUscc(PLAIN.test(v) ? v : normKey(v));
-      if (r !== 'ok') out.push(issueAt(tb, row, r === 'format' ? 'uscc-format' : 'uscc-checksum', 'uscc'));
+      // A real early code failing its check character, checked by the clerk against the licence (ssj-draw/2, D2-7): a warning.
+      if (r === 'checksum' && marked(row)) out.push(issueAt(tb, row, 'uscc-verified', 'uscc'));
+      else if (r !== 'ok') out.push(issueAt(tb, row, r === 'format' ? 'uscc-format' : 'uscc-checksum', 'uscc'));
     };
   },
 };
 
 const PLAIN = /^[0-9A-Z]*$/;
+
+/** 备注 containing 代码已核实, or a yes in the 代码已核实 column (ssj-draw/2 decision D2-7). */
+export function markedRow(tb: Table): (row: TableRow) => boolean {
+  const r = at(tb, 'remarks');
+  const v = at(tb, 'verified');
+  return (row) => (r >= 0 && headerKey(row.cells[r] ?? '').includes('代码已核实')) || (v >= 0 && parseYesNo(row.cells[v] ?? '') === true);
+}
+
+/** ssj-draw/2 inspector columns: 人员类别, 执法层级, 执法证有效期 (unreadable: error; expired: info; ending within 30 days: warning). */
+const staff: RowRule = {
+  name: 'staff',
+  roles: ['inspectors'],
+  compile(tb) {
+    const [c, l, d] = [at(tb, 'category'), at(tb, 'level'), at(tb, 'licence')];
+    if (c < 0 && l < 0 && d < 0) return null;
+    return (row, today, out) => {
+      if (c >= 0 && categoryValue(row.cells[c] ?? '') === null) out.push(issueAt(tb, row, 'bad-enum', 'category', { allowed: '执法人员、专家、辅助人员' }));
+      if (l >= 0 && levelValue(row.cells[l] ?? '') === null) out.push(issueAt(tb, row, 'bad-enum', 'level', { allowed: '省、市、县' }));
+      if (d < 0 || (row.cells[d] ?? '') === '') return;
+      const lic = parseLicence(row.cells[d] ?? '');
+      if (!lic) return void out.push(issueAt(tb, row, 'bad-licence-date', 'licence'));
+      if (today === null || (c >= 0 && categoryValue(row.cells[c] ?? '') !== '执法人员')) return;
+      const name = fieldText(tb, row, 'name');
+      const state = licenceState(lic, today);
+      if (state !== 'valid') out.push(issueAt(tb, row, 'licence-expired', 'licence', { name, today }, state === 'licence-expired' ? 'issue.licence-expired' : 'issue.licence-not-yet-valid'));
+      else if (expiresSoon(lic, today)) out.push(issueAt(tb, row, 'licence-expiring', 'licence', { name, date: lic.until ?? '', days: String(daysBetween(today, lic.until ?? today)) }));
+    };
+  },
+};
 
 /** ID-number-like runs inside 法定代表人姓名及身份证号; masked ones (with *) cannot be checked. */
 const ID_TOKEN = /[0-9][0-9Xx]{5,}/g;
@@ -169,7 +203,23 @@ const license: RowRule = {
   },
 };
 
-export const RULES: readonly RowRule[] = [required, entityKey, uscc, idcard, enums, dates, phone, license];
+/** 参保人: 身份证号 or 社会保障卡号 (one of them), 身份证号 per GB 11643. */
+const insuredKey: RowRule = {
+  name: 'insured-key',
+  roles: ['insured'],
+  compile(tb) {
+    const [i, c] = [at(tb, 'idcard'), at(tb, 'card')];
+    return (row, _today, out) => {
+      const id = i >= 0 ? (row.cells[i] ?? '') : '';
+      if (id === '' && (c < 0 || (row.cells[c] ?? '') === '')) return void out.push(issueAt(tb, row, 'missing-value', i >= 0 ? 'idcard' : 'card', {}, 'issue.missing-insured-key'));
+      if (id === '' || looksScientific(id)) return;
+      const r = checkIdCard(normKey(id));
+      if (r !== 'ok') out.push(issueAt(tb, row, r === 'format' ? 'idcard-format' : 'idcard-checksum', 'idcard', { value: id }));
+    };
+  },
+};
+
+export const RULES: readonly RowRule[] = [insuredKey, required, entityKey, uscc, idcard, enums, dates, phone, license, staff];
 
 /** The compiled checks for one table. */
 export function compileRules(tb: Table): RowCheck[] {

@@ -4,8 +4,9 @@ import { pharmacies, institutions, inspectors, conflicts } from './registries.js
 import { plan } from './plan.js';
 import { results } from './results.js';
 import { activities } from './activities.js';
+import { items, priorInspections, insured } from './draw2.js';
 
-export const SCHEMAS: TableSchema[] = [pharmacies, institutions, inspectors, conflicts, plan, results, activities];
+export const SCHEMAS: TableSchema[] = [pharmacies, institutions, inspectors, conflicts, plan, results, activities, items, priorInspections, insured];
 
 export const schemaFor = (role: string): TableSchema | undefined => SCHEMAS.find((s) => s.role === role);
 

@@ -23,6 +23,7 @@ const phone = f('phone', '联系电话', ['电话', '联系方式', '手机', '�
 const remarks = f('remarks', '备注', ['说明'], false);
 const credit = f('credit', '信用等级', ['信用分类', '信用风险等级', '信用风险分类', '信用类别'], false, { optional: true, enum: ['A', 'B', 'C', 'D'], note: 'A 低风险、B 中风险、C 中高风险、D 高风险' });
 const tags = f('tags', '分类标注', ['分类', '标签', '分类标签'], false, { optional: true, note: '多个标注用 、 , ; 分隔' });
+const verified = f('verified', '代码已核实', ['代码核实', '已核实'], false, { optional: true, enum: ['是', '否'], note: '是：统一社会信用代码校验位不符但已对照执照核实（早期颁发的真实代码），校验提示降为警告（也可在备注写“代码已核实”）' });
 
 export const pharmacies: TableSchema = {
   role: 'pharmacies',
@@ -42,6 +43,7 @@ export const pharmacies: TableSchema = {
     remarks,
     credit,
     tags,
+    verified,
   ],
   signature: ['name', 'drugLicense'],
 };
@@ -66,6 +68,7 @@ export const institutions: TableSchema = {
     remarks,
     credit,
     tags,
+    verified,
   ],
   signature: ['name', 'nature', 'kind'],
 };
@@ -87,6 +90,9 @@ export const inspectors: TableSchema = {
     remarks,
     f('expertise', '业务专长', ['专长', '专业特长'], false, { optional: true }),
     f('status', '状态', ['人员状态', '在岗状态'], false, { optional: true, enum: ['在岗', '不可用'], note: '不可用的人员不参与抽取' }),
+    f('licence', '执法证有效期', ['有效期', '执法证有效期限', '证件有效期'], false, { optional: true, note: '如 2028-12-31 或 2023-01-01至2028-12-31；过期的人员不参与抽取' }),
+    f('level', '执法层级', ['执法级别', '层级'], false, { optional: true, note: '省、市 或 县' }),
+    f('category', '人员类别', ['人员类型', '身份类别'], false, { optional: true, note: '执法人员（默认）、专家 或 辅助人员；专家、辅助人员只占计划中“专家1”“辅助人员1”这类席位，执法证号列填其聘书或工作证编号' }),
   ],
   signature: ['name', 'license', 'unit'],
 };
