@@ -100,6 +100,8 @@ export async function inputsFromSnapshot(annFile: string, ann: Announcement, fil
   if (drawDate < ann.announceDate || drawDate.slice(0, 4) !== ann.announceDate.slice(0, 4)) {
     return { fallback: 'drawcmd.snapshot.date', params: { date: drawDate, announced: ann.announceDate } };
   }
+  // ssj-draw/2 inputs are never in a snapshot (announce makes none for a /2 draw): read the files.
+  if (files.items?.length || files.priorInspections?.length) return { fallback: 'drawcmd.snapshot.files', params: {} };
   const given = FLAGS.flatMap((flag) => (files[flag] ?? []).map((f) => ({ flag, path: f })));
   const snapFile = path.join(path.dirname(annFile), path.basename(ref.file));
   const snap = readShared(snapFile);
@@ -129,6 +131,7 @@ export async function inputsFromSnapshot(annFile: string, ann: Announcement, fil
   return {
     loaded: {
       plan: decoded.plan, entities: decoded.entities, inspectors: decoded.inspectors, conflicts: decoded.conflicts, inputs: decoded.inputs, issues, hashed: Promise.resolve(),
+      items: null, priorInspections: null, markedCodes: [], algorithm: 'ssj-draw/1', // only /1 announcements keep a snapshot
     },
   };
 }
