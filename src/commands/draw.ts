@@ -21,7 +21,7 @@ import type { Ctx } from '../context.js';
 import { CheckFailed, InputError, SsjError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, withDocument, type EarlyWitness } from '../app/draw-io.js';
-import { checkedId, seedProblem } from './common/flags.js';
+import { checkedId, requireFlags, seedProblem } from './common/flags.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { appendRecord, shortHead, withHead } from '../app/ledger.js';
@@ -106,6 +106,7 @@ async function drawInputs(ctx: Ctx, opts: Record<string, unknown>, announcement:
 /** Everything checked before the lock: id, seed, announcement, inputs (nothing written on any failure). */
 async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepared> {
   const id = checkedId(opts.id);
+  requireFlags(ctx, opts, [['--seed', 'seed'], ...(opts.announcement ? [] : ([['--plan', 'plan'], ['--entities', 'entities'], ['--inspectors', 'inspectors']] as const))]);
   if ((typeof opts.seed !== 'string' || opts.seed.trim() === '') && !ctx.interactive) missingFlag('--seed');
   if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
   const ws = openWorkspace(ctx.workspace);

@@ -23,7 +23,7 @@ import { amendmentsOf, drawFromFlag, effectiveTeam, readLedger, readRecord, reco
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
 import { roleLabel } from '../render/witness.js';
-import { seedProblem } from './common/flags.js';
+import { requireFlags, seedProblem } from './common/flags.js';
 
 const amendmentsIn = (ws: Workspace, lines: LedgerLine[], id: string): AmendmentRecord[] =>
   amendmentsOf(
@@ -63,6 +63,7 @@ interface Request {
 
 /** The flags (or answers), checked against the ledger as it is now before any registry is read. */
 async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): Promise<Request & { made?: AmendmentRecord }> {
+  requireFlags(ctx, opts, [['--draw', 'draw'], ['--entity', 'entity'], ['--inspector', 'inspector'], ['--reason', 'reason'], ['--seed', 'seed']]);
   const drawId = await ask(ctx, opts.draw, '--draw', t('cli.opt.draw'));
   const draw = drawFromFlag(ws, drawId);
   const entity = normKey(await ask(ctx, opts.entity, '--entity', t('cli.opt.entity')));

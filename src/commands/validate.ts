@@ -8,7 +8,7 @@ import { countBySeverity } from '../core/issues.js';
 import { cellIssue, emptyCell } from '../core/results.js';
 import type { Issue } from '../core/types.js';
 import type { Ctx } from '../context.js';
-import { readResultsFile, workspaceDraws } from '../io/results-read.js';
+import { expandInputs, isLockFile, readResultsFile, workspaceDraws } from '../io/results-read.js';
 import { openWorkspace } from '../io/workspace.js';
 import { ENTITY_ROLES } from '../core/registry.js';
 import { loadInputs, loadPlan } from '../io/inputs.js';
@@ -113,12 +113,17 @@ async function validateWithJsonPlans(paths: string[], opts: Parameters<typeof va
   return { report: { files: paths.map((p) => reports.get(p)).filter((f): f is FileReport => f !== undefined), summary }, ioFailed };
 }
 
+const VALIDATABLE = /\.(xlsx|xlsm|xls|ods|csv|json)$/i;
+
 export const run: Handler = async (ctx, args, opts) => {
   const role = parseRole(opts.role);
   const report = typeof opts.report === 'string' ? opts.report : undefined;
   if (report !== undefined && !/\.(xlsx|csv)$/i.test(report)) throw new UsageError('validate.badReport', { file: report });
   const progress = fileProgress(ctx);
-  const { report: result, ioFailed } = await validateWithJsonPlans(args, { ...(role ? { role } : {}), today: ctx.today, progress });
+  // As ssj results does: a folder stands for its tables, an unexpanded *.xlsx is expanded, Excel's ~$ lock files are skipped.
+  const files = expandInputs(args, VALIDATABLE).map((f) => f.file).filter((f) => !isLockFile(f));
+  if (files.length === 0) throw new UsageError('validate.noFiles', { args: args.join(' ') });
+  const { report: result, ioFailed } = await validateWithJsonPlans(files, { ...(role ? { role } : {}), today: ctx.today, progress });
   if (!ioFailed) await planAgainstRegistries(result);
   await resultsAgainstDraws(ctx, result);
   if (report !== undefined) await writeIssueReport(result, path.resolve(report));

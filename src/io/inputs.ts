@@ -108,6 +108,10 @@ function wrongRoleIssue(file: string, found: Role, flag: string): Issue {
 export async function loadInputs(
   files: InputFiles, need: { plan: boolean; entities: boolean; inspectors: boolean; drawDate?: string; deferHashes?: boolean; algorithm?: Algorithm }, progress?: FileProgress,
 ): Promise<LoadedInputs> {
+  const missing = ([['--plan', need.plan && !files.plan?.length], ['--entities', need.entities && !files.entities?.length], ['--inspectors', need.inspectors && !files.inspectors?.length]] as const)
+    .filter(([, m]) => m)
+    .map(([flag]) => flag);
+  if (missing.length > 1) throw new UsageError('error.missingFlags', { flags: missing.join(' '), count: missing.length });
   if (need.plan && !files.plan?.length) throw new UsageError('error.missingFlag', { flag: '--plan', hint: t('drawcmd.noPlan') });
   if (need.entities && !files.entities?.length) throw new UsageError('error.missingFlag', { flag: '--entities', hint: t('drawcmd.noEntities') });
   if (need.inspectors && !files.inspectors?.length) throw new UsageError('error.missingFlag', { flag: '--inspectors', hint: t('drawcmd.noInspectors') });

@@ -73,7 +73,7 @@ export function readRecordFile(file: string): LedgerRecord {
 
 export function readRecord(ws: Workspace, id: string): LedgerRecord {
   const file = recordPath(ws, id); // checks the id
-  if (!fs.existsSync(file)) throw new InputError('records.unknownDraw', { id, dir: ws.draws });
+  if (!fs.existsSync(file)) throw new UsageError('records.unknownDraw', { id, dir: ws.draws });
   return readRecordFile(file);
 }
 
@@ -98,7 +98,11 @@ export function readLedger(ws: Workspace): LedgerLine[] {
 export function recordFromFlag(ws: Workspace, value: unknown, o: { unlisted?: 'refuse' | 'report' } = {}): LedgerRecord {
   const id = String(value ?? '').trim();
   safeId(id);
-  if (o.unlisted !== 'report' && !readLedger(ws).some((l) => l.drawId === id)) throw new InputError('guard.drawNotInLedger', { id, file: ws.ledger });
+  if (o.unlisted !== 'report' && !readLedger(ws).some((l) => l.drawId === id)) {
+    // An id that names no draw at all is a usage error (exit 2); a record file the ledger does not list is bad data (exit 1).
+    if (!fs.existsSync(recordPath(ws, id))) throw new UsageError('records.unknownDraw', { id, dir: ws.draws });
+    throw new InputError('guard.drawNotInLedger', { id, file: ws.ledger });
+  }
   return readRecord(ws, id);
 }
 

@@ -90,7 +90,9 @@ export async function readResultsFile(file: string, ctx: ReadContext): Promise<R
 }
 
 const IMPORTABLE = /\.(xlsx|xlsm|xls|ods|csv)$/i;
-const skipName = (name: string) => name.startsWith('~$') || name.startsWith('.') || !IMPORTABLE.test(name); // ~$ = Excel's lock file
+/** Excel's lock file (~$name.xlsx), open while the workbook is: never data. */
+export const isLockFile = (file: string): boolean => path.basename(file).startsWith('~$');
+const skipName = (name: string, kinds: RegExp) => isLockFile(name) || name.startsWith('.') || !kinds.test(name);
 
 function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
@@ -103,7 +105,7 @@ function globToRegExp(glob: string): RegExp {
  * `sheets\20240601-1\*.xlsx` as is) is expanded here. Anything else is kept
  * as given, so a missing file is reported by name.
  */
-export function expandInputs(args: readonly string[]): { file: string; expanded: boolean }[] {
+export function expandInputs(args: readonly string[], kinds: RegExp = IMPORTABLE): { file: string; expanded: boolean }[] {
   const out: { file: string; expanded: boolean }[] = [];
   const seen = new Set<string>();
   const add = (file: string, expanded: boolean) => {
@@ -118,7 +120,7 @@ export function expandInputs(args: readonly string[]): { file: string; expanded:
       st = null;
     }
     if (st?.isDirectory()) {
-      const names = fs.readdirSync(arg).filter((n) => !skipName(n) && fs.statSync(path.join(arg, n)).isFile());
+      const names = fs.readdirSync(arg).filter((n) => !skipName(n, kinds) && fs.statSync(path.join(arg, n)).isFile());
       for (const n of names.sort()) add(path.join(arg, n), true);
       continue;
     }
@@ -126,7 +128,7 @@ export function expandInputs(args: readonly string[]): { file: string; expanded:
     if (!st && /[*?]/.test(base) && !/[*?]/.test(path.dirname(arg))) {
       const dir = path.dirname(arg);
       const re = globToRegExp(base);
-      const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => re.test(n) && !skipName(n)) : [];
+      const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => re.test(n) && !skipName(n, kinds)) : [];
       if (found.length > 0) {
         for (const n of found.sort()) add(path.join(dir, n), true);
         continue;

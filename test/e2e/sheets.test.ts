@@ -56,9 +56,9 @@ describe('ssj sheets', () => {
     expect(r.stdout).toContain('已填写，未覆盖：sheets/20240601-1/02-舞钢市康泰药店_二分店.xlsx');
   });
 
-  it('refuses an unknown draw (exit 1) and a missing --draw (exit 2), without a stack', async () => {
+  it('refuses an unknown draw and a missing --draw as usage errors (exit 2), without a stack', async () => {
     const unknown = await ssjIn(['sheets', '--draw', '20990101-1', '--workspace', ws.root]);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('20990101-1');
     expectNoStack(unknown);
     const missing = await ssjIn(['sheets', '--workspace', ws.root]);

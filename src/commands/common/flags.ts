@@ -14,6 +14,18 @@ export function checkedId(value: unknown): string | undefined {
   return id;
 }
 
+const given = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null && v !== false);
+
+/**
+ * Batch mode (nobody to ask): every required flag that is missing is named at
+ * once, not one per run. One missing flag is left to the command's own message.
+ */
+export function requireFlags(ctx: Pick<Ctx, 'interactive'>, opts: Record<string, unknown>, flags: readonly (readonly [string, string])[]): void {
+  if (ctx.interactive) return;
+  const missing = flags.filter(([, key]) => !given(opts[key])).map(([flag]) => flag);
+  if (missing.length > 1) throw new UsageError('error.missingFlags', { flags: missing.join(' '), count: missing.length });
+}
+
 /** A seed prompt answer is checked as the flag is: a bad one is asked again, not fatal. */
 export function seedProblem(text: string): true | string {
   try {

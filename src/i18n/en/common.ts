@@ -20,6 +20,7 @@ export const common: Record<keyof typeof zh, string> = {
   'error.cli.unknownCommand': 'there is no command {name}. See ssj --help for every command.',
   'error.cli.excessArguments': 'too many arguments. See ssj COMMAND --help.',
   'error.notImplemented': 'The command "{command}" is not implemented yet.',
+  'error.missingFlags': '{count} options are missing: {flags}. Give them all on the command line (nothing is asked in batch mode).',
   'error.missingFlag': 'Missing option {flag}. {hint}',
   'error.badFlagValue': 'Invalid value "{value}" for {flag}. {hint}',
   'error.badDate': 'Invalid date "{value}" for {flag}: use YYYY-MM-DD, e.g. 2024-06-01.',

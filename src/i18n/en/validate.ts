@@ -21,6 +21,7 @@ export const validate: Record<keyof typeof zh, string> = {
   'issue.more-issues': 'Too many issues in this file: the first {shown} are listed; {errors} more error(s), {warnings} warning(s) and {infos} note(s) are not (they are counted in the summary). Most likely a whole column is wrong or mapped wrongly; fix the listed ones first.',
   'issue.unknown-inspector': 'Recusal licence number "{key}" is in none of the inspector registries read (cell {cell}): this recusal could not take effect, so it is an error. Check it for a typo (full-width characters, 〇 for 0 and invisible characters are already normalised), or delete the row.',
   'issue.unknown-entity': 'Recusal entity code "{key}" is in none of the entity registries read (cell {cell}): this recusal could not take effect, so it is an error. Check it for a typo (full-width characters, 〇 for 0 and invisible characters are already normalised), or delete the row.',
+  'validate.noFiles': 'Nothing to check: {args} holds no .xlsx/.xls/.ods/.csv/.json file (Excel\'s ~$ lock files are not checked).',
   'validate.summary': '{files} file(s), {rows} row(s): {errors} error(s), {warnings} warning(s), {infos} note(s).',
   'validate.allClean': 'No errors found.',
   'validate.fixHint': 'Fix the cells as described and run ssj validate again.',

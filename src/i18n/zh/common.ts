@@ -19,6 +19,7 @@ export const common = {
   'error.cli.unknownCommand': '没有命令 {name}。用 ssj --help 查看全部命令。',
   'error.cli.excessArguments': '参数过多。用 ssj 命令 --help 查看用法。',
   'error.notImplemented': '命令“{command}”尚未实现。',
+  'error.missingFlags': '缺少 {count} 个参数：{flags}。请在命令行一并给出（非交互模式下不会提问）。',
   'error.missingFlag': '缺少参数 {flag}。{hint}',
   'error.badFlagValue': '参数 {flag} 的值“{value}”无效。{hint}',
   'error.badDate': '参数 {flag} 的日期“{value}”无效，应为 YYYY-MM-DD，例如 2024-06-01。',

@@ -20,6 +20,7 @@ export const validate = {
   'issue.more-issues': '本文件问题太多，只列出了前 {shown} 个；另有 {errors} 个错误、{warnings} 个警告、{infos} 条提示没有列出（已计入汇总）。多半是整列填错或列对应错了，请先改正已列出的问题再检查。',
   'issue.unknown-inspector': '回避名单中的执法证号“{key}”在读入的检查人员名录库中找不到（单元格 {cell}）：这条回避无法生效，按错误处理。请核对是否抄错（全角字符、〇 与 0、看不见的字符已自动统一），或删除这一行。',
   'issue.unknown-entity': '回避名单中的代码“{key}”在读入的检查对象名录库中找不到（单元格 {cell}）：这条回避无法生效，按错误处理。请核对是否抄错（全角字符、〇 与 0、看不见的字符已自动统一），或删除这一行。',
+  'validate.noFiles': '没有可检查的文件：{args} 中没有 .xlsx/.xls/.ods/.csv/.json 文件（Excel 的 ~$ 锁定文件不检查）。',
   'validate.summary': '共 {files} 个文件、{rows} 行：{errors} 个错误，{warnings} 个警告，{infos} 条提示。',
   'validate.allClean': '没有发现错误。',
   'validate.fixHint': '请按提示修改后重新运行 ssj validate。',
