@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { UsageError } from './errors.js';
+import { screenSafe } from './render/screen.js';
 import { parseLang, setFormLang, setLang, type Lang } from './i18n/index.js';
 
 export interface GlobalOptions {
@@ -95,7 +96,7 @@ export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.en
     today: ymd(now),
     now,
     nowIso: formatISO(now),
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    out: (text) => process.stdout.write(screenSafe(text.endsWith('\n') ? text : text + '\n')),
+    err: (text) => process.stderr.write(screenSafe(text.endsWith('\n') ? text : text + '\n')),
   };
 }

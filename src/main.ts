@@ -7,6 +7,7 @@ import { TOOL_VERSION } from './version.js';
 import type { CommanderError as CommanderErrorType } from 'commander';
 import type { Handler } from './cli.js';
 import type { GlobalOptions } from './context.js';
+import { screenSafe } from './render/screen.js';
 import { SsjError, EXIT_USAGE, UsageError } from './errors.js';
 import type { MsgKey } from './i18n/index.js';
 import { phase } from './io/timing.js';
@@ -54,7 +55,7 @@ function report(err: unknown, debug: boolean, json: boolean): number {
     message = t('error.unexpected', { message: err instanceof Error ? err.message : String(err) });
   }
   if (json) process.stdout.write(JSON.stringify({ error: { code: key, exitCode: code, message } }) + '\n');
-  process.stderr.write(`${t('error.prefix')}${message}\n`);
+  process.stderr.write(screenSafe(`${t('error.prefix')}${message}\n`));
   if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
   return code;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese, ssjMeasured } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
-import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb } from '../hostile/make-corpus.mjs';
+import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies } from '../hostile/make-corpus.mjs';
 
 const dir = tempDir('ssj-hostile-inputs-');
 const inputs = validInputs(path.join(dir, 'in'), { rows: 60, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
@@ -128,5 +128,26 @@ describe('dates', () => {
     const china = (ms: number) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
     expect([china(t0), china(Date.now())]).toContain(rec.drawDate);
     expect(rec.createdAt).toMatch(/\+08:00$/);
+  });
+});
+
+describe('terminal escapes and bidi controls in cells', () => {
+  // eslint-disable-next-line no-control-regex
+  const RAW = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  it('are never echoed raw (validate, draw, status) and never reach the record, witness sheet or record sheets', () => {
+    const entities = escapePharmacies(path.join(corpus, 'pharmacies-escapes.csv'));
+    const v = ssj(['validate', entities, '--date', '2024-06-01']);
+    expect(RAW.test(v.stdout + v.stderr)).toBe(false);
+    const ws = workspace();
+    const args = drawArgs(ws, inputs.plan).map((a) => (a === inputs.entities ? entities : a)).filter((a) => a !== '--no-sheets');
+    const d = ssj(args);
+    expect({ code: d.code, err: d.stderr }).toEqual({ code: 0, err: d.stderr });
+    expect(RAW.test(d.stdout + d.stderr)).toBe(false);
+    const s = ssj(['status', '--workspace', ws]);
+    expect(RAW.test(s.stdout + s.stderr)).toBe(false);
+    const texts = fs.readdirSync(path.join(ws, 'draws')).filter((f) => /\.(json|html)$/.test(f)).map((f) => fs.readFileSync(path.join(ws, 'draws', f), 'utf8'));
+    expect(texts.length).toBeGreaterThan(1);
+    for (const t of texts) expect(RAW.test(t)).toBe(false);
+    expect(texts.join('')).toMatch(/大药房第\d+店/);
   });
 });

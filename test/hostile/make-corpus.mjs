@@ -417,3 +417,14 @@ export function sharedStringsBomb(mb = 120) {
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
   return zip([...parts, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }, { name: 'xl/sharedStrings.xml', raw: { compressed, size: head.length + mb * chunk.length + tail.length, crc: sum } }]);
 }
+
+/** Pharmacies whose names carry a terminal escape (clear screen) and a bidi override (U+202E). */
+export function escapePharmacies(file, n = 60) {
+  const name = PHARMACY_HEADER.indexOf('名称');
+  const rows = pharmacyRows(n).map((r, i) => {
+    const out = [...r];
+    out[name] = `\u001b[2J\u001b]0;pwn\u0007${r[name]}\u202e${i}`;
+    return out;
+  });
+  return writeCsv(file, [PHARMACY_HEADER, ...rows]);
+}

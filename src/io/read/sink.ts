@@ -18,9 +18,22 @@ function isSpace(code: number): boolean {
   return code <= 32 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x85 || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
 }
 
-/** NFKC and trimmed, as src/core/normalize.ts cellText(), with fast paths for the common cells. */
+/**
+ * Terminal control characters (ESC and the other C0/C1 controls but tab and
+ * line breaks) and bidi overrides: a cell `\x1b[2J…` or with U+202E would act
+ * on the clerk's terminal and reorder text on the printed witness sheet.
+ * Dropped from every cell read (codes and names never carry them).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/** NFKC and trimmed, as src/core/normalize.ts cellText(), with fast paths for the common cells; control and bidi characters dropped. */
 export function cleanText(s: string): string {
   if (s === '') return s;
+  if (UNSAFE.test(s)) {
+    UNSAFE.lastIndex = 0;
+    s = s.replace(UNSAFE, '');
+  }
   const t = STABLE.test(s) ? s : s.normalize('NFKC');
   if (!isSpace(t.charCodeAt(0)) && !isSpace(t.charCodeAt(t.length - 1))) return t;
   return t.replace(TRIM, '');
@@ -142,7 +155,7 @@ export class RowSink {
         const n = numberText(v);
         text = n.text;
         if (n.lost && this.codeCols[c]) this.lost(c, rowNo, text, (found ??= []));
-      } else if (this.freeCols[c]) text = trimText(v);
+      } else if (this.freeCols[c]) text = trimText(UNSAFE.test(v) ? ((UNSAFE.lastIndex = 0), v.replace(UNSAFE, '')) : v);
       else {
         text = cleanText(v);
         if (this.codeCols[c] && text !== '' && looksScientific(text)) this.lost(c, rowNo, text, (found ??= []));
