@@ -142,6 +142,7 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--month <YYYY-MM>', t('cli.opt.month'))
     .option('--unit <name>', t('cli.opt.unit'))
     .option('--activities <file>', t('cli.opt.activities'))
+    .option('--items <file>', t('cli.opt.report.items'))
     .addOption(files('--combine', t('cli.opt.combine')))
     .option('--out <file>', t('cli.opt.out'))
     .action(go('report'));

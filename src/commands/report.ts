@@ -3,6 +3,7 @@
  * 附件3) from the workspace's draws, results, publications and activities
  * sheet; with --combine, several units' 附件3 merged with a 合计 row.
  */
+import { readItemsList, refuseOnErrors } from '../io/inputs.js';
 import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { unpublishedOfMonth } from '../app/approve.js';
@@ -84,7 +85,9 @@ export const run: Handler = async (ctx, _args, opts) => {
   // The unit that seals the form: --unit, the workspace's 单位名称, else the plans' lead unit (not the joint 抽查主体).
   const unit = unitOpt || settings?.unit || defaultUnit(draws, month) || t('report.defaultUnit');
   if (!settings) warnings.push({ code: 'no-settings', message: t('settings.none', { dir: ws.root }) });
-  const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit);
+  const list = typeof opts.items === 'string' && opts.items !== '' ? await readItemsList(path.resolve(ctx.workspace, opts.items)) : null;
+  if (list) refuseOnErrors(list.issues, ctx.err);
+  const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit, list?.items ?? null);
   const target = outPath(ctx, opts.out, ws.reports, `${safeFileName(unit)}-${month}.xlsx`);
   const row = form3Row(form);
   await writeMonthlyWorkbook(target, form, row, ctx.today, formPlace(settings));

@@ -4,6 +4,8 @@
  * sheet. Rendering (xlsx, terminal, --json) is elsewhere: this is the
  * MonthlyForm they all print (STYLE habit 7).
  */
+import { subItemCount, type Item } from './items.js';
+import { headerKey } from './normalize.js';
 import { PROBLEM_CODES, type DrawRecord, type InspectionResult, type PlanRow } from './types.js';
 
 // ---------------------------------------------------------------- inputs
@@ -159,12 +161,16 @@ function block(
   keep: RowFilter,
   results: Map<string, InspectionResult>,
   events: Map<string, { date: string; site: string }[]>,
+  list: readonly Item[] | null = null,
 ): BlockFigures {
   const monthDraws = draws.filter((d) => d.drawDate.startsWith(month));
   const rows = monthDraws.flatMap((d) => d.plan.rows.filter((r) => keep(r) && d.strata.some((st) => st.planRow === r.no)));
   const monthSel = selections(monthDraws, keep);
   const itemNames = distinct(rows.map((r) => r.item));
-  const subItems = distinct(rows.flatMap((r) => (r.checkItems.length ? r.checkItems : [r.item])));
+  const subItems = list ? null : distinct(rows.flatMap((r) => (r.checkItems.length ? r.checkItems : [r.item])));
+  // With the item list (随机抽查事项清单): 小项 are the numbered parts of each 大项's 抽查内容 (ssj-draw/2).
+  const listed = new Map((list ?? []).map((i) => [headerKey(i.item), i]));
+  const subCount = subItems ? subItems.length : itemNames.reduce((n, name) => n + (listed.has(headerKey(name)) ? subItemCount(listed.get(headerKey(name))!) : 1), 0);
   const population = monthDraws.reduce((n, d) => {
     const byStratum = rowOfStratum(d);
     return n + d.strata.filter((st) => keep(byStratum.get(st.number))).reduce((m, st) => m + st.population, 0);
@@ -173,7 +179,7 @@ function block(
   return {
     items: itemNames.length,
     itemNames,
-    subItems: subItems.length,
+    subItems: subCount,
     selected: monthSel.length,
     population,
     ratio: percent(monthSel.length, population),
@@ -235,6 +241,7 @@ export function monthlyFigures(
   activities: ActivityRow[],
   month: string,
   unit: string,
+  list: readonly Item[] | null = null,
 ): MonthlyForm {
   const resultMap = new Map(results.map((r) => [inspectionKey(r.drawId, r.entity), r]));
   const events = publicationEvents(results, publications);
@@ -247,9 +254,9 @@ export function monthlyFigures(
     month,
     unit,
     ...activitiesOf(activities, month),
-    city: block(month, draws, all, resultMap, events),
+    city: block(month, draws, all, resultMap, events, list),
     joint: {
-      ...block(month, draws, isJointRow, resultMap, events),
+      ...block(month, draws, isJointRow, resultMap, events, list),
       lead: distinct(jointRows.map((r) => r.teamGroups[0]?.department ?? '')),
       participants: distinct(jointRows.flatMap((r) => r.teamGroups.slice(1).map((g) => g.department))),
     },

@@ -169,6 +169,13 @@ async function loadOne<T>(file: string, role: Role, parse: (tb: Table) => { rows
   return parsed.rows;
 }
 
+/** The item list alone (ssj report --items): its items and every issue. */
+export async function readItemsList(file: string): Promise<{ items: Item[]; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const items = await loadOne(file, 'items', (tb) => { const r = parseItemsTable(tb); return { rows: r.items, issues: r.issues }; }, itemsContentRows, issues, []);
+  return { items, issues };
+}
+
 /** ssj-draw/2: `--items` and `--prior-inspections` (one file each). */
 async function loadDraw2Inputs(files: InputFiles, issues: Issue[], inputs: InputRef[]): Promise<{ items: Item[] | null; priorInspections: PriorInspection[] | null }> {
   const one = (list: string[] | undefined, flag: string): string | null => {
