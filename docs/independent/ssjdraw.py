@@ -149,7 +149,7 @@ INSPECTOR_HEADERS = {'姓名': 'name', '工作单位': 'unit', '执法证号': '
 # ssj-draw/2: the 参保人 registry (role insured) and the prior-inspections file
 INSURED_HEADERS = {'姓名': 'name', '身份证号': 'idno', '公民身份号码': 'idno', '身份证号码': 'idno',
                    '社会保障卡号': 'card', '社保卡号': 'card', '社会保障号码': 'card',
-                   '参保地区': 'region', '参保地': 'region', '所在地区': 'region', '险种': 'insurance', '参保险种': 'insurance',
+                   '参保地区': 'region', '参保地': 'region', '参保统筹区': 'region', '险种': 'insurance', '参保险种': 'insurance',
                    '分类标注': 'tags', '备注': 'remarks'}
 PRIOR_HEADERS = {'统一社会信用代码': 'code', '社会信用代码': 'code', '医保编码': 'code', '对象编码': 'code', '身份证号': 'code',
                  '社会保障卡号': 'code', '检查日期': 'date', '实施机关': 'authority', '类型': 'type', '个案': 'individual'}
@@ -222,7 +222,8 @@ def split_tags(text):
 def read_entities(path):
     out = []
     for title, rows in read_rows(path):
-        hi = find_header(rows, ['姓名', lambda h: INSURED_HEADERS.get(h) in ('idno', 'card')])
+        # role insured: 姓名 + 身份证号 (or 社会保障卡号) + 参保地区 (not 所在地区, an inspectors' column)
+        hi = find_header(rows, ['姓名', lambda h: INSURED_HEADERS.get(h) in ('idno', 'card'), lambda h: INSURED_HEADERS.get(h) == 'region'])
         if hi is not None and find_header(rows, ['执法证号']) is None:
             out.extend(read_insured(rows, hi))
             continue

@@ -1,9 +1,10 @@
 /**
  * ssj-draw re-run by an independent implementation (docs/independent/ssjdraw.py,
  * Python, written from the documents only): ALGORITHM.md's vectors and those of
- * docs/vectors/ssj-draw-2.json, the demo's draw, and a draw on registries typed
- * into the `ssj init` templates (each workbook has a 说明 help sheet next to the
- * table) — every stratum and every team. Needs a python3 with openpyxl: `python3` when it has it, else
+ * docs/vectors/ssj-draw-2.json, the demo's draw, a draw on registries typed into
+ * the `ssj init` templates (each workbook has a 说明 help sheet next to the
+ * table), and two ssj-draw/2 draws using every new input — every stratum and
+ * every team. Needs a python3 with openpyxl: `python3` when it has it, else
  * /usr/bin/python3 (Debian's python3-openpyxl). Skipped when there is none,
  * except under CI, where it fails (.ci/run installs them).
  */
@@ -79,6 +80,96 @@ async function fillTemplate(file: string, marker: string, recs: Map<string, stri
 }
 
 
+// ---- a workspace using every ssj-draw/2 input (CSV, as a clerk may export them)
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** GB 11714 organisation code check character of an 8-character body. */
+function orgCheck(body: string): string {
+  const v = (c: string) => (/\d/.test(c) ? Number(c) : c.charCodeAt(0) - 55);
+  const r = 11 - ([...body].reduce((s, c, i) => s + v(c) * [3, 7, 9, 10, 5, 8, 4, 2][i]!, 0) % 11);
+  return r === 10 ? 'X' : r === 11 ? '0' : String(r);
+}
+/** A valid 统一社会信用代码 (GB 32100) from an 8-character prefix and an organisation-code body. */
+function uscc(prefix8: string, body8: string): string {
+  const f = prefix8 + body8 + orgCheck(body8);
+  const v = 31 - ([...f].reduce((s, c, i) => s + USCC_CHARS.indexOf(c) * USCC_W[i]!, 0) % 31);
+  return f + USCC_CHARS[v === 31 ? 0 : v];
+}
+/** A valid 身份证号 (GB 11643) from its first 17 digits. */
+const idNo = (f17: string) => f17 + '10X98765432'[[...f17].reduce((s, c, i) => s + Number(c) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i]!, 0) % 11];
+const toCsv = (rows: (string | number)[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\r\n') + '\r\n';
+
+/**
+ * Registries, plan, item list and prior inspections that put every ssj-draw/2 rule to work:
+ * 专长要求 (医疗 on institutions, 药学 on pharmacies), 执法层级 市 on the pharmacy row with region
+ * matching, licences (expired, not yet valid, expiring, open-ended, single end date), an expert seat
+ * and an auxiliary seat, prior inspections (counted, 个案, last year, by 医保编码), a marked code with a
+ * wrong check character (代码已核实), a 参保人 registry and row with a directed filter.
+ */
+function buildV2(dir: string): { H: string[]; P: string[]; R: string[]; tables: Record<string, (string | number)[][]> } {
+  const regions = ['华龙区', '开发区', '清丰县'];
+  const H = Array.from({ length: 10 }, (_, i) => uscc('12410900', `4${String(1000000 + i * 7919).slice(-7)}`));
+  H[3] = H[3]!.slice(0, 17) + USCC_CHARS[(USCC_CHARS.indexOf(H[3]![17]!) + 1) % 31]; // wrong check character, marked below
+  const ybbm = (i: number) => `H4109000${String(i + 10).padStart(4, '0')}`;
+  const P = Array.from({ length: 10 }, (_, i) => uscc('92410900', `M${String(2000000 + i * 104729).slice(-7)}`));
+  const R = Array.from({ length: 8 }, (_, i) => idNo(`41090119${70 + i}0${(i % 9) + 1}1${i}12${i}`));
+  const I: string[][] = [
+    ['张伟', '濮阳市医疗保障局', 'ZF001', '全市', '医疗、财务', '在岗', '市', '2023-01-01至2028-12-31', ''],
+    ['王芳', '濮阳市医疗保障局', 'ZF002', '华龙区、开发区', '药学', '在岗', '市', '2027-12-31', '执法人员'],
+    ['李娜', '濮阳市医疗保障局', 'ZF003', '清丰县', '医疗', '在岗', '县', '', ''],
+    ['刘洋', '濮阳市医疗保障局', 'ZF004', '全市', '药学', '在岗', '市', '2020-01-01至2024-05-31', ''],
+    ['孙丽', '濮阳市医疗保障局', 'ZF005', '全市', '药学|信息', '在岗', '市级', '2024年6月20日', ''],
+    ['周强', '濮阳市医疗保障局', 'ZF006', '全市', '', '在岗', '县', '2024-07-01至2029-06-30', ''],
+    ['吴敏', '濮阳市医疗保障局', 'ZF007', '全市', '财务', '不可用', '市', '2020-12-31', ''],
+    ['郑洁', '濮阳市医疗保障局', 'ZF008', '全市', '药学、医疗', '在岗', '市', '2019-01-01至长期', ''],
+    ['赵强', '濮阳市医疗保障局', 'ZF009', '全市', '', '在岗', '市', '20281231', ''],
+    ['陈静', '濮阳市市场监督管理局', 'SJ001', '全市', '药学', '在岗', '市', '', ''],
+    ['杨磊', '濮阳市市场监督管理局', 'SJ002', '华龙区 清丰县', '', '在岗', '市', '', ''],
+    ['钱敏', '濮阳市市场监督管理局', 'SJ003', '开发区、华龙区', '', '在岗', '市', '', ''],
+    ['郑医生', '濮阳市人民医院', 'ZJ001', '', '医疗', '在岗', '', '', '专家'],
+    ['冯会计', '濮阳某会计师事务所', 'ZJ002', '', '财务', '在岗', '', '', '专家'],
+    ['何助理', '濮阳某信息公司', 'FZ001', '', '', '在岗', '', '', '辅助人员'],
+    ['许助理', '濮阳某信息公司', 'FZ002', '', '', '在岗', '', '', '第三方'],
+  ];
+  const item = ['定点医疗机构医保基金使用情况检查', '定点零售药店医保基金使用情况检查', '参保人医保待遇享受情况检查'];
+  const files: Record<string, (string | number)[][]> = {
+    'institutions.csv': [['序号', '所在地区', '名称', '统一社会信用代码', '医保编码', '性质', '类型', '等级', '备注'],
+      ...H.map((c, i) => [i + 1, regions[i % 3]!, `濮阳测试医院${i + 1}`, c, ybbm(i), i % 2 ? '民营' : '公立', '综合', '一级', i === 3 ? '代码已核实' : ''])],
+    'pharmacies.csv': [['序号', '所在地区', '名称', '统一社会信用代码', '医保编码', '备注', '信用等级'],
+      ...P.map((c, i) => [i + 1, regions[(i + 1) % 3]!, `测试大药房${i + 1}`, c, `P4109000${String(i + 10).padStart(4, '0')}`, '', 'A'])],
+    'insured.csv': [['序号', '姓名', '身份证号', '参保地区', '险种', '分类标注'],
+      ...R.map((c, i) => [i + 1, `参保人${'甲乙丙丁戊己庚辛'[i]}`, c, regions[i % 3]!, i % 2 ? '居民医保' : '职工医保', i === 6 ? '举报线索' : '异常报销'])],
+    'inspectors.csv': [['序号', '所在地区', '姓名', '工作单位', '执法证号', '执法区域', '业务专长', '状态', '执法层级', '执法证有效期', '人员类别'],
+      ...I.map((r, i) => [i + 1, '濮阳市', ...r])],
+    'conflicts.csv': [['执法证号', '统一社会信用代码或医保编码', '原因'], ['ZF001', P[0]!, '亲属'], ['ZJ001', H[0]!, '曾任职']],
+    'items.csv': [['序号', '抽查事项', '检查对象', '抽查内容', '事项类别', '检查方式', '检查部门及实施层级', '检查依据'],
+      [1, item[0]!, '定点医疗机构', '基金使用', '重点', '现场检查', '市医疗保障局', '《医疗保障基金使用监督管理条例》'],
+      [2, item[1]!, '定点零售药店', '基金使用', '一般', '现场检查', '市医疗保障局', '《医疗保障基金使用监督管理条例》'],
+      [3, item[2]!, '参保人', '异常报销', '一般', '书面检查', '市医疗保障局', '《医疗保障基金使用监督管理条例》']],
+    'prior-inspections.csv': [['统一社会信用代码', '医保编码', '对象编码', '检查日期', '实施机关', '类型', '个案'],
+      // one counted inspection for every institution: by its code, or by its 医保编码 (another of its codes)
+      ...H.map((c, i) => (i % 2 ? [c, '', '', `2024-02-1${i}`, '河南省医疗保障局', '飞行检查', '否'] : ['', ybbm(i), '', `2024/4/${i + 1}`, '濮阳市卫生健康委员会', '专项检查', ''])),
+      [P[1]!, '', '', '2024-03-05', '河南省医疗保障局', '飞行检查', '否'], [P[1]!, '', '', '2024-04-05', '濮阳市医疗保障局', '专项检查', '否'],
+      [P[2]!, '', '', '2024-03-05', '濮阳市医疗保障局', '举报核查', '是'], [P[2]!, '', '', '2024-03-15', '濮阳市医疗保障局', '举报核查', '是'],
+      [P[3]!, '', '', '2023-11-20', '濮阳市医疗保障局', '专项检查', '否'],
+      ['', '', R[1]!, '2024-01-15', '濮阳市医疗保障局', '异常报销核查', '否'], ['', '', R[1]!, '2024-02-20', '华龙区医疗保障局', '专项检查', '否']],
+    'plan-2024.csv': [['序号', '抽查事项名称', '抽查对象', '抽查比例', '检查组人数', '检查组构成', '区域匹配', '每年同一对象最多', '专长要求', '执法层级', '定向条件'],
+      [1, item[0]!, '定点医疗机构', '50%', 3, '医疗保障局2+专家1', '否', 2, '医疗', '', ''],
+      [2, item[1]!, '定点零售药店', '3家', 2, '医疗保障局1+市场监督管理局1', '是', 2, '药学', '市', ''],
+      [3, item[2]!, '参保人', '2家', 3, '医疗保障局2+辅助人员1', '否', 2, '', '', '分类标注=异常报销']],
+  };
+  fs.mkdirSync(path.join(dir, 'registries'), { recursive: true });
+  for (const [f, rows] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'registries', f), toCsv(rows));
+  return { H, P, R, tables: files };
+}
+
+interface V2Record {
+  algorithm: string;
+  strata: { objectType: string; excluded: { key: string; reason: string; draws: string[]; inspections: string[] }[]; selected: string[] }[];
+  teams: { entity: string; members: { key: string; role: string; category: string; department: string }[] }[];
+  inspectorExclusions: { key: string; reason: string }[];
+  markedCodes: string[];
+}
 
 maybe('an independent implementation of ssj-draw', () => {
   let demo = '';
@@ -140,4 +231,63 @@ maybe('an independent implementation of ssj-draw', () => {
     expect(out.stdout).toContain(`entities read: ${pharmacies.length + institutions.length}, inspectors: ${inspectors.length}, conflicts: ${conflicts.length},`);
     expectAgreement(out, rec);
   }, 180000);
+  it('verifies ssj-draw/2 records made by bin/ssj with every new rule in use: strata, teams, inspector exclusions, marked codes, substitutions', async () => {
+    const ws = path.join(path.dirname(demo), 'v2');
+    fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
+    const { H, P, R, tables } = buildV2(ws);
+    const reg = (f: string) => path.join(ws, 'registries', f);
+    // the three new roles typed into the templates `ssj templates` writes (each with its 说明 sheet)
+    expect(ssj(['templates', '--out', path.join(ws, 'templates')]).code).toBe(0);
+    for (const [tpl, csv, marker] of [['参保人名录库.xlsx', 'insured.csv', '姓名'], ['既往检查记录.xlsx', 'prior-inspections.csv', '检查日期'],
+      ['附件1-随机抽查事项清单.xlsx', 'items.csv', '抽查事项']] as const) {
+      const [head, ...rows] = tables[csv]!;
+      fs.copyFileSync(path.join(ws, 'templates', tpl), reg(tpl));
+      await fillTemplate(reg(tpl), marker, rows.map((r) => new Map(head!.map((h, i) => [String(h), String(r[i] ?? '')]))));
+    }
+    const inputs = ['--entities', reg('institutions.csv'), reg('pharmacies.csv'), reg('参保人名录库.xlsx'), '--inspectors', reg('inspectors.csv'),
+      '--conflicts', reg('conflicts.csv')];
+    const extra = ['--items', reg('附件1-随机抽查事项清单.xlsx'), '--prior-inspections', reg('既往检查记录.xlsx')];
+    const records: string[] = [];
+    // two draws: the second sees the first in the ledger, so an exclusion has both draws and inspections
+    for (const [date, seed] of [['2024-03-01', '16180339887498948482'], ['2024-06-05', '27182818284590452353']] as const) {
+      const d = ssj(['draw', '--workspace', ws, '--plan', reg('plan-2024.csv'), ...inputs, ...extra, '--seed', seed, '--seed-source', 'test',
+        '--date', date, '--no-sheets', '--yes', '--json']);
+      expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
+      records.push(path.join(ws, 'draws', `${(JSON.parse(d.stdout) as { drawId: string }).drawId}.json`));
+    }
+    const rec = JSON.parse(fs.readFileSync(records[1]!, 'utf8')) as V2Record;
+    // two substitutions on the second draw, re-run in order on the team in force: the 医疗 specialist
+    // of the first institution's team (rule 10 keeps the replacement a specialist), then its expert
+    const team = rec.teams[0]!;
+    const specialist = team.members.find((m) => ['ZF001', 'ZF003', 'ZF008'].includes(m.key))!.key;
+    const expert = team.members.find((m) => m.category === '专家')!.key;
+    for (const [who, seed] of [[specialist, '14142135623730950488'], [expert, '17320508075688772935']] as const) {
+      const s = ssj(['substitute', '--workspace', ws, '--draw', path.basename(records[1]!, '.json'), '--entity', team.entity, '--inspector', who,
+        '--reason', '回避', '--seed', seed, '--seed-source', 'test', '--inspectors', reg('inspectors.csv'), '--conflicts', reg('conflicts.csv'),
+        '--date', '2024-06-06', '--yes', '--json']);
+      expect({ code: s.code, stderr: s.code === 0 ? '' : s.stderr }).toEqual({ code: 0, stderr: '' });
+    }
+    // every new rule is in use in the second record
+    expect(rec.algorithm).toBe('ssj-draw/2');
+    expect(rec.markedCodes).toEqual([H[3]]);
+    expect(rec.inspectorExclusions.map((x) => `${x.key} ${x.reason}`)).toEqual(['ZF004 licence-expired', 'ZF006 licence-not-yet-valid']);
+    const excluded = rec.strata.flatMap((s) => s.excluded);
+    expect(excluded.some((x) => x.draws.length === 1 && x.inspections.length === 1)).toBe(true);
+    expect(excluded.find((x) => x.key === P[1])?.inspections).toHaveLength(2);
+    expect(excluded.find((x) => x.key === R[1])?.inspections).toHaveLength(2);
+    expect(rec.strata.map((s) => s.objectType)).toEqual(['定点医疗机构', '定点零售药店', '参保人']);
+    const members = rec.teams.flatMap((t) => t.members);
+    expect(new Set(members.map((m) => m.category))).toEqual(new Set(['执法人员', '专家', '辅助人员']));
+    expect(rec.teams.every((t) => t.members[0]!.role === '组长' || t.members.find((m) => m.role === '组长')?.category === '执法人员')).toBe(true);
+    for (const file of records) {
+      const out = py(['verify', file, ...inputs, ...extra, '--ledger-dir', ws]);
+      expect(out.stdout).toContain('ssj-draw/2;');
+      expect(out.stdout).toContain('inspectorExclusions: MATCH');
+      expect(out.stdout).toContain('markedCodes: MATCH');
+      expect(out.stdout).toContain('plan items on the item list: MATCH');
+      expectAgreement(out, file);
+    }
+    const out = py(['verify', records[1]!, ...inputs, ...extra, '--ledger-dir', ws]);
+    expect(out.stdout.match(/^substitution \S+-A\d \(\S+ out\): MATCH$/gm)).toHaveLength(2);
+  }, 120000);
 });
