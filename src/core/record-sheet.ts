@@ -101,10 +101,39 @@ const BAD_FILE_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 /** A name safe as a Windows/macOS/Linux file name (≤ 80 characters), never empty. */
+/**
+ * File systems allow 255 bytes per name: a name part is cut to 120 UTF-8
+ * bytes (40 CJK characters), leaving room for the order prefix, the extension
+ * and the temp-file prefix of an atomic write. The full name stays inside the sheet.
+ */
+export const MAX_NAME_BYTES = 120;
+
+const utf8Length = (s: string): number => {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+};
+
+/** `s` cut (at a character boundary) to at most `max` UTF-8 bytes. */
+export function cutUtf8(s: string, max: number): string {
+  let n = 0;
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (n > max) break;
+    out += ch;
+  }
+  return out;
+}
+
 export function safeFileName(name: string): string {
   let s = name.normalize('NFKC').replace(BAD_FILE_CHARS, '_').replace(/\s+/g, ' ').trim();
   s = s.replace(/[. ]+$/g, '');
-  if (s.length > 80) s = s.slice(0, 80).replace(/[. ]+$/g, '');
+  if (s.length > 80 || utf8Length(s) > MAX_NAME_BYTES) s = cutUtf8(s.slice(0, 80), MAX_NAME_BYTES).replace(/[. ]+$/g, '');
   if (s === '' || RESERVED.test(s)) s = `_${s}`;
   return s;
 }

@@ -13,7 +13,10 @@ let counter = 0;
 
 function tempPath(target: string): string {
   counter += 1;
-  return path.join(path.dirname(target), `.ssj-tmp-${process.pid}-${Date.now().toString(36)}-${counter}-${path.basename(target)}`);
+  // The target's name cut to 60 UTF-8 bytes: a long name stays within the file system's 255 bytes with the prefix.
+  const base = Buffer.from(path.basename(target), 'utf8');
+  const short = base.length <= 60 ? base.toString('utf8') : base.subarray(0, 60).toString('utf8').replace(/\ufffd+$/, '');
+  return path.join(path.dirname(target), `.ssj-tmp-${process.pid}-${Date.now().toString(36)}-${counter}-${short}`);
 }
 
 /** Maps a Node fs error to our IoError with a Chinese message naming the file. */

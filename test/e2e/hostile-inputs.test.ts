@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese, ssjMeasured } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
-import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies } from '../hostile/make-corpus.mjs';
+import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies, awkwardNamePharmacies } from '../hostile/make-corpus.mjs';
 
 const dir = tempDir('ssj-hostile-inputs-');
 const inputs = validInputs(path.join(dir, 'in'), { rows: 60, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
@@ -149,5 +149,23 @@ describe('terminal escapes and bidi controls in cells', () => {
     expect(texts.length).toBeGreaterThan(1);
     for (const t of texts) expect(RAW.test(t)).toBe(false);
     expect(texts.join('')).toMatch(/大药房第\d+店/);
+  });
+});
+
+describe('entity names as file names', () => {
+  it('names longer than the file system allows and reserved names: every record sheet is written, the full name inside', () => {
+    const entities = awkwardNamePharmacies(path.join(corpus, 'pharmacies-awkward-names.csv'));
+    const ws = workspace();
+    const args = drawArgs(ws, inputs.plan).map((a) => (a === inputs.entities ? entities : a)).filter((a) => a !== '--no-sheets');
+    const d = ssj([...args, '--json']);
+    expect({ code: d.code, err: d.stderr }).toEqual({ code: 0, err: d.stderr });
+    expect(d.stderr).not.toMatch(/ENAMETOOLONG|检查记录表没有/);
+    const rec = JSON.parse(d.stdout) as { drawId: string; selected: { name: string }[] };
+    const sheets = fs.readdirSync(path.join(ws, 'sheets', rec.drawId)).filter((f) => f.endsWith('.xlsx'));
+    expect(sheets).toHaveLength(rec.selected.length);
+    for (const f of sheets) expect(Buffer.byteLength(f)).toBeLessThanOrEqual(200);
+    const long = rec.selected.find((e) => e.name.length > 100);
+    if (long) expect(fs.readFileSync(path.join(ws, 'sheets', rec.drawId, 'all.html'), 'utf8')).toContain(long.name);
+    expect(tempFiles(ws)).toEqual([]);
   });
 });

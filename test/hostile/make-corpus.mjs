@@ -428,3 +428,15 @@ export function escapePharmacies(file, n = 60) {
   });
   return writeCsv(file, [PHARMACY_HEADER, ...rows]);
 }
+
+/** Pharmacies named beyond what a file system allows (300 CJK characters) or with reserved names (CON, NUL, aux.txt, "..."). */
+export function awkwardNamePharmacies(file, n = 60) {
+  const name = PHARMACY_HEADER.indexOf('名称');
+  const odd = ['CON', 'NUL', 'aux.txt', '...', 'com1', 'LPT9'];
+  const rows = pharmacyRows(n).map((r, i) => {
+    const out = [...r];
+    out[name] = i % 2 === 0 ? `${'很长的药房名称'.repeat(43)}${i}` : odd[(i >> 1) % odd.length];
+    return out;
+  });
+  return writeCsv(file, [PHARMACY_HEADER, ...rows]);
+}
