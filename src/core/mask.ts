@@ -51,5 +51,6 @@ export function countsOnlyRecord(r: DrawRecord): DrawRecord {
       out.push({ ...s, key: '', name: `参保人${n}名（个人信息不公开）`, region: '', uscc: '', ybbm: '', address: '', legalRepresentative: '' });
     }
   }
-  return { ...r, selected: out, teams: r.teams.filter((tm) => out.some((s) => s.key === tm.entity)) };
+  const strata = r.strata.map((s) => (s.objectType === '参保人' ? { ...s, selected: [], excluded: [] } : s));
+  return { ...r, strata, selected: out, teams: r.teams.filter((tm) => out.some((s) => s.key === tm.entity)) };
 }

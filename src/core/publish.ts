@@ -5,6 +5,7 @@
  * text that is published (处理情况) is scanned for ID and phone numbers and
  * the entity's legal representative's name, which are masked.
  */
+import { isInsured, maskKey } from './mask.js';
 import { inertText } from './text.js';
 import type { AmendmentRecord, DrawRecord, InspectionResult, SelectedEntity, TeamMember } from './types.js';
 
@@ -127,18 +128,20 @@ function rowFor(no: number, draw: DrawRecord, entity: SelectedEntity, team: Team
   const stratum = draw.strata.find((s) => s.number === entity.stratum);
   const row = draw.plan.rows.find((r) => r.no === stratum?.planRow);
   const task = draw.plan.title ? `${draw.plan.title}（${draw.drawId}）` : draw.drawId;
+  // A 参保人 is published by masked number and result only: no name, no whole ID (ssj-draw/2, D2-9).
+  const insured = isInsured(entity);
   const cells = [
     String(no),
     task,
     row?.item ?? '',
-    entity.name,
-    entity.uscc || entity.ybbm,
+    insured ? '' : entity.name,
+    insured ? maskKey(entity.key) : entity.uscc || entity.ybbm,
     entity.region,
     authorityCell(draw, entity),
     inspectorsCell(team),
     result.inspectionDate,
     resultCell(result),
-    maskPersonal(handlingOf(result), [entity.legalRepresentative]),
+    insured ? maskPersonal(handlingOf(result), [entity.name]).split(entity.key).join(maskKey(entity.key)) : maskPersonal(handlingOf(result), [entity.legalRepresentative]),
     result.publication?.date || today,
   ];
   return cells.map(inertText);
@@ -154,7 +157,7 @@ export function publicationRows(input: PublicationInput): PublicationOutput {
     for (const entity of [...draw.selected].sort((a, b) => a.order - b.order)) {
       const result = results.get(`${draw.drawId}\u0000${entity.key}`);
       if (!result) {
-        skipped.push({ drawId: draw.drawId, entity: entity.key, name: entity.name });
+        skipped.push(isInsured(entity) ? { drawId: draw.drawId, entity: maskKey(entity.key), name: '' } : { drawId: draw.drawId, entity: entity.key, name: entity.name });
         continue;
       }
       rows.push(rowFor(rows.length + 1, draw, entity, teamOf(draw, input.amendments, entity.key), result, input.today));

@@ -6,6 +6,7 @@
  */
 import { subItemCount, type Item } from './items.js';
 import { headerKey } from './normalize.js';
+import { isInsured, maskKey } from './mask.js';
 import { PROBLEM_CODES, type DrawRecord, type InspectionResult, type PlanRow } from './types.js';
 
 // ---------------------------------------------------------------- inputs
@@ -263,7 +264,11 @@ export function monthlyFigures(
     drawIds: monthDraws.map((d) => d.drawId),
     missingResults: monthSel
       .filter((s) => !resultMap.has(inspectionKey(s.draw.drawId, s.entity)))
-      .map((s) => ({ drawId: s.draw.drawId, entity: s.entity, name: s.draw.selected.find((e) => e.key === s.entity)?.name ?? '' })),
+      .map((s) => {
+        const e = s.draw.selected.find((x) => x.key === s.entity);
+        // A 参保人 by masked number only, even in a warning on screen (ssj-draw/2, D2-9).
+        return e && isInsured(e) ? { drawId: s.draw.drawId, entity: maskKey(s.entity), name: '' } : { drawId: s.draw.drawId, entity: s.entity, name: e?.name ?? '' };
+      }),
   };
 }
 
