@@ -13,6 +13,7 @@
 const CORE_I18N_EXCEPTIONS = [
   'src/core/issues.ts',
   'src/core/plan-check.ts',
+  'src/core/plan-check2.ts',
   'src/core/plan-row.ts',
   'src/core/plan-seats.ts',
   'src/core/results.ts',
