@@ -154,7 +154,8 @@ function buildV2(dir: string): { H: string[]; P: string[]; R: string[]; tables: 
       [P[3]!, '', '', '2023-11-20', '濮阳市医疗保障局', '专项检查', '否'],
       ['', '', R[1]!, '2024-01-15', '濮阳市医疗保障局', '异常报销核查', '否'], ['', '', R[1]!, '2024-02-20', '华龙区医疗保障局', '专项检查', '否']],
     'plan-2024.csv': [['序号', '抽查事项名称', '抽查对象', '抽查比例', '检查组人数', '检查组构成', '区域匹配', '每年同一对象最多', '专长要求', '执法层级', '定向条件'],
-      [1, item[0]!, '定点医疗机构', '50%', 3, '医疗保障局2+专家1', '否', 2, '医疗', '', ''],
+      // the expert seat first: an expert tagged 医疗 (ZJ001) does not meet the requirement, a licensed seat after it must
+      [1, item[0]!, '定点医疗机构', '50%', 3, '专家1+医疗保障局2', '否', 2, '医疗', '', ''],
       [2, item[1]!, '定点零售药店', '3家', 2, '医疗保障局1+市场监督管理局1', '是', 2, '药学', '市', ''],
       [3, item[2]!, '参保人', '2家', 3, '医疗保障局2+辅助人员1', '否', 2, '', '', '分类标注=异常报销']],
   };
@@ -277,6 +278,12 @@ maybe('an independent implementation of ssj-draw', () => {
     expect(excluded.find((x) => x.key === R[1])?.inspections).toHaveLength(2);
     expect(rec.strata.map((s) => s.objectType)).toEqual(['定点医疗机构', '定点零售药店', '参保人']);
     const members = rec.teams.flatMap((t) => t.members);
+    // row 1: the expert sits first, the 组长 is the first licensed member, and a licensed 医疗 specialist is always there
+    for (const t of rec.teams.filter((x) => H.includes(x.entity))) {
+      expect(t.members.map((m) => m.category)).toEqual(['专家', '执法人员', '执法人员']);
+      expect(t.members.map((m) => m.role)).toEqual(['组员', '组长', '组员']);
+      expect(t.members.some((m) => ['ZF001', 'ZF003', 'ZF008'].includes(m.key))).toBe(true);
+    }
     expect(new Set(members.map((m) => m.category))).toEqual(new Set(['执法人员', '专家', '辅助人员']));
     expect(rec.teams.every((t) => t.members[0]!.role === '组长' || t.members.find((m) => m.role === '组长')?.category === '执法人员')).toBe(true);
     for (const file of records) {
