@@ -6,7 +6,9 @@
  * --force the templates and README.txt are rewritten, while files in
  * registries/, plans/ and reports/ (the clerk's data) are kept.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { appendEvent } from '../app/ledger.js';
 import type { Handler } from '../cli.js';
 import { t } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
@@ -98,9 +100,15 @@ export const run: Handler = async (ctx, args, opts) => {
   // --force without settings flags keeps the settings already there (and fills the example plan with them).
   const settings = asked ?? (opts.force === true ? readSettings(ws.root) : null);
   const files = await workspaceFiles(ws, settings);
-  if (asked) files.push({ path: settingsPath(ws.root), data: settingsJson(asked) });
+  if (asked && !opts.force && fs.existsSync(settingsPath(ws.root))) throw new UsageError('error.exists', { file: settingsPath(ws.root) });
   const { written, kept } = writeAllOrNothing(files, opts.force === true);
   for (const d of WORKSPACE_DIRS) ensureDir(path.join(ws.root, d));
+  if (asked) {
+    // The settings change what every form says: written through the ledger (event kind settings), as any workspace change.
+    const file = settingsPath(ws.root);
+    await appendEvent(ws, ctx.now, () => ({ event: { kind: 'settings', write: [{ path: file, data: settingsJson(asked) }] }, value: undefined }));
+    written.push(file);
+  }
   if (ctx.json) {
     ctx.out(JSON.stringify({ workspace: ws.root, folders: WORKSPACE_DIRS.map((d) => path.join(ws.root, d)), written, kept, settings }));
   } else {

@@ -10,7 +10,7 @@ import type { CellValue } from './template-defs.js';
 import type { WorkspaceSettings } from './settings.js';
 
 const ITEM = '对医疗保障基金使用情况进行监督检查';
-const CHECK_ITEMS = '医疗保障局:医疗保障基金使用情况进行监督检查；市场监督管理局:药品质量安全的监督检查';
+const CHECK_ITEMS = '医疗保障局:对医疗保障基金使用情况进行监督检查；市场监督管理局:药品质量安全的监督检查';
 const jointRows = (document: string) => [
   ['teamSize', 3],
   ['teamGroups', '医疗保障局2+市场监督管理局1'],

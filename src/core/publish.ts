@@ -39,6 +39,8 @@ export const PUBLICATION_COLUMNS = [
   '公示日期',
 ] as const;
 
+/** The key column's heading when a published row is keyed by its 医保编码 (a village clinic without a USCC). */
+export const KEY_COLUMN_WITH_YBBM = '统一社会信用代码/医保编码';
 
 const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
@@ -153,6 +155,7 @@ export function publicationRows(input: PublicationInput): PublicationOutput {
   const rows: string[][] = [];
   const inspections: { drawId: string; entity: string }[] = [];
   const skipped: { drawId: string; entity: string; name: string }[] = [];
+  let byYbbm = false; // a village clinic (卫生室) has no USCC: its row shows the 医保编码
   for (const draw of input.draws) {
     for (const entity of [...draw.selected].sort((a, b) => a.order - b.order)) {
       const result = results.get(`${draw.drawId}\u0000${entity.key}`);
@@ -162,7 +165,10 @@ export function publicationRows(input: PublicationInput): PublicationOutput {
       }
       rows.push(rowFor(rows.length + 1, draw, entity, teamOf(draw, input.amendments, entity.key), result, input.today));
       inspections.push({ drawId: draw.drawId, entity: entity.key });
+      if (!entity.uscc && entity.ybbm) byYbbm = true;
     }
   }
-  return { header: [...PUBLICATION_COLUMNS], rows, inspections, skipped };
+  const header: string[] = [...PUBLICATION_COLUMNS];
+  if (byYbbm) header[header.indexOf('统一社会信用代码')] = KEY_COLUMN_WITH_YBBM;
+  return { header, rows, inspections, skipped };
 }

@@ -47,6 +47,9 @@ describe('a month in a county workspace (宁川县)', () => {
     expectNoStack(r);
     expect(r.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(ws, 'settings.json'), 'utf8'))).toEqual({ format: 'ssj-settings/1', unit: '宁川县医疗保障局', region: '宁川县', level: '县' });
+    // Written through the ledger: a settings event listing the file.
+    const events = fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; files?: { path: string }[] });
+    expect(events.map((e) => [e.kind, e.files?.map((f) => f.path)])).toEqual([['settings', ['settings.json']]]);
     const plan = XLSX.read(fs.readFileSync(path.join(ws, 'plans', '抽查工作计划.xlsx')));
     const csv = XLSX.utils.sheet_to_csv(plan.Sheets[plan.SheetNames[0] as string] as XLSX.WorkSheet);
     expect(csv).toContain('宁川县医疗保障局和县市场监督管理局');

@@ -29,6 +29,7 @@ describe('--lang en and --form-lang en', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/已写入|检查记录表/);
     expect(firstSheetText(sheet())).toContain('检查情况记录表');
+    expect(firstSheetText(sheet())).toContain('1.未发现问题 2.未按规定公示应当公示的信息 3.'); // the legend spaced as the seed prints it
     expect(fs.readFileSync(path.join(ws.sheets, ID, 'all.html'), 'utf8')).toContain('lang="zh-CN"');
   });
 

@@ -16,6 +16,13 @@ describe('publicationRows', () => {
     expect(out.header).toEqual(['序号', '抽查任务', '抽查事项', '检查对象名称', '统一社会信用代码', '所在地区', '检查机关', '检查人员', '检查日期', '检查结果', '处理情况', '公示日期']);
   });
 
+  it('heads the key column 统一社会信用代码/医保编码 when a village clinic (no USCC, keyed by its 医保编码) is published', () => {
+    const clinic = june.map((d, i) => (i === 0 ? { ...d, selected: d.selected.map((e, j) => (j === 0 ? { ...e, uscc: '', ybbm: e.key } : e)) } : d));
+    const o = publicationRows({ draws: clinic, amendments: [s.amendment], results: s.results, today: '2024-06-30' });
+    expect(o.header[4]).toBe('统一社会信用代码/医保编码');
+    expect(o.rows.map((r) => r[4])).toEqual(out.rows.map((r) => r[4]));
+  });
+
   it('gives one row per inspection with a result and skips the others', () => {
     expect(out.rows.map((r) => r[col('统一社会信用代码')])).toEqual([K.E1, K.E2, K.P1, K.P2, K.E3]);
     expect(out.skipped).toEqual([{ drawId: '20240605-1', entity: K.P3, name: '百姓大药房' }]);

@@ -141,7 +141,7 @@ describe('the example plan (Wugang 2024, 附件1)', () => {
       ['定点零售药店', null, [['A', { kind: 'percent', percent: '1' }], ['B', { kind: 'percent', percent: '3' }], ['C', { kind: 'percent', percent: '10' }], ['D', { kind: 'percent', percent: '20' }]], 3, 2],
     ]);
     expect(plan?.rows[0]?.teamGroups).toEqual([{ department: '医疗保障局', seats: 2 }, { department: '市场监督管理局', seats: 1 }]);
-    expect(plan?.rows[1]?.checkItems).toEqual(['医疗保障基金使用情况进行监督检查', '药品质量安全的监督检查']);
+    expect(plan?.rows[1]?.checkItems).toEqual(['对医疗保障基金使用情况进行监督检查', '药品质量安全的监督检查']);
     expect(plan?.maxPerEntityPerYear).toBe(2);
     expect(plan?.year).toBeNull(); // no year in the title: the example never trips a wrong-year check
   });

@@ -19,7 +19,7 @@ export const plan: TableSchema = {
     { field: 'teamGroups', label: '检查组构成', synonyms: ['人员构成', '联合部门构成'], required: false, optional: true, note: '联合检查时各部门人数，如 医疗保障局2+市场监督管理局1，合计等于检查组人数' },
     { field: 'regionMatch', label: '区域匹配', synonyms: ['按区域匹配'], required: false, optional: true, enum: ['是', '否'], note: '是：检查人员须覆盖对象所在地区（执法区域）' },
     { field: 'maxPerEntity', label: '每年同一对象最多', synonyms: ['每年最多抽查次数', '同一对象每年最多'], required: false, optional: true, note: '同一对象每年最多被抽取次数，默认2（濮阳细则第十二条）' },
-    { field: 'checkItems', label: '检查事项', synonyms: ['各部门检查事项'], required: false, optional: true, note: '记录表上各部门的检查事项，如 医疗保障局:医疗保障基金使用情况进行监督检查；市场监督管理局:药品质量安全的监督检查' },
+    { field: 'checkItems', label: '检查事项', synonyms: ['各部门检查事项'], required: false, optional: true, note: '记录表上各部门的检查事项，如 医疗保障局:对医疗保障基金使用情况进行监督检查；市场监督管理局:药品质量安全的监督检查' },
     { field: 'expertise', label: '专长要求', synonyms: ['专业要求', '业务专长要求'], required: false, optional: true, note: '检查组须有一名执法人员具备的业务专长，如 药学；可选其一用 | 分隔，如 医疗|财务（ssj-draw/2）' },
     { field: 'level', label: '执法层级', synonyms: ['执法级别', '实施层级'], required: false, optional: true, enum: ['省', '市', '县'], note: '执法席位只取该层级的人员（ssj-draw/2）' },
     { field: 'document', label: '实施文件', synonyms: ['抽查实施文件', '文件名称及文号'], required: false, optional: true, note: '本次抽查的实施文件名称及文号，用于月报表' },
