@@ -4,7 +4,7 @@
  * same run, interleaved (baseline, command, baseline, command …) so that the
  * machine's load falls on both alike. Each repeat runs the month's commands
  * in order on a fresh workspace (announce → draw → results → report →
- * publish → status → verify), so each command finds the state it expects.
+ * approve → publish → status → verify), so each command finds the state it expects.
  *
  * Usage: node bench/startup.mjs [--repeat N] [--json FILE]; run.mjs calls it too.
  */
@@ -62,6 +62,7 @@ function steps() {
     ['draw', (ws) => ['draw', ...common(ws, '2024-06-05'), ...inputs(ws), '--seed', SEED, '--seed-source', 'bench', '--announcement', path.join(ws, 'draws', '20240605-1-announcement.json')]],
     ['results', (ws) => ['results', ...common(ws, '2024-06-28'), path.join(EX, 'results-2024-06.xlsx')]],
     ['report', (ws) => ['report', ...common(ws, '2024-07-05'), '--month', '2024-06', '--activities', path.join(ws, 'reports', 'activities-2024-06.xlsx')]],
+    ['approve', (ws) => ['approve', ...common(ws, '2024-07-01'), '--draw', '20240605-1', '--by', '审核人']],
     ['publish', (ws) => ['publish', ...common(ws, '2024-07-05'), '--month', '2024-06', '--site', 'bench']],
     ['status', (ws) => ['status', ...common(ws, '2024-07-05'), '--draw', '20240605-1']],
     ['verify', (ws) => ['verify', ...common(ws, '2024-07-05'), '--draw', '20240605-1', ...inputs(ws)]],

@@ -120,8 +120,12 @@ export function witnessEarly(ws: Workspace, fields: Omit<DrawRecord, 'recordHash
 }
 
 /** Reads an announcement file; a damaged or edited one is refused. */
-/** An announcement is a few KB per stratum: 64 MB is far beyond any real one. */
-const ANNOUNCEMENT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * An announcement lists every entity's probability, about 100 bytes each: a
+ * 1,000,000-entity registry's is 98 MB (the bench's). 512 MB, as for a
+ * registry file (io/table.ts MAX_FILE_BYTES), still refuses a bomb.
+ */
+const ANNOUNCEMENT_MAX_BYTES = 512 * 1024 * 1024;
 
 export function readAnnouncement(file: string): Announcement {
   const text = readTextFile(file, ANNOUNCEMENT_MAX_BYTES);
