@@ -16,7 +16,7 @@
  * Each command is a child process. Peak RSS comes from `/usr/bin/time -v`
  * when present, else from polling /proc/<pid>/status VmHWM.
  *
- * Usage: node bench/run.mjs [--sizes 10k,1m] [--repeat N (3)] [--startup-repeat N (5)] [--no-startup] [--xlsx] [--no-pandas] [--json FILE]
+ * Usage: node bench/run.mjs [--sizes 10k,1m] [--repeat N (3)] [--startup-repeat N (5)] [--no-startup] [--keep-announced] [--xlsx] [--no-pandas] [--json FILE]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -190,10 +190,13 @@ function benchSize(s, pandas) {
   const csv = path.join(DATA, `pharmacies-${s}.csv`);
   const inputs = ['--plan', path.join(DATA, 'plan-credit.csv'), '--entities', csv, '--inspectors', path.join(DATA, 'inspectors-10k.csv'), '--conflicts', path.join(DATA, 'conflicts.csv')];
   const announced = path.join(OUT, `ws-${s}-announced`);
-  fs.rmSync(announced, { recursive: true, force: true });
-  fs.mkdirSync(path.join(announced, 'draws'), { recursive: true }); // a workspace: ssj refuses a folder without draws/ or a ledger
-  const a = measure(process.execPath, ssjArgs('announce', '--workspace', announced, ...inputs, '--json'));
-  record(`announce ${s}`, s, a, { note: 'once, before the rounds (writes the snapshot)' });
+  // --keep-announced: the announced workspace of an earlier run is used again (announcing 1M rows takes minutes).
+  if (!(argv.includes('--keep-announced') && fs.existsSync(path.join(announced, 'ledger.jsonl')))) {
+    fs.rmSync(announced, { recursive: true, force: true });
+    fs.mkdirSync(path.join(announced, 'draws'), { recursive: true }); // a workspace: ssj refuses a folder without draws/ or a ledger
+    const a = measure(process.execPath, ssjArgs('announce', '--workspace', announced, ...inputs, '--json'));
+    record(`announce ${s}`, s, a, { note: 'once, before the rounds (writes the snapshot)' });
+  }
   const annFile = path.join(announced, 'draws', `${DATE.replaceAll('-', '')}-1-announcement.json`);
   const ws = path.join(OUT, `ws-${s}`);
   const drawArgs = () => ssjArgs('draw', '--workspace', ws, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json', '--announcement', annFile.replace(announced, ws));
