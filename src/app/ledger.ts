@@ -195,7 +195,7 @@ export async function appendRecord<T extends LedgerRecord>(
       event: {
         kind: kind ?? (line.amends !== undefined ? 'substitution' : 'draw'),
         drawId: record.drawId,
-        write: [...extra.map((c) => ({ path: c.path, data: c.data })), { path: file, data: text, exclusive: true }],
+        write: [...extra.map((c) => ({ path: c.path, data: c.data, exclusive: true })), { path: file, data: text, exclusive: true }], // witness sheets, like records, never replaced
         payload: { ...line, ...payload },
       },
     };

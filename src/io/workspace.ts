@@ -3,6 +3,7 @@
  * commands from writing the ledger at once.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { safeFileName } from '../core/record-sheet.js';
 import { IoError } from '../errors.js';
@@ -86,6 +87,9 @@ function lockAgeMs(file: string): number {
   }
 }
 
+/** A lock held from another computer is taken over only when older than this (no command holds it this long). */
+const FOREIGN_LOCK_STALE_MS = 30 * 60 * 1000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -93,13 +97,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * pid is gone) is taken over; a live one is waited for up to `waitMs`, then
  * refused with a message naming the lock and the process.
  */
-export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitMs = 15000): Promise<T> {
+export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitMs = Number(process.env.SSJ_LOCK_WAIT_MS ?? 15000)): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       fs.mkdirSync(ws.root, { recursive: true });
       const fd = fs.openSync(ws.lock, 'wx');
-      fs.writeSync(fd, String(process.pid));
+      fs.writeSync(fd, `${process.pid}@${os.hostname()}`); // the host too: a pid means nothing on another computer
       fs.closeSync(fd);
       break;
     } catch (err) {
@@ -110,13 +114,19 @@ export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitM
         throw new IoError('error.writeFailed', { file: ws.lock, reason: String(code) });
       }
       let holder = NaN;
+      let host: string | null = null;
       try {
-        holder = Number(fs.readFileSync(ws.lock, 'utf8').trim());
+        const m = /^(\d+)(?:@(.*))?$/.exec(fs.readFileSync(ws.lock, 'utf8').trim());
+        holder = m ? Number(m[1]) : NaN;
+        host = m?.[2] ?? null;
       } catch {
         /* vanished between open and read: try again */
       }
       const emptyAndOld = Number.isNaN(holder) && lockAgeMs(ws.lock) > 2000; // killed between open and write
-      if ((!Number.isNaN(holder) && !pidAlive(holder)) || emptyAndOld) {
+      // A lock from another computer (a workspace on a shared folder): its pid cannot be asked, only its age.
+      const foreign = host !== null && host !== os.hostname();
+      const stale = foreign ? lockAgeMs(ws.lock) > FOREIGN_LOCK_STALE_MS : (!Number.isNaN(holder) && !pidAlive(holder)) || emptyAndOld;
+      if (stale) {
         // Stale: take it over by renaming it away atomically, so two takers cannot both win.
         try {
           fs.renameSync(ws.lock, `${ws.lock}.stale-${process.pid}`);
@@ -126,7 +136,10 @@ export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitM
         }
         continue;
       }
-      if (Date.now() > deadline) throw new IoError('error.locked', { file: ws.lock, pid: Number.isNaN(holder) ? '?' : holder });
+      if (Date.now() > deadline) {
+        if (foreign) throw new IoError('guard.lockedOtherHost', { file: ws.lock, host: host as string, pid: holder, minutes: Math.ceil((FOREIGN_LOCK_STALE_MS - lockAgeMs(ws.lock)) / 60000) });
+        throw new IoError('error.locked', { file: ws.lock, pid: Number.isNaN(holder) ? '?' : holder });
+      }
       await sleep(50 + Math.floor(Math.random() * 50));
     }
   }

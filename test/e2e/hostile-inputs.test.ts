@@ -169,3 +169,21 @@ describe('entity names as file names', () => {
     expect(tempFiles(ws)).toEqual([]);
   });
 });
+
+describe('a lock held from another computer', () => {
+  it('is refused (not taken over by process id) while fresh, naming the other computer; taken over once stale by time', () => {
+    const ws = workspace();
+    const lock = path.join(ws, '.ssj.lock');
+    fs.writeFileSync(lock, '999999@other-pc-in-the-office');
+    const r = ssj(drawArgs(ws, inputs.plan), { env: { SSJ_LOCK_WAIT_MS: '300' } });
+    expect(r.code).toBe(2);
+    expectNoStack(r);
+    expect(r.stderr).toContain('other-pc-in-the-office');
+    expect(fs.readdirSync(path.join(ws, 'draws'))).toEqual([]);
+    expect(fs.readFileSync(lock, 'utf8')).toBe('999999@other-pc-in-the-office');
+    const old = new Date(Date.now() - 2 * 3600 * 1000);
+    fs.utimesSync(lock, old, old);
+    const again = ssj(drawArgs(ws, inputs.plan), { env: { SSJ_LOCK_WAIT_MS: '300' } });
+    expect({ code: again.code, err: again.stderr }).toEqual({ code: 0, err: again.stderr });
+  });
+});
