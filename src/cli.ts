@@ -156,6 +156,13 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--out <file>', t('cli.opt.out'))
     .action(go('publish'));
 
+  verb('stats', t('cli.cmd.stats'))
+    .option('--year <YYYY>', t('cli.opt.year'))
+    .option('--quarter <N>', t('cli.opt.quarter'))
+    .addOption(files('--entities', t('cli.opt.statsEntities')))
+    .option('--out <file>', t('cli.opt.out'))
+    .action(go('stats'));
+
   verb('demo', t('cli.cmd.demo'))
     .argument('[dir]')
     .action(go('demo'));

@@ -39,6 +39,14 @@ export function listEvent(ws: Workspace, drawId: string, files: OutFile[]): Afte
   return { kind: 'publication', what: 'list', drawId, files: fileRefs(ws, files) };
 }
 
+/** The list's files for a draw record (written with the record by `ssj draw`, listed by its event). */
+export function drawnListFiles(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8'): OutFile[] {
+  const list = drawnList(draw);
+  const table = drawnListTable(list);
+  const p = drawnListPaths(ws, draw.drawId);
+  return [{ path: p.csv, data: encodeCsv(table.header, table.rows, encoding) }, { path: p.html, data: renderDrawnListHtml(list) }];
+}
+
 /** Publishes the drawn list of `draw` (published files are never overwritten: a different list goes under the next -n name). */
 export async function publishDrawnList(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8', now?: Date): Promise<ListPublished> {
   const list = drawnList(countsOnlyRecord(draw)); // 参保人: their number only (ssj-draw/2, D2-9)

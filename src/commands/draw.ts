@@ -11,7 +11,7 @@ import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js
 import { normaliseSeed, runDraw } from '../core/draw.js';
 import { runDraw2 } from '../core/draw2.js';
 import { maskedRecord } from '../core/mask.js';
-import { publishDrawnList } from '../app/publish-list.js';
+import { drawnListFiles, drawnListPaths } from '../app/publish-list.js';
 import { writeNotices } from '../app/notices.js';
 import { frequencyReached } from '../core/frequency.js';
 import { drawRecordBase, hashedDrawRecord } from '../core/record.js';
@@ -66,6 +66,7 @@ function printOutputs(ctx: Ctx, ws: Workspace, r: DrawRecord, head: string): voi
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.record'), file: recordPath(ws, r.drawId) }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witness'), file: w.html }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witnessXlsx'), file: w.xlsx }));
+  ctx.out(t('drawcmd.wrote', { what: t('after.out.list'), file: drawnListPaths(ws, r.drawId).csv }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.ledger'), file: ws.ledger }));
   ctx.out(t('ledger.head', { head: shortHead(head) }));
 }
@@ -206,17 +207,6 @@ async function noticesAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promis
   }
 }
 
-/** The drawn list made public right after the record (Laiyuan 第四条); a failure is said, the draw stands. */
-async function listAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
-  try {
-    const out = await publishDrawnList(ws, record, 'utf8', ctx.now);
-    if (!ctx.json) ctx.out(t('drawcmd.wrote', { what: t('after.out.list'), file: out.csv }));
-  } catch (err) {
-    const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);
-    ctx.err(t('after.list.failed', { id: record.drawId, reason: reason.replace(/[。.]$/, '') }));
-  }
-}
-
 export const run: Handler = async (ctx, _args, opts) => {
   const p = await prepare(ctx, opts);
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
@@ -229,7 +219,8 @@ export const run: Handler = async (ctx, _args, opts) => {
       p.ws,
       ctx.now,
       (lines) => drawRecord(ctx, opts, p, lines, progress, witness),
-      (r) => (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang)),
+      // The drawn list (抽取结果公示, Laiyuan 第四条) is written and listed with the record: one event, one command.
+      async (r) => [...(await (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang))), ...drawnListFiles(p.ws, r)],
     ));
   } finally {
     progress.stop();
@@ -243,6 +234,5 @@ export const run: Handler = async (ctx, _args, opts) => {
   }
   if (opts.sheets !== false) await sheetsAfter(ctx, p.ws, record);
   await noticesAfter(ctx, p.ws, record);
-  await listAfter(ctx, p.ws, record);
   return 0;
 };

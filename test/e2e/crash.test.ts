@@ -85,7 +85,9 @@ function halfWritten(): string[] {
 
 function ledgerIds(): string[] {
   if (!fs.existsSync(path.join(ws, 'ledger.jsonl'))) return [];
-  return fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { drawId: string }).drawId);
+  // Record lines only (v1 lines, and events of a record's kind): approvals also name a draw.
+  const lines = fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { drawId: string; v?: number; kind?: string });
+  return lines.filter((l) => l.v === undefined || ['draw', 'substitution', 'replacement'].includes(l.kind ?? '')).map((l) => l.drawId);
 }
 
 /** A results table for every entity of a (joint) draw: codes per department, dated after the draw. */

@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import * as XLSX from 'xlsx';
 import { ssj, tempDir, expectNoStack, ROOT } from '../helpers/cli.js';
 
 const EX = path.join(ROOT, 'examples');
@@ -64,6 +66,40 @@ describe('ssj demo', () => {
     expect(csv).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/); // no phone numbers
     // 处理情况 as the clerk wrote it in the results table: full-width ，（）： are not normalised away.
     expect(csv).toContain('已当场责令整改，限期7日内提交整改报告');
+  });
+
+  it('issue 17 on the demo month: the drawn list right after the draw, a notice per entity with the same 核验码, stats by hand', () => {
+    const record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')) as { recordHash: string; selected: { key: string; uscc: string; ybbm: string; order: number }[] };
+    const csv = fs.readFileSync(path.join(dir, 'reports', '抽取结果-20240605-1.csv'), 'utf8').replace(/^\ufeff/, '');
+    const rows = csv.split('\r\n').filter((l) => l !== '').map((l) => l.split(','));
+    const header = rows[0] ?? [];
+    const code = (k: string) => { const hex = createHash('sha256').update(`ssj-verify/1|${record.recordHash}|${k}`).digest('hex').slice(0, 8).toUpperCase(); return `${hex.slice(0, 4)}-${hex.slice(4)}`; };
+    expect(rows.length - 1).toBe(record.selected.length);
+    for (const e of record.selected) {
+      const row = rows.find((r) => r[header.indexOf('统一社会信用代码/医保编码')] === (e.uscc || e.ybbm || e.key));
+      expect(row?.[header.indexOf('核验码')]).toBe(code(e.key));
+      expect(row?.[header.indexOf('记录哈希')]).toBe(record.recordHash);
+      const notice = fs.readdirSync(path.join(dir, 'notices', '20240605-1')).find((f) => f.startsWith(`${String(e.order).padStart(2, '0')}-`));
+      expect(fs.readFileSync(path.join(dir, 'notices', '20240605-1', notice ?? ''), 'utf8')).toContain(code(e.key));
+    }
+    // No ID number, phone or contact person of the registries in the published list.
+    const personal = new Set<string>();
+    for (const f of ['pharmacies.xlsx', 'institutions.xlsx']) {
+      const wb = XLSX.read(fs.readFileSync(path.join(dir, 'registries', f)));
+      for (const name of wb.SheetNames) for (const row of XLSX.utils.sheet_to_json<string[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: false })) for (const cell of row ?? []) for (const m of String(cell ?? '').matchAll(/(?<![0-9A-Z])(\d{17}[\dX]|1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![0-9A-Z])/g)) personal.add(m[1] as string);
+    }
+    const uscc = new Set(record.selected.flatMap((e) => [e.uscc, e.ybbm]));
+    for (const p of personal) if (!uscc.has(p)) expect([p, csv.includes(p)]).toEqual([p, false]);
+    // stats --year 2024: every drawn entity published, so 完成率 100%; coverage = inspected ÷ registry rows, counted here.
+    const st = ssj(['stats', '--year', '2024', '--json', '--workspace', dir, '--date', '2024-07-10']);
+    expect(st.code).toBe(0);
+    const s = JSON.parse(st.stdout) as { completionRate: string; total: { drawn: number; published: number }; coverage: { objectType: string; registry: number; inspectedThisYear: number }[] };
+    expect([s.total.drawn, s.total.published, s.completionRate]).toEqual([record.selected.length, record.selected.length, '100.00%']);
+    const full = JSON.parse(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')) as { selected: { objectType: string }[]; strata: { objectType: string; population: number }[] };
+    for (const c of s.coverage) {
+      expect(c.registry).toBe(full.strata.filter((x) => x.objectType === c.objectType).reduce((n, x) => n + x.population, 0));
+      expect(c.inspectedThisYear).toBe(full.selected.filter((x) => x.objectType === c.objectType).length);
+    }
   });
 
   it('used the examples\' filled results, which were made for this very draw', () => {

@@ -49,7 +49,7 @@ describe('ssj draw', () => {
     expect(lines).toEqual([
       expect.objectContaining({ v: 2, seq: 1, kind: 'draw', prev: null, createdAt: record.createdAt, drawId: '20240603-1', prevRecordHash: null, recordHash: record.recordHash }),
     ]);
-    expect(lines[0]!.files.map((f) => f.path)).toEqual(['draws/20240603-1-witness.html', 'draws/20240603-1-witness.xlsx', 'draws/20240603-1.json']);
+    expect(lines[0]!.files.map((f) => f.path)).toEqual(['draws/20240603-1-witness.html', 'draws/20240603-1-witness.xlsx', 'reports/抽取结果-20240603-1.csv', 'reports/抽取结果-20240603-1.html', 'draws/20240603-1.json']);
     expect(ledgerHead).toBe(lines[0]!.hash); // --json carries the new ledger head whole
     expect(() => JSON.parse(stdout)).not.toThrow();
   });
