@@ -41,18 +41,21 @@ export function listEvent(ws: Workspace, drawId: string, files: OutFile[]): Afte
 
 /** The list's files for a draw record (written with the record by `ssj draw`, listed by its event). */
 export function drawnListFiles(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8'): OutFile[] {
-  const list = drawnList(draw);
-  const table = drawnListTable(list);
+  const { csv, html } = listBytes(draw, encoding);
   const p = drawnListPaths(ws, draw.drawId);
-  return [{ path: p.csv, data: encodeCsv(table.header, table.rows, encoding) }, { path: p.html, data: renderDrawnListHtml(list) }];
+  return [{ path: p.csv, data: csv }, { path: p.html, data: html }];
+}
+
+/** The list and its bytes; 参保人 by their number only (ssj-draw/2, D2-9). */
+function listBytes(draw: DrawRecord, encoding: CsvEncoding): { list: DrawnList; csv: Uint8Array; html: string } {
+  const list = drawnList(countsOnlyRecord(draw));
+  const table = drawnListTable(list);
+  return { list, csv: encodeCsv(table.header, table.rows, encoding), html: renderDrawnListHtml(list) };
 }
 
 /** Publishes the drawn list of `draw` (published files are never overwritten: a different list goes under the next -n name). */
 export async function publishDrawnList(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8', now?: Date): Promise<ListPublished> {
-  const list = drawnList(countsOnlyRecord(draw)); // 参保人: their number only (ssj-draw/2, D2-9)
-  const table = drawnListTable(list);
-  const csv = encodeCsv(table.header, table.rows, encoding);
-  const html = renderDrawnListHtml(list);
+  const { list, csv, html } = listBytes(draw, encoding);
   for (let n = 1; ; n++) {
     const p = drawnListPaths(ws, draw.drawId, n);
     const exists = fs.existsSync(p.csv) || fs.existsSync(p.html);
