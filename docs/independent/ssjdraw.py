@@ -104,8 +104,13 @@ def norm(s):
     return ''.join(ch for ch in s if ch not in JS_WS)
 
 
+# Characters that print as nothing: zero-width, soft hyphen, word joiner, bidi marks and controls, BOM.
+INVISIBLE = set(chr(c) for c in [0x00ad, 0x180e, *range(0x200b, 0x2010), *range(0x202a, 0x202f), *range(0x2060, 0x2065), *range(0x2066, 0x206a), 0xfeff])
+
+
 def normkey(s):
-    return norm(s).upper()
+    """Keys (USCC, 医保编码, 执法证号): NFKC, whitespace and invisible characters removed, 〇 read as 0, upper case."""
+    return ''.join(ch for ch in norm(s) if ch not in INVISIBLE).replace('\u3007', '0').upper()
 
 
 def u16key(s):
