@@ -11,7 +11,7 @@ import { cellIssue, emptyCell, type RawCell, type RawInspection } from '../core/
 import { excelSerialToYmd } from '../core/result-parse.js';
 import type { Issue } from '../core/types.js';
 import { ioError } from './atomic.js';
-import { checkZip } from './read/zip-guard.js';
+import { checkZip, passwordError, refuseEncrypted } from './read/zip-guard.js';
 import { NAMES, codeName } from './record-sheet-xlsx.js';
 
 /** A record sheet is a few KB; anything this big is not one (and not a results table a clerk typed). */
@@ -87,13 +87,14 @@ export async function readWorkbookFile(file: string): Promise<XLSX.WorkBook> {
     throw ioError(err, file);
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) await checkZip(buf, file); // no zip bomb reaches SheetJS
+  else refuseEncrypted(buf, file);
   // SheetJS prints parser diagnostics ("ODS number format may be incorrect") with console.error: not for clerks.
   const consoleError = console.error;
   console.error = () => undefined;
   try {
     return XLSX.read(buf, { type: 'buffer', cellDates: false, cellNF: false, cellHTML: false, dense: false });
   } catch (err) {
-    throw new InputError('results.unreadable', { file, reason: err instanceof Error ? err.message : String(err) });
+    throw passwordError(err, file) ?? new InputError('results.unreadable', { file, reason: err instanceof Error ? err.message : String(err) });
   } finally {
     console.error = consoleError;
   }

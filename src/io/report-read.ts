@@ -11,7 +11,7 @@ import { catalogueFor } from '../i18n/index.js';
 import { headerKey } from '../core/normalize.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { ioError } from './atomic.js';
-import { checkZip } from './read/zip-guard.js';
+import { checkZip, refuseEncrypted } from './read/zip-guard.js';
 import { MAX_FILE_BYTES } from './table.js';
 import { DATA_FORMAT, DATA_SHEET, FORM3_FIRST_DATA_ROW, FORM3_HEADER, placed } from './report-xlsx.js';
 import { LEVELS } from '../core/settings.js';
@@ -32,6 +32,7 @@ async function load(file: string): Promise<XLSX.WorkBook> {
     throw ioError(err, file);
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) await checkZip(buf, file); // report --combine refuses a bomb as validate does
+  else refuseEncrypted(buf, file);
   try {
     return XLSX.read(buf, { type: 'buffer' });
   } catch {

@@ -16,7 +16,7 @@ import { scanTextFile } from './read/encoding.js';
 import { parseCsvFile } from './read/csv.js';
 import { bestHeader, compareMatch, HEADER_SCAN_ROWS, type HeaderMatch, type RawRow } from './read/header.js';
 import { preambleOf, RowSink } from './read/sink.js';
-import { checkZip } from './read/zip-guard.js';
+import { checkZip, refuseEncrypted } from './read/zip-guard.js';
 
 /** Workbooks are parsed whole; CSV is streamed and may be larger. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -206,6 +206,7 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   if (size > MAX_FILE_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
   const buf = readBytes(file);
   if (kind === 'zip') await checkZip(buf, file);
+  else refuseEncrypted(buf, file);
   return fromSheets(file, buf, kind, opts, sha256Hex(buf));
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese, ssjMeasured } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
-import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies, awkwardNamePharmacies } from '../hostile/make-corpus.mjs';
+import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies, awkwardNamePharmacies, passwordXlsx, passwordOds } from '../hostile/make-corpus.mjs';
 
 const dir = tempDir('ssj-hostile-inputs-');
 const inputs = validInputs(path.join(dir, 'in'), { rows: 60, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
@@ -80,6 +80,18 @@ describe('workbook bombs, at every entry point', () => {
 });
 
 describe('inputs that deserve a better word', () => {
+  it.each([['password.xlsx', () => passwordXlsx()], ['password.ods', () => passwordOds()]])('%s is said to be password-protected, in Chinese, by validate and results (exit 1)', (name, make) => {
+    const file = path.join(corpus, name);
+    fs.writeFileSync(file, make());
+    const v = ssj(['validate', file, '--date', '2024-06-01']);
+    expect(v.stdout + v.stderr).toMatch(/密码/);
+    expect(v.code).toBe(1);
+    const r = ssj(['results', file, '--workspace', workspace(), '--date', '2024-06-20', '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/密码/);
+    expectNoStack(r);
+  });
+
   it('a JSON plan that draw accepts is read the same way by validate (no unreadable-file)', () => {
     const plan = jsonPlan(path.join(corpus, 'plan.json'));
     const d = ssj(drawArgs(workspace(), plan));

@@ -440,3 +440,27 @@ export function awkwardNamePharmacies(file, n = 60) {
   });
   return writeCsv(file, [PHARMACY_HEADER, ...rows]);
 }
+
+/** What Excel writes for a workbook with an opening password: an OLE container with EncryptionInfo and EncryptedPackage. */
+export function passwordXlsx() {
+  const XLSX = require('xlsx');
+  const CFB = XLSX.CFB;
+  const cfb = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.concat([Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), randomBytes(200, 7)]));
+  CFB.utils.cfb_add(cfb, '/EncryptedPackage', randomBytes(4096, 8));
+  return Buffer.from(CFB.write(cfb, { type: 'buffer', fileType: 'cfb' }));
+}
+
+/** What LibreOffice writes for an .ods with a password: content.xml encrypted, the manifest naming its encryption data. */
+export function passwordOds() {
+  const manifest =
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">' +
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="5000"><manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA">' +
+    '<manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>';
+  return zip([
+    { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+    { name: 'META-INF/manifest.xml', data: Buffer.from(manifest) },
+    { name: 'content.xml', data: randomBytes(5000, 9) },
+  ]);
+}

@@ -13,4 +13,5 @@ export const guard = {
   'guard.dateBeforeLedger': '日期 {date} 早于台账 {file} 最后一条记录（第 {line} 行）的日期 {last}，台账不能倒填日期，已拒绝。请检查 --date 或电脑的日期。',
   'guard.dateAbsurd': '--date {date} 离今天（{today}）太远，不像真实的日期，已拒绝。只接受 2000 年以后、不晚于明年今天的日期。',
   'guard.lockedOtherHost': '工作目录正被另一台电脑（{host}，进程 {pid}）使用：{file}。为免两台电脑同时写入，ssj 不会接管；请等对方完成后再试。若确认对方已不在运行，{minutes} 分钟后此锁会被视为过期，或手动删除该文件。',
+  'guard.passwordProtected': '{file} 设有打开密码（已加密），ssj 无法读取。请在 Excel/WPS 中输入密码打开，另存一份不设密码的副本（文件→信息→保护工作簿→用密码进行加密，清空密码），再读那一份。',
 } as const;

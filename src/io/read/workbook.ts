@@ -6,6 +6,7 @@
  */
 import * as XLSX from 'xlsx';
 import { InputError } from '../../errors.js';
+import { passwordError } from './zip-guard.js';
 import type { RawCell, RawRow } from './header.js';
 import { MAX_CELL, MAX_COLUMNS } from './csv.js';
 import { columnLetter } from '../../core/issues.js';
@@ -116,7 +117,7 @@ export function readWorkbook(buf: Buffer, file: string): RawSheet[] {
       bookVBA: false,
     });
   } catch (err) {
-    throw new InputError('io.corrupt', { file, reason: err instanceof Error ? err.message : String(err) });
+    throw passwordError(err, file) ?? new InputError('io.corrupt', { file, reason: err instanceof Error ? err.message : String(err) });
   } finally {
     console.error = consoleError;
   }

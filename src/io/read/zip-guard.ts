@@ -35,7 +35,23 @@ function corrupt(file: string, reason: string): InputError {
   return new InputError('io.corrupt', { file, reason });
 }
 
-/** Inflates one entry to nowhere, checking its size (yauzl) and CRC-32. */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/**
+ * A password-protected .xlsx is an OLE container holding an EncryptedPackage
+ * stream (its directory names are stored plain): said as such, in Chinese,
+ * instead of "damaged" with SheetJS's English reason.
+ */
+export function refuseEncrypted(buf: Buffer, file: string): void {
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.indexOf(ENCRYPTED_PACKAGE) >= 0) throw new InputError('guard.passwordProtected', { file });
+}
+
+/** A reader's error that says the file is encrypted (SheetJS: "password-protected", "Encryption"): the Chinese message. */
+export function passwordError(err: unknown, file: string): InputError | null {
+  return err instanceof Error && /password|encrypt/i.test(err.message) ? new InputError('guard.passwordProtected', { file }) : null;
+}
+
+/** Inflates one entry to nowhere, checking its size (yauzl) and CRC-32; an ODS manifest naming encryption data is refused as password-protected. */
 function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, done: (err: InputError | null) => void): void {
   zip.openReadStream(entry, (err, stream) => {
     if (err || !stream) {
@@ -49,12 +65,21 @@ function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, done: 
       finished = true;
       done(e);
     };
+    const manifest = entry.fileName === 'META-INF/manifest.xml' ? ([] as Buffer[]) : null;
+    let kept = 0;
     stream.on('data', (chunk: Buffer) => {
       if (crc32) sum = crc32(chunk, sum);
+      if (manifest && kept < 1024 * 1024) {
+        manifest.push(chunk);
+        kept += chunk.length;
+      }
     });
     // An entry inflating past its declared size (a bomb that lies) is reported as what it is: a zip whose sizes are false.
     stream.on('error', (e: Error) => finish(corrupt(file, `${entry.fileName}: ${e.message}`)));
-    stream.on('end', () => finish(crc32 && sum >>> 0 !== entry.crc32 >>> 0 ? corrupt(file, `${entry.fileName}: CRC-32`) : null));
+    stream.on('end', () => {
+      if (manifest && Buffer.concat(manifest).toString('utf8').includes('encryption-data')) return finish(new InputError('guard.passwordProtected', { file }));
+      finish(crc32 && sum >>> 0 !== entry.crc32 >>> 0 ? corrupt(file, `${entry.fileName}: CRC-32`) : null);
+    });
   });
 }
 
