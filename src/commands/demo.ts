@@ -6,6 +6,7 @@
  * the same on every machine. A step whose command is not available is named
  * as such and the steps that need it are skipped.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Handler } from '../cli.js';
 import type { Ctx } from '../context.js';
@@ -51,6 +52,25 @@ async function runStep(ctx: Ctx, steps: DemoStep[], step: DemoStep, state: DemoS
   return { step: step.id, status: outcome.status, files, ...(outcome.message ? { message: outcome.message } : {}) };
 }
 
+/**
+ * How to run ssj again from where the user is, as printed in a hint that must
+ * work as shown: ssj when it is on the PATH (npm link), npx ssj in the
+ * project folder (npm run demo), else node and the launcher's full path.
+ */
+export function selfCommand(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), bin: string = process.argv[1] ?? ''): string {
+  // npm run / npx put node_modules/.bin on the PATH for their own run only: that ssj is not the user's shell's.
+  const onPath = (env.PATH ?? '').split(path.delimiter).some((d) => d !== '' && !d.includes('node_modules') && fs.existsSync(path.join(d, 'ssj')));
+  if (onPath && env.npm_command === undefined) return 'ssj';
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { name?: unknown };
+    if (pkg.name === 'ssj') return 'npx ssj';
+  } catch {
+    /* not the project folder */
+  }
+  if (onPath) return 'ssj';
+  return bin ? `node ${/\s/.test(bin) ? `"${bin}"` : bin}` : 'ssj';
+}
+
 export const run: Handler = async (ctx, args, opts) => {
   const given = args[0] ?? (typeof opts.workspace === 'string' ? opts.workspace : undefined);
   const dir = path.resolve(given ?? path.join(process.cwd(), 'ssj-demo'));
@@ -77,6 +97,6 @@ export const run: Handler = async (ctx, args, opts) => {
   const notOk = reports.filter((r) => r.status !== 'ok').map((r) => titleOf(steps, r.step));
   ctx.out('');
   ctx.out(ok ? t('demo.allDone', { dir }) : t('demo.someMissing', { steps: notOk.join(t('demo.listSep')), dir }));
-  if (ok) ctx.out(t('demo.next', { dir }));
+  if (ok) ctx.out(t('demo.next', { dir, ssj: selfCommand() }));
   return ok ? 0 : 1;
 };
