@@ -38,10 +38,12 @@ async function planAgainstRegistries(result: ValidateReport): Promise<void> {
   // Registries with rows: blank templates validated together say nothing about the plan.
   const of = (roles: readonly Role[]) => result.files.filter((f) => f.role !== null && roles.includes(f.role) && (f.role === 'plan' || f.rows > 0)).map((f) => f.file);
   const plans = of(['plan']);
-  const entities = of(ENTITY_ROLES);
+  const entities = of([...ENTITY_ROLES, 'insured']);
   const inspectors = of(['inspectors']);
   if (plans.length !== 1 || entities.length === 0 || inspectors.length === 0 || result.summary.errors > 0) return;
-  const loaded = await loadInputs({ plan: plans, entities, inspectors, conflicts: of(['conflicts']) }, { plan: true, entities: true, inspectors: true });
+  // ssj-draw/2: an item list and prior inspections among the files are the plan's too (one of each, as for draw).
+  const one = (role: Role) => (of([role]).length === 1 ? { [role === 'items' ? 'items' : 'priorInspections']: of([role]) } : {});
+  const loaded = await loadInputs({ plan: plans, entities, inspectors, conflicts: of(['conflicts']), ...one('items'), ...one('prior-inspections') }, { plan: true, entities: true, inspectors: true });
   const planFile = result.files.find((f) => f.file === plans[0]) as FileReport;
   const found = loaded.issues.filter((i) => i.code.startsWith('plan-') && !planFile.issues.some((j) => j.code === i.code && j.cell === i.cell && j.message === i.message));
   addIssues(result, planFile, found);

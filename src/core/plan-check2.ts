@@ -19,9 +19,10 @@ import type { Conflict, Entity, Inspector, Issue, Plan, PlanRow, TeamGroup } fro
 
 const MAX_LISTED = 20;
 
+/** Valid on the date; without a date (ssj validate: no draw date yet) every readable licence counts. */
 const licenceValid = (i: Inspector, date: string): boolean => {
   const l = parseLicence(i.licence ?? '');
-  return l !== undefined && licenceState(l, date) === 'valid';
+  return l !== undefined && (date === '' || licenceState(l, date) === 'valid');
 };
 
 /** Who can sit in a group's seats of a row before entity-specific rules: rules 1–6 of step 7/2. */

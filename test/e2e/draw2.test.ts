@@ -108,6 +108,13 @@ describe('ssj-draw/2 from the CLI handlers', () => {
     expect(fs.readdirSync(path.join(root, 'draws'))).toEqual([]);
   });
 
+  it('ssj validate given the plan, the item list and the registries names the plan cell too', async () => {
+    const plan = path.join(root, 'plans', 'plan-bad.csv');
+    const r = await runVerb('validate', root, {}, [plan, files.items, files.pharmacies, files.insured, files.inspectors], DATE);
+    expect(r.code).toBe(1);
+    expect(r.out.join('\n')).toMatch(/B3\s.*plan-item-not-listed/);
+  });
+
   it('a requirement no inspector can meet is refused before the seed', async () => {
     const plan = path.join(root, 'plans', 'plan-tcm.csv');
     fs.writeFileSync(plan, fs.readFileSync(files.plan, 'utf8').replace(',药学,县', ',中医,县'));
