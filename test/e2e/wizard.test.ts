@@ -97,7 +97,7 @@ maybe('the wizard in a real terminal (tmux)', () => {
     const printed = await waitFor(session, '抽取 20240605-1 的见证单');
     expect(printed).toContain('sheets/20240605-1/all.html');
     await waitFor(session, /❯ 导入检查结果/);
-    tmux('send-keys', '-t', session, 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter'); // … down to 退出
+    tmux('send-keys', '-t', session, 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter'); // status, approve, publish, report, verify, 退出
     await waitFor(session, 'WIZARD-EXIT=0');
     const record = JSON.parse(fs.readFileSync(path.join(ws, 'draws', '20240605-1.json'), 'utf8')) as { seed: string; seedSource: string };
     expect(record.seed).toBe('31415926535897932384');
