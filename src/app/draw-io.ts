@@ -19,6 +19,7 @@ import { amendmentWitness, docHtml, drawWitness, roleLabel } from '../render/wit
 import { isAmendment, readLedger, readRecord, readTextFile, safeId, type Companion } from '../io/records.js';
 import { withLock } from '../io/workspace.js';
 import { printDocXlsxAside, type PendingHash } from '../io/witness-xlsx.js';
+import type { PriorDraw } from '../core/draw.js';
 import type { InputFiles, LoadedInputs } from '../io/inputs.js';
 import { planInput } from '../core/record.js';
 import type { Workspace } from '../io/workspace.js';
@@ -32,12 +33,6 @@ export function filesOf(opts: Record<string, unknown>): InputFiles {
     plan: list(opts.plan), entities: list(opts.entities), inspectors: list(opts.inspectors), conflicts: list(opts.conflicts),
     ...(opts.items !== undefined ? { items: list(opts.items) } : {}), ...(opts.priorInspections !== undefined ? { priorInspections: list(opts.priorInspections) } : {}),
   };
-}
-
-export interface PriorDraw {
-  drawId: string;
-  drawDate: string;
-  selected: string[];
 }
 
 /** The draws in `lines` (not amendments) dated in the calendar year of `date`. */
