@@ -66,7 +66,8 @@ export function excelSerialToYmd(serial: number): string | null {
 }
 
 const DATE_FORMS: RegExp[] = [
-  /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[T\s].*)?$/,
+  // A time of day may follow (what a date-time cell turns into); nothing else — `2024-06-10 至 2024-06-12` is a range, below.
+  /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
   /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/,
   /^(\d{4})(\d{2})(\d{2})$/,
 ];
@@ -75,6 +76,13 @@ const DATE_FORMS: RegExp[] = [
 export function parseDate(text: string): string | null {
   const s = nfkc(text).trim();
   if (s === '') return null;
+  // A range (检查 over several days): its last day is the 检查日期; a range ending before it starts is no date.
+  const range = /^(.+?)\s*(?:至|到|~|—|–|--)\s*(.+)$/.exec(s);
+  if (range) {
+    const from = parseDate(range[1] as string);
+    const to = parseDate(range[2] as string);
+    return from !== null && to !== null && from <= to ? to : null;
+  }
   for (const re of DATE_FORMS) {
     const m = re.exec(s);
     if (m) return validYmd(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -295,3 +295,17 @@ describe('status', () => {
     return check(raw);
   }
 });
+
+describe('检查日期 written as a range (issue 19)', () => {
+  it('takes the last day of a range, refuses a reversed or half range, keeps a date-time', async () => {
+    const { parseDate } = await import('../../src/core/result-parse.js');
+    expect(parseDate('2024-06-10 至 2024-06-12')).toBe('2024-06-12');
+    expect(parseDate('2024年6月10日～2024年6月12日')).toBe('2024-06-12');
+    expect(parseDate('2024-06-10--2024-06-11')).toBe('2024-06-11');
+    expect(parseDate('2024-06-12 至 2024-06-10')).toBeNull();
+    expect(parseDate('2024-06-10 至 12日')).toBeNull();
+    expect(parseDate('2024-06-10 随便写点')).toBeNull();
+    expect(parseDate('2024-06-10 09:30:00')).toBe('2024-06-10');
+    expect(parseDate('2024-06-10T09:30:00+08:00')).toBe('2024-06-10');
+  });
+});
