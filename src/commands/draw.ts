@@ -11,6 +11,7 @@ import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js
 import { normaliseSeed, runDraw } from '../core/draw.js';
 import { runDraw2 } from '../core/draw2.js';
 import { maskedRecord } from '../core/mask.js';
+import { listedItems } from '../core/items.js';
 import { drawnListFiles, drawnListPaths } from '../app/publish-list.js';
 import { writeNotices } from '../app/notices.js';
 import { frequencyReached } from '../core/frequency.js';
@@ -172,6 +173,7 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
     selected: result.selected,
     teams: result.teams,
     ...(draw2 ? { inspectorExclusions: result.inspectorExclusions ?? [], markedCodes: result.markedCodes ?? [] } : {}),
+    ...(loaded.items ? { itemList: listedItems(plan, loaded.items) } : {}),
     prevRecordHash: lines.at(-1)?.recordHash ?? null,
   }, loaded.algorithm);
   // The witness sheet is started before the record is hashed (a stand-in for the hash until it is known).

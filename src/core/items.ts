@@ -8,7 +8,7 @@ import { enumValue } from './checks/enums.js';
 import { makeIssue, placeOf } from './issues.js';
 import { headerKey } from './normalize.js';
 import { planIssue, planRowSource } from './plan-row.js';
-import type { Issue, Plan, Table } from './types.js';
+import type { Issue, ListedItem, Plan, Table } from './types.js';
 
 export interface Item {
   item: string; // 抽查事项
@@ -72,6 +72,23 @@ export function checkPlanItems(plan: Plan, items: readonly Item[], listFile: str
     }
   });
   return out;
+}
+
+/** The list's rows named by the plan's rows, in plan-row order, each once (kept in a /2 record). */
+export function listedItems(plan: Plan, items: readonly Item[]): ListedItem[] {
+  const byName = new Map(items.map((i) => [headerKey(i.item), i]));
+  const out: ListedItem[] = [];
+  for (const row of plan.rows) {
+    const i = byName.get(headerKey(row.item));
+    if (i && !out.some((o) => o.item === i.item)) out.push({ item: i.item, category: i.category, basis: i.basis });
+  }
+  return out;
+}
+
+/** 检查依据 of a plan item from the record's item list ("" when not listed). */
+export function listedBasis(list: readonly ListedItem[] | undefined, item: string): string {
+  const k = headerKey(item);
+  return list?.find((i) => headerKey(i.item) === k)?.basis ?? '';
 }
 
 /** 小项 of an item: the numbered parts of its 抽查内容 (一、二、…); 1 when it has none. */

@@ -3,9 +3,10 @@
  * data. Pure: the shell gives the draw, its amendments, the year's earlier
  * draws and the contact line; render/notice-html.ts prints them.
  */
+import { listedBasis } from './items.js';
 import { authorityOf, taskNameOf, verificationCode } from './drawn-list.js';
 import { planRowOf, teamsInForce } from './record-sheet.js';
-import type { AmendmentRecord, DrawRecord, PlanRow, SelectedEntity, TeamMember } from './types.js';
+import type { AmendmentRecord, DrawRecord, ListedItem, PlanRow, SelectedEntity, TeamMember } from './types.js';
 
 export interface NoticeItem {
   item: string;
@@ -34,8 +35,9 @@ export interface NoticeModel {
 }
 
 /** 检查事项 with 检查依据: one per department's 检查事项 (the plan row's item when none), the row's basis for each. */
-export function noticeItems(row: PlanRow | null): NoticeItem[] {
-  const basis = row?.basis ?? '';
+export function noticeItems(row: PlanRow | null, list?: readonly ListedItem[]): NoticeItem[] {
+  // The plan row's 抽查依据, else the item list's 检查依据 (ssj-draw/2 records keep it).
+  const basis = row?.basis || listedBasis(list, row?.item ?? '');
   const items = row && row.checkItems.length ? row.checkItems : [row?.item ?? ''];
   const out: NoticeItem[] = [];
   for (const item of items) if (!out.some((o) => o.item === item)) out.push({ item, basis });
@@ -79,7 +81,7 @@ export function noticeModels(input: NoticeInput): NoticeModel[] {
         authority: authorityOf(row),
         entity: e,
         code: e.uscc || e.ybbm || e.key,
-        items: noticeItems(row),
+        items: noticeItems(row, draw.itemList),
         method: row?.method ?? '',
         window: row?.window ?? '',
         team: teams.get(e.key)?.members ?? [],
@@ -112,7 +114,7 @@ const unique = (xs: string[]) => [...new Set(xs.filter((x) => x !== ''))];
 export function approvalFormModel(draw: DrawRecord, amendments: readonly AmendmentRecord[]): ApprovalFormModel {
   const rows = draw.plan.rows;
   const items: NoticeItem[] = [];
-  for (const r of rows) for (const i of noticeItems(r)) if (!items.some((o) => o.item === i.item && o.basis === i.basis)) items.push(i);
+  for (const r of rows) for (const i of noticeItems(r, draw.itemList)) if (!items.some((o) => o.item === i.item && o.basis === i.basis)) items.push(i);
   const inspectors = new Map<string, { member: TeamMember; entities: number }>();
   const ordered = [...draw.selected].sort((a, b) => a.order - b.order);
   const teams = teamsInForce(draw, amendments);

@@ -166,6 +166,13 @@ export interface InspectorExclusion {
 
 export type Algorithm = 'ssj-draw/1' | 'ssj-draw/2';
 
+/** An item-list row as a /2 record keeps it. */
+export interface ListedItem {
+  item: string;
+  category: string;
+  basis: string;
+}
+
 export interface Stratum {
   number: number; // 1-based
   label: string; // e.g. "1 定点医疗机构" or "2 定点零售药店 B(3%)"
@@ -229,6 +236,8 @@ export interface DrawRecord {
   /** ssj-draw/2 only (always present there). */
   inspectorExclusions?: InspectorExclusion[];
   markedCodes?: string[];
+  /** ssj-draw/2 with --items: the list's rows the plan names (事项类别, 检查依据 for notices), in plan-row order. */
+  itemList?: ListedItem[];
   prevRecordHash: string | null;
   recordHash: string;
 }

@@ -135,6 +135,11 @@ describe('ssj-draw/2 from the CLI handlers', () => {
     expect(record.inputs.map((i) => i.role).sort()).toEqual(['inspectors', 'insured', 'items', 'pharmacies', 'plan', 'prior-inspections']);
     expect(record.inspectorExclusions).toEqual([{ key: 'YB003', reason: 'licence-expired', date: '2024-05-31' }]);
     expect(record.markedCodes).toEqual([badCode]);
+    // The item list's 检查依据 reaches the 检查通知书 (the plan rows leave 抽查依据 empty).
+    expect(record.itemList?.map((i) => [i.category, i.basis])).toEqual([['一般', '《医疗保障基金使用监督管理条例》'], ['重点', '《医疗保障基金使用监督管理条例》']]);
+    const noticeDir = path.join(root, 'notices', record.drawId);
+    const notice = fs.readdirSync(noticeDir).find((f) => /^\d+-/.test(f) && f.endsWith('.html'))!;
+    expect(fs.readFileSync(path.join(noticeDir, notice), 'utf8')).toContain('《医疗保障基金使用监督管理条例》');
     const pharmacyTeams = record.teams.filter((t) => !INSURED_IDS.includes(t.entity));
     expect(pharmacyTeams.length).toBe(8); // 9 pharmacies, one at the cap
     const pharmacists = new Set(['YB001', 'YB005']);
