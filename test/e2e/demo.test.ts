@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import * as XLSX from 'xlsx';
-import { ssj, tempDir, expectNoStack, ROOT } from '../helpers/cli.js';
+import { tempDir, ssjIn, expectNoStack, ROOT, type RunResult } from '../helpers/cli.js';
 
 const EX = path.join(ROOT, 'examples');
 
@@ -22,20 +22,20 @@ interface DemoJson {
 describe('ssj demo', () => {
   const base = tempDir('ssj-demo-');
   const dir = path.join(base, 'month');
-  let first: ReturnType<typeof ssj>;
+  let first: RunResult;
 
-  beforeAll(() => {
-    first = ssj(['demo', dir]);
+  beforeAll(async () => {
+    first = await ssjIn(['demo', dir]);
   });
 
-  it('runs every step of the month and exits 0', () => {
+  it('runs every step of the month and exits 0', async () => {
     expectNoStack(first);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('20240605-DEMO-SEED-31415');
     expect(first.stdout).toContain('演示用固定种子');
   });
 
-  it('leaves the draw, witness sheets, record sheets, results, report and publication CSV', () => {
+  it('leaves the draw, witness sheets, record sheets, results, report and publication CSV', async () => {
     const record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')) as {
       seed: string;
       seedSource: string;
@@ -68,7 +68,7 @@ describe('ssj demo', () => {
     expect(csv).toContain('已当场责令整改，限期7日内提交整改报告');
   });
 
-  it('issue 17 on the demo month: the drawn list right after the draw, a notice per entity with the same 核验码, stats by hand', () => {
+  it('issue 17 on the demo month: the drawn list right after the draw, a notice per entity with the same 核验码, stats by hand', async () => {
     const record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')) as { recordHash: string; selected: { key: string; uscc: string; ybbm: string; order: number }[] };
     const csv = fs.readFileSync(path.join(dir, 'reports', '抽取结果-20240605-1.csv'), 'utf8').replace(/^\ufeff/, '');
     const rows = csv.split('\r\n').filter((l) => l !== '').map((l) => l.split(','));
@@ -91,7 +91,7 @@ describe('ssj demo', () => {
     const uscc = new Set(record.selected.flatMap((e) => [e.uscc, e.ybbm]));
     for (const p of personal) if (!uscc.has(p)) expect([p, csv.includes(p)]).toEqual([p, false]);
     // stats --year 2024: every drawn entity published, so 完成率 100%; coverage = inspected ÷ registry rows, counted here.
-    const st = ssj(['stats', '--year', '2024', '--json', '--workspace', dir, '--date', '2024-07-10']);
+    const st = await ssjIn(['stats', '--year', '2024', '--json', '--workspace', dir, '--date', '2024-07-10']);
     expect(st.code).toBe(0);
     const s = JSON.parse(st.stdout) as { completionRate: string; total: { drawn: number; published: number }; coverage: { objectType: string; registry: number; inspectedThisYear: number }[] };
     expect([s.total.drawn, s.total.published, s.completionRate]).toEqual([record.selected.length, record.selected.length, '100.00%']);
@@ -102,18 +102,18 @@ describe('ssj demo', () => {
     }
   });
 
-  it('used the examples\' filled results, which were made for this very draw', () => {
+  it('used the examples\' filled results, which were made for this very draw', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(EX, 'results-2024-06.json'), 'utf8')) as { drawId: string; keys: string[] };
     const record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')) as { selected: { key: string }[] };
     expect(record.selected.map((e) => e.key).sort()).toEqual(manifest.keys);
     expect(fs.existsSync(path.join(dir, 'returned', 'results-2024-06.xlsx'))).toBe(true);
   });
 
-  it('leaves a ledger and a draw that verify with the commands', () => {
-    const ledger = ssj(['verify', '--ledger', '--workspace', dir]);
+  it('leaves a ledger and a draw that verify with the commands', async () => {
+    const ledger = await ssjIn(['verify', '--ledger', '--workspace', dir]);
     expect(ledger.code).toBe(0);
     const reg = (f: string) => path.join(dir, 'registries', f);
-    const draw = ssj([
+    const draw = await ssjIn([
       'verify', '--draw', '20240605-1', '--workspace', dir,
       '--plan', path.join(dir, 'plans', 'plan-2024.xlsx'),
       '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
@@ -123,9 +123,9 @@ describe('ssj demo', () => {
     expect((JSON.parse(draw.stdout) as { match: boolean }).match).toBe(true);
   });
 
-  it('replaces a previous demo folder and reproduces the same draw record byte for byte (--json)', () => {
+  it('replaces a previous demo folder and reproduces the same draw record byte for byte (--json)', async () => {
     const before = fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8');
-    const again = ssj(['demo', dir, '--json']);
+    const again = await ssjIn(['demo', dir, '--json']);
     expect(again.code).toBe(0);
     const out = JSON.parse(again.stdout) as DemoJson;
     expect(out.ok).toBe(true);
@@ -137,11 +137,11 @@ describe('ssj demo', () => {
     expect(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')).toBe(before);
   });
 
-  it('refuses a non-empty folder that is not a demo folder, and leaves it as it was', () => {
+  it('refuses a non-empty folder that is not a demo folder, and leaves it as it was', async () => {
     const other = path.join(base, 'mine');
     fs.mkdirSync(other);
     fs.writeFileSync(path.join(other, 'notes.txt'), 'keep me');
-    const r = ssj(['demo', other]);
+    const r = await ssjIn(['demo', other]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(other);
     expectNoStack(r);
