@@ -184,32 +184,38 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
   return record;
 }
 
-async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
+async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<string[]> {
   const bar = startProgress(ctx, t('progress.sheets'), record.selected.length);
   const sheets = await sheetsAfterRecord(ws, record, record.drawId, (text) => {
     bar.stop();
     ctx.err(text);
   }, (done, total) => bar.update(done, total)).finally(() => bar.stop());
-  if (sheets === 'failed') return;
+  if (sheets === 'failed') return [];
   if (!sheets) ctx.err(t('drawcmd.sheetsMissing', { id: record.drawId }));
   else if (!ctx.json) {
     ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.sheets'), file: path.join(ws.sheets, record.drawId) }));
     if (sheets.kept.length) ctx.out(t('drawcmd.sheetsKept', { count: sheets.kept.length }));
   }
+  return sheets ? sheets.written : [];
 }
 
 /** 检查通知书 and 审批表 after the record; a failure is said, the draw stands. */
-async function noticesAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<void> {
+async function noticesAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<string[]> {
   try {
     const out = await writeNotices(ws, record);
     if (!ctx.json) ctx.out(t('drawcmd.wrote', { what: t('after.out.notices'), file: out.dir }));
+    return out.files;
   } catch (err) {
     const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);
     ctx.err(t('after.notices.failed', { id: record.drawId, reason: reason.replace(/[。.]$/, '') }));
+    return [];
   }
 }
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler = async (outer, _args, opts) => {
+  // With --json the warnings said on stderr are also listed in the output, with every file written.
+  const warnings: string[] = [];
+  const ctx: Ctx = outer.json ? { ...outer, err: (line) => { warnings.push(line); outer.err(line); } } : outer;
   const p = await prepare(ctx, opts);
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
   let record: DrawRecord;
@@ -229,12 +235,15 @@ export const run: Handler = async (ctx, _args, opts) => {
     witness.early?.cancel(); // no-op once finished; a draw that failed after starting its sheet stops it
   }
   phase('record, witness sheet and ledger line written');
-  if (ctx.json) ctx.out(withHead(text, head)); // the record as stored, and the new ledger head
-  else {
+  if (!ctx.json) {
     printCodes(ctx, maskedRecord(record));
     printOutputs(ctx, p.ws, record, head);
   }
-  if (opts.sheets !== false) await sheetsAfter(ctx, p.ws, record);
-  await noticesAfter(ctx, p.ws, record);
+  const written = [path.join(p.ws.draws, `${record.drawId}.json`), path.join(p.ws.draws, `${record.drawId}-witness.html`), path.join(p.ws.draws, `${record.drawId}-witness.xlsx`),
+    ...drawnListFiles(p.ws, record).map((f) => f.path)];
+  if (opts.sheets !== false) written.push(...(await sheetsAfter(ctx, p.ws, record)));
+  written.push(...(await noticesAfter(ctx, p.ws, record)));
+  // The record as stored and the new ledger head, then the files written and the warnings said.
+  if (ctx.json) ctx.out(withHead(text, head).replace(/\n\}\n?$/, `,\n  "files": ${JSON.stringify(written.map((f) => path.resolve(p.ws.root, f)))},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`));
   return 0;
 };

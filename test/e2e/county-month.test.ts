@@ -63,9 +63,15 @@ describe('a month in a county workspace (宁川县)', () => {
   it('draws and reports the month with no other place\'s names, 县本级 wording and the unit from the settings', async () => {
     const reg = (f: string) => path.join(ws, 'registries', f);
     const d = await ssjIn(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', '抽查工作计划.xlsx'), '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
-      '--inspectors', reg('inspectors.xlsx'), '--conflicts', reg('conflicts.xlsx'), '--seed', '20261204', '--date', '2026-12-04', '--place', '宁川县医疗保障局会议室']);
+      '--inspectors', reg('inspectors.xlsx'), '--conflicts', reg('conflicts.xlsx'), '--seed', '20261204', '--date', '2026-12-04', '--place', '宁川县医疗保障局会议室', '--json']);
     expectNoStack(d);
     expect(d.code).toBe(0);
+    // draw --json: the record, the files written (record, witness sheet, record sheets, notices, list) and the warnings said.
+    const drawn = JSON.parse(d.stdout) as { drawId: string; files: string[]; warnings: string[] };
+    expect(drawn.files.slice(0, 3).map((f) => path.relative(ws, f))).toEqual([`draws/${drawn.drawId}.json`, `draws/${drawn.drawId}-witness.html`, `draws/${drawn.drawId}-witness.xlsx`]);
+    expect(drawn.files.some((f) => f.includes(`sheets/${drawn.drawId}/`))).toBe(true);
+    expect(drawn.files.filter((f) => !fs.existsSync(f))).toEqual([]);
+    expect(drawn.warnings.join('\n')).toContain('[no-license-number]');
     const r = await ssjIn(['report', '--workspace', ws, '--month', '2026-12', '--date', '2026-12-31', '--json']);
     expectNoStack(r);
     expect(r.code).toBe(0);

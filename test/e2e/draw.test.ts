@@ -34,7 +34,7 @@ describe('ssj draw', () => {
     }
   });
 
-  it('writes the record, the ledger line and the witness sheets, with --json printing only the record', async () => {
+  it('writes the record, the ledger line and the witness sheets, with --json printing the record, the files written and the warnings', async () => {
     const { root, record, stdout } = runs.get('xlsx')!;
     expect(record.drawId).toBe('20240603-1');
     expect(record.format).toBe('ssj-draw-record/1');
@@ -42,7 +42,9 @@ describe('ssj draw', () => {
     expect(record.seedSource).toBe('三名监督人掷骰');
     expect(record.place).toBe('测试县医保局三楼会议室');
     expect(record.prevRecordHash).toBeNull();
-    const { ledgerHead, ...stored } = record as DrawRecord & { ledgerHead: string };
+    const { ledgerHead, files, warnings, ...stored } = record as DrawRecord & { ledgerHead: string; files: string[]; warnings: string[] };
+    expect(files.slice(0, 3).map((f) => path.relative(root, f))).toEqual(['draws/20240603-1.json', 'draws/20240603-1-witness.html', 'draws/20240603-1-witness.xlsx']);
+    expect(Array.isArray(warnings)).toBe(true);
     expect(readJson<DrawRecord>(path.join(root, 'draws', '20240603-1.json'))).toEqual(stored);
     expect(drawFiles(root)).toEqual(['20240603-1-witness.html', '20240603-1-witness.xlsx', '20240603-1.json']);
     const lines = ledgerLines(root).map((l) => JSON.parse(l) as { hash: string; files: { path: string }[] });
