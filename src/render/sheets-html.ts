@@ -5,12 +5,11 @@
  */
 import type { RecordSheetModel, SheetDepartment } from '../core/record-sheet.js';
 import { tf } from '../i18n/index.js';
-import { inertText } from '../core/text.js';
 import { escapeHtml } from './html.js';
 
 
 /** Escaped and inert (a spreadsheet opening the page takes no cell for a formula), with the catalogue's line breaks kept. */
-const h = (s: string) => escapeHtml(inertText(s)).replace(/\n/g, '<br>');
+const h = (s: string) => escapeHtml(s).replace(/\n/g, '<br>'); // HTML is not a spreadsheet: no formula apostrophe (issue 19)
 
 function td(text: string, attrs: { rows?: number; cols?: number; cls?: string } = {}): string {
   const a = [

@@ -5,7 +5,6 @@
  */
 import { t, tf, getFormLang, type MsgKey } from '../i18n/index.js';
 import { chinaTime } from '../core/china-time.js';
-import { inertText } from '../core/text.js';
 import type { DocTable, PrintDoc } from '../core/print-doc.js';
 import { escapeHtml } from './html.js';
 import type { AmendmentRecord, DrawRecord, InputRef, PlanRow, Ratio, Stratum, TeamMember } from '../core/types.js';
@@ -248,7 +247,7 @@ function rowsHtml(tb: DocTable, rows: string[][]): string {
   for (const r of rows) {
     let tr = '<tr>';
     r.forEach((c, i) => {
-      tr += isHash(c) ? `<td class="hash">${c}</td>` : `<td${nowrap.has(i) ? ' class="nw"' : ''}>${escapeHtml(inertText(c))}</td>`;
+      tr += isHash(c) ? `<td class="hash">${c}</td>` : `<td${nowrap.has(i) ? ' class="nw"' : ''}>${escapeHtml(c)}</td>`;
     });
     out.push(`${tr}</tr>`);
   }
@@ -288,7 +287,7 @@ function tablesAndSignatures(doc: PrintDoc): string[] {
 /** A complete HTML page for A4 printing; every text is escaped. */
 export function docHtml(doc: PrintDoc, lang: string): string {
   // Cells inert as in the workbook copy: a spreadsheet that opens the page (LibreOffice does) takes no text for a formula.
-  const meta = doc.meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th>${isHash(v) ? `<td class="hash">${v}</td>` : `<td>${escapeHtml(inertText(v))}</td>`}</tr>`).join('\n');
+  const meta = doc.meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th>${isHash(v) ? `<td class="hash">${v}</td>` : `<td>${escapeHtml(v)}</td>`}</tr>`).join('\n');
   const body = [
     doc.signatures.length ? `<p class="howto">${escapeHtml(w('printHowto'))}</p>` : '',
     `<h1>${escapeHtml(doc.title)}</h1>`,

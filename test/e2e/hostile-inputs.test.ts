@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese, ssjMeasured } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
-import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies, awkwardNamePharmacies, passwordXlsx, passwordOds } from '../hostile/make-corpus.mjs';
+import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies, awkwardNamePharmacies, passwordXlsx, passwordOds, formulaNamePharmacies } from '../hostile/make-corpus.mjs';
 
 const dir = tempDir('ssj-hostile-inputs-');
 const inputs = validInputs(path.join(dir, 'in'), { rows: 60, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
@@ -197,5 +197,20 @@ describe('a lock held from another computer', () => {
     fs.utimesSync(lock, old, old);
     const again = ssj(drawArgs(ws, inputs.plan), { env: { SSJ_LOCK_WAIT_MS: '300' } });
     expect({ code: again.code, err: again.stderr }).toEqual({ code: 0, err: again.stderr });
+  });
+});
+
+describe('formula neutralising', () => {
+  it('names beginning with = + - @ are printed as written on the HTML witness and record sheets (no apostrophe)', () => {
+    const entities = formulaNamePharmacies(path.join(corpus, 'pharmacies-formula-names.csv'));
+    const ws = workspace();
+    const args = drawArgs(ws, inputs.plan).map((a) => (a === inputs.entities ? entities : a)).filter((a) => a !== '--no-sheets');
+    const d = ssj([...args, '--json']);
+    expect({ code: d.code, err: d.stderr }).toEqual({ code: 0, err: d.stderr });
+    const rec = JSON.parse(d.stdout) as { drawId: string; selected: { name: string }[] };
+    const html = [path.join(ws, 'draws', `${rec.drawId}-witness.html`), path.join(ws, 'sheets', rec.drawId, 'all.html')].map((f) => fs.readFileSync(f, 'utf8')).join('');
+    for (const e of rec.selected) expect(html).not.toContain(`'${e.name.replace(/&/g, '&amp;')}`);
+    expect(html).not.toMatch(/(&#39;|>')[=+\-@]/);
+    expect(html).toMatch(/>[=+\-@][^<]*大药房/);
   });
 });

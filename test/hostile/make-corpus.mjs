@@ -464,3 +464,15 @@ export function passwordOds() {
     { name: 'content.xml', data: randomBytes(5000, 9) },
   ]);
 }
+
+/** Pharmacies whose names begin with = + - @ (a spreadsheet would read them as formulas). */
+export function formulaNamePharmacies(file, n = 60) {
+  const name = PHARMACY_HEADER.indexOf('名称');
+  const lead = ['=1+1', '+86', '-', '@'];
+  const rows = pharmacyRows(n).map((r, i) => {
+    const out = [...r];
+    out[name] = `${lead[i % lead.length]}${r[name]}`;
+    return out;
+  });
+  return writeCsv(file, [PHARMACY_HEADER, ...rows]);
+}

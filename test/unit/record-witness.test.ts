@@ -44,14 +44,14 @@ describe('witness sheet HTML', () => {
     expect(plan.rows.map((row) => row[col])).toEqual(base.plan.rows.map(() => '上半年、下半年各一次'));
     expect(drawWitness(base).tables[0]!.rows[0]![col]).toBe('—');
   });
-  it('makes formula-like text inert, as the workbook copy does (a spreadsheet opening the page takes no formula)', () => {
+  it('prints formula-like text as written: HTML is never neutralised (issue 19: no apostrophe on the printed page)', () => {
     const base = sampleDraw();
     const { recordHash: _h, format: _f, algorithm: _a, ...fields } = base;
     const r2 = buildDrawRecord({ ...fields, place: '=HYPERLINK("http://x","y")', selected: base.selected.map((s, i) => (i === 0 ? { ...s, name: '+1+1药店' } : s)) });
     const page = docHtml(drawWitness(r2), 'zh');
-    expect(page).toContain('<td>&#39;+1+1药店</td>');
-    expect(page).toContain('<td>&#39;=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</td>');
-    expect(page).not.toMatch(/<td>[=+\-@]/);
+    expect(page).toContain('<td>+1+1药店</td>');
+    expect(page).toContain('<td>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</td>');
+    expect(page).not.toMatch(/&#39;[=+\-@]/);
   });
   it('escapes every text', () => {
     expect(html).not.toContain('<script>alert');
