@@ -13,7 +13,7 @@ import type { AmendmentRecord, DrawRecord, InputRef, Plan, LedgerLine, LedgerRec
 import { maskedAmendment, maskedRecord } from '../core/mask.js';
 import type { Difference } from '../core/verify.js';
 import { InputError, SsjError, UsageError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { t, type MsgKey } from '../i18n/index.js';
 import type { PrintDoc } from '../core/print-doc.js';
 import { amendmentWitness, docHtml, drawWitness, roleLabel } from '../render/witness.js';
 import { isAmendment, readLedger, readRecord, readTextFile, safeId, type Companion } from '../io/records.js';
@@ -225,6 +225,14 @@ export async function sheetsAfterRecord(
   }
 }
 
+const FIELD_NAMES: ReadonlySet<string> = new Set(['recordHash', 'prevRecordHash', 'selected', 'teams', 'team', 'strata', 'inputs', 'seed', 'algorithm', 'plan', 'drawId', 'announcementHash', 'substitution', 'amends']);
+
+/** A difference's field in the user's words, the record's own path after it: 检查组（teams[2].members[1].key）. */
+function fieldLabel(field: string): string {
+  const head = /^[A-Za-z]+/.exec(field)?.[0] ?? '';
+  return FIELD_NAMES.has(head) ? t('drawcmd.verify.fieldNamed', { name: t(`drawcmd.verify.field.${head}` as MsgKey), field }) : field;
+}
+
 const show = (v: Difference['expected']) => (v === null || v === '' ? t('drawcmd.verify.none') : String(v));
 
 /** One line per difference: where (record, ledger line, stratum, position, entity), the field, expected and found. */
@@ -238,7 +246,7 @@ export function differenceLines(diffs: Difference[], recordId?: string): string[
       d.position !== undefined ? t('drawcmd.verify.atPosition', { n: d.position }) : '',
       d.entity !== undefined ? t('drawcmd.verify.atEntity', { key: d.entity }) : '',
     ].join('');
-    return t('drawcmd.verify.diff', { where, field: d.field, expected: show(d.expected), found: show(d.found) });
+    return t('drawcmd.verify.diff', { where, field: fieldLabel(d.field), expected: show(d.expected), found: show(d.found) });
   });
 }
 
