@@ -115,6 +115,3 @@ export function openFollowUps(results: readonly InspectionResult[], draws: reado
   }
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline || '9999') .localeCompare(b.deadline || '9999') || a.entity.localeCompare(b.entity));
 }
-
-/** Closed follow-ups (完结日期 written). */
-export const isClosed = (r: InspectionResult): boolean => r.followUp?.closedDate !== undefined;
