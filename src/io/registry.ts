@@ -45,10 +45,13 @@ export interface LoadedRegistries {
  * draw holds ~1.2 GB of heap; far above this, node runs out of heap and dies with a native
  * stack trace instead of a message, so the file is refused as it streams by.
  */
-export const MAX_REGISTRY_ROWS = 2_000_000;
+export const MAX_REGISTRY_ROWS = Number(process.env.SSJ_MAX_REGISTRY_ROWS) || 2_000_000; // the variable: tests only
 
-function countRow(file: string, rows: number, row: TableRow): void {
-  if (rows > MAX_REGISTRY_ROWS) throw new InputError('io.tooManyRows', { file, limit: MAX_REGISTRY_ROWS, row: row.row });
+/** `earlier`: rows kept from the files read before this one — the cap is for all of them together, and then splitting does not help. */
+function countRow(file: string, rows: number, row: TableRow, earlier = 0): void {
+  if (rows <= MAX_REGISTRY_ROWS) return;
+  if (earlier > 0) throw new InputError('guard.tooManyRowsTogether', { file, limit: MAX_REGISTRY_ROWS, earlier, row: row.row });
+  throw new InputError('io.tooManyRows', { file, limit: MAX_REGISTRY_ROWS, row: row.row });
 }
 
 /** A progress bar per file (TTY only; see render/progress.ts). */
@@ -120,7 +123,7 @@ async function readSequential(
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     onRow: (tb, row) => {
       rows += 1;
-      countRow(file, opts.kept + rows, row);
+      countRow(file, opts.kept + rows, row, opts.kept);
       if (!REGISTRY_ROLES.includes(tb.role)) return true;
       handle ??= registryHandler(tb, { today: opts.today, keys: opts.keys, keep: opts.keep }, acc);
       handle(row);

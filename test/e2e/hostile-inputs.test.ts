@@ -214,3 +214,19 @@ describe('formula neutralising', () => {
     expect(html).toMatch(/>[=+\-@][^<]*大药房/);
   });
 });
+
+describe('the registry row cap', () => {
+  it('over all entity files together: the message says so and does not tell the user to split the file', () => {
+    const second = path.join(corpus, 'pharmacies-second.csv');
+    fs.writeFileSync(second, fs.readFileSync(inputs.entities, 'utf8').replace(/第(\d+)店/g, '第$1分店').replace(/(\r\n\d+,[^,]*,[^,]*,)9141/g, '$19141'));
+    const ws = workspace();
+    const args = drawArgs(ws, inputs.plan);
+    args.splice(args.indexOf('--entities') + 2, 0, second);
+    const r = ssj(args, { env: { SSJ_MAX_REGISTRY_ROWS: '100' } });
+    expect(r.code).toBe(1);
+    expectNoStack(r);
+    expect(r.stderr).toContain('pharmacies-second.csv');
+    expect(r.stderr).toMatch(/合计/);
+    expect(r.stderr).not.toMatch(/请按地区拆分/);
+  });
+});

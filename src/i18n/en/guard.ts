@@ -15,4 +15,5 @@ export const guard: Record<keyof typeof zh, string> = {
   'guard.dateAbsurd': '--date {date} is too far from today ({today}) to be a real date; refused. Only dates from 2000 up to a year from today are accepted.',
   'guard.lockedOtherHost': 'The workspace is in use from another computer ({host}, process {pid}): {file}. ssj will not take the lock over, so that two computers never write at once; try again when it is done. If it is surely no longer running, the lock counts as stale in {minutes} minute(s), or delete the file by hand.',
   'guard.passwordProtected': '{file} is password-protected (encrypted); ssj cannot read it. Open it in Excel/WPS with the password, save a copy without one (File → Info → Protect Workbook → Encrypt with Password, clear it), and read that copy.',
+  'guard.tooManyRowsTogether': 'The registries read come to more than {limit} rows together (the earlier files hold {earlier}; stopped at row {row} of {file}). The limit is for all entity files read at once, so splitting them does not help; pass only the registries this draw needs.',
 };

@@ -14,4 +14,5 @@ export const guard = {
   'guard.dateAbsurd': '--date {date} 离今天（{today}）太远，不像真实的日期，已拒绝。只接受 2000 年以后、不晚于明年今天的日期。',
   'guard.lockedOtherHost': '工作目录正被另一台电脑（{host}，进程 {pid}）使用：{file}。为免两台电脑同时写入，ssj 不会接管；请等对方完成后再试。若确认对方已不在运行，{minutes} 分钟后此锁会被视为过期，或手动删除该文件。',
   'guard.passwordProtected': '{file} 设有打开密码（已加密），ssj 无法读取。请在 Excel/WPS 中输入密码打开，另存一份不设密码的副本（文件→信息→保护工作簿→用密码进行加密，清空密码），再读那一份。',
+  'guard.tooManyRowsTogether': '读入的名录库合计超过 {limit} 行（此前的文件已有 {earlier} 行，读到 {file} 第 {row} 行时停止）。上限针对一次读入的全部检查对象文件合计，拆分文件没有用；请只传入本次抽取需要的名录库。',
 } as const;
