@@ -26,6 +26,14 @@ function addCommon(cmd: Command): Command {
 /** `--entities a.xlsx b.csv` and `--entities a --entities b` both work. */
 const files = (flag: string, desc: string) => new Option(`${flag} <files...>`, desc).argParser(collect as never);
 
+/** `--no-X <value>`: a flag with a value whose name starts with no- (commander would read it as the negation of --X). */
+function valueFlag(flag: string, attribute: string, desc: string): Option {
+  const o = new Option(flag, desc);
+  o.negate = false;
+  o.attributeName = () => attribute;
+  return o;
+}
+
 export function buildProgram(run: Runner, version: string): Command {
   const program = addCommon(new Command('ssj'))
     .description(t('cli.description'))
@@ -80,6 +88,8 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--seed <text>', t('cli.opt.seed'))
     .option('--seed-source <text>', t('cli.opt.seed-source'))
     .option('--announcement <file>', t('cli.opt.announcement'))
+    .addOption(valueFlag('--no-announcement <reason>', 'noAnnouncement', t('ledger.opt.noAnnouncement')))
+    .option('--again <reason>', t('ledger.opt.again'))
     .option('--id <id>', t('cli.opt.id'))
     .option('--document <text>', t('cli.opt.document'))
     .option('--place <text>', t('cli.opt.place'))

@@ -27,7 +27,7 @@ function drawInTemp() {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-examples-'));
   const ex = (f) => path.join(HERE, f);
   const args = ['draw', '--workspace', ws, '--date', '2024-06-05', '--plan', ex('plan-2024.xlsx'), '--entities', ex('pharmacies.xlsx'), ex('institutions.xlsx'),
-    '--inspectors', ex('inspectors-gbk.csv'), '--conflicts', ex('conflicts.xlsx'), '--seed', SEED, '--seed-source', '演示用固定种子（非真实抽取）', '--json'];
+    '--inspectors', ex('inspectors-gbk.csv'), '--conflicts', ex('conflicts.xlsx'), '--seed', SEED, '--seed-source', '演示用固定种子（非真实抽取）', '--no-announcement', '示例数据，未经公告', '--json'];
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'ssj'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai' } });
   if (r.status !== 0) throw new Error(`ssj draw failed (exit ${r.status}):\n${r.stderr}`);
   return { ws, draw: JSON.parse(r.stdout) };

@@ -36,11 +36,11 @@ export function filesOf(opts: Record<string, unknown>): InputFiles {
 }
 
 /** The draws in `lines` (not amendments) dated in the calendar year of `date`. */
-export function yearDraws(ws: Workspace, lines: LedgerLine[], date: string): DrawRecord[] {
+export function yearDraws(ws: Workspace, lines: LedgerLine[], date: string, voided: ReadonlySet<string> = new Set()): DrawRecord[] {
   const year = date.slice(0, 4);
   const out: DrawRecord[] = [];
   for (const line of lines) {
-    if (line.amends !== undefined) continue;
+    if (line.amends !== undefined || voided.has(line.drawId)) continue; // a voided draw (作废) counts for nothing
     const r = readRecord(ws, line.drawId);
     if (!isAmendment(r) && r.drawDate.slice(0, 4) === year) out.push(r);
   }
@@ -48,8 +48,8 @@ export function yearDraws(ws: Workspace, lines: LedgerLine[], date: string): Dra
 }
 
 /** Prior draws of the same calendar year as `date`, for the yearly limit (amendments add no entities). */
-export function priorDraws(ws: Workspace, lines: LedgerLine[], date: string): PriorDraw[] {
-  return yearDraws(ws, lines, date).map((r) => ({ drawId: r.drawId, drawDate: r.drawDate, selected: r.selected.map((s) => s.key) }));
+export function priorDraws(ws: Workspace, lines: LedgerLine[], date: string, voided: ReadonlySet<string> = new Set()): PriorDraw[] {
+  return yearDraws(ws, lines, date, voided).map((r) => ({ drawId: r.drawId, drawDate: r.drawDate, selected: r.selected.map((s) => s.key) }));
 }
 
 export const witnessPaths = (ws: Workspace, id: string) => ({

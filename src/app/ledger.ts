@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chainEvent, chinaDate, eventText, headOf, isV2, recordLines, RECORD_KINDS, type AnyLine, type FileRef, type LedgerEvent } from '../core/events.js';
+import { chainEvent, chinaDate, eventText, headOf, isV2, recordLines, RECORD_KINDS, voidedDraws, type AnyLine, type FileRef, type LedgerEvent } from '../core/events.js';
 import { sha256Hex } from '../core/hash.js';
 import { checkLedger, type LedgerCheck } from '../core/ledger.js';
 import { rechain, recordText, ledgerLineOf } from '../core/record.js';
@@ -154,6 +154,11 @@ export async function appendEvent<T = undefined>(
     clearPending(ws);
     return { events, head: (events.at(-1) as LedgerEvent).hash, value };
   });
+}
+
+/** The draws voided (作废) so far. */
+export function readVoided(ws: Workspace): Set<string> {
+  return voidedDraws(readLedgerLines(ws));
 }
 
 /** The ledger head now (outside the lock, for display). */

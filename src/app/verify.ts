@@ -4,6 +4,8 @@
  * hash, ledger line, announcement, content hashes, strata, selection order,
  * teams, every amendment). Returns the differences; the command prints them.
  */
+import { readLedgerLines } from '../io/ledger-file.js';
+import { recordLines, voidedDraws } from '../core/events.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkAgainstAnnouncement, isIntactAnnouncement } from '../core/announce.js';
@@ -72,8 +74,12 @@ function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs:
   const at = lines.findIndex((l) => l.drawId === draw.drawId);
   const prev = lines.findIndex((l) => l.recordHash === draw.prevRecordHash);
   const before = at >= 0 ? lines.slice(0, at) : prev >= 0 ? lines.slice(0, prev + 1) : draw.prevRecordHash === null ? [] : lines;
+  // Draws voided (作废) before this one was made did not count for it; voids after it change nothing.
+  const all = readLedgerLines(ws);
+  const own = all.findIndex((l) => recordLines([l])[0]?.drawId === draw.drawId);
+  const voided = voidedDraws(own >= 0 ? all.slice(0, own) : all);
   try {
-    const prior = priorDraws(ws, before, draw.drawDate);
+    const prior = priorDraws(ws, before, draw.drawDate, voided);
     const input = { plan: draw.plan, entities: inputs.entities, inspectors: inputs.inspectors, conflicts: inputs.conflicts, prior, drawDate: draw.drawDate };
     if (draw.algorithm === 'ssj-draw/2') {
       const run2 = runDraw2({ ...input, priorInspections: inputs.priorInspections, markedCodes: inputs.markedCodes }, draw.seed);

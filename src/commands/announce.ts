@@ -19,6 +19,7 @@ import { hashedSnapshot, makeSnapshot } from '../app/snapshot.js';
 import { loadInputs, refuseOnErrors } from '../io/inputs.js';
 import { nextDrawId, recordPath } from '../io/records.js';
 import { appendEvent, shortHead, withHead } from '../app/ledger.js';
+import { voidedDraws } from '../core/events.js';
 import { openWorkspace } from '../io/workspace.js';
 import { announcementHtml } from '../render/announcement.js';
 import { checkedId } from './common/flags.js';
@@ -36,7 +37,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     const json = path.join(ws.draws, `${id}-announcement.json`);
     const html = path.join(ws.draws, `${id}-announcement.html`);
     for (const f of [json, recordPath(ws, id)]) if (fs.existsSync(f)) throw new IoError('drawcmd.announcementIdTaken', { id, file: f });
-    const prior = priorDraws(ws, state.records, ctx.today);
+    const prior = priorDraws(ws, state.records, ctx.today, voidedDraws(state.lines));
     const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
     const strata = loaded.algorithm === 'ssj-draw/2' ? planStrata2({ ...input, priorInspections: loaded.priorInspections }) : planStrata(input);
     // The inputs as validated, for `draw --announcement` to use when the files are unchanged (app/snapshot.ts).

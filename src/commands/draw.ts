@@ -19,14 +19,16 @@ import { drawRecordBase, hashedDrawRecord } from '../core/record.js';
 import type { DrawRecord, InputRef, InspectorExclusion, LedgerLine, Plan, SelectedEntity, Stratum, Team, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
-import { CheckFailed, InputError, SsjError } from '../errors.js';
+import { CheckFailed, InputError, SsjError, UsageError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { differenceLines, filesOf, priorDraws, yearDraws, readAnnouncement, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, withDocument, type EarlyWitness } from '../app/draw-io.js';
 import { checkedId, requireFlags, seedProblem } from './common/flags.js';
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { nextDrawId, readLedger, recordPath } from '../io/records.js';
-import { appendRecord, shortHead, withHead } from '../app/ledger.js';
 import { inputsFromSnapshot } from '../app/snapshot.js';
+import { appendRecord, readVoided, shortHead, withHead, type LedgerState } from '../app/ledger.js';
+import { voidedDraws } from '../core/events.js';
+import { repeatedRows } from '../core/repeat.js';
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
 import { phase } from '../io/timing.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
@@ -85,6 +87,7 @@ interface Prepared {
   plan: Plan;
   inputs: InputRef[];
   seed: string;
+  noAnnouncement: string | undefined;
 }
 
 /**
@@ -112,6 +115,7 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
   if ((typeof opts.seed !== 'string' || opts.seed.trim() === '') && !ctx.interactive) missingFlag('--seed');
   if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
   const ws = openWorkspace(ctx.workspace);
+  const noAnnouncement = commitment(opts);
   const announcement: Announcement | null = opts.announcement ? readAnnouncement(String(opts.announcement)) : null;
   const loaded = await drawInputs(ctx, opts, announcement);
   phase('inputs read and checked');
@@ -122,10 +126,37 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
     await loaded.hashed;
     refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));
   }
-  for (const f of frequencyReached(plan, yearDraws(ws, readLedger(ws), ctx.today))) {
+  for (const f of frequencyReached(plan, yearDraws(ws, readLedger(ws), ctx.today, readVoided(ws)))) {
     ctx.err(t('drawcmd.frequencyReached', { row: f.row, item: f.item, times: f.times, done: f.done, draws: f.draws.join('、') }));
   }
-  return { ws, id, announcement, loaded, plan, inputs, seed: await seedOf(ctx, opts) };
+  return { ws, id, announcement, noAnnouncement, loaded, plan, inputs, seed: await seedOf(ctx, opts) };
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/**
+ * A draw is announced (`--announcement`) or says why not (`--no-announcement REASON`, printed 未经事先公告):
+ * neither is refused before anything is read, both is a usage error.
+ */
+function commitment(opts: Record<string, unknown>): string | undefined {
+  const reason = text(opts.noAnnouncement);
+  if (opts.announcement && opts.noAnnouncement !== undefined) throw new UsageError('ledger.announcementBoth', {});
+  if (opts.noAnnouncement !== undefined && reason === undefined) throw new UsageError('ledger.noAnnouncementReason', {});
+  if (!opts.announcement && reason === undefined) throw new CheckFailed('ledger.noAnnouncement', {});
+  return reason;
+}
+
+/** A plan row already drawn in its 抽查频次 period (not voided) is refused unless `--again REASON`; the reason and the earlier draws are recorded. */
+function againOf(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, state: LedgerState): { reason: string; draws: string[] } | undefined {
+  const voided = voidedDraws(state.lines);
+  const repeated = repeatedRows(p.plan, ctx.today, yearDraws(p.ws, state.records, ctx.today, voided));
+  const reason = text(opts.again);
+  if (!repeated.length) return undefined; // --again with nothing drawn before in the period: nothing to record
+  if (reason === undefined) {
+    for (const r of repeated) ctx.err(t('ledger.repeatedRow', { row: r.row, item: r.item, objectType: r.objectType, period: r.period, draws: r.draws.join('、') }));
+    throw new CheckFailed('ledger.repeatDraw', { draws: [...new Set(repeated.flatMap((r) => r.draws))].join('、') });
+  }
+  return { reason, draws: [...new Set(repeated.flatMap((r) => r.draws))] };
 }
 
 /**
@@ -133,14 +164,16 @@ async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepare
  * the record. A large registry's content hash may still be on its worker
  * thread while the draw runs: it is awaited before the record is made.
  */
-async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, lines: LedgerLine[], progress: Progress, witness: { early: EarlyWitness | null }): Promise<DrawRecord> {
+async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, state: LedgerState, progress: Progress, witness: { early: EarlyWitness | null }): Promise<DrawRecord> {
   const { ws, loaded, plan, announcement } = p;
+  const lines = state.records;
   // One announcement, one draw: a second draw on it (say two started at once) is refused as such, before its
   // strata — changed by the first draw's selections — could be blamed instead.
   if (announcement && lines.some((l) => l.drawId === (p.id ?? announcement.drawId))) {
     throw new InputError('drawcmd.announcementUsed', { file: String(opts.announcement), id: p.id ?? announcement.drawId });
   }
-  const prior = priorDraws(ws, lines, ctx.today);
+  const again = againOf(ctx, opts, p, state);
+  const prior = priorDraws(ws, lines, ctx.today, voidedDraws(state.lines));
   const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
   phase('ledger read');
   const draw2 = loaded.algorithm === 'ssj-draw/2';
@@ -167,6 +200,8 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
     seedSource: typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '',
     announcementHash: announcement?.announcementHash ?? null,
     ...(place !== undefined ? { place } : {}),
+    ...(p.noAnnouncement !== undefined ? { noAnnouncement: p.noAnnouncement } : {}),
+    ...(again ? { again } : {}),
     plan,
     inputs: p.inputs,
     strata: result.strata,
@@ -226,7 +261,7 @@ export const run: Handler = async (outer, _args, opts) => {
     ({ record, text, head } = await appendRecord<DrawRecord>(
       p.ws,
       ctx.now,
-      (lines) => drawRecord(ctx, opts, p, lines, progress, witness),
+      (_lines, state) => drawRecord(ctx, opts, p, state, progress, witness),
       // The drawn list (抽取结果公示, Laiyuan 第四条) is written and listed with the record: one event, one command.
       async (r) => [...(await (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang))), ...drawnListFiles(p.ws, r)],
     ));

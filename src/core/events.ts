@@ -203,9 +203,14 @@ export function lineOfHead(lines: AnyLine[], head: string): number | null {
 /** Announcements that no draw used (and no void withdrew): their draw ids, in ledger order. */
 export function unusedAnnouncements(lines: AnyLine[]): string[] {
   const drawn = new Set(recordLines(lines).map((l) => l.drawId));
-  const voided = new Set(lines.filter((l) => isV2(l) && l.kind === 'void').map((l) => String(l.drawId)));
+  const voided = voidedDraws(lines);
   return lines
     .filter((l): l is LedgerEvent => isV2(l) && l.kind === 'announcement' && typeof l.drawId === 'string')
     .map((l) => l.drawId as string)
     .filter((id) => !drawn.has(id) && !voided.has(id));
+}
+
+/** Draws withdrawn by a `void` event (作废), in the lines given. */
+export function voidedDraws(lines: AnyLine[]): Set<string> {
+  return new Set(lines.filter((l): l is LedgerEvent => isV2(l) && l.kind === 'void' && typeof l.drawId === 'string').map((l) => l.drawId as string));
 }

@@ -228,6 +228,10 @@ export interface DrawRecord {
   announcementHash: string | null;
   /** 抽取地点 (`--place`), printed on the witness sheet; absent when not given. */
   place?: string;
+  /** Why there was no announcement before the draw (`--no-announcement`), printed 未经事先公告; absent with one. */
+  noAnnouncement?: string;
+  /** A plan row drawn again in the same 抽查频次 period (`--again`): the reason and the earlier draws; printed. */
+  again?: { reason: string; draws: string[] };
   plan: Plan;
   inputs: InputRef[];
   strata: Stratum[];

@@ -116,6 +116,8 @@ export function drawWitness(r: DrawRecord): PrintDoc {
     [w('createdAt'), localTime(r.createdAt)],
   ];
   if (r.announcementHash) meta.push([w('announcement'), r.announcementHash]);
+  if (r.noAnnouncement !== undefined) meta.push([w('noAnnouncement'), r.noAnnouncement]);
+  if (r.again) meta.push([w('again'), `${r.again.reason}（${w('againEarlier')}${r.again.draws.join('、')}）`]);
   meta.push([w('prevHash'), r.prevRecordHash ?? '—'], [w('recordHash'), r.recordHash]);
   return {
     title: w('title'),

@@ -30,7 +30,14 @@ describe('ssj announce, then draw --announcement', () => {
   it('freezes the inputs, the strata and each entity’s probability n/N, with its own hash', async () => {
     expect(ann.drawId).toBe('20240603-1');
     const onDisk = JSON.parse(fs.readFileSync(annFile(), 'utf8')) as AnnouncementJson & Record<string, unknown>;
-    expect(onDisk).toEqual(ann);
+    const { ledgerHead, ...printed } = ann as AnnouncementJson & { ledgerHead: string };
+    expect(onDisk).toEqual(printed);
+    // The announcement is an event of the ledger, listing its files; --json carries the new head.
+    const events = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; hash: string; announcementHash: string; files: { path: string }[] });
+    expect(events.map((e) => [e.kind, e.announcementHash, e.files.map((f) => f.path)])).toEqual([
+      ['announcement', ann.announcementHash, ['draws/20240603-1-announcement.html', 'draws/20240603-1-announcement.json']],
+    ]);
+    expect(ledgerHead).toBe(events[0]!.hash);
     const { announcementHash, ...rest } = onDisk;
     expect(announcementHash).toBe(sha256Hex(canonicalJson(rest)));
     expect(ann.inputs.map((i) => i.role)).toEqual(['plan', 'pharmacies', 'institutions', 'inspectors', 'conflicts']);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { tempDir, ssjIn, expectNoStack } from '../helpers/cli.js';
+import { committed, tempDir, ssjIn, expectNoStack } from '../helpers/cli.js';
 import { conflicts, inspectors, institutions, pharmacies, writeXlsx } from './draw-fixtures.js';
 
 /** Every text of the workspace's outputs: HTML/JSON as text, workbooks cell by cell. */
@@ -62,8 +62,8 @@ describe('a month in a county workspace (宁川县)', () => {
 
   it('draws and reports the month with no other place\'s names, 县本级 wording and the unit from the settings', async () => {
     const reg = (f: string) => path.join(ws, 'registries', f);
-    const d = await ssjIn(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', '抽查工作计划.xlsx'), '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
-      '--inspectors', reg('inspectors.xlsx'), '--conflicts', reg('conflicts.xlsx'), '--seed', '20261204', '--date', '2026-12-04', '--place', '宁川县医疗保障局会议室', '--json']);
+    const d = await ssjIn(committed(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', '抽查工作计划.xlsx'), '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
+      '--inspectors', reg('inspectors.xlsx'), '--conflicts', reg('conflicts.xlsx'), '--seed', '20261204', '--date', '2026-12-04', '--place', '宁川县医疗保障局会议室', '--json']));
     expectNoStack(d);
     expect(d.code).toBe(0);
     // draw --json: the record, the files written (record, witness sheet, record sheets, notices, list) and the warnings said.

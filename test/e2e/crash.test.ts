@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { BIN, ROOT, ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { BIN, ROOT, committed, ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 // @ts-expect-error — plain ESM script without types
 import { validInputs, prng } from '../hostile/make-corpus.mjs';
 import { tempFiles } from '../hostile/helpers.js';
@@ -25,10 +25,10 @@ const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO
 const dir = tempDir('ssj-crash-');
 const ws = path.join(dir, 'ws');
 const inputs = validInputs(path.join(dir, 'in'), { rows: 120, inspectors: 200 }) as { entities: string; inspectors: string; plan: string };
-const drawArgs = (seed: string, extra: string[] = []) => [
+const drawArgs = (seed: string, extra: string[] = []) => committed([
   'draw', '--workspace', ws, '--plan', inputs.plan, '--entities', inputs.entities, '--inspectors', inputs.inspectors,
   '--seed', seed, '--seed-source', 'crash test', '--date', DRAW_DATE, '--yes', ...extra,
-];
+]);
 
 function start(args: string[]): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { BIN, ssj, tempDir } from '../helpers/cli.js';
+import { BIN, committed, ssj, tempDir } from '../helpers/cli.js';
 import { drawFiles, inputArgs, makeWorkspace, SEED, type Files } from './draw-fixtures.js';
 
 /** A spawned draw; `done` is attached at once, so an exit during a sleep is never missed. */
 function start(root: string, f: Files, seed: string) {
-  const proc = spawn(process.execPath, [BIN, 'draw', ...inputArgs(f), '--seed', seed, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json'], {
+  const proc = spawn(process.execPath, [BIN, ...committed(['draw', ...inputArgs(f), '--seed', seed, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json'])], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Asia/Shanghai' },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -58,7 +58,7 @@ describe('draws at once and killed draws', () => {
       const v = ssj(['verify', '--ledger', '--json', '--workspace', root]);
       expect([v.code, JSON.parse(v.stdout).differences]).toEqual([0, []]);
     }
-    const after = ssj(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json']);
+    const after = ssj(committed(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json']));
     expect(after.code).toBe(0);
     const v = ssj(['verify', '--ledger', '--json', '--workspace', root]);
     expect(v.code).toBe(0);

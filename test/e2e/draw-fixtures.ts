@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { orgCodeCheckChar, usccCheckChar } from '../../src/core/checks/uscc.js';
-import { type RunResult, ssjIn } from '../helpers/cli.js';
+import { committed, type RunResult, ssjIn } from '../helpers/cli.js';
 
 export type Sheet = { title: string; header: string[]; rows: string[][] };
 
@@ -133,7 +133,7 @@ export const inputArgs = (f: Files): string[] => ['--plan', f.plan, '--entities'
 export const SEED = '31415926535897932384';
 
 export async function draw(root: string, f: Files, extra: string[] = []): Promise<RunResult> {
-  return await ssjIn(['draw', ...inputArgs(f), '--seed', SEED, '--date', '2024-06-03', '--workspace', root, '--no-sheets', ...extra]);
+  return await ssjIn(committed(['draw', ...inputArgs(f), '--seed', SEED, '--date', '2024-06-03', '--workspace', root, '--no-sheets', ...extra]));
 }
 
 /** Names of files in draws/ that are not temp files. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DrawRecord } from '../../src/core/types.js';
-import { expectNoStack, ssjIn, tempDir, type RunResult } from '../helpers/cli.js';
+import { committed, expectNoStack, ssjIn, tempDir, type RunResult } from '../helpers/cli.js';
 import { conflicts, draw, drawFiles, inspectors, institutions, makeWorkspace, SEED, uscc, inputArgs, writeGbkCsv } from './draw-fixtures.js';
 import { firstDifference } from '../helpers/bytes.js';
 
@@ -131,7 +131,7 @@ describe('ssj draw when the record sheets cannot be written', () => {
     const files = await makeWorkspace(root);
     fs.mkdirSync(path.join(root, 'sheets'), { recursive: true });
     fs.writeFileSync(path.join(root, 'sheets', '20240603-1'), 'a file where the sheets folder should be');
-    const r = await ssjIn(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root]);
+    const r = await ssjIn(committed(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root]));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('ssj sheets --draw 20240603-1');
     expect(r.stderr).toContain('不要重新抽取');
@@ -153,7 +153,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
   it('without --seed when not on a TTY (exit 2, names the flag)', async () => {
     const root = tempDir('ssj-draw-noseed-');
     const files = await makeWorkspace(root);
-    const r = await ssjIn(['draw', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03']);
+    const r = await ssjIn(committed(['draw', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03']));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--seed');
     expect(drawFiles(root)).toEqual([]);
@@ -200,7 +200,7 @@ describe('ssj draw refuses bad input and writes nothing', () => {
     const root = tempDir('ssj-draw-files-');
     const files = await makeWorkspace(root);
     const elsewhere = tempDir('ssj-not-a-workspace-');
-    const r = await ssjIn(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', elsewhere, '--no-sheets']);
+    const r = await ssjIn(committed(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', elsewhere, '--no-sheets']));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`ssj init ${elsewhere}`);
     expectNoStack(r);

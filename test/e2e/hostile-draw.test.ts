@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { committed, ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese, mountTmpfs, remountReadOnly, unmount, copyTree } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
 import { validInputs, makeCorpus } from '../hostile/make-corpus.mjs';
@@ -22,14 +22,14 @@ const inputs = validInputs(path.join(dir, 'in'), { rows: 80, inspectors: 200 }) 
 const corpus = path.join(dir, 'corpus');
 makeCorpus(corpus, { big: false });
 
-const drawArgs = (workspace: string, o: { seed?: string; plan?: string; entities?: string; inspectors?: string; extra?: string[] } = {}) => [
+const drawArgs = (workspace: string, o: { seed?: string; plan?: string; entities?: string; inspectors?: string; extra?: string[] } = {}) => committed([
   'draw', '--workspace', workspace,
   '--plan', o.plan ?? inputs.plan,
   '--entities', o.entities ?? inputs.entities,
   '--inspectors', o.inspectors ?? inputs.inspectors,
   '--seed', o.seed ?? '12345678901234567890',
   '--seed-source', 'test', '--date', DATE, '--yes', ...(o.extra ?? []),
-];
+]);
 
 /** A plan for another year: the title row says 2023 while today is 2024. */
 function wrongYearPlan(): string {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import * as XLSX from 'xlsx';
-import { BIN, ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
+import { committed, BIN, ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
 import { retargetedAnnouncement, plantedRecord, wrongTypesRecord, writeCsv, otherSpelling, invisibleIdPharmacies } from '../hostile/make-corpus.mjs';
@@ -36,7 +36,7 @@ const inputs = (ws: string) => [
   '--inspectors', path.join(ws, 'registries', 'inspectors-gbk.csv'),
   '--conflicts', path.join(ws, 'registries', 'conflicts.xlsx'),
 ];
-const drawArgs = (ws: string, extra: string[] = []) => ['draw', '--workspace', ws, ...inputs(ws), '--seed', SEED, '--seed-source', 'test', '--date', '2024-06-10', '--yes', ...extra];
+const drawArgs = (ws: string, extra: string[] = []) => committed(['draw', '--workspace', ws, ...inputs(ws), '--seed', SEED, '--seed-source', 'test', '--date', '2024-06-10', '--yes', ...extra]);
 
 /** Refused with one of `codes`, a Chinese message, no stack, and the workspace and the outside folder as they were. */
 function refused(run: () => RunResult, codes: number[], ws: string, outside: string): RunResult {

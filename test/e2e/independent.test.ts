@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { ROOT, ssj, tempDir } from '../helpers/cli.js';
+import { committed, ROOT, ssj, tempDir } from '../helpers/cli.js';
 
 const SCRIPT = path.join(ROOT, 'docs', 'independent', 'ssjdraw.py');
 const PY = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0);
@@ -223,8 +223,8 @@ maybe('an independent implementation of ssj-draw', () => {
     fs.copyFileSync(path.join(demo, 'plans', 'plan-2024.xlsx'), path.join(ws, 'plans', 'plan-2024.xlsx'));
     const files = ['--entities', reg('附件2-定点零售药店名录库.xlsx'), reg('附件3-定点医疗机构名录库.xlsx'),
       '--inspectors', reg('附件4-检查人员名录库.xlsx'), '--conflicts', reg('回避名单.xlsx')];
-    const d = ssj(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', 'plan-2024.xlsx'), ...files, '--seed', '27182818284590452353',
-      '--seed-source', 'test', '--date', '2024-06-05', '--no-sheets', '--yes', '--json']);
+    const d = ssj(committed(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', 'plan-2024.xlsx'), ...files, '--seed', '27182818284590452353',
+      '--seed-source', 'test', '--date', '2024-06-05', '--no-sheets', '--yes', '--json']));
     expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
     const id = (JSON.parse(d.stdout) as { drawId: string }).drawId;
     const rec = path.join(ws, 'draws', `${id}.json`);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
-import { ssj, tempDir, expectNoStack, ROOT } from '../helpers/cli.js';
+import { committed, ssj, tempDir, expectNoStack, ROOT } from '../helpers/cli.js';
 
 const EX = path.join(ROOT, 'examples');
 const ex = (f: string) => path.join(EX, f);
@@ -78,7 +78,7 @@ describe('English output (--lang en, SSJ_LANG=en)', () => {
   it('errors are English too: no terminal for the wizard, a missing flag, a missing file', () => {
     const runs = [
       ssj(['--lang', 'en']),
-      ssj(['draw', '--lang', 'en', '--yes', '--workspace', dir, '--plan', ex('plan-2024.xlsx'), '--entities', ex('pharmacies.xlsx'), '--inspectors', ex('inspectors-gbk.csv')]),
+      ssj(committed(['draw', '--lang', 'en', '--yes', '--workspace', dir, '--plan', ex('plan-2024.xlsx'), '--entities', ex('pharmacies.xlsx'), '--inspectors', ex('inspectors-gbk.csv')])),
       ssj(['validate', path.join(dir, 'no-such-file.xlsx')], { env: { SSJ_LANG: 'en' } }),
     ];
     expect(runs.map((r) => r.code)).toEqual([2, 2, expect.any(Number)]);

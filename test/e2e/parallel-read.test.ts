@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { tempDir, ssjIn, tempWorkspace, expectNoStack, type RunResult } from '../helpers/cli.js';
+import { committed, tempDir, ssjIn, tempWorkspace, expectNoStack, type RunResult } from '../helpers/cli.js';
 import { inspectors, pharmacies, uscc, type Sheet } from './draw-fixtures.js';
 
 // SSJ_HASH_ASIDE_ROWS=0: the content hash of every entity file on its worker thread too.
@@ -140,7 +140,7 @@ describe('parallel CSV reader = sequential reader', () => {
     const plan = path.join(ws, 'plan.json');
     fs.writeFileSync(plan, JSON.stringify({ title: '2024年度测试县双随机抽查计划', maxPerEntityPerYear: 2, rows: [{ no: 1, item: '定点零售药店医保服务', objectType: '定点零售药店', ratio: '低(A、2%)、中(B、5%)、高(D、10%)' }] }));
     const args = ['--plan', plan, '--entities', entities, '--inspectors', insp, '--date', '2024-06-03', '--workspace', ws];
-    const d = await run(['draw', ...args, '--seed', '31415926535897932384', '--no-sheets', '--json'], PARALLEL);
+    const d = await run(committed(['draw', ...args, '--seed', '31415926535897932384', '--no-sheets', '--json']), PARALLEL);
     expect(d.code).toBe(0);
     expect(used(d)).toBe(true);
     expect(d.stderr).toContain('content hash of 1500 entities on a worker');
@@ -149,7 +149,7 @@ describe('parallel CSV reader = sequential reader', () => {
     expect(v.stdout + v.stderr).toMatch(/一致/);
     expect(v.code).toBe(0);
     const ws2 = tempWorkspace('ssj-parallel-draw2-');
-    const d2 = await run(['draw', ...args.slice(0, -1), ws2, '--seed', '31415926535897932384', '--no-sheets', '--json'], SEQUENTIAL);
+    const d2 = await run(committed(['draw', ...args.slice(0, -1), ws2, '--seed', '31415926535897932384', '--no-sheets', '--json']), SEQUENTIAL);
     const strip = (text: string) => {
       const r = JSON.parse(text) as Record<string, unknown>;
       return { inputs: r.inputs, strata: r.strata, selected: r.selected, teams: r.teams };

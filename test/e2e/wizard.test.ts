@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ssj, tempDir, expectNoStack, ROOT, BIN } from '../helpers/cli.js';
+import { committed, ssj, tempDir, expectNoStack, ROOT, BIN } from '../helpers/cli.js';
 
 const EX = path.join(ROOT, 'examples');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -30,7 +30,7 @@ describe('ssj alone without a terminal', () => {
   it('a missing required flag is a usage error naming the flag, not a prompt', () => {
     const ex = (f: string) => path.join(EX, f);
     const ws = tempDir();
-    const r = ssj(['draw', '--workspace', ws, '--yes', '--plan', ex('plan-2024.xlsx'), '--entities', ex('pharmacies.xlsx'), '--inspectors', ex('inspectors-gbk.csv')]);
+    const r = ssj(committed(['draw', '--workspace', ws, '--yes', '--plan', ex('plan-2024.xlsx'), '--entities', ex('pharmacies.xlsx'), '--inspectors', ex('inspectors-gbk.csv')]));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--seed');
     expectNoStack(r);

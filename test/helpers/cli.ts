@@ -123,3 +123,15 @@ async function runInProcess(args: string[], opts: { cwd?: string; env?: Record<s
   }
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
+
+/**
+ * A draw's arguments with the commitment flags a test draw needs (issue 15): `--no-announcement` unless an
+ * announcement is given, and `--again` so that tests drawing the same plan twice in a period are not refused
+ * (the refusal itself is tested on its own).
+ */
+export function committed(args: string[], o: { again?: boolean } = {}): string[] {
+  const out = [...args];
+  if (!out.includes('--announcement') && !out.includes('--no-announcement')) out.push('--no-announcement', '测试：未经公告');
+  if (o.again !== false && !out.includes('--again')) out.push('--again', '测试：同期再抽');
+  return out;
+}

@@ -70,11 +70,13 @@ async function draw(ctx: Ctx): Promise<Outcome> {
   if (!f) return { status: 'skipped' };
   const ann = latestAnnouncement(ctx);
   const useAnn = ann !== null && (await askConfirm(ctx, { message: t('wizard.useAnnouncement', { file: rel(ctx, ann) }), flag: '--announcement', default: true }));
+  // No announcement: the reason is asked for, recorded and printed (未经事先公告).
+  const noAnnouncement = useAnn ? undefined : await askText(ctx, { message: t('ledger.wizard.noAnnouncement'), flag: '--no-announcement' });
   ctx.out(t('wizard.seedHelp'));
   const seed = await askText(ctx, { message: t('wizard.seed'), flag: '--seed', validate: seedCheck });
   const seedSource = await askText(ctx, { message: t('wizard.seedSource'), flag: '--seed-source', default: t('wizard.seedSourceDefault') });
   const before = new Set(listDraws(workspacePaths(ctx.workspace)).map((d) => d.drawId));
-  const o = await invokeVerb('draw', ctx, [], { ...drawInputs(f), seed, seedSource, sheets: true, ...(useAnn && ann ? { announcement: ann } : {}) });
+  const o = await invokeVerb('draw', ctx, [], { ...drawInputs(f), seed, seedSource, sheets: true, ...(useAnn && ann ? { announcement: ann } : { noAnnouncement }) });
   const made = listDraws(workspacePaths(ctx.workspace)).find((d) => !before.has(d.drawId));
   if (o.status === 'ok' && made) return { ...o, shown: drawOutputs(ctx.workspace, made.drawId).map((p) => rel(ctx, p)) };
   return o;

@@ -1,0 +1,83 @@
+/**
+ * Commitment that binds (issue 15): a draw is announced or says why not; a plan row is drawn once per
+ * 抽查频次 period unless --again says why; the announcement is a ledger event, so an edited one is caught.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DrawRecord } from '../../src/core/types.js';
+import { expectNoStack, ssj, tempDir } from '../helpers/cli.js';
+import { drawFiles, inputArgs, makeWorkspace, SEED, type Files } from './draw-fixtures.js';
+
+const base = (root: string, f: Files, seed = SEED) => ['draw', ...inputArgs(f), '--seed', seed, '--date', '2024-06-03', '--workspace', root, '--no-sheets'];
+const ledgerText = (root: string) => (fs.existsSync(path.join(root, 'ledger.jsonl')) ? fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8') : '');
+
+describe('announcement or a reason; one draw per period', () => {
+  let root: string;
+  let files: Files;
+  beforeAll(async () => {
+    root = tempDir('ssj-commit-');
+    files = await makeWorkspace(root);
+  });
+
+  it('refuses a draw with neither --announcement nor --no-announcement, writing nothing', () => {
+    const r = ssj(base(root, files));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--no-announcement');
+    expectNoStack(r);
+    expect(drawFiles(root)).toEqual([]);
+    expect(ledgerText(root)).toBe('');
+    expect(ssj([...base(root, files), '--no-announcement', '  ']).code).toBe(2);
+  });
+
+  it('records the reason and prints 未经事先公告 on the witness sheet', () => {
+    const r = ssj([...base(root, files), '--no-announcement', '系统故障，公告未能按时发布', '--json']);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout) as DrawRecord;
+    expect(rec.noAnnouncement).toBe('系统故障，公告未能按时发布');
+    const html = fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-witness.html`), 'utf8');
+    expect(html).toContain('未经事先公告');
+    expect(html).toContain('系统故障，公告未能按时发布');
+  });
+
+  it('refuses a second draw of the same plan rows in the same period, writing nothing; --again records why', () => {
+    const before = ledgerText(root);
+    const files0 = drawFiles(root);
+    const r = ssj([...base(root, files, '27182818284590452353'), '--no-announcement', '补做']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('20240603-1');
+    expect(r.stderr).toContain('ssj void');
+    expectNoStack(r);
+    expect(ledgerText(root)).toBe(before);
+    expect(drawFiles(root)).toEqual(files0);
+    const again = ssj([...base(root, files, '27182818284590452353'), '--no-announcement', '补做', '--again', '第一次抽取时名录库有误', '--json']);
+    expect(again.code).toBe(0);
+    const rec = JSON.parse(again.stdout) as DrawRecord;
+    expect(rec.again).toEqual({ reason: '第一次抽取时名录库有误', draws: ['20240603-1'] });
+    expect(fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-witness.html`), 'utf8')).toContain('第一次抽取时名录库有误');
+  });
+
+  it('an announcement is an event: unused ones are shown by verify --ledger and status; an edited one is caught by name', () => {
+    const a = ssj(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03', '--json']);
+    expect(a.code).toBe(0);
+    const id = (JSON.parse(a.stdout) as { drawId: string }).drawId;
+    const v = ssj(['verify', '--ledger', '--json', '--workspace', root]);
+    expect(v.code).toBe(0);
+    expect((JSON.parse(v.stdout) as { unusedAnnouncements: string[] }).unusedAnnouncements).toEqual([id]);
+    expect(ssj(['verify', '--ledger', '--workspace', root]).stderr).toContain(`公告 ${id} 已发布但尚未据此抽取`);
+    expect(ssj(['status', '--workspace', root]).stdout).toContain(`公告 ${id}`);
+    const html = path.join(root, 'draws', `${id}-announcement.html`);
+    const original = fs.readFileSync(html);
+    try {
+      fs.writeFileSync(html, original.toString('utf8').replace('</body>', '<p>改</p></body>'));
+      const bad = ssj(['verify', '--ledger', '--workspace', root]);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain(`draws/${id}-announcement.html`);
+      // Nothing is added to a ledger that does not verify.
+      const refused = ssj([...base(root, files, '16180339887498948482'), '--announcement', path.join(root, 'draws', `${id}-announcement.json`)]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('ssj verify --ledger');
+    } finally {
+      fs.writeFileSync(html, original);
+    }
+  });
+});
