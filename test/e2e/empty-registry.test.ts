@@ -27,7 +27,7 @@ describe('empty registries', () => {
   });
 
   it.each(['announce', 'draw'])('%s names each empty registry and not the plan, writing nothing', (verb) => {
-    const r = ssj([verb, '--workspace', ws, '--plan', plan, '--entities', pharmacies, '--inspectors', inspectors, '--date', '2026-12-04', ...(verb === 'draw' ? ['--seed', '12345678901234567890'] : [])]);
+    const r = ssj([verb, '--workspace', ws, '--plan', plan, '--entities', pharmacies, '--inspectors', inspectors, '--date', '2026-12-04', ...(verb === 'draw' ? ['--seed', '12345678901234567890', '--no-announcement', '测试'] : [])]);
     expectNoStack(r);
     expect(r.code).toBe(1);
     expect(r.stderr.match(/\[[a-z-]+\]/g)).toEqual(['[registry-empty]', '[registry-empty]']);

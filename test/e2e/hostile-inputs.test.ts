@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { committed, ssj, tempDir, expectNoStack } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese, ssjMeasured } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
 import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies, awkwardNamePharmacies, passwordXlsx, passwordOds, formulaNamePharmacies } from '../hostile/make-corpus.mjs';
@@ -21,7 +21,7 @@ function workspace(): string {
   fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
   return ws;
 }
-const drawArgs = (ws: string, plan: string) => ['draw', '--workspace', ws, '--plan', plan, '--entities', inputs.entities, '--inspectors', inputs.inspectors, '--seed', '12345678901234567890', '--seed-source', 'test', '--date', '2024-06-01', '--yes', '--no-sheets'];
+const drawArgs = (ws: string, plan: string) => committed(['draw', '--workspace', ws, '--plan', plan, '--entities', inputs.entities, '--inspectors', inputs.inspectors, '--seed', '12345678901234567890', '--seed-source', 'test', '--date', '2024-06-01', '--yes', '--no-sheets']);
 const validateJson = (files: string[]) => {
   const r = ssj(['validate', ...files, '--json', '--date', '2024-06-01']);
   return { r, report: JSON.parse(r.stdout) as { files: { file: string; role: string | null; rows: number; issues: { code: string; severity: string }[] }[] } };
