@@ -58,7 +58,7 @@ maybe('printed sheets in headless Chromium', () => {
     const team = record.teams[record.teams.length - 1];
     const reg = (f: string) => path.join(dir, 'registries', f);
     const sub = await ssjIn(['substitute', '--workspace', dir, '--draw', id, '--entity', team?.entity ?? '', '--inspector', team?.members[0]?.key ?? '', '--reason', '回避',
-      '--seed', '12345678', '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--date', '2024-06-06', '--json']);
+      '--seed', '12345678', '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--date', '2024-07-06', '--json']);
     if (sub.code !== 0) throw new Error(`ssj substitute failed:\n${sub.stderr}`);
     amendment = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${id}-A1.json`), 'utf8')) as typeof amendment;
   }, 120000);
