@@ -143,6 +143,12 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--return <reason>', t('cli.opt.return'))
     .action(go('approve'));
 
+  verb('void', t('ledger.cmd.void'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .option('--reason <text>', t('ledger.opt.voidReason'))
+    .option('--force', t('ledger.opt.voidForce'))
+    .action(go('void'));
+
   verb('status', t('cli.cmd.status'))
     .option('--draw <id>', t('cli.opt.draw'))
     .option('--followups', t('cli.opt.followups'))

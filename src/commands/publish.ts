@@ -20,6 +20,8 @@ import { encodeCsv } from '../render/csv.js';
 import { drawFromFlag, isAmendment, listRecords } from '../io/records.js';
 import { recordPublication } from '../io/publications.js';
 import { loadResultsForReport } from '../io/report-inputs.js';
+import { voidedDraws } from '../core/events.js';
+import { readLedgerLines } from '../io/ledger-file.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { monthFlag, outPath } from './common/flags.js';
 import { shortList } from '../render/report.js';
@@ -40,12 +42,14 @@ function scope(ws: Workspace, opts: Record<string, unknown>): { draws: DrawRecor
   if (hasMonth === hasDraw) throw new UsageError(hasMonth ? 'report.pub.scopeHint' : 'error.missingFlag', { flag: '--month / --draw', hint: t('report.pub.scopeHint') });
   const records = listRecords(ws);
   const amendments = records.filter(isAmendment);
+  const voided = voidedDraws(readLedgerLines(ws)); // a voided draw (作废) is not published
   if (hasDraw) {
     const draw = drawFromFlag(ws, opts.draw);
+    if (voided.has(draw.drawId)) throw new InputError('ledger.void.voided', { id: draw.drawId, what: t('ledger.void.whatPublished') });
     return { draws: [draw], amendments, label: draw.drawId };
   }
   const month = monthFlag(opts.month);
-  const draws = records.filter((r): r is DrawRecord => !isAmendment(r) && r.drawDate.startsWith(month));
+  const draws = records.filter((r): r is DrawRecord => !isAmendment(r) && !voided.has(r.drawId) && r.drawDate.startsWith(month));
   return { draws, amendments, label: month };
 }
 

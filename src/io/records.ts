@@ -8,7 +8,7 @@ import { InputError, IoError, UsageError } from '../errors.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord, Team } from '../core/types.js';
 import type { Workspace } from './workspace.js';
 import { interruptedOf, type LoadedRecord } from '../core/ledger.js';
-import { recordLines } from '../core/events.js';
+import { recordLines, voidedDraws } from '../core/events.js';
 import { isSafeRecordId, nextFreeDrawId } from '../core/record.js';
 import { recordShapeProblem } from '../core/record-shape.js';
 import { readLedgerLines } from './ledger-file.js';
@@ -118,8 +118,10 @@ export function listRecords(ws: Workspace): LedgerRecord[] {
   return readLedger(ws).map((l) => readRecord(ws, l.drawId));
 }
 
+/** The draws in force: every draw the ledger lists except those voided (作废); what reports and the wizard count. */
 export function listDraws(ws: Workspace): DrawRecord[] {
-  return listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r));
+  const voided = voidedDraws(readLedgerLines(ws));
+  return listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r) && !voided.has(r.drawId));
 }
 
 /** The amendments of one draw, in ledger order. */

@@ -81,3 +81,27 @@ describe('announcement or a reason; one draw per period', () => {
     }
   });
 });
+
+describe('ssj void (作废)', () => {
+  it('records a void with its sheet; status stops counting the draw; the plan rows may be drawn again; verify --ledger agrees', async () => {
+    const root = tempDir('ssj-void-');
+    const files = await makeWorkspace(root);
+    expect(ssj([...base(root, files), '--no-announcement', '测试']).code).toBe(0);
+    expect(ssj(['void', '--draw', '20240603-1', '--workspace', root]).code).toBe(2); // --reason is required
+    const v = ssj(['void', '--draw', '20240603-1', '--reason', '名录库有误，经批准重新抽取', '--workspace', root, '--date', '2024-06-03', '--json']);
+    expect(v.code).toBe(0);
+    const out = JSON.parse(v.stdout) as { ledgerHead: string; sheet: string };
+    expect(fs.readFileSync(out.sheet, 'utf8')).toContain('名录库有误，经批准重新抽取');
+    const last = JSON.parse(ledgerText(root).trim().split('\n').at(-1) as string) as { kind: string; hash: string; reason: string; files: { path: string }[] };
+    expect([last.kind, last.reason, last.files.map((f) => f.path), last.hash]).toEqual(['void', '名录库有误，经批准重新抽取', ['draws/20240603-1-void.html'], out.ledgerHead]);
+    const status = JSON.parse(ssj(['status', '--workspace', root, '--json']).stdout) as { draws: unknown[]; voided: string[] };
+    expect([status.draws.length, status.voided]).toEqual([0, ['20240603-1']]);
+    expect(ssj(['void', '--draw', '20240603-1', '--reason', '再次', '--workspace', root, '--date', '2024-06-03']).code).toBe(1);
+    // Not refused as a repeat: the earlier draw was voided.
+    const again = ssj([...base(root, files, '27182818284590452353'), '--no-announcement', '重新抽取', '--json']);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as DrawRecord).again).toBeUndefined();
+    expect(ssj(['verify', '--ledger', '--workspace', root]).code).toBe(0);
+    expect(ssj(['verify', '--draw', '20240603-2', '--workspace', root]).code).toBe(0);
+  });
+});

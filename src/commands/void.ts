@@ -1,0 +1,24 @@
+/** ssj void --draw ID --reason TEXT [--force]: 作废 a draw (src/app/void.ts). */
+import type { Handler } from '../cli.js';
+import { voidDraw } from '../app/void.js';
+import { shortHead } from '../app/ledger.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { openWorkspace } from '../io/workspace.js';
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const drawId = typeof opts.draw === 'string' ? opts.draw.trim() : '';
+  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+  if (!drawId) throw new UsageError('error.missingFlag', { flag: '--draw', hint: t('ledger.void.hint') });
+  if (!reason) throw new UsageError('error.missingFlag', { flag: '--reason', hint: t('ledger.void.hint') });
+  const ws = openWorkspace(ctx.workspace);
+  const done = await voidDraw(ws, { drawId, reason, force: opts.force === true, now: ctx.now, nowIso: ctx.nowIso, lang: ctx.lang });
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ drawId: done.drawId, voided: true, reason, hidden: done.hidden, sheet: done.sheet, ledgerHead: done.head }, null, 2));
+    return 0;
+  }
+  ctx.out(t('ledger.void.done', { id: done.drawId, file: done.sheet }));
+  if (done.hidden.length) ctx.err(t('ledger.void.hidden', { count: done.hidden.length, entities: done.hidden.join('、') }));
+  ctx.out(t('ledger.head', { head: shortHead(done.head) }));
+  return 0;
+};
