@@ -36,7 +36,7 @@ const inputs = (ws: string) => [
   '--inspectors', path.join(ws, 'registries', 'inspectors-gbk.csv'),
   '--conflicts', path.join(ws, 'registries', 'conflicts.xlsx'),
 ];
-const drawArgs = (ws: string, extra: string[] = []) => committed(['draw', '--workspace', ws, ...inputs(ws), '--seed', SEED, '--seed-source', 'test', '--date', '2024-06-10', '--yes', ...extra]);
+const drawArgs = (ws: string, extra: string[] = []) => committed(['draw', '--workspace', ws, ...inputs(ws), '--seed', SEED, '--seed-source', 'test', '--date', '2024-07-10', '--yes', ...extra]);
 
 /** Refused with one of `codes`, a Chinese message, no stack, and the workspace and the outside folder as they were. */
 function refused(run: () => RunResult, codes: number[], ws: string, outside: string): RunResult {
@@ -66,7 +66,7 @@ const recordLines = (ws: string) =>
 describe('files outside the workspace', () => {
   it.each([['../../outside/pwned'], ['ok/../../../outside/x'], ['ABSOLUTE']])('an announcement whose drawId is %s is refused; nothing is written anywhere', async (target) => {
     const { ws, outside } = copy();
-    const a = ssj(['announce', '--workspace', ws, ...inputs(ws), '--date', '2024-06-10', '--id', 'A1']);
+    const a = ssj(['announce', '--workspace', ws, ...inputs(ws), '--date', '2024-07-10', '--id', 'A1']);
     expect(a.code).toBe(0);
     const drawId = target === 'ABSOLUTE' ? path.join(outside, 'abs') : target;
     const evil = await retargetedAnnouncement(path.join(ws, 'draws', 'A1-announcement.json'), drawId, path.join(dir, `evil-${n}.json`));
@@ -78,16 +78,16 @@ describe('files outside the workspace', () => {
   it.each(['sheets', 'status', 'publish', 'notices'])('%s --draw with a path to a record outside draws/ is refused (exit 2)', (verb) => {
     const { ws, outside } = copy();
     plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'rec', path.join(outside, 'foreign', 'rec.json'));
-    refused(() => ssj([verb, '--workspace', ws, '--draw', '../../outside/foreign/rec', '--date', '2024-07-01']), [2], ws, outside);
+    refused(() => ssj([verb, '--workspace', ws, '--draw', '../../outside/foreign/rec', '--date', '2024-07-08']), [2], ws, outside);
   });
 
   it.each(['sheets', 'status', 'substitute'])('%s --draw of a record file that is not in the ledger is refused, naming the ledger', (verb) => {
     const { ws, outside } = copy();
     plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'ghost-1', path.join(ws, 'draws', 'ghost-1.json'));
     const more = verb === 'substitute' ? ['--entity', 'X', '--inspector', 'Y', '--reason', '回避', '--seed', SEED] : [];
-    const r = refused(() => ssj([verb, '--workspace', ws, '--draw', 'ghost-1', '--date', '2024-07-01', ...more]), [1], ws, outside);
+    const r = refused(() => ssj([verb, '--workspace', ws, '--draw', 'ghost-1', '--date', '2024-07-08', ...more]), [1], ws, outside);
     expect(r.stderr).toContain('ledger.jsonl');
-    refused(() => ssj([verb, '--workspace', ws, '--draw', 'interrupted/ghost-1', '--date', '2024-07-01', ...more]), [2], ws, outside);
+    refused(() => ssj([verb, '--workspace', ws, '--draw', 'interrupted/ghost-1', '--date', '2024-07-08', ...more]), [2], ws, outside);
   });
 
   it('verify --draw of a record file not in the ledger fails (exit 1) naming the missing ledger line; a path is refused (exit 2)', () => {
@@ -112,7 +112,7 @@ describe('files outside the workspace', () => {
     fs.writeFileSync(path.join(outside, 'all.html'), 'outside page');
     fs.rmSync(path.join(ws, 'sheets', DRAW), { recursive: true });
     fs.symlinkSync(outside, path.join(ws, 'sheets', DRAW));
-    refused(() => ssj(['sheets', '--workspace', ws, '--draw', DRAW, '--date', '2024-07-01']), [2], ws, outside);
+    refused(() => ssj(['sheets', '--workspace', ws, '--draw', DRAW, '--date', '2024-07-08']), [2], ws, outside);
     expect(fs.readFileSync(path.join(outside, 'all.html'), 'utf8')).toBe('outside page');
   });
 
@@ -120,7 +120,7 @@ describe('files outside the workspace', () => {
     const { ws, outside } = copy();
     fs.rmSync(path.join(ws, 'results', DRAW), { recursive: true });
     fs.symlinkSync(outside, path.join(ws, 'results', DRAW));
-    refused(() => ssj(['results', path.join(ws, 'returned', 'results-2024-06.xlsx'), '--workspace', ws, '--date', '2024-06-28', '--yes']), [2], ws, outside);
+    refused(() => ssj(['results', path.join(ws, 'returned', 'results-2024-06.xlsx'), '--workspace', ws, '--date', '2024-07-08', '--yes']), [2], ws, outside);
     expect(fs.readdirSync(outside)).toEqual([]);
   });
 });
@@ -146,7 +146,7 @@ function sheetText(ws: string, order: number): string {
   return wb.SheetNames.map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n] as XLSX.WorkSheet)).join('\n');
 }
 
-const subArgs = (ws: string, entity: string, inspector: string, seed: string) => ['substitute', '--workspace', ws, '--draw', DRAW, '--entity', entity, '--inspector', inspector, '--reason', '回避', '--seed', seed, '--date', '2024-06-06', '--json'];
+const subArgs = (ws: string, entity: string, inspector: string, seed: string) => ['substitute', '--workspace', ws, '--draw', DRAW, '--entity', entity, '--inspector', inspector, '--reason', '回避', '--seed', seed, '--date', '2024-07-06', '--json'];
 
 function spawnSsj(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
@@ -272,7 +272,7 @@ describe('no command appends to a ledger that does not verify', () => {
   let base = '';
   beforeAll(() => {
     const { ws } = copy();
-    for (const [date, seed] of [['2024-06-10', '10101010102020202020'], ['2024-06-11', '30303030304040404040']]) {
+    for (const [date, seed] of [['2024-07-10', '10101010102020202020'], ['2024-07-11', '30303030304040404040']]) {
       const args = drawArgs(ws);
       args[args.indexOf('--date') + 1] = date as string;
       args[args.indexOf('--seed') + 1] = seed as string;
@@ -303,7 +303,7 @@ describe('no command appends to a ledger that does not verify', () => {
     fs.mkdirSync(outside);
     harm(ws);
     const args = drawArgs(ws);
-    args[args.indexOf('--date') + 1] = '2024-06-12';
+    args[args.indexOf('--date') + 1] = '2024-07-12';
     const r = refused(() => ssj(args), [1, 2], ws, outside);
     expect(r.stderr).toMatch(/verify --ledger|存档|恢复/);
   });
