@@ -20,6 +20,7 @@ import { filesOf, recordedInputs, sheetsAfterRecord, witnessFiles, witnessPaths 
 import { loadInputs, refuseOnErrors, type LoadedInputs } from '../io/inputs.js';
 import { appendRecord, shortHead, withHead } from '../app/ledger.js';
 import { amendmentsOf, drawFromFlag, effectiveTeam, readLedger, readRecord, recordPath } from '../io/records.js';
+import { loadResults, resultPath } from '../io/results-store.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
 import { roleLabel } from '../render/witness.js';
@@ -76,7 +77,14 @@ async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): 
   const made = [...amendments].reverse().find((a) => a.substitution.entity === entity && a.substitution.removed === inspector && a.seed === seed);
   if (made) return { draw, entity, inspector, reason, seed, seedSource, made };
   checkRequest(draw, amendments, entity, inspector, seed);
+  refuseAfterResult(ws, draw.drawId, entity);
   return { draw, entity, inspector, reason, seed, seedSource };
+}
+
+/** Once the entity's inspection has a result, its team cannot be changed after the fact: the result is named, and what to do. */
+function refuseAfterResult(ws: Workspace, drawId: string, entity: string): void {
+  const done = loadResults(ws).find((r) => r.drawId === drawId && r.entity === entity);
+  if (done) throw new InputError('ledger.sub.afterResult', { entity, id: drawId, date: done.inspectionDate, file: path.relative(ws.root, resultPath(ws, drawId, entity)) });
 }
 
 /** Inside the lock: the amendments as they are now, the substitution, the amendment record. */
@@ -84,6 +92,7 @@ function amendment(ctx: Ctx, ws: Workspace, q: Request, loaded: LoadedInputs, li
   const { draw, entity, inspector, seed } = q;
   const amendments = amendmentsIn(ws, lines, draw.drawId);
   checkRequest(draw, amendments, entity, inspector, seed);
+  refuseAfterResult(ws, draw.drawId, entity);
   const result = (draw.algorithm === 'ssj-draw/2' ? substitute2 : substitute)({ draw, amendments, entity, inspector, inspectors: loaded.inspectors, conflicts: loaded.conflicts, seed });
   return buildAmendment({
     tool: TOOL_VERSION,

@@ -105,3 +105,27 @@ describe('ssj void (作废)', () => {
     expect(ssj(['verify', '--draw', '20240603-2', '--workspace', root]).code).toBe(0);
   });
 });
+
+describe('substitution after the fact', () => {
+  it('is refused once the entity has a result, naming the result and what to do; nothing is written', async () => {
+    const root = tempDir('ssj-subafter-');
+    const files = await makeWorkspace(root);
+    const d = ssj([...base(root, files), '--no-announcement', '测试', '--json']);
+    expect(d.code).toBe(0);
+    const rec = JSON.parse(d.stdout) as DrawRecord;
+    const team = rec.teams[0]!;
+    const s = rec.selected.find((x) => x.key === team.entity)!;
+    const table = path.join(root, 'results-in.csv');
+    fs.writeFileSync(table, '\ufeff' + ['抽取编号,统一社会信用代码,名称,检查日期,检查结果,处理情况,公示日期,公示网站,备注', [rec.drawId, s.key, s.name, '2024-06-10', '医疗保障局:1；市场监督管理局:9', '无', '', '', ''].join(',')].join('\r\n') + '\r\n');
+    const r = ssj(['results', table, '--workspace', root, '--date', '2024-06-20', '--yes']);
+    expect({ code: r.code, err: r.stderr }).toEqual({ code: 0, err: expect.any(String) });
+    const before = ledgerText(root);
+    const sub = ssj(['substitute', '--draw', rec.drawId, '--entity', team.entity, '--inspector', team.members[0]!.key, '--reason', '回避', '--seed', '99999999999999999999', '--workspace', root, '--date', '2024-06-21']);
+    expect(sub.code).toBe(1);
+    expect(sub.stderr).toContain('已有检查结果');
+    expect(sub.stderr).toContain('2024-06-10');
+    expect(sub.stderr).toContain('ssj void');
+    expectNoStack(sub);
+    expect(ledgerText(root)).toBe(before);
+  });
+});
