@@ -99,7 +99,7 @@ function refuseEarlierDate(ws: Workspace, lines: AnyLine[], date: string): void 
 export async function appendEvent<T = undefined>(
   ws: Workspace,
   now: Date,
-  make: (state: LedgerState) => Promise<{ event: EventRequest; value: T }> | { event: EventRequest; value: T },
+  make: (state: LedgerState) => Promise<{ event: EventRequest | null; value: T }> | { event: EventRequest | null; value: T },
 ): Promise<Appended<T>> {
   return withLock(ws, async () => {
     confineWrite(path.join(ws.draws, 'x')); // draws/ a link that leaves the workspace: refused before anything moves
@@ -114,6 +114,7 @@ export async function appendEvent<T = undefined>(
     phase('ledger checked');
     const state: LedgerState = { lines, records: recordLines(lines), head: headOf(lines) };
     const { event, value } = await make(state);
+    if (event === null) return { events: [], head: state.head ?? '', value }; // nothing to change: nothing appended
     const writes = event.write ?? [];
     for (const f of writes) if (relPath(ws, f.path).startsWith('../')) throw new IoError('error.writeFailed', { file: f.path, reason: 'outside the workspace' });
     const files: FileRef[] = [

@@ -8,10 +8,10 @@
 import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { planImport, type FileOutcome } from '../core/results-import.js';
 import { expandInputs, readResultsFile, workspaceDraws, type ReadResult } from '../io/results-read.js';
-import { loadResultMap, storeResults } from '../io/results-store.js';
-import { openWorkspace, withLock } from '../io/workspace.js';
+import { importResults } from '../app/results-import.js';
+import { shortHead } from '../app/ledger.js';
+import { openWorkspace } from '../io/workspace.js';
 import { importSummary, renderImport } from '../render/results.js';
 
 export const run: Handler = async (ctx, args, opts) => {
@@ -30,13 +30,12 @@ export const run: Handler = async (ctx, args, opts) => {
     if (r.blank) skipped.push(input.file);
     else readings.push(r);
   }
-  const outcomes: FileOutcome[] = await withLock(ws, () => {
-    const planned = planImport(readings, loadResultMap(ws), Boolean(opts.replace));
-    storeResults(ws, planned);
-    return planned;
-  });
-  if (ctx.json) ctx.out(JSON.stringify(importSummary(outcomes, skipped)));
-  else renderImport(outcomes, skipped, ctx.out, ctx.err);
+  const { outcomes, head } = await importResults(ws, readings, Boolean(opts.replace), ctx.now);
+  if (ctx.json) ctx.out(JSON.stringify({ ...importSummary(outcomes, skipped), ...(head ? { ledgerHead: head } : {}) }));
+  else {
+    renderImport(outcomes, skipped, ctx.out, ctx.err);
+    if (head) ctx.out(t('ledger.head', { head: shortHead(head) }));
+  }
   if (readings.some((r) => r.ioError)) return 2;
   return outcomes.some((o) => o.status === 'refused') ? 1 : 0;
 };

@@ -90,3 +90,12 @@ export function writePending(ws: Workspace, pending: Pending): void {
 export function clearPending(ws: Workspace): void {
   fs.rmSync(pendingPath(ws), { force: true });
 }
+
+/** SHA-256 of any file's bytes (a source outside the workspace), null when it cannot be read. */
+export function fileSha256(file: string): string | null {
+  try {
+    return sha256Hex(fs.readFileSync(file));
+  } catch {
+    return null;
+  }
+}

@@ -104,22 +104,32 @@ function nextHistoryPath(ws: Workspace, drawId: string, entity: string, taken: S
 
 const text = (r: InspectionResult) => JSON.stringify(r, null, 2) + '\n';
 
-/**
- * Carries out planned imports, one input file at a time: the old versions
- * to the audit trail (exclusive: never overwritten), then the new results —
- * all of one input file's writes staged together, so a failure leaves none
- * of them. Returns the paths written.
- */
-export function storeResults(ws: Workspace, outcomes: readonly FileOutcome[]): string[] {
-  const written: string[] = [];
+/** The files a planned import writes: the old versions to the audit trail (exclusive: never overwritten), then the new results. */
+export function plannedResultFiles(ws: Workspace, outcomes: readonly FileOutcome[]): { path: string; data: string; exclusive?: boolean }[] {
+  const files: { path: string; data: string; exclusive?: boolean }[] = [];
   const taken = new Set<string>();
   for (const o of outcomes) {
     if (o.status !== 'imported' || o.writes.length === 0) continue;
-    const files: { path: string; data: string; exclusive?: boolean }[] = [];
     for (const w of o.writes) {
       if (w.previous) files.push({ path: nextHistoryPath(ws, w.previous.drawId, w.previous.entity, taken), data: text(w.previous), exclusive: true });
       files.push({ path: resultPath(ws, w.result.drawId, w.result.entity), data: text(w.result) });
     }
+  }
+  return files;
+}
+
+/**
+ * Carries out planned imports, one input file at a time: the old versions
+ * to the audit trail (exclusive: never overwritten), then the new results —
+ * all of one input file's writes staged together, so a failure leaves none
+ * of them. Returns the paths written. (ssj results writes through the ledger's
+ * append instead, with plannedResultFiles.)
+ */
+export function storeResults(ws: Workspace, outcomes: readonly FileOutcome[]): string[] {
+  const written: string[] = [];
+  for (const o of outcomes) {
+    const files = plannedResultFiles(ws, [o]);
+    if (!files.length) continue;
     writeFilesAtomic(files);
     written.push(...files.map((f) => f.path));
   }

@@ -127,5 +127,14 @@ describe('substitution after the fact', () => {
     expect(sub.stderr).toContain('ssj void');
     expectNoStack(sub);
     expect(ledgerText(root)).toBe(before);
+    // The import is a ledger event listing the stored result: an edit to it is named by verify --ledger.
+    const imp = JSON.parse(before.trim().split('\n').at(-1) as string) as { kind: string; files: { path: string }[]; sources: { name: string }[] };
+    expect([imp.kind, imp.sources.map((x) => x.name)]).toEqual(['results-import', ['results-in.csv']]);
+    const stored = path.join(root, imp.files.at(-1)!.path);
+    expect(ssj(['verify', '--ledger', '--workspace', root]).code).toBe(0);
+    fs.appendFileSync(stored, ' ');
+    const v = ssj(['verify', '--ledger', '--workspace', root]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(imp.files.at(-1)!.path);
   });
 });

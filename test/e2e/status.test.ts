@@ -27,7 +27,7 @@ describe('ssj status', () => {
   });
 
   it('drops the imported ones after ssj results; --draw narrows to one draw', async () => {
-    const r = await ssjIn(['results', path.join(FIXTURES, 'results', 'lo-filled.xlsx'), path.join(FIXTURES, 'results', 'lo-row-inserted.xlsx'), '--workspace', ws.root, '--date', '2024-06-20']);
+    const r = await ssjIn(['results', path.join(FIXTURES, 'results', 'lo-filled.xlsx'), path.join(FIXTURES, 'results', 'lo-row-inserted.xlsx'), '--workspace', ws.root, '--date', '2024-07-20']);
     expect(r.code).toBe(0);
     const s = await status(['--draw', '20240601-1']);
     expect(missing(s)).toEqual([['20240601-1', [[3, 'P41048100033', '尹集镇百姓药店', '尹集镇']]]]);
