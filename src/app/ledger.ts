@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chainEvent, chinaDate, eventText, headOf, isV2, recordLines, RECORD_KINDS, voidedDraws, type AnyLine, type FileRef, type LedgerEvent } from '../core/events.js';
+import { chainEvent, chinaDate, eventText, expectedFiles, headOf, isV2, recordLines, RECORD_KINDS, voidedDraws, type AnyLine, type FileRef, type LedgerEvent } from '../core/events.js';
 import { sha256Hex } from '../core/hash.js';
 import { checkLedger, type LedgerCheck } from '../core/ledger.js';
 import { rechain, recordText, ledgerLineOf } from '../core/record.js';
@@ -19,7 +19,8 @@ import { CheckFailed, IoError, UsageError } from '../errors.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { confineWrite } from '../io/confine.js';
 import { differenceLines } from './draw-io.js';
-import { appendLedgerText, clearPending, readLedgerLines, readPending, relPath, workspaceFileSha256, writePending } from '../io/ledger-file.js';
+import { appendLedgerText, clearPending, readLedgerLines, readPending, relPath, workspaceFileSha256, writePending, type Pending } from '../io/ledger-file.js';
+import type { Difference } from '../core/verify.js';
 import { loadRecordsForCheck, recordIdsIn, recordPath, setAsideInterrupted, type Companion } from '../io/records.js';
 import { phase } from '../io/timing.js';
 import { withLock, type Workspace } from '../io/workspace.js';
@@ -65,10 +66,43 @@ export function checkWorkspaceLedger(ws: Workspace, lines: AnyLine[] = readLedge
   if (!options.parseListed) for (const l of lines) if (isV2(l) && RECORD_KINDS.has(l.kind) && typeof l.drawId === 'string') listed.add(l.drawId);
   const pending = readPending(ws);
   const pendingIds = new Set(pending?.drawId ? [pending.drawId] : []);
-  return checkLedger(lines, loadRecordsForCheck(ws, records, undefined, listed), recordIdsIn(ws), {
+  const check = checkLedger(lines, loadRecordsForCheck(ws, records, undefined, listed), recordIdsIn(ws), {
     fileHash: (file) => workspaceFileSha256(ws, file),
     pending: pendingIds,
   });
+  // Files a stopped command was replacing (its pending note names them) differ from their last listing: the
+  // command was interrupted, not the files tampered with. Said as such; the next command records them.
+  const cut = new Set(pending && !RECORD_KINDS.has(pending.kind) ? pending.files : []);
+  const interruptedFile = (d: Difference) => (d.field === 'file.sha256' || d.field === 'file.missing') && d.file !== undefined && cut.has(d.file);
+  const files = check.differences.filter(interruptedFile).map((d) => d.file as string);
+  return { ...check, differences: check.differences.filter((d) => !interruptedFile(d)), interrupted: [...check.interrupted, ...files] };
+}
+
+/**
+ * A stopped command that was replacing files (results, a regenerated sheet) left some of them new: its event
+ * is appended now, listing those files as they are, marked `interrupted`, so the ledger and the files agree
+ * again and the trace stays. (A stopped draw's record is set aside instead.)
+ */
+function recoverInterrupted(ws: Workspace, lines: AnyLine[], pending: Pending | null, now: Date): AnyLine[] {
+  if (!pending || RECORD_KINDS.has(pending.kind)) return lines;
+  const expected = expectedFiles(lines).files;
+  const changed = pending.files.filter((f) => workspaceFileSha256(ws, f) !== (expected.get(f)?.sha256 ?? null));
+  if (!changed.length) return lines;
+  const files = changed.flatMap((f) => {
+    const sha256 = workspaceFileSha256(ws, f);
+    return sha256 === null ? [] : [{ path: f, sha256 }];
+  });
+  const events = chainEvent(lines, {
+    kind: pending.kind,
+    at: now.toISOString(),
+    date: chinaDate(now),
+    ...(pending.drawId ? { drawId: pending.drawId } : {}),
+    files,
+    interrupted: true,
+    ...(pending.payload ?? {}),
+  });
+  appendLedgerText(ws, eventText(events));
+  return readLedgerLines(ws);
 }
 
 /** The first 16 hex characters of a head, as printed after every appending command. */
@@ -104,10 +138,11 @@ export async function appendEvent<T = undefined>(
   return withLock(ws, async () => {
     confineWrite(path.join(ws.draws, 'x')); // draws/ a link that leaves the workspace: refused before anything moves
     fs.mkdirSync(ws.draws, { recursive: true });
-    const lines = readLedgerLines(ws);
+    let lines = readLedgerLines(ws);
     const pending = readPending(ws);
     // Records a stopped command left (named by its pending note) and witness sheets without a record are set aside.
     const setAside = setAsideInterrupted(ws, recordLines(lines), new Set(pending?.drawId ? [pending.drawId] : []));
+    lines = recoverInterrupted(ws, lines, pending, now);
     if (pending) clearPending(ws);
     refuseDamaged(ws, checkWorkspaceLedger(ws, lines));
     refuseEarlierDate(ws, lines, chinaDate(now));
@@ -127,7 +162,7 @@ export async function appendEvent<T = undefined>(
       }),
     ];
     const recordHash = typeof event.payload?.recordHash === 'string' ? event.payload.recordHash : undefined;
-    writePending(ws, { kind: event.kind, ...(event.drawId ? { drawId: event.drawId } : {}), ...(recordHash ? { recordHash } : {}), files: files.map((f) => f.path) });
+    writePending(ws, { kind: event.kind, ...(event.drawId ? { drawId: event.drawId } : {}), ...(recordHash ? { recordHash } : {}), files: files.map((f) => f.path), ...(event.payload && !recordHash ? { payload: event.payload } : {}) });
     try {
       writeFilesAtomic(writes.map((f) => ({ path: f.path, data: f.data, exclusive: Boolean(f.exclusive) })));
     } catch (err) {

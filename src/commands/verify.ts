@@ -63,7 +63,7 @@ function verifyLedger(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): n
     ctx.out(JSON.stringify({ match, differences, lines: check.lines, interrupted: check.interrupted, ledgerHead: check.head, unusedAnnouncements: check.unusedAnnouncements, setAside }, null, 2));
     return match ? 0 : 1;
   }
-  for (const id of check.interrupted) ctx.err(t('drawcmd.verify.interrupted', { id }));
+  for (const id of check.interrupted) ctx.err(id.includes('/') ? t('ledger.verify.interruptedFile', { file: id }) : t('drawcmd.verify.interrupted', { id }));
   for (const s of setAside) ctx.err(t('ledger.verify.setAside', { line: s.line, id: s.drawId }));
   for (const id of check.unusedAnnouncements) ctx.err(t('ledger.verify.unusedAnnouncement', { id }));
   if (match) {

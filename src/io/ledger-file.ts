@@ -70,6 +70,8 @@ export interface Pending {
   drawId?: string;
   recordHash?: string;
   files: string[];
+  /** The event's own members (not for records), to record it if the command was stopped mid-way. */
+  payload?: Record<string, unknown>;
 }
 
 const pendingPath = (ws: Workspace) => path.join(ws.root, '.ssj-pending.json');

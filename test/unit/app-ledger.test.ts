@@ -88,4 +88,18 @@ describe('appendEvent', () => {
     expect(fs.readFileSync(ws.ledger, 'utf8')).toBe(ledger);
     expect(fs.existsSync(path.join(ws.root, '.ssj-pending.json'))).toBe(false);
   });
+
+  it('a command stopped while replacing listed files: verify says interrupted, the next command records them as they are', async () => {
+    const ws = oldWorkspace();
+    await reportEvent(ws, '月报-2024-06.xlsx', 'v1');
+    fs.writeFileSync(path.join(ws.reports, '月报-2024-06.xlsx'), 'v2 half-way');
+    fs.writeFileSync(path.join(ws.root, '.ssj-pending.json'), JSON.stringify({ kind: 'report', files: ['reports/月报-2024-06.xlsx'], payload: { month: '2024-06' } }));
+    const c = checkWorkspaceLedger(ws);
+    expect([c.differences, c.interrupted]).toEqual([[], ['reports/月报-2024-06.xlsx']]);
+    await reportEvent(ws, '月报-2024-07.xlsx', 'next');
+    const all = lines(ws);
+    expect(all.slice(-2).map((l) => [(l as { kind: string }).kind, (l as { interrupted?: boolean }).interrupted ?? false])).toEqual([['report', true], ['report', false]]);
+    expect(checkWorkspaceLedger(ws).differences).toEqual([]);
+    expect(fs.existsSync(path.join(ws.root, '.ssj-pending.json'))).toBe(false);
+  });
 });

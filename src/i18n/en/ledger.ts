@@ -40,6 +40,7 @@ export const ledger: Record<keyof typeof zh, string> = {
   'ledger.void.w.footer': '抽取 {id} 的作废记录（已记入台账 ledger.jsonl）',
   'ledger.void.whatPublished': 'published',
   'ledger.sub.afterResult': 'Entity {entity} (draw {id}) already has a result (inspected {date}, {file}): the inspection is done and its team cannot be changed after the fact; nothing was written. If the team really changed at the inspection, say so in the 备注 of the result; if the whole draw was wrong, void it with ssj void --draw {id} --reason TEXT --force.',
+  'ledger.verify.interruptedFile': 'Note: {file} was being rewritten by a command that was stopped (not in the ledger yet); the next command records it as it is, marked interrupted. For a results import, run the import again.',
   'ledger.head': 'Ledger head {head} (note it down; check later with ssj verify --ledger --expect-head {head})',
   'ledger.damaged':
     'The ledger {file} or a file it lists does not match the record ({count} differences); to protect the records nothing was written: {first}. Run ssj verify --ledger to see every difference; restore changed or deleted files from the archive (the evidence package made by ssj archive, or a backup) before going on.',

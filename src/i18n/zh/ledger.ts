@@ -39,6 +39,7 @@ export const ledger = {
   'ledger.void.w.footer': '抽取 {id} 的作废记录（已记入台账 ledger.jsonl）',
   'ledger.void.whatPublished': '公示',
   'ledger.sub.afterResult': '对象 {entity}（抽取 {id}）已有检查结果（检查日期 {date}，{file}），检查已经完成，不能事后更换检查组成员，本次没有写入任何内容。如检查时人员确有变动，请在检查结果的备注中如实说明；如整次抽取有误，请用 ssj void --draw {id} --reason 原因 --force 作废。',
+  'ledger.verify.interruptedFile': '注意：{file} 正在被一个中断的命令改写（未写入台账）；下一个命令会把它按现状记入台账并注明中断。如是导入结果，请重新运行该导入。',
   'ledger.head': '台账末端 {head}（请记下，复核时用 ssj verify --ledger --expect-head {head}）',
   'ledger.damaged':
     '台账 {file} 或其登记的文件与记录不符（共 {count} 处），为保护记录，本次没有写入任何内容：{first}。请运行 ssj verify --ledger 查看全部差异；被改动或删除的文件请从存档（ssj archive 生成的证据包或备份）恢复后再操作。',
