@@ -128,7 +128,8 @@ describe('kill loop', () => {
       const kind = kinds[Math.floor(rng() * 3)] as (typeof kinds)[number];
       const delay = Math.floor(rng() * ((span.get(kind) ?? 400) + 1));
       let args: string[];
-      if (kind === 'draw') args = drawArgs(`seed${String(i).padStart(4, '0')}${Math.floor(rng() * 1e9)}`);
+      // Later draws are dated after the results and publications (the ledger refuses a back-dated event).
+      if (kind === 'draw') args = drawArgs(`seed${String(i).padStart(4, '0')}${Math.floor(rng() * 1e9)}`, ['--date', LATER]);
       else if (kind === 'results') {
         const file = path.join(dir, `results-${i}.csv`);
         resultsTable(baseId, file, i);
@@ -152,7 +153,7 @@ describe('kill loop', () => {
       for (const id of ledgerIds()) ok.add(id);
     }
     // After all that, an uninterrupted draw still works and the ledger still verifies.
-    const last = ssj(drawArgs('99887766554433221100', ['--json']));
+    const last = ssj(drawArgs('99887766554433221100', ['--json', '--date', LATER]));
     expect({ code: last.code, err: last.stderr }).toEqual({ code: 0, err: last.stderr });
     expect(ssj(['verify', '--ledger', '--workspace', ws]).code).toBe(0);
     // Leftover temp files are not data: they appear in no listing of records.
@@ -167,8 +168,8 @@ describe('kill loop', () => {
 
   it('two draws at once: one waits or is refused with a message, none is lost', async () => {
     const before = ledgerIds();
-    const a = finished(start(drawArgs('55555555554444444444', ['--json'])));
-    const b = finished(start(drawArgs('66666666663333333333', ['--json'])));
+    const a = finished(start(drawArgs('55555555554444444444', ['--json', '--date', LATER])));
+    const b = finished(start(drawArgs('66666666663333333333', ['--json', '--date', LATER])));
     const [ra, rb] = await Promise.all([a, b]);
     const results = [ra, rb];
     const won = results.filter((r) => r.code === 0).map((r) => (JSON.parse(r.out) as { drawId: string }).drawId);
