@@ -888,21 +888,26 @@ def verify(argv):
         d = opts['--ledger-dir'][0]
         load = lambda i: json.load(open(os.path.join(d, 'draws', i + '.json'), encoding='utf-8'))
         seen = False
-        for line in open(os.path.join(d, 'ledger.jsonl'), encoding='utf-8'):
+        voided = set()
+        for line in open(os.path.join(d, 'ledger.jsonl'), encoding='utf-8-sig'):
             if not line.strip():
                 continue
             ent = json.loads(line)
             # a v1 line is a draw, or a substitution when it `amends`; a v2 line
             # ({"v": 2, "kind": ...}, PROTOCOL/AUDIT) says its kind. Only draws count
-            # as prior draws; the substitutions of this draw are re-run after it.
+            # as prior draws, less those voided (作废, a `void` event) before this
+            # draw's line; the substitutions of this draw are re-run after it.
             kind = ent.get('kind') if 'v' in ent else ('substitution' if 'amends' in ent else 'draw')
             if kind == 'draw' and ent['drawId'] == rec['drawId']:
                 seen = True
             elif kind == 'draw' and not seen:
                 r = load(ent['drawId'])
                 prior.append({'drawId': r['drawId'], 'drawDate': r['drawDate'], 'selected': [k for s in r['strata'] for k in s['selected']]})
+            elif kind == 'void' and not seen:
+                voided.add(ent.get('drawId'))
             elif kind == 'substitution' and ent.get('amends') == rec['drawId']:
                 amendments.append(load(ent['drawId']))
+        prior = [p for p in prior if p['drawId'] not in voided]
     seed = normalise_seed(rec['seed'])
     v2 = rec.get('algorithm') == 'ssj-draw/2'
     if rec.get('algorithm') not in ('ssj-draw/1', 'ssj-draw/2'):
