@@ -66,6 +66,26 @@ async function runList(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, e
   return 0;
 }
 
+const allDraws = (ws: Workspace): DrawRecord[] => listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r));
+
+/**
+ * `--month` with no result to publish (none approved, or none yet): refusals (code 6) are counted across
+ * the ledger whatever their approval (issue 17), so an entity at two is still published in the 不配合检查
+ * notice; the results' reason is said as a warning. Without anyone due, the reason is the error.
+ */
+async function nonCooperationOnly(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, label: string, encoding: Encoding, why: InputError): Promise<number> {
+  const nonCoop = opts.month !== undefined ? await publishNonCooperation(ws, allDraws(ws), label, ctx.today, encoding, ctx.now) : null;
+  if (!nonCoop) throw why;
+  const warning = t(why.key, why.params);
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ file: null, encoding, count: 0, nonCooperation: nonCoop, warnings: [{ code: 'no-results', message: warning }] }, null, 2));
+    return 0;
+  }
+  ctx.out(t('after.noncoop.wrote', { file: nonCoop.csv, count: nonCoop.entries.length, list: shortList(nonCoop.entries.map((e) => `${e.name || e.entity}（${e.refusals.length} 次）`)) }));
+  ctx.err(warning);
+  return 0;
+}
+
 export const run: Handler = async (ctx, _args, opts) => {
   const encoding = encodingFlag(opts.encoding);
   const ws = openWorkspace(ctx.workspace);
@@ -76,8 +96,10 @@ export const run: Handler = async (ctx, _args, opts) => {
   const results = loadResultsForReport(ws).filter((r) => !review.held.has(`${r.drawId}\u0000${r.entity}`));
   const out = publicationRows({ draws, amendments, results, today: ctx.today });
   out.skipped = out.skipped.filter((s) => !review.held.has(`${s.drawId}\u0000${s.entity}`));
-  if (out.rows.length === 0 && review.unapproved.length > 0) throw new InputError('after.pub.noneApproved', { scope: label, count: review.unapproved.length });
-  if (out.rows.length === 0) throw new InputError('report.pub.none', { scope: label });
+  if (out.rows.length === 0) {
+    const why = review.unapproved.length > 0 ? new InputError('after.pub.noneApproved', { scope: label, count: review.unapproved.length }) : new InputError('report.pub.none', { scope: label });
+    return nonCooperationOnly(ctx, ws, opts, label, encoding, why);
+  }
   const file = outPath(ctx, opts.out, ws.reports, `公示-${label}.csv`);
   const csv = encodeCsv(out.header, out.rows, encoding);
   const site = typeof opts.site === 'string' ? opts.site.trim() : '';
@@ -91,7 +113,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     recordedAt: ctx.nowIso,
   }, () => writeFileAtomic(file, csv));
   // Laiyuan 第二十二条: entities that refused twice are published with the month's results.
-  const nonCoop = opts.month !== undefined ? await publishNonCooperation(ws, listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r)), label, ctx.today, encoding, ctx.now) : null;
+  const nonCoop = opts.month !== undefined ? await publishNonCooperation(ws, allDraws(ws), label, ctx.today, encoding, ctx.now) : null;
   const warnings = [];
   if (out.skipped.length > 0) {
     const list = shortList(out.skipped.map((s) => `${s.name || s.entity}（${s.drawId}）`));

@@ -60,3 +60,35 @@ export function confineWrite(target: string): void {
     if (real === null || !inside(realRoot, real)) throw new IoError('guard.outsideWorkspace', { file: abs, link: at, dir: root });
   }
 }
+
+/**
+ * A symbolic link in the workspace whose target is missing (`draws/x.json` →
+ * nowhere) is refused, naming it (IoError, exit 2): never read as an absent
+ * file, a record without a ledger line or an internal error.
+ */
+export function refuseDangling(dir: string, entries: readonly fs.Dirent[]): void {
+  for (const e of entries) {
+    if (!e.isSymbolicLink()) continue;
+    const link = path.join(dir, e.name);
+    if (realOrNull(link) !== null) continue;
+    let target = '?';
+    try {
+      target = fs.readlinkSync(link);
+    } catch {
+      /* vanished meanwhile: named all the same */
+    }
+    throw new IoError('guard.danglingLink', { file: link, target });
+  }
+}
+
+/** Entries of `dir` (none when it does not exist), dangling links refused. */
+export function checkedEntries(dir: string): fs.Dirent[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  refuseDangling(dir, entries);
+  return entries;
+}

@@ -12,6 +12,7 @@ import { recordLines, voidedDraws } from '../core/events.js';
 import { isSafeRecordId, nextFreeDrawId } from '../core/record.js';
 import { recordShapeProblem } from '../core/record-shape.js';
 import { readLedgerLines } from './ledger-file.js';
+import { checkedEntries } from './confine.js';
 
 /** The id as one safe file-name part (the check `--id` passes), else UsageError: no path is ever built from an unchecked id. */
 export function safeId(id: string): string {
@@ -139,12 +140,7 @@ export function effectiveTeam(draw: DrawRecord, amendments: AmendmentRecord[], e
 
 /** Ids of the record files in draws/ (temp files and announcements are not records). */
 export function recordIdsIn(ws: Workspace): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(ws.draws);
-  } catch {
-    return [];
-  }
+  const names = checkedEntries(ws.draws).map((e) => e.name); // a link to nothing in draws/ is named, not taken for a record
   return names
     .filter((n) => n.endsWith('.json') && !n.startsWith('.') && !n.endsWith('-announcement.json'))
     .map((n) => n.slice(0, -'.json'.length));

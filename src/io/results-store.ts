@@ -10,6 +10,7 @@ import { InputError } from '../errors.js';
 import { resultKey, type FileOutcome } from '../core/results-import.js';
 import type { InspectionResult } from '../core/types.js';
 import { ioError, writeFilesAtomic } from './atomic.js';
+import { refuseDangling } from './confine.js';
 import type { Workspace } from './workspace.js';
 
 export const HISTORY_DIR = '.history';
@@ -43,12 +44,15 @@ function isResult(v: unknown): v is InspectionResult {
 }
 
 function readDir(dir: string): fs.Dirent[] {
+  let entries: fs.Dirent[];
   try {
-    return fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw ioError(err, dir);
   }
+  refuseDangling(dir, entries); // a stored result that is a link to nothing is named, not skipped
+  return entries;
 }
 
 function readResultFile(file: string): InspectionResult {

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { safeFileName } from '../core/record-sheet.js';
 import { IoError } from '../errors.js';
-import { registerWorkspaceRoot } from './confine.js';
+import { t } from '../i18n/index.js';
+import { checkedEntries, refuseDangling, registerWorkspaceRoot } from './confine.js';
 
 export const WORKSPACE_DIRS = ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates'] as const;
 
@@ -59,6 +60,12 @@ export function openWorkspace(root: string): Workspace {
     throw new IoError('error.fileNotFound', { file: ws.root });
   }
   if (!st.isDirectory()) throw new IoError('error.notDirectory', { file: ws.root });
+  // The ledger or a workspace folder that is a link to nothing is named (exit 2), not taken for an empty workspace.
+  const own = new Set<string>([...WORKSPACE_DIRS, 'notices', path.basename(ws.ledger)]);
+  refuseDangling(ws.root, fs.readdirSync(ws.root, { withFileTypes: true }).filter((e) => own.has(e.name)));
+  // Records and stored results too (one listing per folder; sheets and notices are made again at any time).
+  checkedEntries(ws.draws);
+  for (const e of checkedEntries(ws.results)) if (e.isDirectory()) checkedEntries(path.join(ws.results, e.name));
   if (!isWorkspaceDir(ws.root)) throw new IoError('error.notWorkspace', { dir: ws.root });
   return ws;
 }
@@ -87,8 +94,40 @@ function lockAgeMs(file: string): number {
   }
 }
 
-/** A lock held from another computer is taken over only when older than this (no command holds it this long). */
+/**
+ * A lock held from another computer is taken over only when not refreshed for this long. Its holder
+ * refreshes it (its time stamp) every LOCK_REFRESH_MS while it runs, so a long command keeps it.
+ */
 const FOREIGN_LOCK_STALE_MS = 30 * 60 * 1000;
+const LOCK_REFRESH_MS = 60 * 1000;
+
+/** What a lock file says: `pid@host`, then the time its holder took it (ISO); older locks have the first line only. */
+export interface LockHolder {
+  pid: number;
+  host: string | null;
+  started: string | null;
+}
+
+export function parseLock(text: string): LockHolder {
+  const [first = '', second = ''] = text.split('\n').map((l) => l.trim());
+  const m = /^(\d+)(?:@(.*))?$/.exec(first);
+  return { pid: m ? Number(m[1]) : NaN, host: m?.[2] ?? null, started: /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(second) ? second : null };
+}
+
+/** Keeps the lock's time stamp fresh while the command runs (a timer that never keeps the process alive). */
+function keepFresh(file: string): () => void {
+  const every = Number(process.env.SSJ_LOCK_REFRESH_MS ?? LOCK_REFRESH_MS);
+  const timer = setInterval(() => {
+    try {
+      const now = new Date();
+      fs.utimesSync(file, now, now);
+    } catch {
+      /* gone: the finally below was on its way */
+    }
+  }, Number.isFinite(every) && every > 0 ? every : LOCK_REFRESH_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -103,7 +142,8 @@ export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitM
     try {
       fs.mkdirSync(ws.root, { recursive: true });
       const fd = fs.openSync(ws.lock, 'wx');
-      fs.writeSync(fd, `${process.pid}@${os.hostname()}`); // the host too: a pid means nothing on another computer
+      // The host too (a pid means nothing on another computer), and when it was taken.
+      fs.writeSync(fd, `${process.pid}@${os.hostname()}\n${new Date().toISOString()}\n`);
       fs.closeSync(fd);
       break;
     } catch (err) {
@@ -113,39 +153,39 @@ export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitM
         if (code === 'ENOSPC') throw new IoError('error.diskFull', { file: ws.lock });
         throw new IoError('error.writeFailed', { file: ws.lock, reason: String(code) });
       }
-      let holder = NaN;
-      let host: string | null = null;
+      let holder: LockHolder = { pid: NaN, host: null, started: null };
       try {
-        const m = /^(\d+)(?:@(.*))?$/.exec(fs.readFileSync(ws.lock, 'utf8').trim());
-        holder = m ? Number(m[1]) : NaN;
-        host = m?.[2] ?? null;
+        holder = parseLock(fs.readFileSync(ws.lock, 'utf8'));
       } catch {
         /* vanished between open and read: try again */
       }
-      const emptyAndOld = Number.isNaN(holder) && lockAgeMs(ws.lock) > 2000; // killed between open and write
+      const emptyAndOld = Number.isNaN(holder.pid) && lockAgeMs(ws.lock) > 2000; // killed between open and write
       // A lock from another computer (a workspace on a shared folder): its pid cannot be asked, only its age.
-      const foreign = host !== null && host !== os.hostname();
-      const stale = foreign ? lockAgeMs(ws.lock) > FOREIGN_LOCK_STALE_MS : (!Number.isNaN(holder) && !pidAlive(holder)) || emptyAndOld;
+      const foreign = holder.host !== null && holder.host !== os.hostname();
+      const stale = foreign ? lockAgeMs(ws.lock) > FOREIGN_LOCK_STALE_MS : (!Number.isNaN(holder.pid) && !pidAlive(holder.pid)) || emptyAndOld;
       if (stale) {
-        // Stale: take it over by renaming it away atomically, so two takers cannot both win.
+        // Stale: take it over by renaming it away atomically, so two takers cannot both win; said on stderr.
         try {
           fs.renameSync(ws.lock, `${ws.lock}.stale-${process.pid}`);
           fs.rmSync(`${ws.lock}.stale-${process.pid}`, { force: true });
+          process.stderr.write(`${t('guard.lockTakenOver', { file: ws.lock, pid: Number.isNaN(holder.pid) ? '?' : holder.pid, host: holder.host ?? '?', started: holder.started ?? '?' })}\n`);
         } catch {
           /* someone else took it over */
         }
         continue;
       }
       if (Date.now() > deadline) {
-        if (foreign) throw new IoError('guard.lockedOtherHost', { file: ws.lock, host: host as string, pid: holder, minutes: Math.ceil((FOREIGN_LOCK_STALE_MS - lockAgeMs(ws.lock)) / 60000) });
-        throw new IoError('error.locked', { file: ws.lock, pid: Number.isNaN(holder) ? '?' : holder });
+        if (foreign) throw new IoError('guard.lockedOtherHost', { file: ws.lock, host: holder.host as string, pid: holder.pid, minutes: Math.ceil((FOREIGN_LOCK_STALE_MS - lockAgeMs(ws.lock)) / 60000) });
+        throw new IoError('error.locked', { file: ws.lock, pid: Number.isNaN(holder.pid) ? '?' : holder.pid });
       }
       await sleep(50 + Math.floor(Math.random() * 50));
     }
   }
+  const stop = keepFresh(ws.lock);
   try {
     return await fn();
   } finally {
+    stop();
     fs.rmSync(ws.lock, { force: true });
   }
 }

@@ -54,4 +54,23 @@ describe('non-cooperation', () => {
     const after = await runVerb('report', ws.root, { month: '2024-06', json: true }, [], '2024-07-04');
     expect((JSON.parse(after.out.join('')) as { warnings: { code: string }[] }).warnings.map((w) => w.code)).not.toContain('non-cooperation');
   });
+
+  it('refusals count whatever their approval: with no result approved, publish --month still writes the notice and says why no results were published', async () => {
+    const w2 = makeWorkspace('ssj-noncoop-unapproved-');
+    writeDraw(w2, d1);
+    writeDraw(w2, d2);
+    for (const r of results) {
+      fs.mkdirSync(path.join(w2.results, r.drawId), { recursive: true });
+      fs.writeFileSync(path.join(w2.results, r.drawId, `${r.entity}.json`), JSON.stringify(r));
+    }
+    const p = await runVerb('publish', w2.root, { month: '2024-06', encoding: 'utf8' }, [], '2024-07-03');
+    expect(p.code).toBe(0);
+    const csv = fs.readFileSync(path.join(w2.reports, '不配合检查公示-2024-06.csv'), 'utf8').replace(/^\ufeff/, '');
+    expect(Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.slice(1).map((r) => r.slice(1, 4))).toEqual([['甲药店', A, '2']]);
+    expect(p.err.join('\n')).toContain('审核');
+    expect(fs.existsSync(path.join(w2.reports, '公示-2024-06.csv'))).toBe(false);
+    // Nobody due and nothing approved: refused as before.
+    const again = await runVerb('publish', w2.root, { month: '2024-06', encoding: 'utf8' }, [], '2024-07-04');
+    expect([again.code, again.errorKey]).toEqual([1, 'after.pub.noneApproved']);
+  });
 });

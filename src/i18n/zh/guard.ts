@@ -15,4 +15,6 @@ export const guard = {
   'guard.lockedOtherHost': '工作目录正被另一台电脑（{host}，进程 {pid}）使用：{file}。为免两台电脑同时写入，ssj 不会接管；请等对方完成后再试。若确认对方已不在运行，{minutes} 分钟后此锁会被视为过期，或手动删除该文件。',
   'guard.passwordProtected': '{file} 设有打开密码（已加密），ssj 无法读取。请在 Excel/WPS 中输入密码打开，另存一份不设密码的副本（文件→信息→保护工作簿→用密码进行加密，清空密码），再读那一份。',
   'guard.tooManyRowsTogether': '读入的名录库合计超过 {limit} 行（此前的文件已有 {earlier} 行，读到 {file} 第 {row} 行时停止）。上限针对一次读入的全部检查对象文件合计，拆分文件没有用；请只传入本次抽取需要的名录库。',
+  'guard.danglingLink': '{file} 是失效的符号链接（指向的 {target} 不存在），ssj 不会把它当作缺失的文件或记录处理。请删除该链接，或把它指向的文件放回原处，再重试。',
+  'guard.lockTakenOver': '提示：接管了遗留的工作目录锁 {file}（进程 {pid}@{host}，开始于 {started}）：该进程已不在运行（或另一台电脑的锁已过期），多半是上次命令被中断。本次命令照常进行；可用 ssj verify --ledger 确认台账完好。',
 } as const;
