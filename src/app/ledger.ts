@@ -18,7 +18,7 @@ import type { LedgerLine, LedgerRecord } from '../core/types.js';
 import { CheckFailed, IoError, UsageError } from '../errors.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { confineWrite } from '../io/confine.js';
-import { differenceLines } from './draw-io.js';
+import { differenceLines } from '../render/difference-lines.js';
 import { appendLedgerText, clearPending, readLedgerLines, readPending, relPath, workspaceFileSha256, writePending, type Pending } from '../io/ledger-file.js';
 import type { Difference } from '../core/verify.js';
 import { loadRecordsForCheck, recordIdsIn, recordPath, setAsideInterrupted, type Companion } from '../io/records.js';

@@ -12,7 +12,7 @@ import { compareInputs } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { differenceLines } from '../app/draw-io.js';
+import { differenceLines } from '../render/difference-lines.js';
 import type { LoadedInputs } from '../io/inputs.js';
 import { isAmendment, readRecord } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';

@@ -1,5 +1,5 @@
 /** verify's difference lines name the field in the user's words, with the record's path after it. */
-import { differenceLines } from '../../src/app/draw-io.js';
+import { differenceLines } from '../../src/render/difference-lines.js';
 import { setLang } from '../../src/i18n/index.js';
 
 describe('differenceLines', () => {
