@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DrawRecord } from '../../src/core/types.js';
-import { tempDir, ssjIn } from '../helpers/cli.js';
+import { committed, tempDir, ssjIn } from '../helpers/cli.js';
 import { draw, makeWorkspace, pharmacies, writeXlsx } from './draw-fixtures.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
@@ -55,12 +55,17 @@ maybe('printed sheets in headless Chromium', () => {
     if (r.code !== 0) throw new Error(`ssj demo failed:\n${r.stderr}`);
     const id = (JSON.parse(r.stdout) as { drawId: string }).drawId;
     record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${id}.json`), 'utf8')) as typeof record;
-    const team = record.teams[record.teams.length - 1];
+    // The demo's entities all have results (no substitution after the fact): substitute in a second draw.
     const reg = (f: string) => path.join(dir, 'registries', f);
-    const sub = await ssjIn(['substitute', '--workspace', dir, '--draw', id, '--entity', team?.entity ?? '', '--inspector', team?.members[0]?.key ?? '', '--reason', '回避',
+    const again = await ssjIn(committed(['draw', '--workspace', dir, '--plan', path.join(dir, 'plans', 'plan-2024.xlsx'), '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
+      '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--seed', '87654321', '--seed-source', 'test', '--date', '2024-07-06', '--no-sheets', '--yes', '--json']));
+    if (again.code !== 0) throw new Error(`ssj draw failed:\n${again.stderr}`);
+    const second = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${(JSON.parse(again.stdout) as { drawId: string }).drawId}.json`), 'utf8')) as typeof record;
+    const team = second.teams[second.teams.length - 1];
+    const sub = await ssjIn(['substitute', '--workspace', dir, '--draw', second.drawId, '--entity', team?.entity ?? '', '--inspector', team?.members[0]?.key ?? '', '--reason', '回避',
       '--seed', '12345678', '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--date', '2024-07-06', '--json']);
     if (sub.code !== 0) throw new Error(`ssj substitute failed:\n${sub.stderr}`);
-    amendment = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${id}-A1.json`), 'utf8')) as typeof amendment;
+    amendment = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${second.drawId}-A1.json`), 'utf8')) as typeof amendment;
   }, 120000);
 
   /** 第 i 页 共 n 页 on each page (pdftotext may drop the spaces). */

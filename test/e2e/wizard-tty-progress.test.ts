@@ -85,7 +85,7 @@ maybe('progress bars at a terminal', () => {
     const ws = path.join(dir, 'ws');
     fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
     const examples = path.join(ROOT, 'examples');
-    const draw = `env TZ=Asia/Shanghai SSJ_PROGRESS_DELAY_MS=1 ${process.execPath} ${BIN} draw --workspace ${ws} --plan ${path.join(examples, 'plan-2024.xlsx')} --entities ${file} --inspectors ${path.join(examples, 'inspectors-gbk.csv')} --seed 12345678 --date 2024-06-03 --no-sheets > ${path.join(dir, 'draw.txt')}`;
+    const draw = `env TZ=Asia/Shanghai SSJ_PROGRESS_DELAY_MS=1 ${process.execPath} ${BIN} draw --workspace ${ws} --plan ${path.join(examples, 'plan-2024.xlsx')} --entities ${file} --inspectors ${path.join(examples, 'inspectors-gbk.csv')} --seed 12345678 --date 2024-06-03 --no-sheets --no-announcement 测试 > ${path.join(dir, 'draw.txt')}`;
     const seen = await screens(`ssj-progress-draw-${process.pid}`, dir, draw);
     expect(seen.some((s) => bar.test(s) && s.includes('pharmacies-big.csv'))).toBe(true);
     expect(seen.at(-1)).toContain('DONE-0');

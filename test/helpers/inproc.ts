@@ -17,8 +17,10 @@ export async function runVerb(verb: string, root: string, opts: Record<string, u
   const err: string[] = [];
   const ctx = { ...makeCtx({ workspace: root, date, json: Boolean(opts.json), yes: true, lang: 'zh' }), interactive: false, out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
   const mod = (await import(`../../src/commands/${verb}.js`)) as { run: Handler };
+  // A test draw says it was not announced unless it names an announcement (the commitment itself is tested on its own).
+  const commitment = verb === 'draw' && !('announcement' in opts) && !('noAnnouncement' in opts) ? { noAnnouncement: '测试：未经公告' } : {};
   try {
-    const code = await mod.run(ctx, args, { workspace: root, date, ...opts });
+    const code = await mod.run(ctx, args, { workspace: root, date, ...commitment, ...opts });
     return { code, out, err };
   } catch (e) {
     if (e instanceof SsjError) return { code: e.exitCode, out, err: [...err, t(e.key, e.params)], errorKey: e.key };

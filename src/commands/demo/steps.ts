@@ -17,7 +17,8 @@ export const DEMO_SEED = '20240605-DEMO-SEED-31415';
 export const DEMO_MONTH = '2024-06';
 export const DEMO_DATES = { setup: '2024-06-03', draw: '2024-06-05', results: '2024-06-28', approve: '2024-07-01', report: '2024-07-05' } as const;
 /** Who approves the demo's results (a demo name, printed as such). */
-export const DEMO_APPROVER = '演示审核人';
+/** The demo's reviewer and opinion, in the terminal's language (they are typed by a person in a real month). */
+const demoApprover = () => t('demo.approver');
 
 export type StepOutcome = Outcome;
 
@@ -163,7 +164,7 @@ export function demoSteps(): DemoStep[] {
     { id: 'witness', title: 'demo.step.witness', command: 'draws/<id>-witness.html', needs: ['draw'], run: stepWitness },
     { id: 'sheets', title: 'demo.step.sheets', command: 'ssj sheets --draw <id>', needs: ['draw'], run: stepSheets },
     { id: 'results', title: 'demo.step.results', command: 'ssj results returned/*', needs: ['draw'], run: stepResults },
-    { id: 'approve', title: 'demo.step.approve', command: `ssj approve --draw <id> --by ${DEMO_APPROVER}`, needs: ['results'], run: v('approve', DEMO_DATES.approve, () => [], (s) => ({ draw: s.drawId, by: DEMO_APPROVER, opinion: '同意公示' })) },
+    { id: 'approve', title: 'demo.step.approve', command: `ssj approve --draw <id> --by ${demoApprover()}`, needs: ['results'], run: v('approve', DEMO_DATES.approve, () => [], (s) => ({ draw: s.drawId, by: demoApprover(), opinion: t('demo.opinion') })) },
     { id: 'publish', title: 'demo.step.publish', command: `ssj publish --month ${DEMO_MONTH}`, needs: ['approve'], run: v('publish', DEMO_DATES.report, () => [], () => ({ month: DEMO_MONTH, site: DEMO_SITE, encoding: 'utf8' })) },
     { id: 'report', title: 'demo.step.report', command: `ssj report --month ${DEMO_MONTH}`, needs: ['draw'], run: v('report', DEMO_DATES.report, () => [], (s) => ({ month: DEMO_MONTH, activities: path.join(s.dir, 'reports', EXAMPLE_FILES.activities) })) },
     { id: 'verify', title: 'demo.step.verify', command: 'ssj verify --draw <id> --entities … --inspectors …', needs: ['draw'], run: v('verify', DEMO_DATES.report, () => [], (s) => ({ ...inputs(s.dir), draw: s.drawId })) },

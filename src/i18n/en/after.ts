@@ -23,6 +23,8 @@ export const after: Record<keyof typeof zh, string> = {
   'after.status.reviewRow': '    {state} {order}. {key} {name}',
   'after.pub.unapproved': 'Warning: {count} results are not approved and were left out of the publication: {list}. Approve: ssj approve --draw ID --by NAME.',
   'after.pub.noneApproved': 'No approved results to publish ({scope}): {count} await approval or were returned. Approve first: ssj approve --draw ID --by NAME.',
+  'demo.approver': 'Demo Reviewer',
+  'demo.opinion': 'Agreed for publication',
   'demo.step.approve': 'Approve the results',
   'after.report.unpublished': 'Warning: {month} has {count} results not yet published: {list}. The form counts only what was published: approve (ssj approve) and publish (ssj publish --month {month}) first, then make the report.',
   'wizard.action.approve': 'Approve results (ssj approve)',

@@ -63,7 +63,7 @@ export const report: Record<keyof typeof zh, string> = {
   'report.f3.total': 'Total',
   'report.defaultUnit': 'this-unit',
   'report.combinedName': 'annex3-combined',
-  'report.more': 'and others',
+  'report.more': ' and others',
   'report.wrote': 'Monthly report written: {file}',
   'report.summary': '{unit} {month}: {items} inspection item(s), {selected} entities inspected (ratio {ratio}), {found} with problems, {published} published; {jointSelected} inspected jointly.',
   'report.due': 'This report is due by {due}; next quarterly summary due: {quarterly}.',

@@ -22,6 +22,8 @@ export const after = {
   'after.status.reviewRow': '    {state} {order}. {key} {name}',
   'after.pub.unapproved': '警告：{count} 条检查结果尚未审核，未列入公示：{list}。审核：ssj approve --draw 抽取编号 --by 姓名。',
   'after.pub.noneApproved': '没有已审核、可公示的检查结果（{scope}）：{count} 条待审核或已退回。请先审核：ssj approve --draw 抽取编号 --by 姓名。',
+  'demo.approver': '演示审核人',
+  'demo.opinion': '同意公示',
   'demo.step.approve': '审核检查结果',
   'after.report.unpublished': '警告：{month} 有 {count} 条检查结果尚未公示：{list}。月报表只计入已公示的数量：请先审核（ssj approve）并公示（ssj publish --month {month}），再出月报表。',
   'wizard.action.approve': '审核检查结果（ssj approve）',
