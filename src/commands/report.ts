@@ -3,7 +3,8 @@
  * 附件3) from the workspace's draws, results, publications and activities
  * sheet; with --combine, several units' 附件3 merged with a 合计 row.
  */
-import { readItemsList, refuseOnErrors } from '../io/inputs.js';
+import { readItemsList } from '../io/inputs.js';
+import { refuseOnErrors } from '../app/refuse.js';
 import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { unpublishedOfMonth } from '../app/approve.js';

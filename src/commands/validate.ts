@@ -15,6 +15,7 @@ import { loadInputs, loadPlan } from '../io/inputs.js';
 import type { FileReport, ValidateReport } from '../core/types.js';
 import { unreadable, validateFiles } from '../io/registry.js';
 import { issuesJson, renderIssues } from '../render/issues.js';
+import { issueMessage } from '../render/issue-text.js';
 import { writeIssueReport } from '../app/issue-report.js';
 import { fileProgress } from '../render/progress.js';
 
@@ -45,7 +46,7 @@ async function planAgainstRegistries(result: ValidateReport): Promise<void> {
   const one = (role: Role) => (of([role]).length === 1 ? { [role === 'items' ? 'items' : 'priorInspections']: of([role]) } : {});
   const loaded = await loadInputs({ plan: plans, entities, inspectors, conflicts: of(['conflicts']), ...one('items'), ...one('prior-inspections') }, { plan: true, entities: true, inspectors: true });
   const planFile = result.files.find((f) => f.file === plans[0]) as FileReport;
-  const found = loaded.issues.filter((i) => i.code.startsWith('plan-') && !planFile.issues.some((j) => j.code === i.code && j.cell === i.cell && j.message === i.message));
+  const found = loaded.issues.filter((i) => i.code.startsWith('plan-') && !planFile.issues.some((j) => j.code === i.code && j.cell === i.cell && issueMessage(j) === issueMessage(i)));
   addIssues(result, planFile, found);
 }
 
@@ -75,7 +76,7 @@ async function resultsAgainstDraws(ctx: Ctx, result: ValidateReport): Promise<vo
   }
   for (const f of files) {
     let found: Issue[];
-    if (index === null) found = [cellIssue('results-no-draws', f.file, emptyCell(), { dir: ctx.workspace }, 'warning')];
+    if (index === null) found = [cellIssue('results-no-draws', f.file, emptyCell(), { dir: ctx.workspace })];
     else {
       const r = await readResultsFile(f.file, { index, today: ctx.today, importedAt: ctx.nowIso });
       found = [...r.issues, ...r.inspections.flatMap((i) => i.issues)].filter((i) => !f.issues.some((j) => j.code === i.code && j.cell === i.cell));

@@ -3,6 +3,7 @@
  * to name the rule that emptied a seat's list, and by substitutions (step 8),
  * which scan the inspectors once. Pure.
  */
+import { InputError } from '../errors.js';
 import { deptKey, inDepartment } from './department.js';
 import { coversRegion } from './region.js';
 import { headerKey, normKey } from './normalize.js';
@@ -76,4 +77,13 @@ export function candidateChain(inspectors: Inspector[], ctx: SeatContext): { can
     if (list.length === 0) return { candidates: [], emptiedBy: rule };
   }
   return { candidates: list, emptiedBy: null };
+}
+
+/**
+ * The one refusal when a seat has no candidate left (draw and substitution, both
+ * revisions): the entity, the 1-based seat, its department and the rule that
+ * emptied the list, named in the user's language at the edge.
+ */
+export function noCandidate(entity: string, seat: number, department: string, rule: string): InputError {
+  return new InputError('draw.noCandidate', { entity, seat, department: department || { ref: 'draw.anyDepartment' }, rule, ruleText: { ref: `draw.rule.${rule}` } });
 }

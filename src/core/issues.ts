@@ -1,51 +1,6 @@
-/**
- * Building Issue objects: one severity per stable code, one message template
- * per message key (src/i18n/<lang>/validate.ts), positions as Excel shows them.
- */
-import { t, type MsgKey, type MsgParams } from '../i18n/index.js';
-import type { Issue, Severity, Table, TableRow } from './types.js';
-
-export const SEVERITY: ReadonlyMap<string, Severity> = new Map<string, Severity>([
-  ['missing-column', 'error'],
-  ['registry-empty', 'error'],
-  ['missing-value', 'error'],
-  ['uscc-format', 'error'],
-  ['uscc-checksum', 'error'],
-  ['idcard-format', 'error'],
-  ['idcard-checksum', 'error'],
-  ['idcard-precision-lost', 'error'],
-  ['duplicate-key', 'error'],
-  ['bad-enum', 'error'],
-  ['bad-date', 'error'],
-  ['bad-phone', 'warning'],
-  ['no-license-number', 'warning'],
-  ['unknown-column', 'info'],
-  ['unknown-reference', 'error'], // an unmatched recusal row would silently disable the recusal
-  ['more-issues', 'info'],
-  ['unreadable-file', 'error'],
-  ['uscc-verified', 'warning'],
-  ['bad-licence-date', 'error'],
-  ['licence-expiring', 'warning'],
-  ['licence-expired', 'info'],
-]);
-
-/** Where an issue is: the position fields of Issue. */
-export type Place = Pick<Issue, 'file' | 'sheet' | 'row' | 'column' | 'cell' | 'value'>;
-
-/** An issue with its message rendered now, in the current language. */
-export function makeIssue(code: string, place: Place, params: MsgParams = {}, msgKey?: MsgKey): Issue {
-  const key = msgKey ?? (`issue.${code}` as MsgKey);
-  const message = t(key, {
-    file: place.file,
-    sheet: place.sheet ?? '',
-    row: place.row ?? '',
-    column: place.column ?? '',
-    cell: place.cell ?? '',
-    value: place.value ?? '',
-    ...params,
-  });
-  return { code, severity: SEVERITY.get(code) ?? 'error', file: place.file, sheet: place.sheet, row: place.row, column: place.column, cell: place.cell, value: place.value, message };
-}
+/** Positions as Excel shows them, and counting issues (the codes and their factory: issue-codes.ts). */
+import type { Place } from './issue-codes.js';
+import type { Issue, Table, TableRow } from './types.js';
 
 /** Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {

@@ -5,7 +5,8 @@
  */
 import { fieldText } from './checks/index.js';
 import { enumValue } from './checks/enums.js';
-import { makeIssue, placeOf } from './issues.js';
+import { placeOf } from './issues.js';
+import { issue } from './issue-codes.js';
 import { headerKey } from './normalize.js';
 import { planIssue, planRowSource } from './plan-row.js';
 import type { Issue, ListedItem, Plan, Table } from './types.js';
@@ -30,20 +31,20 @@ export function parseItemsTable(tb: Table): { items: Item[]; issues: Issue[] } {
     const f = (field: string) => fieldText(tb, row, field);
     const name = f('item');
     if (name === '') {
-      issues.push(makeIssue('missing-value', placeOf(tb, row, 'item')));
+      issues.push(issue('missing-value', placeOf(tb, row, 'item')));
       continue;
     }
     const k = headerKey(name);
     const first = seen.get(k);
     if (first !== undefined) {
       const col = tb.fields.get('item');
-      issues.push(makeIssue('duplicate-key', placeOf(tb, row, 'item'), { key: name, otherFile: tb.file, otherRow: first, otherCell: col ? `${col.letter}${first}` : '' }));
+      issues.push(issue('duplicate-key', placeOf(tb, row, 'item'), { key: name, otherFile: tb.file, otherRow: first, otherCell: col ? `${col.letter}${first}` : '' }));
       continue;
     }
     seen.set(k, row.row);
     const catText = f('category');
     const category = catText === '' ? '' : CATEGORY(catText);
-    if (category === null) issues.push(makeIssue('bad-enum', placeOf(tb, row, 'category'), { allowed: '重点、一般' }));
+    if (category === null) issues.push(issue('bad-enum', placeOf(tb, row, 'category'), { allowed: '重点、一般' }));
     items.push({ item: name, object: f('object'), content: f('content'), category: category ?? catText, method: f('method'), department: f('department'), basis: f('basis') });
   }
   return { items, issues };
@@ -63,12 +64,12 @@ export function checkPlanItems(plan: Plan, items: readonly Item[], listFile: str
     const pos = src ? src.pos('item') : { cell: null, column: `rows[${index}].item` };
     const item = byName.get(headerKey(row.item));
     if (!item) {
-      out.push(planIssue('plan-item-not-listed', 'error', at, pos, row.item, 'plan.itemNotListed', { items: listFile }));
+      out.push(planIssue('plan-item-not-listed', at, pos, row.item, 'plan.itemNotListed', { items: listFile }));
       return;
     }
     const listed = headerKey(item.object);
     if (listed !== '' && !listed.includes(row.objectType)) {
-      out.push(planIssue('plan-item-object', 'warning', at, pos, row.item, 'plan.itemObject', { listed: item.object, objectType: row.objectType }));
+      out.push(planIssue('plan-item-object', at, pos, row.item, 'plan.itemObject', { listed: item.object, objectType: row.objectType }));
     }
   });
   return out;

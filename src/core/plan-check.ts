@@ -3,22 +3,22 @@
  * any seed is used (SPEC "The plan": a department no inspector belongs to,
  * credit classes missing). Pure.
  */
-import { t } from '../i18n/index.js';
+import type { IssueCode, IssueKey } from './issue-codes.js';
 import { inDepartment } from './department.js';
 import { headerKey } from './normalize.js';
 import { creditOf, inPopulation, passesFilter } from './plan-filter.js';
 import { planIssue, planRowSource, type FieldPos, type RowSource } from './plan-row.js';
-import { seatShortages, shortageParams } from './plan-seats.js';
+import { ANY_DEPARTMENT, seatShortages, shortageParams } from './plan-seats.js';
 import { groupsOf } from './teams.js';
-import type { Conflict, Entity, Inspector, Issue, Plan, PlanRow, Severity } from './types.js';
+import type { Conflict, Entity, Inspector, Issue, IssueParams, Plan, PlanRow } from './types.js';
 
 const MAX_LISTED = 20;
 
-export function rowIssue(plan: Plan, row: PlanRow, field: Parameters<RowSource['pos']>[0], code: string, severity: Severity, value: string, key: Parameters<typeof planIssue>[5], params: Record<string, string | number>): Issue {
+export function rowIssue<C extends IssueCode>(plan: Plan, row: PlanRow, field: Parameters<RowSource['pos']>[0], code: C, value: string, key: IssueKey<C>, params: IssueParams): Issue {
   const src = planRowSource(row);
   const at = src ?? { file: plan.source, sheet: null, row: null };
   const pos: FieldPos = src ? src.pos(field) : { cell: null, column: `rows[${plan.rows.indexOf(row)}].${field}` };
-  return planIssue(code, severity, at, pos, value, key, params);
+  return planIssue(code, at, pos, value, key, params);
 }
 
 /** Inspectors that can sit on any team: a key and not 不可用. */
@@ -30,9 +30,9 @@ function departmentIssues(plan: Plan, row: PlanRow, inspectors: Inspector[]): Is
   for (const g of groupsOf(row)) {
     const members = drawable.filter((i) => inDepartment(i.unit, g.department)).length;
     if (g.department !== '' && members === 0) {
-      out.push(rowIssue(plan, row, 'teamGroups', 'plan-unknown-department', 'error', g.department, 'plan.unknownDepartment', { department: g.department }));
+      out.push(rowIssue(plan, row, 'teamGroups', 'plan-unknown-department', g.department, 'plan.unknownDepartment', { department: g.department }));
     } else if (members < g.seats) {
-      out.push(rowIssue(plan, row, 'teamGroups', 'plan-too-few-inspectors', 'error', g.department, 'plan.tooFewInspectors', { department: g.department || t('plan.anyDepartment'), count: members, seats: g.seats }));
+      out.push(rowIssue(plan, row, 'teamGroups', 'plan-too-few-inspectors', g.department, 'plan.tooFewInspectors', { department: g.department || ANY_DEPARTMENT, count: members, seats: g.seats }));
     }
   }
   return out;
@@ -53,10 +53,10 @@ export function creditIssues(plan: Plan, row: PlanRow, entities: Entity[]): Issu
   const out: Issue[] = [];
   if (missing.length > 0) {
     const keys = missing.slice(0, MAX_LISTED).join('、');
-    out.push(rowIssue(plan, row, 'ratio', 'plan-missing-credit', 'error', keys, 'plan.missingCredit', { count: missing.length, keys }));
+    out.push(rowIssue(plan, row, 'ratio', 'plan-missing-credit', keys, 'plan.missingCredit', { count: missing.length, keys }));
   }
   for (const [credit, count] of uncovered) {
-    out.push(rowIssue(plan, row, 'ratio', 'plan-credit-uncovered', 'warning', credit, 'plan.creditUncovered', { credit, count }));
+    out.push(rowIssue(plan, row, 'ratio', 'plan-credit-uncovered', credit, 'plan.creditUncovered', { credit, count }));
   }
   return out;
 }
@@ -96,7 +96,7 @@ export function overlapIssues(plan: Plan, entities: Entity[]): Issue[] {
   strata.forEach((x, b) => {
     const a = first[b] as number;
     const count = shared[b] as number;
-    if (a >= 0 && count > 0) out.push(rowIssue(plan, x.row, 'filter', 'plan-overlap', 'warning', String(count), 'plan.overlap', { count, first: strata[a]!.row.no, second: x.row.no }));
+    if (a >= 0 && count > 0) out.push(rowIssue(plan, x.row, 'filter', 'plan-overlap', String(count), 'plan.overlap', { count, first: strata[a]!.row.no, second: x.row.no }));
   });
   return out;
 }
@@ -104,8 +104,8 @@ export function overlapIssues(plan: Plan, entities: Entity[]): Issue[] {
 function seatIssues(plan: Plan, entities: Entity[], inspectors: Inspector[], conflicts: Conflict[]): Issue[] {
   return seatShortages(plan.rows, entities, inspectors, conflicts, groupsOf).map((s) =>
     s.kind === 'region'
-      ? rowIssue(plan, s.row, 'teamGroups', 'plan-region-uncovered', 'error', s.region, 'plan.regionUncovered', shortageParams(s))
-      : rowIssue(plan, s.row, 'teamGroups', 'plan-conflict-blocks', 'error', shortageParams(s).keys as string, 'plan.conflictBlocks', shortageParams(s)),
+      ? rowIssue(plan, s.row, 'teamGroups', 'plan-region-uncovered', s.region, 'plan.regionUncovered', shortageParams(s))
+      : rowIssue(plan, s.row, 'teamGroups', 'plan-conflict-blocks', shortageParams(s).keys as string, 'plan.conflictBlocks', shortageParams(s)),
   );
 }
 
@@ -134,5 +134,5 @@ export function checkPlanAgainst(plan: Plan, entities: Entity[], inspectors: Ins
 export function checkPlanYear(plan: Plan, drawDate: string): Issue[] {
   const year = Number(drawDate.slice(0, 4));
   if (plan.year === null || plan.year === year) return [];
-  return [planIssue('plan-wrong-year', 'error', { file: plan.source, sheet: null, row: null }, { cell: null, column: null }, String(plan.year), 'plan.wrongYear', { year: plan.year, drawYear: year })];
+  return [planIssue('plan-wrong-year', { file: plan.source, sheet: null, row: null }, { cell: null, column: null }, String(plan.year), 'plan.wrongYear', { year: plan.year, drawYear: year })];
 }

@@ -4,18 +4,17 @@
  * 执法证 valid on the draw date, 执法层级), plus 专长要求 — every entity a row may
  * select must have a licensed specialist available. Pure.
  */
-import { t } from '../i18n/index.js';
 import { conflictIndex, isUnavailable } from './candidates.js';
 import { inDepartment } from './department.js';
 import { passesFilter } from './plan-filter.js';
 import { creditIssues, overlapIssues, rowIssue } from './plan-check.js';
 import { rowSources, planRowSource } from './plan-row.js';
-import { seatShortages, shortageParams } from './plan-seats.js';
+import { ANY_DEPARTMENT, seatShortages, shortageParams } from './plan-seats.js';
 import { coversRegion } from './region.js';
 import { categoryOf, isExtraGroup, levelOf, meets, parseLicence, licenceState, rowExpertise, rowLevel } from './staff.js';
 import { groupsOf } from './teams.js';
 import { categoryOfGroup, conflictTest } from './teams2.js';
-import type { Conflict, Entity, Inspector, Issue, Plan, PlanRow, TeamGroup } from './types.js';
+import type { Conflict, Entity, Inspector, Issue, IssueParams, Plan, PlanRow, TeamGroup } from './types.js';
 
 const MAX_LISTED = 20;
 
@@ -48,19 +47,19 @@ function groupIssues(plan: Plan, row: PlanRow, entities: Entity[], inspectors: I
   for (const g of groupsOf(row)) {
     const members = groupMembers(row, g, inspectors, date);
     if (g.department !== '' && members.length === 0) {
-      out.push(rowIssue(plan, row, 'teamGroups', 'plan-unknown-department', 'error', g.department, 'plan.unknownDepartment', { department: g.department }));
+      out.push(rowIssue(plan, row, 'teamGroups', 'plan-unknown-department', g.department, 'plan.unknownDepartment', { department: g.department }));
       continue;
     }
     if (members.length < g.seats) {
-      out.push(rowIssue(plan, row, 'teamGroups', 'plan-too-few-inspectors', 'error', g.department, 'plan.tooFewInspectors', { department: g.department || t('plan.anyDepartment'), count: members.length, seats: g.seats }));
+      out.push(rowIssue(plan, row, 'teamGroups', 'plan-too-few-inspectors', g.department, 'plan.tooFewInspectors', { department: g.department || ANY_DEPARTMENT, count: members.length, seats: g.seats }));
       continue;
     }
     const v = view(row, g);
     for (const s of seatShortages([v.row], entities, members, conflicts, () => [v.group])) {
-      const params: Record<string, string | number> = { ...shortageParams(s), department: g.department || t('plan.anyDepartment') };
+      const params: IssueParams = { ...shortageParams(s), department: g.department || ANY_DEPARTMENT };
       out.push(s.kind === 'region'
-        ? rowIssue(plan, row, 'teamGroups', 'plan-region-uncovered', 'error', s.region, 'plan.regionUncovered', params)
-        : rowIssue(plan, row, 'teamGroups', 'plan-conflict-blocks', 'error', String(shortageParams(s).keys), 'plan.conflictBlocks', params));
+        ? rowIssue(plan, row, 'teamGroups', 'plan-region-uncovered', s.region, 'plan.regionUncovered', params)
+        : rowIssue(plan, row, 'teamGroups', 'plan-conflict-blocks', String(shortageParams(s).keys), 'plan.conflictBlocks', params));
     }
   }
   return out;
@@ -72,7 +71,7 @@ function expertiseIssues(plan: Plan, row: PlanRow, entities: Entity[], inspector
   if (alts.length === 0) return [];
   const value = alts.join('|');
   const specialists = groupsOf(row).filter((g) => !isExtraGroup(g)).flatMap((g) => groupMembers(row, g, inspectors, date)).filter((i) => meets(i.expertise, alts));
-  if (specialists.length === 0) return [rowIssue(plan, row, 'expertise', 'plan-expertise-unknown', 'error', value, 'plan.expertiseUnknown', {})];
+  if (specialists.length === 0) return [rowIssue(plan, row, 'expertise', 'plan-expertise-unknown', value, 'plan.expertiseUnknown', {})];
   const pairs = conflictIndex(conflicts);
   const missing: string[] = [];
   for (const e of entities) {
@@ -82,7 +81,7 @@ function expertiseIssues(plan: Plan, row: PlanRow, entities: Entity[], inspector
   }
   if (missing.length === 0) return [];
   missing.sort();
-  return [rowIssue(plan, row, 'expertise', 'plan-expertise-uncovered', 'error', value, 'plan.expertiseUncovered', { count: missing.length, keys: missing.slice(0, MAX_LISTED).join('、') })];
+  return [rowIssue(plan, row, 'expertise', 'plan-expertise-uncovered', value, 'plan.expertiseUncovered', { count: missing.length, keys: missing.slice(0, MAX_LISTED).join('、') })];
 }
 
 /** checkPlanAgainst for a draw made with ssj-draw/2 on `date`. */

@@ -2,7 +2,7 @@
  * One plan row from its cell texts (table or JSON alike): every cell parsed,
  * every problem an Issue naming the cell. Pure.
  */
-import { t, type MsgKey } from '../i18n/index.js';
+import { issue, type IssueCode, type IssueKey } from './issue-codes.js';
 import { headerKey, nfkc } from './normalize.js';
 import { parseRatio } from './ratio.js';
 import {
@@ -10,7 +10,7 @@ import {
   parseTeamGroups, parseTeamSize, parseYesNo, FILTER_FIELDS,
 } from './plan-text.js';
 import { isExtraGroup, levelValue, licensedSeats, parseExpertise } from './staff.js';
-import type { Issue, PlanRow, Severity, TeamGroup } from './types.js';
+import type { Issue, IssueParams, PlanRow, TeamGroup } from './types.js';
 
 export type PlanField =
   | 'seq' | 'item' | 'basis' | 'method' | 'subject' | 'objectType' | 'ratio' | 'frequency' | 'remarks'
@@ -37,15 +37,11 @@ export interface RowSource {
 export const rowSources = new WeakMap<PlanRow, RowSource>();
 export const planRowSource = (row: PlanRow): RowSource | undefined => rowSources.get(row);
 
-export function planIssue(
-  code: string, severity: Severity, src: Pick<RowSource, 'file' | 'sheet' | 'row'>, pos: FieldPos, value: string | null,
-  key: MsgKey, params: Record<string, string | number> = {},
+export function planIssue<C extends IssueCode>(
+  code: C, src: Pick<RowSource, 'file' | 'sheet' | 'row'>, pos: FieldPos, value: string | null,
+  key: IssueKey<C>, params: IssueParams = {},
 ): Issue {
-  const where = pos.cell ?? pos.column ?? src.file;
-  return {
-    code, severity, file: src.file, sheet: src.sheet, row: src.row, column: pos.column, cell: pos.cell, value,
-    message: t(key, { ...params, value: value ?? '', cell: where, file: src.file }),
-  };
+  return issue(code, { file: src.file, sheet: src.sheet, row: src.row, column: pos.column, cell: pos.cell, value }, params, key);
 }
 
 /** True when the row carries nothing the plan needs (a note line under the table). */
@@ -55,7 +51,7 @@ export function isBlankPlanRow(src: RowSource): boolean {
 
 function required(src: RowSource, field: PlanField, issues: Issue[]): string {
   const v = nfkc(src.text(field)).trim();
-  if (v === '') issues.push(planIssue('plan-missing-value', 'error', src, src.pos(field), '', 'plan.missingValue', { column: src.pos(field).column ?? field }));
+  if (v === '') issues.push(planIssue('plan-missing-value', src, src.pos(field), '', 'plan.missingValue', { column: src.pos(field).column ?? field }));
   return v;
 }
 
@@ -66,7 +62,7 @@ function teamOf(src: RowSource, issues: Issue[]): { teamSize: number; teamGroups
   if (sizeText.trim() !== '') {
     size = parseTeamSize(sizeText);
     if (size === null || size < 2) {
-      issues.push(planIssue('plan-team-size', 'error', src, src.pos('teamSize'), sizeText, 'plan.teamSize'));
+      issues.push(planIssue('plan-team-size', src, src.pos('teamSize'), sizeText, 'plan.teamSize'));
       return { teamSize: 2, teamGroups: [], ok: false };
     }
   }
@@ -76,16 +72,16 @@ function teamOf(src: RowSource, issues: Issue[]): { teamSize: number; teamGroups
   }
   const parsed = parseTeamGroups(groupsText);
   if ('error' in parsed) {
-    issues.push(planIssue('plan-team-groups', 'error', src, src.pos('teamGroups'), groupsText, 'plan.teamGroups', { part: parsed.error }));
+    issues.push(planIssue('plan-team-groups', src, src.pos('teamGroups'), groupsText, 'plan.teamGroups', { part: parsed.error }));
     return { teamSize: size ?? 2, teamGroups: [], ok: false };
   }
   const sum = parsed.groups.reduce((s, g) => s + g.seats, 0);
   if (size !== null && sum !== size) {
-    issues.push(planIssue('plan-team-groups', 'error', src, src.pos('teamGroups'), groupsText, 'plan.teamSeats', { sum, size }));
+    issues.push(planIssue('plan-team-groups', src, src.pos('teamGroups'), groupsText, 'plan.teamSeats', { sum, size }));
     return { teamSize: size, teamGroups: parsed.groups, ok: false };
   }
   if (sum < 2) {
-    issues.push(planIssue('plan-team-size', 'error', src, src.pos('teamGroups'), groupsText, 'plan.teamSize'));
+    issues.push(planIssue('plan-team-size', src, src.pos('teamGroups'), groupsText, 'plan.teamSize'));
     return { teamSize: sum, teamGroups: parsed.groups, ok: false };
   }
   return { teamSize: sum, teamGroups: parsed.groups, ok: true };
@@ -96,7 +92,7 @@ function seqOf(src: RowSource, index: number, issues: Issue[]): number {
   if (text === '') return index + 1;
   const n = parseSmallNumber(text.replace(/[.、)]$/, ''));
   if (n === null || n < 1) {
-    issues.push(planIssue('plan-bad-seq', 'error', src, src.pos('seq'), text, 'plan.badSeq'));
+    issues.push(planIssue('plan-bad-seq', src, src.pos('seq'), text, 'plan.badSeq'));
     return index + 1;
   }
   return n;
@@ -109,20 +105,20 @@ export function parsePlanRow(src: RowSource, index: number, issues: Issue[]): Pl
   const item = required(src, 'item', issues);
   const objectText = required(src, 'objectType', issues);
   const objectType = objectText === '' ? null : parseObjectType(objectText);
-  if (objectText !== '' && !objectType) issues.push(planIssue('plan-bad-object', 'error', src, src.pos('objectType'), objectText, 'plan.badObject'));
+  if (objectText !== '' && !objectType) issues.push(planIssue('plan-bad-object', src, src.pos('objectType'), objectText, 'plan.badObject'));
   const ratioText = required(src, 'ratio', issues);
   const ratio = ratioText === '' ? null : parseRatio(ratioText);
-  if (ratioText !== '' && !ratio) issues.push(planIssue('plan-bad-ratio', 'error', src, src.pos('ratio'), ratioText, 'plan.badRatio'));
+  if (ratioText !== '' && !ratio) issues.push(planIssue('plan-bad-ratio', src, src.pos('ratio'), ratioText, 'plan.badRatio'));
   const frequency = nfkc(src.text('frequency')).trim();
   const timesPerYear = parseFrequency(frequency);
-  if (frequency !== '' && timesPerYear === null) issues.push(planIssue('plan-bad-frequency', 'warning', src, src.pos('frequency'), frequency, 'plan.badFrequency'));
+  if (frequency !== '' && timesPerYear === null) issues.push(planIssue('plan-bad-frequency', src, src.pos('frequency'), frequency, 'plan.badFrequency'));
   const filterText = src.text('filter');
   const filter = parseFilter(filterText);
-  if ('error' in filter) issues.push(planIssue('plan-bad-filter', 'error', src, src.pos('filter'), filterText, 'plan.badFilter', { part: filter.error, fields: FILTER_FIELDS.join('、') }));
+  if ('error' in filter) issues.push(planIssue('plan-bad-filter', src, src.pos('filter'), filterText, 'plan.badFilter', { part: filter.error, fields: FILTER_FIELDS.join('、') }));
   const team = teamOf(src, issues);
   const regionText = src.text('regionMatch');
   const regionMatch = parseYesNo(regionText);
-  if (regionMatch === null) issues.push(planIssue('plan-bad-region-match', 'error', src, src.pos('regionMatch'), regionText, 'plan.badRegionMatch'));
+  if (regionMatch === null) issues.push(planIssue('plan-bad-region-match', src, src.pos('regionMatch'), regionText, 'plan.badRegionMatch'));
   const checks = checkItemsOf(src, item, team.teamGroups, issues);
   const draw2 = draw2Fields(src, team.teamGroups, objectType, ratio && 'creditClasses' in ratio ? ratio.creditClasses.length : 0, issues);
   if (issues.filter((i) => i.severity === 'error').length > before || !objectType || !ratio || 'error' in filter) return null;
@@ -150,29 +146,29 @@ function draw2Fields(src: RowSource, groups: TeamGroup[], objectType: string | n
   const out: { expertise?: string[]; level?: string } = {};
   const expText = src.text('expertise');
   const exp = parseExpertise(expText);
-  if ('error' in exp) issues.push(planIssue('plan-bad-expertise', 'error', src, src.pos('expertise'), expText, 'plan.badExpertise'));
+  if ('error' in exp) issues.push(planIssue('plan-bad-expertise', src, src.pos('expertise'), expText, 'plan.badExpertise'));
   else if (exp.alternatives.length > 0) out.expertise = exp.alternatives;
   const levelText = src.text('level');
   const level = levelValue(levelText);
-  if (level === null) issues.push(planIssue('plan-bad-level', 'error', src, src.pos('level'), levelText, 'plan.badLevel'));
+  if (level === null) issues.push(planIssue('plan-bad-level', src, src.pos('level'), levelText, 'plan.badLevel'));
   else if (level !== '') out.level = level;
   if (groups.some(isExtraGroup) && licensedSeats(groups) < 2) {
-    issues.push(planIssue('plan-team-size', 'error', src, src.pos('teamGroups'), src.text('teamGroups'), 'plan.licensedSeats', { seats: licensedSeats(groups) }));
+    issues.push(planIssue('plan-team-size', src, src.pos('teamGroups'), src.text('teamGroups'), 'plan.licensedSeats', { seats: licensedSeats(groups) }));
   }
-  if (objectType === '参保人' && classes > 0) issues.push(planIssue('plan-bad-ratio', 'error', src, src.pos('ratio'), src.text('ratio'), 'plan.insuredCredit'));
+  if (objectType === '参保人' && classes > 0) issues.push(planIssue('plan-bad-ratio', src, src.pos('ratio'), src.text('ratio'), 'plan.insuredCredit'));
   return out;
 }
 
 function checkItemsOf(src: RowSource, item: string, groups: TeamGroup[], issues: Issue[]): string[] {
   if (src.checkItems) {
     if (src.checkItems.length === groups.length) return src.checkItems.map((s) => nfkc(s).trim() || item);
-    issues.push(planIssue('plan-check-items', 'error', src, src.pos('checkItems'), src.checkItems.join('；'), 'plan.checkItemsCount', { groups: groups.length }));
+    issues.push(planIssue('plan-check-items', src, src.pos('checkItems'), src.checkItems.join('；'), 'plan.checkItemsCount', { groups: groups.length }));
     return groups.map(() => item);
   }
   const text = src.text('checkItems');
   if (text.trim() === '') return groups.map(() => item);
   const { items, unmatched } = parseCheckItems(text, groups, item);
-  for (const d of unmatched) issues.push(planIssue('plan-check-items', 'warning', src, src.pos('checkItems'), text, 'plan.checkItemsDept', { department: d }));
+  for (const d of unmatched) issues.push(planIssue('plan-check-items-department', src, src.pos('checkItems'), text, 'plan.checkItemsDept', { department: d }));
   return items;
 }
 

@@ -5,13 +5,12 @@
  * seed happens to select it — so it is an error now, not a surprise after the
  * seed ceremony. Pure; one pass over each row's population.
  */
-import { t } from '../i18n/index.js';
 import { conflictIndex, entityCodes, inConflict } from './candidates.js';
 import { inDepartment } from './department.js';
 import { normKey } from './normalize.js';
 import { passesFilter } from './plan-filter.js';
 import { coversRegion, regionKey } from './region.js';
-import type { Conflict, Entity, Inspector, PlanRow, TeamGroup } from './types.js';
+import type { Conflict, Entity, Inspector, PlanRow, TeamGroup, TextRef } from './types.js';
 
 const MAX_LISTED = 20;
 const PLAIN = /^[0-9A-Z]*$/;
@@ -111,11 +110,14 @@ export function seatShortages(rows: PlanRow[], entities: Entity[], inspectors: I
   return out;
 }
 
+/** A team group open to any department, as plan messages name it. */
+export const ANY_DEPARTMENT: TextRef = { ref: 'plan.anyDepartment' };
+
 /** Message parameters for a shortage. */
-export function shortageParams(s: SeatShortage): Record<string, string | number> {
+export function shortageParams(s: SeatShortage): { department: string | TextRef; region: string; count: number; keys: string; available: number; seats: number } {
   const keys = [...s.keys].sort();
   return {
-    department: s.group.department || t('plan.anyDepartment'), region: s.region, count: keys.length,
+    department: s.group.department || ANY_DEPARTMENT, region: s.region, count: keys.length,
     keys: keys.slice(0, MAX_LISTED).join('、'), available: s.available, seats: s.group.seats,
   };
 }

@@ -47,13 +47,13 @@ function collectMax(sources: { src: RowSource; field: PlanField; text: string }[
     if (s === '') continue;
     const n = parseSmallNumber(s);
     if (n === null || n < 1) {
-      issues.push(planIssue('plan-bad-max', 'error', src, src.pos(field), text, 'plan.badMax'));
+      issues.push(planIssue('plan-bad-max', src, src.pos(field), text, 'plan.badMax'));
       continue;
     }
     if (!first) first = { value: n, text, src, field };
     else if (first.value !== n) {
       const at = first.src?.pos(first.field);
-      issues.push(planIssue('plan-max-conflict', 'error', src, src.pos(field), text, 'plan.maxConflict', { first: first.text, firstCell: at?.cell ?? at?.column ?? '' }));
+      issues.push(planIssue('plan-max-conflict', src, src.pos(field), text, 'plan.maxConflict', { first: first.text, firstCell: at?.cell ?? at?.column ?? '' }));
     }
   }
   return first?.value ?? DEFAULT_MAX_PER_ENTITY;
@@ -68,7 +68,7 @@ function duplicateSeq(sources: RowSource[], issues: Issue[]): boolean {
     const no = text === '' ? i + 1 : parseSmallNumber(text);
     if (no === null) return;
     if (seen.has(no)) {
-      issues.push(planIssue('plan-duplicate-seq', 'error', src, src.pos('seq'), String(no), 'plan.duplicateSeq'));
+      issues.push(planIssue('plan-duplicate-seq', src, src.pos('seq'), String(no), 'plan.duplicateSeq'));
       dup = true;
     }
     seen.add(no);
@@ -92,7 +92,7 @@ function finish(title: string, file: string, sources: RowSource[], extraMax: { s
   const maxSources = [...extraMax, ...sourceList.map((src) => ({ src, field: 'maxPerEntity' as PlanField, text: src.text('maxPerEntity') }))];
   const maxPerEntityPerYear = collectMax(maxSources, issues);
   if (sourceList.length === 0) {
-    issues.push(planIssue('plan-empty', 'error', { file, sheet: null, row: null }, { cell: null, column: null }, null, 'plan.empty'));
+    issues.push(planIssue('plan-empty', { file, sheet: null, row: null }, { cell: null, column: null }, null, 'plan.empty'));
   }
   const docs = sourceList.map((s) => nfkc(s.text('document')).trim()).filter((d) => d !== '');
   const hasError = failed || issues.some((i) => i.severity === 'error');
@@ -121,7 +121,7 @@ export function parsePlanTable(tbl: Table): { plan: Plan | null; issues: Issue[]
   const missing = planSchema.fields.filter((f) => f.required && !tbl.fields.has(f.field) && f.field !== 'seq');
   for (const f of missing) {
     if (tbl.issues.some((i) => i.code === 'missing-column' && i.column === f.label)) continue;
-    issues.push(planIssue('missing-column', 'error', { file: tbl.file, sheet: tbl.sheet, row: tbl.headerRow }, { cell: null, column: f.label }, null, 'plan.missingColumn', { column: f.label }));
+    issues.push(planIssue('missing-column', { file: tbl.file, sheet: tbl.sheet, row: tbl.headerRow }, { cell: null, column: f.label }, null, 'plan.missingColumn', { column: f.label }));
   }
   if (missing.length > 0) return { plan: null, issues };
   const readerFailed = tbl.issues.some((i) => i.severity === 'error');
@@ -199,7 +199,7 @@ export function parsePlanJson(value: unknown, file: string): { plan: Plan | null
   const at = { file, sheet: null, row: null };
   const rows = isObject(value) ? own(value, 'rows') : undefined;
   if (!isObject(value) || !Array.isArray(rows) || rows.some((r) => !isObject(r))) {
-    issues.push(planIssue('plan-bad-json', 'error', at, { cell: null, column: 'rows' }, null, 'plan.badJson'));
+    issues.push(planIssue('plan-bad-json', at, { cell: null, column: 'rows' }, null, 'plan.badJson'));
     return { plan: null, issues };
   }
   const title = typeof own(value, 'title') === 'string' ? String(own(value, 'title')) : baseName(file).replace(/\.[^.]+$/, '');

@@ -5,7 +5,8 @@
  */
 import { fieldText } from './checks/index.js';
 import { parseDate } from './checks/dates.js';
-import { makeIssue, placeOf } from './issues.js';
+import { placeOf } from './issues.js';
+import { issue } from './issue-codes.js';
 import { headerKey, normKey } from './normalize.js';
 import { parseYesNo } from './plan-text.js';
 import type { Entity, Issue, Table } from './types.js';
@@ -55,7 +56,7 @@ export function parsePriorTable(tb: Table): { rows: PriorInspection[]; issues: I
   const rows: PriorInspection[] = [];
   const codeFields = ['uscc', 'ybbm', 'code'].filter((f) => tb.fields.has(f));
   if (codeFields.length === 0) {
-    issues.push(makeIssue('missing-column', { file: tb.file, sheet: tb.sheet, row: tb.headerRow, column: '统一社会信用代码', cell: null, value: null }, { synonyms: '医保编码、对象编码', seen: tb.columns.map((c) => c.header).join('、') }));
+    issues.push(issue('missing-column', { file: tb.file, sheet: tb.sheet, row: tb.headerRow, column: '统一社会信用代码', cell: null, value: null }, { synonyms: '医保编码、对象编码', seen: tb.columns.map((c) => c.header).join('、') }));
     return { rows, issues };
   }
   for (const row of tb.rows) {
@@ -63,23 +64,23 @@ export function parsePriorTable(tb: Table): { rows: PriorInspection[]; issues: I
     const codes = [...new Set(codeFields.map((c) => normKey(f(c))).filter((c) => c !== ''))];
     let ok = true;
     if (codes.length === 0) {
-      issues.push(makeIssue('missing-value', placeOf(tb, row, codeFields[0]!)));
+      issues.push(issue('missing-value', placeOf(tb, row, codeFields[0]!)));
       ok = false;
     }
     for (const field of ['date', 'authority', 'type']) {
       if (f(field) === '') {
-        issues.push(makeIssue('missing-value', placeOf(tb, row, field)));
+        issues.push(issue('missing-value', placeOf(tb, row, field)));
         ok = false;
       }
     }
     const date = f('date') === '' ? null : parseDate(f('date'));
     if (f('date') !== '' && date === null) {
-      issues.push(makeIssue('bad-date', placeOf(tb, row, 'date')));
+      issues.push(issue('bad-date', placeOf(tb, row, 'date')));
       ok = false;
     }
     const individual = parseYesNo(f('individual'));
     if (individual === null) {
-      issues.push(makeIssue('bad-enum', placeOf(tb, row, 'individual'), { allowed: '是、否' }));
+      issues.push(issue('bad-enum', placeOf(tb, row, 'individual'), { allowed: '是、否' }));
       ok = false;
     }
     if (ok) rows.push({ codes, date: date!, authority: headerKey(f('authority')), type: headerKey(f('type')), individual: individual === true });

@@ -4,7 +4,8 @@
  */
 import { checkRow, compileRules, fieldText } from './checks/index.js';
 import { enumValue } from './checks/enums.js';
-import { makeIssue, placeOf } from './issues.js';
+import { placeOf } from './issues.js';
+import { issue } from './issue-codes.js';
 import { KeyMap, type KeyMapData } from './keyset.js';
 import { normKey, splitList } from './normalize.js';
 import { schemaFor } from './schemas/index.js';
@@ -263,7 +264,7 @@ export function tableIssues(tb: Table): Issue[] {
   if (!ENTITY_ROLES.includes(tb.role) || tb.fields.has('uscc') || tb.fields.has('ybbm')) return [];
   const spec = schemaFor(tb.role)?.fields.find((f) => f.field === 'uscc');
   return [
-    makeIssue(
+    issue(
       'missing-column',
       { file: tb.file, sheet: tb.sheet, row: tb.headerRow, column: spec?.label ?? '统一社会信用代码', cell: null, value: null },
       { synonyms: [...(spec?.synonyms ?? []), '医保编码'].join('、'), seen: tb.columns.map((c) => c.header).join('、') },
@@ -278,7 +279,7 @@ export function tableIssues(tb: Table): Issue[] {
  */
 export function emptyRegistryIssues(tb: Table, rows: number): Issue[] {
   if (rows > 0 || !(ENTITY_ROLES.includes(tb.role) || tb.role === 'inspectors')) return [];
-  return [makeIssue('registry-empty', { file: tb.file, sheet: tb.sheet, row: tb.headerRow, column: null, cell: null, value: null }, { next: tb.headerRow + 1 })];
+  return [issue('registry-empty', { file: tb.file, sheet: tb.sheet, row: tb.headerRow, column: null, cell: null, value: null }, { next: tb.headerRow + 1 })];
 }
 
 const PLAIN_KEY = /^[0-9A-Z]*$/;
@@ -359,7 +360,7 @@ export class KeyIndex {
     const here = this.places[placeId] as KeyPlace;
     const there = this.places[Math.floor(first / ROW_SPAN)] as KeyPlace;
     const otherRow = first % ROW_SPAN;
-    return makeIssue(
+    return issue(
       'duplicate-key',
       { file: here.file, sheet: here.sheet, row: rowNo, column: here.col?.header ?? null, cell: here.col ? `${here.col.letter}${rowNo}` : null, value },
       { key, otherFile: there.file, otherRow, otherCell: there.col ? `${there.col.letter}${otherRow}` : '' },
@@ -414,9 +415,9 @@ export class KeyIndex {
     const entities = this.spaces.has('entity');
     for (const r of this.refs) {
       if (inspectors && r.inspector !== '' && !this.has('inspector', r.inspector))
-        out.push(makeIssue('unknown-reference', placeOf(r.tb, r.row, 'license'), { key: r.inspector }, 'issue.unknown-inspector'));
+        out.push(issue('unknown-reference', placeOf(r.tb, r.row, 'license'), { key: r.inspector }, 'issue.unknown-inspector'));
       if (entities && r.entity !== '' && !this.has('entity', r.entity))
-        out.push(makeIssue('unknown-reference', placeOf(r.tb, r.row, 'entity'), { key: r.entity }, 'issue.unknown-entity'));
+        out.push(issue('unknown-reference', placeOf(r.tb, r.row, 'entity'), { key: r.entity }, 'issue.unknown-entity'));
     }
     return out;
   }

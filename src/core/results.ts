@@ -18,8 +18,8 @@ import { MEASURES, parseFollowUp, type FollowUp, type FollowUpCells } from './fo
 import { cellText, headerKey, normKey, trimText } from './normalize.js';
 import { recordSheetModel, type SheetDepartment } from './record-sheet.js';
 import { parseCodes, parseDate, sameDepartment, splitDepartmentCodes } from './result-parse.js';
-import type { AmendmentRecord, DepartmentResult, DrawRecord, InspectionResult, Issue } from './types.js';
-import { t, type MsgKey, type MsgParams } from '../i18n/index.js';
+import type { AmendmentRecord, DepartmentResult, DrawRecord, InspectionResult, Issue, IssueParams } from './types.js';
+import { issue, type IssueCode } from './issue-codes.js';
 
 /** A cell as read, with its position as Excel shows it (null position: not in the file at all). */
 export interface RawCell {
@@ -73,25 +73,9 @@ export function indexDraws(draws: readonly DrawRecord[], amendments: readonly Am
 
 export const emptyCell = (): RawCell => ({ value: '', sheet: null, row: null, column: null, cell: null });
 
-/** Makes an Issue for a cell; `code` is the kebab-case issue code, its message `results.issue.<code>`. */
-export function cellIssue(code: string, file: string, at: RawCell, params: MsgParams = {}, severity: Issue['severity'] = 'error'): Issue {
-  const where =
-    at.cell === null
-      ? t('results.whereFile', { file })
-      : at.sheet === null
-        ? t('results.whereCell', { file, cell: at.cell })
-        : t('results.where', { file, sheet: at.sheet, cell: at.cell });
-  return {
-    code,
-    severity,
-    file,
-    sheet: at.sheet,
-    row: at.row,
-    column: at.column,
-    cell: at.cell,
-    value: at.value === '' ? null : at.value,
-    message: t(`results.issue.${code}` as MsgKey, { where, value: at.value, ...params }),
-  };
+/** An issue of a results file at a cell (issue catalogue, position kind `result`). */
+export function cellIssue(code: IssueCode, file: string, at: RawCell, params: IssueParams = {}): Issue {
+  return issue(code, { file, sheet: at.sheet, row: at.row, column: at.column, cell: at.cell, value: at.value === '' ? null : at.value }, params);
 }
 
 export interface CheckedInspection {

@@ -3,7 +3,6 @@
  * exact sample sizes and the partial Fisher–Yates selection. Pure.
  */
 import { InputError } from '../errors.js';
-import { t } from '../i18n/index.js';
 import { creditOf, passesFilter } from './plan-filter.js';
 import { formatRatio, sampleSize } from './ratio.js';
 import { pickIndex, stream } from './seed.js';
@@ -81,7 +80,7 @@ function canonicalOrder(list: Entity[]): Entity[] {
   if (i >= list.length) return list; // strictly ascending: no key twice
   list.sort(byKey);
   for (let k = 1; k < list.length; k++) {
-    if (list[k]!.key === list[k - 1]!.key) throw new InputError('draw.duplicateKey', { key: list[k]!.key, role: t('draw.roleEntities') });
+    if (list[k]!.key === list[k - 1]!.key) throw new InputError('draw.duplicateKey', { key: list[k]!.key, role: { ref: 'draw.roleEntities' } });
   }
   return list;
 }

@@ -6,8 +6,7 @@
  * earlier amendments applied) first; sorted by key; floor(rng() × m). Pure.
  */
 import { InputError } from '../errors.js';
-import { t } from '../i18n/index.js';
-import { candidateChain, conflictIndex } from './candidates.js';
+import { candidateChain, conflictIndex, noCandidate } from './candidates.js';
 import { compareCodeUnits, normKey } from './normalize.js';
 import { pickIndex, stream, normaliseSeed } from './seed.js';
 import { stratumDefs } from './strata.js';
@@ -61,7 +60,7 @@ export function substitute(input: SubstituteInput): { replacement: TeamMember; c
     pairs: conflictIndex(input.conflicts), team: new Set(team.members.map((m) => m.key)), removed: new Set([...removedBefore, I]),
   });
   if (emptiedBy) {
-    throw new InputError('draw.noCandidate', { entity: E, seat: at + 1, department: department || t('draw.anyDepartment'), rule: emptiedBy, ruleText: t(`draw.rule.${emptiedBy}`) });
+    throw noCandidate(E, at + 1, department, emptiedBy);
   }
   const fewest = candidates.reduce((min, c) => Math.min(min, seats.get(c.key) ?? 0), Infinity);
   const pool = candidates.filter((c) => (seats.get(c.key) ?? 0) === fewest).sort((a, b) => compareCodeUnits(a.key, b.key));

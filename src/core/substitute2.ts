@@ -5,8 +5,7 @@
  * the team meets the row's 专长要求 the replacement must. Pure.
  */
 import { InputError } from '../errors.js';
-import { t } from '../i18n/index.js';
-import { conflictIndex } from './candidates.js';
+import { conflictIndex, noCandidate } from './candidates.js';
 import { compareCodeUnits, normKey } from './normalize.js';
 import { pickIndex, stream, normaliseSeed } from './seed.js';
 import { stratumDefs } from './strata.js';
@@ -57,7 +56,7 @@ export function substitute2(input: SubstituteInput): { replacement: TeamMember; 
   if (licensed && alts.length > 0 && !othersMeet) rules.push(['expertise', (i) => meets(i.expertise, alts)]);
   const { list, emptiedBy } = chain2(input.inspectors, rules);
   if (emptiedBy) {
-    throw new InputError('draw.noCandidate', { entity: E, seat: at + 1, department: old.department || t('draw.anyDepartment'), rule: emptiedBy, ruleText: t(`draw.rule.${emptiedBy}`) });
+    throw noCandidate(E, at + 1, old.department, emptiedBy);
   }
   const fewest = list.reduce((min, c) => Math.min(min, seats.get(c.key) ?? 0), Infinity);
   const pool = list.filter((c) => (seats.get(c.key) ?? 0) === fewest).sort((a, b) => compareCodeUnits(a.key, b.key));

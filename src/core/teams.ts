@@ -5,8 +5,7 @@
  * are found through SeatIndex pools, never by scanning all inspectors.
  */
 import { InputError } from '../errors.js';
-import { t } from '../i18n/index.js';
-import { candidateChain, conflictIndex, entityCodes, isUnavailable, type CandidateRule } from './candidates.js';
+import { candidateChain, conflictIndex, noCandidate, entityCodes, isUnavailable, type CandidateRule } from './candidates.js';
 import { deptKey, inDepartment } from './department.js';
 import { compareCodeUnits } from './normalize.js';
 import { regionKey, regionParts, ALL_REGIONS } from './region.js';
@@ -29,7 +28,7 @@ export function groupsOf(row: PlanRow): TeamGroup[] {
 export function rankInspectors(inspectors: Inspector[]): Inspector[] {
   const list = inspectors.filter((i) => i.key !== '' && !isUnavailable(i)).sort((a, b) => compareCodeUnits(a.key, b.key));
   for (let r = 1; r < list.length; r++) {
-    if (list[r]!.key === list[r - 1]!.key) throw new InputError('draw.duplicateKey', { key: list[r]!.key, role: t('draw.roleInspectors') });
+    if (list[r]!.key === list[r - 1]!.key) throw new InputError('draw.duplicateKey', { key: list[r]!.key, role: { ref: 'draw.roleInspectors' } });
   }
   return list;
 }
@@ -130,9 +129,7 @@ class Matcher {
 function failure(all: Inspector[], task: TeamTask, dept: string, seat: number, pairs: Map<string, Set<string>>, team: Set<string>): InputError {
   const { emptiedBy } = candidateChain(all, { entity: task.entity, department: dept, regionMatch: task.row.regionMatch, pairs, team });
   const rule: CandidateRule = emptiedBy ?? 'already-on-team';
-  return new InputError('draw.noCandidate', {
-    entity: task.entity.key, seat, department: dept || t('draw.anyDepartment'), rule, ruleText: t(`draw.rule.${rule}`),
-  });
+  return noCandidate(task.entity.key, seat, dept, rule);
 }
 
 /** Step 7 for all selected entities, in draw order. Throws InputError 'draw.noCandidate' naming entity, seat and rule. */

@@ -7,8 +7,7 @@
  * region). Pure.
  */
 import { InputError } from '../errors.js';
-import { t } from '../i18n/index.js';
-import { conflictIndex, entityCodes, isUnavailable, type EntityRef } from './candidates.js';
+import { conflictIndex, noCandidate as refusal, entityCodes, isUnavailable, type EntityRef } from './candidates.js';
 import { deptKey, inDepartment } from './department.js';
 import { coversRegion, regionKey } from './region.js';
 import { pickIndex, stream } from './seed.js';
@@ -85,9 +84,7 @@ export function chain2(inspectors: Inspector[], rules: [Rule2, (i: Inspector) =>
 
 export const categoryOfGroup = (g: TeamGroup): Category => (isExtraGroup(g) ? (deptKey(g.department) as Category) : '执法人员');
 
-function noCandidate(entity: string, seat: number, g: TeamGroup, rule: Rule2): InputError {
-  return new InputError('draw.noCandidate', { entity, seat, department: g.department || t('draw.anyDepartment'), rule, ruleText: t(`draw.rule.${rule}`) });
-}
+const noCandidate = (entity: string, seat: number, g: TeamGroup, rule: Rule2): InputError => refusal(entity, seat, g.department, rule);
 
 /** The fewest-seat candidates (already in key order), index floor(rng() × m). */
 function pickFewest(cands: Inspector[], seats: Map<string, number>, choose: (m: number) => number): Inspector {

@@ -4,6 +4,8 @@
  * the workspace hold; change them with care (records are kept for years).
  */
 
+import type { IssueCode } from './issue-codes.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A registry or input file's role, recognised from its headers or given by `--role`. */
@@ -12,7 +14,8 @@ export const ROLES: readonly Role[] = ['pharmacies', 'institutions', 'inspectors
 
 /** One validation finding, positioned as Excel shows it (1-based row, column letter). */
 export interface Issue {
-  code: string;
+  code: IssueCode;
+  /** The code's severity in the catalogue (src/core/issue-codes.ts), unless a use case lowers it. */
   severity: Severity;
   file: string;
   sheet: string | null;
@@ -20,8 +23,18 @@ export interface Issue {
   column: string | null;
   cell: string | null;
   value: string | null;
-  message: string;
+  /** What the message needs besides the position; the text is rendered at the edge (src/render/issue-text.ts). */
+  params: IssueParams;
+  /** Another wording of the code's message (one of its catalogue keys), when not the first. */
+  key?: string;
 }
+
+/** A catalogue message used as a parameter of another (rendered with it, in the same language). */
+export interface TextRef {
+  readonly ref: string;
+  readonly params?: Readonly<Record<string, string | number | TextRef>>;
+}
+export type IssueParams = Readonly<Record<string, string | number | TextRef>>;
 
 /** Where a row came from. `row` is the physical 1-based row number Excel shows. */
 export interface SourceRef {

@@ -6,10 +6,11 @@
  */
 import { zh } from './zh.js';
 import { en } from './en.js';
-import type { Role } from '../core/types.js';
+import type { Role, TextRef } from '../core/types.js';
 
 export type MsgKey = keyof typeof zh;
-export type MsgParams = Readonly<Record<string, string | number>>;
+/** A param may itself be a catalogue message (a TextRef), rendered in the same language. */
+export type MsgParams = Readonly<Record<string, string | number | TextRef>>;
 export type Lang = 'zh' | 'en';
 
 const catalogues: Record<Lang, Record<MsgKey, string>> = { zh, en };
@@ -47,9 +48,11 @@ export function parseLang(value: string | undefined): Lang | undefined {
 /** Renders a message: `{name}` placeholders are replaced by params. */
 export function t(key: MsgKey, params: MsgParams = {}, lang: Lang = current): string {
   const template = catalogues[lang][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
-  );
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return m;
+    const v = params[name]!;
+    return typeof v === 'object' ? t(v.ref as MsgKey, v.params ?? {}, lang) : String(v);
+  });
 }
 
 /** A registry role's name as a clerk knows it (药店名录, 检查人员名录 …). */

@@ -11,6 +11,7 @@ import { planInput } from '../core/record.js';
 import { contentSha256, inspectorContentRows2 } from '../core/content-hash.js';
 import { usesDraw2 } from '../core/draw2.js';
 import { checkPlanItems, itemsContentRows, parseItemsTable, type Item } from '../core/items.js';
+import { issue, nowhere } from '../core/issue-codes.js';
 import { compareCodeUnits, normKey } from '../core/normalize.js';
 import { checkPlanAgainst2 } from '../core/plan-check2.js';
 import { parsePriorTable, priorContentRows, type PriorInspection } from '../core/prior-inspections.js';
@@ -86,17 +87,7 @@ export async function loadPlan(file: string): Promise<{ plan: Plan | null; issue
 }
 
 function wrongRoleIssue(file: string, found: Role, flag: string): Issue {
-  return {
-    code: 'wrong-role',
-    severity: 'error',
-    file,
-    sheet: null,
-    row: null,
-    column: null,
-    cell: null,
-    value: found,
-    message: t('drawcmd.wrongRole', { file, found: t(`drawcmd.role.${found}`), flag }),
-  };
+  return issue('wrong-role', { ...nowhere(file), value: found }, { found: { ref: `drawcmd.role.${found}` }, flag });
 }
 
 /**
@@ -190,25 +181,3 @@ async function loadDraw2Inputs(files: InputFiles, issues: Issue[], inputs: Input
   return { items, priorInspections };
 }
 
-function issueLine(i: Issue): string {
-  const where = [i.sheet, i.cell ?? (i.row !== null ? String(i.row) : null)].filter((x): x is string => Boolean(x)).join('!');
-  return t('drawcmd.issueLine', { file: i.file, where: where ? `${where} ` : '', code: i.code, message: i.message });
-}
-
-/**
- * Prints every error and warning to stderr (infos are for `ssj validate`) and
- * refuses when any error exists. `masked` (the draw room, Laiyuan 第十五条):
- * when the draw goes ahead, warnings are shown by file, cell and code only —
- * their messages may carry names; `ssj validate` shows them in full.
- */
-export function refuseOnErrors(issues: Issue[], err: (text: string) => void, masked = false): void {
-  const errors = issues.filter((i) => i.severity === 'error');
-  const warnings = issues.filter((i) => i.severity === 'warning');
-  if (errors.length > 0 || !masked) {
-    for (const i of [...errors, ...warnings]) err(issueLine(i));
-  } else if (warnings.length > 0) {
-    for (const i of warnings) err(issueLine({ ...i, message: '' }).trimEnd());
-    err(t('drawcmd.warningsMasked', { count: warnings.length }));
-  }
-  if (errors.length > 0) throw new InputError('drawcmd.inputErrors', { count: errors.length });
-}

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { conflictContentRows, contentSha256, insuredContentRows, inspectorContentRows } from '../core/content-hash.js';
 import { entityContentSha256Aside } from './content-hash-aside.js';
 import { emptyAccumulator, emptyRegistryIssues, ENTITY_ROLES, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
-import { countBySeverity, makeIssue } from '../core/issues.js';
+import { countBySeverity } from '../core/issues.js';
+import { issue, nowhere } from '../core/issue-codes.js';
 import { validatorFor } from '../core/validators.js';
 import { InputError, IoError, SsjError, UsageError } from '../errors.js';
-import { t } from '../i18n/index.js';
 import type { Conflict, Entity, FileReport, InputRef, Inspector, Issue, Role, Table, TableRow, ValidateReport } from '../core/types.js';
 import { readRegistryParallel } from './registry-parallel.js';
 import { phase } from './timing.js';
@@ -229,8 +229,7 @@ export function sortIssues(issues: Issue[]): Issue[] {
 }
 
 export function unreadable(file: string, err: SsjError): FileReport {
-  const message = t(err.key, err.params);
-  return { file, role: null, rows: 0, issues: [makeIssue('unreadable-file', { file, sheet: null, row: null, column: null, cell: null, value: null }, { message })] };
+  return { file, role: null, rows: 0, issues: [issue('unreadable-file', nowhere(file), { message: { ref: err.key, params: err.params } })] };
 }
 
 /**
@@ -266,7 +265,7 @@ export async function validateFiles(
       const sorted = sortIssues(issues);
       if (omitted.errors + omitted.warnings + omitted.infos > 0) {
         const where = { file, sheet: table.sheet, row: null, column: null, cell: null, value: null };
-        sorted.push(makeIssue('more-issues', where, { shown: MAX_ISSUES_PER_FILE, ...omitted }));
+        sorted.push(issue('more-issues', where, { shown: MAX_ISSUES_PER_FILE, ...omitted }));
       }
       files.push({ file, role: table.role, rows, issues: sorted, omitted });
     } catch (err) {

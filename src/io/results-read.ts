@@ -15,6 +15,7 @@ import { results as resultsSchema } from '../core/schemas/results.js';
 import type { AmendmentRecord, DrawRecord, Issue } from '../core/types.js';
 import { headerKey } from '../core/normalize.js';
 import { t } from '../i18n/index.js';
+import { issue, nowhere } from '../core/issue-codes.js';
 import { isRecordSheet, readRecordSheet, readWorkbookFile } from './read-sheet.js';
 import { NAMES } from './record-sheet-xlsx.js';
 import { readTable } from './table.js';
@@ -30,7 +31,7 @@ export interface ReadContext {
 const WORKBOOK = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 
 function errorIssue(file: string, err: SsjError): Issue {
-  return { code: 'unreadable', severity: 'error', file, sheet: null, row: null, column: null, cell: null, value: null, message: t(err.key, err.params) };
+  return issue('unreadable', nowhere(file), { error: { ref: err.key, params: err.params } });
 }
 
 async function readTableFile(file: string, ctx: ReadContext): Promise<FileReading> {

@@ -18,7 +18,8 @@
 import { endianness } from 'node:os';
 import type { Conflict, Entity, InputRef, Inspector, Issue, ObjectType, Plan } from '../core/types.js';
 
-export const SNAPSHOT_FORMAT = 'ssj-snapshot/1' as const;
+/** /2: issues carry code and params, not a message rendered at announce time (a /1 snapshot is read from the files instead). */
+export const SNAPSHOT_FORMAT = 'ssj-snapshot/2' as const;
 const MAGIC = Buffer.from('SSJSNAP1', 'latin1');
 const SEP = '\u0000';
 const TEXTS = 4;

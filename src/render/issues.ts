@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { inertText } from '../core/text.js';
 import type { Issue, Severity, ValidateReport } from '../core/types.js';
 import { roleTitle, t, type MsgKey } from '../i18n/index.js';
+import { issueJson, issueMessage } from './issue-text.js';
 
 /** Terminal columns a string takes: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
@@ -69,7 +70,7 @@ export function renderIssues(report: ValidateReport, color: boolean): string {
     for (const i of f.issues.slice(0, MAX_LINES_PER_FILE)) {
       const cells = cols.map((col) => fit(col.get(i), col.width));
       cells[2] = paint(i.severity, cells[2] as string);
-      lines.push(`  ${cells.join(' ')} ${i.message}`);
+      lines.push(`  ${cells.join(' ')} ${issueMessage(i)}`);
     }
     if (f.issues.length > MAX_LINES_PER_FILE) lines.push(`  ${c.dim(t('validate.more', { count: f.issues.length - MAX_LINES_PER_FILE }))}`);
     lines.push('');
@@ -85,7 +86,7 @@ export function renderIssues(report: ValidateReport, color: boolean): string {
 /** Exactly SPEC's shape: { files: [ { file, role, rows, issues } ], summary: { errors, warnings, infos } }. */
 export function issuesJson(report: ValidateReport): string {
   return JSON.stringify({
-    files: report.files.map((f) => ({ file: f.file, role: f.role, rows: f.rows, issues: f.issues })),
+    files: report.files.map((f) => ({ file: f.file, role: f.role, rows: f.rows, issues: f.issues.map(issueJson) })),
     summary: report.summary,
   });
 }
@@ -94,7 +95,7 @@ const REPORT_COLS: MsgKey[] = ['validate.col.file', 'validate.col.sheet', 'valid
 
 function reportRows(report: ValidateReport): (string | number)[][] {
   return report.files.flatMap((f) =>
-    f.issues.map((i) => [i.file, i.sheet ?? '', i.row ?? '', i.column ?? '', i.cell ?? '', sevText(i.severity), i.code, i.value ?? '', i.message].map((v) => (typeof v === 'string' ? inertText(v) : v))),
+    f.issues.map((i) => [i.file, i.sheet ?? '', i.row ?? '', i.column ?? '', i.cell ?? '', sevText(i.severity), i.code, i.value ?? '', issueMessage(i)].map((v) => (typeof v === 'string' ? inertText(v) : v))),
   );
 }
 

@@ -1,7 +1,7 @@
 /** `ssj results` output: the --json summary and the terminal lines, from the same outcomes. */
 import type { FileOutcome } from '../core/results-import.js';
-import type { Issue } from '../core/types.js';
 import { t, type MsgKey } from '../i18n/index.js';
+import { issueJson, issueMessage, type IssueJson } from './issue-text.js';
 
 export interface ImportSummary {
   files: {
@@ -13,7 +13,7 @@ export interface ImportSummary {
     completed: number;
     unchanged: number;
     results: { drawId: string; entity: string; inspectionDate: string; departments: { department: string; codes: number[] }[] }[];
-    issues: Issue[];
+    issues: IssueJson[];
   }[];
   /** Blank record sheets found in a folder or by a pattern: not filled in yet, not imported. */
   skipped: string[];
@@ -30,7 +30,7 @@ export function importSummary(outcomes: readonly FileOutcome[], skipped: readonl
     completed: o.completed,
     unchanged: o.unchanged,
     results: o.writes.map((w) => ({ drawId: w.result.drawId, entity: w.result.entity, inspectionDate: w.result.inspectionDate, departments: w.result.departments })),
-    issues: o.issues,
+    issues: o.issues.map(issueJson),
   }));
   const sum = (f: (o: FileOutcome) => number) => outcomes.reduce((n, o) => n + f(o), 0);
   return {
@@ -67,11 +67,11 @@ export function renderImport(outcomes: readonly FileOutcome[], skipped: readonly
     if (o.status === 'refused') {
       const errors = o.issues.filter((i) => i.severity === 'error');
       err(t('results.import.refused', { file: o.file, count: errors.length }));
-      for (const i of errors) err(`  - ${i.message}`);
+      for (const i of errors) err(`  - ${issueMessage(i)}`);
       continue;
     }
     out(o.status === 'unchanged' ? t('results.import.unchanged', { file: o.file, unchanged: o.unchanged }) : t('results.import.imported', { file: o.file, parts: parts(o) }));
-    for (const i of o.issues) out(`  - ${i.message}`);
+    for (const i of o.issues) out(`  - ${issueMessage(i)}`);
   }
   for (const f of skipped) out(t('results.import.skipped', { file: f }));
   const s = importSummary(outcomes, skipped).summary;

@@ -3,6 +3,7 @@ import { parseFrequency, parseFilter, parseTeamGroups } from '../../src/core/pla
 import { plan as planSchema } from '../../src/core/schemas/plan.js';
 import type { Column, Issue, Table } from '../../src/core/types.js';
 import { entity, inspector, plan, row } from './draw-builders.js';
+import { issueMessage } from '../../src/render/issue-text.js';
 
 const letter = (i: number): string => String.fromCharCode(65 + i);
 
@@ -119,7 +120,7 @@ describe('parsePlanTable — optional columns', () => {
 
   it('does not repeat the reader\'s own issues, but refuses a table that has errors', () => {
     const t = table(['序号', '抽查事项名称', '抽查对象'], [['1', ITEM, '定点医疗机构']]);
-    const readerIssue = { code: 'missing-column', severity: 'error' as const, file: t.file, sheet: t.sheet, row: 2, column: '抽查比例', cell: null, value: null, message: 'x' };
+    const readerIssue = { code: 'missing-column', severity: 'error' as const, file: t.file, sheet: t.sheet, row: 2, column: '抽查比例', cell: null, value: null, params: {} };
     expect(parsePlanTable({ ...t, issues: [readerIssue] })).toEqual({ plan: null, issues: [] });
     const ok = table(WUGANG, [['1', ITEM, '', '', '', '定点医疗机构', '20%', '', '']]);
     expect(parsePlanTable({ ...ok, issues: [{ ...readerIssue, code: 'idcard-precision-lost' }] }).plan).toBeNull();
@@ -226,7 +227,7 @@ describe('checkPlanAgainst and checkPlanYear', () => {
     const issues = checkPlanAgainst(q, ents, insp, conf).filter((i) => i.code !== 'plan-overlap');
     expect(issues.map((i) => [i.code, i.value])).toEqual([]);
     const fewer = insp.filter((i) => i.key !== 'Z3' && i.key !== 'Z4');
-    expect(checkPlanAgainst(q, ents, fewer, conf).map((i) => [i.code, i.value, i.message.includes('K2、K3')])).toEqual([
+    expect(checkPlanAgainst(q, ents, fewer, conf).map((i) => [i.code, i.value, issueMessage(i).includes('K2、K3')])).toEqual([
       ['plan-region-uncovered', '清丰县', true],
       ['plan-conflict-blocks', 'K4', false],
     ]);

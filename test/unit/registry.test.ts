@@ -6,6 +6,7 @@ import { columnLetter } from '../../src/core/issues.js';
 import { fieldFor } from '../../src/io/read/header.js';
 import type { Column, Entity, Role, Table } from '../../src/core/types.js';
 import { ColumnBuilder, fromColumns, joinDict, plainEntity } from '../../src/io/registry-range.js';
+import { issueMessage } from '../../src/render/issue-text.js';
 
 /** An in-memory table: header labels, then rows; physical rows start under a header on row 1. */
 function table(role: Role, headers: string[], rows: string[][], file = 'mem.csv'): Table {
@@ -136,8 +137,8 @@ describe('duplicate keys', () => {
     const dup = parseRegistryTable(b, null, keys).issues;
     expect(project(dup)).toEqual([[3, '统一社会信用代码', 'duplicate-key']]);
     expect(dup[0]!.cell).toBe('C3');
-    expect(dup[0]!.message).toContain('a.xlsx');
-    expect(dup[0]!.message).toContain('C2');
+    expect(issueMessage(dup[0]!)).toContain('a.xlsx');
+    expect(issueMessage(dup[0]!)).toContain('C2');
   });
 });
 

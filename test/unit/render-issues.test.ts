@@ -4,7 +4,7 @@ import type { Issue } from '../../src/core/types.js';
 
 setLang('zh');
 
-const issue = (sheet: string | null, cell: string): Issue => ({ code: 'missing-value', severity: 'error', file: 'a.xlsx', sheet, row: 5, column: '名称', cell, value: null, message: `单元格 ${cell}` });
+const issue = (sheet: string | null, cell: string): Issue => ({ code: 'missing-value', severity: 'error', file: 'a.xlsx', sheet, row: 5, column: '名称', cell, value: null, params: {} });
 const report = (issues: Issue[]) => ({ files: [{ file: 'a.xlsx', role: 'pharmacies' as const, rows: 9, issues }], summary: { errors: issues.length, warnings: 0, infos: 0 } });
 
 describe('the validate table on a terminal', () => {

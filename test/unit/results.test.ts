@@ -8,6 +8,7 @@ import { decideStore, planImport, type FileReading } from '../../src/core/result
 import { recordSheetModel, safeFileName, sheetDepartments, sheetFileName } from '../../src/core/record-sheet.js';
 import { missingResults } from '../../src/core/results-status.js';
 import type { AmendmentRecord, DrawRecord, InspectionResult } from '../../src/core/types.js';
+import { issueMessage } from '../../src/render/issue-text.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const joint = JSON.parse(fs.readFileSync(path.join(HERE, '../fixtures/results/joint-draw.json'), 'utf8')) as DrawRecord;
@@ -187,7 +188,7 @@ describe('checkInspection', () => {
     const idx = indexDraws([draw, other], []);
     const r = checkInspection(sheetRaw({ entity: c('OTHER1', 'E8') }), idx, '2024-06-20', 'now');
     expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['not-selected', 'E8']]);
-    expect(r.issues[0]?.message).toContain('20240701-1');
+    expect(issueMessage(r.issues[0]!)).toContain('20240701-1');
   });
   it('refuses a sheet whose 名称 does not match the entity its code names (a copied sheet)', () => {
     expect(codesOf(sheetRaw({ entityName: c('尹集镇百姓药店', 'C8') }))).toEqual([['entity-name-mismatch', 'C8']]);

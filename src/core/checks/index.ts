@@ -6,11 +6,11 @@
  * reported (a code that lost digits).
  */
 import { schemaFor } from '../schemas/index.js';
-import { makeIssue, placeOf } from '../issues.js';
+import { placeOf } from '../issues.js';
+import { issue, type IssueCode, type IssueKey } from '../issue-codes.js';
 import { headerKey, normKey, stripInvisible } from '../normalize.js';
 import { parseYesNo } from '../plan-text.js';
 import { categoryValue, daysBetween, expiresSoon, levelValue, licenceState, parseLicence } from '../staff.js';
-import type { MsgKey } from '../../i18n/index.js';
 import type { Issue, Role, Table, TableRow } from '../types.js';
 import { checkUscc } from './uscc.js';
 import { checkIdCard } from './idcard.js';
@@ -39,8 +39,8 @@ export function fieldText(tb: Table, row: TableRow, field: string): string {
 
 const at = (tb: Table, field: string): number => tb.fields.get(field)?.index ?? -1;
 
-function issueAt(tb: Table, row: TableRow, code: string, field: string, params: Record<string, string> = {}, key?: MsgKey): Issue {
-  return makeIssue(code, placeOf(tb, row, field), params, key);
+function issueAt<C extends IssueCode>(tb: Table, row: TableRow, code: C, field: string, params: Record<string, string> = {}, key?: IssueKey<C>): Issue {
+  return issue(code, placeOf(tb, row, field), params, key);
 }
 
 const required: RowRule = {

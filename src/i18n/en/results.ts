@@ -34,6 +34,7 @@ export const results: Record<keyof typeof zh, string> = {
   'results.issue.sheet-names-missing': '{where}: the record sheet lacks the defined names {names} (deleted?). Regenerate it with ssj sheets --draw.',
   'results.issue.sheet-name-bad': '{where}: defined name {name} points to "{ref}", which is not understood. Regenerate the sheet with ssj sheets --draw.',
   'results.issue.table-empty': '{where}: the results table has no data rows.',
+  'results.issue.unreadable': '{error}',
   'results.tooBig': '{file} is {size} MB, which is no record sheet or results table. Check that you picked the right file.',
   'results.unreadable': '{file} cannot be read as a spreadsheet ({reason}). Open it in Excel or WPS, save it as .xlsx and import again.',
   'results.badStored': 'Stored result {file} is damaged (not a valid ssj result). Restore it from results/.history/ or a backup.',

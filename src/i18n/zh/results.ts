@@ -35,6 +35,7 @@ export const results = {
   'results.issue.sheet-names-missing': '{where}：检查记录表缺少定义名称 {names}（可能被删除）。请用 ssj sheets --draw 重新生成记录表。',
   'results.issue.sheet-name-bad': '{where}：定义名称 {name} 指向的位置“{ref}”无法识别。请用 ssj sheets --draw 重新生成记录表。',
   'results.issue.table-empty': '{where}：检查结果表没有数据行。',
+  'results.issue.unreadable': '{error}',
   'results.tooBig': '{file} 有 {size} MB，不像检查记录表或检查结果表。请检查文件是否选错。',
   'results.unreadable': '{file} 无法作为表格读取（{reason}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。',
   'results.badStored': '检查结果文件 {file} 已损坏（不是有效的 ssj 检查结果）。请从 results/.history/ 或备份中恢复。',

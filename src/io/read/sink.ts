@@ -5,7 +5,8 @@
  * idcard-precision-lost).
  */
 import { CODE_FIELDS, looksScientific, numberText } from '../../core/checks/codes.js';
-import { columnLetter, makeIssue } from '../../core/issues.js';
+import { columnLetter } from '../../core/issues.js';
+import { issue } from '../../core/issue-codes.js';
 import { trimText } from '../../core/normalize.js';
 import type { Column, Issue, Role, Table, TableRow } from '../../core/types.js';
 import type { HeaderMatch, RawCell, RawRow } from './header.js';
@@ -121,7 +122,7 @@ export class RowSink {
     for (const f of this.match.schema.fields) {
       if (!f.required || this.fields.has(f.field)) continue;
       this.issues.push(
-        makeIssue(
+        issue(
           'missing-column',
           { file: this.file, sheet: this.sheet, row: this.headerRow, column: f.label, cell: null, value: null },
           { synonyms: [f.label, ...f.synonyms].join('、'), seen: seen || String(header.length) },
@@ -130,14 +131,14 @@ export class RowSink {
     }
     for (const col of this.unknown) {
       this.issues.push(
-        makeIssue('unknown-column', { file: this.file, sheet: this.sheet, row: this.headerRow, column: col.header, cell: `${col.letter}${this.headerRow}`, value: col.header }, { letter: col.letter }),
+        issue('unknown-column', { file: this.file, sheet: this.sheet, row: this.headerRow, column: col.header, cell: `${col.letter}${this.headerRow}`, value: col.header }, { letter: col.letter }),
       );
     }
   }
 
   private lost(c: number, rowNo: number, text: string, out: Issue[]): void {
     const col = this.columns.find((x) => x.index === c);
-    out.push(makeIssue('idcard-precision-lost', { file: this.file, sheet: this.sheet, row: rowNo, column: col?.header ?? null, cell: `${columnLetter(c)}${rowNo}`, value: text }));
+    out.push(issue('idcard-precision-lost', { file: this.file, sheet: this.sheet, row: rowNo, column: col?.header ?? null, cell: `${columnLetter(c)}${rowNo}`, value: text }));
   }
 
   /** Converts raw in place (it becomes the row's cells: one array per row, not two) and adds it unless blank. */
