@@ -16,7 +16,7 @@ import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import { checkRecordHash, compareAmendment, compareDraw2Lists, compareInputs, compareSelected, compareStrata, compareTeams, inRecord, type Difference } from '../core/verify.js';
 import { SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { loadInputs, type LoadedInputs } from '../io/inputs.js';
+import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
 import { refuseOnErrors } from './refuse.js';
 import type { FileProgress } from '../io/registry.js';
 import { amendmentsOf, isAmendment, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag } from '../io/records.js';
@@ -115,11 +115,30 @@ function rerunAmendments(draw: DrawRecord, amendments: AmendmentRecord[], inputs
   return inRecord(draw.drawId, out);
 }
 
+/** An input file the re-run read: its role, where it was found, its SHA-256 as read now. */
+export interface UsedFile {
+  role: string;
+  path: string;
+  sha256: string;
+}
+
 export interface DrawVerification {
   draw: DrawRecord;
   amendments: AmendmentRecord[];
   inputs: LoadedInputs;
+  /** The files read, in the order given (flags first, else found in the workspace as the record names them). */
+  files: UsedFile[];
   differences: Difference[];
+}
+
+/** Each file read paired with what the reader recorded of it (same base name, in order: two files of one name are taken in turn). */
+function usedFiles(files: InputFiles, inputs: LoadedInputs): UsedFile[] {
+  const refs = [...inputs.inputs];
+  return Object.values(files).flatMap((paths: string[] | undefined) => paths ?? []).map((p) => {
+    const i = refs.findIndex((r) => r.file === path.basename(p));
+    const ref = i >= 0 ? refs.splice(i, 1)[0] : undefined;
+    return { role: ref?.role ?? '', path: path.resolve(p), sha256: ref?.fileSha256 ?? '' };
+  });
 }
 
 /** RECORD.json (or --draw ID) verified against the registries given by flag or named in the record. */
@@ -151,5 +170,5 @@ export async function verifyDraw(ws: Workspace, recordFile: string | undefined, 
     ...rerun,
     ...rerunAmendments(draw, amendments, inputs),
   ];
-  return { draw, amendments, inputs, differences };
+  return { draw, amendments, inputs, files: usedFiles(files, inputs), differences };
 }

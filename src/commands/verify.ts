@@ -5,7 +5,7 @@
 import type { Handler } from '../cli.js';
 import { expectedFiles, isV2, lineOfHead, recordLines } from '../core/events.js';
 import { checkWorkspaceLedger, shortHead } from '../app/ledger.js';
-import { againstAnnouncement, verifyDraw } from '../app/verify.js';
+import { againstAnnouncement, verifyDraw, type UsedFile } from '../app/verify.js';
 import { readLedgerLines } from '../io/ledger-file.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
@@ -27,6 +27,15 @@ function noteAmendmentInputs(ctx: Ctx, amendments: AmendmentRecord[], inputs: Lo
       ctx.err(t('drawcmd.verify.amendmentInputs', { id: a.drawId, role: roleLabel(d.field.split('.')[1] ?? '') }));
     }
   }
+}
+
+/** Which files the re-run read (short SHA-256) and which substitutions it re-ran. */
+function usedLines(files: UsedFile[], amendments: string[]): string[] {
+  return [
+    t('drawcmd.verify.filesUsed'),
+    ...files.map((f) => t('drawcmd.verify.fileUsed', { role: f.role ? roleLabel(f.role) : '—', file: f.path, sha: f.sha256.slice(0, 12) || '—' })),
+    amendments.length ? t('drawcmd.verify.amendmentsRerun', { ids: amendments.join('、') }) : t('drawcmd.verify.noAmendments'),
+  ];
 }
 
 /** --expect-head: at least 16 hex characters. */
@@ -81,14 +90,17 @@ function verifyLedger(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): n
 export const run: Handler = async (ctx, args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   if (opts.ledger) return verifyLedger(ctx, ws, opts);
-  const { draw, amendments, inputs, differences } = await verifyDraw(ws, args[0], opts, fileProgress(ctx), ctx.err);
+  const { draw, amendments, inputs, files, differences } = await verifyDraw(ws, args[0], opts, fileProgress(ctx), ctx.err);
   noteAmendmentInputs(ctx, amendments, inputs);
   const match = differences.length === 0;
-  if (ctx.json) ctx.out(JSON.stringify({ match, drawId: draw.drawId, amendments: amendments.map((a) => a.drawId), differences }, null, 2));
-  else if (match) ctx.out(t('drawcmd.verify.match', { id: draw.drawId }));
+  if (ctx.json) ctx.out(JSON.stringify({ match, drawId: draw.drawId, amendments: amendments.map((a) => a.drawId), files, differences }, null, 2));
   else {
-    ctx.out(t('drawcmd.verify.mismatch', { id: draw.drawId, count: differences.length }));
-    for (const line of differenceLines(differences, draw.drawId)) ctx.out(line);
+    if (match) ctx.out(t('drawcmd.verify.match', { id: draw.drawId }));
+    else {
+      ctx.out(t('drawcmd.verify.mismatch', { id: draw.drawId, count: differences.length }));
+      for (const line of differenceLines(differences, draw.drawId)) ctx.out(line);
+    }
+    for (const line of usedLines(files, amendments.map((a) => a.drawId))) ctx.out(line);
   }
   return match ? 0 : 1;
 };

@@ -16,6 +16,7 @@ import { draw2 } from './en/draw2.js';
 import { settings } from './en/settings.js';
 import { guard } from './en/guard.js';
 import { ledger } from './en/ledger.js';
+import { wizard } from './en/wizard.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
@@ -34,4 +35,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...settings,
   ...guard,
   ...ledger,
+  ...wizard,
 };

@@ -15,6 +15,7 @@ import { draw2 } from './zh/draw2.js';
 import { settings } from './zh/settings.js';
 import { guard } from './zh/guard.js';
 import { ledger } from './zh/ledger.js';
+import { wizard } from './zh/wizard.js';
 
 export const zh = {
   ...common,
@@ -33,4 +34,5 @@ export const zh = {
   ...settings,
   ...guard,
   ...ledger,
+  ...wizard,
 } as const;

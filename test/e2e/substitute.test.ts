@@ -69,6 +69,8 @@ describe('ssj substitute', () => {
     const v = await ssjIn(['verify', '--draw', '20240603-1', '--json', '--workspace', root]);
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ match: true, differences: [], amendments: ['20240603-1-A1', '20240603-1-A2'] });
+    const text = await ssjIn(['verify', '--draw', '20240603-1', '--workspace', root]);
+    expect(text.stdout).toContain('复算的递补：20240603-1-A1、20240603-1-A2');
     expect((await ssjIn(['verify', '--ledger', '--workspace', root])).code).toBe(0);
   });
 

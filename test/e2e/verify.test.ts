@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { recordHash } from '../../src/core/hash.js';
@@ -35,6 +36,20 @@ describe('ssj verify', () => {
     const ledger = await verify(root, ['--ledger', '--json']);
     expect(ledger.code).toBe(0);
     expect(json(ledger)).toMatchObject({ match: true, differences: [] });
+  });
+
+  it('says which files it read (path, short SHA-256) and which substitutions it re-ran', async () => {
+    const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    const r = await verify(root, ['--draw', '20240603-2', '--json']);
+    const used = (JSON.parse(r.stdout) as { files: { role: string; path: string; sha256: string }[]; amendments: string[] });
+    const expected = [...files.entities, files.inspectors, files.conflicts].map((f) => [path.resolve(f), sha(f)]);
+    expect(used.files.map((f) => [f.path, f.sha256])).toEqual(expected);
+    expect(used.files.map((f) => f.role)).toEqual(['pharmacies', 'institutions', 'inspectors', 'conflicts']);
+    expect(used.amendments).toEqual([]);
+    const text = await verify(root, ['--draw', '20240603-2']);
+    expect(text.stdout).toContain('复算所用的文件：');
+    expect(text.stdout).toContain(`检查人员名录：${path.resolve(files.inspectors)}，SHA-256 前12位 ${sha(files.inspectors).slice(0, 12)}`);
+    expect(text.stdout).toContain('复算的递补：无');
   });
 
   it('fails a record with two selections swapped, naming the hash and the positions', async () => {

@@ -22,6 +22,8 @@ export async function invokeVerb(verb: string, ctx: Ctx, args: string[], opts: R
     const code = await mod.run(ctx, args, { workspace: ctx.workspace, lang: ctx.lang, ...opts });
     return code === 0 ? { status: 'ok' } : { status: 'failed', message: t('demo.exitCode', { code }) };
   } catch (err) {
+    // Ctrl-C inside the verb's own question (e.g. init asking 本单位名称) leaves the wizard, not just the step.
+    if (err instanceof SsjError && err.key === 'prompt.cancelled') throw err;
     if (err instanceof SsjError && err.key === 'error.notImplemented') return { status: 'unavailable', message: t('demo.notBuilt', { command: `ssj ${verb}` }) };
     if (err instanceof SsjError) return { status: 'failed', message: t(err.key, err.params) };
     return { status: 'failed', message: t('error.unexpected', { message: err instanceof Error ? err.message : String(err) }) };

@@ -75,7 +75,6 @@ export const demo: Record<keyof typeof zh, string> = {
   'wizard.inputs.activities': "Monthly activities sheet",
   'wizard.useThese': "Use these files?",
   'wizard.typePaths': "Files for {what} (separate several with spaces):",
-  'wizard.useAnnouncement': "Check the inputs against the announcement {file}?",
   'wizard.seedHelp': "Have the witnesses roll dice in turn and join the digits in signing order (20 digits or more recommended).",
   'wizard.seed': "Seed (the witnesses' dice digits):",
   'wizard.seedSource': "Where the seed came from:",

@@ -74,7 +74,6 @@ export const demo = {
   'wizard.inputs.activities': "月度工作情况表",
   'wizard.useThese': "使用这些文件？",
   'wizard.typePaths': "{what}的文件（多个用空格分隔）：",
-  'wizard.useAnnouncement': "按抽取前公告 {file} 核对输入？",
   'wizard.seedHelp': "请监督人依次掷骰子，按签字顺序把点数连成一串数字（建议至少 20 位）。",
   'wizard.seed': "种子（见证人掷骰得到的数字）：",
   'wizard.seedSource': "种子来源说明：",
