@@ -169,7 +169,8 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--site <name>', t('cli.opt.site'))
     .option('--list', t('cli.opt.list'))
     .option('--encoding <enc>', 'utf8 | gb18030', 'utf8')
-    .option('--out <file>', t('cli.opt.out'))
+    .option('--dry-run', t('publish.opt.dryRun'))
+    .option('--out <file>', t('publish.opt.out'))
     .action(go('publish'));
 
   verb('stats', t('cli.cmd.stats'))

@@ -70,9 +70,9 @@ async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, la
 }
 
 /** The witness sheet files (HTML + xlsx) of a record, built from the chained record. */
-export async function witnessFiles(ws: Workspace, record: LedgerRecord, draw: DrawRecord | null, lang: string): Promise<Companion[]> {
+export async function witnessFiles(ws: Workspace, record: LedgerRecord, draw: DrawRecord | null, lang: string, ledgerHead?: string | null): Promise<Companion[]> {
   // 参保人 by masked key only (ssj-draw/2, D2-9): the witness sheet leaves the workspace.
-  const doc = isAmendment(record) ? (({ amendment, draw: d }) => amendmentWitness(amendment, d))(maskedAmendment(record, draw as DrawRecord)) : drawWitness(maskedRecord(record));
+  const doc = isAmendment(record) ? (({ amendment, draw: d }) => amendmentWitness(amendment, d, ledgerHead))(maskedAmendment(record, draw as DrawRecord)) : drawWitness(maskedRecord(record), ledgerHead);
   return docFiles(doc, witnessPaths(ws, record.drawId), lang, record.drawId);
 }
 
@@ -90,7 +90,7 @@ export interface EarlyWitness {
  * record hash (64 hex characters, like the hash), replaced once the record is
  * hashed; the record must be `fields` as given, chained where they say.
  */
-export function witnessEarly(ws: Workspace, fields: Omit<DrawRecord, 'recordHash'>, lang: string): EarlyWitness {
+export function witnessEarly(ws: Workspace, fields: Omit<DrawRecord, 'recordHash'>, lang: string, ledgerHead?: string | null): EarlyWitness {
   const token = randomBytes(32).toString('hex');
   let settle: (hash: string) => void = () => undefined;
   let fail: (err: Error) => void = () => undefined;
@@ -99,13 +99,13 @@ export function witnessEarly(ws: Workspace, fields: Omit<DrawRecord, 'recordHash
     fail = reject;
   });
   hash.catch(() => undefined);
-  const files = docFiles(drawWitness(maskedRecord({ ...fields, recordHash: token })), witnessPaths(ws, fields.drawId), lang, fields.drawId, { token, hash });
+  const files = docFiles(drawWitness(maskedRecord({ ...fields, recordHash: token }), ledgerHead), witnessPaths(ws, fields.drawId), lang, fields.drawId, { token, hash });
   files.catch(() => undefined);
   return {
     finish(record) {
       if (record.drawId !== fields.drawId || record.prevRecordHash !== fields.prevRecordHash) {
         fail(new Error('witness sheet started for another record'));
-        return witnessFiles(ws, record, null, lang);
+        return witnessFiles(ws, record, null, lang, ledgerHead);
       }
       settle(record.recordHash);
       return files;

@@ -214,7 +214,7 @@ export async function appendRecord<T extends LedgerRecord>(
   ws: Workspace,
   now: Date,
   make: T | ((lines: LedgerLine[], state: LedgerState) => T | Promise<T>),
-  companions: (record: T) => Promise<Companion[]> | Companion[] = () => [],
+  companions: (record: T, state: LedgerState) => Promise<Companion[]> | Companion[] = () => [],
   kind?: 'draw' | 'substitution' | 'replacement',
   payload: Record<string, unknown> = {},
 ): Promise<{ record: T; text: string; head: string }> {
@@ -224,7 +224,7 @@ export async function appendRecord<T extends LedgerRecord>(
     if (state.records.some((l) => l.drawId === draft.drawId) || fs.existsSync(file)) throw new IoError('error.recordExists', { file });
     const tip = state.records.at(-1)?.recordHash ?? null;
     const record = draft.prevRecordHash === tip ? draft : rechain(draft, tip); // drafts built on the tip are hashed already
-    const pendingCompanions = companions(record); // may go on on another thread while the record's text is made
+    const pendingCompanions = companions(record, state); // may go on on another thread while the record's text is made
     if (pendingCompanions instanceof Promise) pendingCompanions.catch(() => undefined); // awaited below
     const text = recordText(record);
     phase('record text');

@@ -32,6 +32,8 @@ export interface NonCooperationWritten {
   csv: string;
   html: string;
   entries: NonCooperating[];
+  /** The ledger head after its publication event. */
+  head: string;
 }
 
 /** Writes reports/不配合检查公示-<month>.csv and .html and records the publication; null when nobody is due. */
@@ -45,6 +47,6 @@ export async function publishNonCooperation(ws: Workspace, draws: readonly DrawR
     { path: `${base}.csv`, data: encodeCsv([...NON_COOPERATION_COLUMNS], rows, encoding) },
     { path: `${base}.html`, data: nonCooperationHtml(entries, month, today) },
   ];
-  await commit(ws, () => ({ kind: 'publication', what: 'non-cooperation', month, entities: entries.map((e) => ({ entity: e.entity, count: e.refusals.length })), files: fileRefs(ws, files) }), files, now);
-  return { csv: `${base}.csv`, html: `${base}.html`, entries };
+  const head = await commit(ws, () => ({ kind: 'publication', what: 'non-cooperation', month, entities: entries.map((e) => ({ entity: e.entity, count: e.refusals.length })), files: fileRefs(ws, files) }), files, now);
+  return { csv: `${base}.csv`, html: `${base}.html`, entries, head };
 }

@@ -214,7 +214,7 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
     prevRecordHash: lines.at(-1)?.recordHash ?? null,
   }, loaded.algorithm);
   // The witness sheet is started before the record is hashed (a stand-in for the hash until it is known).
-  witness.early = witnessEarly(ws, base, ctx.lang);
+  witness.early = witnessEarly(ws, base, ctx.lang, state.head);
   phase('witness sheet started');
   const record = hashedDrawRecord(base);
   phase('record hashed');
@@ -265,7 +265,7 @@ export const run: Handler = async (outer, _args, opts) => {
       ctx.now,
       (_lines, state) => drawRecord(ctx, opts, p, state, progress, witness),
       // The drawn list (抽取结果公示, Laiyuan 第四条) is written and listed with the record: one event, one command.
-      async (r) => [...(await (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang))), ...drawnListFiles(p.ws, r)],
+      async (r, state) => [...(await (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang, state.head))), ...drawnListFiles(p.ws, r)],
     ));
   } finally {
     progress.stop();

@@ -1,27 +1,20 @@
 /**
  * ssj publish (--month YYYY-MM | --draw ID): the publication CSV (公示),
  * one row per inspection with a result, from an allow-list of fields; UTF-8
- * with BOM or GB18030; CRLF. The publication is recorded so the monthly form
- * counts it.
+ * with BOM or GB18030; CRLF. Each publication is a new file in publications/
+ * (公示-<month>-第<n>次.csv) listed by a `publication` event, so the monthly
+ * form counts it; --dry-run writes a preview that is neither (src/app/publish.ts).
  */
-import path from 'node:path';
 import type { Handler } from '../cli.js';
 import type { Ctx } from '../context.js';
 import { publishDrawnList } from '../app/publish-list.js';
-import { heldBack } from '../app/approve.js';
+import { publishResults, publishScope, type Published } from '../app/publish.js';
 import { shortHead } from '../app/ledger.js';
 import { publishNonCooperation } from '../app/non-cooperation.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { publicationRows } from '../core/publish.js';
-import type { AmendmentRecord, DrawRecord } from '../core/types.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { encodeCsv } from '../render/csv.js';
+import type { DrawRecord } from '../core/types.js';
 import { drawFromFlag, isAmendment, listRecords } from '../io/records.js';
-import { recordPublication } from '../io/publications.js';
-import { loadResultsForReport } from '../io/report-inputs.js';
-import { voidedDraws } from '../core/events.js';
-import { readLedgerLines } from '../io/ledger-file.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { monthFlag, outPath } from './common/flags.js';
 import { shortList } from '../render/report.js';
@@ -35,22 +28,12 @@ function encodingFlag(value: unknown): Encoding {
   throw new UsageError('error.badFlagValue', { flag: '--encoding', value: String(value), hint: t('report.pub.encodingHint') });
 }
 
-/** The draws in scope and a label for file names: --draw ID, or every draw dated in --month. */
-function scope(ws: Workspace, opts: Record<string, unknown>): { draws: DrawRecord[]; amendments: AmendmentRecord[]; label: string } {
+/** --month YYYY-MM or --draw ID, one of them. */
+function scopeFlag(opts: Record<string, unknown>): { month: string } | { draw: string } {
   const hasMonth = opts.month !== undefined;
   const hasDraw = typeof opts.draw === 'string' && opts.draw !== '';
   if (hasMonth === hasDraw) throw new UsageError(hasMonth ? 'report.pub.scopeHint' : 'error.missingFlag', { flag: '--month / --draw', hint: t('report.pub.scopeHint') });
-  const records = listRecords(ws);
-  const amendments = records.filter(isAmendment);
-  const voided = voidedDraws(readLedgerLines(ws)); // a voided draw (作废) is not published
-  if (hasDraw) {
-    const draw = drawFromFlag(ws, opts.draw);
-    if (voided.has(draw.drawId)) throw new InputError('ledger.void.voided', { id: draw.drawId, what: t('ledger.void.whatPublished') });
-    return { draws: [draw], amendments, label: draw.drawId };
-  }
-  const month = monthFlag(opts.month);
-  const draws = records.filter((r): r is DrawRecord => !isAmendment(r) && !voided.has(r.drawId) && r.drawDate.startsWith(month));
-  return { draws, amendments, label: month };
+  return hasDraw ? { draw: String(opts.draw) } : { month: monthFlag(opts.month) };
 }
 
 /** `--draw ID --list`: the drawn list (抽取结果公示), not the results. */
@@ -66,6 +49,9 @@ async function runList(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, e
   return 0;
 }
 
+/** The app's refusals when nothing is publishable: the 不配合检查 notice may still be due. */
+const NO_RESULTS: ReadonlySet<string> = new Set(['after.pub.noneApproved', 'report.pub.none']);
+
 const allDraws = (ws: Workspace): DrawRecord[] => listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r));
 
 /**
@@ -78,10 +64,11 @@ async function nonCooperationOnly(ctx: Ctx, ws: Workspace, opts: Record<string, 
   if (!nonCoop) throw why;
   const warning = t(why.key, why.params);
   if (ctx.json) {
-    ctx.out(JSON.stringify({ file: null, encoding, count: 0, nonCooperation: nonCoop, warnings: [{ code: 'no-results', message: warning }] }, null, 2));
+    ctx.out(JSON.stringify({ file: null, encoding, count: 0, nonCooperation: { csv: nonCoop.csv, html: nonCoop.html, entries: nonCoop.entries }, warnings: [{ code: 'no-results', message: warning }], ledgerHead: nonCoop.head }, null, 2));
     return 0;
   }
   ctx.out(t('after.noncoop.wrote', { file: nonCoop.csv, count: nonCoop.entries.length, list: shortList(nonCoop.entries.map((e) => `${e.name || e.entity}（${e.refusals.length} 次）`)) }));
+  ctx.out(t('ledger.head', { head: shortHead(nonCoop.head) }));
   ctx.err(warning);
   return 0;
 }
@@ -89,31 +76,32 @@ async function nonCooperationOnly(ctx: Ctx, ws: Workspace, opts: Record<string, 
 export const run: Handler = async (ctx, _args, opts) => {
   const encoding = encodingFlag(opts.encoding);
   const ws = openWorkspace(ctx.workspace);
+  if (opts.list === true && opts.dryRun === true) throw new UsageError('publish.listNoDryRun');
   if (opts.list === true) return runList(ctx, ws, opts, encoding);
-  const { draws, amendments, label } = scope(ws, opts);
-  // Laiyuan 第二十五条: only results approved (ssj approve) are published; the others are named.
-  const review = heldBack(ws, draws);
-  const results = loadResultsForReport(ws).filter((r) => !review.held.has(`${r.drawId}\u0000${r.entity}`));
-  const out = publicationRows({ draws, amendments, results, today: ctx.today });
-  out.skipped = out.skipped.filter((s) => !review.held.has(`${s.drawId}\u0000${s.entity}`));
-  if (out.rows.length === 0) {
-    const why = review.unapproved.length > 0 ? new InputError('after.pub.noneApproved', { scope: label, count: review.unapproved.length }) : new InputError('report.pub.none', { scope: label });
-    return nonCooperationOnly(ctx, ws, opts, label, encoding, why);
-  }
-  const file = outPath(ctx, opts.out, ws.reports, `公示-${label}.csv`);
-  const csv = encodeCsv(out.header, out.rows, encoding);
+  const dryRun = opts.dryRun === true;
+  // The published file is the one in publications/ (never rewritten); a copy elsewhere is a preview.
+  if (typeof opts.out === 'string' && opts.out !== '' && !dryRun) throw new UsageError('publish.outNeedsDryRun');
+  const scope = publishScope(ws, scopeFlag(opts));
   const site = typeof opts.site === 'string' ? opts.site.trim() : '';
-  await recordPublication(ws, {
-    date: ctx.today,
-    site,
-    count: out.rows.length,
-    drawIds: [...new Set(out.inspections.map((i) => i.drawId))],
-    inspections: out.inspections,
-    file: path.relative(ws.root, file) || path.basename(file),
-    recordedAt: ctx.nowIso,
-  }, () => writeFileAtomic(file, csv));
+  let out: Published;
+  try {
+    out = await publishResults(ws, scope, {
+      encoding,
+      site,
+      today: ctx.today,
+      now: ctx.now,
+      dryRun,
+      out: dryRun && typeof opts.out === 'string' && opts.out !== '' ? outPath(ctx, opts.out, ctx.workspace, `预览-公示-${scope.label}.csv`) : null,
+    });
+  } catch (err) {
+    if (!dryRun && err instanceof InputError && NO_RESULTS.has(err.key)) return nonCooperationOnly(ctx, ws, opts, scope.label, encoding, err);
+    throw err;
+  }
+  const review = { unapproved: out.unapproved };
+  const file = out.file;
   // Laiyuan 第二十二条: entities that refused twice are published with the month's results.
-  const nonCoop = opts.month !== undefined ? await publishNonCooperation(ws, allDraws(ws), label, ctx.today, encoding, ctx.now) : null;
+  const nonCoop = opts.month !== undefined && !dryRun ? await publishNonCooperation(ws, allDraws(ws), scope.label, ctx.today, encoding, ctx.now) : null;
+  const head = nonCoop?.head ?? out.head;
   const warnings = [];
   if (out.skipped.length > 0) {
     const list = shortList(out.skipped.map((s) => `${s.name || s.entity}（${s.drawId}）`));
@@ -125,12 +113,17 @@ export const run: Handler = async (ctx, _args, opts) => {
   }
   if (!site) warnings.push({ code: 'no-site', message: t('report.pub.warnNoSite') });
   if (ctx.json) {
-    ctx.out(JSON.stringify({ file, encoding, count: out.rows.length, header: out.header, rows: out.rows, skipped: out.skipped, unapproved: review.unapproved, nonCooperation: nonCoop, warnings }, null, 2));
+    ctx.out(JSON.stringify({ file, preview: out.preview, n: out.n, encoding, count: out.rows.length, header: out.header, rows: out.rows, skipped: out.skipped, unapproved: review.unapproved, nonCooperation: nonCoop && { csv: nonCoop.csv, html: nonCoop.html, entries: nonCoop.entries }, warnings, ...(head ? { ledgerHead: head } : {}) }, null, 2));
+    return 0;
+  }
+  if (out.preview) {
+    ctx.out(t('publish.previewWrote', { file, count: out.rows.length, encoding }));
     return 0;
   }
   ctx.out(t('report.pub.wrote', { file, count: out.rows.length, encoding }));
-  ctx.out(t('report.pub.recorded', { date: ctx.today, site: site || t('report.pub.noSite'), count: out.rows.length }));
+  ctx.out(t('publish.recorded', { date: ctx.today, site: site || t('report.pub.noSite'), count: out.rows.length, n: out.n ?? 1 }));
   if (nonCoop) ctx.out(t('after.noncoop.wrote', { file: nonCoop.csv, count: nonCoop.entries.length, list: shortList(nonCoop.entries.map((e) => `${e.name || e.entity}（${e.refusals.length} 次）`)) }));
+  if (head) ctx.out(t('ledger.head', { head: shortHead(head) }));
   for (const w of warnings) ctx.err(w.message);
   return 0;
 };

@@ -10,14 +10,16 @@ import type { Handler } from '../cli.js';
 import { unpublishedOfMonth } from '../app/approve.js';
 import { nonCooperationDue } from '../app/non-cooperation.js';
 import type { Ctx } from '../context.js';
-import { t } from '../i18n/index.js';
+import { t, tf } from '../i18n/index.js';
 import { defaultUnit, monthlyDue, monthlyFigures, nextQuarterlyDue, parseMonth, safeFileName, type ActivityRow } from '../core/report.js';
 import { form3Row, totalRow, type Form3Row } from '../core/report-form3.js';
 import { listDraws } from '../io/records.js';
 import { loadPublications } from '../io/publications.js';
 import { defaultActivitiesFile, loadResultsForReport, readActivities } from '../io/report-inputs.js';
 import { readForm3Rows } from '../io/report-read.js';
-import { writeCombinedWorkbook, writeMonthlyWorkbook } from '../io/report-xlsx.js';
+import { monthlyWorkbookBytes, writeCombinedWorkbook } from '../io/report-xlsx.js';
+import { issueReport } from '../app/report.js';
+import { shortHead } from '../app/ledger.js';
 import { openWorkspace } from '../io/workspace.js';
 import { form3Lines, shortList } from '../render/report.js';
 import { monthFlag, outPath } from './common/flags.js';
@@ -91,7 +93,8 @@ export const run: Handler = async (ctx, _args, opts) => {
   const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit, list?.items ?? null);
   const target = outPath(ctx, opts.out, ws.reports, `${safeFileName(unit)}-${month}.xlsx`);
   const row = form3Row(form);
-  await writeMonthlyWorkbook(target, form, row, ctx.today, formPlace(settings));
+  const place = formPlace(settings);
+  const issued = await issueReport(ws, month, target, ctx.now, (head) => monthlyWorkbookBytes(form, row, ctx.today, place, tf('publish.reportHead', { head })));
   if (form.drawIds.length === 0) warnings.push({ code: 'no-draws', message: t('report.warnNoDraws', { month }) });
   if (form.missingResults.length > 0) {
     const list = shortList(form.missingResults.map((m) => `${m.name || m.entity}（${m.drawId}）`));
@@ -110,10 +113,11 @@ export const run: Handler = async (ctx, _args, opts) => {
   }
   const due = { monthly: monthlyDue(month), quarterly: nextQuarterlyDue(ctx.today) };
   const c = form.city;
-  return emit(ctx, warnings, { ...form, file: target, due }, [
+  return emit(ctx, warnings, { ...form, file: target, due, ledgerHead: issued.head }, [
     t('report.summary', { unit, month, items: c.items, selected: c.selected, ratio: c.ratio || '—', found: c.found, published: c.published, jointSelected: form.joint.selected }),
     ...form3Lines(row),
     t('report.wrote', { file: target }),
     t('report.due', { due: due.monthly, quarterly: due.quarterly }),
+    t('ledger.head', { head: shortHead(issued.head) }),
   ]);
 };

@@ -140,7 +140,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     ws,
     ctx.now,
     (lines) => amendment(ctx, ws, q, loaded, lines),
-    (r) => witnessFiles(ws, r, q.draw, ctx.lang),
+    (r, state) => witnessFiles(ws, r, q.draw, ctx.lang, state.head),
   );
   // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet).
   const sheets = await sheetsAfterRecord(ws, q.draw, record.drawId, ctx.err);

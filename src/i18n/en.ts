@@ -17,6 +17,7 @@ import { settings } from './en/settings.js';
 import { guard } from './en/guard.js';
 import { ledger } from './en/ledger.js';
 import { wizard } from './en/wizard.js';
+import { publish } from './en/publish.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
@@ -36,4 +37,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...guard,
   ...ledger,
   ...wizard,
+  ...publish,
 };

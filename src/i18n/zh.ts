@@ -16,6 +16,7 @@ import { settings } from './zh/settings.js';
 import { guard } from './zh/guard.js';
 import { ledger } from './zh/ledger.js';
 import { wizard } from './zh/wizard.js';
+import { publish } from './zh/publish.js';
 
 export const zh = {
   ...common,
@@ -35,4 +36,5 @@ export const zh = {
   ...guard,
   ...ledger,
   ...wizard,
+  ...publish,
 } as const;

@@ -1,18 +1,19 @@
 /**
- * Publications recorded by `ssj publish` in reports/publications.jsonl, so
- * the monthly form counts them (抽查结果公示数量 / 公示网站). The file only
- * grows: each run appends one line, under the workspace lock, by an atomic
- * rewrite (never a half-written line). Counting de-duplicates inspections,
- * so publishing the same ones twice does not count them twice.
+ * The results publications, so the monthly form counts them (抽查结果公示数量 /
+ * 公示网站): the ledger's `publication` events (what "results"), after the
+ * lines of reports/publications.jsonl that earlier versions of ssj wrote
+ * (still read, no longer written). Counting de-duplicates inspections, so
+ * publishing the same ones twice does not count them twice.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, IoError } from '../errors.js';
 import type { PublicationRecord } from '../core/report.js';
-import { writeFileAtomic } from './atomic.js';
-import { withLock, type Workspace } from './workspace.js';
+import { isV2, type LedgerEvent } from '../core/events.js';
+import { readLedgerLines } from './ledger-file.js';
+import type { Workspace } from './workspace.js';
 
-export const publicationsPath = (ws: Workspace) => path.join(ws.reports, 'publications.jsonl');
+const publicationsPath = (ws: Workspace) => path.join(ws.reports, 'publications.jsonl');
 
 function readText(file: string): string {
   try {
@@ -37,8 +38,26 @@ function isRecord(v: unknown): v is PublicationRecord {
   );
 }
 
-/** Every recorded publication, in order; a missing file is none. A damaged line is an error naming it. */
+/** Every recorded publication, in order: the legacy log (a damaged line is an error naming it), then the ledger's. */
 export function loadPublications(ws: Workspace): PublicationRecord[] {
+  return [...legacyPublications(ws), ...readLedgerLines(ws).flatMap((l) => (isV2(l) && l.kind === 'publication' && l.what === 'results' && l.interrupted !== true ? [fromEvent(l)] : []))];
+}
+
+function fromEvent(e: LedgerEvent): PublicationRecord {
+  const inspections = Array.isArray(e.inspections) ? (e.inspections as { drawId: string; entity: string }[]) : [];
+  return {
+    format: 'ssj-publication/1',
+    date: e.date,
+    site: typeof e.site === 'string' ? e.site : '',
+    count: typeof e.count === 'number' ? e.count : inspections.length,
+    drawIds: [...new Set(inspections.map((i) => i.drawId))],
+    inspections,
+    file: e.files?.[0]?.path ?? '',
+    recordedAt: e.at,
+  };
+}
+
+function legacyPublications(ws: Workspace): PublicationRecord[] {
   const file = publicationsPath(ws);
   const out: PublicationRecord[] = [];
   readText(file)
@@ -57,27 +76,3 @@ export function loadPublications(ws: Workspace): PublicationRecord[] {
   return out;
 }
 
-export interface PublicationInputRecord {
-  date: string;
-  site: string;
-  count: number;
-  drawIds: string[];
-  inspections: { drawId: string; entity: string }[];
-  file: string;
-  recordedAt: string;
-}
-
-/** Appends one publication to reports/publications.jsonl (atomic, under the workspace lock). */
-export async function recordPublication(ws: Workspace, p: PublicationInputRecord, writeOutput: () => void): Promise<PublicationRecord> {
-  const record: PublicationRecord = { format: 'ssj-publication/1', ...p };
-  await withLock(ws, () => {
-    const file = publicationsPath(ws);
-    loadPublications(ws); // refuse to append to a damaged file
-    // The CSV is written only once the log is known to be whole and the lock held: a refusal leaves both as they were.
-    writeOutput();
-    const before = readText(file);
-    const sep = before === '' || before.endsWith('\n') ? '' : '\n';
-    writeFileAtomic(file, `${before}${sep}${JSON.stringify(record)}\n`);
-  });
-  return record;
-}

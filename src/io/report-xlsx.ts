@@ -10,7 +10,7 @@ import type { FormPlace } from '../core/settings.js';
 import type { MonthlyForm } from '../core/report.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { inertText } from '../core/text.js';
-import { a4, FONT, HEADER_STYLE, newWorkbook, saveWorkbook, thinBorder } from './xlsx-write.js';
+import { a4, FONT, HEADER_STYLE, newWorkbook, saveWorkbook, thinBorder, workbookBytes } from './xlsx-write.js';
 
 export const DATA_SHEET = '_ssj';
 export const DATA_FORMAT = 'ssj-report/1';
@@ -163,7 +163,7 @@ function form2Lines(f: MonthlyForm, place: FormPlace): { section?: MsgKey; line?
 }
 
 /** Writes 附件2 for one unit. `filledOn` is 填表时间 (YYYY-MM-DD, ctx.today). */
-export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string, place: FormPlace): void {
+export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string, place: FormPlace, footer = ''): void {
   const ws = wb.addWorksheet(tf('report.sheet2'));
   annexLabel(ws, 'report.sheet2');
   titleRow(ws, 2, 'A2:D2', placed('report.f2.title', place));
@@ -194,16 +194,22 @@ export function addForm2(wb: ExcelJS.Workbook, f: MonthlyForm, filledOn: string,
     c.value = tf(k);
     c.font = { name: FONT, size: 11 };
   });
+  if (footer) {
+    ws.mergeCells(`A${row + 2}:D${row + 2}`);
+    const c = ws.getCell(`A${row + 2}`);
+    c.value = footer;
+    c.font = { name: FONT, size: 9 };
+  }
   a4(ws, { landscape: true, fitToWidth: true });
 }
 
-/** The unit's monthly workbook: 附件2, 附件3 (one row), and the hidden data sheet. */
-export async function writeMonthlyWorkbook(file: string, form: MonthlyForm, row: Form3Row, filledOn: string, place: FormPlace): Promise<void> {
+/** The unit's monthly workbook's bytes: 附件2 (with `footer`, the ledger head, under it), 附件3 (one row), and the hidden data sheet. */
+export async function monthlyWorkbookBytes(form: MonthlyForm, row: Form3Row, filledOn: string, place: FormPlace, footer: string): Promise<Uint8Array> {
   const wb = newWorkbook();
-  addForm2(wb, form, filledOn, place);
+  addForm2(wb, form, filledOn, place, footer);
   addForm3(wb, form.month, [row], null, place);
   addDataSheet(wb, form.month, [row]);
-  await saveWorkbook(wb, file);
+  return workbookBytes(wb);
 }
 
 /** A combined 附件3: one row per unit and the 合计 row. */

@@ -53,8 +53,12 @@ export function a4(ws: ExcelJS.Worksheet, opts: { landscape?: boolean; fitToWidt
 
 /** Serialises and writes atomically (never a half-written workbook); zip times fixed, so the same content gives the same bytes. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: { exclusive?: boolean } = {}): Promise<void> {
-  const buf = await wb.xlsx.writeBuffer();
-  writeFileAtomic(file, stableZipTimes(new Uint8Array(buf as ArrayBuffer)), options);
+  writeFileAtomic(file, await workbookBytes(wb), options);
+}
+
+/** The workbook's bytes (zip times fixed), for a caller that writes them with its ledger event. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return stableZipTimes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

@@ -102,8 +102,11 @@ export function localTime(iso: string): string {
 
 const SIGNATURES = ['drawer', 'supervisor1', 'supervisor2', 'supervisor3', 'signDate'];
 
-/** The witness sheet of a draw. */
-export function drawWitness(r: DrawRecord): PrintDoc {
+/** The ledger head before the act (first 16 hex), on its witness sheet: the sheet names the line it follows. */
+const headRow = (head: string | null | undefined): [string, string][] => (head === undefined ? [] : [[w('ledgerHead'), head ? head.slice(0, 16) : w('ledgerEmpty')]]);
+
+/** The witness sheet of a draw; `ledgerHead`, when given, the ledger's head before the draw's event. */
+export function drawWitness(r: DrawRecord, ledgerHead?: string | null): PrintDoc {
   const names = new Map(r.selected.map((s) => [s.key, s.name]));
   const meta: [string, string][] = [
     [w('drawId'), r.drawId],
@@ -118,7 +121,7 @@ export function drawWitness(r: DrawRecord): PrintDoc {
   if (r.announcementHash) meta.push([w('announcement'), r.announcementHash]);
   if (r.noAnnouncement !== undefined) meta.push([w('noAnnouncement'), r.noAnnouncement]);
   if (r.again) meta.push([w('again'), `${r.again.reason}（${w('againEarlier')}${r.again.draws.join('、')}）`]);
-  meta.push([w('prevHash'), r.prevRecordHash ?? '—'], [w('recordHash'), r.recordHash]);
+  meta.push([w('prevHash'), r.prevRecordHash ?? '—'], ...headRow(ledgerHead), [w('recordHash'), r.recordHash]);
   return {
     title: w('title'),
     meta,
@@ -148,7 +151,7 @@ export function drawWitness(r: DrawRecord): PrintDoc {
 }
 
 /** The witness sheet of a substitution (递补), with the team after it. */
-export function amendmentWitness(a: AmendmentRecord, draw: DrawRecord): PrintDoc {
+export function amendmentWitness(a: AmendmentRecord, draw: DrawRecord, ledgerHead?: string | null): PrintDoc {
   const entity = draw.selected.find((s) => s.key === a.substitution.entity);
   const removed = draw.teams.flatMap((tm) => tm.members).find((m) => m.key === a.substitution.removed);
   const rep = a.substitution.replacement;
@@ -165,6 +168,7 @@ export function amendmentWitness(a: AmendmentRecord, draw: DrawRecord): PrintDoc
       [w('candidates'), String(a.substitution.candidates)],
       [w('replacement'), `${rep.key} ${rep.name} ${rep.unit}`.trim()],
       [w('createdAt'), localTime(a.createdAt)],
+      ...headRow(ledgerHead),
       [w('recordHash'), a.recordHash],
     ],
     tables: [

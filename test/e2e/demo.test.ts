@@ -58,11 +58,12 @@ describe('ssj demo', () => {
     expect(fs.readdirSync(path.join(dir, 'results', '20240605-1')).filter((f) => f.endsWith('.json'))).toHaveLength(n);
     const reports = fs.readdirSync(path.join(dir, 'reports'));
     expect(reports.some((f) => /2024-06\.xlsx$/.test(f) && !f.startsWith('activities'))).toBe(true);
-    const csvName = reports.find((f) => f.startsWith('公示-') && f.endsWith('.csv'));
-    expect(csvName).toBeDefined();
-    const csv = fs.readFileSync(path.join(dir, 'reports', csvName ?? ''), 'utf8');
+    const csvName = fs.readdirSync(path.join(dir, 'publications')).find((f) => f.startsWith('公示-') && f.endsWith('.csv'));
+    expect(csvName).toBe('公示-2024-06-第1次.csv');
+    const csv = fs.readFileSync(path.join(dir, 'publications', csvName ?? ''), 'utf8');
     const lines = csv.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-    expect(lines.length).toBe(n + 1); // header + one row per inspection with a result
+    expect(lines.length).toBe(n + 2); // header + one row per inspection with a result + the ledger head line
+    expect(lines.at(-1)).toMatch(/^"台账末端：[0-9a-f]{16}/); // quoted: the line has spaces
     expect(csv).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/); // no phone numbers
     // 处理情况 as the clerk wrote it in the results table: full-width ，（）： are not normalised away.
     expect(csv).toContain('已当场责令整改，限期7日内提交整改报告');

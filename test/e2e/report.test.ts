@@ -84,7 +84,7 @@ describe('ssj report', () => {
   const file = path.join(dir, 'reports', '唐山市医疗保障局-2024-06.xlsx');
 
   beforeAll(async () => {
-    writeScenario(dir, s);
+    writeScenario(dir, s, true, true);
     // Tangshan's own workspace: its forms keep the seed's layout and words (唐山市, 市本级).
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ format: 'ssj-settings/1', unit: '唐山市医疗保障局', region: '唐山市', level: '市' }));
     await writeActivities(path.join(dir, 'registries', '月度工作情况.xlsx'));
@@ -102,6 +102,29 @@ describe('ssj report', () => {
     expect(missing?.message).toContain('百姓大药房');
     expect(json.warnings.map((w) => w.code)).not.toContain('no-activities');
     expect(json.warnings.map((w) => w.code)).not.toContain('no-activities-month');
+  });
+
+  it('appends a report event listing the workbook; 附件2 carries the ledger head before it; an edited report is caught', async () => {
+    const lines = fs.readFileSync(path.join(dir, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const ev = lines.at(-1) as { kind: string; month: string; files: { path: string; sha256: string }[]; hash: string; prev: string };
+    expect([ev.kind, ev.month, ev.files.map((f) => f.path)]).toEqual(['report', '2024-06', ['reports/唐山市医疗保障局-2024-06.xlsx']]);
+    expect(json.ledgerHead).toBe(ev.hash);
+    const cells = sheetGrid(book, '附件2').flat();
+    // the head the ledger had when the report began (here the last v1 line: the ledger-format line came with this event)
+    const shown = /^台账末端：([0-9a-f]{16})（生成本报表之前/.exec(cells.find((c) => c.startsWith('台账末端：')) ?? '')?.[1] ?? '';
+    expect(lines[lines.length - 2]?.kind).toBe('ledger-format');
+    const head = await ssjIn(['verify', '--ledger', '--expect-head', shown, '--workspace', dir, '--json']);
+    expect([head.code, shown.length]).toEqual([0, 16]);
+    expect(ev.prev).not.toContain(shown);
+    const d4 = tempDir('ssj-report-edit-');
+    fs.cpSync(dir, d4, { recursive: true });
+    // issued again, the report is re-listed (a regenerated file), and the ledger verifies
+    expect((await ssjIn(['report', '--month', '2024-06', '--workspace', d4, '--date', '2024-07-06'])).code).toBe(0);
+    expect((await ssjIn(['verify', '--ledger', '--workspace', d4])).code).toBe(0);
+    fs.appendFileSync(path.join(d4, 'reports', '唐山市医疗保障局-2024-06.xlsx'), 'x');
+    const v = await ssjIn(['verify', '--ledger', '--workspace', d4]);
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toContain('reports/唐山市医疗保障局-2024-06.xlsx');
   });
 
   it('writes 附件3 with the seed header, label for label, and its merges', async () => {
@@ -153,7 +176,7 @@ describe('ssj report', () => {
 
   it('reads the activities sheet the clerk filled in reports/ (where ssj init puts it), never the blank one in templates/', async () => {
     const d3 = tempDir('ssj-report-act-');
-    writeScenario(d3, s);
+    writeScenario(d3, s, true, true);
     await writeActivities(path.join(d3, 'reports', '月度工作情况.xlsx'));
     const r = await ssjIn(['report', '--month', '2024-06', '--workspace', d3, '--date', '2024-07-05', '--json']);
     expect(r.code).toBe(0);
@@ -172,7 +195,7 @@ describe('ssj report', () => {
 
   it('warns and leaves items 1–3 empty without an activities sheet', async () => {
     const d2 = tempDir('ssj-report-noact-');
-    writeScenario(d2, s);
+    writeScenario(d2, s, true, true);
     const r = await ssjIn(['report', '--month', '2024-06', '--workspace', d2, '--date', '2024-07-05', '--unit', '测试/单位']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('月度工作情况');
@@ -183,7 +206,7 @@ describe('ssj report', () => {
   it('combines two units into one 附件3 with a 合计 row', async () => {
     const d2 = tempDir('ssj-report-unit2-');
     const other = makeDraw({ id: '20240610-1', date: '2024-06-10', document: '丰医保〔2024〕1号', rows: [planRow(1, '定点零售药店检查', '定点零售药店', [{ department: '医疗保障局', seats: 2 }])], strata: [{ row: 1, population: 5 }], entities: [{ key: K.E5, name: '某药店', stratum: 1 }] });
-    writeScenario(d2, { ...s, draws: [other], amendment: { ...s.amendment, amends: other.drawId, drawId: `${other.drawId}-A1`, substitution: { ...s.amendment.substitution, entity: K.E5 } }, results: [], publications: [] }, false);
+    writeScenario(d2, { ...s, draws: [other], amendment: { ...s.amendment, amends: other.drawId, drawId: `${other.drawId}-A1`, substitution: { ...s.amendment.substitution, entity: K.E5 } }, results: [], publications: [] }, false, true);
     expect((await ssjIn(['report', '--month', '2024-06', '--workspace', d2, '--unit', '丰南区医疗保障局', '--date', '2024-07-05'])).code).toBe(0);
     const file2 = path.join(d2, 'reports', '丰南区医疗保障局-2024-06.xlsx');
     const out = path.join(dir, 'combined.xlsx');
@@ -205,7 +228,7 @@ describe('ssj report', () => {
 
   it('combines a unit whose name a spreadsheet would take for a formula, with its population (hidden sheet neutralised alike)', async () => {
     const d3 = tempDir('ssj-report-hostile-unit-');
-    writeScenario(d3, s);
+    writeScenario(d3, s, true, true);
     expect((await ssjIn(['report', '--month', '2024-06', '--workspace', d3, '--unit', '-C局', '--date', '2024-07-05'])).code).toBe(0);
     const hostile = path.join(d3, 'reports', '-C局-2024-06.xlsx');
     const out = path.join(d3, 'combined.xlsx');
@@ -236,7 +259,7 @@ describe('ssj report', () => {
 
   it('keeps the forms Chinese under --lang en; writes them in English with --form-lang en, and --combine reads them', async () => {
     const d2 = tempDir('ssj-report-en-');
-    writeScenario(d2, s);
+    writeScenario(d2, s, true, true);
     const zh = await ssjIn(['report', '--month', '2024-06', '--workspace', d2, '--lang', 'en', '--unit', 'Unit B', '--date', '2024-07-05']);
     expect(zh.code).toBe(0);
     expect(XLSX.read(fs.readFileSync(path.join(d2, 'reports', 'Unit B-2024-06.xlsx')), { type: 'buffer' }).SheetNames.slice(0, 2)).toEqual(['附件2', '附件3']);
@@ -278,7 +301,7 @@ describe('ssj report', () => {
 
   it('refuses a damaged publication log, naming the file and line', async () => {
     const d2 = tempDir('ssj-report-badlog-');
-    writeScenario(d2, s);
+    writeScenario(d2, s, true, true);
     fs.appendFileSync(path.join(d2, 'reports', 'publications.jsonl'), '{"format":"ssj-publication/1",\n');
     const r = await ssjIn(['report', '--month', '2024-06', '--workspace', d2]);
     expect(r.code).toBe(1);
@@ -288,5 +311,6 @@ describe('ssj report', () => {
     const p = await ssjIn(['publish', '--month', '2024-06', '--workspace', d2, '--date', '2024-07-06']);
     expect(p.code).toBe(1);
     expect(fs.readdirSync(path.join(d2, 'reports')).filter((f) => f.endsWith('.csv'))).toEqual([]);
+    expect(fs.existsSync(path.join(d2, 'publications'))).toBe(false);
   });
 });

@@ -64,7 +64,7 @@ describe('approve, status, publish', () => {
     expect(await review()).toEqual([[A, '已审核'], [B, '待审核']]);
     const p = await runVerb('publish', ws.root, { draw: draw.drawId, encoding: 'utf8' }, [], '2024-06-21');
     expect(p.code).toBe(0);
-    const csv = fs.readFileSync(path.join(ws.reports, `公示-${draw.drawId}.csv`), 'utf8');
+    const csv = fs.readFileSync(path.join(ws.root, 'publications', `公示-${draw.drawId}-第1次.csv`), 'utf8');
     expect(csv).toContain(A);
     expect(csv).not.toContain(B);
     expect(p.err.join('\n')).toContain('1 条检查结果尚未审核');
@@ -77,16 +77,17 @@ describe('approve, status, publish', () => {
     expect(warnings.find((w) => w.code === 'unpublished-results')?.message).not.toContain('甲药店');
   });
 
+  // the report just above is dated 2024-07-01: what follows is dated after it (the ledger refuses back-dating)
   it('--return marks 已退回 with the reason; approving then publishes it', async () => {
-    expect((await runVerb('approve', ws.root, { draw: draw.drawId, by: '王局长', return: '处理意见不完整' })).code).toBe(0);
+    expect((await runVerb('approve', ws.root, { draw: draw.drawId, by: '王局长', return: '处理意见不完整' }, [], '2024-07-02')).code).toBe(0);
     expect(await review()).toEqual([[A, '已公示'], [B, '已退回']]);
-    expect((await runVerb('approve', ws.root, { draw: draw.drawId, by: '王局长' })).code).toBe(0);
+    expect((await runVerb('approve', ws.root, { draw: draw.drawId, by: '王局长' }, [], '2024-07-02')).code).toBe(0);
     expect(await review()).toEqual([[A, '已公示'], [B, '已审核']]);
-    const again = await runVerb('approve', ws.root, { draw: draw.drawId, by: '王局长' });
+    const again = await runVerb('approve', ws.root, { draw: draw.drawId, by: '王局长' }, [], '2024-07-02');
     expect(again.errorKey).toBe('after.approve.nothing');
-    expect((await runVerb('approve', ws.root, { draw: draw.drawId })).code).toBe(2); // --by is required
-    const p = await runVerb('publish', ws.root, { draw: draw.drawId, encoding: 'utf8', out: path.join(ws.root, 'second.csv') });
+    expect((await runVerb('approve', ws.root, { draw: draw.drawId }, [], '2024-07-02')).code).toBe(2); // --by is required
+    const p = await runVerb('publish', ws.root, { draw: draw.drawId, encoding: 'utf8' }, [], '2024-07-02');
     expect(p.code).toBe(0);
-    expect(fs.readFileSync(path.join(ws.root, 'second.csv'), 'utf8')).toContain(B);
+    expect(fs.readFileSync(path.join(ws.root, 'publications', `公示-${draw.drawId}-第2次.csv`), 'utf8')).toContain(B);
   });
 });

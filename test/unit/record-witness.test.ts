@@ -53,6 +53,14 @@ describe('witness sheet HTML', () => {
     expect(page).toContain('<td>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</td>');
     expect(page).not.toMatch(/&#39;[=+\-@]/);
   });
+  it('carries the ledger head before the draw (16 hex), or says the ledger was empty; the substitution sheet too', () => {
+    const head = 'ab'.repeat(32);
+    const meta = new Map(drawWitness(r, head).meta);
+    expect(meta.get('台账末端（本次之前）')).toBe('ab'.repeat(8));
+    expect(new Map(drawWitness(r, null).meta).get('台账末端（本次之前）')).toMatch(/^—（台账为空/);
+    expect(new Map(drawWitness(r).meta).has('台账末端（本次之前）')).toBe(false);
+    expect(new Map(amendmentWitness(sampleAmendment(r), r, head).meta).get('台账末端（本次之前）')).toBe('ab'.repeat(8));
+  });
   it('escapes every text', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;药店');
