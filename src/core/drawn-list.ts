@@ -11,6 +11,7 @@
 import { sha256Hex } from './hash.js';
 import { inertText } from './text.js';
 import { planRowOf } from './record-sheet.js';
+import { isExtraGroup } from './staff.js';
 import type { DrawRecord, PlanRow, SelectedEntity, Stratum } from './types.js';
 
 /**
@@ -58,9 +59,14 @@ export function scopeOf(row: PlanRow | null, stratum: Stratum | undefined): stri
   return parts.length ? `${type}（${parts.join('；')}）` : type;
 }
 
-/** 检查机关: the plan row's 抽查主体 and the other departments of a joint team, none named twice. */
+/**
+ * 检查机关: the plan row's 抽查主体 and the other departments of a joint team, none named twice; without a
+ * 抽查主体, the first team group's department stands for it. 专家 and 辅助人员 seats are not an authority.
+ */
 export function authorityOf(row: PlanRow | null): string {
-  const parts = [row?.subject ?? '', ...(row?.teamGroups.slice(1).map((g) => g.department) ?? [])];
+  const subject = row?.subject ?? '';
+  const groups = (row?.teamGroups ?? []).slice(subject === '' ? 0 : 1).filter((g) => !isExtraGroup(g));
+  const parts = [subject, ...groups.map((g) => g.department)];
   const out: string[] = [];
   for (const p of parts) if (p !== '' && !out.some((q) => q.includes(p))) out.push(p);
   return out.join('、');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
-import { DRAWN_LIST_COLUMNS, drawnList, drawnListTable, verificationCode } from '../../src/core/drawn-list.js';
+import { authorityOf, DRAWN_LIST_COLUMNS, drawnList, drawnListTable, verificationCode } from '../../src/core/drawn-list.js';
 import { makeWorkspace, plan, planRow, selected, writeDraw } from '../helpers/workspace.js';
 import { runVerb } from '../helpers/inproc.js';
 
@@ -76,5 +76,15 @@ describe('drawnList', () => {
     const r = await runVerb('publish', ws.root, { month: '2024-06', list: true });
     expect(r.code).toBe(2);
     expect(r.errorKey).toBe('after.list.drawOnly');
+  });
+});
+
+describe('检查机关 (authorityOf)', () => {
+  it('names the 抽查主体 and the joint departments once; without a 抽查主体 the first group stands for it; 专家 and 辅助人员 are no authority', () => {
+    const groups = (...g: [string, number][]) => g.map(([department, seats]) => ({ department, seats }));
+    expect(authorityOf(planRow({ subject: '某县医疗保障局', teamGroups: groups(['医疗保障局', 1], ['市场监督管理局', 1]) }))).toBe('某县医疗保障局、市场监督管理局');
+    expect(authorityOf(planRow({ subject: '', teamGroups: groups(['医疗保障局', 2], ['专家', 1]) }))).toBe('医疗保障局');
+    expect(authorityOf(planRow({ subject: '', teamGroups: groups(['医疗保障局', 2], ['辅助人员', 1], ['卫生健康委员会', 1]) }))).toBe('医疗保障局、卫生健康委员会');
+    expect(authorityOf(null)).toBe('');
   });
 });
