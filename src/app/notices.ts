@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { approvalFormModel, noticeModels, type NoticeModel } from '../core/notice.js';
-import { safeFileName } from '../core/record-sheet.js';
+import { fileStem, safeFileName } from '../core/record-sheet.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { syncFolders, writeDocuments, type DocFile } from '../io/documents.js';
 import { amendmentsOf, isAmendment, listRecords } from '../io/records.js';
@@ -21,7 +21,7 @@ export const noticesDir = (ws: Workspace, drawId: string) => path.join(ws.root, 
 /** `<NN>-<name>.html`, NN the draw order as the record sheets' names. */
 export function noticeFileName(n: NoticeModel, total: number): string {
   const width = Math.max(2, String(total).length);
-  return `${String(n.entity.order).padStart(width, '0')}-${safeFileName(n.entity.name || n.entity.key)}.html`;
+  return `${String(n.entity.order).padStart(width, '0')}-${safeFileName(fileStem(n.entity))}.html`;
 }
 
 export interface NoticesWritten {

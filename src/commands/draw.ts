@@ -15,7 +15,7 @@ import { listedItems } from '../core/items.js';
 import { drawnListFiles, drawnListPaths } from '../app/publish-list.js';
 import { writeNotices } from '../app/notices.js';
 import { frequencyReached } from '../core/frequency.js';
-import { drawRecordBase, hashedDrawRecord } from '../core/record.js';
+import { drawRecordBase, hashedDrawRecord, recordText } from '../core/record.js';
 import type { DrawRecord, InputRef, InspectorExclusion, LedgerLine, Plan, SelectedEntity, Stratum, Team, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
@@ -280,7 +280,9 @@ export const run: Handler = async (outer, _args, opts) => {
     ...drawnListFiles(p.ws, record).map((f) => f.path)];
   if (opts.sheets !== false) written.push(...(await sheetsAfter(ctx, p.ws, record)));
   written.push(...(await noticesAfter(ctx, p.ws, record)));
-  // The record as stored and the new ledger head, then the files written and the warnings said.
-  if (ctx.json) ctx.out(withHead(text, head).replace(/\n\}\n?$/, `,\n  "files": ${JSON.stringify(written.map((f) => path.resolve(p.ws.root, f)))},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`));
+  // The record as stored (a 参保人's number masked and name left out, issue 18: the full record stays in the
+  // workspace file listed under "files"), the new ledger head, then the files written and the warnings said.
+  const shown = maskedRecord(record);
+  if (ctx.json) ctx.out(withHead(shown === record ? text : recordText(shown), head).replace(/\n\}\n?$/, `,\n  "files": ${JSON.stringify(written.map((f) => path.resolve(p.ws.root, f)))},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`));
   return 0;
 };

@@ -5,6 +5,7 @@
  * Pure: the xlsx writer, the HTML renderer and the results import all use it,
  * so the department rows a sheet prints are the ones an import expects.
  */
+import { isInsured, maskKey } from './mask.js';
 import type { AmendmentRecord, DrawRecord, PlanRow, SelectedEntity, Team, TeamMember } from './types.js';
 
 /** One department row of the sheet (执法检查人员 block, and one 检查结果 row). */
@@ -26,6 +27,12 @@ export interface RecordSheetModel {
   code: string;
   planRow: PlanRow | null;
   departments: SheetDepartment[];
+  /**
+   * A 参保人 (ssj-draw/2) has its own sheet: 参保人检查情况记录表, 姓名 and 公民身份号码/社会保障卡号 where an
+   * entity's sheet has 名称 and 统一社会信用代码, 参保地区 where it has 地址 (entity.address holds it), 险种 left to
+   * fill by hand where it has 法定代表人. Same cells, so the results import reads both alike.
+   */
+  person: boolean;
 }
 
 /** The team now in force for an entity: the last amendment's, else the draw's (as io/records effectiveTeam). */
@@ -85,7 +92,14 @@ export function teamsInForce(draw: DrawRecord, amendments: readonly AmendmentRec
 /** The sheet of a selected entity given its team. */
 export function sheetModelOf(draw: DrawRecord, e: SelectedEntity, team: Team | undefined): RecordSheetModel {
   const planRow = planRowOf(draw, e);
-  return { drawId: draw.drawId, drawDate: draw.drawDate, entity: e, code: e.uscc || e.ybbm || e.key, planRow, departments: sheetDepartments(planRow, team) };
+  const person = e.objectType === '参保人';
+  const entity = person ? { ...e, address: e.region, legalRepresentative: '' } : e;
+  return { drawId: draw.drawId, drawDate: draw.drawDate, entity, code: e.uscc || e.ybbm || e.key, planRow, departments: sheetDepartments(planRow, team), person };
+}
+
+/** The catalogue key of a label on the target rows and the title: a 参保人's sheet has its own (see RecordSheetModel.person). */
+export function targetLabelKey<K extends 'title' | 'entityName' | 'code' | 'address' | 'legal'>(m: Pick<RecordSheetModel, 'person'>, k: K): `results.sheet.${K}` | `results.sheet.person.${K}` {
+  return m.person ? `results.sheet.person.${k}` : `results.sheet.${k}`;
 }
 
 /** Everything one record sheet shows; null when the draw did not select `entity`. */
@@ -141,6 +155,11 @@ export function safeFileName(name: string): string {
 /** `<NN>-<name>.xlsx`: NN is the draw order, at least 2 digits (wider when the draw selected ≥ 100). */
 export function sheetFileName(entity: SelectedEntity, total: number): string {
   const width = Math.max(2, String(total).length);
-  return `${String(entity.order).padStart(width, '0')}-${safeFileName(entity.name || entity.key)}.xlsx`;
+  return `${String(entity.order).padStart(width, '0')}-${safeFileName(fileStem(entity))}.xlsx`;
+}
+
+/** What a selected entity's own files are named after: its name, but a 参保人's masked number (paths are shown on screen). */
+export function fileStem(entity: Pick<SelectedEntity, 'objectType' | 'name' | 'key'>): string {
+  return isInsured(entity) ? maskKey(entity.key) : entity.name || entity.key;
 }
 

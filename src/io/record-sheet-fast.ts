@@ -22,7 +22,8 @@ const TOKEN = /\u00a7\u00a7([A-Za-z0-9_]+)\u00a7\u00a7/g;
 
 /** What makes two sheets the same layout: member rows per department and the 组长 among them. */
 export function shapeKey(m: RecordSheetModel): string {
-  return m.departments.map((d) => `${Math.max(2, d.members.length)}:${d.members.map((x) => (x.role === '组长' ? 'L' : 'M')).join('')}`).join('|');
+  const rows = m.departments.map((d) => `${Math.max(2, d.members.length)}:${d.members.map((x) => (x.role === '组长' ? 'L' : 'M')).join('')}`).join('|');
+  return `${m.person ? 'P' : 'E'}${rows}`;
 }
 
 /** The entity's values by token name. */

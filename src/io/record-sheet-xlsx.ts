@@ -23,7 +23,7 @@
  * `ssj_entity_name` (the 名称 cell) lets the import catch a sheet copied for
  * another entity whose code cell was not changed.
  */
-import type { RecordSheetModel } from '../core/record-sheet.js';
+import { targetLabelKey, type RecordSheetModel } from '../core/record-sheet.js';
 import { tf } from '../i18n/index.js';
 import { inertText } from '../core/text.js';
 import { ExcelJS, FONT, a4, newWorkbook, thinBorder } from './xlsx-write.js';
@@ -96,15 +96,15 @@ function inspectorRows(ws: Sheet, m: RecordSheetModel, top: number): number {
 
 function targetRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayout): number {
   put(ws, `A${r}:A${r + 1}`, tf('results.sheet.target'), { bold: true });
-  put(ws, `B${r}`, tf('results.sheet.entityName'), { bold: true });
+  put(ws, `B${r}`, tf(targetLabelKey(m, 'entityName')), { bold: true });
   put(ws, `C${r}`, m.entity.name, { align: 'left' });
   layout.entityName = `C${r}`;
-  put(ws, `D${r}`, tf('results.sheet.code'), { bold: true });
+  put(ws, `D${r}`, tf(targetLabelKey(m, 'code')), { bold: true });
   put(ws, `E${r}`, m.code, { align: 'left' });
   layout.entity = `E${r}`;
-  put(ws, `B${r + 1}`, tf('results.sheet.address'), { bold: true });
+  put(ws, `B${r + 1}`, tf(targetLabelKey(m, 'address')), { bold: true });
   put(ws, `C${r + 1}`, m.entity.address, { align: 'left' });
-  put(ws, `D${r + 1}`, tf('results.sheet.legal'), { bold: true });
+  put(ws, `D${r + 1}`, tf(targetLabelKey(m, 'legal')), { bold: true });
   put(ws, `E${r + 1}`, m.entity.legalRepresentative, { align: 'left' });
   ws.getRow(r).height = 36;
   ws.getRow(r + 1).height = 36;
@@ -158,7 +158,7 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
   ws.columns = [{ width: 13 }, { width: 15 }, { width: 24 }, { width: 17 }, { width: 26 }];
   const layout: SheetLayout = { drawId: 'B2', date: 'D2', entity: '', entityName: '', codes: [], remarks: '', lastRow: 0 };
 
-  put(ws, 'A1:E1', tf('results.sheet.title'), { bold: true, size: 16, border: false });
+  put(ws, 'A1:E1', tf(targetLabelKey(m, 'title')), { bold: true, size: 16, border: false });
   ws.getRow(1).height = 40;
   put(ws, 'A2', tf('results.sheet.drawId'), { bold: true });
   put(ws, 'B2', m.drawId);

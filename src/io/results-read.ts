@@ -46,7 +46,7 @@ async function readTableFile(file: string, ctx: ReadContext): Promise<FileReadin
 function looksLikeRecordSheet(wb: XLSX.WorkBook): boolean {
   const sheet = wb.Sheets[wb.SheetNames[0] ?? ''];
   if (!sheet) return false;
-  const titles = new Set([t('results.sheet.title', {}, 'zh'), t('results.sheet.title', {}, 'en')].map(headerKey));
+  const titles = new Set((['zh', 'en'] as const).flatMap((l) => [t('results.sheet.title', {}, l), t('results.sheet.person.title', {}, l)]).map(headerKey));
   for (let r = 0; r < 3; r++) {
     const v = (sheet[XLSX.utils.encode_cell({ r, c: 0 })] as XLSX.CellObject | undefined)?.v;
     if (typeof v === 'string' && titles.has(headerKey(v))) return true;

@@ -3,7 +3,7 @@
  * laid out as the .xlsx (Wugang 附件2), to print them all at once. All text
  * is escaped; nothing is loaded from outside the file.
  */
-import type { RecordSheetModel, SheetDepartment } from '../core/record-sheet.js';
+import { targetLabelKey, type RecordSheetModel, type SheetDepartment } from '../core/record-sheet.js';
 import { tf } from '../i18n/index.js';
 import { escapeHtml } from './html.js';
 
@@ -38,13 +38,13 @@ function page(m: RecordSheetModel, recordHash: string): string {
   const e = m.entity;
   const results = m.departments.map((d) => `<tr class="res">${td(d.label)}${td(d.checkItem, { cols: 2, cls: 'v' })}${td('', { cols: 2 })}</tr>`).join('\n');
   return `<section class="sheet">
-<h1>${h(tf('results.sheet.title'))}</h1>
+<h1>${h(tf(targetLabelKey(m, 'title')))}</h1>
 <table>
 <colgroup><col style="width:14%"><col style="width:16%"><col style="width:26%"><col style="width:18%"><col style="width:26%"></colgroup>
 <tr>${td(tf('results.sheet.drawId'), { cls: 'l' })}${td(m.drawId)}${td(tf('results.sheet.date'), { cls: 'l' })}${td('', { cols: 2 })}</tr>
 ${inspectorRows(m.departments)}
-<tr>${td(tf('results.sheet.target'), { rows: 2, cls: 'l' })}${td(tf('results.sheet.entityName'), { cls: 'l' })}${td(e.name, { cls: 'v' })}${td(tf('results.sheet.code'), { cls: 'l' })}${td(m.code, { cls: 'v' })}</tr>
-<tr>${td(tf('results.sheet.address'), { cls: 'l' })}${td(e.address, { cls: 'v' })}${td(tf('results.sheet.legal'), { cls: 'l' })}${td(e.legalRepresentative, { cls: 'v' })}</tr>
+<tr>${td(tf('results.sheet.target'), { rows: 2, cls: 'l' })}${td(tf(targetLabelKey(m, 'entityName')), { cls: 'l' })}${td(e.name, { cls: 'v' })}${td(tf(targetLabelKey(m, 'code')), { cls: 'l' })}${td(m.code, { cls: 'v' })}</tr>
+<tr>${td(tf(targetLabelKey(m, 'address')), { cls: 'l' })}${td(e.address, { cls: 'v' })}${td(tf(targetLabelKey(m, 'legal')), { cls: 'l' })}${td(e.legalRepresentative, { cls: 'v' })}</tr>
 <tr>${td(tf('results.sheet.checkUnit'), { cls: 'l' })}${td(tf('results.sheet.checkItem'), { cols: 2, cls: 'l' })}${td(tf('results.sheet.checkResult'), { cols: 2, cls: 'l' })}</tr>
 ${results}
 <tr class="remarks">${td(tf('results.sheet.remarks'), { cls: 'l' })}${td('', { cols: 4 })}</tr>

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { idCheckDigit } from '../../src/core/checks/idcard.js';
 import { orgCodeCheckChar, usccCheckChar } from '../../src/core/checks/uscc.js';
 import type { DrawRecord } from '../../src/core/types.js';
+import * as XLSX from 'xlsx';
 import { runVerb } from '../helpers/inproc.js';
 
 const DATE = '2024-06-03';
@@ -171,6 +172,39 @@ describe('ssj-draw/2 from the CLI handlers', () => {
       expect(printed).toContain(k);
       expect(witness).toContain(k);
     }
+  });
+
+  it('a 参保人 has its own record sheet (参保人检查情况记录表, 姓名, 公民身份号码), and its files are named by the masked number', async () => {
+    const r = await runVerb('sheets', root, { draw: record.drawId }, [], DATE);
+    expect(r.code).toBe(0);
+    const dir = path.join(root, 'sheets', record.drawId);
+    const insured = record.selected.filter((e) => e.objectType === '参保人');
+    expect(insured.length).toBe(2);
+    const names = fs.readdirSync(dir);
+    for (const e of insured) {
+      const file = names.find((f) => f.startsWith(`${String(e.order).padStart(2, '0')}-`))!;
+      expect(file).toBe(`${String(e.order).padStart(2, '0')}-${e.key.slice(0, 3)}___________${e.key.slice(-4)}.xlsx`);
+      const wb = XLSX.read(fs.readFileSync(path.join(dir, file)), { type: 'buffer' });
+      const text = XLSX.utils.sheet_to_csv(wb.Sheets[wb.SheetNames[0]!]!);
+      expect([text.includes('参保人检查情况记录表'), text.includes('公民身份号码'), text.includes('参保地区'), text.includes('统一社会信用代码'), text.includes(e.key)]).toEqual([true, true, true, false, true]);
+    }
+    const pharmacy = names.find((f) => f.startsWith(`${String(record.selected.find((e) => e.objectType !== '参保人')!.order).padStart(2, '0')}-`))!;
+    const ptext = XLSX.utils.sheet_to_csv(XLSX.read(fs.readFileSync(path.join(dir, pharmacy)), { type: 'buffer' }).Sheets['记录表']!);
+    expect([ptext.includes('部门联合抽查检查情况记录表'), ptext.includes('统一社会信用代码')]).toEqual([true, true]);
+    const all = fs.readFileSync(path.join(dir, 'all.html'), 'utf8');
+    expect((all.match(/参保人检查情况记录表/g) ?? []).length).toBe(2);
+  });
+
+  it('draw --json shows a 参保人 by the masked number only: no name, no whole ID number, not even in the file names', async () => {
+    const r = await runVerb('draw', root, { ...inputs(), seed: '27182818284590452353', sheets: true, json: true, again: '测试：同期再抽', id: 'json-draw' }, [], DATE);
+    expect(r.code).toBe(0);
+    const out = r.out.join('\n');
+    const shown = JSON.parse(out) as DrawRecord & { files: string[] };
+    const stored = JSON.parse(fs.readFileSync(path.join(root, 'draws', 'json-draw.json'), 'utf8')) as DrawRecord;
+    expect(shown.recordHash).toBe(stored.recordHash);
+    expect(stored.selected.some((e) => INSURED_IDS.includes(e.key))).toBe(true); // the record itself keeps them
+    for (const n of INSURED_NAMES) expect(out).not.toContain(n);
+    for (const k of INSURED_IDS) expect(out).not.toContain(k);
   });
 
   it('the /2 record verifies (registries found by name), and an edited prior-inspections file does not', async () => {

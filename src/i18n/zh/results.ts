@@ -42,6 +42,11 @@ export const results = {
   // record sheet (Wugang 附件2) labels
   'results.sheet.name': '记录表',
   'results.sheet.title': '部门联合抽查检查情况记录表',
+  'results.sheet.person.title': '参保人检查情况记录表',
+  'results.sheet.person.entityName': '姓  名',
+  'results.sheet.person.code': '公民身份号码\n/社会保障卡号',
+  'results.sheet.person.address': '参保地区',
+  'results.sheet.person.legal': '险  种',
   'results.sheet.drawId': '抽取编号',
   'results.sheet.date': '检查日期',
   'results.sheet.inspectors': '执法\n检查人员',
