@@ -47,6 +47,8 @@ export const ISSUE_CODES = {
   'unknown-column': { severity: 'info', position: 'cell', keys: ['issue.unknown-column'] },
   'more-issues': { severity: 'info', position: 'cell', keys: ['issue.more-issues'] },
   'unreadable-file': { severity: 'error', position: 'file', keys: ['issue.unreadable-file'] },
+  // dropped from the cell in every reader, the cell named (issue 19)
+  'control-character': { severity: 'warning', position: 'cell', keys: ['issue.control-character'] },
   'wrong-role': { severity: 'error', position: 'file', keys: ['drawcmd.wrongRole'] },
   // the plan
   'plan-empty': { severity: 'error', position: 'plan', keys: ['plan.empty'] },

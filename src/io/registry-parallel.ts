@@ -218,9 +218,9 @@ export async function readRegistryParallel(file: string, opts: ParallelOptions):
   const stop = () => running.forEach((r) => r.stop());
   // The file's hash and encoding as the sequential reader finds them, while the workers read.
   const scanned = await scanTextFile(file).catch(() => null);
-  if (!scanned || scanned.encoding !== encoding) {
+  if (!scanned || scanned.encoding !== encoding || scanned.mixed) {
     stop();
-    return trace(`fallback: encoding ${scanned?.encoding ?? '?'}, not ${encoding}`), null;
+    return trace(`fallback: encoding ${scanned?.encoding ?? "?"}${scanned?.mixed ? " (mixed)" : ""}, not ${encoding}`), null;
   }
   const table = new RowSink(file, null, role, match, header, match.index + 1, scanned.sha256, null, preamble).table;
   lap('sha');

@@ -52,6 +52,13 @@ function readBytes(file: string): Buffer {
 
 type Kind = 'zip' | 'cfb' | 'text';
 
+/** Bytes no text holds (C0 controls but tab, line breaks, form feed and escape). */
+function controlBytes(buf: Buffer): number {
+  let n = 0;
+  for (const b of buf) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) n += 1;
+  return n;
+}
+
 function sniff(buf: Buffer, file: string): Kind {
   if (buf[0] === 0x50 && buf[1] === 0x4b) return 'zip';
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) return 'cfb';
@@ -59,7 +66,8 @@ function sniff(buf: Buffer, file: string): Kind {
   if (head.toString('latin1').startsWith('%PDF')) throw new InputError('io.notSpreadsheet', { file, kind: 'PDF' });
   const probe = buf.subarray(0, 8192);
   const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
-  if (!utf16 && probe.includes(0)) throw new InputError('io.notSpreadsheet', { file, kind: t('io.binaryKind') });
+  // Binary data is full of control bytes; a text file with a NUL or two in a cell is read, and the cell named (RowSink).
+  if (!utf16 && probe.includes(0) && controlBytes(probe) * 100 > probe.length) throw new InputError('io.notSpreadsheet', { file, kind: t('io.binaryKind') });
   return 'text';
 }
 
@@ -141,7 +149,9 @@ async function fromSheets(file: string, buf: Buffer, kind: Kind, opts: ReadOptio
 }
 
 async function fromCsv(file: string, size: number, opts: ReadOptions): Promise<Table> {
-  const { sha256, encoding } = await scanTextFile(file);
+  const { sha256, encoding, mixed } = await scanTextFile(file);
+  // Never read half of it as mojibake (瀹夊悍澶ц嵂…): say where the encoding changes.
+  if (mixed) throw new InputError(mixed.first === 'utf8' ? 'io.mixedEncodingUtf8First' : 'io.mixedEncodingGbkFirst', { file, line: mixed.line });
   let read = 0;
   const onBytes = opts.onProgress ? (n: number) => opts.onProgress?.((read += n), size) : undefined;
   const head: RawRow[] = [];

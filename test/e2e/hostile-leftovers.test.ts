@@ -6,6 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expectNoStack, ssjIn } from '../helpers/cli.js';
 import { makeWorkspace, selected, writeDraw } from '../helpers/workspace.js';
+import { committed, tempDir } from '../helpers/cli.js';
+// @ts-expect-error — plain ESM script without types
+import { validInputs, mixedEncodingPharmacies, controlCharPharmacies } from '../hostile/make-corpus.mjs';
+import * as XLSX from 'xlsx';
 
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 
@@ -30,5 +34,87 @@ describe('a dangling symbolic link in the workspace', () => {
       expect(hasChinese(r.stderr)).toBe(true);
       expect(r.stderr).not.toMatch(/内部错误|ENOENT/);
     }
+  });
+});
+
+const dir = tempDir('ssj-leftovers-');
+const inputs = validInputs(path.join(dir, 'in'), { rows: 30, inspectors: 40 }) as { entities: string; inspectors: string; plan: string };
+type Report = { files: { file: string; rows: number; issues: { code: string; severity: string; sheet: string | null; cell: string | null; value: string | null; message: string }[] }[] };
+const validate = async (file: string, env: Record<string, string> = {}) => {
+  const r = await ssjIn(['validate', file, '--json', '--date', '2024-06-01'], { env });
+  expectNoStack(r);
+  return { r, report: JSON.parse(r.stdout) as Report };
+};
+
+describe('a CSV mixing GBK and UTF-8', () => {
+  const cases: [string, boolean, string][] = [
+    ['GBK first, UTF-8 from line 12', true, '从第 12 行起是 UTF-8'],
+    ['UTF-8 first, GBK from line 12', false, '从第 12 行起不是 UTF-8'],
+  ];
+  it.each(cases)('%s: refused naming the file and the line where the encoding changes (exit 1), by both readers', async (_n, gbkFirst, says) => {
+    const file = mixedEncodingPharmacies(path.join(dir, `mixed-${String(gbkFirst)}.csv`), { n: 30, split: 11, gbkFirst }) as string;
+    for (const env of [{}, { SSJ_PARALLEL_MIN_BYTES: '0' }]) {
+      const { r, report } = await validate(file, env);
+      expect(r.code).toBe(1);
+      const issue = report.files[0]?.issues[0];
+      expect([issue?.code, report.files[0]?.rows]).toEqual(['unreadable-file', 0]);
+      expect(issue?.message).toContain(file);
+      expect(issue?.message).toContain(says);
+      expect(r.stdout).not.toMatch(/瀹|澶|嵂|\ufffd/); // no mojibake shown
+    }
+  });
+
+  it('draw refuses it the same way and writes nothing', async () => {
+    const file = mixedEncodingPharmacies(path.join(dir, 'mixed-draw.csv'), { n: 30, split: 20, gbkFirst: true }) as string;
+    const ws = tempDir('ssj-mixed-ws-');
+    fs.mkdirSync(path.join(ws, 'draws'));
+    const r = await ssjIn(committed(['draw', '--workspace', ws, '--plan', inputs.plan, '--entities', file, '--inspectors', inputs.inspectors, '--seed', '12345678901234567890', '--seed-source', 'test', '--date', '2024-06-01', '--yes', '--no-sheets']));
+    expectNoStack(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('从第 21 行起是 UTF-8');
+    expect(fs.readdirSync(ws).sort()).toEqual(['draws']);
+    expect(fs.readdirSync(path.join(ws, 'draws'))).toEqual([]);
+  });
+
+  it('a GBK file and a UTF-8 file each still read as before', async () => {
+    const gbk = mixedEncodingPharmacies(path.join(dir, 'all-gbk.csv'), { n: 30, split: 31, gbkFirst: true }) as string;
+    const utf8 = mixedEncodingPharmacies(path.join(dir, 'all-utf8.csv'), { n: 30, split: 31, gbkFirst: false }) as string;
+    for (const file of [gbk, utf8]) {
+      const { r, report } = await validate(file);
+      expect([r.code, report.files[0]?.rows]).toEqual([0, 30]);
+    }
+  });
+});
+
+describe('a NUL or other control character in a cell', () => {
+  it('CSV: read (not "binary"), the character dropped and the cell named, by both readers', async () => {
+    const file = controlCharPharmacies(path.join(dir, 'nul.csv'), { n: 30, row: 3 }) as string;
+    for (const env of [{}, { SSJ_PARALLEL_MIN_BYTES: '0' }]) {
+      const { r, report } = await validate(file, env);
+      expect(r.code).toBe(0);
+      expect(report.files[0]?.rows).toBe(30);
+      expect(report.files[0]?.issues.map((i) => [i.code, i.severity, i.cell, i.value])).toEqual([['control-character', 'warning', 'C4', expect.stringContaining('\\u0000')]]);
+    }
+  });
+
+  it('xlsx: the same word for the same cell, with the sheet', async () => {
+    const rows = fs.readFileSync(inputs.entities, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    (rows[3] as string[])[2] = `九州\u0000大药房\u001b[2J`;
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '药店');
+    const file = path.join(dir, 'nul.xlsx');
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const { r, report } = await validate(file);
+    expect(r.code).toBe(0);
+    expect(report.files[0]?.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([['control-character', '药店', 'C4']]);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
+  it('binary data is still refused as such', async () => {
+    const file = path.join(dir, 'binary.csv');
+    fs.writeFileSync(file, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+    const { r, report } = await validate(file);
+    expect(r.code).toBe(1);
+    expect(report.files[0]?.issues[0]?.message).toContain('二进制');
   });
 });

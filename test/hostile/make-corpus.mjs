@@ -476,3 +476,32 @@ export function formulaNamePharmacies(file, n = 60) {
   });
   return writeCsv(file, [PHARMACY_HEADER, ...rows]);
 }
+
+// ------------------------------------------------------------ leftovers of issue #19: encodings, control characters
+
+/**
+ * Pharmacies as a CSV whose first `split` lines (header included) are in one encoding and the rest in the
+ * other: `gbkFirst` GBK then UTF-8 (what pasting rows from a UTF-8 file into a GBK export gives), else the
+ * reverse. No BOM. The encoding changes at line split + 1.
+ */
+export function mixedEncodingPharmacies(file, { n = 30, split = 11, gbkFirst = true } = {}) {
+  const iconv = require('iconv-lite');
+  const lines = [PHARMACY_HEADER, ...pharmacyRows(n)].map((r) => r.map(csvCell).join(','));
+  const enc = (text, gbk) => (gbk ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8'));
+  const head = enc(lines.slice(0, split).join('\r\n') + '\r\n', gbkFirst);
+  const tail = enc(lines.slice(split).join('\r\n') + '\r\n', !gbkFirst);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.concat([head, tail]));
+  return file;
+}
+
+/** Pharmacies whose name in data row `row` (1-based) carries `char` (a NUL by default) in the middle. */
+export function controlCharPharmacies(file, { n = 30, row = 3, char = '\u0000' } = {}) {
+  const name = PHARMACY_HEADER.indexOf('名称');
+  const rows = pharmacyRows(n).map((r, i) => {
+    const out = [...r];
+    if (i === row - 1) out[name] = `${r[name].slice(0, 2)}${char}${r[name].slice(2)}`;
+    return out;
+  });
+  return writeCsv(file, [PHARMACY_HEADER, ...rows]);
+}

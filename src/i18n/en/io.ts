@@ -26,4 +26,6 @@ export const io: Record<keyof typeof zh, string> = {
   'io.role.plan': 'inspection plan',
   'io.role.results': 'results table',
   'io.role.activities': 'monthly activities sheet',
+  'io.mixedEncodingGbkFirst': '{file} mixes two text encodings: GBK (GB18030) first, UTF-8 from line {line}. Read either way, part of it would be garbled, so it was not read. Save it again in one encoding ("CSV UTF-8" is best) in Excel/WPS and try again.',
+  'io.mixedEncodingUtf8First': '{file} mixes two text encodings: UTF-8 first, not UTF-8 (GBK/GB18030, by the look of it) from line {line}. Read either way, part of it would be garbled, so it was not read. Save it again in one encoding ("CSV UTF-8" is best) in Excel/WPS and try again.',
 };

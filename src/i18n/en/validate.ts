@@ -45,4 +45,5 @@ export const validate: Record<keyof typeof zh, string> = {
   'validate.reportWritten': 'Issue list written to {file}',
   'validate.badReport': '--report must be an .xlsx or .csv file, not {file}.',
   'validate.reportSheet': 'Issues',
+  'issue.control-character': 'Cell {cell} ("{column}") holds control characters (NUL, terminal escapes or text-direction controls): {value}. They were dropped and the rest read as usual; delete them in the file so that other software reads the same text.',
 };

@@ -44,4 +44,5 @@ export const validate = {
   'validate.reportWritten': '问题清单已写入：{file}',
   'validate.badReport': '--report 只能是 .xlsx 或 .csv 文件，而不是 {file}。',
   'validate.reportSheet': '问题清单',
+  'issue.control-character': '单元格 {cell}（“{column}”）含有控制字符（NUL、终端转义或文字方向控制符）：{value}。这些字符已删除，其余内容照常读取；请在原文件中删去它们，以免别的软件读出不同的内容。',
 } as const;

@@ -5,7 +5,7 @@
  * never asked: a byte sequence that is valid UTF-8 is read as UTF-8,
  * anything else as GB18030 (a superset of GBK and GB2312).
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -32,29 +32,112 @@ export function incompleteTail(buf: Uint8Array): number {
   return 0;
 }
 
+/** UTF-8 lead bytes of U+4E00–U+9FFF (CJK ideographs): a line with two of them, valid UTF-8, is Chinese written in UTF-8. */
+function chineseUtf8(line: Uint8Array): boolean {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const b = line[i] as number;
+    if (b >= 0xe4 && b <= 0xe9 && ++n >= 2) return true;
+  }
+  return false;
+}
+
+const MAX_CARRY = 4 << 20;
+
+/**
+ * Lines of a text file sorted into "Chinese in UTF-8" and "not UTF-8" (GBK),
+ * by the byte offset of the first line of each: both present means the file
+ * mixes the two encodings (a GBK export with UTF-8 rows pasted in, or the
+ * reverse), which no single decoding reads right. Blocks of whole lines that
+ * are valid UTF-8 as a whole are passed over in one native check.
+ */
+class LineSorter {
+  firstUtf8: number | null = null;
+  firstOther: number | null = null;
+  private carry: Buffer = Buffer.alloc(0);
+  private offset = 0; // of carry's first byte
+
+  feed(chunk: Buffer): void {
+    const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = joined.lastIndexOf(0x0a) + 1;
+    if (cut === 0 && joined.length < MAX_CARRY) {
+      this.carry = joined;
+      return;
+    }
+    const end = cut === 0 ? joined.length : cut;
+    this.block(joined.subarray(0, end), this.offset);
+    this.offset += end;
+    this.carry = Buffer.from(joined.subarray(end));
+  }
+
+  end(): void {
+    if (this.carry.length) this.block(this.carry, this.offset);
+    this.carry = Buffer.alloc(0);
+  }
+
+  get done(): boolean {
+    return this.firstUtf8 !== null && this.firstOther !== null;
+  }
+
+  private block(buf: Buffer, at: number): void {
+    if (this.done) return;
+    const valid = isUtf8(buf);
+    if (valid && (this.firstUtf8 !== null || isAscii(buf))) return; // nothing new to learn from it
+    for (let start = 0; start < buf.length && !this.done && !(valid && this.firstUtf8 !== null); ) {
+      const nl = buf.indexOf(0x0a, start);
+      const stop = nl < 0 ? buf.length : nl + 1;
+      const line = buf.subarray(start, stop);
+      if (!isAscii(line)) {
+        if (!isUtf8(line)) this.firstOther ??= at + start;
+        else if (chineseUtf8(line)) this.firstUtf8 ??= at + start;
+      }
+      start = stop;
+    }
+  }
+}
+
+/** Where a file's encoding changes: the 1-based line, and which encoding comes first. */
+export interface MixedEncoding {
+  line: number;
+  first: 'utf8' | 'gb18030';
+}
+
+async function lineAt(file: string, offset: number): Promise<number> {
+  let line = 1;
+  let pos = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20, end: Math.max(0, offset - 1) }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i >= 0 && pos + i < offset; i = chunk.indexOf(0x0a, i + 1)) line += 1;
+    pos += chunk.length;
+  }
+  return line;
+}
+
 /**
  * One pass over a text file: its SHA-256 and its encoding (UTF-8 only when
- * every byte of it is valid UTF-8), without holding the file in memory.
+ * every byte of it is valid UTF-8), without holding the file in memory; and,
+ * for a file with lines of Chinese in UTF-8 and lines that are not UTF-8
+ * (or a UTF-8 BOM over lines that are not), where the encoding changes.
  */
-export async function scanTextFile(file: string): Promise<{ sha256: string; encoding: TextEncoding }> {
+export async function scanTextFile(file: string): Promise<{ sha256: string; encoding: TextEncoding; mixed: MixedEncoding | null }> {
   const hash = createHash('sha256');
   let encoding: TextEncoding | null = null;
-  let utf8 = true;
-  let carry: Uint8Array = new Uint8Array(0);
+  const lines = new LineSorter();
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     if (encoding === null) {
       const bom = detectEncoding(chunk.subarray(0, 3));
       encoding = bom === 'utf8-bom' || bom === 'utf16le' || bom === 'utf16be' ? bom : 'utf8';
     }
-    if (encoding !== 'utf8' || !utf8) continue;
-    const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const tail = incompleteTail(joined);
-    utf8 = isUtf8(joined.subarray(0, joined.length - tail));
-    carry = joined.subarray(joined.length - tail);
+    if (encoding === 'utf8' || encoding === 'utf8-bom') lines.feed(chunk);
   }
-  if (carry.length) utf8 = false;
-  return { sha256: hash.digest('hex'), encoding: encoding === 'utf8' && !utf8 ? 'gb18030' : (encoding ?? 'utf8') };
+  lines.end();
+  const sha256 = hash.digest('hex');
+  const { firstUtf8, firstOther } = lines;
+  if (encoding === 'utf8-bom' && firstOther !== null) return { sha256, encoding, mixed: { line: await lineAt(file, firstOther), first: 'utf8' } };
+  if (encoding !== 'utf8') return { sha256, encoding: encoding ?? 'utf8', mixed: null };
+  if (firstOther === null) return { sha256, encoding, mixed: null };
+  const mixed = firstUtf8 === null ? null : { line: await lineAt(file, Math.max(firstUtf8, firstOther)), first: firstUtf8 < firstOther ? ('utf8' as const) : ('gb18030' as const) };
+  return { sha256, encoding: 'gb18030', mixed };
 }
 
 /**

@@ -35,6 +35,18 @@ export function cleanText(s: string): string {
     UNSAFE.lastIndex = 0;
     s = s.replace(UNSAFE, '');
   }
+  return cleanSafe(s);
+}
+
+/** The cell with its control and bidi characters shown as \u escapes (for the issue naming them), cut to a readable length. */
+export function shownControls(s: string): string {
+  const shown = s.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}
+
+/** cleanText for text already free of control characters. */
+function cleanSafe(s: string): string {
+  if (s === '') return s;
   const t = STABLE.test(s) ? s : s.normalize('NFKC');
   if (!isSpace(t.charCodeAt(0)) && !isSpace(t.charCodeAt(t.length - 1))) return t;
   return t.replace(TRIM, '');
@@ -141,6 +153,11 @@ export class RowSink {
     out.push(issue('idcard-precision-lost', { file: this.file, sheet: this.sheet, row: rowNo, column: col?.header ?? null, cell: `${columnLetter(c)}${rowNo}`, value: text }));
   }
 
+  private controls(c: number, rowNo: number, raw: string, out: Issue[]): void {
+    const col = this.columns.find((x) => x.index === c);
+    out.push(issue('control-character', { file: this.file, sheet: this.sheet, row: rowNo, column: col?.header ?? null, cell: `${columnLetter(c)}${rowNo}`, value: shownControls(raw) }));
+  }
+
   /** Converts raw in place (it becomes the row's cells: one array per row, not two) and adds it unless blank. */
   add(raw: RawRow, rowNo: number): void {
     const w = this.width;
@@ -156,10 +173,17 @@ export class RowSink {
         const n = numberText(v);
         text = n.text;
         if (n.lost && this.codeCols[c]) this.lost(c, rowNo, text, (found ??= []));
-      } else if (this.freeCols[c]) text = trimText(UNSAFE.test(v) ? ((UNSAFE.lastIndex = 0), v.replace(UNSAFE, '')) : v);
-      else {
-        text = cleanText(v);
-        if (this.codeCols[c] && text !== '' && looksScientific(text)) this.lost(c, rowNo, text, (found ??= []));
+      } else {
+        // A NUL, an escape or a bidi override is dropped from every cell, in every reader, and the cell named.
+        const unsafe = UNSAFE.test(v);
+        UNSAFE.lastIndex = 0;
+        const safe = unsafe ? v.replace(UNSAFE, '') : v;
+        if (unsafe) this.controls(c, rowNo, v, (found ??= []));
+        if (this.freeCols[c]) text = trimText(safe);
+        else {
+          text = cleanSafe(safe);
+          if (this.codeCols[c] && text !== '' && looksScientific(text)) this.lost(c, rowNo, text, (found ??= []));
+        }
       }
       cells[c] = text;
       if (text !== '' && c !== this.seqCol) blank = false;
