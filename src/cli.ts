@@ -109,7 +109,7 @@ export function buildProgram(run: Runner, version: string): Command {
     .action(go('substitute'));
 
   verb('verify', t('cli.cmd.verify'))
-    .argument('[record]')
+    .argument('[record...]')
     .option('--draw <id>', t('cli.opt.draw'))
     .option('--ledger', t('cli.opt.ledger'))
     .option('--expect-head <hex>', t('ledger.opt.expectHead'))

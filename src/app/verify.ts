@@ -14,12 +14,13 @@ import { runDraw2 } from '../core/draw2.js';
 import { substitute2 } from '../core/substitute2.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import { checkRecordHash, compareAmendment, compareDraw2Lists, compareInputs, compareSelected, compareStrata, compareTeams, inRecord, type Difference } from '../core/verify.js';
-import { SsjError, UsageError } from '../errors.js';
+import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
 import { refuseOnErrors } from './refuse.js';
 import type { FileProgress } from '../io/registry.js';
-import { amendmentsOf, isAmendment, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag } from '../io/records.js';
+import { amendmentsOf, isAmendment, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, safeId } from '../io/records.js';
+import type { PriorDraw } from '../core/draw.js';
 import type { Workspace } from '../io/workspace.js';
 import { filesOf, priorDraws, recordedInputs, withDocument } from './draw-io.js';
 
@@ -30,11 +31,18 @@ const failure = (field: string, err: unknown): Difference => ({
 });
 
 /** The draw to verify and where its file is: RECORD.json or --draw ID (an amendment leads to its draw). */
-function target(ws: Workspace, recordFile: string | undefined, opts: Record<string, unknown>): { draw: DrawRecord; dir: string | null } {
+function target(ws: Workspace, recordFile: string | undefined, opts: Record<string, unknown>, standalone: boolean): { draw: DrawRecord; dir: string | null } {
   if (recordFile) {
     const r = readRecordFile(recordFile);
-    if (!isAmendment(r)) return { draw: r, dir: path.dirname(path.resolve(recordFile)) };
-    return { draw: readDraw(ws, r.amends), dir: ws.draws };
+    const dir = path.dirname(path.resolve(recordFile));
+    if (!isAmendment(r)) return { draw: r, dir };
+    if (!standalone) return { draw: readDraw(ws, r.amends), dir: ws.draws };
+    // Outside a workspace, an amendment's draw is the record beside it.
+    const drawFile = path.join(dir, `${safeId(r.amends)}.json`);
+    if (!fs.existsSync(drawFile)) throw new UsageError('archive.verify.drawBesideMissing', { file: recordFile, id: r.amends, dir });
+    const d = readRecordFile(drawFile);
+    if (isAmendment(d)) throw new InputError('records.isAmendment', { id: d.drawId, amends: d.amends });
+    return { draw: d, dir };
   }
   if (typeof opts.draw === 'string' && opts.draw !== '') {
     const r = recordFromFlag(ws, opts.draw, { unlisted: 'report' }); // not in the ledger: a difference it reports
@@ -54,10 +62,10 @@ function againstLedger(draw: DrawRecord, lines: LedgerLine[], inWorkspace: boole
   return out;
 }
 
-export /** A draw made after an announcement: the announcement file (when kept beside it) is intact and matches. */
-function againstAnnouncement(ws: Workspace, draw: DrawRecord): Difference[] {
+/** A draw made after an announcement: the announcement file (when kept beside it, in `dir`) is intact and matches. */
+export function againstAnnouncement(ws: Workspace, draw: DrawRecord, dir: string = ws.draws): Difference[] {
   if (!draw.announcementHash) return [];
-  const file = path.join(ws.draws, `${draw.drawId}-announcement.json`);
+  const file = path.join(dir, `${draw.drawId}-announcement.json`);
   if (!fs.existsSync(file)) return [];
   let value: unknown;
   try {
@@ -70,7 +78,23 @@ function againstAnnouncement(ws: Workspace, draw: DrawRecord): Difference[] {
   return checkAgainstAnnouncement(value, draw.inputs, draw.strata).map((d) => ({ ...d, field: `announcement.${d.field}` }));
 }
 
-function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs: LoadedInputs): Difference[] {
+/**
+ * Without a ledger (a record verified outside any workspace) the earlier draws of the year cannot be read: the
+ * draws the record's yearly-limit exclusions name stand in for them (each holding the entities it excluded), so
+ * the re-run reproduces those exclusions as recorded — they are taken from the record, not checked.
+ */
+export function priorFromExclusions(draw: DrawRecord): PriorDraw[] {
+  const byDraw = new Map<string, string[]>();
+  for (const s of draw.strata) {
+    for (const x of s.excluded) {
+      if (x.reason !== 'yearly-limit') continue;
+      for (const id of x.draws) byDraw.set(id, [...(byDraw.get(id) ?? []), x.key]);
+    }
+  }
+  return [...byDraw].map(([drawId, selected]) => ({ drawId, drawDate: draw.drawDate, selected }));
+}
+
+function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs: LoadedInputs, standalone: boolean): Difference[] {
   // The draws before it: up to its ledger line, or (not listed) up to the line its prevRecordHash names.
   const at = lines.findIndex((l) => l.drawId === draw.drawId);
   const prev = lines.findIndex((l) => l.recordHash === draw.prevRecordHash);
@@ -80,7 +104,7 @@ function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs:
   const own = all.findIndex((l) => recordLines([l])[0]?.drawId === draw.drawId);
   const voided = voidedDraws(own >= 0 ? all.slice(0, own) : all);
   try {
-    const prior = priorDraws(ws, before, draw.drawDate, voided);
+    const prior = standalone ? priorFromExclusions(draw) : priorDraws(ws, before, draw.drawDate, voided);
     const input = { plan: draw.plan, entities: inputs.entities, inspectors: inputs.inspectors, conflicts: inputs.conflicts, prior, drawDate: draw.drawDate };
     if (draw.algorithm === 'ssj-draw/2') {
       const run2 = runDraw2({ ...input, priorInspections: inputs.priorInspections, markedCodes: inputs.markedCodes }, draw.seed);
@@ -129,6 +153,8 @@ export interface DrawVerification {
   /** The files read, in the order given (flags first, else found in the workspace as the record names them). */
   files: UsedFile[];
   differences: Difference[];
+  /** Outside a workspace: the yearly-limit exclusions taken from the record (no ledger to check them against). */
+  priorFromRecord: number;
 }
 
 /** Each file read paired with what the reader recorded of it (same base name, in order: two files of one name are taken in turn). */
@@ -141,10 +167,41 @@ function usedFiles(files: InputFiles, inputs: LoadedInputs): UsedFile[] {
   });
 }
 
-/** RECORD.json (or --draw ID) verified against the registries given by flag or named in the record. */
-export async function verifyDraw(ws: Workspace, recordFile: string | undefined, opts: Record<string, unknown>, progress: FileProgress | undefined, warn: (text: string) => void): Promise<DrawVerification> {
-  const { draw, dir } = target(ws, recordFile, opts);
-  const lines = readLedger(ws);
+/**
+ * Where the amendments of a draw verified outside a workspace come from: the amendment records given after the
+ * record, and those kept beside it (`<id>-A<n>.json`), in the order of n.
+ */
+function standaloneAmendments(draw: DrawRecord, dir: string, given: string[], first: string | undefined): AmendmentRecord[] {
+  const files = new Map<string, string>();
+  const add = (file: string) => {
+    const r = readRecordFile(file);
+    if (!isAmendment(r) || r.amends !== draw.drawId) throw new UsageError('archive.verify.notAmendment', { file, id: draw.drawId });
+    files.set(r.drawId, file);
+  };
+  for (const f of [...(first ? [first] : []), ...given]) add(f);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    /* the record's folder cannot be listed: only the amendments given */
+  }
+  const own = new RegExp(`^${draw.drawId.replace(/[.]/g, '\\.')}-A(\\d+)\\.json$`);
+  for (const n of names) if (own.test(n) && ![...files.keys()].some((id) => `${id}.json` === n)) add(path.join(dir, n));
+  const nOf = (id: string) => Number(/-A(\d+)$/.exec(id)?.[1] ?? 0);
+  return [...files.keys()].sort((a, b) => nOf(a) - nOf(b)).map((id) => readRecordFile(files.get(id) as string) as AmendmentRecord);
+}
+
+/**
+ * RECORD.json (or --draw ID) verified against the registries given by flag or named in the record. `standalone`:
+ * the record is outside any workspace (no ledger); `amendmentFiles` are amendment records given beside it.
+ */
+export async function verifyDraw(
+  ws: Workspace, recordFile: string | undefined, opts: Record<string, unknown>, progress: FileProgress | undefined, warn: (text: string) => void,
+  source: { standalone?: boolean; amendmentFiles?: string[] } = {},
+): Promise<DrawVerification> {
+  const standalone = source.standalone === true;
+  const { draw, dir } = target(ws, recordFile, opts, standalone);
+  const lines = standalone ? [] : readLedger(ws);
   const given = filesOf(opts);
   const files = recordedInputs(ws, draw.inputs, given, dir);
   // A large registry's content hash is made on a worker thread while the draw is re-run here.
@@ -152,23 +209,23 @@ export async function verifyDraw(ws: Workspace, recordFile: string | undefined, 
   const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true, deferHashes: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) }, progress);
   // Registries other than the draw's show as content differences below; a recusal row they do not hold is no reason to refuse.
   refuseOnErrors(inputs.issues.map((i) => (i.code === 'unknown-reference' ? { ...i, severity: 'warning' as const } : i)), warn);
-  const rerun = rerunDraw(ws, draw, lines, inputs);
+  const rerun = rerunDraw(ws, draw, lines, inputs, standalone);
   await inputs.hashed;
   const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', 'items', 'prior-inspections', 'insured', ...(given.plan?.length ? ['plan'] : [])]);
   // A plan file given is compared with the recorded 实施文件 (--document at the draw) applied, as the draw hashed it.
   const current = inputs.plan ? withDocument(inputs, draw.plan.document).inputs : inputs.inputs;
-  const amendments = amendmentsOf(
-    lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId)),
-    draw.drawId,
-  );
+  const amendments = standalone
+    ? standaloneAmendments(draw, dir as string, source.amendmentFiles ?? [], recordFile && path.resolve(recordFile) !== path.join(dir as string, `${draw.drawId}.json`) ? recordFile : undefined)
+    : amendmentsOf(lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId)), draw.drawId);
   const differences = [
     ...(draw.algorithm !== 'ssj-draw/1' && draw.algorithm !== 'ssj-draw/2' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
     ...checkRecordHash(draw),
     ...againstLedger(draw, lines, dir !== null && path.resolve(dir) === path.resolve(ws.draws)),
-    ...againstAnnouncement(ws, draw),
+    ...againstAnnouncement(ws, draw, standalone ? (dir as string) : ws.draws),
     ...compareInputs(draw.inputs, current, roles),
     ...rerun,
     ...rerunAmendments(draw, amendments, inputs),
   ];
-  return { draw, amendments, inputs, files: usedFiles(files, inputs), differences };
+  const priorFromRecord = standalone ? priorFromExclusions(draw).reduce((n, p) => n + p.selected.length, 0) : 0;
+  return { draw, amendments, inputs, files: usedFiles(files, inputs), differences, priorFromRecord };
 }

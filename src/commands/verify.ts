@@ -6,6 +6,7 @@ import type { Handler } from '../cli.js';
 import { expectedFiles, isV2, lineOfHead, recordLines } from '../core/events.js';
 import { checkWorkspaceLedger, shortHead } from '../app/ledger.js';
 import { againstAnnouncement, verifyDraw, type UsedFile } from '../app/verify.js';
+import { recordPlace } from '../app/verify-record.js';
 import { readLedgerLines } from '../io/ledger-file.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
@@ -88,12 +89,15 @@ function verifyLedger(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): n
 }
 
 export const run: Handler = async (ctx, args, opts) => {
-  const ws = openWorkspace(ctx.workspace);
-  if (opts.ledger) return verifyLedger(ctx, ws, opts);
-  const { draw, amendments, inputs, files, differences } = await verifyDraw(ws, args[0], opts, fileProgress(ctx), ctx.err);
+  if (opts.ledger) return verifyLedger(ctx, openWorkspace(ctx.workspace), opts);
+  const place = recordPlace(ctx.workspace, args[0]);
+  if (place.foundWorkspace) ctx.err(t('archive.verify.foundWorkspace', { dir: place.foundWorkspace }));
+  const v = await verifyDraw(place.ws, args[0], opts, fileProgress(ctx), ctx.err, { standalone: place.standalone, amendmentFiles: args.slice(1) });
+  const { draw, amendments, inputs, files, differences } = v;
+  if (place.standalone) ctx.err(t('archive.verify.standalone', { n: v.priorFromRecord }));
   noteAmendmentInputs(ctx, amendments, inputs);
   const match = differences.length === 0;
-  if (ctx.json) ctx.out(JSON.stringify({ match, drawId: draw.drawId, amendments: amendments.map((a) => a.drawId), files, differences }, null, 2));
+  if (ctx.json) ctx.out(JSON.stringify({ match, drawId: draw.drawId, amendments: amendments.map((a) => a.drawId), files, differences, standalone: place.standalone }, null, 2));
   else {
     if (match) ctx.out(t('drawcmd.verify.match', { id: draw.drawId }));
     else {

@@ -18,6 +18,7 @@ import { guard } from './en/guard.js';
 import { ledger } from './en/ledger.js';
 import { wizard } from './en/wizard.js';
 import { publish } from './en/publish.js';
+import { archive } from './en/archive.js';
 
 export const en: Record<keyof typeof zh, string> = {
   ...common,
@@ -38,4 +39,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...ledger,
   ...wizard,
   ...publish,
+  ...archive,
 };

@@ -17,6 +17,7 @@ import { guard } from './zh/guard.js';
 import { ledger } from './zh/ledger.js';
 import { wizard } from './zh/wizard.js';
 import { publish } from './zh/publish.js';
+import { archive } from './zh/archive.js';
 
 export const zh = {
   ...common,
@@ -37,4 +38,5 @@ export const zh = {
   ...ledger,
   ...wizard,
   ...publish,
+  ...archive,
 } as const;

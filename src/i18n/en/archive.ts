@@ -1,0 +1,38 @@
+import type { archive as zh } from '../zh/archive.js';
+
+export const archive: Record<keyof typeof zh, string> = {
+  'archive.verify.drawBesideMissing': '{file} is an amendment of draw {id}, but {id}.json is not beside it in {dir}: put the draw record next to it, or run ssj verify --draw {id} in the workspace.',
+  'archive.verify.notAmendment': '{file} is not an amendment of draw {id}: after the record only amendments of this draw ({id}-A<n>.json) may be given.',
+  'archive.verify.standalone':
+    'Note: not in a workspace and no ledger found: the record itself, the input files and the re-run are checked, not the ledger line; the {n} yearly-limit exclusions count the earlier draws the record names (not checked). Verify in the workspace (or a copy) or verify an ssj archive package for those.',
+  'archive.verify.foundWorkspace': 'Using the ledger (ledger.jsonl) of the workspace copy {dir} the record is in.',
+  'archive.cmd': 'write an evidence package (for the discipline inspection office / auditors): one draw or one month with inputs, plan, announcement, records, witness sheets, results, publications, the ledger, MANIFEST.sha256 and the independent verifier',
+  'archive.opt.month': 'package every draw of this month (YYYY-MM) with its later events, publications and the monthly report',
+  'archive.opt.out': 'the package file (.zip, relative to the current folder; an existing file is never overwritten)',
+  'archive.needScope': 'Say what to package: --draw ID or --month YYYY-MM (one of them).',
+  'archive.badMonth': '--month must be YYYY-MM (e.g. 2024-06), not "{value}".',
+  'archive.needOut': 'Say where to write the package: --out FILE.zip (relative to the current folder).',
+  'archive.outExists': '{file} exists: a package never overwrites a file; choose another name.',
+  'archive.outNotZip': '--out must end in .zip, not "{file}".',
+  'archive.noDraws': 'No draw in {month} (the ledger lists none): nothing to package.',
+  'archive.inputMissing':
+    'The {role} file {file} draw {id} used (SHA-256 {sha}…) cannot be found: no file in registries/, plans/ or the workspace folder has its content (it may have been updated). Put the file as it was at the draw back into registries/ (any name) and package again.',
+  'archive.planMissing': 'Note: the plan file {file} of draw {id} is no longer there as it was; the package does not hold it (the re-run uses the plan in the record).',
+  'archive.done': 'Package written to {file}: {files} files, {draws} draw(s) ({ids}), ledger head {head}.',
+  'archive.sha': 'Package SHA-256 (write it on the paper hand-over form): {sha}',
+  'archive.noEvent': 'Packaging does not change the workspace; nothing is added to the ledger.',
+  'archive.readme.title': 'Random inspection evidence package',
+  'archive.zip.bad': '{file} is not a readable package: {reason}',
+  'archive.zip.badEntry': 'Entry "{entry}" of {file} is unsafe ({why}); not read.',
+  'archive.zip.tooLarge': '{file} inflates to more than {limit} MB (or has more than {entries} entries): refused as a zip bomb.',
+  'archive.zip.noManifest': '{file} has no MANIFEST.sha256 or ARCHIVE.json: not a package written by ssj archive.',
+  'archive.zip.why.absolute': 'absolute path',
+  'archive.zip.why.dotdot': 'contains ..',
+  'archive.zip.why.symlink': 'symbolic link',
+  'archive.zip.why.duplicate': 'duplicate entry',
+  'archive.zip.why.name': 'characters not allowed in a name',
+  'archive.zip.ok': 'Package matches: {files} files as in MANIFEST.sha256; ledger of {lines} lines with a whole hash chain, head {head}; {draws} draw(s) re-run from the inputs inside agree ({ids}).',
+  'archive.zip.amendments': 'Amendments re-run: {ids}',
+  'archive.zip.bad.count': 'The package does not match ({count} differences):',
+  'archive.zip.outside': '{n} other files the ledger lists are outside this package (not included, not checked).',
+};
