@@ -115,7 +115,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const c = form.city;
   return emit(ctx, warnings, { ...form, file: target, due, ledgerHead: issued.head }, [
     t('report.summary', { unit, month, items: c.items, selected: c.selected, ratio: c.ratio || '—', found: c.found, published: c.published, jointSelected: form.joint.selected }),
-    ...form3Lines(row),
+    ...form3Lines(row, settings ? formPlace(settings) : null),
     t('report.wrote', { file: target }),
     t('report.due', { due: due.monthly, quarterly: due.quarterly }),
     t('ledger.head', { head: shortHead(issued.head) }),

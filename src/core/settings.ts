@@ -60,3 +60,8 @@ export interface FormPlace {
 }
 
 export const formPlace = (s: WorkspaceSettings | null): FormPlace => (s ? { region: s.region, level: s.level } : { region: '', level: '市' });
+
+const LEVEL_EN = new Map<Level, string>([['市', 'city'], ['县', 'county'], ['区', 'district']]);
+
+/** The level as a title's words take it: 市/县/区, or city/county/district in English. */
+export const levelWord = (level: Level, lang: 'zh' | 'en'): string => (lang === 'en' ? (LEVEL_EN.get(level) ?? level) : level);

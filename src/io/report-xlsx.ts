@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { t, tf, getFormLang, type Lang, type MsgKey } from '../i18n/index.js';
-import type { FormPlace } from '../core/settings.js';
+import { levelWord, type FormPlace } from '../core/settings.js';
 import type { MonthlyForm } from '../core/report.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { inertText } from '../core/text.js';
@@ -48,11 +48,9 @@ export const FORM3_HEADER: { range: string; key: MsgKey }[] = [
 export const FORM3_FIRST_DATA_ROW = 6;
 const FORM3_WIDTHS = [5, 16, 16, 11, 16, 14, 8, 9, 7, 7, 8, 9, 7, 14, 16, 11, 14, 7, 9, 7, 16];
 
-const LEVEL_EN = new Map([['市', 'city'], ['县', 'county'], ['区', 'district']]);
-
 /** The place words a form's titles and headers take ({region}, {level}) in the form's language. */
 export function placeParams(place: FormPlace, lang: Lang = getFormLang()): { region: string; level: string } {
-  return { region: place.region, level: lang === 'en' ? (LEVEL_EN.get(place.level) ?? place.level) : place.level };
+  return { region: place.region, level: levelWord(place.level, lang) };
 }
 
 /** A title or header with the place filled in (an unknown place leaves no stray space). */

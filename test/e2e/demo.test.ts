@@ -35,6 +35,13 @@ describe('ssj demo', () => {
     expect(first.stdout).toContain('演示用固定种子');
   });
 
+  it('initialises the demo county\'s settings, so the report names its level and never prints a raw {placeholder}', () => {
+    const settings = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')) as Record<string, string>;
+    expect(settings).toMatchObject({ unit: '宛丰县医疗保障局', region: '宛丰县', level: '县' });
+    expect(first.stdout).toContain('本月县直各部门按年度计划开展随机抽查情况');
+    expect(first.stdout).not.toMatch(/\{\w+\}/);
+  });
+
   it('leaves the draw, witness sheets, record sheets, results, report and publication CSV', async () => {
     const record = JSON.parse(fs.readFileSync(path.join(dir, 'draws', '20240605-1.json'), 'utf8')) as {
       seed: string;

@@ -16,6 +16,8 @@ import { copyExample, exampleExists, EXAMPLE_FILES, readResultsManifest, writeDe
 export const DEMO_SEED = '20240605-DEMO-SEED-31415';
 export const DEMO_MONTH = '2024-06';
 export const DEMO_DATES = { setup: '2024-06-03', draw: '2024-06-05', results: '2024-06-28', approve: '2024-07-01', report: '2024-07-05' } as const;
+/** The demo county's settings (ssj init --unit --region): the examples' unit, so every form names its place. */
+export const DEMO_SETTINGS = { unit: '宛丰县医疗保障局', region: '宛丰县' } as const;
 /** Who approves the demo's results (a demo name, printed as such). */
 /** The demo's reviewer and opinion, in the terminal's language (they are typed by a person in a real month). */
 const demoApprover = () => t('demo.approver');
@@ -66,7 +68,7 @@ function inputs(dir: string): Record<string, unknown> {
 
 async function stepInit(ctx: Ctx, s: DemoState): Promise<StepOutcome> {
   // init's own file list is left out: the demo swaps its blank registries for the examples and lists the result.
-  const o = await callVerb('init', { ...ctx, out: () => undefined }, s.dir, DEMO_DATES.setup, [s.dir], {});
+  const o = await callVerb('init', { ...ctx, out: () => undefined }, s.dir, DEMO_DATES.setup, [s.dir], { ...DEMO_SETTINGS });
   const ws = workspacePaths(s.dir);
   if (o.status === 'unavailable') {
     // Without `ssj init` the demo still needs the folders; the step is reported as unavailable.

@@ -57,6 +57,8 @@ export const report: Record<keyof typeof zh, string> = {
   'report.f3.sites': 'Publication website',
   'report.f3.documents': 'Implementing documents',
   'report.f3.gJoint': 'Cross-department joint inspections at {level} level this month',
+  'report.f3.gPlanAny': 'Random inspections by departments at this level under the annual plan this month',
+  'report.f3.gJointAny': 'Cross-department joint inspections at this level this month',
   'report.f3.lead': 'Lead department',
   'report.f3.participants': 'Participating departments',
   'report.f3.jointSelected': 'Entities inspected',

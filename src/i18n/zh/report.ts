@@ -59,6 +59,8 @@ export const report = {
   'report.f3.sites': '公示网站',
   'report.f3.documents': '抽查实施文件',
   'report.f3.gJoint': '本月{level}本级开展跨部门联合抽查情况',
+  'report.f3.gPlanAny': '本月本级各部门按年度计划开展随机抽查情况',
+  'report.f3.gJointAny': '本月本级开展跨部门联合抽查情况',
   'report.f3.lead': '牵头部门',
   'report.f3.participants': '参与部门',
   'report.f3.jointSelected': '检查主体数量',
