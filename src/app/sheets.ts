@@ -8,7 +8,8 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { sheetModelOf, teamsInForce, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
+import { sheetModelOf, sheetFileName, type RecordSheetModel } from '../core/record-sheet.js';
+import { teamsInForce } from '../core/team-in-force.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { getFormLang } from '../i18n/index.js';
 import { renderRecordSheetsHtml } from '../render/sheets-html.js';

@@ -18,9 +18,10 @@ import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { filesOf, recordedInputs, sheetsAfterRecord, witnessFiles, witnessPaths } from '../app/draw-io.js';
 import { loadInputs, type LoadedInputs } from '../io/inputs.js';
+import { teamInForce } from '../core/team-in-force.js';
 import { refuseOnErrors } from '../app/refuse.js';
 import { appendRecord, shortHead, withHead } from '../app/ledger.js';
-import { amendmentsOf, drawFromFlag, effectiveTeam, readLedger, readRecord, recordPath } from '../io/records.js';
+import { amendmentsOf, drawFromFlag, readLedger, readRecord, recordPath } from '../io/records.js';
 import { loadResults, resultPath } from '../io/results-store.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
@@ -36,7 +37,7 @@ const amendmentsIn = (ws: Workspace, lines: LedgerLine[], id: string): Amendment
 /** The removed inspector must be on the entity's current team; the seed must be new. */
 function checkRequest(draw: DrawRecord, amendments: AmendmentRecord[], entity: string, inspector: string, seed: string): void {
   if (!draw.selected.some((s) => s.key === entity)) throw new InputError('drawcmd.sub.unknownEntity', { entity, id: draw.drawId });
-  const team = effectiveTeam(draw, amendments, entity);
+  const team = teamInForce(draw, amendments, entity);
   if (!team?.members.some((m) => m.key === inspector)) {
     throw new InputError('drawcmd.sub.notOnTeam', { inspector, entity, members: team ? team.members.map((m) => m.key).join('、') : '' });
   }

@@ -27,6 +27,8 @@ export function conflictIndex(conflicts: Conflict[]): Map<string, Set<string>> {
 }
 
 export const isUnavailable = (i: Inspector): boolean => headerKey(i.status) === '不可用';
+/** Inspectors that can sit on any team: a licence number (执法证号) and not 不可用. */
+export const isDrawable = (i: Inspector): boolean => i.key !== '' && !isUnavailable(i);
 
 /** The codes a conflicts row may name an entity by: its key, 统一社会信用代码 and 医保编码 (normalised, distinct, non-empty). */
 export function entityCodes(entity: EntityRef): string[] {

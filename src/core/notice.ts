@@ -5,7 +5,8 @@
  */
 import { listedBasis } from './items.js';
 import { authorityOf, taskNameOf, verificationCode } from './drawn-list.js';
-import { planRowOf, teamsInForce } from './record-sheet.js';
+import { planRowOf } from './record-sheet.js';
+import { teamsInForce } from './team-in-force.js';
 import type { AmendmentRecord, DrawRecord, ListedItem, PlanRow, SelectedEntity, TeamMember } from './types.js';
 
 export interface NoticeItem {

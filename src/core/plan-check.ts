@@ -4,8 +4,8 @@
  * credit classes missing). Pure.
  */
 import type { IssueCode, IssueKey } from './issue-codes.js';
+import { isDrawable } from './candidates.js';
 import { inDepartment } from './department.js';
-import { headerKey } from './normalize.js';
 import { creditOf, inPopulation, passesFilter } from './plan-filter.js';
 import { planIssue, planRowSource, type FieldPos, type RowSource } from './plan-row.js';
 import { ANY_DEPARTMENT, seatShortages, shortageParams } from './plan-seats.js';
@@ -20,9 +20,6 @@ export function rowIssue<C extends IssueCode>(plan: Plan, row: PlanRow, field: P
   const pos: FieldPos = src ? src.pos(field) : { cell: null, column: `rows[${plan.rows.indexOf(row)}].${field}` };
   return planIssue(code, at, pos, value, key, params);
 }
-
-/** Inspectors that can sit on any team: a key and not 不可用. */
-export const isDrawable = (i: Inspector): boolean => i.key !== '' && headerKey(i.status) !== '不可用';
 
 function departmentIssues(plan: Plan, row: PlanRow, inspectors: Inspector[]): Issue[] {
   const out: Issue[] = [];

@@ -4,7 +4,7 @@
  * 执法证 valid on the draw date, 执法层级), plus 专长要求 — every entity a row may
  * select must have a licensed specialist available. Pure.
  */
-import { conflictIndex, isUnavailable } from './candidates.js';
+import { conflictIndex, isDrawable } from './candidates.js';
 import { inDepartment } from './department.js';
 import { passesFilter } from './plan-filter.js';
 import { creditIssues, overlapIssues, rowIssue } from './plan-check.js';
@@ -29,7 +29,7 @@ export function groupMembers(row: PlanRow, g: TeamGroup, inspectors: Inspector[]
   const extra = isExtraGroup(g);
   const category = categoryOfGroup(g);
   const level = rowLevel(row);
-  return inspectors.filter((i) => i.key !== '' && !isUnavailable(i) && categoryOf(i) === category
+  return inspectors.filter((i) => isDrawable(i) && categoryOf(i) === category
     && (extra || (licenceValid(i, date) && inDepartment(i.unit, g.department) && (level === '' || levelOf(i) === level))));
 }
 

@@ -5,7 +5,7 @@
  * seed happens to select it — so it is an error now, not a surprise after the
  * seed ceremony. Pure; one pass over each row's population.
  */
-import { conflictIndex, entityCodes, inConflict } from './candidates.js';
+import { conflictIndex, entityCodes, inConflict, isDrawable } from './candidates.js';
 import { inDepartment } from './department.js';
 import { normKey } from './normalize.js';
 import { passesFilter } from './plan-filter.js';
@@ -87,7 +87,7 @@ class GroupView {
 
 /** Every (row, group) shortage; groups whose department has too few inspectors overall are left to plan-too-few-inspectors. */
 export function seatShortages(rows: PlanRow[], entities: Entity[], inspectors: Inspector[], conflicts: Conflict[], groupsOf: (r: PlanRow) => TeamGroup[]): SeatShortage[] {
-  const drawable = inspectors.filter((i) => i.key !== '' && regionKey(i.status) !== '不可用');
+  const drawable = inspectors.filter(isDrawable);
   const pairs = conflictIndex(conflicts);
   const out: SeatShortage[] = [];
   for (const row of rows) {

@@ -7,6 +7,7 @@
  */
 import { isInsured, maskKey } from './mask.js';
 import { inertText } from './text.js';
+import { teamInForce } from './team-in-force.js';
 import type { AmendmentRecord, DrawRecord, InspectionResult, SelectedEntity, TeamMember } from './types.js';
 
 /** Result code texts (Wugang 附件2). */
@@ -99,11 +100,7 @@ export interface PublicationOutput {
   skipped: { drawId: string; entity: string; name: string }[];
 }
 
-/** The effective team of an entity: the last amendment's, else the draw's. */
-function teamOf(draw: DrawRecord, amendments: AmendmentRecord[], entity: string): TeamMember[] {
-  const last = amendments.filter((a) => a.amends === draw.drawId && a.substitution.entity === entity).at(-1);
-  return (last ? last.team : draw.teams.find((t) => t.entity === entity))?.members ?? [];
-}
+const teamOf = (draw: DrawRecord, amendments: AmendmentRecord[], entity: string): TeamMember[] => teamInForce(draw, amendments, entity)?.members ?? [];
 
 /** 检查机关: the plan row's 抽查主体, then the other departments of a joint team. */
 function authorityCell(draw: DrawRecord, entity: SelectedEntity): string {

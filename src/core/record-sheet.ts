@@ -6,6 +6,7 @@
  * so the department rows a sheet prints are the ones an import expects.
  */
 import { isInsured, maskKey } from './mask.js';
+import { teamInForce } from './team-in-force.js';
 import type { AmendmentRecord, DrawRecord, PlanRow, SelectedEntity, Team, TeamMember } from './types.js';
 
 /** One department row of the sheet (执法检查人员 block, and one 检查结果 row). */
@@ -33,12 +34,6 @@ export interface RecordSheetModel {
    * fill by hand where it has 法定代表人. Same cells, so the results import reads both alike.
    */
   person: boolean;
-}
-
-/** The team now in force for an entity: the last amendment's, else the draw's (as io/records effectiveTeam). */
-export function currentTeam(draw: DrawRecord, amendments: readonly AmendmentRecord[], entity: string): Team | undefined {
-  const last = [...amendments].reverse().find((a) => a.amends === draw.drawId && a.substitution.entity === entity);
-  return last ? last.team : draw.teams.find((t) => t.entity === entity);
 }
 
 /** The plan row that produced an entity's stratum. */
@@ -82,13 +77,6 @@ export function sheetDepartments(row: PlanRow | null, team: Team | undefined): S
   return out;
 }
 
-/** The teams now in force by entity key, built once (a find per entity is quadratic on a 40,000-entity draw). */
-export function teamsInForce(draw: DrawRecord, amendments: readonly AmendmentRecord[]): Map<string, Team> {
-  const out = new Map<string, Team>(draw.teams.map((t) => [t.entity, t]));
-  for (const a of amendments) if (a.amends === draw.drawId) out.set(a.substitution.entity, a.team);
-  return out;
-}
-
 /** The sheet of a selected entity given its team. */
 export function sheetModelOf(draw: DrawRecord, e: SelectedEntity, team: Team | undefined): RecordSheetModel {
   const planRow = planRowOf(draw, e);
@@ -106,7 +94,7 @@ export function targetLabelKey<K extends 'title' | 'entityName' | 'code' | 'addr
 export function recordSheetModel(draw: DrawRecord, amendments: readonly AmendmentRecord[], entity: string): RecordSheetModel | null {
   const e = draw.selected.find((s) => s.key === entity);
   if (!e) return null;
-  return sheetModelOf(draw, e, currentTeam(draw, amendments, entity));
+  return sheetModelOf(draw, e, teamInForce(draw, amendments, entity));
 }
 
 // Windows forbids these in file names; control characters too. Trailing dots/spaces are dropped by Explorer.

@@ -22,7 +22,7 @@
  *   open today.
  */
 import { openFollowUps } from './follow-up.js';
-import { teamsInForce } from './record-sheet.js';
+import { teamsInForce } from './team-in-force.js';
 import type { ReviewState } from './review.js';
 import type { AmendmentRecord, DrawRecord, InspectionResult, ObjectType } from './types.js';
 

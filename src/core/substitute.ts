@@ -10,6 +10,7 @@ import { candidateChain, conflictIndex, noCandidate } from './candidates.js';
 import { compareCodeUnits, normKey } from './normalize.js';
 import { pickIndex, stream, normaliseSeed } from './seed.js';
 import { stratumDefs } from './strata.js';
+import { teamsInForce } from './team-in-force.js';
 import type { AmendmentRecord, Conflict, DrawRecord, Inspector, PlanRow, Team, TeamMember } from './types.js';
 
 export interface SubstituteInput {
@@ -21,13 +22,6 @@ export interface SubstituteInput {
   inspectors: Inspector[];
   conflicts: Conflict[];
   seed: string;
-}
-
-/** The teams in force: the draw's, each replaced by the latest amendment for its entity. */
-export function effectiveTeams(draw: DrawRecord, amendments: AmendmentRecord[]): Team[] {
-  const latest = new Map<string, Team>();
-  for (const a of amendments) if (a.amends === draw.drawId) latest.set(a.substitution.entity, a.team);
-  return draw.teams.map((tm) => latest.get(tm.entity) ?? tm);
 }
 
 function planRowOf(draw: DrawRecord, stratum: number): PlanRow {
@@ -44,7 +38,7 @@ export function substitute(input: SubstituteInput): { replacement: TeamMember; c
   const I = normKey(input.inspector);
   const sel = draw.selected.find((s) => s.key === E);
   if (!sel) throw new InputError('draw.notSelected', { entity: E, draw: draw.drawId });
-  const teams = effectiveTeams(draw, input.amendments);
+  const teams = [...teamsInForce(draw, input.amendments).values()];
   const team = teams.find((tm) => tm.entity === E);
   const at = team ? team.members.findIndex((m) => m.key === I) : -1;
   if (!team || at < 0) {

@@ -10,7 +10,8 @@ import { compareCodeUnits, normKey } from './normalize.js';
 import { pickIndex, stream, normaliseSeed } from './seed.js';
 import { stratumDefs } from './strata.js';
 import { meets, rowExpertise } from './staff.js';
-import { effectiveTeams, type SubstituteInput } from './substitute.js';
+import type { SubstituteInput } from './substitute.js';
+import { teamsInForce } from './team-in-force.js';
 import { chain2, conflictTest, staticRules, type Rule2 } from './teams2.js';
 import type { Inspector, PlanRow, Team, TeamMember } from './types.js';
 
@@ -28,7 +29,7 @@ export function substitute2(input: SubstituteInput): { replacement: TeamMember; 
   const I = normKey(input.inspector);
   const sel = draw.selected.find((s) => s.key === E);
   if (!sel) throw new InputError('draw.notSelected', { entity: E, draw: draw.drawId });
-  const teams = effectiveTeams(draw, input.amendments);
+  const teams = [...teamsInForce(draw, input.amendments).values()];
   const team = teams.find((tm) => tm.entity === E);
   const at = team ? team.members.findIndex((m) => m.key === I) : -1;
   if (!team || at < 0) {

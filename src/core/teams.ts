@@ -5,7 +5,7 @@
  * are found through SeatIndex pools, never by scanning all inspectors.
  */
 import { InputError } from '../errors.js';
-import { candidateChain, conflictIndex, noCandidate, entityCodes, isUnavailable, type CandidateRule } from './candidates.js';
+import { candidateChain, conflictIndex, noCandidate, entityCodes, isDrawable, type CandidateRule } from './candidates.js';
 import { deptKey, inDepartment } from './department.js';
 import { compareCodeUnits } from './normalize.js';
 import { regionKey, regionParts, ALL_REGIONS } from './region.js';
@@ -26,7 +26,7 @@ export function groupsOf(row: PlanRow): TeamGroup[] {
 
 /** Drawable inspectors (a key, not 不可用) ranked by key; a duplicate key is refused. */
 export function rankInspectors(inspectors: Inspector[]): Inspector[] {
-  const list = inspectors.filter((i) => i.key !== '' && !isUnavailable(i)).sort((a, b) => compareCodeUnits(a.key, b.key));
+  const list = inspectors.filter(isDrawable).sort((a, b) => compareCodeUnits(a.key, b.key));
   for (let r = 1; r < list.length; r++) {
     if (list[r]!.key === list[r - 1]!.key) throw new InputError('draw.duplicateKey', { key: list[r]!.key, role: { ref: 'draw.roleInspectors' } });
   }

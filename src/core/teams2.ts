@@ -7,7 +7,7 @@
  * region). Pure.
  */
 import { InputError } from '../errors.js';
-import { conflictIndex, noCandidate as refusal, entityCodes, isUnavailable, type EntityRef } from './candidates.js';
+import { conflictIndex, noCandidate as refusal, entityCodes, isDrawable, isUnavailable, type EntityRef } from './candidates.js';
 import { deptKey, inDepartment } from './department.js';
 import { coversRegion, regionKey } from './region.js';
 import { pickIndex, stream } from './seed.js';
@@ -30,7 +30,7 @@ export function licenceOk(i: Inspector, date: string): boolean {
 export function inspectorExclusions(inspectors: Inspector[], date: string): InspectorExclusion[] {
   const out: InspectorExclusion[] = [];
   for (const i of inspectors) {
-    if (i.key === '' || isUnavailable(i) || categoryOf(i) !== '执法人员') continue;
+    if (!isDrawable(i) || categoryOf(i) !== '执法人员') continue;
     const l = parseLicence(i.licence ?? '');
     if (!l) throw new InputError('draw.badLicence', { key: i.key, value: i.licence ?? '' });
     const s = licenceState(l, date);

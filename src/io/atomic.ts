@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IoError } from '../errors.js';
 import { confineWrite } from './confine.js';
+import { ioError } from './errno.js';
 
 let counter = 0;
 
@@ -17,18 +18,6 @@ function tempPath(target: string): string {
   const base = Buffer.from(path.basename(target), 'utf8');
   const short = base.length <= 60 ? base.toString('utf8') : base.subarray(0, 60).toString('utf8').replace(/\ufffd+$/, '');
   return path.join(path.dirname(target), `.ssj-tmp-${process.pid}-${Date.now().toString(36)}-${counter}-${short}`);
-}
-
-/** Maps a Node fs error to our IoError with a Chinese message naming the file. */
-export function ioError(err: unknown, file: string): IoError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new IoError('error.fileNotFound', { file });
-  if (code === 'EISDIR') return new IoError('error.isDirectory', { file });
-  if (code === 'ENOTDIR') return new IoError('error.notDirectory', { file });
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new IoError('error.permission', { file });
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new IoError('error.diskFull', { file });
-  if (code === 'EEXIST') return new IoError('error.recordExists', { file });
-  return new IoError('error.writeFailed', { file, reason: err instanceof Error ? err.message : String(err) });
 }
 
 function syncDir(dir: string): void {

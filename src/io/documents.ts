@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ioError } from './atomic.js';
+import { ioError } from './errno.js';
 import { confineWrite } from './confine.js';
 
 let counter = 0;

@@ -10,7 +10,8 @@ import { InputError, IoError } from '../errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { ledgerLineProblem } from '../core/record-shape.js';
 import type { AnyLine } from '../core/events.js';
-import { ioError, writeFileAtomic } from './atomic.js';
+import { writeFileAtomic } from './atomic.js';
+import { ioError } from './errno.js';
 import type { Workspace } from './workspace.js';
 
 /** Every line of the ledger (v1 and v2), in order; a missing ledger is an empty one. */
@@ -44,7 +45,7 @@ export function appendLedgerText(ws: Workspace, text: string): void {
   try {
     before = fs.readFileSync(ws.ledger, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(err, ws.ledger);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(err, ws.ledger, 'read');
   }
   if (before !== '' && !before.endsWith('\n')) before += '\n';
   writeFileAtomic(ws.ledger, before + text);

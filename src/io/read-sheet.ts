@@ -10,7 +10,7 @@ import { InputError, IoError } from '../errors.js';
 import { cellIssue, emptyCell, type RawCell, type RawInspection } from '../core/results.js';
 import { excelSerialToYmd } from '../core/result-parse.js';
 import type { Issue } from '../core/types.js';
-import { ioError } from './atomic.js';
+import { ioError } from './errno.js';
 import { checkZip, passwordError, refuseEncrypted } from './read/zip-guard.js';
 import { NAMES, codeName } from './record-sheet-xlsx.js';
 
@@ -84,7 +84,7 @@ export async function readWorkbookFile(file: string): Promise<XLSX.WorkBook> {
     buf = fs.readFileSync(file);
   } catch (err) {
     if (err instanceof IoError || err instanceof InputError) throw err;
-    throw ioError(err, file);
+    throw ioError(err, file, 'read');
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) await checkZip(buf, file); // no zip bomb reaches SheetJS
   else refuseEncrypted(buf, file);

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, IoError, UsageError } from '../errors.js';
-import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord, Team } from '../core/types.js';
+import { ioError } from './errno.js';
+import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord } from '../core/types.js';
 import type { Workspace } from './workspace.js';
 import { interruptedOf, type LoadedRecord } from '../core/ledger.js';
 import { recordLines, voidedDraws } from '../core/events.js';
@@ -45,11 +46,7 @@ export function readBytesChecked(file: string, maxBytes = MAX_TEXT_BYTES): Buffe
     if (st.size > maxBytes) throw new IoError('guard.tooLarge', { file, mb: Math.round(st.size / 1048576), max: Math.round(maxBytes / 1048576) });
     return fs.readFileSync(file);
   } catch (err) {
-    if (err instanceof IoError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new IoError('error.fileNotFound', { file });
-    if (code === 'EISDIR') throw new IoError('error.isDirectory', { file });
-    throw new IoError('error.readFailed', { file, reason: String(code ?? err) });
+    throw ioError(err, file, 'read');
   }
 }
 
@@ -128,12 +125,6 @@ export function listDraws(ws: Workspace): DrawRecord[] {
 /** The amendments of one draw, in ledger order. */
 export function amendmentsOf(records: LedgerRecord[], drawId: string): AmendmentRecord[] {
   return records.filter((r): r is AmendmentRecord => isAmendment(r) && r.amends === drawId);
-}
-
-/** The team now in force for an entity: the last amendment's, else the draw's. */
-export function effectiveTeam(draw: DrawRecord, amendments: AmendmentRecord[], entity: string): Team | undefined {
-  const last = [...amendments].reverse().find((a) => a.substitution.entity === entity);
-  return last ? last.team : draw.teams.find((t) => t.entity === entity);
 }
 
 // ---------------------------------------------------------------- writing (DRAWSHELL)

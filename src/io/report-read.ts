@@ -10,7 +10,7 @@ import { InputError, IoError } from '../errors.js';
 import { catalogueFor } from '../i18n/index.js';
 import { headerKey } from '../core/normalize.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
-import { ioError } from './atomic.js';
+import { ioError } from './errno.js';
 import { checkZip, refuseEncrypted } from './read/zip-guard.js';
 import { MAX_FILE_BYTES } from './table.js';
 import { DATA_FORMAT, DATA_SHEET, FORM3_FIRST_DATA_ROW, FORM3_HEADER, placed } from './report-xlsx.js';
@@ -29,7 +29,7 @@ async function load(file: string): Promise<XLSX.WorkBook> {
     buf = fs.readFileSync(file);
   } catch (err) {
     if (err instanceof IoError || err instanceof InputError) throw err;
-    throw ioError(err, file);
+    throw ioError(err, file, 'read');
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) await checkZip(buf, file); // report --combine refuses a bomb as validate does
   else refuseEncrypted(buf, file);

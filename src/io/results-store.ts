@@ -9,7 +9,8 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { resultKey, type FileOutcome } from '../core/results-import.js';
 import type { InspectionResult } from '../core/types.js';
-import { ioError, writeFilesAtomic } from './atomic.js';
+import { writeFilesAtomic } from './atomic.js';
+import { ioError } from './errno.js';
 import { refuseDangling } from './confine.js';
 import type { Workspace } from './workspace.js';
 

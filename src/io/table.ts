@@ -11,6 +11,7 @@ import { sha256Hex } from '../core/hash.js';
 import { SCHEMAS, schemaFor, type TableSchema } from '../core/schemas/index.js';
 import type { Role, Table, TableRow } from '../core/types.js';
 import { InputError, IoError } from '../errors.js';
+import { ioError } from './errno.js';
 import { roleTitle, t } from '../i18n/index.js';
 import { scanTextFile } from './read/encoding.js';
 import { parseCsvFile } from './read/csv.js';
@@ -34,12 +35,7 @@ export interface ReadOptions {
 }
 
 function readError(err: unknown, file: string): IoError | InputError {
-  if (err instanceof IoError || err instanceof InputError) return err;
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new IoError('error.fileNotFound', { file });
-  if (code === 'EISDIR') return new IoError('error.isDirectory', { file });
-  if (code === 'EACCES' || code === 'EPERM') return new IoError('error.permission', { file });
-  return new IoError('error.readFailed', { file, reason: String(code ?? err) });
+  return err instanceof InputError ? err : ioError(err, file, 'read');
 }
 
 function readBytes(file: string): Buffer {

@@ -12,6 +12,7 @@ import { IoError, UsageError } from '../errors.js';
 import { columnLetter, templateDefs, type TemplateColumn, type TemplateDef } from '../core/template-defs.js';
 import { FONT, HEADER_STYLE, a4, newWorkbook, thinBorder } from './xlsx-write.js';
 import { writeFilesAtomic } from './atomic.js';
+import { ioError } from './errno.js';
 import { addNotesSheet, columnNoteKey, fittedHeight } from './template-notes.js';
 import { stableZipTimes } from './stable-zip.js';
 import type { WorkspaceSettings } from '../core/settings.js';
@@ -179,9 +180,6 @@ export function ensureDir(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new IoError('error.permission', { file: dir });
-    if (code === 'ENOTDIR' || code === 'EEXIST') throw new IoError('error.notDirectory', { file: dir });
-    throw new IoError('error.writeFailed', { file: dir, reason: String(code ?? err) });
+    throw ioError(err, dir, 'folder');
   }
 }

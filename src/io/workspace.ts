@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { safeFileName } from '../core/record-sheet.js';
 import { IoError } from '../errors.js';
+import { ioError } from './errno.js';
 import { t } from '../i18n/index.js';
 import { checkedEntries, refuseDangling, registerWorkspaceRoot } from './confine.js';
 
@@ -148,11 +149,7 @@ export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitM
       break;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') {
-        if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new IoError('error.permission', { file: ws.lock });
-        if (code === 'ENOSPC') throw new IoError('error.diskFull', { file: ws.lock });
-        throw new IoError('error.writeFailed', { file: ws.lock, reason: String(code) });
-      }
+      if (code !== 'EEXIST') throw ioError(err, ws.lock);
       let holder: LockHolder = { pid: NaN, host: null, started: null };
       try {
         holder = parseLock(fs.readFileSync(ws.lock, 'utf8'));

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { runDraw, substitute } from '../../src/core/draw.js';
-import { effectiveTeams } from '../../src/core/substitute.js';
+import { teamInForce } from '../../src/core/team-in-force.js';
 import type { AmendmentRecord, DrawRecord, Inspector } from '../../src/core/types.js';
 import { conflict, entity, inspector, key, plan, row, thrown } from './draw-builders.js';
 
@@ -64,7 +64,7 @@ describe('substitute (step 8)', () => {
     expect(all).not.toContain(second);
     expect(all).not.toContain(key('YB', 5));
     expect(all).not.toContain(key('YB', 11));
-    expect(effectiveTeams(record, [a1]).find((t) => t.entity === E)?.members.map((m) => m.key)).toEqual(res.team.members.map((m) => m.key));
+    expect(teamInForce(record, [a1], E)?.members.map((m) => m.key)).toEqual(res.team.members.map((m) => m.key));
   });
 
   it('is deterministic in its fresh seed and independent of the draw seed', () => {

@@ -11,7 +11,8 @@ import type { Ctx } from '../../context.js';
 import { t } from '../../i18n/index.js';
 import { isInsured, maskKey } from '../../core/mask.js';
 import type { DrawRecord } from '../../core/types.js';
-import { amendmentsOf, effectiveTeam, listDraws, readLedger, readRecord } from '../../io/records.js';
+import { amendmentsOf, listDraws, readLedger, readRecord } from '../../io/records.js';
+import { teamInForce } from '../../core/team-in-force.js';
 import { workspacePaths } from '../../io/workspace.js';
 import { findInputs, drawOutputs } from '../../io/workspace-files.js';
 import { askSelect, askText } from '../../render/prompt.js';
@@ -104,7 +105,7 @@ export async function substitute(ctx: Ctx): Promise<Outcome> {
   const d = draws.find((x) => x.drawId === drawId) ?? latest;
   const entity = await askSelect(ctx, { message: t('wizard.subEntity'), flag: '--entity', choices: d.selected.map((s) => ({ name: entityLabel(d, s.key), value: s.key })) });
   const amendments = amendmentsOf(readLedger(ws).filter((l) => l.amends === d.drawId).map((l) => readRecord(ws, l.drawId)), d.drawId);
-  const team = effectiveTeam(d, amendments, entity);
+  const team = teamInForce(d, amendments, entity);
   if (!team || team.members.length === 0) return { status: 'failed', message: t('wizard.subNoTeam', { entity: entityLabel(d, entity) }) };
   const roleOf = (role: string) => t(role === '组长' ? 'wizard.subLeader' : 'wizard.subMember');
   const inspector = await askSelect(ctx, { message: t('wizard.subInspector'), flag: '--inspector', choices: team.members.map((m) => ({ name: `${m.key}（${roleOf(m.role)}）`, value: m.key })) });

@@ -38,8 +38,6 @@ export const common: Record<keyof typeof zh, string> = {
   'error.locked': 'The workspace is in use by another ssj command (lock file {file}, process {pid}). Try again when it has finished.',
   'error.notWorkspace': '{dir} is not an ssj workspace (no draws/ folder). Run ssj init {dir} first, or name the workspace with --workspace.',
   'error.noTty': 'Not an interactive terminal, so no wizard. Use a subcommand, e.g. ssj validate file.xlsx; ssj --help lists them all.',
-  'summary.wrote': 'Wrote: {file}',
-  'summary.done': 'Done.',
   'cli.cmd.init': 'create a workspace',
   'cli.cmd.templates': 'write blank templates',
   'cli.cmd.validate': 'check registries',

@@ -14,7 +14,6 @@ export const draw2: Record<keyof typeof zh, string> = {
   'plan.itemObject': '{cell}: item "{value}" is listed for 检查对象 "{listed}", not for this row\'s "{objectType}".',
   'plan.expertiseUnknown': '{cell}: no drawable licensed inspector has the expertise "{value}" (业务专长 column). Tag inspectors in the registry or change the requirement.',
   'plan.expertiseUncovered': '{cell}: {count} entities have no licensed inspector with the expertise "{value}" available (after department, level, area and conflicts): {keys}. Add inspectors or change the plan before drawing.',
-  'plan.licenceExpiring': 'The licence of inspector {key} ends on {date} (in {days} days).',
   'drawcmd.role.items': 'inspection item list',
   'drawcmd.role.prior-inspections': 'prior inspections',
   'drawcmd.role.insured': 'insured persons registry',

@@ -71,7 +71,6 @@ export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.verify.atPosition': "position {n} ",
   'drawcmd.verify.atEntity': "entity {key} ",
   'drawcmd.verify.none': "(none)",
-  'drawcmd.verify.ledgerOk': "Ledger verified: {lines} records, the hash chain is intact and every record hash recomputes.",
   'drawcmd.verify.ledgerBad': "Ledger does not verify, {count} differences:",
   'drawcmd.verify.interrupted': "Note: {id} was cut off before its ledger line and is not a valid draw; the next draw moves it to draws/interrupted/.",
   'drawcmd.verify.target': "RECORD.json, --draw ID or --ledger",

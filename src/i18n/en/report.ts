@@ -82,7 +82,6 @@ export const report: Record<keyof typeof zh, string> = {
   'report.combineEmpty': 'The "附件3" sheet of {file} has no unit rows to combine.',
   'report.combineBadCell': '{file}, sheet "{sheet}", cell {cell} ({column}): "{value}" is not a non-negative whole number. Correct it and retry.',
   'report.badPublicationLine': 'Line {line} of the publication log {file} is damaged (each line must be one ssj-publication/1 JSON record). Repair or remove it and retry.',
-  'report.badResultFile': 'Result file {file} is damaged or not an ssj result (format must be ssj-result/1). Re-import it with ssj results.',
   'report.unreadableWorkbook': 'Cannot read {file}: not a valid .xlsx/.xls/.ods/.csv file (it may be damaged).',
   'report.notActivities': '{file} is not an activities sheet: no 月份, 类别, 名称 header found. Use 月度工作情况.xlsx written by ssj templates.',
   'report.pub.scopeHint': 'Give either --month YYYY-MM or --draw ID (one of them).',

@@ -37,8 +37,6 @@ export const common = {
   'error.locked': '工作目录正被另一个 ssj 命令使用（锁文件 {file}，进程 {pid}）。请等它结束后再试。',
   'error.notWorkspace': '{dir} 不是 ssj 工作目录（没有 draws/ 文件夹）。请先运行 ssj init {dir}，或用 --workspace 指定工作目录。',
   'error.noTty': '当前不是交互式终端，无法进入向导。请直接使用子命令，例如 ssj validate 文件.xlsx；ssj --help 列出全部命令。',
-  'summary.wrote': '已写入：{file}',
-  'summary.done': '完成。',
   'cli.cmd.init': '创建工作目录：文件夹、空白模板、示例计划',
   'cli.cmd.templates': '写出空白模板（名录库、回避名单、计划、月度工作情况）',
   'cli.cmd.validate': '检查名录库等文件，列出每个问题及其单元格',

@@ -13,7 +13,6 @@ export const draw2 = {
   'plan.itemObject': '{cell}：抽查事项“{value}”在清单中的检查对象是“{listed}”，与本行的抽查对象“{objectType}”不一致。',
   'plan.expertiseUnknown': '{cell}：没有可抽取的执法人员具备专长“{value}”（业务专长列）。请在检查人员名录的业务专长中标注，或修改专长要求。',
   'plan.expertiseUncovered': '{cell}：有 {count} 个对象没有可派的具备专长“{value}”的执法人员（部门、层级、执法区域、回避后）：{keys}。请补充人员或调整计划后再抽取。',
-  'plan.licenceExpiring': '检查人员 {key} 的执法证将于 {date} 到期（{days} 天后）。',
   'drawcmd.role.items': '随机抽查事项清单',
   'drawcmd.role.prior-inspections': '既往检查记录',
   'drawcmd.role.insured': '参保人名录',

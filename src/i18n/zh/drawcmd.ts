@@ -69,7 +69,6 @@ export const drawcmd = {
   'drawcmd.verify.atPosition': '第 {n} 位 ',
   'drawcmd.verify.atEntity': '对象 {key} ',
   'drawcmd.verify.none': '（无）',
-  'drawcmd.verify.ledgerOk': '台账一致：{lines} 条记录，哈希链完整，每条记录的哈希均可复算。',
   'drawcmd.verify.ledgerBad': '台账不一致，共 {count} 处差异：',
   'drawcmd.verify.interrupted': '注意：{id} 在写入台账之前中断，不是有效的抽取；下一次抽取时会移到 draws/interrupted/。',
   'drawcmd.verify.target': 'RECORD.json、--draw 编号 或 --ledger',

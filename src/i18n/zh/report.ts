@@ -85,7 +85,6 @@ export const report = {
   'report.combineEmpty': '{file} 的“附件3”中没有单位数据行，无法合并。',
   'report.combineBadCell': '{file} 工作表“{sheet}”单元格 {cell}（{column}）的值“{value}”不是非负整数。请改为整数后重试。',
   'report.badPublicationLine': '公示记录 {file} 第 {line} 行已损坏（每行应为一条 ssj-publication/1 JSON 记录）。请修复或删除该行后重试。',
-  'report.badResultFile': '检查结果文件 {file} 已损坏或不是 ssj 检查结果（format 应为 ssj-result/1）。请用 ssj results 重新导入。',
   'report.unreadableWorkbook': '无法读取 {file}：不是有效的 .xlsx/.xls/.ods/.csv 文件（可能已损坏）。',
   'report.notActivities': '{file} 不是月度工作情况表：找不到“月份”“类别”“名称”表头。请使用 ssj templates 生成的 月度工作情况.xlsx。',
   // publication CSV

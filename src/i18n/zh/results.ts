@@ -76,16 +76,6 @@ export const results = {
   'results.sheet.footerHash': '抽取记录哈希（SHA-256）：{hash}',
   'results.html.title': '检查记录表 — 抽取 {id}',
   // result code names (for reports and messages)
-  'results.code.1': '未发现问题',
-  'results.code.2': '未按规定公示应当公示的信息',
-  'results.code.3': '公示信息隐瞒真实情况弄虚作假',
-  'results.code.4': '通过登记的住所（经营场所）无法取得联系',
-  'results.code.5': '发现问题已责令整改',
-  'results.code.6': '不配合检查情节严重',
-  'results.code.7': '未发现本次抽查涉及的经营活动',
-  'results.code.8': '发现问题待后续处理',
-  'results.code.9': '合格',
-  'results.code.10': '不合格',
   // ssj sheets
   'results.sheets.written': '已写入 {count} 张检查记录表：{dir}',
   'results.sheets.drawHint': '例如 ssj sheets --draw 20240601-1；ssj status 列出全部抽取编号。',
