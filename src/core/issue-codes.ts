@@ -49,6 +49,9 @@ export const ISSUE_CODES = {
   'unreadable-file': { severity: 'error', position: 'file', keys: ['issue.unreadable-file'] },
   // dropped from the cell in every reader, the cell named (issue 19)
   'control-character': { severity: 'warning', position: 'cell', keys: ['issue.control-character'] },
+  // the sheet read is hidden, or other sheets hold rows like its own: only one sheet is read (issue 19)
+  'sheet-hidden': { severity: 'warning', position: 'file', keys: ['issue.sheet-hidden'] },
+  'sheet-others-hold-rows': { severity: 'warning', position: 'file', keys: ['issue.sheet-others-hold-rows'] },
   'wrong-role': { severity: 'error', position: 'file', keys: ['drawcmd.wrongRole'] },
   // the plan
   'plan-empty': { severity: 'error', position: 'plan', keys: ['plan.empty'] },

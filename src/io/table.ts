@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from '../core/hash.js';
 import { SCHEMAS, schemaFor, type TableSchema } from '../core/schemas/index.js';
-import type { Role, Table, TableRow } from '../core/types.js';
+import type { Issue, Role, Table, TableRow } from '../core/types.js';
 import { InputError, IoError } from '../errors.js';
 import { ioError } from './errno.js';
 import { roleTitle, t } from '../i18n/index.js';
@@ -18,6 +18,9 @@ import { parseCsvFile } from './read/csv.js';
 import { bestHeader, compareMatch, HEADER_SCAN_ROWS, type HeaderMatch, type RawRow } from './read/header.js';
 import { preambleOf, RowSink } from './read/sink.js';
 import { checkZip, refuseEncrypted } from './read/zip-guard.js';
+import type { Uncached } from './read/formulas.js';
+import type { RawSheet } from './read/workbook.js';
+import { issue } from '../core/issue-codes.js';
 
 /** Workbooks are parsed whole; CSV is streamed and may be larger. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -125,17 +128,51 @@ export function resolveHeader(file: string, cands: Candidate[], opts: ReadOption
   return best;
 }
 
-async function fromSheets(file: string, buf: Buffer, kind: Kind, opts: ReadOptions, sha: string): Promise<Table> {
+/** Sheets of notes a template or a clerk adds beside the data (说明, 填表说明, 字典, 下拉选项 …): never data. */
+const HELP_SHEET = /说明|帮助|填表|字典|代码表|下拉|选项|示例|样例|readme|help|notes|instructions|lists?$/i;
+
+/**
+ * The sheet read is named when it is hidden (often old data kept out of sight), or when another sheet also
+ * holds rows that look like this table: the same header, or rows filling the required columns where they
+ * stand here (a registry continued on a second sheet without a header). Only the chosen sheet is read.
+ */
+function sheetIssues(file: string, sheet: RawSheet, match: HeaderMatch, others: readonly RawSheet[], otherCands: readonly Candidate[]): Issue[] {
+  const out: Issue[] = [];
+  const place = { file, sheet: sheet.name, row: null, column: null, cell: null, value: sheet.name };
+  if (sheet.hidden) out.push(issue('sheet-hidden', place, { sheet: sheet.name }));
+  const required = match.schema.fields.filter((f) => f.required).map((f) => match.fields.get(f.field)).filter((c): c is number => c !== undefined);
+  const looksLikeRows = (rows: readonly RawRow[]) =>
+    required.length > 0 && rows.some((r) => required.every((c) => r[c] !== undefined && String(r[c]).trim() !== ''));
+  const holding = others
+    .map((s, i) => ({ s, rows: (otherCands[i] as Candidate).rows }))
+    .filter(({ s, rows }) => {
+      if (HELP_SHEET.test(s.name.trim())) return false;
+      if (bestHeader(rows, [match.schema])?.signatureComplete) return true;
+      const own = bestHeader(rows, SCHEMAS); // a table of its own (inspectors beside pharmacies) is not a continuation
+      return !(own && own.signatureComplete && own.schema !== match.schema) && looksLikeRows(rows);
+    })
+    .map(({ s }) => s.name);
+  if (holding.length) out.push(issue('sheet-others-hold-rows', place, { sheet: sheet.name, others: holding.map((n) => `“${n}”`).join('、') }));
+  return out;
+}
+
+async function fromSheets(file: string, buf: Buffer, kind: Kind, opts: ReadOptions, sha: string, uncached: ReadonlyMap<string, Uncached>): Promise<Table> {
   // SheetJS is loaded only for workbooks: CSV runs start faster.
   const { readWorkbook, prepareLegacy } = await import('./read/workbook.js');
   if (kind === 'cfb') await prepareLegacy();
-  const sheets = readWorkbook(buf, file).filter((s) => s.nonEmpty);
+  // Visible sheets first: on an equal header, the visible sheet is read, not a hidden old copy.
+  const read = readWorkbook(buf, file).filter((s) => s.nonEmpty);
+  const sheets = [...read.filter((s) => !s.hidden), ...read.filter((s) => s.hidden)];
   if (sheets.length === 0) throw new InputError('io.noSheets', { file });
   const cands: Candidate[] = sheets.map((s) => ({ sheet: s.name, rows: Array.from({ length: Math.min(s.length, HEADER_SCAN_ROWS) }, (_, r) => s.rowAt(r)) }));
   const { cand, match } = resolveHeader(file, cands, opts);
   const sheet = sheets[cands.indexOf(cand)] as (typeof sheets)[number];
+  // Formulas never computed (a workbook written by a tool that does not calculate) would read as empty cells.
+  const notComputed = uncached.get(sheet.name);
+  if (notComputed) throw new InputError('io.formulaNotComputed', { file, sheet: sheet.name, cells: notComputed.cells.join('、'), count: notComputed.count });
   const header = cand.rows[match.index] as RawRow;
   const sink = new RowSink(file, cand.sheet, opts.role ?? match.schema.role, match, header, match.index + 1, sha, opts.onRow ?? null, preambleOf(cand.rows.slice(0, match.index)));
+  sink.issues.push(...sheetIssues(file, sheet, match, sheets.filter((s) => s !== sheet), cands.filter((c) => c !== cand)));
   for (let r = match.index + 1; r < sheet.length; r++) {
     sink.add(sheet.rowAt(r), r + 1);
     sheet.release(r);
@@ -211,9 +248,9 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   }
   if (size > MAX_FILE_BYTES) throw new InputError('io.tooLarge', { file, size: Math.round(size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
   const buf = readBytes(file);
-  if (kind === 'zip') await checkZip(buf, file);
-  else refuseEncrypted(buf, file);
-  return fromSheets(file, buf, kind, opts, sha256Hex(buf));
+  const facts = kind === 'zip' ? await checkZip(buf, file) : null;
+  if (kind !== 'zip') refuseEncrypted(buf, file);
+  return fromSheets(file, buf, kind, opts, sha256Hex(buf), facts?.uncachedFormulas ?? new Map());
 }
 
 /** A field's text in a row; "" when the column is absent or the cell empty. */

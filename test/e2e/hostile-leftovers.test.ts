@@ -118,3 +118,81 @@ describe('a NUL or other control character in a cell', () => {
     expect(report.files[0]?.issues[0]?.message).toContain('二进制');
   });
 });
+
+const registryRows = (): string[][] => fs.readFileSync(inputs.entities, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+function workbook(file: string, sheets: { name: string; rows: string[][]; hidden?: boolean; cells?: Record<string, XLSX.CellObject> }[]): string {
+  const wb = XLSX.utils.book_new();
+  for (const s of sheets) {
+    const ws = XLSX.utils.aoa_to_sheet(s.rows);
+    Object.assign(ws, s.cells ?? {});
+    XLSX.utils.book_append_sheet(wb, ws, s.name);
+  }
+  wb.Workbook = { Sheets: sheets.map((s) => ({ Hidden: s.hidden ? 1 : 0 })) };
+  fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return file;
+}
+
+describe('a formula cell without a cached value', () => {
+  it('on the sheet read: refused naming file, sheet and cells, with the fix (open and save once in Excel/WPS)', async () => {
+    const file = workbook(path.join(dir, 'formula-uncomputed.xlsx'), [
+      { name: '说明', rows: [['本表由系统导出']], cells: { B1: { t: 'n', f: '1+1' } } },
+      { name: '药店', rows: registryRows(), cells: { C4: { t: 's', f: '"九州"&"大药房"' } as XLSX.CellObject, C6: { t: 's', f: 'C4' } as XLSX.CellObject } },
+    ]);
+    const { r, report } = await validate(file);
+    expect(r.code).toBe(1);
+    const message = report.files[0]?.issues[0]?.message ?? '';
+    for (const part of [file, '“药店”', '2 个公式单元格', 'C4、C6', '打开并保存一次']) expect(message).toContain(part);
+  });
+
+  it('computed (a cached value, or "" from a formula) or only on another sheet: read as before', async () => {
+    const computed = workbook(path.join(dir, 'formula-computed.xlsx'), [
+      { name: '药店', rows: registryRows(), cells: { C4: { t: 's', v: '九州大药房', f: '"九州"&"大药房"' }, L5: { t: 's', v: '', f: '""' } } },
+    ]);
+    const elsewhere = workbook(path.join(dir, 'formula-elsewhere.xlsx'), [
+      { name: '药店', rows: registryRows() },
+      { name: '说明', rows: [['x']], cells: { B1: { t: 'n', f: '1+1' } as XLSX.CellObject } },
+    ]);
+    for (const file of [computed, elsewhere]) {
+      const { r, report } = await validate(file);
+      expect([r.code, report.files[0]?.rows, report.files[0]?.issues.map((i) => i.code)]).toEqual([0, 30, []]);
+    }
+  });
+});
+
+describe('rows on other sheets, a hidden sheet', () => {
+  it('a registry continued on a second sheet (no header there): the sheet read and the other named; a notes sheet is not', async () => {
+    const rows = registryRows();
+    const file = workbook(path.join(dir, 'continued.xlsx'), [
+      { name: '药店', rows: rows.slice(0, 20) },
+      { name: 'Sheet2', rows: rows.slice(20) },
+      { name: '填表说明', rows: [['名称', '必填'], ['统一社会信用代码', '18 位']] },
+    ]);
+    const { r, report } = await validate(file);
+    expect(r.code).toBe(0);
+    expect(report.files[0]?.issues.map((i) => [i.code, i.severity, i.sheet])).toEqual([['sheet-others-hold-rows', 'warning', '药店']]);
+    expect(report.files[0]?.issues[0]?.message).toContain('“Sheet2”');
+    expect(report.files[0]?.issues[0]?.message).not.toContain('填表说明');
+  });
+
+  it('the only table on a hidden sheet: read, and said to be hidden', async () => {
+    const file = workbook(path.join(dir, 'hidden.xlsx'), [{ name: '2023年', rows: registryRows(), hidden: true }, { name: '说明', rows: [['见隐藏表']] }]);
+    const { r, report } = await validate(file);
+    expect([r.code, report.files[0]?.rows]).toEqual([0, 30]);
+    expect(report.files[0]?.issues.map((i) => [i.code, i.sheet])).toEqual([['sheet-hidden', '2023年']]);
+  });
+
+  it('a hidden old copy first: the visible sheet is read, the hidden one named', async () => {
+    const rows = registryRows();
+    const file = workbook(path.join(dir, 'hidden-old.xlsx'), [{ name: '旧名录', rows: rows.slice(0, 10), hidden: true }, { name: '名录', rows }]);
+    const { report } = await validate(file);
+    expect([report.files[0]?.rows, report.files[0]?.issues.map((i) => [i.code, i.sheet])]).toEqual([30, [['sheet-others-hold-rows', '名录']]]);
+    expect(report.files[0]?.issues[0]?.message).toContain('“旧名录”');
+  });
+
+  it('inspectors on a second sheet beside pharmacies are a table of their own, not named', async () => {
+    const insp = fs.readFileSync(inputs.inspectors, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    const file = workbook(path.join(dir, 'two-tables.xlsx'), [{ name: '药店', rows: registryRows() }, { name: '检查人员', rows: insp }]);
+    const { report } = await validate(file);
+    expect(report.files[0]?.issues.map((i) => i.code)).toEqual([]);
+  });
+});

@@ -46,4 +46,6 @@ export const validate: Record<keyof typeof zh, string> = {
   'validate.badReport': '--report must be an .xlsx or .csv file, not {file}.',
   'validate.reportSheet': 'Issues',
   'issue.control-character': 'Cell {cell} ("{column}") holds control characters (NUL, terminal escapes or text-direction controls): {value}. They were dropped and the rest read as usual; delete them in the file so that other software reads the same text.',
+  'issue.sheet-hidden': '{file}: the sheet read, "{sheet}", is hidden in Excel/WPS (often old data kept as a backup). Check that it is the data to use; if not, delete or move that sheet and keep only the current list.',
+  'issue.sheet-others-hold-rows': '{file}: only sheet "{sheet}" was read, but sheet(s) {others} also hold rows that look like this table; they were not read. If the data is split over several sheets, put it on one; if it is old data, delete it or move it to another file.',
 };

@@ -45,4 +45,6 @@ export const validate = {
   'validate.badReport': '--report 只能是 .xlsx 或 .csv 文件，而不是 {file}。',
   'validate.reportSheet': '问题清单',
   'issue.control-character': '单元格 {cell}（“{column}”）含有控制字符（NUL、终端转义或文字方向控制符）：{value}。这些字符已删除，其余内容照常读取；请在原文件中删去它们，以免别的软件读出不同的内容。',
+  'issue.sheet-hidden': '{file}：读取的是工作表“{sheet}”，它在 Excel/WPS 中是隐藏的（常是留作备份的旧数据）。请确认这就是要用的数据；若不是，请删除或移走该工作表，只保留当前的名录。',
+  'issue.sheet-others-hold-rows': '{file}：只读取了工作表“{sheet}”，但工作表 {others} 也有看起来属于这张表的数据行，它们没有被读取。若数据分在几个工作表中，请合并到同一个工作表；若是旧数据，请删除或移到别的文件。',
 } as const;

@@ -22,6 +22,8 @@ export interface RawSheet {
   rowAt(r: number): RawRow;
   release(r: number): void;
   nonEmpty: boolean;
+  /** Hidden in Excel/WPS (hidden or very hidden): kept out of sight, often old data. */
+  hidden: boolean;
 }
 interface SheetCell {
   t?: string;
@@ -74,9 +76,10 @@ export async function prepareLegacy(): Promise<void> {
   XLSX.set_cptable(cptable);
 }
 
-function sheetOf(file: string, name: string, data: (SheetCell[] | undefined)[], date1904: boolean): RawSheet {
+function sheetOf(file: string, name: string, data: (SheetCell[] | undefined)[], date1904: boolean, hidden: boolean): RawSheet {
   return {
     name,
+    hidden,
     length: data.length,
     nonEmpty: data.some((r) => r !== undefined && r.some((c) => c !== undefined && c !== null && c.v !== undefined && c.v !== '')),
     rowAt(r) {
@@ -122,5 +125,6 @@ export function readWorkbook(buf: Buffer, file: string): RawSheet[] {
     console.error = consoleError;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  return wb.SheetNames.map((name) => sheetOf(file, name, (wb.Sheets[name]?.['!data'] ?? []) as (SheetCell[] | undefined)[], date1904));
+  const hidden = (i: number) => Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
+  return wb.SheetNames.map((name, i) => sheetOf(file, name, (wb.Sheets[name]?.['!data'] ?? []) as (SheetCell[] | undefined)[], date1904, hidden(i)));
 }

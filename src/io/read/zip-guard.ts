@@ -11,6 +11,7 @@
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../../errors.js';
+import { FormulaScan, type Uncached } from './formulas.js';
 
 export const MAX_UNCOMPRESSED = 512 * 1024 * 1024;
 export const MAX_ENTRIES = 10_000;
@@ -52,7 +53,7 @@ export function passwordError(err: unknown, file: string): InputError | null {
 }
 
 /** Inflates one entry to nowhere, checking its size (yauzl) and CRC-32; an ODS manifest naming encryption data is refused as password-protected. */
-function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, done: (err: InputError | null) => void): void {
+function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, done: (err: InputError | null) => void, scan: FormulaScan): void {
   zip.openReadStream(entry, (err, stream) => {
     if (err || !stream) {
       done(corrupt(file, `${entry.fileName}: ${err ? err.message : 'stream'}`));
@@ -67,8 +68,10 @@ function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, done: 
     };
     const manifest = entry.fileName === 'META-INF/manifest.xml' ? ([] as Buffer[]) : null;
     let kept = 0;
+    const formulas = scan.part(entry.fileName);
     stream.on('data', (chunk: Buffer) => {
       if (crc32) sum = crc32(chunk, sum);
+      if (formulas) formulas(chunk);
       if (manifest && kept < 1024 * 1024) {
         manifest.push(chunk);
         kept += chunk.length;
@@ -83,7 +86,13 @@ function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, done: 
   });
 }
 
-export function checkZip(buf: Buffer, file: string): Promise<void> {
+/** What the check learnt on the way: each sheet's formula cells without a cached value (src/io/read/formulas.ts). */
+export interface ZipFacts {
+  uncachedFormulas: Map<string, Uncached>;
+}
+
+export function checkZip(buf: Buffer, file: string): Promise<ZipFacts> {
+  const scan = new FormulaScan();
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) {
@@ -115,10 +124,10 @@ export function checkZip(buf: Buffer, file: string): Promise<void> {
           zip.readEntry();
           return;
         }
-        drainEntry(zip, entry, file, (e) => (e ? fail(e) : zip.readEntry()));
+        drainEntry(zip, entry, file, (e) => (e ? fail(e) : zip.readEntry()), scan);
       });
       zip.on('end', () => {
-        if (!failed) resolve();
+        if (!failed) resolve({ uncachedFormulas: scan.result() });
       });
       zip.on('error', (e: Error) => fail(corrupt(file, e.message)));
       zip.readEntry();
