@@ -150,12 +150,48 @@ function signatureRows(ws: Sheet, r: number): number {
   return r + 4;
 }
 
+/**
+ * A4 portrait as the HTML sheet prints (@page margin 15mm 12mm): columns
+ * as wide as the printable width (Excel width w ≈ 7w + 5 px at 96 dpi, the
+ * HTML's 14/16/26/18/26 %), fit to one page wide; every row given its
+ * height and the table's rows (not the title nor the legend) stretched alike
+ * until the sheet fills the page's printable height, as the HTML's does, and
+ * kept to that one page (fitToHeight 1: a renderer rounding rows up shrinks
+ * it a little rather than spill the legend). A team too large for one page
+ * keeps its heights and runs on (fitToHeight 0: never shrunk unreadable). The print area is absolute ($A$1:$E$n; exceljs
+ * prefixes each end with $, so `A$1:E$n`), so a clerk's inserted row widens it.
+ */
+export const PAGE = {
+  /** Inches, as exceljs takes them: 12 mm sides, 15 mm top and bottom. */
+  margins: { left: 0.47, right: 0.47, top: 0.59, bottom: 0.59, header: 0.3, footer: 0.3 },
+  widths: [13.5, 15.5, 25, 17.5, 25],
+  /** A4 is 11.69 in high: the printable height in points, less a little for the footer's line. */
+  fillPoints: (11.69 - 0.59 - 0.59) * 72 - 20,
+} as const;
+
+const DEFAULT_ROW_PT = 15;
+
+function fillPage(ws: Sheet, lastRow: number): void {
+  const heights = Array.from({ length: lastRow }, (_, i) => ws.getRow(i + 1).height ?? DEFAULT_ROW_PT);
+  const total = heights.reduce((a, b) => a + b, 0);
+  a4(ws, { fitToWidth: true });
+  ws.pageSetup.fitToHeight = total <= PAGE.fillPoints ? 1 : 0;
+  ws.pageSetup.margins = { ...PAGE.margins };
+  ws.pageSetup.printArea = `A$1:E$${lastRow}`;
+  const fixed = (heights[0] ?? 0) + (heights[lastRow - 1] ?? 0);
+  const factor = total < PAGE.fillPoints ? (PAGE.fillPoints - fixed) / (total - fixed) : 1;
+  for (let r = 1; r <= lastRow; r++) {
+    const h = heights[r - 1] ?? DEFAULT_ROW_PT;
+    ws.getRow(r).height = r === 1 || r === lastRow ? h : Math.floor(h * factor * 4) / 4;
+  }
+}
+
 /** Builds the workbook for one entity; returns it with the fillable cells' addresses. */
 export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; layout: SheetLayout } {
   const wb = newWorkbook();
   const name = tf('results.sheet.name');
   const ws = wb.addWorksheet(name);
-  ws.columns = [{ width: 13 }, { width: 15 }, { width: 24 }, { width: 17 }, { width: 26 }];
+  ws.columns = PAGE.widths.map((width) => ({ width }));
   const layout: SheetLayout = { drawId: 'B2', date: 'D2', entity: '', entityName: '', codes: [], remarks: '', lastRow: 0 };
 
   put(ws, 'A1:E1', tf(targetLabelKey(m, 'title')), { bold: true, size: 16, border: false });
@@ -195,8 +231,7 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
     wb.definedNames.add(abs(name, addr), codeName(i));
   });
 
-  a4(ws, { fitToPage: true });
-  // No print area: exceljs writes it half-relative ($A1:$E18), and a clerk's inserted row would push the legend off the page.
+  fillPage(ws, layout.lastRow);
   ws.headerFooter.oddFooter = `&C${tf('results.sheet.footer', { id: m.drawId, order: m.entity.order, key: m.entity.key }).replace(/&/g, '&&')}`;
   return { wb, layout };
 }
