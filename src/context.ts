@@ -7,6 +7,7 @@ import path from 'node:path';
 import { UsageError } from './errors.js';
 import { screenSafe } from './render/screen.js';
 import { parseLang, setFormLang, setLang, type Lang } from './i18n/index.js';
+import { readKnobs, setKnobs, type Knobs } from './knobs.js';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -35,6 +36,8 @@ export interface Ctx {
   nowIso: string;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** The SSJ_* test and diagnosis knobs, read from the environment once (src/knobs.ts). */
+  knobs: Knobs;
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -86,6 +89,8 @@ export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.en
   if (opts.date) refuseAbsurdDate(now, clock());
   const json = Boolean(opts.json);
   const yes = Boolean(opts.yes);
+  const knobs = readKnobs(env);
+  setKnobs(knobs);
   return {
     lang: lang ?? 'zh',
     json,
@@ -98,5 +103,6 @@ export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.en
     nowIso: formatISO(now),
     out: (text) => process.stdout.write(screenSafe(text.endsWith('\n') ? text : text + '\n')),
     err: (text) => process.stderr.write(screenSafe(text.endsWith('\n') ? text : text + '\n')),
+    knobs,
   };
 }

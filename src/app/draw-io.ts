@@ -18,6 +18,7 @@ import type { PrintDoc } from '../core/print-doc.js';
 import { amendmentWitness, docHtml, drawWitness, roleLabel } from '../render/witness.js';
 import { isAmendment, readLedger, readRecord, readTextFile, safeId, type Companion } from '../io/records.js';
 import { withLock } from '../io/workspace.js';
+import { knobs } from '../knobs.js';
 import { printDocXlsxAside, type PendingHash } from '../io/witness-xlsx.js';
 import type { PriorDraw } from '../core/draw.js';
 import type { InputFiles, LoadedInputs } from '../io/inputs.js';
@@ -200,7 +201,7 @@ export function amendmentsInLedger(ws: Workspace, lines: LedgerLine[], drawId: s
 export async function sheetsInForce(ws: Workspace, draw: DrawRecord, onProgress?: (done: number, total: number) => void): Promise<{ written: string[]; kept: string[] } | null> {
   return withLock(ws, async () => {
     const amendments = amendmentsInLedger(ws, readLedger(ws), draw.drawId);
-    const pause = Number(process.env.SSJ_TEST_SHEETS_PAUSE_MS ?? 0); // tests only: widens the window two substitutions race in
+    const pause = knobs().sheetsPauseMs; // tests only: widens the window two substitutions race in
     if (pause > 0) await new Promise((r) => setTimeout(r, pause));
     return writeSheetsIfAvailable(ws, draw, amendments, onProgress);
   });

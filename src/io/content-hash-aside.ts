@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { entityContentSha256 } from '../core/content-hash.js';
 import type { Entity } from '../core/types.js';
-import { envNumber } from './registry-parallel.js';
+import { knobs } from '../knobs.js';
 import { columnsOf } from './registry-range.js';
 
 /** Below this many entities the hash (~1 µs a row) is not worth a thread; SSJ_HASH_ASIDE_ROWS for tests. */
@@ -22,7 +22,7 @@ const WORKER = new URL('./content-hash-worker.js', import.meta.url);
 
 /** entityContentSha256(entities), computed on a worker thread when that pays; never rejects. */
 export function entityContentSha256Aside(entities: readonly Entity[]): string | Promise<string> {
-  if (entities.length < envNumber('SSJ_HASH_ASIDE_ROWS', ASIDE_ROWS) || process.env.SSJ_PARALLEL === '0' || !fs.existsSync(fileURLToPath(WORKER))) return entityContentSha256(entities);
+  if (entities.length < (knobs().hashAsideRows ?? ASIDE_ROWS) || !knobs().parallel || !fs.existsSync(fileURLToPath(WORKER))) return entityContentSha256(entities);
   const columns = columnsOf(entities);
   if (!columns) return entityContentSha256(entities);
   // The hash reads key, name and the coded fields: the other texts stay here (a third less to copy).
@@ -53,7 +53,7 @@ function answerOf(worker: Worker, box: { entities: readonly Entity[] | null }): 
       const entities = box.entities;
       if (entities === null) return;
       box.entities = null;
-      if (process.env.SSJ_DEBUG_PARALLEL === '1') process.stderr.write(`ssj parallel: content hash of ${entities.length} entities ${hash ? 'on a worker' : 'here (the worker failed)'}\n`);
+      if (knobs().debugParallel) process.stderr.write(`ssj parallel: content hash of ${entities.length} entities ${hash ? 'on a worker' : 'here (the worker failed)'}\n`);
       resolve(hash ?? entityContentSha256(entities));
     };
     worker.once('message', (hash: unknown) => {

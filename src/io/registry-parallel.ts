@@ -34,12 +34,8 @@ import { scanRecords } from './read/ranges.js';
 import { preambleOf, RowSink } from './read/sink.js';
 import { fromColumns, joinDict, joinKeys, mergeByRow, dialectOf, type EntityColumns, type Omitted, type RangeSetup, type WorkerRange } from './registry-range.js';
 import { isCsvText, resolveHeader } from './table.js';
+import { knobs } from '../knobs.js';
 
-/** A number from the environment (test and diagnosis knobs), or the default when unset or not a number. */
-export const envNumber = (name: string, dflt: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && process.env[name] !== '' && process.env[name] !== undefined ? v : dflt;
-};
 
 /** Below this a worker's start-up (~50 ms) is not worth it. */
 const MIN_BYTES = 4 * 1024 * 1024;
@@ -53,7 +49,7 @@ const SPLIT_MARGIN = 4 * 1024 * 1024;
 const HEAD_BYTES = 1024 * 1024;
 
 const trace = (msg: string): void => {
-  if (process.env.SSJ_DEBUG_PARALLEL === '1') process.stderr.write(`ssj parallel: ${msg}\n`);
+  if (knobs().debugParallel) process.stderr.write(`ssj parallel: ${msg}\n`);
 };
 
 export interface ParallelOptions {
@@ -87,7 +83,7 @@ function workerAvailable(): boolean {
 function sizeFor(file: string): number | null {
   try {
     const size = fs.statSync(file).size;
-    return size >= Math.max(1, envNumber('SSJ_PARALLEL_MIN_BYTES', MIN_BYTES)) && size <= MAX_BYTES ? size : null;
+    return size >= Math.max(1, knobs().parallelMinBytes ?? MIN_BYTES) && size <= MAX_BYTES ? size : null;
   } catch {
     return null;
   }
@@ -135,7 +131,7 @@ interface RunningRange {
 
 /** Starts a worker on one range; its entities arrive piece by piece and become views over their columns here meanwhile. */
 function runWorker(setup: RangeSetup, onProgress: (done: number) => void): RunningRange {
-  const worker = new Worker(WORKER, { workerData: { setup, lang: getLang() } });
+  const worker = new Worker(WORKER, { workerData: { setup, lang: getLang(), debug: knobs().debugParallel } });
   const entities: Entity[] = [];
   const tags = new Map<string, string[]>();
   const dict: string[] = [];
@@ -165,7 +161,7 @@ function runWorker(setup: RangeSetup, onProgress: (done: number) => void): Runni
  */
 export async function readRegistryParallel(file: string, opts: ParallelOptions): Promise<ParallelRead | null> {
   // One core: two workers would only take turns; the streaming reader is as fast and lighter.
-  if (process.env.SSJ_PARALLEL === '0' || availableParallelism() < 2 || !workerAvailable()) return null;
+  if (!knobs().parallel || availableParallelism() < 2 || !workerAvailable()) return null;
   const t0 = performance.now();
   const lap = (what: string) => trace(`${what} ${Math.round(performance.now() - t0)} ms`);
   const size = sizeFor(file);
@@ -192,7 +188,7 @@ export async function readRegistryParallel(file: string, opts: ParallelOptions):
   const header = head.rows[match.index] as RawRow;
   const preamble = preambleOf(head.rows.slice(0, match.index));
   const setup: RangeSetup = {
-    file, encoding, delimiter: head.delimiter, newline: head.newline, pieceBytes: envNumber('SSJ_PARALLEL_PIECE_BYTES', PIECE_BYTES),
+    file, encoding, delimiter: head.delimiter, newline: head.newline, pieceBytes: knobs().parallelPieceBytes ?? PIECE_BYTES,
     start: 0, end: null, firstRow: 1, expectedRows: 0, header,
     match: { role: match.schema.role, index: match.index, fields: [...match.fields], matched: match.matched, signatureHits: match.signatureHits, signatureComplete: match.signatureComplete },
     role, preamble, today: opts.today, keep: opts.keep, maxIssues: opts.maxIssues,

@@ -21,14 +21,14 @@ function threadCpuMs(): string {
   }
 }
 
-const { setup, lang } = workerData as { setup: RangeSetup; lang: Lang };
+const { setup, lang, debug } = workerData as { setup: RangeSetup; lang: Lang; debug: boolean };
 setLang(lang);
 try {
   const t0 = performance.now();
   const send = (entities: EntityColumns) => parentPort?.postMessage({ kind: 'entities', entities });
   const progress = (done: number) => parentPort?.postMessage({ kind: 'progress', done });
   const range = await workerRange(setup, send, progress);
-  if (process.env.SSJ_DEBUG_PARALLEL === '1') {
+  if (debug) {
     const heap = Math.round(getHeapStatistics().total_heap_size / 1048576);
     process.stderr.write(`ssj parallel: worker range ${Math.round(performance.now() - t0)} ms (cpu ${threadCpuMs()} ms), heap ${heap} MB\n`);
   }

@@ -11,6 +11,7 @@ import { entityContentSha256Aside } from './content-hash-aside.js';
 import { emptyAccumulator, emptyRegistryIssues, ENTITY_ROLES, KeyIndex, REGISTRY_ROLES, registryHandler, sortedByKey, tableIssues, type RegistryAccumulator } from '../core/registry.js';
 import { countBySeverity } from '../core/issues.js';
 import { issue, nowhere } from '../core/issue-codes.js';
+import { knobs } from '../knobs.js';
 import { validatorFor } from '../core/validators.js';
 import { InputError, IoError, SsjError, UsageError } from '../errors.js';
 import type { Conflict, Entity, FileReport, InputRef, Inspector, Issue, Role, Table, TableRow, ValidateReport } from '../core/types.js';
@@ -45,13 +46,16 @@ export interface LoadedRegistries {
  * draw holds ~1.2 GB of heap; far above this, node runs out of heap and dies with a native
  * stack trace instead of a message, so the file is refused as it streams by.
  */
-export const MAX_REGISTRY_ROWS = Number(process.env.SSJ_MAX_REGISTRY_ROWS) || 2_000_000; // the variable: tests only
+const MAX_ROWS = 2_000_000;
+/** The cap in force (SSJ_MAX_REGISTRY_ROWS lowers it for tests). */
+const maxRows = (): number => knobs().maxRegistryRows || MAX_ROWS;
 
 /** `earlier`: rows kept from the files read before this one — the cap is for all of them together, and then splitting does not help. */
 function countRow(file: string, rows: number, row: TableRow, earlier = 0): void {
-  if (rows <= MAX_REGISTRY_ROWS) return;
-  if (earlier > 0) throw new InputError('guard.tooManyRowsTogether', { file, limit: MAX_REGISTRY_ROWS, earlier, row: row.row });
-  throw new InputError('io.tooManyRows', { file, limit: MAX_REGISTRY_ROWS, row: row.row });
+  const limit = maxRows();
+  if (rows <= limit) return;
+  if (earlier > 0) throw new InputError('guard.tooManyRowsTogether', { file, limit, earlier, row: row.row });
+  throw new InputError('io.tooManyRows', { file, limit, row: row.row });
 }
 
 /** A progress bar per file (TTY only; see render/progress.ts). */
@@ -101,7 +105,7 @@ async function readRegistryFile(
   opts: FileReadOptions,
 ): Promise<FileRead> {
   const fast = await readRegistryParallel(file, opts);
-  if (fast && opts.kept + fast.rows <= MAX_REGISTRY_ROWS) return fast;
+  if (fast && opts.kept + fast.rows <= maxRows()) return fast;
   const read = await readSequential(file, opts);
   read.acc.entities = sortedByKey(read.acc.entities);
   return read;

@@ -6,8 +6,7 @@
  * touched anew).
  */
 import { readFileSync } from 'node:fs';
-
-const on = process.env.SSJ_DEBUG_TIMING === '1';
+import { knobs } from '../knobs.js';
 
 /** The process's user+system CPU milliseconds and minor page faults so far (Linux), or ''. */
 function cpuAndFaults(): string {
@@ -20,7 +19,7 @@ function cpuAndFaults(): string {
 }
 
 export function phase(what: string): void {
-  if (!on) return;
+  if (!knobs().debugTiming) return;
   const heap = Math.round(process.memoryUsage().heapUsed / 1048576);
   process.stderr.write(`ssj timing: ${Math.round(performance.now())} ms ${what} (heap ${heap} MB${cpuAndFaults()})\n`);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { safeFileName } from '../core/record-sheet.js';
 import { IoError } from '../errors.js';
 import { ioError } from './errno.js';
+import { knobs } from '../knobs.js';
 import { t } from '../i18n/index.js';
 import { checkedEntries, refuseDangling, registerWorkspaceRoot } from './confine.js';
 
@@ -117,7 +118,7 @@ export function parseLock(text: string): LockHolder {
 
 /** Keeps the lock's time stamp fresh while the command runs (a timer that never keeps the process alive). */
 function keepFresh(file: string): () => void {
-  const every = Number(process.env.SSJ_LOCK_REFRESH_MS ?? LOCK_REFRESH_MS);
+  const every = knobs().lockRefreshMs ?? LOCK_REFRESH_MS;
   const timer = setInterval(() => {
     try {
       const now = new Date();
@@ -137,7 +138,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * pid is gone) is taken over; a live one is waited for up to `waitMs`, then
  * refused with a message naming the lock and the process.
  */
-export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitMs = Number(process.env.SSJ_LOCK_WAIT_MS ?? 15000)): Promise<T> {
+export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitMs = knobs().lockWaitMs ?? 15000): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import type cliProgressType from 'cli-progress';
 import type { Ctx } from '../context.js';
 import { t } from '../i18n/index.js';
+import { knobs } from '../knobs.js';
 
 export interface Progress {
   /** Work done so far; `total` may be corrected while running. */
@@ -34,7 +35,7 @@ export interface ProgressOptions {
 export function progressAllowed(ctx: Pick<Ctx, 'json'>, stream: { isTTY?: boolean } = process.stderr): boolean {
   if (ctx.json) return false;
   if (!stream.isTTY) return false;
-  if (process.env.SSJ_NO_PROGRESS === '1') return false;
+  if (!knobs().progress) return false;
   return true;
 }
 
@@ -45,7 +46,7 @@ export function progressAllowed(ctx: Pick<Ctx, 'json'>, stream: { isTTY?: boolea
 export function startProgress(ctx: Pick<Ctx, 'json'>, label: string, total: number, opts: ProgressOptions = {}): Progress {
   const stream = opts.stream ?? process.stderr;
   // SSJ_PROGRESS_DELAY_MS: tests that watch a terminal show the bar at once instead of after a second.
-  const delayMs = opts.delayMs ?? (Number(process.env.SSJ_PROGRESS_DELAY_MS ?? '') || PROGRESS_DELAY_MS);
+  const delayMs = opts.delayMs ?? (knobs().progressDelayMs || PROGRESS_DELAY_MS);
   if (!progressAllowed(ctx, stream)) return NOOP;
   const started = performance.now();
   let bar: cliProgressType.SingleBar | null = null;

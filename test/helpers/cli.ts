@@ -120,6 +120,9 @@ async function runInProcess(args: string[], opts: { cwd?: string; env?: Record<s
     process.chdir(savedCwd);
     for (const k of Object.keys(process.env)) delete process.env[k];
     Object.assign(process.env, savedEnv);
+    // The knobs the command read from its environment end with it.
+    const { setKnobs, NO_KNOBS } = (await import(path.join(ROOT, 'dist', 'knobs.js'))) as typeof import('../../src/knobs.js');
+    setKnobs(NO_KNOBS);
   }
   return { code, stdout: out.join(''), stderr: err.join('') };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseLock, withLock } from '../../src/io/workspace.js';
+import { NO_KNOBS, readKnobs, setKnobs } from '../../src/knobs.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 function captureStderr(): { text: () => string; restore: () => void } {
@@ -45,8 +46,7 @@ describe('workspace lock', () => {
 
   it('a long command refreshes its lock, so another computer never takes it as stale', async () => {
     const ws = makeWorkspace();
-    const saved = process.env.SSJ_LOCK_REFRESH_MS;
-    process.env.SSJ_LOCK_REFRESH_MS = '20';
+    setKnobs(readKnobs({ SSJ_LOCK_REFRESH_MS: '20' }));
     try {
       const refreshed = await withLock(ws, async () => {
         const old = new Date(Date.now() - 2 * 3600 * 1000);
@@ -59,8 +59,7 @@ describe('workspace lock', () => {
       });
       expect(refreshed).toBe(true);
     } finally {
-      if (saved === undefined) delete process.env.SSJ_LOCK_REFRESH_MS;
-      else process.env.SSJ_LOCK_REFRESH_MS = saved;
+      setKnobs(NO_KNOBS);
     }
     expect(fs.readdirSync(ws.root).filter((n) => n.startsWith('.ssj.lock'))).toEqual([]);
     expect(path.basename(ws.lock)).toBe('.ssj.lock');
