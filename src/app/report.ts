@@ -17,7 +17,15 @@ export interface ReportIssued {
 }
 
 /** `bytes(head)` builds the workbook carrying the head (first 16 hex) of the ledger before the report's event. */
-export async function issueReport(ws: Workspace, month: string, file: string, now: Date, bytes: (head: string) => Promise<Uint8Array>): Promise<ReportIssued> {
+export function issueReport(ws: Workspace, month: string, file: string, now: Date, bytes: (head: string) => Promise<Uint8Array>): Promise<ReportIssued> {
+  return issueDocument(ws, 'report', { month }, file, now, bytes);
+}
+
+/**
+ * A derived document (the monthly report `report`, the year's figures `statistics`) written and listed by one
+ * event of `kind` with `payload`; written outside the workspace, it is recorded by name and SHA-256 instead.
+ */
+export async function issueDocument(ws: Workspace, kind: string, payload: Record<string, unknown>, file: string, now: Date, bytes: (head: string) => Promise<Uint8Array>): Promise<ReportIssued> {
   const inside = !path.relative(ws.root, file).startsWith('..') && !path.isAbsolute(path.relative(ws.root, file));
   let outside: Uint8Array | null = null;
   const done = await appendEvent(ws, now, async (state) => {
@@ -26,8 +34,8 @@ export async function issueReport(ws: Workspace, month: string, file: string, no
     return {
       value: undefined,
       event: inside
-        ? { kind: 'report', write: [{ path: file, data }], payload: { month } }
-        : { kind: 'report', payload: { month, outside: [{ path: file, sha256: sha256Hex(data) }] } },
+        ? { kind, write: [{ path: file, data }], payload }
+        : { kind, payload: { ...payload, outside: [{ path: file, sha256: sha256Hex(data) }] } },
     };
   });
   if (outside) writeFileAtomic(file, outside);

@@ -6,7 +6,9 @@ import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { statsOf } from '../app/stats.js';
-import { writeStatsWorkbook } from '../io/stats-xlsx.js';
+import { statsWorkbookBytes } from '../io/stats-xlsx.js';
+import { issueDocument } from '../app/report.js';
+import { shortHead } from '../app/ledger.js';
 import { openWorkspace } from '../io/workspace.js';
 import { outPath } from './common/flags.js';
 
@@ -19,9 +21,10 @@ export const run: Handler = async (ctx, _args, opts) => {
   const files = Array.isArray(opts.entities) ? opts.entities.map(String) : [];
   const stats = await statsOf(ws, year, q, ctx.today, files);
   const file = outPath(ctx, opts.out, ws.reports, `统计-${year}${q ? `-Q${q}` : ''}.xlsx`);
-  await writeStatsWorkbook(file, stats);
+  // Written and listed by one `statistics` event (issue 15: every change to the workspace is an event).
+  const issued = await issueDocument(ws, 'statistics', { year, ...(q ? { quarter: q } : {}) }, file, ctx.now, () => statsWorkbookBytes(stats));
   if (ctx.json) {
-    ctx.out(JSON.stringify({ file, ...stats }, null, 2));
+    ctx.out(JSON.stringify({ file, ...stats, ledgerHead: issued.head }, null, 2));
     return 0;
   }
   const tot = stats.total;
@@ -30,5 +33,6 @@ export const run: Handler = async (ctx, _args, opts) => {
   ctx.out(t('after.stats.never', { count: stats.neverInspected.length }));
   for (const q2 of stats.quarterly) ctx.out(t('after.stats.quarterly', { date: q2.date, state: t(q2.passed ? 'after.stats.passed' : 'after.stats.due'), without: q2.withoutResult, unpublished: q2.unpublished, open: q2.openFollowUps }));
   ctx.out(t('after.stats.wrote', { file }));
+  ctx.out(t('ledger.head', { head: shortHead(issued.head) }));
   return 0;
 };

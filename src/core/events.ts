@@ -22,6 +22,7 @@ export type EventKind =
   | 'publication'
   | 'report'
   | 'documents'
+  | 'statistics'
   | 'settings';
 
 /** Kinds whose line lists a draw record (and keeps the records' own prevRecordHash chain). */

@@ -57,6 +57,15 @@ describe('ssj stats --year', () => {
     ]);
     const wb = XLSX.read(fs.readFileSync(s.file));
     expect(wb.SheetNames).toEqual(['月度', '结果编号', '覆盖率', '从未检查', '检查人员', '季度报送']);
+    // The workbook is listed by one `statistics` event: an edit of it is named by verify --ledger.
+    const last = JSON.parse(fs.readFileSync(path.join(ws.root, 'ledger.jsonl'), 'utf8').trim().split('\n').at(-1) as string) as { kind: string; year: number; files: { path: string }[] };
+    expect([last.kind, last.year, last.files.map((f) => f.path)]).toEqual(['statistics', 2024, ['reports/统计-2024.xlsx']]);
+    expect((await runVerb('verify', ws.root, { ledger: true }, [], '2024-09-01')).code).toBe(0);
+    const bytes = fs.readFileSync(s.file);
+    fs.appendFileSync(s.file, 'x');
+    const bad = await runVerb('verify', ws.root, { ledger: true }, [], '2024-09-01');
+    expect([bad.code, bad.out.join('\n').includes('统计-2024.xlsx')]).toEqual([1, true]);
+    fs.writeFileSync(s.file, bytes);
   });
 
   it('--quarter 3 keeps July–September; a bad year is a usage error', async () => {
