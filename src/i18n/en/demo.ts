@@ -32,7 +32,7 @@ export const demo: Record<keyof typeof zh, string> = {
   'demo.place': "Wanfeng County Healthcare Security Bureau, 3rd-floor meeting room (demo)",
   'demo.allDone': "Demo complete. Every output is in {dir}",
   'demo.someMissing': "Demo incomplete: {steps} did not complete (see above). Outputs of the completed steps are in {dir}",
-  'demo.next': "Open: the witness sheet under draws/ (the .html prints as is), record sheets under sheets/, the monthly report and the publication CSV under reports/.\nRe-check: {ssj} verify --ledger --workspace {dir}",
+  'demo.next': "Open: the witness sheet under draws/ (the .html prints as is), record sheets under sheets/, inspection notices under notices/, the monthly report and the drawn list under reports/, the results publications under publications/ (a new file each time, never changed).\nRe-check: {ssj} verify --ledger --workspace {dir}",
   'demo.step.init': "Create the workspace with the example registries and plan",
   'demo.step.validate': "Validate the registries and the plan",
   'demo.step.announce': "Announce before the draw (freeze the inputs' content hashes)",

@@ -31,7 +31,7 @@ export const demo = {
   'demo.place': "宛丰县医疗保障局三楼会议室（演示）",
   'demo.allDone': "演示完成。全部输出在 {dir}",
   'demo.someMissing': "演示未全部完成：{steps} 未完成（见上方）。已完成步骤的输出在 {dir}",
-  'demo.next': "可以打开：draws/ 下的见证单（.html 可直接打印）、sheets/ 下的检查记录表、reports/ 下的月报表和公示 CSV。\n复核：{ssj} verify --ledger --workspace {dir}",
+  'demo.next': "可以打开：draws/ 下的见证单（.html 可直接打印）、sheets/ 下的检查记录表、notices/ 下的检查通知书、reports/ 下的月报表和抽取结果公示、publications/ 下的结果公示 CSV（每次公示一个新文件，不再改动）。\n复核：{ssj} verify --ledger --workspace {dir}",
   'demo.step.init': "建立工作目录并放入示例名录库和计划",
   'demo.step.validate': "检查名录库和计划",
   'demo.step.announce': "抽取前公告（冻结输入内容哈希）",
