@@ -186,6 +186,17 @@ describe('the wizard draws after a confirmed summary', () => {
     expect(s.out).toContain('复算的递补：20240605-1-A1');
   });
 
+  it('a plan row drawn already in its period is drawn again only with the reason asked for', async () => {
+    const upToConfirm = [HERE, ...drawUpToSeed('系统故障', '11111111112222222222'), [/确认抽取/, true] as [RegExp, Answer]];
+    const refused = await wizard(ws, [...upToConfirm, [/本期再抽一次/, DEFAULT], QUIT], '2024-06-07');
+    expect(refused.out).toContain('同一计划行在本期已经抽取过（20240605-1）');
+    expect(fs.existsSync(path.join(ws, 'draws', '20240607-1.json'))).toBe(false);
+    const s = await wizard(ws, [...upToConfirm, [/本期再抽一次/, '前次抽取的检查组无法成行'], [/用浏览器打开/, false], QUIT], '2024-06-07');
+    expect(s.code).toBe(0);
+    const record = JSON.parse(fs.readFileSync(path.join(ws, 'draws', '20240607-1.json'), 'utf8')) as { again?: { reason: string; draws: string[] } };
+    expect(record.again).toEqual({ reason: '前次抽取的检查组无法成行', draws: ['20240605-1'] });
+  });
+
   it('remembers the month chosen: within the session, and from the workspace next time', async () => {
     const first = await wizard(ws, [HERE, MENU(/^生成月报表/), [/月份/, '2024-06'], MENU(/^生成公示/), [/月份/, DEFAULT], [/公示网站/, DEFAULT], QUIT], '2024-07-08');
     expect(first.code).toBe(0);

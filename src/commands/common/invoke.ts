@@ -11,6 +11,8 @@ import { t } from '../../i18n/index.js';
 export interface Outcome {
   status: 'ok' | 'failed' | 'unavailable' | 'skipped';
   message?: string;
+  /** The catalogue key of the error a failed step threw (the wizard answers some, e.g. a repeated draw). */
+  key?: string;
   /** Outputs to point at that an earlier step wrote (e.g. the draw's witness sheet). */
   shown?: string[];
 }
@@ -25,7 +27,7 @@ export async function invokeVerb(verb: string, ctx: Ctx, args: string[], opts: R
     // Ctrl-C inside the verb's own question (e.g. init asking 本单位名称) leaves the wizard, not just the step.
     if (err instanceof SsjError && err.key === 'prompt.cancelled') throw err;
     if (err instanceof SsjError && err.key === 'error.notImplemented') return { status: 'unavailable', message: t('demo.notBuilt', { command: `ssj ${verb}` }) };
-    if (err instanceof SsjError) return { status: 'failed', message: t(err.key, err.params) };
+    if (err instanceof SsjError) return { status: 'failed', message: t(err.key, err.params), key: err.key };
     return { status: 'failed', message: t('error.unexpected', { message: err instanceof Error ? err.message : String(err) }) };
   }
 }

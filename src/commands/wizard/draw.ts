@@ -77,7 +77,7 @@ export async function draw(ctx: Ctx): Promise<Outcome> {
   ];
   if (!(await confirmIrreversible(ctx, summary, 'wizard.confirmDraw'))) return notConfirmed();
   const before = new Set(readLedger(workspacePaths(ctx.workspace)).map((l) => l.drawId));
-  const o = await invokeVerb('draw', ctx, [], {
+  const opts = {
     ...drawInputs(f),
     seed,
     seedSource,
@@ -85,7 +85,15 @@ export async function draw(ctx: Ctx): Promise<Outcome> {
     ...('announcement' in c ? { announcement: c.announcement } : { noAnnouncement: c.noAnnouncement }),
     ...('announcement' in c || document === '' ? {} : { document }),
     ...(place !== '' ? { place } : {}),
-  });
+  };
+  let o = await invokeVerb('draw', ctx, [], opts);
+  if (o.status === 'failed' && o.key === 'ledger.repeatDraw') {
+    // Drawn already in this 抽查频次 period: say so, and draw again only with the reason given (recorded and printed).
+    ctx.out(o.message ?? '');
+    const again = await askText(ctx, { message: t('wizard.againReason'), flag: '--again', default: '' });
+    if (again === '') return { status: 'skipped', message: t('wizard.notConfirmed') };
+    o = await invokeVerb('draw', ctx, [], { ...opts, again });
+  }
   const made = listDraws(workspacePaths(ctx.workspace)).find((d) => !before.has(d.drawId));
   return shownOutputs(ctx, o, made?.drawId);
 }

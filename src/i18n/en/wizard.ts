@@ -41,5 +41,6 @@ export const wizard: Record<keyof typeof zh, string> = {
   'wizard.subReasonDefault': 'Conflict of interest with the entity: recusal',
   'wizard.subReasonMissing': 'Give the reason.',
   'wizard.subNoTeam': '{entity} has no team: nothing to substitute.',
+  'wizard.againReason': 'To draw again in this period anyway, give the reason (recorded and printed on the witness sheet; empty: no draw):',
   'wizard.verifyWhich': 'Verify which draw?',
 };

@@ -40,5 +40,6 @@ export const wizard = {
   'wizard.subReasonDefault': '与检查对象存在利害关系，申请回避',
   'wizard.subReasonMissing': '请写明原因。',
   'wizard.subNoTeam': '{entity} 没有检查组，无需递补。',
+  'wizard.againReason': '确需在本期再抽一次时，请写明原因（记入记录并印在见证单上；留空则不抽取）：',
   'wizard.verifyWhich': '复核哪次抽取？',
 } as const;
