@@ -149,6 +149,12 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--force', t('ledger.opt.voidForce'))
     .action(go('void'));
 
+  verb('archive', t('archive.cmd'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .option('--month <YYYY-MM>', t('archive.opt.month'))
+    .option('--out <file>', t('archive.opt.out'))
+    .action(go('archive'));
+
   verb('status', t('cli.cmd.status'))
     .option('--draw <id>', t('cli.opt.draw'))
     .option('--followups', t('cli.opt.followups'))

@@ -7,6 +7,8 @@ import { expectedFiles, isV2, lineOfHead, recordLines } from '../core/events.js'
 import { checkWorkspaceLedger, shortHead } from '../app/ledger.js';
 import { againstAnnouncement, verifyDraw, type UsedFile } from '../app/verify.js';
 import { recordPlace } from '../app/verify-record.js';
+import { verifyPackage } from '../app/verify-archive.js';
+import path from 'node:path';
 import { readLedgerLines } from '../io/ledger-file.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
@@ -88,8 +90,27 @@ function verifyLedger(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): n
   return match ? 0 : 1;
 }
 
+/** ssj verify FILE.zip: an evidence package checked on its own (src/app/verify-archive.ts). */
+async function verifyZip(ctx: Ctx, file: string): Promise<number> {
+  const v = await verifyPackage(path.resolve(file), fileProgress(ctx), ctx.err);
+  if (ctx.json) {
+    ctx.out(JSON.stringify(v, null, 2));
+    return v.match ? 0 : 1;
+  }
+  if (v.match) {
+    ctx.out(t('archive.zip.ok', { files: v.files, lines: v.lines, head: shortHead(v.ledgerHead), draws: v.draws.length, ids: v.draws.join('、') }));
+    if (v.amendments.length) ctx.out(t('archive.zip.amendments', { ids: v.amendments.join('、') }));
+  } else {
+    ctx.out(t('archive.zip.bad.count', { count: v.differences.length }));
+    for (const line of differenceLines(v.differences)) ctx.out(line);
+  }
+  if (v.outside) ctx.err(t('archive.zip.outside', { n: v.outside }));
+  return v.match ? 0 : 1;
+}
+
 export const run: Handler = async (ctx, args, opts) => {
   if (opts.ledger) return verifyLedger(ctx, openWorkspace(ctx.workspace), opts);
+  if (args[0] && /\.zip$/i.test(args[0])) return verifyZip(ctx, args[0]);
   const place = recordPlace(ctx.workspace, args[0]);
   if (place.foundWorkspace) ctx.err(t('archive.verify.foundWorkspace', { dir: place.foundWorkspace }));
   const v = await verifyDraw(place.ws, args[0], opts, fileProgress(ctx), ctx.err, { standalone: place.standalone, amendmentFiles: args.slice(1) });

@@ -14,6 +14,7 @@ export const archive: Record<keyof typeof zh, string> = {
   'archive.needOut': 'Say where to write the package: --out FILE.zip (relative to the current folder).',
   'archive.outExists': '{file} exists: a package never overwrites a file; choose another name.',
   'archive.outNotZip': '--out must end in .zip, not "{file}".',
+  'archive.ledgerBad': 'The ledger or a file it lists does not match ({count} differences): {first}. A workspace that does not verify is not packaged: run ssj verify --ledger for the full list and restore changed files from a backup.',
   'archive.noDraws': 'No draw in {month} (the ledger lists none): nothing to package.',
   'archive.inputMissing':
     'The {role} file {file} draw {id} used (SHA-256 {sha}…) cannot be found: no file in registries/, plans/ or the workspace folder has its content (it may have been updated). Put the file as it was at the draw back into registries/ (any name) and package again.',

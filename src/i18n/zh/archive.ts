@@ -13,6 +13,7 @@ export const archive = {
   'archive.needOut': '请用 --out 文件.zip 指定证据包的位置（相对于当前文件夹）。',
   'archive.outExists': '{file} 已存在：证据包不覆盖已有文件，请换一个文件名。',
   'archive.outNotZip': '--out 应以 .zip 结尾，而不是“{file}”。',
+  'archive.ledgerBad': '台账或其登记的文件与记录不符（共 {count} 处）：{first}。不一致的工作目录不能打包：请先运行 ssj verify --ledger 查看全部差异，从备份恢复被改动的文件。',
   'archive.noDraws': '{month} 没有抽取（台账中没有该月的抽取记录），无可打包。',
   'archive.inputMissing':
     '找不到抽取 {id} 当时所用的{role}文件 {file}（SHA-256 {sha}…）：工作目录的 registries/、plans/ 和根目录中没有内容相同的文件（可能已被更新）。请把抽取当时的文件放回 registries/（文件名不限）后再打包。',

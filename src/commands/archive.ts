@@ -1,0 +1,36 @@
+/** ssj archive (--draw ID | --month YYYY-MM) --out FILE.zip: the evidence package (src/app/archive.ts). */
+import path from 'node:path';
+import type { Handler } from '../cli.js';
+import { archiveWorkspace } from '../app/archive.js';
+import type { ArchiveScope } from '../core/archive.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { openWorkspace } from '../io/workspace.js';
+import { shown } from '../render/written.js';
+
+function scopeOf(opts: Record<string, unknown>): ArchiveScope {
+  const draw = typeof opts.draw === 'string' ? opts.draw.trim() : '';
+  const month = typeof opts.month === 'string' ? opts.month.trim() : '';
+  if ((draw === '') === (month === '')) throw new UsageError('archive.needScope');
+  if (draw) return { draw };
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError('archive.badMonth', { value: month });
+  return { month };
+}
+
+export const run: Handler = async (ctx, _args, opts) => {
+  const scope = scopeOf(opts);
+  if (typeof opts.out !== 'string' || opts.out.trim() === '') throw new UsageError('archive.needOut');
+  const out = path.resolve(opts.out); // relative to the current folder, not the workspace
+  const ws = openWorkspace(ctx.workspace);
+  const r = await archiveWorkspace(ws, scope, out, ctx.err);
+  const d = r.description;
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ file: r.file, sha256: r.sha256, files: r.files, draws: d.draws, amendments: d.amendments, ledgerHead: d.ledgerHead }, null, 2));
+    return 0;
+  }
+  ctx.out(t('archive.done', { file: shown(r.file), files: r.files, draws: d.draws.length, ids: d.draws.join('、'), head: (d.ledgerHead ?? '').slice(0, 16) }));
+  ctx.out(t('archive.sha', { sha: r.sha256 }));
+  ctx.err(t('archive.noEvent'));
+  return 0;
+};
