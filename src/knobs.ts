@@ -27,6 +27,8 @@ export interface Knobs {
   maxRegistryRows: number | null;
   /** SSJ_TEST_SHEETS_PAUSE_MS: widens the window two substitutions race in (tests). */
   sheetsPauseMs: number;
+  /** SSJ_MAX_ARCHIVE_MB: the inflated size an evidence package may reach when verified (tests). */
+  maxArchiveMb: number | null;
 }
 
 /** A number given in the environment, or null when unset, empty or not a number. */
@@ -51,6 +53,7 @@ export function readKnobs(env: NodeJS.ProcessEnv): Knobs {
     lockRefreshMs: num(env, 'SSJ_LOCK_REFRESH_MS'),
     maxRegistryRows: num(env, 'SSJ_MAX_REGISTRY_ROWS'),
     sheetsPauseMs: num(env, 'SSJ_TEST_SHEETS_PAUSE_MS') ?? 0,
+    maxArchiveMb: num(env, 'SSJ_MAX_ARCHIVE_MB'),
   };
 }
 

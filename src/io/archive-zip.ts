@@ -13,11 +13,12 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError, IoError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
-import { ioError } from './atomic.js';
+import { ioError } from './errno.js';
+import { knobs } from '../knobs.js';
 
 const MB = 1024 * 1024;
 /** Inflated size of a whole package: a month with a million-row registry stays well under it. */
-const maxTotal = () => Number(process.env.SSJ_MAX_ARCHIVE_MB ?? 4096) * MB;
+const maxTotal = () => (knobs().maxArchiveMb ?? 4096) * MB;
 const MAX_ENTRIES = 100_000;
 const MAX_RATIO = 1000;
 

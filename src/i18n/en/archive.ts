@@ -22,7 +22,6 @@ export const archive: Record<keyof typeof zh, string> = {
   'archive.done': 'Package written to {file}: {files} files, {draws} draw(s) ({ids}), ledger head {head}.',
   'archive.sha': 'Package SHA-256 (write it on the paper hand-over form): {sha}',
   'archive.noEvent': 'Packaging does not change the workspace; nothing is added to the ledger.',
-  'archive.readme.title': 'Random inspection evidence package',
   'archive.zip.bad': '{file} is not a readable package: {reason}',
   'archive.zip.badEntry': 'Entry "{entry}" of {file} is unsafe ({why}); not read.',
   'archive.zip.tooLarge': '{file} inflates to more than {limit} MB (or has more than {entries} entries): refused as a zip bomb.',

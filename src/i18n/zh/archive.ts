@@ -21,7 +21,6 @@ export const archive = {
   'archive.done': '证据包已写入 {file}：{files} 个文件，{draws} 次抽取（{ids}），台账末端 {head}。',
   'archive.sha': '证据包 SHA-256（请抄在纸质移交单上）：{sha}',
   'archive.noEvent': '打包不改变工作目录，不写台账。',
-  'archive.readme.title': '随机抽查证据包',
   'archive.zip.bad': '{file} 不是可读的证据包：{reason}',
   'archive.zip.badEntry': '{file} 中的条目“{entry}”不安全（{why}），拒绝读取。',
   'archive.zip.tooLarge': '{file} 解压后超过 {limit} MB（或条目超过 {entries} 个），按压缩炸弹拒绝。',
