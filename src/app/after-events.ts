@@ -63,10 +63,3 @@ export async function commit(ws: Workspace, make: () => AfterEvent, files: reado
   });
   return done.head;
 }
-
-/** Appends an event listing files already written (regenerated documents); returns the new ledger head. */
-export async function listDocuments(ws: Workspace, event: AfterEvent & { drawId: string }, written: readonly string[], now: Date = new Date()): Promise<string> {
-  const { kind, drawId, files: _refs, ...payload } = event as AfterEvent & { drawId: string; files?: FileRef[] };
-  const done = await appendEvent(ws, now, () => ({ event: { kind, drawId, list: [...written], payload }, value: undefined }));
-  return done.head;
-}

@@ -17,6 +17,7 @@ import { rechain, recordText, ledgerLineOf } from '../core/record.js';
 import type { LedgerLine, LedgerRecord } from '../core/types.js';
 import { CheckFailed, IoError, UsageError } from '../errors.js';
 import { writeFilesAtomic } from '../io/atomic.js';
+import { syncFolders, writeDocuments } from '../io/documents.js';
 import { confineWrite } from '../io/confine.js';
 import { differenceLines } from '../render/difference-lines.js';
 import { appendLedgerText, clearPending, readLedgerLines, readPending, relPath, workspaceFileSha256, writePending, type Pending } from '../io/ledger-file.js';
@@ -48,6 +49,12 @@ export interface EventRequest {
   write?: FileToWrite[];
   /** Files already in the workspace to list as they are (absolute paths). */
   list?: string[];
+  /**
+   * Printable documents made again from the record at any time (notices): written after the checks like
+   * `write`, replacing what is there, each by temp file and rename without an fsync per file (40,000 of them
+   * would take minutes, src/io/documents.ts), and listed with their SHA-256.
+   */
+  documents?: FileToWrite[];
   payload?: Record<string, unknown>;
 }
 
@@ -151,9 +158,11 @@ export async function appendEvent<T = undefined>(
     const { event, value } = await make(state);
     if (event === null) return { events: [], head: state.head ?? '', value }; // nothing to change: nothing appended
     const writes = event.write ?? [];
-    for (const f of writes) if (relPath(ws, f.path).startsWith('../')) throw new IoError('error.writeFailed', { file: f.path, reason: 'outside the workspace' });
+    const documents = event.documents ?? [];
+    for (const f of [...writes, ...documents]) if (relPath(ws, f.path).startsWith('../')) throw new IoError('error.writeFailed', { file: f.path, reason: 'outside the workspace' });
     const files: FileRef[] = [
       ...writes.map((f) => ({ path: relPath(ws, f.path), sha256: sha256Hex(f.data) })),
+      ...documents.map((f) => ({ path: relPath(ws, f.path), sha256: sha256Hex(f.data) })),
       ...(event.list ?? []).map((p) => {
         const rel = relPath(ws, p);
         const sha256 = workspaceFileSha256(ws, rel);
@@ -168,6 +177,17 @@ export async function appendEvent<T = undefined>(
     } catch (err) {
       clearPending(ws); // nothing was written (writeFilesAtomic puts back what it had replaced)
       throw err;
+    }
+    if (documents.length) {
+      try {
+        await writeDocuments(documents);
+        syncFolders(new Set(documents.map((d) => path.dirname(d.path))));
+      } catch (err) {
+        // The records go again; documents already replaced stay new, named by the pending note (a rerun makes them again).
+        for (const f of writes) if (f.exclusive) fs.rmSync(f.path, { force: true });
+        if (writes.every((f) => f.exclusive)) clearPending(ws);
+        throw err;
+      }
     }
     const events = chainEvent(lines, {
       kind: event.kind,
@@ -217,6 +237,7 @@ export async function appendRecord<T extends LedgerRecord>(
   companions: (record: T, state: LedgerState) => Promise<Companion[]> | Companion[] = () => [],
   kind?: 'draw' | 'substitution' | 'replacement',
   payload: Record<string, unknown> = {},
+  documents: (record: T) => Companion[] = () => [],
 ): Promise<{ record: T; text: string; head: string }> {
   const done = await appendEvent<{ record: T; text: string }>(ws, now, async (state) => {
     const draft = typeof make === 'function' ? await make(state.records, state) : make;
@@ -237,6 +258,7 @@ export async function appendRecord<T extends LedgerRecord>(
         kind: kind ?? (line.amends !== undefined ? 'substitution' : 'draw'),
         drawId: record.drawId,
         write: [...extra.map((c) => ({ path: c.path, data: c.data, exclusive: true })), { path: file, data: text, exclusive: true }], // witness sheets, like records, never replaced
+        documents: documents(record), // the notices: listed with the record, made again by ssj notices
         payload: { ...line, ...payload },
       },
     };

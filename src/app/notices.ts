@@ -2,7 +2,8 @@
  * 检查通知书 for every selected entity and the draw's 行政检查审批表:
  * notices/<drawId>/<NN>-<name>.html, all.html (to print them all) and
  * 审批表.html. Written by `ssj draw` after the record sheets and by
- * `ssj notices --draw ID` (again after a substitution changed a team). The
+ * `ssj notices --draw ID` (again after a substitution changed a team), listed
+ * by the ledger either way (the draw event, a `documents` event). The
  * teams are those in force; 本年度第 N 次 counts the year's draws in the ledger
  * up to this one.
  */
@@ -10,11 +11,11 @@ import path from 'node:path';
 import { approvalFormModel, noticeModels, type NoticeModel } from '../core/notice.js';
 import { fileStem, safeFileName } from '../core/record-sheet.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
-import { syncFolders, writeDocuments, type DocFile } from '../io/documents.js';
+import type { DocFile } from '../io/documents.js';
 import { amendmentsOf, isAmendment, listRecords } from '../io/records.js';
 import type { Workspace } from '../io/workspace.js';
 import { approvalFormHtml, noticeHtml, noticesHtml } from '../render/notice-html.js';
-import { fileRefs, listDocuments, type AfterEvent } from './after-events.js';
+import { appendEvent } from './ledger.js';
 
 export const noticesDir = (ws: Workspace, drawId: string) => path.join(ws.root, 'notices', safeFileName(drawId));
 
@@ -30,9 +31,16 @@ export interface NoticesWritten {
   files: string[];
   all: string;
   approval: string;
-  event: AfterEvent;
-  /** The ledger head after the `documents` event (null when not recorded). */
-  head: string | null;
+  /** The ledger head after the `documents` event. */
+  head: string;
+}
+
+export interface NoticeDocs {
+  dir: string;
+  notices: NoticeModel[];
+  docs: DocFile[];
+  all: string;
+  approval: string;
 }
 
 /** The draws of the record's year before it in the ledger, and its amendments, from the workspace. */
@@ -43,11 +51,8 @@ export function noticeContext(ws: Workspace, draw: DrawRecord): { earlier: DrawR
   return { earlier, amendments: amendmentsOf(records, draw.drawId) };
 }
 
-/**
- * Writes the notices; with `record` (ssj notices) a `documents` event lists them. After a draw they are not
- * listed, as the record sheets are not: both are made again from the record at any time.
- */
-export async function writeNotices(ws: Workspace, draw: DrawRecord, opts: { contact?: string; earlier?: DrawRecord[]; amendments?: AmendmentRecord[]; record?: Date } = {}): Promise<NoticesWritten> {
+/** The notices, all.html and 审批表.html of a draw as files to write (in the forms' language). */
+export function noticeDocs(ws: Workspace, draw: DrawRecord, opts: { contact?: string; earlier?: DrawRecord[]; amendments?: AmendmentRecord[] } = {}): NoticeDocs {
   const ctx = opts.earlier && opts.amendments ? { earlier: opts.earlier, amendments: opts.amendments } : noticeContext(ws, draw);
   const notices = noticeModels({ draw, amendments: ctx.amendments, earlier: ctx.earlier, contact: opts.contact ?? '' });
   const dir = noticesDir(ws, draw.drawId);
@@ -55,9 +60,19 @@ export async function writeNotices(ws: Workspace, draw: DrawRecord, opts: { cont
   const all = path.join(dir, 'all.html');
   const approval = path.join(dir, '审批表.html');
   docs.push({ path: all, data: noticesHtml(draw.drawId, notices) }, { path: approval, data: approvalFormHtml(approvalFormModel(draw, ctx.amendments)) });
-  await writeDocuments(docs);
-  syncFolders([dir]);
-  const event: AfterEvent & { drawId: string } = { kind: 'documents', what: 'notices', drawId: draw.drawId, files: fileRefs(ws, docs) };
-  const head = opts.record ? await listDocuments(ws, event, docs.map((d) => d.path), opts.record) : null;
-  return { dir, notices, files: docs.map((d) => d.path), all, approval, event, head };
+  return { dir, notices, docs, all, approval };
+}
+
+/**
+ * `ssj notices`: the notices made again (teams in force, contact line) and written through the ledger's one
+ * append as a `documents` event listing them: the ledger is checked before any is replaced, so the last
+ * listing of each notice is always what is on disk. (At draw time they are listed by the draw event.)
+ */
+export async function writeNotices(ws: Workspace, draw: DrawRecord, now: Date, opts: { contact?: string } = {}): Promise<NoticesWritten> {
+  const done = await appendEvent(ws, now, () => {
+    const made = noticeDocs(ws, draw, opts); // inside the lock: the amendments as they are now
+    return { event: { kind: 'documents', drawId: draw.drawId, documents: made.docs, payload: { what: 'notices' } }, value: made };
+  });
+  const m = done.value;
+  return { dir: m.dir, notices: m.notices, files: m.docs.map((d) => d.path), all: m.all, approval: m.approval, head: done.head };
 }

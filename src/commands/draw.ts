@@ -13,7 +13,7 @@ import { runDraw2 } from '../core/draw2.js';
 import { maskedRecord } from '../core/mask.js';
 import { listedItems } from '../core/items.js';
 import { drawnListFiles, drawnListPaths } from '../app/publish-list.js';
-import { writeNotices } from '../app/notices.js';
+import { noticeDocs, type NoticeDocs } from '../app/notices.js';
 import { frequencyReached } from '../core/frequency.js';
 import { drawRecordBase, hashedDrawRecord, recordText } from '../core/record.js';
 import type { DrawRecord, InputRef, InspectorExclusion, LedgerLine, Plan, SelectedEntity, Stratum, Team, TeamMember } from '../core/types.js';
@@ -236,16 +236,17 @@ async function sheetsAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise
   return sheets ? sheets.written : [];
 }
 
-/** 检查通知书 and 审批表 after the record; a failure is said, the draw stands. */
-async function noticesAfter(ctx: Ctx, ws: Workspace, record: DrawRecord): Promise<string[]> {
+/**
+ * 检查通知书 and 审批表, written with the record and listed by its ledger event (so verify --ledger checks them);
+ * one that cannot be made is said, and the draw stands without them (ssj notices makes them again).
+ */
+function noticesWith(ctx: Ctx, ws: Workspace, record: DrawRecord): NoticeDocs | null {
   try {
-    const out = await writeNotices(ws, record);
-    if (!ctx.json) ctx.out(t('drawcmd.wrote', { what: t('after.out.notices'), file: out.dir }));
-    return out.files;
+    return noticeDocs(ws, record);
   } catch (err) {
     const reason = err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err);
     ctx.err(t('after.notices.failed', { id: record.drawId, reason: reason.replace(/[。.]$/, '') }));
-    return [];
+    return null;
   }
 }
 
@@ -259,6 +260,7 @@ export const run: Handler = async (outer, _args, opts) => {
   let text: string;
   let head: string;
   const witness: { early: EarlyWitness | null } = { early: null };
+  let notices: NoticeDocs | null = null;
   try {
     ({ record, text, head } = await appendRecord<DrawRecord>(
       p.ws,
@@ -266,6 +268,9 @@ export const run: Handler = async (outer, _args, opts) => {
       (_lines, state) => drawRecord(ctx, opts, p, state, progress, witness),
       // The drawn list (抽取结果公示, Laiyuan 第四条) is written and listed with the record: one event, one command.
       async (r, state) => [...(await (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang, state.head))), ...drawnListFiles(p.ws, r)],
+      undefined,
+      {},
+      (r) => (notices = noticesWith(ctx, p.ws, r))?.docs ?? [],
     ));
   } finally {
     progress.stop();
@@ -279,7 +284,11 @@ export const run: Handler = async (outer, _args, opts) => {
   const written = [path.join(p.ws.draws, `${record.drawId}.json`), path.join(p.ws.draws, `${record.drawId}-witness.html`), path.join(p.ws.draws, `${record.drawId}-witness.xlsx`),
     ...drawnListFiles(p.ws, record).map((f) => f.path)];
   if (opts.sheets !== false) written.push(...(await sheetsAfter(ctx, p.ws, record)));
-  written.push(...(await noticesAfter(ctx, p.ws, record)));
+  const made = notices as NoticeDocs | null;
+  if (made) {
+    if (!ctx.json) ctx.out(t('drawcmd.wrote', { what: t('after.out.notices'), file: made.dir }));
+    written.push(...made.docs.map((d) => d.path));
+  }
   // The record as stored (a 参保人's number masked and name left out, issue 18: the full record stays in the
   // workspace file listed under "files"), the new ledger head, then the files written and the warnings said.
   const shown = maskedRecord(record);

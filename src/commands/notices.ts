@@ -15,12 +15,12 @@ export const run: Handler = async (ctx, _args, opts) => {
   if (typeof opts.draw !== 'string' || opts.draw.trim() === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: '' });
   const ws = openWorkspace(ctx.workspace);
   const draw = drawFromFlag(ws, opts.draw);
-  const out = await writeNotices(ws, draw, { contact: typeof opts.contact === 'string' ? opts.contact.trim() : '', record: ctx.now });
+  const out = await writeNotices(ws, draw, ctx.now, { contact: typeof opts.contact === 'string' ? opts.contact.trim() : '' });
   if (ctx.json) {
     ctx.out(JSON.stringify({ dir: out.dir, count: out.notices.length, all: out.all, approval: out.approval, notices: out.notices.map((n) => ({ entity: n.entity.key, number: n.number, verification: n.verification, timesThisYear: n.timesThisYear })), ledgerHead: out.head }, null, 2));
     return 0;
   }
   ctx.out(t('after.notices.wrote', { count: out.notices.length, dir: path.relative(ctx.workspace, out.dir) || out.dir, all: path.relative(ctx.workspace, out.all), approval: path.relative(ctx.workspace, out.approval) }));
-  if (out.head) ctx.out(t('ledger.head', { head: shortHead(out.head) }));
+  ctx.out(t('ledger.head', { head: shortHead(out.head) }));
   return 0;
 };

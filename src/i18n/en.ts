@@ -15,6 +15,7 @@ import { after } from './en/after.js';
 import { draw2 } from './en/draw2.js';
 import { settings } from './en/settings.js';
 import { guard } from './en/guard.js';
+import { notice } from './en/notice.js';
 import { ledger } from './en/ledger.js';
 import { wizard } from './en/wizard.js';
 import { publish } from './en/publish.js';
@@ -36,6 +37,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...draw2,
   ...settings,
   ...guard,
+  ...notice,
   ...ledger,
   ...wizard,
   ...publish,

@@ -14,6 +14,7 @@ import { after } from './zh/after.js';
 import { draw2 } from './zh/draw2.js';
 import { settings } from './zh/settings.js';
 import { guard } from './zh/guard.js';
+import { notice } from './zh/notice.js';
 import { ledger } from './zh/ledger.js';
 import { wizard } from './zh/wizard.js';
 import { publish } from './zh/publish.js';
@@ -35,6 +36,7 @@ export const zh = {
   ...draw2,
   ...settings,
   ...guard,
+  ...notice,
   ...ledger,
   ...wizard,
   ...publish,
