@@ -2,20 +2,15 @@
  * The xlsx record sheet fills the A4 page as the HTML one does: A4 portrait,
  * one page wide, the HTML's margins, columns as wide as the printable width,
  * every row's height set and the table stretched to the printable height, an
- * absolute print area; a team too large for a page runs on unshrunk. And,
- * where LibreOffice is installed, it prints as one A4 page holding the title
- * and the legend.
+ * absolute print area; a team too large for a page runs on unshrunk
+ * (LibreOffice's print of it: test/e2e/record-sheet-print.test.ts).
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { recordSheetModel } from '../../src/core/record-sheet.js';
 import { buildDrawRecord } from '../../src/core/record.js';
 import type { DrawRecord, TeamMember } from '../../src/core/types.js';
 import { setLang } from '../../src/i18n/index.js';
 import { PAGE, buildRecordSheet } from '../../src/io/record-sheet-xlsx.js';
 import { unzip } from '../../src/io/record-sheet-fast.js';
-import { tempDir } from '../helpers/cli.js';
 import { plan, planRow, selected } from '../helpers/workspace.js';
 
 const A4 = { width: 8.27 * 72, height: 11.69 * 72 };
@@ -83,21 +78,4 @@ describe('the xlsx record sheet\'s page', () => {
     expect(ws.getRow(5).height).toBe(22); // a member row as laid out
   });
 
-  const soffice = ['soffice', 'libreoffice'].find((b) => spawnSync('which', [b]).status === 0);
-  const poppler = spawnSync('pdfinfo', ['-v']).status === 0;
-  (soffice && poppler ? it : it.skip)('prints in LibreOffice as one A4 page with the title and the legend', async () => {
-    const dir = tempDir('ssj-record-page-');
-    const file = path.join(dir, 'sheet.xlsx');
-    fs.writeFileSync(file, new Uint8Array((await sheetOf(usual).wb.xlsx.writeBuffer()) as ArrayBuffer));
-    const profile = tempDir('ssj-lo-profile-');
-    const r = spawnSync(soffice as string, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 180000 });
-    expect(r.status).toBe(0);
-    const pdf = path.join(dir, 'sheet.pdf');
-    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-    expect(info).toMatch(/Pages:\s+1\n/);
-    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
-    expect(text).toContain('部门联合抽查检查情况记录表');
-    expect(text).toContain('说明');
-  }, 200000);
 });
