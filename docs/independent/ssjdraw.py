@@ -179,7 +179,8 @@ HELP_SHEET = re.compile(r'说明|帮助|填表|示例|help|readme|notes?$', re.I
 def read_rows(path):
     """Yield (sheet title, list of rows of raw values) for the table sheets of a
     workbook: a help sheet (the templates' 说明, 填表说明, …) is not a table and is
-    skipped, as is a sheet whose first cell starts with 填表说明."""
+    skipped, as is a sheet whose first cell starts with 填表说明. Each reader takes
+    the first of them whose header is its role's (one table per file, as ssj)."""
     if path.lower().endswith('.csv'):
         raw = open(path, 'rb').read()
         if raw.startswith(b'\xef\xbb\xbf'):
@@ -231,7 +232,7 @@ def read_entities(path):
         hi = find_header(rows, ['姓名', lambda h: INSURED_HEADERS.get(h) in ('idno', 'card'), lambda h: INSURED_HEADERS.get(h) == 'region'])
         if hi is not None and find_header(rows, ['执法证号']) is None:
             out.extend(read_insured(rows, hi))
-            continue
+            break  # one table per file, as ssj reads it: the first sheet (help sheets skipped) with the role's header
         hi = find_header(rows, [lambda h: header_field(h, ENTITY_HEADERS) == 'name', '所在地区'])
         if hi is None:
             continue
@@ -261,6 +262,7 @@ def read_entities(path):
                             uscc=uscc, ybbm=ybbm, nature=vals.get('nature', ''), kind=vals.get('kind', ''),
                             grade=vals.get('grade', ''), credit=norm(vals.get('credit', '')).upper(), tags=tags,
                             insurance='', codeVerified=verified))
+        break
     return out
 
 
@@ -316,6 +318,7 @@ def read_inspectors(path):
                             area=vals.get('area', ''), status=vals.get('status', ''), expertise=vals.get('expertise', ''),
                             level=canonical_level(vals.get('level', '')), licence=vals.get('licence', ''),
                             category=canonical_category(vals.get('category', ''))))
+        break
     return out
 
 
@@ -327,6 +330,7 @@ def read_items(path):
         if hi is not None:
             ci = [norm(cell_text(c)) for c in rows[hi]].index('抽查事项')
             out += [cell_text(r[ci]) for r in rows[hi + 1:] if ci < len(r) and norm(cell_text(r[ci]))]
+            break
     return out
 
 
@@ -347,6 +351,7 @@ def read_prior_inspections(path):
                 raise SystemExit('prior inspections: bad 个案 %r (bad-enum)' % vals.get('individual'))
             out.append(dict(codes=[normkey(v) for f, v in cells if f == 'code' and normkey(v)], date=parse_date(vals.get('date', '')),
                             authority=norm(vals.get('authority', '')), type=norm(vals.get('type', '')), individual=ind in YES))
+        break
     return out
 
 
@@ -363,6 +368,7 @@ def read_conflicts(path):
             a, b = normkey(cell_text(r[ii])), normkey(cell_text(r[ei]))
             if a or b:
                 out.append((a, b))
+        break
     return out
 
 

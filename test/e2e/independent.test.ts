@@ -204,6 +204,38 @@ describe('an independent implementation of ssj-draw', () => {
       '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--ledger-dir', demo]), rec);
   }, 120000);
 
+  it('re-runs the draw of an evidence package (ssj archive, unzipped by Python) with the command its README gives', () => {
+    const dir = path.join(path.dirname(demo), 'package');
+    fs.mkdirSync(dir);
+    expect(ssj(['archive', '--month', '2024-06', '--out', path.join(dir, 'p.zip'), '--workspace', demo]).code).toBe(0);
+    expect(spawnSync(PY ?? 'python3', ['-m', 'zipfile', '-e', 'p.zip', 'un'], { cwd: dir }).status).toBe(0);
+    const un = path.join(dir, 'un');
+    const readme = fs.readFileSync(path.join(un, 'README.txt'), 'utf8');
+    const cmd = readme.split(/\r?\n/).map((l) => l.trim()).find((l) => l.startsWith('python3 independent/ssjdraw.py verify'));
+    expect(cmd).toBeDefined();
+    const out = spawnSync(PY ?? 'python3', cmd!.split(' ').slice(1), { cwd: un, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expectAgreement(out, path.join(un, 'draws', `${demoId}.json`));
+  }, 120000);
+
+  it('reads one table per workbook as ssj does: a second sheet of old rows after the table is not read', async () => {
+    const ws = path.join(path.dirname(demo), 'two-sheets');
+    fs.cpSync(demo, ws, { recursive: true });
+    const file = path.join(ws, 'registries', 'pharmacies.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const table = wb.worksheets[0]!;
+    const old = wb.addWorksheet('2023年名录');
+    for (let r = 1; r <= Math.min(table.rowCount, 12); r++) old.addRow((table.getRow(r).values as ExcelJS.CellValue[]).slice(1).map((v) => (typeof v === 'string' ? v.replace(/大药房/, '旧药房') : v)));
+    await wb.xlsx.writeFile(file);
+    const reg = (f: string) => path.join(ws, 'registries', f);
+    const files = ['--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'), '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx')];
+    const d = ssj(committed(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', 'plan-2024.xlsx'), ...files, '--seed', '16180339887498948482',
+      '--seed-source', 'test', '--date', '2024-07-05', '--no-sheets', '--yes', '--json']));
+    expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
+    const rec = path.join(ws, 'draws', `${(JSON.parse(d.stdout) as { drawId: string }).drawId}.json`);
+    expectAgreement(py(['verify', rec, ...files, '--ledger-dir', ws]), rec);
+  }, 120000);
+
   it('re-runs a draw on registries typed into the ssj init templates: only the table sheets are read, not 说明', async () => {
     const ws = path.join(path.dirname(demo), 'ws');
     expect(ssj(['init', ws]).code).toBe(0);
