@@ -66,6 +66,16 @@ function show(ctx: Ctx, o: Outcome): void {
   ctx.out(t(MARK[o.status], { message: o.status === 'ok' ? '' : (o.message ?? '') }));
 }
 
+/** A step's own reading (a damaged record, an unreadable file) fails that step, named, and the menu stays; Ctrl-C still leaves. */
+async function guardedStep(step: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await step();
+  } catch (err) {
+    if (!(err instanceof SsjError) || err.key === 'prompt.cancelled') throw err;
+    return { status: 'failed', message: t(err.key, err.params), key: err.key };
+  }
+}
+
 /** The step after `a` in the month's order, offered as the default next time. */
 function following(a: Action): Action {
   const i = ACTIONS.indexOf(a);
@@ -96,7 +106,7 @@ async function session(ctx: Ctx): Promise<number> {
     const choices = ACTIONS.map((a) => ({ name: actionLabel(a), value: a }));
     const action: Action = await askSelect(wctx, { message: t('wizard.menu'), flag: '<command>', choices, default: next });
     if (action === 'quit') break;
-    const outcome: Outcome = await ACTION_RUN[action](wctx, state);
+    const outcome: Outcome = await guardedStep(() => ACTION_RUN[action](wctx, state));
     show(wctx, outcome);
     // A step that failed is offered again (after the fix it names), not skipped over.
     next = outcome.status === 'failed' ? action : following(action);

@@ -207,6 +207,16 @@ describe('the wizard draws after a confirmed summary', () => {
   });
 });
 
+describe('a step that cannot read the workspace', () => {
+  it('fails that step, named, and the menu stays', async () => {
+    const ws = await initWorkspace();
+    fs.writeFileSync(path.join(ws, 'ledger.jsonl'), '{not json\n');
+    const s = await wizard(ws, [HERE, MENU(/^递补检查人员/), QUIT]);
+    expect(s.code).toBe(0);
+    expect(s.out).toMatch(/✗ 失败：.*ledger\.jsonl/);
+  });
+});
+
 describe('Ctrl-C', () => {
   it('at the menu leaves quietly with exit 130', async () => {
     const ws = await initWorkspace();
