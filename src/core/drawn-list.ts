@@ -117,7 +117,7 @@ function entryOf(draw: DrawRecord, e: SelectedEntity): DrawnListEntry {
     authority: authorityOf(row),
     name: e.name,
     code: e.uscc || e.ybbm || e.key,
-    verification: verificationCode(draw.recordHash, e.key),
+    verification: e.key === '' ? '' : verificationCode(draw.recordHash, e.key), // a 参保人 count line has no code
   };
 }
 

@@ -57,14 +57,18 @@ const LINE_ESCAPED = h(LINE);
 
 const role = (r: string) => (r === '组长' ? f('notice.role.leader') : r === '组员' ? f('notice.role.member') : h(r));
 
+type PersonKey = 'notice.addressee' | 'notice.body' | 'notice.h.rights' | 'notice.right.identity' | 'notice.right.statement' | 'notice.right.recusal' | 'notice.verifyText';
+
 /** One notice as a section (a page when printed). */
 export function noticeSection(n: NoticeModel): string {
+  // A 参保人 (ssj-draw/2) is addressed as a person, by 公民身份号码; the drawn list does not name them.
+  const k = <K extends PersonKey>(key: K): MsgKey => (n.entity.objectType === '参保人' ? (`notice.person.${key.slice('notice.'.length)}` as MsgKey) : key);
   const items = n.items.map((i) => `<tr><td>${h(i.item)}</td><td>${h(i.basis || '—')}</td></tr>`).join('');
   const team = n.team.map((m) => `<tr><td>${h(m.name)}</td><td>${h(m.key)}</td><td>${h(m.unit)}</td><td>${role(m.role)}</td></tr>`).join('');
   const materials = n.materials.length ? `<ol>${n.materials.map((m) => `<li>${h(m)}</li>`).join('')}</ol>` : `<p class="flat">${f('notice.materialsDefault')}</p>`;
   const contact = n.contact !== '' ? h(n.contact) : f('notice.contactBlank');
   const document = n.document ? tf('notice.document', { document: h(n.document.replace(/^《|》$/g, '')) }) : '';
-  const body = tf('notice.body', {
+  const body = tf(k('notice.body'), {
     document,
     task: h(n.taskName),
     drawId: h(n.drawId),
@@ -77,7 +81,7 @@ export function noticeSection(n: NoticeModel): string {
   return `<section class="page">
 <h1>${f('notice.title')}</h1>
 <div class="no">${f('notice.number', { number: n.number })}</div>
-<p class="flat">${f('notice.addressee', { name: n.entity.name, code: n.code })}</p>
+<p class="flat">${f(k('notice.addressee'), { name: n.entity.name, code: n.code })}</p>
 <p>${body}</p>
 <h2>${f('notice.h.items')}</h2>
 <table><colgroup><col style="width:55%"><col style="width:45%"></colgroup><tr><th>${f('notice.col.item')}</th><th>${f('notice.col.basis')}</th></tr>${items}</table>
@@ -85,15 +89,15 @@ export function noticeSection(n: NoticeModel): string {
 <table><colgroup><col style="width:22%"><col style="width:26%"><col style="width:38%"><col style="width:14%"></colgroup><tr><th>${f('notice.col.name')}</th><th>${f('notice.col.licence')}</th><th>${f('notice.col.unit')}</th><th>${f('notice.col.role')}</th></tr>${team}</table>
 <h2>${f('notice.h.materials')}</h2>
 ${materials}
-<h2>${f('notice.h.rights')}</h2>
+<h2>${f(k('notice.h.rights'))}</h2>
 <ol>
-<li>${f('notice.right.identity')}</li>
-<li>${f('notice.right.statement')}</li>
-<li>${f('notice.right.recusal')}</li>
+<li>${f(k('notice.right.identity'))}</li>
+<li>${f(k('notice.right.statement'))}</li>
+<li>${f(k('notice.right.recusal'))}</li>
 </ol>
 <h2>${f('notice.h.verify')}</h2>
 <p class="flat">${f('notice.code')}<span class="code">${h(n.verification)}</span></p>
-<p>${f('notice.verifyText', { drawId: n.drawId })}</p>
+<p>${f(k('notice.verifyText'), { drawId: n.drawId })}</p>
 <h2>${f('notice.h.contact')}</h2>
 <p class="flat">${contact}</p>
 <div class="sign"><div>${f('notice.receipt')}</div><div style="text-align:right">${f('notice.seal', { authority: n.authority || tf('notice.authority'), year: n.drawDate.slice(0, 4) })}</div></div>

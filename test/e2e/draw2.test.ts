@@ -193,6 +193,14 @@ describe('ssj-draw/2 from the CLI handlers', () => {
     expect([ptext.includes('部门联合抽查检查情况记录表'), ptext.includes('统一社会信用代码')]).toEqual([true, true]);
     const all = fs.readFileSync(path.join(dir, 'all.html'), 'utf8');
     expect((all.match(/参保人检查情况记录表/g) ?? []).length).toBe(2);
+    // The 检查通知书 addresses a person as a person; the drawn list's count line carries no 核验码.
+    const notices = path.join(root, 'notices', record.drawId);
+    const noticeOf = (order: number) => fs.readFileSync(path.join(notices, fs.readdirSync(notices).find((f) => f.startsWith(`${String(order).padStart(2, '0')}-`))!), 'utf8');
+    const person = noticeOf(insured[0]!.order);
+    expect([person.includes('公民身份号码/社会保障卡号'), person.includes('你单位'), person.includes('抽取结果中只列人数')]).toEqual([true, false, true]);
+    expect(noticeOf(record.selected.find((e) => e.objectType !== '参保人')!.order)).toContain('你单位');
+    const listLine = fs.readFileSync(path.join(root, 'reports', `抽取结果-${record.drawId}.csv`), 'utf8').split('\n').find((l) => l.includes('参保人2名'))!;
+    expect(listLine.split(',')[13]).toBe('');
   });
 
   it('draw --json shows a 参保人 by the masked number only: no name, no whole ID number, not even in the file names', async () => {
