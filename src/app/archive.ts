@@ -11,13 +11,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARCHIVE_FORMAT, archiveSelection, DESCRIPTION, MANIFEST, manifestText, type ArchiveDescription, type ArchiveInput, type ArchiveScope } from '../core/archive.js';
+import { ARCHIVE_FORMAT, archiveSelection, DESCRIPTION, MANIFEST, manifestText, unsafeEntryName, type ArchiveDescription, type ArchiveInput, type ArchiveScope } from '../core/archive.js';
 import { headOf, recordLines } from '../core/events.js';
 import { sha256Hex } from '../core/hash.js';
 import type { DrawRecord, InputRef } from '../core/types.js';
 import { CheckFailed, InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { unsafeEntryName, writeNewFile } from '../io/archive-zip.js';
+import { writeNewFile } from '../io/archive-zip.js';
 import { readLedgerLines } from '../io/ledger-file.js';
 import { drawFromFlag, isAmendment, readBytesChecked, readRecord, recordPath } from '../io/records.js';
 import { withLock, type Workspace } from '../io/workspace.js';

@@ -68,7 +68,9 @@ export function archiveSelection(lines: AnyLine[], drawDates: ReadonlyMap<string
     if (!isV2(line) || !Array.isArray(line.files)) continue;
     const changes = Array.isArray(line.changes) ? (line.changes as { drawId?: unknown }[]) : [];
     const about = (typeof line.drawId === 'string' && ids.has(line.drawId)) || changes.some((c) => typeof c.drawId === 'string' && ids.has(c.drawId));
-    const ofMonth = line.month === month && (line.kind === 'publication' || ('month' in scope && line.kind === 'report'));
+    // A month's package also holds the announcements made in it that no draw of it used (yet): nothing done that month is left out.
+    const ofMonth = (line.month === month && (line.kind === 'publication' || ('month' in scope && line.kind === 'report')))
+      || ('month' in scope && line.kind === 'announcement' && typeof line.date === 'string' && line.date.startsWith(`${month}-`));
     if (about || ofMonth) for (const f of line.files) if (!isLeftOut(f.path)) files.add(f.path);
   }
   return { draws, amendments, files: [...files].sort() };
@@ -104,12 +106,27 @@ export function checkManifest(manifest: Map<string, string>, actual: ReadonlyMap
   return out;
 }
 
-/** ARCHIVE.json read back: the members verify relies on, else null. */
+/** Why an entry name is refused (a catalogue key), or null. */
+export function unsafeEntryName(name: string, isLink: boolean): string | null {
+  if (isLink) return 'archive.zip.why.symlink';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'archive.zip.why.absolute';
+  if (name.includes('\\')) return 'archive.zip.why.name';
+  const parts = name.replace(/\/$/, '').split('/');
+  if (parts.some((p) => p === '..')) return 'archive.zip.why.dotdot';
+  // eslint-disable-next-line no-control-regex
+  if (parts.some((p) => p === '' || p === '.' || /[\u0000-\u001f\u007f]/.test(p))) return 'archive.zip.why.name';
+  return null;
+}
+
+/** ARCHIVE.json read back: the members verify relies on (input paths inside the package), else null. */
 export function parseDescription(value: unknown): ArchiveDescription | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Partial<ArchiveDescription>;
   const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
   if (v.format !== ARCHIVE_FORMAT || !strings(v.draws) || !strings(v.amendments) || !strings(v.records) || !strings(v.files) || !Array.isArray(v.inputs)) return null;
   if (!v.inputs.every((i) => i && typeof i === 'object' && ['drawId', 'role', 'file', 'path', 'sha256'].every((k) => typeof (i as unknown as Record<string, unknown>)[k] === 'string'))) return null;
+  if (!v.inputs.every((i) => i.path.startsWith('inputs/') && unsafeEntryName(i.path, false) === null)) return null;
+  const scope = v.scope as Record<string, unknown> | undefined;
+  if (!scope || typeof scope !== 'object' || !(typeof scope.draw === 'string' || (typeof scope.month === 'string' && /^\d{4}-\d{2}$/.test(scope.month)))) return null;
   return v as ArchiveDescription;
 }

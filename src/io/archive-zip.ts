@@ -15,6 +15,7 @@ import { InputError, IoError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { ioError } from './errno.js';
 import { knobs } from '../knobs.js';
+import { unsafeEntryName } from '../core/archive.js';
 
 const MB = 1024 * 1024;
 /** Inflated size of a whole package: a month with a million-row registry stays well under it. */
@@ -30,18 +31,6 @@ export interface Extracted {
   files: Map<string, string>;
   /** Entries that did not inflate or failed their CRC-32: their names and why. */
   broken: { path: string; reason: string }[];
-}
-
-/** Why an entry name is refused (a catalogue key), or null. */
-export function unsafeEntryName(name: string, isLink: boolean): string | null {
-  if (isLink) return 'archive.zip.why.symlink';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'archive.zip.why.absolute';
-  if (name.includes('\\')) return 'archive.zip.why.name';
-  const parts = name.replace(/\/$/, '').split('/');
-  if (parts.some((p) => p === '..')) return 'archive.zip.why.dotdot';
-  // eslint-disable-next-line no-control-regex
-  if (parts.some((p) => p === '' || p === '.' || /[\u0000-\u001f\u007f]/.test(p))) return 'archive.zip.why.name';
-  return null;
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {

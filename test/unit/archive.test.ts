@@ -1,7 +1,6 @@
 /** The evidence package's pure parts: what a scope selects, MANIFEST.sha256 both ways, entry names refused. */
-import { archiveSelection, checkManifest, manifestText, parseDescription, parseManifest } from '../../src/core/archive.js';
+import { archiveSelection, checkManifest, manifestText, parseDescription, parseManifest, unsafeEntryName } from '../../src/core/archive.js';
 import { chainEvent, type AnyLine, type EventDraft } from '../../src/core/events.js';
-import { unsafeEntryName } from '../../src/io/archive-zip.js';
 
 const at = { at: '2024-06-03T01:00:00.000Z', date: '2024-06-03' };
 const f = (p: string) => ({ path: p, sha256: 'a'.repeat(64) });
@@ -28,10 +27,10 @@ const LINES = ledger([
 const DATES = new Map([['d5', '2024-05-30'], ['d6', '2024-06-03']]);
 
 describe('archiveSelection', () => {
-  it('a month: its draws by draw date, their amendments, every event about them and the month\'s publications and report; no snapshot', () => {
+  it('a month: its draws by draw date, their amendments, every event about them, the month\'s publications, report and announcements; no snapshot', () => {
     expect(archiveSelection(LINES, DATES, { month: '2024-06' })).toEqual({
       draws: ['d6'], amendments: ['d6-A1'],
-      files: ['draws/d6-A1-witness.html', 'draws/d6-A1.json', 'draws/d6-witness.html', 'draws/d6.json', 'publications/公示-2024-06-第1次.csv', 'reports/2024-06.xlsx', 'results/d6/E1.json'],
+      files: ['draws/d5-announcement.json', 'draws/d6-A1-witness.html', 'draws/d6-A1.json', 'draws/d6-witness.html', 'draws/d6.json', 'publications/公示-2024-06-第1次.csv', 'reports/2024-06.xlsx', 'results/d6/E1.json'],
     });
   });
   it('a draw: its announcement, record, results named in a later import\'s changes, and its month\'s publications (not the report)', () => {
@@ -58,8 +57,14 @@ describe('MANIFEST.sha256', () => {
     expect(diffs.map((d) => [d.field, d.file])).toEqual([['file.sha256', 'a'], ['file.missing', 'b'], ['manifest.unlisted', 'c']]);
   });
   it('ARCHIVE.json read back only when whole', () => {
-    expect(parseDescription({ format: 'ssj-archive/1', draws: [], amendments: [], records: [], files: [], inputs: [] })).not.toBeNull();
-    expect(parseDescription({ format: 'ssj-archive/1', draws: [], amendments: [], records: [], files: [], inputs: [{ drawId: 1 }] })).toBeNull();
+    const whole = { format: 'ssj-archive/1', scope: { month: '2024-06' }, draws: [], amendments: [], records: [], files: [], inputs: [] };
+    const input = (p: string) => ({ drawId: 'd', role: 'pharmacies', file: 'p.xlsx', path: p, sha256: 'a' });
+    expect(parseDescription(whole)).not.toBeNull();
+    expect(parseDescription({ ...whole, inputs: [input('inputs/d/p.xlsx')] })).not.toBeNull();
+    expect(parseDescription({ ...whole, inputs: [{ drawId: 1 }] })).toBeNull();
+    expect(parseDescription({ ...whole, inputs: [input('inputs/../../etc/passwd')] })).toBeNull();
+    expect(parseDescription({ ...whole, inputs: [input('/etc/passwd')] })).toBeNull();
+    expect(parseDescription({ ...whole, scope: {} })).toBeNull();
     expect(parseDescription({ format: 'other' })).toBeNull();
   });
 });
