@@ -148,10 +148,14 @@ describe('the wizard draws after a confirmed summary', () => {
     expect(fs.readFileSync(log, 'utf8').trim()).toBe(witness);
   });
 
-  it('a machine without a browser opener is told the path, not an error', async () => {
-    const s = await wizard(ws, [HERE, MENU(/^打印见证单/), [/用浏览器打开/, true], QUIT], '2024-06-05', { BROWSER: path.join(ws, 'no-such-browser') });
-    expect(s.code).toBe(0);
-    expect(s.out).toContain(`请手动打开：${path.join(ws, 'draws', '20240605-1-witness.html')}`);
+  it('a machine without a browser opener (or one that cannot open it) is told the path, not an error', async () => {
+    const failing = path.join(tempDir('ssj-browser-'), 'xdg-open-like.sh');
+    fs.writeFileSync(failing, '#!/bin/sh\nexit 3\n', { mode: 0o755 }); // as xdg-open on a server: "no method available"
+    for (const browser of [path.join(ws, 'no-such-browser'), failing]) {
+      const s = await wizard(ws, [HERE, MENU(/^打印见证单/), [/用浏览器打开/, true], QUIT], '2024-06-05', { BROWSER: browser });
+      expect(s.code).toBe(0);
+      expect(s.out).toContain(`请手动打开：${path.join(ws, 'draws', '20240605-1-witness.html')}`);
+    }
   });
 
   it('递补 from the menu: the entity and the inspector leaving are chosen from the draw, the seed confirmed', async () => {
