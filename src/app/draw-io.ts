@@ -26,16 +26,6 @@ import { planInput } from '../core/record.js';
 import type { Workspace } from '../io/workspace.js';
 
 
-const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : undefined);
-
-/** The input flags of a command's options. */
-export function filesOf(opts: Record<string, unknown>): InputFiles {
-  return {
-    plan: list(opts.plan), entities: list(opts.entities), inspectors: list(opts.inspectors), conflicts: list(opts.conflicts),
-    ...(opts.items !== undefined ? { items: list(opts.items) } : {}), ...(opts.priorInspections !== undefined ? { priorInspections: list(opts.priorInspections) } : {}),
-  };
-}
-
 /** The draws in `lines` (not amendments) dated in the calendar year of `date`. */
 export function yearDraws(ws: Workspace, lines: LedgerLine[], date: string, voided: ReadonlySet<string> = new Set()): DrawRecord[] {
   const year = date.slice(0, 4);

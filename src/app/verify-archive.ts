@@ -7,6 +7,7 @@
  *    against ARCHIVE.json;
  * 3. every draw in scope re-run from the inputs inside (`verify --draw`), with its amendments.
  */
+import type { InputFiles } from '../io/inputs.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,7 @@ export interface PackageVerification {
 
 const message = (err: unknown) => (err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err));
 
-const FLAG: Record<string, string> = {
+const FLAG: Record<string, keyof InputFiles> = {
   plan: 'plan', pharmacies: 'entities', institutions: 'entities', insured: 'entities', inspectors: 'inspectors', conflicts: 'conflicts',
   items: 'items', 'prior-inspections': 'priorInspections',
 };
@@ -74,14 +75,14 @@ function checkPackageLedger(ws: Workspace, lines: AnyLine[], d: ArchiveDescripti
 async function rerunDraws(ws: Workspace, d: ArchiveDescription, draws: string[], progress: FileProgress | undefined, warn: (text: string) => void): Promise<Difference[]> {
   const out: Difference[] = [];
   for (const id of draws) {
-    const opts: Record<string, unknown> = { draw: id };
+    const files: InputFiles = {};
     for (const i of d.inputs.filter((x) => x.drawId === id)) {
       const flag = FLAG[i.role];
       if (!flag) continue;
-      opts[flag] = [...((opts[flag] as string[] | undefined) ?? []), path.join(ws.root, ...i.path.split('/'))];
+      files[flag] = [...(files[flag] ?? []), path.join(ws.root, ...i.path.split('/'))];
     }
     try {
-      const v = await verifyDraw(ws, undefined, opts, progress, warn);
+      const v = await verifyDraw(ws, undefined, { drawId: id, files }, progress, warn);
       out.push(...v.differences.map((x) => ({ ...x, drawId: x.drawId ?? id })));
     } catch (err) {
       out.push({ field: 'rerun', drawId: id, expected: null, found: message(err).split(ws.root + path.sep).join('') });

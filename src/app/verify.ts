@@ -22,7 +22,7 @@ import type { FileProgress } from '../io/registry.js';
 import { amendmentsOf, isAmendment, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, safeId } from '../io/records.js';
 import type { PriorDraw } from '../core/draw.js';
 import type { Workspace } from '../io/workspace.js';
-import { filesOf, priorDraws, recordedInputs, withDocument } from './draw-io.js';
+import { priorDraws, recordedInputs, withDocument } from './draw-io.js';
 
 const failure = (field: string, err: unknown): Difference => ({
   field,
@@ -31,7 +31,7 @@ const failure = (field: string, err: unknown): Difference => ({
 });
 
 /** The draw to verify and where its file is: RECORD.json or --draw ID (an amendment leads to its draw). */
-function target(ws: Workspace, recordFile: string | undefined, opts: Record<string, unknown>, standalone: boolean): { draw: DrawRecord; dir: string | null } {
+function target(ws: Workspace, recordFile: string | undefined, drawId: string | undefined, standalone: boolean): { draw: DrawRecord; dir: string | null } {
   if (recordFile) {
     const r = readRecordFile(recordFile);
     const dir = path.dirname(path.resolve(recordFile));
@@ -44,8 +44,8 @@ function target(ws: Workspace, recordFile: string | undefined, opts: Record<stri
     if (isAmendment(d)) throw new InputError('records.isAmendment', { id: d.drawId, amends: d.amends });
     return { draw: d, dir };
   }
-  if (typeof opts.draw === 'string' && opts.draw !== '') {
-    const r = recordFromFlag(ws, opts.draw, { unlisted: 'report' }); // not in the ledger: a difference it reports
+  if (drawId !== undefined) {
+    const r = recordFromFlag(ws, drawId, { unlisted: 'report' }); // not in the ledger: a difference it reports
     return { draw: isAmendment(r) ? readDraw(ws, r.amends) : r, dir: ws.draws };
   }
   throw new UsageError('error.missingFlag', { flag: t('drawcmd.verify.target'), hint: t('drawcmd.verify.targetHint') });
@@ -196,13 +196,13 @@ function standaloneAmendments(draw: DrawRecord, dir: string, given: string[], fi
  * the record is outside any workspace (no ledger); `amendmentFiles` are amendment records given beside it.
  */
 export async function verifyDraw(
-  ws: Workspace, recordFile: string | undefined, opts: Record<string, unknown>, progress: FileProgress | undefined, warn: (text: string) => void,
+  ws: Workspace, recordFile: string | undefined, flags: { drawId?: string; files: InputFiles }, progress: FileProgress | undefined, warn: (text: string) => void,
   source: { standalone?: boolean; amendmentFiles?: string[] } = {},
 ): Promise<DrawVerification> {
   const standalone = source.standalone === true;
-  const { draw, dir } = target(ws, recordFile, opts, standalone);
+  const { draw, dir } = target(ws, recordFile, flags.drawId, standalone);
   const lines = standalone ? [] : readLedger(ws);
-  const given = filesOf(opts);
+  const given = flags.files;
   const files = recordedInputs(ws, draw.inputs, given, dir);
   // A large registry's content hash is made on a worker thread while the draw is re-run here.
   const algorithm = draw.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : 'ssj-draw/1';

@@ -14,7 +14,7 @@ import { planStrata2 } from '../core/draw2.js';
 import { IoError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { fileProgress } from '../render/progress.js';
-import { filesOf, priorDraws, withDocument } from '../app/draw-io.js';
+import { priorDraws, withDocument } from '../app/draw-io.js';
 import { hashedSnapshot, makeSnapshot } from '../app/snapshot.js';
 import { loadInputs } from '../io/inputs.js';
 import { refuseOnErrors } from '../app/refuse.js';
@@ -23,15 +23,15 @@ import { appendEvent, shortHead, withHead } from '../app/ledger.js';
 import { voidedDraws } from '../core/events.js';
 import { openWorkspace } from '../io/workspace.js';
 import { announcementHtml } from '../render/announcement.js';
-import { checkedId } from './common/flags.js';
+import { checkedId, inputFiles } from './common/flags.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const wanted = checkedId(opts.id);
-  const loaded = await loadInputs(filesOf(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today }, fileProgress(ctx));
+  const loaded = await loadInputs(inputFiles(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today }, fileProgress(ctx));
   refuseOnErrors(loaded.issues, ctx.err);
   const { plan, inputs } = withDocument(loaded, opts.document);
-  const files = filesOf(opts);
+  const files = inputFiles(opts);
   // One `announcement` event lists the announcement, its sheet and its snapshot (with their SHA-256) in the ledger.
   const done = await appendEvent(ws, ctx.now, async (state) => {
     const id = wanted ?? nextDrawId(ws, ctx.today);

@@ -12,18 +12,17 @@ import { shortHead } from '../app/ledger.js';
 import { drawFromFlag } from '../io/records.js';
 import { openWorkspace } from '../io/workspace.js';
 import { shortList } from '../render/report.js';
+import { list as flagList, requiredDraw, text } from './common/flags.js';
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 export const run: Handler = async (ctx, _args, opts) => {
-  const drawId = text(opts.draw);
-  if (drawId === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: '' });
+  const drawId = requiredDraw(opts.draw);
   const by = text(opts.by);
   if (by === '') throw new UsageError('after.approve.byMissing');
   const reason = text(opts.return);
   const returning = opts.return !== undefined;
   if (returning && reason === '') throw new UsageError('error.missingFlag', { flag: '--return', hint: '' });
-  const entities = (Array.isArray(opts.entity) ? opts.entity : typeof opts.entity === 'string' ? [opts.entity] : []).map((k) => normKey(String(k))).filter((k) => k !== '');
+  const entities = flagList(opts.entity).map((k) => normKey(k)).filter((k) => k !== '');
   const ws = openWorkspace(ctx.workspace);
   drawFromFlag(ws, drawId); // the one --draw check: id syntax, listed in the ledger
   const opinion = text(opts.opinion);

@@ -1,5 +1,4 @@
 /** ssj archive (--draw ID | --month YYYY-MM) --out FILE.zip: the evidence package (src/app/archive.ts). */
-import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { archiveWorkspace } from '../app/archive.js';
 import type { ArchiveScope } from '../core/archive.js';
@@ -7,12 +6,13 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { openWorkspace } from '../io/workspace.js';
 import { shown } from '../render/written.js';
+import { cliPath, drawFlag, text } from './common/flags.js';
 
-function scopeOf(opts: Record<string, unknown>): ArchiveScope {
-  const draw = typeof opts.draw === 'string' ? opts.draw.trim() : '';
-  const month = typeof opts.month === 'string' ? opts.month.trim() : '';
-  if ((draw === '') === (month === '')) throw new UsageError('archive.needScope');
-  if (draw) return { draw };
+function scopeOf(opts: Readonly<Record<string, unknown>>): ArchiveScope {
+  const draw = drawFlag(opts.draw);
+  const month = text(opts.month);
+  if ((draw === undefined) === (month === '')) throw new UsageError('archive.needScope');
+  if (draw !== undefined) return { draw };
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError('archive.badMonth', { value: month });
   return { month };
@@ -20,8 +20,9 @@ function scopeOf(opts: Record<string, unknown>): ArchiveScope {
 
 export const run: Handler = async (ctx, _args, opts) => {
   const scope = scopeOf(opts);
-  if (typeof opts.out !== 'string' || opts.out.trim() === '') throw new UsageError('archive.needOut');
-  const out = path.resolve(opts.out); // relative to the current folder, not the workspace
+  const given = text(opts.out);
+  if (given === '') throw new UsageError('archive.needOut');
+  const out = cliPath(given); // relative to the current folder, not the workspace
   const ws = openWorkspace(ctx.workspace);
   const r = await archiveWorkspace(ws, scope, out, ctx.err);
   const d = r.description;

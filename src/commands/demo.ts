@@ -13,6 +13,7 @@ import type { Ctx } from '../context.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { prepareDemoDir, snapshot, changed, foldFiles } from '../io/demo-files.js';
 import { demoSteps, DEMO_SEED, type DemoState, type DemoStep, type StepOutcome } from './demo/steps.js';
+import { optText } from './common/flags.js';
 
 interface StepReport {
   step: string;
@@ -72,7 +73,7 @@ export function selfCommand(env: NodeJS.ProcessEnv = process.env, cwd: string = 
 }
 
 export const run: Handler = async (ctx, args, opts) => {
-  const given = args[0] ?? (typeof opts.workspace === 'string' ? opts.workspace : undefined);
+  const given = args[0] ?? optText(opts.workspace);
   const dir = path.resolve(given ?? path.join(process.cwd(), 'ssj-demo'));
   const replaced = prepareDemoDir(dir, DEMO_SEED);
   // Under --json the steps speak to nobody; the summary below is the only stdout.

@@ -22,9 +22,9 @@ import type { Ctx } from '../context.js';
 import { CheckFailed, InputError, SsjError, UsageError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { differenceLines } from '../render/difference-lines.js';
-import { filesOf, priorDraws, yearDraws, readAnnouncement, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, withDocument, type EarlyWitness } from '../app/draw-io.js';
-import { checkedId, requireFlags, seedProblem } from './common/flags.js';
-import { loadInputs, type LoadedInputs } from '../io/inputs.js';
+import { priorDraws, yearDraws, readAnnouncement, witnessEarly, witnessFiles, witnessPaths, sheetsAfterRecord, withDocument, type EarlyWitness } from '../app/draw-io.js';
+import { checkedId, inputFiles, optText, requireFlags, seedProblem, text } from './common/flags.js';
+import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
 import { refuseOnErrors } from '../app/refuse.js';
 import { nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { inputsFromSnapshot } from '../app/snapshot.js';
@@ -76,8 +76,39 @@ function printOutputs(ctx: Ctx, ws: Workspace, r: DrawRecord, head: string): voi
   ctx.out(t('ledger.head', { head: shortHead(head) }));
 }
 
-async function seedOf(ctx: Ctx, opts: Record<string, unknown>): Promise<string> {
-  const text = await flagOrAsk(ctx, opts.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed', validate: seedProblem });
+/** ssj draw's flags, typed: read once here, checked before anything is read (input paths relative to the current folder). */
+interface DrawFlags {
+  id: string | undefined;
+  seed: string | undefined;
+  seedSource: string;
+  announcement: string | undefined;
+  /** `--no-announcement REASON`: the reason (undefined when not given or blank), and whether the flag was given. */
+  noAnnouncement: { given: boolean; reason: string | undefined };
+  again: string | undefined;
+  document: string | undefined;
+  place: string | undefined;
+  sheets: boolean;
+  snapshot: boolean;
+  files: InputFiles;
+}
+
+function drawFlags(ctx: Ctx, opts: Readonly<Record<string, unknown>>): DrawFlags {
+  const id = checkedId(opts.id);
+  const announcement = optText(opts.announcement);
+  requireFlags(ctx, opts, [['--seed', 'seed'], ...(announcement ? [] : ([['--plan', 'plan'], ['--entities', 'entities'], ['--inspectors', 'inspectors']] as const))]);
+  const seed = optText(opts.seed);
+  if (seed === undefined && !ctx.interactive) missingFlag('--seed');
+  if (seed !== undefined) normaliseSeed(seed); // a bad seed is refused before anything is read
+  return {
+    id, seed, seedSource: text(opts.seedSource), announcement,
+    noAnnouncement: { given: opts.noAnnouncement !== undefined, reason: optText(opts.noAnnouncement) },
+    again: optText(opts.again), document: optText(opts.document), place: optText(opts.place),
+    sheets: opts.sheets !== false, snapshot: opts.snapshot !== false, files: inputFiles(opts),
+  };
+}
+
+async function seedOf(ctx: Ctx, f: DrawFlags): Promise<string> {
+  const text = await flagOrAsk(ctx, f.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed', validate: seedProblem });
   return normaliseSeed(text);
 }
 
@@ -97,10 +128,10 @@ interface Prepared {
  * announced (app/snapshot.ts), else read and checked from the files — and
  * then the reason is said.
  */
-async function drawInputs(ctx: Ctx, opts: Record<string, unknown>, announcement: Announcement | null): Promise<LoadedInputs> {
-  const files = filesOf(opts);
-  if (announcement?.snapshot && opts.snapshot !== false) {
-    const s = await inputsFromSnapshot(String(opts.announcement), announcement, files, ctx.today);
+async function drawInputs(ctx: Ctx, f: DrawFlags, announcement: Announcement | null): Promise<LoadedInputs> {
+  const files = f.files;
+  if (announcement?.snapshot && f.snapshot && f.announcement) {
+    const s = await inputsFromSnapshot(f.announcement, announcement, files, ctx.today);
     if ('loaded' in s) {
       ctx.err(t('drawcmd.snapshot.used', { file: announcement.snapshot.file }));
       return s.loaded;
@@ -111,48 +142,43 @@ async function drawInputs(ctx: Ctx, opts: Record<string, unknown>, announcement:
 }
 
 /** Everything checked before the lock: id, seed, announcement, inputs (nothing written on any failure). */
-async function prepare(ctx: Ctx, opts: Record<string, unknown>): Promise<Prepared> {
-  const id = checkedId(opts.id);
-  requireFlags(ctx, opts, [['--seed', 'seed'], ...(opts.announcement ? [] : ([['--plan', 'plan'], ['--entities', 'entities'], ['--inspectors', 'inspectors']] as const))]);
-  if ((typeof opts.seed !== 'string' || opts.seed.trim() === '') && !ctx.interactive) missingFlag('--seed');
-  if (typeof opts.seed === 'string') normaliseSeed(opts.seed); // a bad seed is refused before anything is read
+async function prepare(ctx: Ctx, f: DrawFlags): Promise<Prepared> {
+  const id = f.id;
   const ws = openWorkspace(ctx.workspace);
-  const noAnnouncement = commitment(opts);
-  const announcement: Announcement | null = opts.announcement ? readAnnouncement(String(opts.announcement)) : null;
-  const loaded = await drawInputs(ctx, opts, announcement);
+  const noAnnouncement = commitment(f);
+  const announcement: Announcement | null = f.announcement ? readAnnouncement(f.announcement) : null;
+  const loaded = await drawInputs(ctx, f, announcement);
   phase('inputs read and checked');
   refuseOnErrors(loaded.issues, ctx.err, true);
   // The 实施文件 announced is the draw's unless --document says otherwise (a different one is then refused below).
-  const { plan, inputs } = withDocument(loaded, opts.document ?? announcement?.plan.document);
+  const { plan, inputs } = withDocument(loaded, f.document ?? announcement?.plan.document);
   if (announcement) {
     await loaded.hashed;
-    refuseAnnouncement(ctx, String(opts.announcement), compareInputs(announcement.inputs, inputs));
+    refuseAnnouncement(ctx, f.announcement ?? '', compareInputs(announcement.inputs, inputs));
   }
   for (const f of frequencyReached(plan, yearDraws(ws, readLedger(ws), ctx.today, readVoided(ws)))) {
     ctx.err(t('drawcmd.frequencyReached', { row: f.row, item: f.item, times: f.times, done: f.done, draws: f.draws.join('、') }));
   }
-  return { ws, id, announcement, noAnnouncement, loaded, plan, inputs, seed: await seedOf(ctx, opts) };
+  return { ws, id, announcement, noAnnouncement, loaded, plan, inputs, seed: await seedOf(ctx, f) };
 }
-
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 /**
  * A draw is announced (`--announcement`) or says why not (`--no-announcement REASON`, printed 未经事先公告):
  * neither is refused before anything is read, both is a usage error.
  */
-function commitment(opts: Record<string, unknown>): string | undefined {
-  const reason = text(opts.noAnnouncement);
-  if (opts.announcement && opts.noAnnouncement !== undefined) throw new UsageError('ledger.announcementBoth', {});
-  if (opts.noAnnouncement !== undefined && reason === undefined) throw new UsageError('ledger.noAnnouncementReason', {});
-  if (!opts.announcement && reason === undefined) throw new CheckFailed('ledger.noAnnouncement', {});
+function commitment(f: DrawFlags): string | undefined {
+  const { given, reason } = f.noAnnouncement;
+  if (f.announcement && given) throw new UsageError('ledger.announcementBoth', {});
+  if (given && reason === undefined) throw new UsageError('ledger.noAnnouncementReason', {});
+  if (!f.announcement && reason === undefined) throw new CheckFailed('ledger.noAnnouncement', {});
   return reason;
 }
 
 /** A plan row already drawn in its 抽查频次 period (not voided) is refused unless `--again REASON`; the reason and the earlier draws are recorded. */
-function againOf(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, state: LedgerState): { reason: string; draws: string[] } | undefined {
+function againOf(ctx: Ctx, f: DrawFlags, p: Prepared, state: LedgerState): { reason: string; draws: string[] } | undefined {
   const voided = voidedDraws(state.lines);
   const repeated = repeatedRows(p.plan, ctx.today, yearDraws(p.ws, state.records, ctx.today, voided));
-  const reason = text(opts.again);
+  const reason = f.again;
   if (!repeated.length) return undefined; // --again with nothing drawn before in the period: nothing to record
   if (reason === undefined) {
     for (const r of repeated) ctx.err(t('ledger.repeatedRow', { row: r.row, item: r.item, objectType: r.objectType, period: r.period, draws: r.draws.join('、') }));
@@ -166,15 +192,15 @@ function againOf(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, state: Le
  * the record. A large registry's content hash may still be on its worker
  * thread while the draw runs: it is awaited before the record is made.
  */
-async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, state: LedgerState, progress: Progress, witness: { early: EarlyWitness | null }): Promise<DrawRecord> {
+async function drawRecord(ctx: Ctx, f: DrawFlags, p: Prepared, state: LedgerState, progress: Progress, witness: { early: EarlyWitness | null }): Promise<DrawRecord> {
   const { ws, loaded, plan, announcement } = p;
   const lines = state.records;
   // One announcement, one draw: a second draw on it (say two started at once) is refused as such, before its
   // strata — changed by the first draw's selections — could be blamed instead.
   if (announcement && lines.some((l) => l.drawId === (p.id ?? announcement.drawId))) {
-    throw new InputError('drawcmd.announcementUsed', { file: String(opts.announcement), id: p.id ?? announcement.drawId });
+    throw new InputError('drawcmd.announcementUsed', { file: f.announcement ?? '', id: p.id ?? announcement.drawId });
   }
-  const again = againOf(ctx, opts, p, state);
+  const again = againOf(ctx, f, p, state);
   const prior = priorDraws(ws, lines, ctx.today, voidedDraws(state.lines));
   const input = { plan, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, prior, drawDate: ctx.today };
   phase('ledger read');
@@ -191,15 +217,15 @@ async function drawRecord(ctx: Ctx, opts: Record<string, unknown>, p: Prepared, 
   input.entities = [];
   if (many) collectGarbage();
   phase('registries released');
-  if (announcement) refuseAnnouncement(ctx, String(opts.announcement), checkAgainstAnnouncement(announcement, p.inputs, result.strata));
-  const place = typeof opts.place === 'string' && opts.place.trim() !== '' ? opts.place.trim() : undefined;
+  if (announcement) refuseAnnouncement(ctx, f.announcement ?? '', checkAgainstAnnouncement(announcement, p.inputs, result.strata));
+  const place = f.place;
   const base = drawRecordBase({
     tool: TOOL_VERSION,
     drawId: p.id ?? announcement?.drawId ?? nextDrawId(ws, ctx.today),
     createdAt: ctx.nowIso,
     drawDate: ctx.today,
     seed: p.seed,
-    seedSource: typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '',
+    seedSource: f.seedSource,
     announcementHash: announcement?.announcementHash ?? null,
     ...(place !== undefined ? { place } : {}),
     ...(p.noAnnouncement !== undefined ? { noAnnouncement: p.noAnnouncement } : {}),
@@ -254,7 +280,8 @@ export const run: Handler = async (outer, _args, opts) => {
   // With --json the warnings said on stderr are also listed in the output, with every file written.
   const warnings: string[] = [];
   const ctx: Ctx = outer.json ? { ...outer, err: (line) => { warnings.push(line); outer.err(line); } } : outer;
-  const p = await prepare(ctx, opts);
+  const f = drawFlags(ctx, opts);
+  const p = await prepare(ctx, f);
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
   let record: DrawRecord;
   let text: string;
@@ -265,7 +292,7 @@ export const run: Handler = async (outer, _args, opts) => {
     ({ record, text, head } = await appendRecord<DrawRecord>(
       p.ws,
       ctx.now,
-      (_lines, state) => drawRecord(ctx, opts, p, state, progress, witness),
+      (_lines, state) => drawRecord(ctx, f, p, state, progress, witness),
       // The drawn list (抽取结果公示, Laiyuan 第四条) is written and listed with the record: one event, one command.
       async (r, state) => [...(await (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang, state.head))), ...drawnListFiles(p.ws, r)],
       undefined,
@@ -283,7 +310,7 @@ export const run: Handler = async (outer, _args, opts) => {
   }
   const written = [path.join(p.ws.draws, `${record.drawId}.json`), path.join(p.ws.draws, `${record.drawId}-witness.html`), path.join(p.ws.draws, `${record.drawId}-witness.xlsx`),
     ...drawnListFiles(p.ws, record).map((f) => f.path)];
-  if (opts.sheets !== false) written.push(...(await sheetsAfter(ctx, p.ws, record)));
+  if (f.sheets) written.push(...(await sheetsAfter(ctx, p.ws, record)));
   const made = notices as NoticeDocs | null;
   if (made) {
     if (!ctx.json) ctx.out(t('drawcmd.wrote', { what: t('after.out.notices'), file: made.dir }));

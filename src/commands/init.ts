@@ -19,6 +19,7 @@ import { printFiles, shown } from '../render/written.js';
 import { askSelect, askText } from '../render/prompt.js';
 import { levelOf, parseLevel, settingsJson, LEVELS, type Level, type WorkspaceSettings } from '../core/settings.js';
 import { readSettings, settingsPath } from '../io/settings.js';
+import { text, yes } from './common/flags.js';
 import type { Ctx } from '../context.js';
 
 export const README = 'README.txt';
@@ -59,7 +60,6 @@ async function workspaceFiles(ws: Workspace, settings: WorkspaceSettings | null)
   return [...templates, { path: path.join(ws.root, README), data: readmeText() }, ...copies];
 }
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 const required = (v: string) => (v.trim() !== '' ? true : t('settings.required'));
 
 /**
@@ -98,10 +98,10 @@ export const run: Handler = async (ctx, args, opts) => {
   for (const d of WORKSPACE_DIRS) checkFolder(path.join(ws.root, d));
   const asked = await settingsFor(ctx, opts);
   // --force without settings flags keeps the settings already there (and fills the example plan with them).
-  const settings = asked ?? (opts.force === true ? readSettings(ws.root) : null);
+  const settings = asked ?? (yes(opts.force) ? readSettings(ws.root) : null);
   const files = await workspaceFiles(ws, settings);
   if (asked && !opts.force && fs.existsSync(settingsPath(ws.root))) throw new UsageError('error.exists', { file: settingsPath(ws.root) });
-  const { written, kept } = writeAllOrNothing(files, opts.force === true);
+  const { written, kept } = writeAllOrNothing(files, yes(opts.force));
   for (const d of WORKSPACE_DIRS) ensureDir(path.join(ws.root, d));
   if (asked) {
     // The settings change what every form says: written through the ledger (event kind settings), as any workspace change.

@@ -10,12 +10,13 @@ import { writeNotices } from '../app/notices.js';
 import { shortHead } from '../app/ledger.js';
 import { drawFromFlag } from '../io/records.js';
 import { openWorkspace } from '../io/workspace.js';
+import { requiredDraw, text } from './common/flags.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
-  if (typeof opts.draw !== 'string' || opts.draw.trim() === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: '' });
+  const id = requiredDraw(opts.draw);
   const ws = openWorkspace(ctx.workspace);
-  const draw = drawFromFlag(ws, opts.draw);
-  const out = await writeNotices(ws, draw, ctx.now, { contact: typeof opts.contact === 'string' ? opts.contact.trim() : '' });
+  const draw = drawFromFlag(ws, id);
+  const out = await writeNotices(ws, draw, ctx.now, { contact: text(opts.contact) });
   if (ctx.json) {
     ctx.out(JSON.stringify({ dir: out.dir, count: out.notices.length, all: out.all, approval: out.approval, notices: out.notices.map((n) => ({ entity: n.entity.key, number: n.number, verification: n.verification, timesThisYear: n.timesThisYear })), ledgerHead: out.head }, null, 2));
     return 0;

@@ -16,7 +16,7 @@ import { t } from '../i18n/index.js';
 import type { DrawRecord } from '../core/types.js';
 import { drawFromFlag, isAmendment, listRecords } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
-import { monthFlag, outPath } from './common/flags.js';
+import { drawFlag, monthFlag, outPath, text, yes } from './common/flags.js';
 import { shortList } from '../render/report.js';
 
 type Encoding = 'utf8' | 'gb18030';
@@ -31,15 +31,16 @@ function encodingFlag(value: unknown): Encoding {
 /** --month YYYY-MM or --draw ID, one of them. */
 function scopeFlag(opts: Record<string, unknown>): { month: string } | { draw: string } {
   const hasMonth = opts.month !== undefined;
-  const hasDraw = typeof opts.draw === 'string' && opts.draw !== '';
-  if (hasMonth === hasDraw) throw new UsageError(hasMonth ? 'report.pub.scopeHint' : 'error.missingFlag', { flag: '--month / --draw', hint: t('report.pub.scopeHint') });
-  return hasDraw ? { draw: String(opts.draw) } : { month: monthFlag(opts.month) };
+  const draw = drawFlag(opts.draw);
+  if (hasMonth === (draw !== undefined)) throw new UsageError(hasMonth ? 'report.pub.scopeHint' : 'error.missingFlag', { flag: '--month / --draw', hint: t('report.pub.scopeHint') });
+  return draw !== undefined ? { draw } : { month: monthFlag(opts.month) };
 }
 
 /** `--draw ID --list`: the drawn list (抽取结果公示), not the results. */
 async function runList(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, encoding: Encoding): Promise<number> {
-  if (typeof opts.draw !== 'string' || opts.draw.trim() === '' || opts.month !== undefined) throw new UsageError('after.list.drawOnly');
-  const out = await publishDrawnList(ws, drawFromFlag(ws, opts.draw), encoding, ctx.now);
+  const draw = drawFlag(opts.draw);
+  if (draw === undefined || opts.month !== undefined) throw new UsageError('after.list.drawOnly');
+  const out = await publishDrawnList(ws, drawFromFlag(ws, draw), encoding, ctx.now);
   if (ctx.json) {
     ctx.out(JSON.stringify({ csv: out.csv, html: out.html, written: out.written, count: out.list.entries.length, list: out.list, ...(out.head ? { ledgerHead: out.head } : {}) }, null, 2));
     return 0;
@@ -76,13 +77,15 @@ async function nonCooperationOnly(ctx: Ctx, ws: Workspace, opts: Record<string, 
 export const run: Handler = async (ctx, _args, opts) => {
   const encoding = encodingFlag(opts.encoding);
   const ws = openWorkspace(ctx.workspace);
-  if (opts.list === true && opts.dryRun === true) throw new UsageError('publish.listNoDryRun');
-  if (opts.list === true) return runList(ctx, ws, opts, encoding);
-  const dryRun = opts.dryRun === true;
+  const listOnly = yes(opts.list);
+  const dryRun = yes(opts.dryRun);
+  if (listOnly && dryRun) throw new UsageError('publish.listNoDryRun');
+  if (listOnly) return runList(ctx, ws, opts, encoding);
   // The published file is the one in publications/ (never rewritten); a copy elsewhere is a preview.
-  if (typeof opts.out === 'string' && opts.out !== '' && !dryRun) throw new UsageError('publish.outNeedsDryRun');
+  const previewOut = text(opts.out);
+  if (previewOut !== '' && !dryRun) throw new UsageError('publish.outNeedsDryRun');
   const scope = publishScope(ws, scopeFlag(opts));
-  const site = typeof opts.site === 'string' ? opts.site.trim() : '';
+  const site = text(opts.site);
   let out: Published;
   try {
     out = await publishResults(ws, scope, {
@@ -91,7 +94,7 @@ export const run: Handler = async (ctx, _args, opts) => {
       today: ctx.today,
       now: ctx.now,
       dryRun,
-      out: dryRun && typeof opts.out === 'string' && opts.out !== '' ? outPath(ctx, opts.out, ctx.workspace, `预览-公示-${scope.label}.csv`) : null,
+      out: dryRun && previewOut !== '' ? outPath(previewOut, ctx.workspace, `预览-公示-${scope.label}.csv`) : null,
     });
   } catch (err) {
     if (!dryRun && err instanceof InputError && NO_RESULTS.has(err.key)) return nonCooperationOnly(ctx, ws, opts, scope.label, encoding, err);

@@ -22,7 +22,7 @@ import { issueReport } from '../app/report.js';
 import { shortHead } from '../app/ledger.js';
 import { openWorkspace } from '../io/workspace.js';
 import { form3Lines, shortList } from '../render/report.js';
-import { monthFlag, outPath } from './common/flags.js';
+import { cliPath, list, monthFlag, outPath, text } from './common/flags.js';
 import { readSettings } from '../io/settings.js';
 import { formPlace } from '../core/settings.js';
 
@@ -41,28 +41,28 @@ function emit(ctx: Ctx, warnings: Warning[], payload: object, lines: string[]): 
   return 0;
 }
 
-async function combine(ctx: Ctx, month: string, files: string[], out: unknown, ignored: string[]): Promise<number> {
+async function combine(ctx: Ctx, month: string, files: string[], out: string, ignored: string[]): Promise<number> {
   const rows: Form3Row[] = [];
   const unknown: string[] = [];
   const warnings: Warning[] = [];
   // --combine only merges the workbooks given: this unit's own figures come from its own report, made first.
   if (ignored.length > 0) warnings.push({ code: 'combine-ignores', message: t('report.warnCombineIgnores', { flags: ignored.join('、') }) });
   for (const f of files) {
-    const file = path.resolve(ctx.workspace, f);
+    const file = cliPath(f);
     const read = await readForm3Rows(file);
     if (read.rows.some((r) => r.population === null)) unknown.push(path.basename(file));
     if (read.month !== null && read.month !== month) warnings.push({ code: 'other-month', message: t('report.warnOtherMonth', { file, month: read.month, wanted: month }) });
     rows.push(...read.rows);
   }
   const { total, ratioKnown } = totalRow(rows, t('report.f3.total'));
-  const target = outPath(ctx, out, path.join(ctx.workspace, 'reports'), `${t('report.combinedName')}-${month}.xlsx`);
+  const target = outPath(out, path.join(ctx.workspace, 'reports'), `${t('report.combinedName')}-${month}.xlsx`);
   await writeCombinedWorkbook(target, month, rows, total, formPlace(readSettings(ctx.workspace)));
   if (!ratioKnown) warnings.push({ code: 'ratio-unknown', message: t('report.warnRatioUnknown', { files: unknown.join('、') }) });
   return emit(ctx, warnings, { month, file: target, rows, total, ratioKnown }, [t('report.combined', { count: rows.length, file: target })]);
 }
 
-async function activitiesFor(ctx: Ctx, opt: unknown, warnings: Warning[], defaultFile: string | null, month: string): Promise<ActivityRow[]> {
-  const file = typeof opt === 'string' && opt !== '' ? path.resolve(ctx.workspace, opt) : defaultFile;
+async function activitiesFor(given: string, warnings: Warning[], defaultFile: string | null, month: string): Promise<ActivityRow[]> {
+  const file = given !== '' ? cliPath(given) : defaultFile;
   if (!file) {
     warnings.push({ code: 'no-activities', message: t('report.warnNoActivities') });
     return [];
@@ -73,25 +73,47 @@ async function activitiesFor(ctx: Ctx, opt: unknown, warnings: Warning[], defaul
   return rows;
 }
 
+/** ssj report's flags, typed: paths relative to the current folder. */
+interface ReportFlags {
+  month: string;
+  combine: string[];
+  unit: string;
+  activities: string;
+  items: string;
+  out: string;
+  /** Flags --combine does not use, as given. */
+  ignoredByCombine: string[];
+}
+
+function reportFlags(opts: Readonly<Record<string, unknown>>): ReportFlags {
+  return {
+    month: monthFlag(opts.month),
+    combine: list(opts.combine),
+    unit: text(opts.unit),
+    activities: text(opts.activities),
+    items: text(opts.items),
+    out: text(opts.out),
+    ignoredByCombine: [opts.unit !== undefined ? '--unit' : '', opts.activities !== undefined ? '--activities' : ''].filter((f) => f !== ''),
+  };
+}
+
 export const run: Handler = async (ctx, _args, opts) => {
-  const month = monthFlag(opts.month);
-  if (Array.isArray(opts.combine) && opts.combine.length > 0) {
-    const ignored = [opts.unit !== undefined ? '--unit' : '', opts.activities !== undefined ? '--activities' : ''].filter((f) => f !== '');
-    return combine(ctx, month, opts.combine as string[], opts.out, ignored);
-  }
+  const f = reportFlags(opts);
+  const month = f.month;
+  if (f.combine.length > 0) return combine(ctx, month, f.combine, f.out, f.ignoredByCombine);
   const ws = openWorkspace(ctx.workspace);
   const warnings: Warning[] = [];
   const draws = listDraws(ws);
-  const activities = await activitiesFor(ctx, opts.activities, warnings, defaultActivitiesFile(ws), month);
-  const unitOpt = typeof opts.unit === 'string' ? opts.unit.trim() : '';
+  const activities = await activitiesFor(f.activities, warnings, defaultActivitiesFile(ws), month);
+  const unitOpt = f.unit;
   const settings = readSettings(ws.root);
   // The unit that seals the form: --unit, the workspace's 单位名称, else the plans' lead unit (not the joint 抽查主体).
   const unit = unitOpt || settings?.unit || defaultUnit(draws, month) || t('report.defaultUnit');
   if (!settings) warnings.push({ code: 'no-settings', message: t('settings.none', { dir: ws.root }) });
-  const list = typeof opts.items === 'string' && opts.items !== '' ? await readItemsList(path.resolve(ctx.workspace, opts.items)) : null;
+  const list = f.items !== '' ? await readItemsList(cliPath(f.items)) : null;
   if (list) refuseOnErrors(list.issues, ctx.err);
   const form = monthlyFigures(draws, loadResultsForReport(ws), loadPublications(ws), activities, month, unit, list?.items ?? null);
-  const target = outPath(ctx, opts.out, ws.reports, `${safeFileName(unit)}-${month}.xlsx`);
+  const target = outPath(f.out, ws.reports, `${safeFileName(unit)}-${month}.xlsx`);
   const row = form3Row(form);
   const place = formPlace(settings);
   const issued = await issueReport(ws, month, target, ctx.now, (head) => monthlyWorkbookBytes(form, row, ctx.today, place, tf('publish.reportHead', { head })));

@@ -10,11 +10,11 @@ import { drawFromFlag, readLedger } from '../io/records.js';
 import { amendmentsInLedger } from '../app/draw-io.js';
 import { sheetsDir, writeRecordSheets } from '../app/sheets.js';
 import { startProgress } from '../render/progress.js';
+import { requiredDraw } from './common/flags.js';
 import { openWorkspace, withLock } from '../io/workspace.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
-  const id = typeof opts.draw === 'string' ? opts.draw.trim() : '';
-  if (id === '') throw new UsageError('error.missingFlag', { flag: '--draw', hint: t('results.sheets.drawHint') });
+  const id = requiredDraw(opts.draw, t('results.sheets.drawHint'));
   const ws = openWorkspace(ctx.workspace);
   const draw = drawFromFlag(ws, id);
   // Under the lock, from the ledger as it is then: a substitution at the same moment cannot leave its team behind.

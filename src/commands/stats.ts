@@ -10,7 +10,7 @@ import { statsWorkbookBytes } from '../io/stats-xlsx.js';
 import { issueDocument } from '../app/report.js';
 import { shortHead } from '../app/ledger.js';
 import { openWorkspace } from '../io/workspace.js';
-import { outPath } from './common/flags.js';
+import { list, outPath } from './common/flags.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const year = Number(String(opts.year ?? '').trim());
@@ -18,9 +18,9 @@ export const run: Handler = async (ctx, _args, opts) => {
   const q = opts.quarter === undefined ? null : Number(String(opts.quarter).trim());
   if (q !== null && ![1, 2, 3, 4].includes(q)) throw new UsageError('error.badFlagValue', { flag: '--quarter', value: String(opts.quarter), hint: t('after.stats.quarterHint') });
   const ws = openWorkspace(ctx.workspace);
-  const files = Array.isArray(opts.entities) ? opts.entities.map(String) : [];
+  const files = list(opts.entities);
   const stats = await statsOf(ws, year, q, ctx.today, files);
-  const file = outPath(ctx, opts.out, ws.reports, `统计-${year}${q ? `-Q${q}` : ''}.xlsx`);
+  const file = outPath(opts.out, ws.reports, `统计-${year}${q ? `-Q${q}` : ''}.xlsx`);
   // Written and listed by one `statistics` event (issue 15: every change to the workspace is an event).
   const issued = await issueDocument(ws, 'statistics', { year, ...(q ? { quarter: q } : {}) }, file, ctx.now, () => statsWorkbookBytes(stats));
   if (ctx.json) {

@@ -39,23 +39,24 @@ function followUps(ctx: Ctx, ws: Workspace, draws: DrawRecord[]): number {
 }
 import { readLedgerLines } from '../io/ledger-file.js';
 import { unusedAnnouncements, voidedDraws } from '../core/events.js';
+import { drawFlag, yes } from './common/flags.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
-  const id = typeof opts.draw === 'string' ? opts.draw.trim() : '';
+  const id = drawFlag(opts.draw);
   const lines = readLedgerLines(ws);
   const voided = voidedDraws(lines); // a voided draw (作废) has nothing missing
-  const draws: DrawRecord[] = id !== '' ? [drawFromFlag(ws, id)] : listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r) && !voided.has(r.drawId));
-  if (opts.followups === true) return followUps(ctx, ws, draws);
+  const draws: DrawRecord[] = id !== undefined ? [drawFromFlag(ws, id)] : listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r) && !voided.has(r.drawId));
+  if (yes(opts.followups)) return followUps(ctx, ws, draws);
   const status = missingResults(draws, loadResults(ws));
   const review = reviewByDraw(reviewedResults(ws), draws);
-  const unused = id !== '' ? [] : unusedAnnouncements(lines);
+  const unused = id !== undefined ? [] : unusedAnnouncements(lines);
   if (ctx.json) {
     ctx.out(JSON.stringify({ ...status, review: Object.fromEntries(review), unusedAnnouncements: unused, voided: [...voided] }));
     return 0;
   }
   for (const a of unused) ctx.out(t('ledger.verify.unusedAnnouncement', { id: a }));
-  if (id !== '' && voided.has(id)) ctx.out(t('ledger.status.voided', { id }));
+  if (id !== undefined && voided.has(id)) ctx.out(t('ledger.status.voided', { id }));
   if (status.draws.length === 0) {
     ctx.out(t('results.status.none'));
     return 0;

@@ -16,7 +16,7 @@ import { compareInputs } from '../core/verify.js';
 import type { Ctx } from '../context.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { filesOf, recordedInputs, sheetsAfterRecord, witnessFiles, witnessPaths } from '../app/draw-io.js';
+import { recordedInputs, sheetsAfterRecord, witnessFiles, witnessPaths } from '../app/draw-io.js';
 import { loadInputs, type LoadedInputs } from '../io/inputs.js';
 import { teamInForce } from '../core/team-in-force.js';
 import { refuseOnErrors } from '../app/refuse.js';
@@ -26,7 +26,7 @@ import { loadResults, resultPath } from '../io/results-store.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
 import { roleLabel } from '../render/witness.js';
-import { requireFlags, seedProblem } from './common/flags.js';
+import { inputFiles, requireFlags, seedProblem, text } from './common/flags.js';
 
 const amendmentsIn = (ws: Workspace, lines: LedgerLine[], id: string): AmendmentRecord[] =>
   amendmentsOf(
@@ -73,7 +73,7 @@ async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): 
   const inspector = normKey(await ask(ctx, opts.inspector, '--inspector', t('cli.opt.inspector')));
   const reason = await ask(ctx, opts.reason, '--reason', t('cli.opt.reason'));
   const seed = normaliseSeed((await flagOrAsk(ctx, opts.seed, { message: t('drawcmd.seedPrompt'), flag: '--seed', validate: seedProblem })).trim());
-  const seedSource = typeof opts.seedSource === 'string' ? opts.seedSource.trim() : '';
+  const seedSource = text(opts.seedSource);
   const amendments = amendmentsIn(ws, readLedger(ws), draw.drawId);
   // The same command again (same entity, inspector and seed) after a crash cut it off after its ledger line: it stands.
   const made = [...amendments].reverse().find((a) => a.substitution.entity === entity && a.substitution.removed === inspector && a.seed === seed);
@@ -133,7 +133,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     else report(ctx, ws, q.made, q.draw, sheets === 'failed' ? { kept: [] } : sheets);
     return 0;
   }
-  const files = recordedInputs(ws, q.draw.inputs, filesOf(opts), ws.draws, ['inspectors', 'conflicts']);
+  const files = recordedInputs(ws, q.draw.inputs, inputFiles(opts), ws.draws, ['inspectors', 'conflicts']);
   const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true, algorithm: q.draw.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : 'ssj-draw/1' });
   refuseOnErrors(loaded.issues, ctx.err, true);
   warnChangedInputs(ctx, q.draw, loaded);

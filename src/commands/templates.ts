@@ -5,12 +5,14 @@ import { t } from '../i18n/index.js';
 import { renderTemplates, writeAllOrNothing, checkFolder } from '../io/templates.js';
 import { printFiles, shown } from '../render/written.js';
 import { readSettings } from '../io/settings.js';
+import { cliPath, text, yes } from './common/flags.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
-  const dir = path.resolve(typeof opts.out === 'string' && opts.out !== '' ? opts.out : path.join(ctx.workspace, 'templates'));
+  const out = text(opts.out);
+  const dir = out !== '' ? cliPath(out) : path.join(ctx.workspace, 'templates');
   checkFolder(dir);
   const files = await renderTemplates(dir, readSettings(ctx.workspace));
-  const { written } = writeAllOrNothing(files, opts.force === true);
+  const { written } = writeAllOrNothing(files, yes(opts.force));
   if (ctx.json) {
     ctx.out(JSON.stringify({ dir, written }));
   } else {

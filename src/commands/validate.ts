@@ -15,6 +15,7 @@ import { loadInputs, loadPlan } from '../io/inputs.js';
 import type { FileReport, ValidateReport } from '../core/types.js';
 import { unreadable, validateFiles } from '../io/registry.js';
 import { issuesJson, renderIssues } from '../render/issues.js';
+import { optText } from './common/flags.js';
 import { issueMessage } from '../render/issue-text.js';
 import { writeIssueReport } from '../app/issue-report.js';
 import { fileProgress } from '../render/progress.js';
@@ -120,7 +121,7 @@ const VALIDATABLE = /\.(xlsx|xlsm|xls|ods|csv|json)$/i;
 
 export const run: Handler = async (ctx, args, opts) => {
   const role = parseRole(opts.role);
-  const report = typeof opts.report === 'string' ? opts.report : undefined;
+  const report = optText(opts.report);
   if (report !== undefined && !/\.(xlsx|csv)$/i.test(report)) throw new UsageError('validate.badReport', { file: report });
   const progress = fileProgress(ctx);
   // As ssj results does: a folder stands for its tables, an unexpanded *.xlsx is expanded, Excel's ~$ lock files are skipped.

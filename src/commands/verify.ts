@@ -21,6 +21,7 @@ import { isAmendment, readRecord } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
 import { fileProgress } from '../render/progress.js';
+import { drawFlag, inputFiles } from './common/flags.js';
 
 
 /** Amendments drawn with other inspectors or conflicts than the files given are re-run with the files given: say so. */
@@ -113,7 +114,7 @@ export const run: Handler = async (ctx, args, opts) => {
   if (args[0] && /\.zip$/i.test(args[0])) return verifyZip(ctx, args[0]);
   const place = recordPlace(ctx.workspace, args[0]);
   if (place.foundWorkspace) ctx.err(t('archive.verify.foundWorkspace', { dir: place.foundWorkspace }));
-  const v = await verifyDraw(place.ws, args[0], opts, fileProgress(ctx), ctx.err, { standalone: place.standalone, amendmentFiles: args.slice(1) });
+  const v = await verifyDraw(place.ws, args[0], { drawId: drawFlag(opts.draw), files: inputFiles(opts) }, fileProgress(ctx), ctx.err, { standalone: place.standalone, amendmentFiles: args.slice(1) });
   const { draw, amendments, inputs, files, differences } = v;
   if (place.standalone) ctx.err(t('archive.verify.standalone', { n: v.priorFromRecord }));
   noteAmendmentInputs(ctx, amendments, inputs);

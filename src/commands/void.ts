@@ -5,14 +5,14 @@ import { shortHead } from '../app/ledger.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { openWorkspace } from '../io/workspace.js';
+import { requiredDraw, text, yes } from './common/flags.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
-  const drawId = typeof opts.draw === 'string' ? opts.draw.trim() : '';
-  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
-  if (!drawId) throw new UsageError('error.missingFlag', { flag: '--draw', hint: t('ledger.void.hint') });
+  const drawId = requiredDraw(opts.draw, t('ledger.void.hint'));
+  const reason = text(opts.reason);
   if (!reason) throw new UsageError('error.missingFlag', { flag: '--reason', hint: t('ledger.void.hint') });
   const ws = openWorkspace(ctx.workspace);
-  const done = await voidDraw(ws, { drawId, reason, force: opts.force === true, now: ctx.now, nowIso: ctx.nowIso, lang: ctx.lang });
+  const done = await voidDraw(ws, { drawId, reason, force: yes(opts.force), now: ctx.now, nowIso: ctx.nowIso, lang: ctx.lang });
   if (ctx.json) {
     ctx.out(JSON.stringify({ drawId: done.drawId, voided: true, reason, hidden: done.hidden, sheet: done.sheet, ledgerHead: done.head }, null, 2));
     return 0;

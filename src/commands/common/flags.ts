@@ -2,10 +2,56 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../context.js';
-import { isValidDrawId } from '../../core/record.js';
+import { isSafeRecordId, isValidDrawId } from '../../core/record.js';
+import type { InputFiles } from '../../io/inputs.js';
 import { normaliseSeed } from '../../core/draw.js';
 import { SsjError, UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
+
+/** A flag's text, trimmed; '' when not given (or given without a value). */
+export const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/** A flag's text, trimmed; undefined when not given or blank. */
+export const optText = (v: unknown): string | undefined => text(v) || undefined;
+
+/** A flag given more than once or with several values (`--entity a b`, `--entity a --entity b`); [] when not given. */
+export const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
+
+/** A yes/no flag (`--force`, `--dry-run`). */
+export const yes = (v: unknown): boolean => v === true;
+
+/**
+ * `--draw ID`: trimmed and its syntax checked here, before anything is read
+ * (whether the ledger lists it is the record reader's check); undefined when not given.
+ */
+export function drawFlag(value: unknown): string | undefined {
+  const id = text(value);
+  if (id === '') return undefined;
+  if (!isSafeRecordId(id)) throw new UsageError('drawcmd.badId', { id });
+  return id;
+}
+
+/** `--draw ID` where the command needs one: not given is a usage error naming the flag (and `hint`). */
+export function requiredDraw(value: unknown, hint: string = ''): string {
+  const id = drawFlag(value);
+  if (id === undefined) throw new UsageError('error.missingFlag', { flag: '--draw', hint });
+  return id;
+}
+
+/**
+ * A path given on the command line (`--out`, `--combine`, `--items`, `--activities`, input files): one rule,
+ * relative to the current folder, whatever `--workspace` says (the help says so).
+ */
+export const cliPath = (p: string): string => path.resolve(p);
+
+/** The input-file flags of announce, draw, substitute and verify, as given (read relative to the current folder). */
+export function inputFiles(opts: Readonly<Record<string, unknown>>): InputFiles {
+  const given = (v: unknown) => (v === undefined ? undefined : list(v));
+  return {
+    plan: given(opts.plan), entities: given(opts.entities), inspectors: given(opts.inspectors), conflicts: given(opts.conflicts),
+    ...(opts.items !== undefined ? { items: list(opts.items) } : {}), ...(opts.priorInspections !== undefined ? { priorInspections: list(opts.priorInspections) } : {}),
+  };
+}
 
 export function checkedId(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -20,7 +66,7 @@ const given = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : typeof
  * Batch mode (nobody to ask): every required flag that is missing is named at
  * once, not one per run. One missing flag is left to the command's own message.
  */
-export function requireFlags(ctx: Pick<Ctx, 'interactive'>, opts: Record<string, unknown>, flags: readonly (readonly [string, string])[]): void {
+export function requireFlags(ctx: Pick<Ctx, 'interactive'>, opts: Readonly<Record<string, unknown>>, flags: readonly (readonly [string, string])[]): void {
   if (ctx.interactive) return;
   const missing = flags.filter(([, key]) => !given(opts[key])).map(([flag]) => flag);
   if (missing.length > 1) throw new UsageError('error.missingFlags', { flags: missing.join(' '), count: missing.length });
@@ -45,10 +91,10 @@ export function monthFlag(value: unknown, flag = '--month'): string {
   return v;
 }
 
-/** --out: a file, or a folder to put the default name in. */
-export function outPath(ctx: Ctx, out: unknown, dir: string, name: string): string {
+/** --out: a file, or a folder to put the default name in (relative to the current folder); `dir`/`name` when not given. */
+export function outPath(out: unknown, dir: string, name: string): string {
   if (typeof out !== 'string' || out === '') return path.join(dir, name);
-  const p = path.resolve(ctx.workspace, out);
+  const p = cliPath(out);
   const isDir = out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(p) && fs.statSync(p).isDirectory());
   return isDir ? path.join(p, name) : p;
 }

@@ -64,5 +64,5 @@ export const draw2: Record<keyof typeof zh, string> = {
   'templates.col.insured.insurance': '险种, e.g. 职工医保, 居民医保; the directed condition 险种 filters on it.',
   'templates.col.insured.tags': 'Tags, e.g. 异常报销, 举报线索; several separated by 、.',
   'templates.col.insured.remarks': 'Remarks.',
-  'cli.opt.report.items': 'the inspection item list: the report counts 大项 and 小项 from it (小项 = the numbered parts 一、二、三… of 抽查内容)',
+  'cli.opt.report.items': 'the inspection item list (relative to the current folder): the report counts 大项 and 小项 from it (小项 = the numbered parts 一、二、三… of 抽查内容)',
 };

@@ -2,7 +2,7 @@ import type { publish as zh } from '../zh/publish.js';
 
 export const publish: Record<keyof typeof zh, string> = {
   'publish.opt.dryRun': 'write a preview only (marked 预览, not in publications/, not logged, not counted)',
-  'publish.opt.out': 'with --dry-run: the preview file or folder (a real publication always goes to publications/)',
+  'publish.opt.out': 'with --dry-run: the preview file or folder, relative to the current folder (a real publication always goes to publications/)',
   'publish.outNeedsDryRun': 'A real publication always goes to publications/ (named by month and sequence, never changed afterwards); --out is only for a --dry-run preview. Add --dry-run for a preview, or drop --out to publish.',
   'publish.listNoDryRun': '--list (the drawn list) has no preview: the draw already wrote it to reports/. Drop --dry-run.',
   'publish.exists':

@@ -63,5 +63,5 @@ export const draw2 = {
   'templates.col.insured.insurance': '险种，如 职工医保、居民医保；定向条件“险种”按此筛选。',
   'templates.col.insured.tags': '分类标注，如 异常报销、举报线索；多个用 、 分隔。',
   'templates.col.insured.remarks': '备注。',
-  'cli.opt.report.items': '随机抽查事项清单：月报“多少大项、多少小项”按清单计（小项 = 抽查内容的 一、二、三… 分项）',
+  'cli.opt.report.items': '随机抽查事项清单（相对于当前目录）：月报“多少大项、多少小项”按清单计（小项 = 抽查内容的 一、二、三… 分项）',
 } as const;

@@ -1,7 +1,7 @@
 /** Immutable publications, the report's ledger head, entity replacement (补抽): issue 15. */
 export const publish = {
   'publish.opt.dryRun': '只写预览（标明“预览”，不写入 publications/，不记入台账，不计入公示次数）',
-  'publish.opt.out': '与 --dry-run 同用：预览写到这个文件或目录（正式公示总是写入 publications/）',
+  'publish.opt.out': '与 --dry-run 同用：预览写到这个文件或目录（相对于当前目录；正式公示总是写入 publications/）',
   'publish.outNeedsDryRun': '正式公示总是写入 publications/（按月份和次数命名，写后不再改动），--out 只用于 --dry-run 预览。预览请加 --dry-run；正式公示请去掉 --out。',
   'publish.listNoDryRun': '--list（抽取结果公示）没有预览：它在抽取时已写入 reports/。请去掉 --dry-run。',
   'publish.exists':
