@@ -11,9 +11,11 @@ import { activities } from './schemas/activities.js';
 import { examplePlanRows } from './example-plan.js';
 import type { WorkspaceSettings } from './settings.js';
 import { items, priorInspections, insured } from './schemas/draw2.js';
+import { results } from './schemas/results.js';
+import { MEASURES } from './follow-up.js';
 
-export type TemplateId = 'pharmacies' | 'institutions' | 'inspectors' | 'conflicts' | 'plan' | 'activities' | 'items' | 'prior-inspections' | 'insured';
-export const TEMPLATE_IDS: readonly TemplateId[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'activities', 'items', 'prior-inspections', 'insured'];
+export type TemplateId = 'pharmacies' | 'institutions' | 'inspectors' | 'conflicts' | 'plan' | 'activities' | 'items' | 'prior-inspections' | 'insured' | 'results';
+export const TEMPLATE_IDS: readonly TemplateId[] = ['pharmacies', 'institutions', 'inspectors', 'conflicts', 'plan', 'activities', 'items', 'prior-inspections', 'insured', 'results'];
 
 export type CellValue = string | number;
 
@@ -61,7 +63,11 @@ const TEXT_FIELDS = new Map<TemplateId, ReadonlySet<string>>([
   ['items', new Set(['seq'])],
   ['prior-inspections', new Set(['uscc', 'ybbm', 'code', 'date'])],
   ['insured', new Set(['idcard', 'card'])],
+  ['results', new Set(['drawId', 'entity', 'codes', 'fuAmount'])],
 ]);
+
+/** Drop-downs a template offers where the schema reads free text (the reader understands more spellings). */
+const TEMPLATE_ENUMS = new Map<string, readonly string[]>([['results.fuMeasure', MEASURES]]);
 
 const WHOLE_FIELDS = new Map<string, number>([
   ['plan.teamSize', 2],
@@ -93,7 +99,7 @@ function column(id: TemplateId, spec: FieldSpec): TemplateColumn {
     label: spec.label,
     required: spec.required,
     optional: Boolean(spec.optional),
-    enum: spec.enum && spec.enum.length > 0 ? [...spec.enum] : null,
+    enum: spec.enum && spec.enum.length > 0 ? [...spec.enum] : TEMPLATE_ENUMS.has(`${id}.${spec.field}`) ? [...(TEMPLATE_ENUMS.get(`${id}.${spec.field}`) as readonly string[])] : null,
     minWhole: WHOLE_FIELDS.get(`${id}.${spec.field}`) ?? null,
     text: TEXT_FIELDS.get(id)?.has(spec.field) ?? false,
     // Wide enough for the header on two wrapped lines, never narrower than the content needs.
@@ -157,6 +163,8 @@ const SOURCES: readonly DefSource[] = [
   { id: 'items', file: '附件1-随机抽查事项清单.xlsx', sheet: '随机抽查事项清单', titles: ['医保基金监管随机抽查事项清单'], schema: items },
   { id: 'prior-inspections', file: '既往检查记录.xlsx', sheet: '既往检查记录', titles: ['本年度其他检查记录（飞行检查、专项检查、上级或其他部门检查）'], schema: priorInspections },
   { id: 'insured', file: '参保人名录库.xlsx', sheet: '参保人', titles: ['医保基金监管检查对象名录库（参保人）'], schema: insured },
+  // The results table (one row per inspection) with the 后续处置 columns (issue 17); imported by ssj results.
+  { id: 'results', file: '检查结果表.xlsx', sheet: '检查结果', titles: ['“双随机、一公开”抽查检查结果表'], schema: results },
 ];
 
 /** A template; the plan's example rows are in the workspace's names (`settings`; null: no place names). */
@@ -177,7 +185,7 @@ export function templateDef(id: TemplateId, settings: WorkspaceSettings | null =
 }
 
 /** The workspace folder `ssj init` puts the fillable copy of a template in. */
-export const workspaceFolder = (id: TemplateId): string => (id === 'plan' ? 'plans' : id === 'activities' ? 'reports' : 'registries');
+export const workspaceFolder = (id: TemplateId): string => (id === 'plan' ? 'plans' : id === 'activities' ? 'reports' : id === 'results' ? 'results' : 'registries');
 
 export const templateDefs = (settings: WorkspaceSettings | null = null): TemplateDef[] => TEMPLATE_IDS.map((id) => templateDef(id, settings));
 

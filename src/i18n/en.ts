@@ -16,6 +16,7 @@ import { draw2 } from './en/draw2.js';
 import { settings } from './en/settings.js';
 import { guard } from './en/guard.js';
 import { notice } from './en/notice.js';
+import { followup } from './en/followup.js';
 import { ledger } from './en/ledger.js';
 import { wizard } from './en/wizard.js';
 import { publish } from './en/publish.js';
@@ -38,6 +39,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...settings,
   ...guard,
   ...notice,
+  ...followup,
   ...ledger,
   ...wizard,
   ...publish,

@@ -15,6 +15,7 @@ import { draw2 } from './zh/draw2.js';
 import { settings } from './zh/settings.js';
 import { guard } from './zh/guard.js';
 import { notice } from './zh/notice.js';
+import { followup } from './zh/followup.js';
 import { ledger } from './zh/ledger.js';
 import { wizard } from './zh/wizard.js';
 import { publish } from './zh/publish.js';
@@ -37,6 +38,7 @@ export const zh = {
   ...settings,
   ...guard,
   ...notice,
+  ...followup,
   ...ledger,
   ...wizard,
   ...publish,

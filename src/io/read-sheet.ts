@@ -12,7 +12,7 @@ import { excelSerialToYmd } from '../core/result-parse.js';
 import type { Issue } from '../core/types.js';
 import { ioError } from './errno.js';
 import { checkZip, passwordError, refuseEncrypted } from './read/zip-guard.js';
-import { NAMES, codeName } from './record-sheet-xlsx.js';
+import { FOLLOW_UP_NAMES, NAMES, codeName, type FollowUpField } from './record-sheet-xlsx.js';
 
 /** A record sheet is a few KB; anything this big is not one (and not a results table a clerk typed). */
 export const MAX_WORKBOOK_BYTES = 64 * 1024 * 1024;
@@ -146,6 +146,15 @@ function codeCells(cells: Map<string, NamedCell[]>): NamedCell[] {
   return numbered.length > 0 ? numbered : (cells.get(NAMES.codes) ?? []);
 }
 
+/** The 后续处置 cells of a sheet that has them (ssj_fu_*); nothing for a sheet printed before them. */
+function followUpCells(wb: XLSX.WorkBook, cells: Map<string, NamedCell[]>): { followUp?: Record<FollowUpField, RawCell> } {
+  const fields = Object.keys(FOLLOW_UP_NAMES) as FollowUpField[];
+  if (!fields.some((f) => cells.has(FOLLOW_UP_NAMES[f]))) return {};
+  const date = new Set<FollowUpField>(['deadline', 'recheckDate', 'closedDate']);
+  const followUp = Object.fromEntries(fields.map((f) => [f, raw(wb, cells.get(FOLLOW_UP_NAMES[f])?.[0], date.has(f))])) as Record<FollowUpField, RawCell>;
+  return { followUp };
+}
+
 /** One inspection from a record sheet, or the issues that stop it being read. */
 export function readRecordSheet(file: string, wb: XLSX.WorkBook): { inspection: RawInspection | null; issues: Issue[] } {
   const { cells, issues } = resolveNames(file, wb);
@@ -162,6 +171,7 @@ export function readRecordSheet(file: string, wb: XLSX.WorkBook): { inspection: 
       codes: codeCells(cells).map((c) => raw(wb, c)),
       handling: emptyCell(),
       remarks: raw(wb, one(NAMES.remarks)),
+      ...followUpCells(wb, cells),
       pubDate: emptyCell(),
       pubSite: emptyCell(),
     },

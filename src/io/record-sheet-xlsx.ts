@@ -11,6 +11,9 @@
  *   …  检查单位 | 检查事项 (B:C) | 检查结果 (D:E)
  *   …  per department: label | its 检查事项 (B:C) | <codes> (D:E) [ssj_result_codes, ssj_result_codes_<n>]
  *   …  备注 | <remarks> (B:E) [ssj_remarks]
+ *   …  后续处置 (A, 3 rows) | 处置措施 | <measure> [ssj_fu_measure] | 追回金额（元） | <amount> [ssj_fu_amount]
+ *                           | 整改期限 | [ssj_fu_deadline] | 复查日期 | [ssj_fu_recheck_date]
+ *                           | 复查结果 | [ssj_fu_recheck_outcome] | 完结日期 | [ssj_fu_closed_date]
  *   …  被检查对象（签字/盖章） (3 rows) | (B:C) | 执法检查人员（签字/盖章） | (E)
  *   …  年 月 日 (A:C) | 年 月 日 (D:E)
  *   …  说明 (1)(2)(3) (A:E)
@@ -26,6 +29,7 @@
 import { targetLabelKey, type RecordSheetModel } from '../core/record-sheet.js';
 import { tf } from '../i18n/index.js';
 import { inertText } from '../core/text.js';
+import { MEASURES } from '../core/follow-up.js';
 import { ExcelJS, FONT, a4, newWorkbook, thinBorder } from './xlsx-write.js';
 
 export const NAMES = {
@@ -36,6 +40,18 @@ export const NAMES = {
   codes: 'ssj_result_codes',
   remarks: 'ssj_remarks',
 } as const;
+
+/** 后续处置 cells (optional; sheets printed before them have none and import as before). */
+export const FOLLOW_UP_NAMES = {
+  measure: 'ssj_fu_measure',
+  amount: 'ssj_fu_amount',
+  deadline: 'ssj_fu_deadline',
+  recheckDate: 'ssj_fu_recheck_date',
+  recheckOutcome: 'ssj_fu_recheck_outcome',
+  closedDate: 'ssj_fu_closed_date',
+} as const;
+export type FollowUpField = keyof typeof FOLLOW_UP_NAMES;
+const FOLLOW_UP_DATES: ReadonlySet<FollowUpField> = new Set(['deadline', 'recheckDate', 'closedDate']);
 export const codeName = (i: number) => `${NAMES.codes}_${i + 1}`;
 
 /** Where the fillable cells ended up (for tests and the HTML). */
@@ -46,6 +62,8 @@ export interface SheetLayout {
   entityName: string;
   codes: string[];
   remarks: string;
+  /** The 后续处置 value cells. */
+  followUp: Partial<Record<FollowUpField, string>>;
   lastRow: number;
 }
 
@@ -138,6 +156,31 @@ function resultRows(ws: Sheet, m: RecordSheetModel, r: number, layout: SheetLayo
   return r;
 }
 
+/**
+ * 后续处置 (optional): 处置措施 (a drop-down of the measures, typing allowed) | 追回金额（元）, 整改期限 | 复查日期,
+ * 复查结果 | 完结日期 — three rows under 备注, named ssj_fu_* for the import.
+ */
+function followUpRows(ws: Sheet, r: number, layout: SheetLayout): number {
+  const pairs: [FollowUpField, FollowUpField][] = [['measure', 'amount'], ['deadline', 'recheckDate'], ['recheckOutcome', 'closedDate']];
+  put(ws, `A${r}:A${r + 2}`, tf('followup.sheet.block'), { bold: true });
+  pairs.forEach((pair, i) => {
+    pair.forEach((field, j) => {
+      const [label, value] = j === 0 ? ['B', 'C'] : ['D', 'E'];
+      put(ws, `${label}${r + i}`, tf(`followup.sheet.${field}`), { bold: true });
+      put(ws, `${value}${r + i}`, '', { align: 'left' });
+      const cell = ws.getCell(`${value}${r + i}`);
+      cell.numFmt = FOLLOW_UP_DATES.has(field) ? 'yyyy-mm-dd' : '@';
+      layout.followUp[field] = `${value}${r + i}`;
+    });
+    ws.getRow(r + i).height = 22;
+  });
+  ws.getCell(`C${r}`).dataValidation = {
+    type: 'list', allowBlank: true, formulae: [`"${MEASURES.join(',')}"`], showErrorMessage: false,
+    showInputMessage: true, promptTitle: tf('followup.sheet.measurePromptTitle'), prompt: tf('followup.sheet.measurePrompt'),
+  };
+  return r + 3;
+}
+
 function signatureRows(ws: Sheet, r: number): number {
   put(ws, `A${r}:A${r + 2}`, tf('results.sheet.signEntity'), { bold: true });
   put(ws, `B${r}:C${r + 2}`, '');
@@ -192,7 +235,7 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
   const name = tf('results.sheet.name');
   const ws = wb.addWorksheet(name);
   ws.columns = PAGE.widths.map((width) => ({ width }));
-  const layout: SheetLayout = { drawId: 'B2', date: 'D2', entity: '', entityName: '', codes: [], remarks: '', lastRow: 0 };
+  const layout: SheetLayout = { drawId: 'B2', date: 'D2', entity: '', entityName: '', codes: [], remarks: '', followUp: {}, lastRow: 0 };
 
   put(ws, 'A1:E1', tf(targetLabelKey(m, 'title')), { bold: true, size: 16, border: false });
   ws.getRow(1).height = 40;
@@ -215,7 +258,8 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
   put(ws, `B${r}:E${r}`, '', { align: 'left' });
   layout.remarks = `B${r}`;
   ws.getRow(r).height = 60;
-  r = signatureRows(ws, r + 1);
+  r = followUpRows(ws, r + 1, layout);
+  r = signatureRows(ws, r);
   put(ws, `A${r}:E${r}`, tf('results.sheet.legend'), { size: 9, align: 'left', border: false });
   ws.getCell(`A${r}`).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
   ws.getRow(r).height = 78;
@@ -226,6 +270,7 @@ export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; l
   wb.definedNames.add(abs(name, layout.entity), NAMES.entity);
   wb.definedNames.add(abs(name, layout.entityName), NAMES.entityName);
   wb.definedNames.add(abs(name, layout.remarks), NAMES.remarks);
+  for (const [field, addr] of Object.entries(layout.followUp) as [FollowUpField, string][]) wb.definedNames.add(abs(name, addr), FOLLOW_UP_NAMES[field]);
   layout.codes.forEach((addr, i) => {
     wb.definedNames.add(abs(name, addr), NAMES.codes);
     wb.definedNames.add(abs(name, addr), codeName(i));

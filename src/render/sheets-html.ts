@@ -34,6 +34,14 @@ function inspectorRows(deps: SheetDepartment[]): string {
   return rows.join('\n');
 }
 
+/** 后续处置 (optional), as the .xlsx: three rows of label | value | label | value. */
+function followUpRows(): string {
+  const pairs = [['measure', 'amount'], ['deadline', 'recheckDate'], ['recheckOutcome', 'closedDate']] as const;
+  return pairs
+    .map((pair, i) => `<tr>${i === 0 ? td(tf('followup.sheet.block'), { rows: 3, cls: 'l' }) : ''}${pair.map((f) => `${td(tf(`followup.sheet.${f}`), { cls: 'l' })}${td('')}`).join('')}</tr>`)
+    .join('\n');
+}
+
 function page(m: RecordSheetModel, recordHash: string): string {
   const e = m.entity;
   const results = m.departments.map((d) => `<tr class="res">${td(d.label)}${td(d.checkItem, { cols: 2, cls: 'v' })}${td('', { cols: 2 })}</tr>`).join('\n');
@@ -48,6 +56,7 @@ ${inspectorRows(m.departments)}
 <tr>${td(tf('results.sheet.checkUnit'), { cls: 'l' })}${td(tf('results.sheet.checkItem'), { cols: 2, cls: 'l' })}${td(tf('results.sheet.checkResult'), { cols: 2, cls: 'l' })}</tr>
 ${results}
 <tr class="remarks">${td(tf('results.sheet.remarks'), { cls: 'l' })}${td('', { cols: 4 })}</tr>
+${followUpRows()}
 <tr class="sign">${td(tf('results.sheet.signEntity'), { cls: 'l' })}${td('', { cols: 2 })}${td(tf('results.sheet.signInspectors'), { cls: 'l' })}${td('')}</tr>
 <tr>${td(tf('results.sheet.dateLine'), { cols: 3, cls: 'r' })}${td(tf('results.sheet.dateLine'), { cols: 2, cls: 'r' })}</tr>
 </table>

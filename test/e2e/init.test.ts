@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { tempDir, ssjIn, expectNoStack } from '../helpers/cli.js';
 
-const TEMPLATE_FILES = ['附件2-定点零售药店名录库.xlsx', '附件3-定点医疗机构名录库.xlsx', '附件4-检查人员名录库.xlsx', '回避名单.xlsx', '抽查工作计划.xlsx', '月度工作情况.xlsx', '附件1-随机抽查事项清单.xlsx', '既往检查记录.xlsx', '参保人名录库.xlsx'];
+const TEMPLATE_FILES = ['附件2-定点零售药店名录库.xlsx', '附件3-定点医疗机构名录库.xlsx', '附件4-检查人员名录库.xlsx', '回避名单.xlsx', '抽查工作计划.xlsx', '月度工作情况.xlsx', '附件1-随机抽查事项清单.xlsx', '既往检查记录.xlsx', '参保人名录库.xlsx', '检查结果表.xlsx'];
 const FOLDERS = ['registries', 'plans', 'draws', 'sheets', 'results', 'reports', 'templates'];
 const USER_FILES = [
   'registries/附件2-定点零售药店名录库.xlsx',

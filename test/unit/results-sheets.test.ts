@@ -56,7 +56,7 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
 
   it('lays the joint sheet out as the seed: labels, pre-filled cells and merged ranges', () => {
     const { v, merges } = grid(written[0] as string);
-    const cells = ['A1', 'A2', 'B2', 'C2', 'A3', 'B3', 'C3', 'D3', 'B4', 'C4', 'D4', 'C5', 'B6', 'C6', 'D6', 'A8', 'B8', 'C8', 'D8', 'E8', 'B9', 'C9', 'D9', 'E9', 'A10', 'B10', 'D10', 'A11', 'B11', 'A12', 'B12', 'A13', 'A14', 'D14', 'A17', 'D17'];
+    const cells = ['A1', 'A2', 'B2', 'C2', 'A3', 'B3', 'C3', 'D3', 'B4', 'C4', 'D4', 'C5', 'B6', 'C6', 'D6', 'A8', 'B8', 'C8', 'D8', 'E8', 'B9', 'C9', 'D9', 'E9', 'A10', 'B10', 'D10', 'A11', 'B11', 'A12', 'B12', 'A13', 'A14', 'B14', 'D14', 'B15', 'D15', 'B16', 'D16', 'A17', 'D17', 'A20', 'D20'];
     expect(Object.fromEntries(cells.map((a) => [a, v(a).replace(/\s+/g, '')]))).toEqual({
       A1: '部门联合抽查检查情况记录表',
       A2: '抽取编号',
@@ -90,14 +90,22 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
       A12: '市场监督管理局',
       B12: '药品质量安全的监督检查',
       A13: '备注',
-      A14: '被检查对象（签字/盖章）',
-      D14: '执法检查人员（签字/盖章）',
-      A17: '年月日',
-      D17: '年月日',
+      // 后续处置 (optional, issue 17): three rows under 备注
+      A14: '后续处置（可选）',
+      B14: '处置措施',
+      D14: '追回金额（元）',
+      B15: '整改期限',
+      D15: '复查日期',
+      B16: '复查结果',
+      D16: '完结日期',
+      A17: '被检查对象（签字/盖章）',
+      D17: '执法检查人员（签字/盖章）',
+      A20: '年月日',
+      D20: '年月日',
     });
-    expect(v('A18')).toMatch(/^说明：（1）检查结果栏填写相应编号：1\.未发现问题.*10\.不合格。（2）备注栏.*（3）/);
+    expect(v('A21')).toMatch(/^说明：（1）检查结果栏填写相应编号：1\.未发现问题.*10\.不合格。（2）备注栏.*（3）/);
     expect(merges).toEqual(
-      ['A1:E1', 'D2:E2', 'A3:A7', 'D3:E3', 'B4:B5', 'D4:E4', 'D5:E5', 'B6:B7', 'D6:E6', 'D7:E7', 'A8:A9', 'B10:C10', 'D10:E10', 'B11:C11', 'D11:E11', 'B12:C12', 'D12:E12', 'B13:E13', 'A14:A16', 'B14:C16', 'D14:D16', 'E14:E16', 'A17:C17', 'D17:E17', 'A18:E18'].sort(),
+      ['A1:E1', 'D2:E2', 'A3:A7', 'D3:E3', 'B4:B5', 'D4:E4', 'D5:E5', 'B6:B7', 'D6:E6', 'D7:E7', 'A8:A9', 'B10:C10', 'D10:E10', 'B11:C11', 'D11:E11', 'B12:C12', 'D12:E12', 'B13:E13', 'A14:A16', 'A17:A19', 'B17:C19', 'D17:D19', 'E17:E19', 'A20:C20', 'D20:E20', 'A21:E21'].sort(),
     );
   });
 
@@ -109,6 +117,12 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
       ssj_entity_key: "'记录表'!$E$8",
       ssj_entity_name: "'记录表'!$C$8",
       ssj_remarks: "'记录表'!$B$13",
+      ssj_fu_measure: "'记录表'!$C$14",
+      ssj_fu_amount: "'记录表'!$E$14",
+      ssj_fu_deadline: "'记录表'!$C$15",
+      ssj_fu_recheck_date: "'记录表'!$E$15",
+      ssj_fu_recheck_outcome: "'记录表'!$C$16",
+      ssj_fu_closed_date: "'记录表'!$E$16",
       ssj_result_codes: "'记录表'!$D$11:$D$12",
       ssj_result_codes_1: "'记录表'!$D$11",
       ssj_result_codes_2: "'记录表'!$D$12",
@@ -120,6 +134,8 @@ describe('writeRecordSheets (Wugang 附件2)', () => {
     const dv = sheet.getCell('D11').dataValidation;
     expect([dv.type, dv.formulae, dv.showErrorMessage ?? false]).toEqual(['list', ['"1,2,3,4,5,6,7,8,9,10"'], false]);
     expect(sheet.getCell('D12').dataValidation.type).toBe('list');
+    const measure = sheet.getCell('C14').dataValidation;
+    expect([measure.type, measure.formulae, measure.showErrorMessage ?? false]).toEqual(['list', ['"责令整改,移送,抄告,追回,行政处罚,其他"'], false]);
     const date = sheet.getCell('D2').dataValidation;
     expect([date.showInputMessage, date.promptTitle, date.prompt, date.showErrorMessage ?? false]).toEqual([true, '检查日期', '例如 2024-06-15；不得早于抽取日期，不得晚于导入当天', false]);
     expect([sheet.pageSetup.paperSize, sheet.pageSetup.fitToPage, sheet.pageSetup.fitToHeight, sheet.pageSetup.fitToWidth]).toEqual([9, true, 1, 1]);

@@ -59,7 +59,7 @@ describe('template columns follow the seeds', () => {
   });
   it('has one template per role, each file name Chinese and unique', () => {
     const files = templateDefs().map((d) => d.file);
-    expect(files).toEqual(['附件2-定点零售药店名录库.xlsx', '附件3-定点医疗机构名录库.xlsx', '附件4-检查人员名录库.xlsx', '回避名单.xlsx', '抽查工作计划.xlsx', '月度工作情况.xlsx', '附件1-随机抽查事项清单.xlsx', '既往检查记录.xlsx', '参保人名录库.xlsx']);
+    expect(files).toEqual(['附件2-定点零售药店名录库.xlsx', '附件3-定点医疗机构名录库.xlsx', '附件4-检查人员名录库.xlsx', '回避名单.xlsx', '抽查工作计划.xlsx', '月度工作情况.xlsx', '附件1-随机抽查事项清单.xlsx', '既往检查记录.xlsx', '参保人名录库.xlsx', '检查结果表.xlsx']);
     expect(new Set(templateDefs().map((d) => d.sheet)).size).toBe(TEMPLATE_IDS.length);
   });
   it('puts the seed title rows above the header', () => {
