@@ -108,6 +108,17 @@ export function buildProgram(run: Runner, version: string): Command {
     .addOption(files('--conflicts', t('cli.opt.conflicts')))
     .action(go('substitute'));
 
+  verb('replace', t('replace.cmd'))
+    .option('--draw <id>', t('cli.opt.draw'))
+    .option('--entity <key>', t('replace.opt.entity'))
+    .option('--reason <text>', t('replace.opt.reason'))
+    .option('--seed <text>', t('replace.opt.seed'))
+    .option('--seed-source <text>', t('cli.opt.seed-source'))
+    .addOption(files('--entities', t('cli.opt.entities')))
+    .addOption(files('--inspectors', t('cli.opt.inspectors')))
+    .addOption(files('--conflicts', t('cli.opt.conflicts')))
+    .action(go('replace'));
+
   verb('verify', t('cli.cmd.verify'))
     .argument('[record...]')
     .option('--draw <id>', t('cli.opt.draw'))

@@ -19,7 +19,7 @@ import { CheckFailed, InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { writeNewFile } from '../io/archive-zip.js';
 import { readLedgerLines } from '../io/ledger-file.js';
-import { drawFromFlag, isAmendment, readBytesChecked, readRecord, recordPath } from '../io/records.js';
+import { drawFromFlag, isDraw, readBytesChecked, readRecord, recordPath } from '../io/records.js';
 import { withLock, type Workspace } from '../io/workspace.js';
 import { zipFiles } from '../io/zip-write.js';
 import { TOOL_VERSION } from '../version.js';
@@ -130,10 +130,10 @@ export async function buildArchive(ws: Workspace, scope: ArchiveScope, packageNa
   }
   if ('draw' in scope) drawFromFlag(ws, scope.draw); // an id the ledger lists, naming a draw (not an amendment)
   const records = recordLines(lines).map((l) => ({ id: l.drawId, record: readRecord(ws, l.drawId) }));
-  const dates = new Map(records.flatMap(({ id, record }) => (isAmendment(record) ? [] : [[id, record.drawDate] as const])));
+  const dates = new Map(records.flatMap(({ id, record }) => (!isDraw(record) ? [] : [[id, record.drawDate] as const])));
   const sel = archiveSelection(lines, dates, scope);
   if (sel.draws.length === 0) throw new UsageError('archive.noDraws', { month: 'month' in scope ? scope.month : '' });
-  const draws = sel.draws.map((id) => records.find((r) => r.id === id)?.record).filter((r): r is DrawRecord => !!r && !isAmendment(r));
+  const draws = sel.draws.map((id) => records.find((r) => r.id === id)?.record).filter((r): r is DrawRecord => !!r && isDraw(r));
   const { inputs, entries } = inputEntries(ws, draws, warn);
   const all = new Map<string, Buffer>();
   all.set('ledger.jsonl', readBytesChecked(ws.ledger));

@@ -15,8 +15,9 @@ import type { Difference } from '../core/verify.js';
 import { InputError, SsjError, UsageError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import type { PrintDoc } from '../core/print-doc.js';
-import { amendmentWitness, docHtml, drawWitness, roleLabel } from '../render/witness.js';
-import { isAmendment, readLedger, readRecord, readTextFile, safeId, type Companion } from '../io/records.js';
+import { drawInForce } from '../core/replace.js';
+import { amendmentWitness, docHtml, drawWitness, replacementWitness, roleLabel } from '../render/witness.js';
+import { isAmendment, isDraw, isReplacement, readLedger, readRecord, readTextFile, safeId, type Companion } from '../io/records.js';
 import { withLock } from '../io/workspace.js';
 import { knobs } from '../knobs.js';
 import { printDocXlsxAside, type PendingHash } from '../io/witness-xlsx.js';
@@ -33,14 +34,23 @@ export function yearDraws(ws: Workspace, lines: LedgerLine[], date: string, void
   for (const line of lines) {
     if (line.amends !== undefined || voided.has(line.drawId)) continue; // a voided draw (作废) counts for nothing
     const r = readRecord(ws, line.drawId);
-    if (!isAmendment(r) && r.drawDate.slice(0, 4) === year) out.push(r);
+    if (isDraw(r) && r.drawDate.slice(0, 4) === year) out.push(r);
   }
   return out;
 }
 
-/** Prior draws of the same calendar year as `date`, for the yearly limit (amendments add no entities). */
+/**
+ * Prior draws of the same calendar year as `date`, for the yearly limit: substitutions add no entities; a
+ * replacement (补抽) listed in `lines` adds its entity to its draw's (the replaced one stays: it was selected too).
+ */
 export function priorDraws(ws: Workspace, lines: LedgerLine[], date: string, voided: ReadonlySet<string> = new Set()): PriorDraw[] {
-  return yearDraws(ws, lines, date, voided).map((r) => ({ drawId: r.drawId, drawDate: r.drawDate, selected: r.selected.map((s) => s.key) }));
+  const extra = new Map<string, string[]>();
+  for (const line of lines) {
+    if (line.amends === undefined || voided.has(line.amends)) continue;
+    const r = readRecord(ws, line.drawId);
+    if (isReplacement(r)) extra.set(r.amends, [...(extra.get(r.amends) ?? []), r.replacement.selected.key]);
+  }
+  return yearDraws(ws, lines, date, voided).map((r) => ({ drawId: r.drawId, drawDate: r.drawDate, selected: [...r.selected.map((s) => s.key), ...(extra.get(r.drawId) ?? [])] }));
 }
 
 export const witnessPaths = (ws: Workspace, id: string) => ({
@@ -63,7 +73,11 @@ async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, la
 /** The witness sheet files (HTML + xlsx) of a record, built from the chained record. */
 export async function witnessFiles(ws: Workspace, record: LedgerRecord, draw: DrawRecord | null, lang: string, ledgerHead?: string | null): Promise<Companion[]> {
   // 参保人 by masked key only (ssj-draw/2, D2-9): the witness sheet leaves the workspace.
-  const doc = isAmendment(record) ? (({ amendment, draw: d }) => amendmentWitness(amendment, d, ledgerHead))(maskedAmendment(record, draw as DrawRecord)) : drawWitness(maskedRecord(record), ledgerHead);
+  const doc = isAmendment(record)
+    ? (({ amendment, draw: d }) => amendmentWitness(amendment, d, ledgerHead))(maskedAmendment(record, draw as DrawRecord))
+    : isReplacement(record)
+      ? replacementWitness(record, draw as DrawRecord, ledgerHead) // a 参保人 is never replaced (refused): nothing to mask
+      : drawWitness(maskedRecord(record), ledgerHead);
   return docFiles(doc, witnessPaths(ws, record.drawId), lang, record.drawId);
 }
 
@@ -190,7 +204,11 @@ export function amendmentsInLedger(ws: Workspace, lines: LedgerLine[], drawId: s
  */
 export async function sheetsInForce(ws: Workspace, draw: DrawRecord, onProgress?: (done: number, total: number) => void): Promise<{ written: string[]; kept: string[] } | null> {
   return withLock(ws, async () => {
-    const amendments = amendmentsInLedger(ws, readLedger(ws), draw.drawId);
+    const lines = readLedger(ws);
+    const amendments = amendmentsInLedger(ws, lines, draw.drawId);
+    // Replacements (补抽) in place: the new entity's sheet, not the replaced one's.
+    const replacements = lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId)).filter(isReplacement);
+    draw = drawInForce(draw, replacements);
     const pause = knobs().sheetsPauseMs; // tests only: widens the window two substitutions race in
     if (pause > 0) await new Promise((r) => setTimeout(r, pause));
     return writeSheetsIfAvailable(ws, draw, amendments, onProgress);

@@ -12,7 +12,7 @@ import { approvalFormModel, noticeModels, type NoticeModel } from '../core/notic
 import { fileStem, safeFileName } from '../core/record-sheet.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import type { DocFile } from '../io/documents.js';
-import { amendmentsOf, isAmendment, listRecords } from '../io/records.js';
+import { amendmentsOf, isDraw, listRecords } from '../io/records.js';
 import type { Workspace } from '../io/workspace.js';
 import { approvalFormHtml, noticeHtml, noticesHtml } from '../render/notice-html.js';
 import { appendEvent } from './ledger.js';
@@ -47,7 +47,7 @@ export interface NoticeDocs {
 export function noticeContext(ws: Workspace, draw: DrawRecord): { earlier: DrawRecord[]; amendments: AmendmentRecord[] } {
   const records = listRecords(ws);
   const at = records.findIndex((r) => r.drawId === draw.drawId);
-  const earlier = records.slice(0, at < 0 ? records.length : at).filter((r): r is DrawRecord => !isAmendment(r));
+  const earlier = records.slice(0, at < 0 ? records.length : at).filter(isDraw);
   return { earlier, amendments: amendmentsOf(records, draw.drawId) };
 }
 

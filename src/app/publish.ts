@@ -16,7 +16,7 @@ import { InputError } from '../errors.js';
 import { t, tf } from '../i18n/index.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readLedgerLines } from '../io/ledger-file.js';
-import { drawFromFlag, isAmendment, listRecords } from '../io/records.js';
+import { drawFromFlag, drawsInForce, isAmendment, listRecords, replacementsOf } from '../io/records.js';
 import { loadResultsForReport } from '../io/report-inputs.js';
 import type { Workspace } from '../io/workspace.js';
 import { encodeCsv, type CsvEncoding } from '../render/csv.js';
@@ -44,9 +44,10 @@ export function publishScope(ws: Workspace, by: { month: string } | { draw: stri
   if ('draw' in by) {
     const draw = drawFromFlag(ws, by.draw);
     if (voided.has(draw.drawId)) throw new InputError('ledger.void.voided', { id: draw.drawId, what: t('ledger.void.whatPublished') });
-    return { draws: [draw], amendments, label: draw.drawId, drawId: draw.drawId };
+    return { draws: drawsInForce([draw, ...replacementsOf(records, draw.drawId)]), amendments, label: draw.drawId, drawId: draw.drawId };
   }
-  const draws = records.filter((r): r is DrawRecord => !isAmendment(r) && !voided.has(r.drawId) && r.drawDate.startsWith(by.month));
+  // Each draw as it stands after its replacements (补抽): the replacement is published, not the replaced.
+  const draws = drawsInForce(records, voided).filter((d) => d.drawDate.startsWith(by.month));
   return { draws, amendments, label: by.month, month: by.month };
 }
 

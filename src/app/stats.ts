@@ -6,7 +6,7 @@
 import { yearStats, type YearStats } from '../core/stats.js';
 import type { DrawRecord, ObjectType } from '../core/types.js';
 import { loadInputs } from '../io/inputs.js';
-import { isAmendment, listRecords } from '../io/records.js';
+import { drawsInForce, isAmendment, listRecords } from '../io/records.js';
 import { loadResults } from '../io/results-store.js';
 import type { Workspace } from '../io/workspace.js';
 import { reviewedResults } from './approve.js';
@@ -14,7 +14,7 @@ import { recordedInputs } from './draw-io.js';
 
 export async function statsOf(ws: Workspace, year: number, quarter: number | null, today: string, entityFiles: string[]): Promise<YearStats> {
   const records = listRecords(ws);
-  const draws = records.filter((r): r is DrawRecord => !isAmendment(r));
+  const draws = drawsInForce(records); // a replacement (补抽) counted instead of the replaced
   const amendments = records.filter(isAmendment);
   const latest = draws.filter((d) => Number(d.drawDate.slice(0, 4)) <= year).at(-1);
   let registry: { key: string; name: string; objectType: ObjectType }[] = [];

@@ -19,7 +19,7 @@ import { InputError, SsjError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { extractPackage } from '../io/archive-zip.js';
 import { readLedgerLines, workspaceFileSha256 } from '../io/ledger-file.js';
-import { isAmendment, loadRecordsForCheck, readRecord, recordIdsIn } from '../io/records.js';
+import { isDraw, loadRecordsForCheck, readRecord, recordIdsIn } from '../io/records.js';
 import type { FileProgress } from '../io/registry.js';
 import { workspacePaths, type Workspace } from '../io/workspace.js';
 import { verifyDraw } from './verify.js';
@@ -52,7 +52,7 @@ function checkPackageLedger(ws: Workspace, lines: AnyLine[], d: ArchiveDescripti
     if (l.amends !== undefined) continue;
     try {
       const r = readRecord(ws, l.drawId);
-      if (!isAmendment(r)) dates.set(l.drawId, r.drawDate);
+      if (isDraw(r)) dates.set(l.drawId, r.drawDate);
     } catch {
       /* a missing or damaged record is named by the chain check */
     }

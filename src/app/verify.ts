@@ -12,14 +12,15 @@ import { checkAgainstAnnouncement, isIntactAnnouncement } from '../core/announce
 import { runDraw, substitute } from '../core/draw.js';
 import { runDraw2 } from '../core/draw2.js';
 import { substitute2 } from '../core/substitute2.js';
-import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
-import { checkRecordHash, compareAmendment, compareDraw2Lists, compareInputs, compareSelected, compareStrata, compareTeams, inRecord, type Difference } from '../core/verify.js';
+import type { AmendmentRecord, DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
+import { replaceEntity } from '../core/replace.js';
+import { checkRecordHash, compareAmendment, compareReplacement, compareDraw2Lists, compareInputs, compareSelected, compareStrata, compareTeams, inRecord, type Difference } from '../core/verify.js';
 import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
 import { refuseOnErrors } from './refuse.js';
 import type { FileProgress } from '../io/registry.js';
-import { amendmentsOf, isAmendment, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, safeId } from '../io/records.js';
+import { amendmentsOf, isAmendment, isDraw, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, replacementsOf, safeId } from '../io/records.js';
 import type { PriorDraw } from '../core/draw.js';
 import type { Workspace } from '../io/workspace.js';
 import { priorDraws, recordedInputs, withDocument } from './draw-io.js';
@@ -35,18 +36,18 @@ function target(ws: Workspace, recordFile: string | undefined, drawId: string | 
   if (recordFile) {
     const r = readRecordFile(recordFile);
     const dir = path.dirname(path.resolve(recordFile));
-    if (!isAmendment(r)) return { draw: r, dir };
+    if (isDraw(r)) return { draw: r, dir };
     if (!standalone) return { draw: readDraw(ws, r.amends), dir: ws.draws };
     // Outside a workspace, an amendment's draw is the record beside it.
     const drawFile = path.join(dir, `${safeId(r.amends)}.json`);
     if (!fs.existsSync(drawFile)) throw new UsageError('archive.verify.drawBesideMissing', { file: recordFile, id: r.amends, dir });
     const d = readRecordFile(drawFile);
-    if (isAmendment(d)) throw new InputError('records.isAmendment', { id: d.drawId, amends: d.amends });
+    if (!isDraw(d)) throw new InputError('records.isAmendment', { id: d.drawId, amends: d.amends });
     return { draw: d, dir };
   }
   if (drawId !== undefined) {
     const r = recordFromFlag(ws, drawId, { unlisted: 'report' }); // not in the ledger: a difference it reports
-    return { draw: isAmendment(r) ? readDraw(ws, r.amends) : r, dir: ws.draws };
+    return { draw: isDraw(r) ? r : readDraw(ws, r.amends), dir: ws.draws };
   }
   throw new UsageError('error.missingFlag', { flag: t('drawcmd.verify.target'), hint: t('drawcmd.verify.targetHint') });
 }
@@ -139,6 +140,34 @@ function rerunAmendments(draw: DrawRecord, amendments: AmendmentRecord[], inputs
   return inRecord(draw.drawId, out);
 }
 
+/**
+ * Each replacement (补抽), in ledger order, re-run from its record and the draw's registries: the team in force
+ * is the draw's with the substitutions listed before it; the replacements before it are those of the record.
+ */
+function rerunReplacements(draw: DrawRecord, lines: LedgerLine[], amendments: AmendmentRecord[], replacements: ReplacementRecord[], inputs: LoadedInputs): Difference[] {
+  const at = (id: string) => lines.findIndex((l) => l.drawId === id);
+  const out: Difference[] = [];
+  replacements.forEach((r, k) => {
+    out.push(...checkRecordHash(r));
+    try {
+      const run = replaceEntity({
+        draw,
+        amendments: amendments.filter((a) => at(a.drawId) < at(r.drawId)),
+        replacements: replacements.slice(0, k),
+        entity: r.replacement.entity,
+        entities: inputs.entities,
+        inspectors: inputs.inspectors,
+        conflicts: inputs.conflicts,
+        seed: r.seed,
+      });
+      out.push(...compareReplacement(r, run));
+    } catch (err) {
+      out.push({ ...failure('replacement', err), drawId: r.drawId });
+    }
+  });
+  return inRecord(draw.drawId, out);
+}
+
 /** An input file the re-run read: its role, where it was found, its SHA-256 as read now. */
 export interface UsedFile {
   role: string;
@@ -214,9 +243,12 @@ export async function verifyDraw(
   const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', 'items', 'prior-inspections', 'insured', ...(given.plan?.length ? ['plan'] : [])]);
   // A plan file given is compared with the recorded 实施文件 (--document at the draw) applied, as the draw hashed it.
   const current = inputs.plan ? withDocument(inputs, draw.plan.document).inputs : inputs.inputs;
+  // Outside a workspace (an archive), the substitutions beside the record; replacements are re-run in a workspace only.
+  const amending = standalone ? [] : lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId));
   const amendments = standalone
     ? standaloneAmendments(draw, dir as string, source.amendmentFiles ?? [], recordFile && path.resolve(recordFile) !== path.join(dir as string, `${draw.drawId}.json`) ? recordFile : undefined)
-    : amendmentsOf(lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId)), draw.drawId);
+    : amendmentsOf(amending, draw.drawId);
+  const replacements = replacementsOf(amending, draw.drawId);
   const differences = [
     ...(draw.algorithm !== 'ssj-draw/1' && draw.algorithm !== 'ssj-draw/2' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
     ...checkRecordHash(draw),
@@ -225,6 +257,7 @@ export async function verifyDraw(
     ...compareInputs(draw.inputs, current, roles),
     ...rerun,
     ...rerunAmendments(draw, amendments, inputs),
+    ...rerunReplacements(draw, lines, amendments, replacements, inputs),
   ];
   const priorFromRecord = standalone ? priorFromExclusions(draw).reduce((n, p) => n + p.selected.length, 0) : 0;
   return { draw, amendments, inputs, files: usedFiles(files, inputs), differences, priorFromRecord };

@@ -8,14 +8,14 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { writeNotices } from '../app/notices.js';
 import { shortHead } from '../app/ledger.js';
-import { drawFromFlag } from '../io/records.js';
+import { drawFromFlag, drawWithReplacements } from '../io/records.js';
 import { openWorkspace } from '../io/workspace.js';
 import { requiredDraw, text } from './common/flags.js';
 
 export const run: Handler = async (ctx, _args, opts) => {
   const id = requiredDraw(opts.draw);
   const ws = openWorkspace(ctx.workspace);
-  const draw = drawFromFlag(ws, id);
+  const draw = drawWithReplacements(ws, drawFromFlag(ws, id)); // a replacement's (补抽) notice, not the replaced one's
   const out = await writeNotices(ws, draw, ctx.now, { contact: text(opts.contact) });
   if (ctx.json) {
     ctx.out(JSON.stringify({ dir: out.dir, count: out.notices.length, all: out.all, approval: out.approval, notices: out.notices.map((n) => ({ entity: n.entity.key, number: n.number, verification: n.verification, timesThisYear: n.timesThisYear })), ledgerHead: out.head }, null, 2));

@@ -14,7 +14,7 @@ import { publishNonCooperation } from '../app/non-cooperation.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { DrawRecord } from '../core/types.js';
-import { drawFromFlag, isAmendment, listRecords } from '../io/records.js';
+import { drawFromFlag, drawsInForce, listRecords } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { drawFlag, monthFlag, outPath, text, yes } from './common/flags.js';
 import { shortList } from '../render/report.js';
@@ -53,7 +53,7 @@ async function runList(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, e
 /** The app's refusals when nothing is publishable: the 不配合检查 notice may still be due. */
 const NO_RESULTS: ReadonlySet<string> = new Set(['after.pub.noneApproved', 'report.pub.none']);
 
-const allDraws = (ws: Workspace): DrawRecord[] => listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r));
+const allDraws = (ws: Workspace): DrawRecord[] => drawsInForce(listRecords(ws));
 
 /**
  * `--month` with no result to publish (none approved, or none yet): refusals (code 6) are counted across

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { drawFromFlag, readLedger } from '../io/records.js';
+import { drawFromFlag, drawWithReplacements, readLedger } from '../io/records.js';
 import { amendmentsInLedger } from '../app/draw-io.js';
 import { sheetsDir, writeRecordSheets } from '../app/sheets.js';
 import { startProgress } from '../render/progress.js';
@@ -16,7 +16,7 @@ import { openWorkspace, withLock } from '../io/workspace.js';
 export const run: Handler = async (ctx, _args, opts) => {
   const id = requiredDraw(opts.draw, t('results.sheets.drawHint'));
   const ws = openWorkspace(ctx.workspace);
-  const draw = drawFromFlag(ws, id);
+  const draw = drawWithReplacements(ws, drawFromFlag(ws, id)); // a replacement's (补抽) sheet, not the replaced one's
   // Under the lock, from the ledger as it is then: a substitution at the same moment cannot leave its team behind.
   const amendments = () => amendmentsInLedger(ws, readLedger(ws), draw.drawId);
   const bar = startProgress(ctx, t('progress.sheets'), draw.selected.length);

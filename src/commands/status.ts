@@ -9,7 +9,7 @@ import { openFollowUps } from '../core/follow-up.js';
 import { t } from '../i18n/index.js';
 import { missingResults } from '../core/results-status.js';
 import type { DrawRecord } from '../core/types.js';
-import { drawFromFlag, isAmendment, listRecords } from '../io/records.js';
+import { drawFromFlag, drawsInForce, drawWithReplacements, listRecords } from '../io/records.js';
 import { loadResults } from '../io/results-store.js';
 import { openWorkspace, sheetsDir, type Workspace } from '../io/workspace.js';
 import { reviewedResults } from '../app/approve.js';
@@ -46,7 +46,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   const id = drawFlag(opts.draw);
   const lines = readLedgerLines(ws);
   const voided = voidedDraws(lines); // a voided draw (作废) has nothing missing
-  const draws: DrawRecord[] = id !== undefined ? [drawFromFlag(ws, id)] : listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r) && !voided.has(r.drawId));
+  const draws: DrawRecord[] = id !== undefined ? [drawWithReplacements(ws, drawFromFlag(ws, id))] : drawsInForce(listRecords(ws), voided); // replacements (补抽) in place
   if (yes(opts.followups)) return followUps(ctx, ws, draws);
   const status = missingResults(draws, loadResults(ws));
   const review = reviewByDraw(reviewedResults(ws), draws);

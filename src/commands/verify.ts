@@ -17,7 +17,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { differenceLines } from '../render/difference-lines.js';
 import type { LoadedInputs } from '../io/inputs.js';
-import { isAmendment, readRecord } from '../io/records.js';
+import { isDraw, readRecord } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
 import { fileProgress } from '../render/progress.js';
@@ -61,7 +61,7 @@ function verifyLedger(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): n
     let draw: DrawRecord;
     try {
       const r = readRecord(ws, l.drawId);
-      if (isAmendment(r)) return;
+      if (!isDraw(r)) return;
       draw = r;
     } catch {
       return; // the ledger check names a missing or unreadable record

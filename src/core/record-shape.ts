@@ -51,10 +51,17 @@ const AMENDMENT: Record<string, Check> = {
   team,
 };
 
+const REPLACEMENT: Record<string, Check> = {
+  ...COMMON,
+  amends: id,
+  replacement: shape({ entity: str, reason: str, candidates: num, selected: shape({ key: str, order: num, stratum: num, name: str }) }),
+  team,
+};
+
 /** What is wrong with a parsed record file (format already checked by the caller), or null. */
 export function recordShapeProblem(v: unknown): string | null {
   if (!isObj(v)) return '{}';
-  return firstBad(v, 'amends' in v ? AMENDMENT : DRAW);
+  return firstBad(v, 'amends' in v ? ('replacement' in v ? REPLACEMENT : AMENDMENT) : DRAW);
 }
 
 /** What is wrong with a parsed ledger line, or null. v2 event lines (`v: 2`) are checked for their ids only. */

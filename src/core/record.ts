@@ -3,7 +3,7 @@
  * the shell supplies the clock, the tool version and the ledger tip; this
  * module fixes the format, the hash and the ids.
  */
-import type { Algorithm, AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Plan } from './types.js';
+import type { Algorithm, AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Plan, ReplacementRecord } from './types.js';
 import { canonicalJson, recordHash, sha256Hex } from './hash.js';
 
 export const RECORD_FORMAT = 'ssj-draw-record/1' as const;
@@ -30,6 +30,23 @@ export function buildDrawRecord(fields: DrawRecordFields): DrawRecord {
 export function buildAmendment(fields: AmendmentFields, algorithm: Algorithm = ALGORITHM): AmendmentRecord {
   const base: Omit<AmendmentRecord, 'recordHash'> = { format: RECORD_FORMAT, algorithm, ...fields };
   return { ...base, recordHash: recordHash(base) };
+}
+
+/** An entity replacement (补抽) record with its format, algorithm and `recordHash`. */
+export function buildReplacement(fields: Omit<ReplacementRecord, 'format' | 'algorithm' | 'recordHash'>, algorithm: Algorithm = ALGORITHM): ReplacementRecord {
+  const base: Omit<ReplacementRecord, 'recordHash'> = { format: RECORD_FORMAT, algorithm, ...fields };
+  return { ...base, recordHash: recordHash(base) };
+}
+
+/** The next replacement id of a draw: <draw>-R1, -R2, … */
+export function nextReplacementId(drawId: string, existing: Iterable<string>): string {
+  let max = 0;
+  for (const id of existing) {
+    if (!id.startsWith(`${drawId}-R`)) continue;
+    const n = Number(id.slice(drawId.length + 2));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return `${drawId}-R${max + 1}`;
 }
 
 /** The same record chained to another ledger tip (re-hashed). */

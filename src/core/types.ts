@@ -283,7 +283,38 @@ export interface AmendmentRecord {
   recordHash: string;
 }
 
-export type LedgerRecord = DrawRecord | AmendmentRecord;
+/**
+ * An entity replacement (补抽): its own record in the ledger, amending a draw.
+ * The replaced entity's place (stratum, order) and team in force go to an
+ * entity drawn with a fresh seed from the same stratum (docs/ALGORITHM.md
+ * "Step 9 — replacement").
+ */
+export interface ReplacementRecord {
+  format: 'ssj-draw-record/1';
+  algorithm: Algorithm;
+  tool: string;
+  drawId: string; // the replacement's own id, e.g. 20240601-1-R1
+  amends: string; // the draw it amends
+  createdAt: string;
+  seed: string;
+  seedSource: string;
+  inputs: InputRef[];
+  replacement: {
+    /** The key of the entity replaced (closed, left the scheme, cannot be inspected). */
+    entity: string;
+    reason: string;
+    /** m: the candidates the new entity was drawn from. */
+    candidates: number;
+    /** The new entity, at the replaced one's stratum and order. */
+    selected: SelectedEntity;
+  };
+  /** The new entity's team: the replaced entity's team in force, unchanged but for `entity`. */
+  team: Team;
+  prevRecordHash: string | null;
+  recordHash: string;
+}
+
+export type LedgerRecord = DrawRecord | AmendmentRecord | ReplacementRecord;
 
 export interface LedgerLine {
   drawId: string;

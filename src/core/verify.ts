@@ -4,7 +4,7 @@
  * (stratum, position, ledger line) and what was expected and found.
  */
 import { recordHash } from './hash.js';
-import type { AmendmentRecord, InputRef, InspectorExclusion, LedgerLine, LedgerRecord, SelectedEntity, Stratum, Team, TeamMember } from './types.js';
+import type { AmendmentRecord, InputRef, InspectorExclusion, LedgerLine, LedgerRecord, SelectedEntity, Stratum, Team, TeamMember, ReplacementRecord } from './types.js';
 
 export type Scalar = string | number | boolean | null;
 
@@ -148,6 +148,19 @@ export function compareAmendment(rec: AmendmentRecord, run: { replacement: TeamM
   }
   if (rec.substitution.candidates !== run.candidates) out.push(diff('substitution.candidates', rec.substitution.candidates, run.candidates, where));
   out.push(...compareMembers('team.members', rec.substitution.entity, rec.team.members, run.team.members).map((d) => ({ ...d, drawId: rec.drawId })));
+  return out;
+}
+
+/** A replacement (补抽) against its re-run: the new entity (key, stratum, order), m, the team. */
+export function compareReplacement(rec: ReplacementRecord, run: { selected: SelectedEntity; candidates: number; team: Team }): Difference[] {
+  const where = { drawId: rec.drawId, entity: rec.replacement.entity };
+  const r = rec.replacement;
+  const out: Difference[] = [];
+  if (r.selected.key !== run.selected.key) out.push(diff('replacement.selected', r.selected.key, run.selected.key, where));
+  if (r.selected.stratum !== run.selected.stratum) out.push(diff('replacement.stratum', r.selected.stratum, run.selected.stratum, where));
+  if (r.selected.order !== run.selected.order) out.push(diff('replacement.order', r.selected.order, run.selected.order, where));
+  if (r.candidates !== run.candidates) out.push(diff('replacement.candidates', r.candidates, run.candidates, where));
+  out.push(...compareMembers('team.members', r.selected.key, rec.team.members, run.team.members).map((d) => ({ ...d, drawId: rec.drawId })));
   return out;
 }
 

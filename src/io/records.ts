@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, IoError, UsageError } from '../errors.js';
 import { ioError } from './errno.js';
-import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord } from '../core/types.js';
+import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord, ReplacementRecord } from '../core/types.js';
+import { drawInForce } from '../core/replace.js';
 import type { Workspace } from './workspace.js';
 import { interruptedOf, type LoadedRecord } from '../core/ledger.js';
 import { recordLines, voidedDraws } from '../core/events.js';
@@ -23,7 +24,12 @@ export function safeId(id: string): string {
 
 export const recordPath = (ws: Workspace, id: string) => path.join(ws.draws, `${safeId(id)}.json`);
 
-export const isAmendment = (r: LedgerRecord): r is AmendmentRecord => 'amends' in r && typeof (r as AmendmentRecord).amends === 'string';
+/** A substitution (递补) record. */
+export const isAmendment = (r: LedgerRecord): r is AmendmentRecord => 'amends' in r && typeof r.amends === 'string' && 'substitution' in r;
+/** An entity replacement (补抽) record. */
+export const isReplacement = (r: LedgerRecord): r is ReplacementRecord => 'amends' in r && typeof r.amends === 'string' && 'replacement' in r;
+/** A draw record (not a substitution or replacement). */
+export const isDraw = (r: LedgerRecord): r is DrawRecord => !('amends' in r);
 
 /** Text files larger than this are refused, not read (a V8 string cannot hold much more, and no record comes near). */
 export const MAX_TEXT_BYTES = 480 * 1024 * 1024;
@@ -78,7 +84,7 @@ export function readRecord(ws: Workspace, id: string): LedgerRecord {
 /** A draw (not an amendment) by id. */
 export function readDraw(ws: Workspace, id: string): DrawRecord {
   const r = readRecord(ws, id);
-  if (isAmendment(r)) throw new InputError('records.isAmendment', { id, amends: r.amends });
+  if (!isDraw(r)) throw new InputError('records.isAmendment', { id, amends: r.amends });
   return r;
 }
 
@@ -107,7 +113,7 @@ export function recordFromFlag(ws: Workspace, value: unknown, o: { unlisted?: 'r
 /** `--draw ID` naming a draw (not an amendment). */
 export function drawFromFlag(ws: Workspace, value: unknown): DrawRecord {
   const r = recordFromFlag(ws, value);
-  if (isAmendment(r)) throw new InputError('records.isAmendment', { id: r.drawId, amends: r.amends });
+  if (!isDraw(r)) throw new InputError('records.isAmendment', { id: r.drawId, amends: r.amends });
   return r;
 }
 
@@ -116,10 +122,25 @@ export function listRecords(ws: Workspace): LedgerRecord[] {
   return readLedger(ws).map((l) => readRecord(ws, l.drawId));
 }
 
-/** The draws in force: every draw the ledger lists except those voided (作废); what reports and the wizard count. */
+/** The draws in force: every draw the ledger lists except those voided (作废), each with its replacements (补抽) applied; what reports and the wizard count. */
 export function listDraws(ws: Workspace): DrawRecord[] {
-  const voided = voidedDraws(readLedgerLines(ws));
-  return listRecords(ws).filter((r): r is DrawRecord => !isAmendment(r) && !voided.has(r.drawId));
+  return drawsInForce(listRecords(ws), voidedDraws(readLedgerLines(ws)));
+}
+
+/** The draws among `records` not voided, each as it stands after its replacements (补抽): the replacement counted instead of the replaced. */
+export function drawsInForce(records: readonly LedgerRecord[], voided: ReadonlySet<string> = new Set()): DrawRecord[] {
+  const replacements = records.filter(isReplacement);
+  return records.filter((r): r is DrawRecord => isDraw(r) && !voided.has(r.drawId)).map((d) => drawInForce(d, replacements));
+}
+
+/** A draw as it stands after the replacements the ledger lists for it. */
+export function drawWithReplacements(ws: Workspace, draw: DrawRecord): DrawRecord {
+  return drawInForce(draw, replacementsOf(listRecords(ws), draw.drawId));
+}
+
+/** The replacements (补抽) of one draw, in ledger order. */
+export function replacementsOf(records: readonly LedgerRecord[], drawId: string): ReplacementRecord[] {
+  return records.filter((r): r is ReplacementRecord => isReplacement(r) && r.amends === drawId);
 }
 
 /** The amendments of one draw, in ledger order. */

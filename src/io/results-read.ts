@@ -19,7 +19,7 @@ import { issue, nowhere } from '../core/issue-codes.js';
 import { isRecordSheet, readRecordSheet, readWorkbookFile } from './read-sheet.js';
 import { NAMES } from './record-sheet-xlsx.js';
 import { readTable } from './table.js';
-import { isAmendment, listRecords } from './records.js';
+import { drawsInForce, isAmendment, listRecords } from './records.js';
 import type { Workspace } from './workspace.js';
 
 export interface ReadContext {
@@ -143,5 +143,5 @@ export function expandInputs(args: readonly string[], kinds: RegExp = IMPORTABLE
 /** The draws and amendments of a workspace, indexed for checking results against them. */
 export function workspaceDraws(ws: Workspace): DrawIndex {
   const records = listRecords(ws);
-  return indexDraws(records.filter((r): r is DrawRecord => !isAmendment(r)), records.filter((r): r is AmendmentRecord => isAmendment(r)));
+  return indexDraws(drawsInForce(records), records.filter((r): r is AmendmentRecord => isAmendment(r))); // a replacement's entity has results, not the replaced
 }

@@ -7,7 +7,7 @@ import { t, tf, getFormLang, type MsgKey } from '../i18n/index.js';
 import { chinaTime } from '../core/china-time.js';
 import type { DocTable, PrintDoc } from '../core/print-doc.js';
 import { escapeHtml } from './html.js';
-import type { AmendmentRecord, DrawRecord, InputRef, PlanRow, Ratio, Stratum, TeamMember } from '../core/types.js';
+import type { AmendmentRecord, DrawRecord, InputRef, PlanRow, Ratio, ReplacementRecord, Stratum, TeamMember } from '../core/types.js';
 
 
 const w = (k: string) => tf(`drawcmd.w.${k}` as MsgKey);
@@ -177,6 +177,37 @@ export function amendmentWitness(a: AmendmentRecord, draw: DrawRecord, ledgerHea
     ],
     signatures: SIGNATURES.map(w),
     footer: tf('drawcmd.w.footer', { id: a.drawId, hash: a.recordHash }),
+    pageOf: w('pageOf'),
+  };
+}
+
+/** The one-page witness sheet of an entity replacement (补抽): who left, why, the new seed, m, who came in, and the team. */
+export function replacementWitness(r: ReplacementRecord, draw: DrawRecord, ledgerHead?: string | null): PrintDoc {
+  const old = draw.selected.find((s) => s.key === r.replacement.entity);
+  const next = r.replacement.selected;
+  const stratum = draw.strata.find((s) => s.number === next.stratum);
+  return {
+    title: w('replaceTitle'),
+    meta: [
+      [w('drawId'), r.drawId],
+      [w('replaceAmends'), r.amends],
+      [w('replaced'), `${r.replacement.entity} ${old?.name ?? ''}`.trim()],
+      [w('reason'), r.replacement.reason],
+      [w('stratum'), stratum ? `${stratum.number} ${stratum.label}` : String(next.stratum)],
+      [w('seed'), r.seed],
+      [w('seedSource'), r.seedSource],
+      [w('replaceCandidates'), String(r.replacement.candidates)],
+      [w('replacementEntity'), `${next.key} ${next.name}`.trim()],
+      [w('createdAt'), localTime(r.createdAt)],
+      ...headRow(ledgerHead),
+      [w('recordHash'), r.recordHash],
+    ],
+    tables: [
+      inputsTable(r.inputs),
+      { heading: w('replaceTeam'), columns: teamColumns(), widths: TEAM_WIDTHS, nowrap: TEAM_NOWRAP, rows: memberRows(`${next.key} ${next.name}`.trim(), r.team.members) },
+    ],
+    signatures: SIGNATURES.map(w),
+    footer: tf('drawcmd.w.footer', { id: r.drawId, hash: r.recordHash }),
     pageOf: w('pageOf'),
   };
 }

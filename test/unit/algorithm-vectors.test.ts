@@ -8,7 +8,9 @@
 import fs from 'node:fs';
 import seedrandom from 'seedrandom';
 import { runDraw, substitute, type DrawInput } from '../../src/core/draw.js';
-import type { DrawRecord, Entity, Inspector, PlanRow } from '../../src/core/types.js';
+import { drawInForce, replaceEntity } from '../../src/core/replace.js';
+import { buildReplacement } from '../../src/core/record.js';
+import type { DrawRecord, Entity, Inspector, PlanRow, ReplacementRecord } from '../../src/core/types.js';
 // @ts-expect-error plain JavaScript module without types
 import { refDraw } from '../reference/ssj-draw-ref.mjs';
 
@@ -127,5 +129,36 @@ describe('docs/ALGORITHM.md test vectors', () => {
     expect([sub.replacement.key, sub.replacement.role, sub.candidates]).toEqual(['ZF003', '组长', 2]);
     expect(seedrandom(`${SUB_SEED}|substitute|H04|ZF001`)()).toBe(0.7719591412792555);
     expect(doc).toContain('0.7719591412792555');
+  });
+
+  it('replacement (补抽): the vectors of docs/vectors/ssj-replace.json, each after the ones before', () => {
+    const vectors = JSON.parse(fs.readFileSync(new URL('../../docs/vectors/ssj-replace.json', import.meta.url), 'utf8')) as {
+      cases: { entity: string; seed: string; stream: string; firstValue: number; candidates: string[]; chosen: string; stratum: number; order: number; team: string[] }[];
+    };
+    const draw = { drawId: 'V', seed: SEED, plan: input.plan, strata: res.strata, selected: res.selected, teams: res.teams } as unknown as DrawRecord;
+    const replacements: ReplacementRecord[] = [];
+    for (const c of vectors.cases) {
+      expect(seedrandom(c.stream)()).toBe(c.firstValue);
+      expect(doc).toContain(String(c.firstValue));
+      const run = replaceEntity({ draw, amendments: [], replacements, entity: c.entity, entities: VECTOR_ENTITIES, inspectors: VECTOR_INSPECTORS, conflicts: input.conflicts, seed: c.seed });
+      expect([run.selected.key, run.candidates, run.selected.stratum, run.selected.order, run.team.entity, run.team.members.map((m) => m.key)]).toEqual([c.chosen, c.candidates.length, c.stratum, c.order, c.chosen, c.team]);
+      expect(doc).toContain(`**${c.chosen}**`);
+      replacements.push(buildReplacement({
+        tool: 't', drawId: `V-R${replacements.length + 1}`, amends: 'V', createdAt: '', seed: c.seed, seedSource: '', inputs: [],
+        replacement: { entity: c.entity, reason: '已注销', candidates: run.candidates, selected: run.selected }, team: run.team, prevRecordHash: null,
+      }));
+    }
+    // in force: the replacements in the replaced entities' places, strata and teams too
+    const now = drawInForce(draw, replacements);
+    expect(now.selected.map((x) => x.key)).toEqual(['H04', 'H06', 'H02', 'P04', 'P01', 'P08']);
+    expect(now.strata.map((x) => x.selected)).toEqual([['H04', 'H06', 'H02'], ['P04', 'P01'], ['P08']]);
+    expect(now.teams.map((t) => t.entity)).toEqual(['H04', 'H06', 'H02', 'P04', 'P01', 'P08']);
+    // a replaced entity is no longer in force; replacing the replacement excludes both
+    expect(() => replaceEntity({ draw, amendments: [], replacements, entity: 'H01', entities: VECTOR_ENTITIES, inspectors: VECTOR_INSPECTORS, conflicts: input.conflicts, seed: '11111111112222222222' })).toThrow(expect.objectContaining({ key: 'replace.notSelected' }));
+    const again = replaceEntity({ draw, amendments: [], replacements, entity: 'H02', entities: VECTOR_ENTITIES, inspectors: VECTOR_INSPECTORS, conflicts: input.conflicts, seed: '11111111112222222222' });
+    expect([again.selected.key, again.candidates]).toEqual(['H05', 1]);
+    // no candidate left: refused
+    const last = [...replacements, buildReplacement({ tool: 't', drawId: 'V-R3', amends: 'V', createdAt: '', seed: 's', seedSource: '', inputs: [], replacement: { entity: 'H02', reason: 'x', candidates: 1, selected: again.selected }, team: again.team, prevRecordHash: null })];
+    expect(() => replaceEntity({ draw, amendments: [], replacements: last, entity: 'H05', entities: VECTOR_ENTITIES, inspectors: VECTOR_INSPECTORS, conflicts: input.conflicts, seed: '33333333334444444444' })).toThrow(expect.objectContaining({ key: 'replace.noCandidate' }));
   });
 });
