@@ -154,9 +154,9 @@ const GROUPS: [keyof InputFiles, readonly Role[], string][] = [
  * files the record names, looked up in the folders of the given files, the
  * workspace's registries/ folder, the workspace and the record's folder.
  */
-export function recordedInputs(ws: Workspace, recorded: InputRef[], given: InputFiles, recordDir: string | null, only?: (keyof InputFiles)[]): InputFiles {
+export function recordedInputs(ws: Workspace, recorded: InputRef[], given: InputFiles, recordDir: string | null, only?: (keyof InputFiles)[], more: string[] = []): InputFiles {
   const givenPaths = GROUPS.flatMap(([k]) => given[k] ?? []);
-  const dirs = [...new Set([...givenPaths.map((p) => path.dirname(p)), ws.registries, ws.root, ...(recordDir ? [recordDir] : [])])];
+  const dirs = [...new Set([...givenPaths.map((p) => path.dirname(p)), ws.registries, ws.root, ...(recordDir ? [recordDir] : []), ...more])];
   const out: InputFiles = { plan: given.plan };
   for (const [key, roles, flag] of GROUPS) {
     if (only && !only.includes(key)) continue;

@@ -232,7 +232,9 @@ export async function verifyDraw(
   const { draw, dir } = target(ws, recordFile, flags.drawId, standalone);
   const lines = standalone ? [] : readLedger(ws);
   const given = flags.files;
-  const files = recordedInputs(ws, draw.inputs, given, dir);
+  // In an evidence package unzipped (ssj archive), each draw's inputs are kept under inputs/<id>/.
+  const packaged = path.join(ws.root, 'inputs', draw.drawId);
+  const files = recordedInputs(ws, draw.inputs, given, dir, undefined, fs.existsSync(packaged) ? [packaged] : []);
   // A large registry's content hash is made on a worker thread while the draw is re-run here.
   const algorithm = draw.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : 'ssj-draw/1';
   const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true, deferHashes: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) }, progress);

@@ -116,6 +116,10 @@ describe('ssj archive and ssj verify FILE.zip', () => {
     }
     const c = spawnSync('sha256sum', ['-c', '--quiet', 'MANIFEST.sha256'], { cwd: dir, encoding: 'utf8' });
     expect({ status: c.status, out: c.stdout + c.stderr }).toEqual({ status: 0, out: '' });
+    // unzipped, it reads as a workspace copy: a draw verifies from the inputs under inputs/<id>/ without flags
+    const byId = await ssjIn(['verify', '--draw', '20240605-1', '--workspace', dir, '--json']);
+    expect({ code: byId.code, files: (JSON.parse(byId.stdout) as { files: { path: string }[] }).files.map((f) => path.relative(dir, f.path)) })
+      .toEqual({ code: 0, files: expect.arrayContaining([path.join('inputs', '20240605-1', 'pharmacies.xlsx')]) });
   });
 
   it.each([['results/20240605-1/'], ['inputs/20240605-1/pharmacies.xlsx'], ['draws/20240605-1.json'], ['ledger.jsonl']])('one byte changed in %s: exit 1 naming the member', async (prefix) => {
