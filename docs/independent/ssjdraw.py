@@ -911,6 +911,12 @@ def verify(argv):
                 prior.append({'drawId': r['drawId'], 'drawDate': r['drawDate'], 'selected': [k for s in r['strata'] for k in s['selected']]})
             elif kind == 'void' and not seen:
                 voided.add(ent.get('drawId'))
+            elif kind == 'replacement' and not seen:
+                # 补抽 (ALGORITHM.md step 9.8): the new entity counts as selected by the draw it amends
+                r = load(ent['drawId'])
+                for p in prior:
+                    if p['drawId'] == r['amends']:
+                        p['selected'].append(r['replacement']['selected']['key'])
             elif kind == 'substitution' and ent.get('amends') == rec['drawId']:
                 amendments.append(load(ent['drawId']))
         prior = [p for p in prior if p['drawId'] not in voided]

@@ -353,4 +353,32 @@ describe('an independent implementation of ssj-draw', () => {
     expect(out.stdout).toContain('prior draws: 0,');
     expectAgreement(out, path.join(ws, 'draws', `${second}.json`));
   }, 120000);
+
+  it('counts toward the yearly cap the entity a replacement (补抽) brought into an earlier draw, as ssj does', () => {
+    const ws = path.join(path.dirname(demo), 'v2replace');
+    fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
+    const { H } = buildV2(ws);
+    const reg = (f: string) => path.join(ws, 'registries', f);
+    const inputs = ['--entities', reg('institutions.csv'), reg('pharmacies.csv'), reg('insured.csv'), '--inspectors', reg('inspectors.csv'),
+      '--conflicts', reg('conflicts.csv'), '--prior-inspections', reg('prior-inspections.csv')];
+    const draw = (date: string, seed: string) => {
+      const d = ssj(committed(['draw', '--workspace', ws, '--plan', reg('plan-2024.csv'), ...inputs, '--seed', seed, '--seed-source', 'test',
+        '--date', date, '--no-sheets', '--yes', '--json']));
+      expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
+      return JSON.parse(d.stdout) as { drawId: string; strata: { selected: string[] }[] };
+    };
+    const first = draw('2024-03-01', '16180339887498948482');
+    const out1 = first.strata[0]!.selected[0]!;
+    const r = ssj(['replace', '--workspace', ws, '--draw', first.drawId, '--entity', out1, '--reason', '已歇业', '--seed', '99999999999999999999',
+      '--seed-source', 'test', ...inputs.slice(0, 6), '--date', '2024-03-02', '--yes', '--json']);
+    expect({ code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, stderr: '' });
+    const brought = (JSON.parse(r.stdout) as { replacement: { selected: { key: string } } }).replacement.selected.key;
+    expect(H).toContain(brought);
+    const second = draw('2024-06-05', '27182818284590452353');
+    const rec = JSON.parse(fs.readFileSync(path.join(ws, 'draws', `${second.drawId}.json`), 'utf8')) as V2Record;
+    // the entity brought in has one prior inspection: with the replacement counted it is at the cap of 2
+    expect(rec.strata.flatMap((s) => s.excluded).find((x) => x.key === brought)?.draws).toEqual([first.drawId]);
+    const out = py(['verify', path.join(ws, 'draws', `${second.drawId}.json`), ...inputs, '--ledger-dir', ws]);
+    expectAgreement(out, path.join(ws, 'draws', `${second.drawId}.json`));
+  }, 120000);
 });
