@@ -136,7 +136,7 @@ describe('ssj archive and ssj verify FILE.zip', () => {
     expectNoStack(r);
   });
 
-  it('packages one draw with its substitutions; verify re-runs them; a damaged workspace or a changed registry is not packaged', async () => {
+  it('packages one draw with its substitution and replacement (补抽); verify re-runs them; a damaged workspace or a changed registry is not packaged', async () => {
     const root = path.join(tempDir('ssj-archive-sub-'), 'ws');
     const files = await makeWorkspace(root);
     const d = await draw(root, files, ['--json']);
@@ -144,12 +144,16 @@ describe('ssj archive and ssj verify FILE.zip', () => {
     const s = await ssjIn(['substitute', '--draw', '20240603-1', '--entity', team.entity, '--inspector', team.members[2]!.key, '--reason', '回避', '--seed', '27182818284590452353',
       '--seed-source', '掷骰', '--workspace', root, '--date', '2024-06-04']);
     expect(s.code).toBe(0);
+    const other = (JSON.parse(d.stdout) as { selected: { key: string }[] }).selected.map((x) => x.key).find((k) => k !== team.entity)!;
+    const rp = await ssjIn(['replace', '--draw', '20240603-1', '--entity', other, '--reason', '已歇业', '--seed', '14142135623730950488', '--seed-source', '掷骰',
+      '--entities', ...files.entities, '--inspectors', files.inspectors, '--conflicts', files.conflicts, '--workspace', root, '--date', '2024-06-05']);
+    expect({ code: rp.code, stderr: rp.code === 0 ? '' : rp.stderr }).toEqual({ code: 0, stderr: '' });
     const out = path.join(tempDir('ssj-pkg-'), 'd.zip');
     const a = await ssjIn(['archive', '--draw', '20240603-1', '--out', out, '--workspace', root, '--json']);
     expect(a.code).toBe(0);
-    expect(JSON.parse(a.stdout)).toMatchObject({ draws: ['20240603-1'], amendments: ['20240603-1-A1'] });
+    expect(JSON.parse(a.stdout)).toMatchObject({ draws: ['20240603-1'], amendments: ['20240603-1-A1', '20240603-1-R1'] });
     const v = await ssjIn(['verify', out, '--json']);
-    expect({ code: v.code, v: JSON.parse(v.stdout) as unknown }).toMatchObject({ code: 0, v: { match: true, amendments: ['20240603-1-A1'] } });
+    expect({ code: v.code, v: JSON.parse(v.stdout) as unknown }).toMatchObject({ code: 0, v: { match: true, differences: [], amendments: ['20240603-1-A1', '20240603-1-R1'] } });
     // a changed registry (the record's bytes are nowhere now): refused, naming it
     fs.appendFileSync(files.conflicts, Buffer.from([0]));
     const missing = await ssjIn(['archive', '--draw', '20240603-1', '--out', `${out}.2.zip`, '--workspace', root]);
