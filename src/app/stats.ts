@@ -10,7 +10,7 @@ import { drawsInForce, isAmendment, listRecords } from '../io/records.js';
 import { loadResults } from '../io/results-store.js';
 import type { Workspace } from '../io/workspace.js';
 import { reviewedResults } from './approve.js';
-import { recordedInputs } from './draw-io.js';
+import { recordedInputs } from './draw-inputs.js';
 
 export async function statsOf(ws: Workspace, year: number, quarter: number | null, today: string, entityFiles: string[]): Promise<YearStats> {
   const records = listRecords(ws);

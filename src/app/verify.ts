@@ -23,7 +23,8 @@ import type { FileProgress } from '../io/registry.js';
 import { amendmentsOf, isAmendment, isDraw, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, replacementsOf, safeId } from '../io/records.js';
 import type { PriorDraw } from '../core/draw.js';
 import type { Workspace } from '../io/workspace.js';
-import { priorDraws, recordedInputs, withDocument } from './draw-io.js';
+import { priorDraws } from './prior-draws.js';
+import { recordedInputs, withDocument } from './draw-inputs.js';
 
 const failure = (field: string, err: unknown): Difference => ({
   field,

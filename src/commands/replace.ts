@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Handler } from '../cli.js';
 import { replace } from '../app/replace.js';
 import { shortHead, withHead } from '../app/ledger.js';
-import { witnessPaths } from '../app/draw-io.js';
+import { witnessPaths } from '../app/witness.js';
 import { normaliseSeed } from '../core/seed.js';
 import { t } from '../i18n/index.js';
 import { recordPath } from '../io/records.js';

@@ -7,7 +7,7 @@ import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { drawFromFlag, drawWithReplacements, readLedger } from '../io/records.js';
-import { amendmentsInLedger } from '../app/draw-io.js';
+import { amendmentsInLedger } from '../app/prior-draws.js';
 import { sheetsDir, writeRecordSheets } from '../app/sheets.js';
 import { startProgress } from '../render/progress.js';
 import { requiredDraw } from './common/flags.js';

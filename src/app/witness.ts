@@ -1,0 +1,79 @@
+/**
+ * The witness sheet (现场抽取记录, HTML + xlsx) of a draw or substitution: built
+ * from the chained record, or started early with a stand-in for the record hash.
+ */
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { maskedAmendment, maskedRecord } from '../core/mask.js';
+import type { PrintDoc } from '../core/print-doc.js';
+import type { DrawRecord, LedgerRecord } from '../core/types.js';
+import { isAmendment, isReplacement, safeId, type Companion } from '../io/records.js';
+import { printDocXlsxAside, type PendingHash } from '../io/witness-xlsx.js';
+import type { Workspace } from '../io/workspace.js';
+import { amendmentWitness, docHtml, drawWitness, replacementWitness } from '../render/witness.js';
+
+export const witnessPaths = (ws: Workspace, id: string) => ({
+  html: path.join(ws.draws, `${safeId(id)}-witness.html`),
+  xlsx: path.join(ws.draws, `${id}-witness.xlsx`),
+});
+
+/** The workbook is built first (on a worker thread when long), the HTML page meanwhile. */
+async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string, pending?: PendingHash): Promise<Companion[]> {
+  const xlsx = printDocXlsxAside(doc, sheet, pending);
+  xlsx.catch(() => undefined); // awaited below; a failure while the HTML is built must not go unhandled
+  let html = docHtml(doc, lang);
+  if (pending) html = html.replaceAll(pending.token, await pending.hash);
+  return [
+    { path: paths.html, data: html },
+    { path: paths.xlsx, data: await xlsx },
+  ];
+}
+
+/** The witness sheet files (HTML + xlsx) of a record, built from the chained record. */
+export async function witnessFiles(ws: Workspace, record: LedgerRecord, draw: DrawRecord | null, lang: string, ledgerHead?: string | null): Promise<Companion[]> {
+  // 参保人 by masked key only (ssj-draw/2, D2-9): the witness sheet leaves the workspace.
+  const doc = isAmendment(record)
+    ? (({ amendment, draw: d }) => amendmentWitness(amendment, d, ledgerHead))(maskedAmendment(record, draw as DrawRecord))
+    : isReplacement(record)
+      ? replacementWitness(record, draw as DrawRecord, ledgerHead) // a 参保人 is never replaced (refused): nothing to mask
+      : drawWitness(maskedRecord(record), ledgerHead);
+  return docFiles(doc, witnessPaths(ws, record.drawId), lang, record.drawId);
+}
+
+export interface EarlyWitness {
+  /** The files for the record as hashed (built afresh if it is not the record they were started from). */
+  finish(record: DrawRecord): Promise<Companion[]>;
+  /** Stops the work when no record comes (a failed draw). */
+  cancel(): void;
+}
+
+/**
+ * A draw's witness sheet started before its record is hashed: a million-row
+ * draw's sheet lists some 150,000 rows, and the workbook takes longer to
+ * build than the hash. The document is made with a random stand-in for the
+ * record hash (64 hex characters, like the hash), replaced once the record is
+ * hashed; the record must be `fields` as given, chained where they say.
+ */
+export function witnessEarly(ws: Workspace, fields: Omit<DrawRecord, 'recordHash'>, lang: string, ledgerHead?: string | null): EarlyWitness {
+  const token = randomBytes(32).toString('hex');
+  let settle: (hash: string) => void = () => undefined;
+  let fail: (err: Error) => void = () => undefined;
+  const hash = new Promise<string>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  hash.catch(() => undefined);
+  const files = docFiles(drawWitness(maskedRecord({ ...fields, recordHash: token }), ledgerHead), witnessPaths(ws, fields.drawId), lang, fields.drawId, { token, hash });
+  files.catch(() => undefined);
+  return {
+    finish(record) {
+      if (record.drawId !== fields.drawId || record.prevRecordHash !== fields.prevRecordHash) {
+        fail(new Error('witness sheet started for another record'));
+        return witnessFiles(ws, record, null, lang, ledgerHead);
+      }
+      settle(record.recordHash);
+      return files;
+    },
+    cancel: () => fail(new Error('no record')),
+  };
+}
