@@ -38,7 +38,7 @@ function inspectorRows(deps: SheetDepartment[]): string {
 function followUpRows(): string {
   const pairs = [['measure', 'amount'], ['deadline', 'recheckDate'], ['recheckOutcome', 'closedDate']] as const;
   return pairs
-    .map((pair, i) => `<tr>${i === 0 ? td(tf('followup.sheet.block'), { rows: 3, cls: 'l' }) : ''}${pair.map((f) => `${td(tf(`followup.sheet.${f}`), { cls: 'l' })}${td('')}`).join('')}</tr>`)
+    .map((pair, i) => `<tr class="fu">${i === 0 ? td(tf('followup.sheet.block'), { rows: 3, cls: 'l' }) : ''}${pair.map((f) => `${td(tf(`followup.sheet.${f}`), { cls: 'l' })}${td('')}`).join('')}</tr>`)
     .join('\n');
 }
 
@@ -70,11 +70,13 @@ const CSS = `
 body { font-family: "SimSun", "宋体", "Songti SC", serif; margin: 0; color: #000; }
 .sheet { page-break-after: always; break-after: page; max-width: 186mm; margin: 0 auto 12mm; }
 .sheet:last-child { page-break-after: auto; break-after: auto; }
-h1 { text-align: center; font-size: 20pt; margin: 4mm 0 5mm; }
+h1 { text-align: center; font-size: 20pt; margin: 2mm 0 3mm; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 11pt; }
-td { border: 1px solid #000; padding: 2mm 1.5mm; text-align: center; vertical-align: middle; height: 7mm; word-break: break-all; }
+td { border: 1px solid #000; padding: 1.5mm 1.5mm; text-align: center; vertical-align: middle; height: 7mm; word-break: break-all; }
 td.l { font-weight: bold; } td.v { text-align: left; } td.r { text-align: right; padding-right: 8mm; }
-tr.res td { height: 12mm; } tr.remarks td { height: 20mm; } tr.sign td { height: 24mm; }
+tr.res td { height: 12mm; } tr.remarks td { height: 14mm; } tr.sign td { height: 18mm; }
+/* 后续处置 (optional): three compact rows, so the sheet stays one A4 page */
+tr.fu td { height: 4mm; padding: 0.5mm 1.5mm; font-size: 9.5pt; }
 .legend { font-size: 9pt; line-height: 1.5; margin: 3mm 0; }
 footer { font-size: 8pt; text-align: center; color: #333; }
 @media screen { body { background: #eee; } .sheet { background: #fff; padding: 10mm; box-shadow: 0 0 3px #999; } }

@@ -51,7 +51,11 @@ describe('ssj draw', () => {
     expect(lines).toEqual([
       expect.objectContaining({ v: 2, seq: 1, kind: 'draw', prev: null, createdAt: record.createdAt, drawId: '20240603-1', prevRecordHash: null, recordHash: record.recordHash }),
     ]);
-    expect(lines[0]!.files.map((f) => f.path)).toEqual(['draws/20240603-1-witness.html', 'draws/20240603-1-witness.xlsx', 'reports/抽取结果-20240603-1.csv', 'reports/抽取结果-20240603-1.html', 'draws/20240603-1.json']);
+    const listed = lines[0]!.files.map((f) => f.path);
+    expect(listed.slice(0, 5)).toEqual(['draws/20240603-1-witness.html', 'draws/20240603-1-witness.xlsx', 'reports/抽取结果-20240603-1.csv', 'reports/抽取结果-20240603-1.html', 'draws/20240603-1.json']);
+    // Then the notices (issue 17), listed with the record: one per entity, all.html and 审批表.html.
+    expect(listed.slice(5).sort()).toEqual(fs.readdirSync(path.join(root, 'notices', '20240603-1')).map((n) => `notices/20240603-1/${n}`).sort());
+    expect(listed.slice(5)).toHaveLength(record.selected.length + 2);
     expect(ledgerHead).toBe(lines[0]!.hash); // --json carries the new ledger head whole
     expect(() => JSON.parse(stdout)).not.toThrow();
   });
