@@ -59,7 +59,14 @@ function extractEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, target: string): P
       }
       const hash = createHash('sha256');
       let sum = 0;
-      const fd = fs.openSync(target, 'wx');
+      let fd: number;
+      try {
+        fd = fs.openSync(target, 'wx');
+      } catch (e) {
+        stream.destroy();
+        resolve({ reason: (e as NodeJS.ErrnoException).code ?? 'open' });
+        return;
+      }
       let failed: string | null = null;
       stream.on('data', (chunk: Buffer) => {
         hash.update(chunk);
@@ -113,13 +120,18 @@ export async function extractPackage(file: string, dest: string): Promise<Extrac
         if (seen.size > MAX_ENTRIES || total > limit || (ratio > MAX_RATIO && entry.uncompressedSize > MB)) {
           return fail(new InputError('archive.zip.tooLarge', { file, limit: Math.round(limit / MB), entries: MAX_ENTRIES }));
         }
+        const target = path.join(dest, ...name.split('/').filter(Boolean));
+        try {
+          // A name that is a file in one entry and a folder in another ('a' and 'a/b') cannot both be made.
+          fs.mkdirSync(name.endsWith('/') ? target : path.dirname(target), { recursive: true });
+          if (!name.endsWith('/') && fs.existsSync(target)) throw new Error('exists');
+        } catch {
+          return fail(new InputError('archive.zip.badEntry', { file, entry: name.slice(0, 200), why: t('archive.zip.why.duplicate') }));
+        }
         if (name.endsWith('/')) {
-          fs.mkdirSync(path.join(dest, ...name.split('/').filter(Boolean)), { recursive: true });
           zip.readEntry();
           return;
         }
-        const target = path.join(dest, ...name.split('/'));
-        fs.mkdirSync(path.dirname(target), { recursive: true });
         extractEntry(zip, entry, target).then((r) => {
           if ('sha256' in r) files.set(name, r.sha256);
           else broken.push({ path: name, reason: r.reason });

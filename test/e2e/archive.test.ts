@@ -187,6 +187,7 @@ describe('ssj archive and ssj verify FILE.zip', () => {
     };
     await evil('dotdot.zip', await patched('zz/evil-archive.txt', '../evil-archive.txt'), '../evil-archive.txt');
     await evil('abs.zip', await patched('zz/evil-archive.txt', '/z/evil-archive.txt'), '/z/evil-archive.txt');
+    await evil('file-and-folder.zip', await zipOf([...good, ['zz', Buffer.from('x')], ['zz/y.txt', Buffer.from('y')]]), 'zz/y.txt');
     await evil('link.zip', await zipOf([...good, ['draws/link.json', Buffer.from('/etc/passwd'), 0o120777]]), 'draws/link.json');
     expect(fs.existsSync(path.join(os.tmpdir(), 'evil-archive.txt'))).toBe(false);
     const r = await ssjIn(['verify', path.join(dir, 'bomb.zip')], { env: { SSJ_MAX_ARCHIVE_MB: '1' } });
