@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { voidedDraws } from '../core/events.js';
 import { normKey } from '../core/normalize.js';
-import { buildReplacement, nextReplacementId } from '../core/record.js';
+import { algorithmOf, buildReplacement, nextReplacementId } from '../core/record.js';
 import { drawInForce, replaceEntity } from '../core/replace.js';
 import type { DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
@@ -80,7 +80,7 @@ function refuse(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], q: Replace
 /** The registries the draw read, as recorded (a replacement is drawn from the same ones: any other is refused). */
 async function drawInputs(ws: Workspace, draw: DrawRecord, q: ReplaceRequest): Promise<LoadedInputs> {
   const files = recordedInputs(ws, draw.inputs, q.files, ws.draws, ['entities', 'inspectors', 'conflicts']);
-  const algorithm = draw.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : 'ssj-draw/1';
+  const algorithm = algorithmOf(draw);
   const loaded = await loadInputs(files, { plan: false, entities: true, inspectors: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) });
   refuseOnErrors(loaded.issues.map((i) => (i.code === 'unknown-reference' ? { ...i, severity: 'warning' as const } : i)), q.warn);
   await loaded.hashed;

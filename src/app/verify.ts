@@ -25,6 +25,7 @@ import type { PriorDraw } from '../core/draw.js';
 import type { Workspace } from '../io/workspace.js';
 import { priorDraws } from './prior-draws.js';
 import { recordedInputs, withDocument } from './draw-inputs.js';
+import { algorithmOf } from '../core/record.js';
 
 const failure = (field: string, err: unknown): Difference => ({
   field,
@@ -237,7 +238,7 @@ export async function verifyDraw(
   const packaged = path.join(ws.root, 'inputs', draw.drawId);
   const files = recordedInputs(ws, draw.inputs, given, dir, undefined, fs.existsSync(packaged) ? [packaged] : []);
   // A large registry's content hash is made on a worker thread while the draw is re-run here.
-  const algorithm = draw.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : 'ssj-draw/1';
+  const algorithm = algorithmOf(draw);
   const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true, deferHashes: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) }, progress);
   // Registries other than the draw's show as content differences below; a recusal row they do not hold is no reason to refuse.
   refuseOnErrors(inputs.issues.map((i) => (i.code === 'unknown-reference' ? { ...i, severity: 'warning' as const } : i)), warn);

@@ -10,7 +10,7 @@ import { normaliseSeed, substitute } from '../core/draw.js';
 import { substitute2 } from '../core/substitute2.js';
 import { maskedAmendment } from '../core/mask.js';
 import { normKey } from '../core/normalize.js';
-import { buildAmendment, nextAmendmentId } from '../core/record.js';
+import { algorithmOf, buildAmendment, nextAmendmentId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
 import type { Ctx } from '../context.js';
@@ -136,7 +136,7 @@ export const run: Handler = async (ctx, _args, opts) => {
     return 0;
   }
   const files = recordedInputs(ws, q.draw.inputs, inputFiles(opts), ws.draws, ['inspectors', 'conflicts']);
-  const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true, algorithm: q.draw.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : 'ssj-draw/1' });
+  const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true, algorithm: algorithmOf(q.draw) });
   refuseOnErrors(loaded.issues, ctx.err, true);
   warnChangedInputs(ctx, q.draw, loaded);
   const { record, text, head } = await appendRecord<AmendmentRecord>(

@@ -9,6 +9,9 @@ import { canonicalJson, recordHash, sha256Hex } from './hash.js';
 export const RECORD_FORMAT = 'ssj-draw-record/1' as const;
 export const ALGORITHM = 'ssj-draw/1' as const;
 
+/** The revision a record was drawn with, for re-running it: ssj-draw/2 when it says so, else ssj-draw/1. */
+export const algorithmOf = (r: Pick<DrawRecord, 'algorithm'>): Algorithm => (r.algorithm === 'ssj-draw/2' ? 'ssj-draw/2' : ALGORITHM);
+
 export type DrawRecordFields = Omit<DrawRecord, 'format' | 'algorithm' | 'recordHash'>;
 export type AmendmentFields = Omit<AmendmentRecord, 'format' | 'algorithm' | 'recordHash'>;
 
