@@ -2,12 +2,15 @@
  * A draw's record sheets after a draw or substitution: written under the lock
  * with the teams in force; src/app/sheets.ts is loaded only when they are.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sha256Hex } from '../core/hash.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { SsjError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { drawInForce } from '../core/replace.js';
 import { isReplacement, readLedger, readRecord } from '../io/records.js';
-import { withLock, type Workspace } from '../io/workspace.js';
+import { sheetsDir, withLock, type Workspace } from '../io/workspace.js';
 import { knobs } from '../knobs.js';
 import { amendmentsInLedger } from './prior-draws.js';
 
@@ -63,4 +66,33 @@ export async function sheetsAfterRecord(
     warn(t('drawcmd.sheetsFailed', { id: recordId, draw: draw.drawId, reason: reason.replace(/[。.]$/, '') }));
     return 'failed';
   }
+}
+
+/** SHA-256 of a file now (null: none there), to tell which files a regeneration changed. */
+function digest(file: string): string | null {
+  try {
+    return sha256Hex(fs.readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * sheetsAfterRecord, and which of the files it wrote differ from what was there before (a sheet made anew, or with
+ * another team): those must be printed again. Files written again with the same bytes are not "changed".
+ */
+export async function sheetsAfterRecordChanged(
+  ws: Workspace, draw: DrawRecord, recordId: string, warn: (text: string) => void,
+): Promise<{ sheets: { written: string[]; kept: string[] } | null | 'failed'; changed: string[] }> {
+  const dir = sheetsDir(ws, draw.drawId);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    /* no sheets yet: every one written is new */
+  }
+  const before = new Map(names.map((n) => [path.join(dir, n), digest(path.join(dir, n))]));
+  const sheets = await sheetsAfterRecord(ws, draw, recordId, warn);
+  const written = sheets && sheets !== 'failed' ? sheets.written : [];
+  return { sheets, changed: written.filter((f) => before.get(f) !== digest(f)) };
 }

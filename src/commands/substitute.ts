@@ -10,6 +10,7 @@ import { normaliseSeed, substitute } from '../core/draw.js';
 import { substitute2 } from '../core/substitute2.js';
 import { maskedAmendment } from '../core/mask.js';
 import { normKey } from '../core/normalize.js';
+import { windowEnd } from '../core/window.js';
 import { algorithmOf, buildAmendment, nextAmendmentId } from '../core/record.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
@@ -17,7 +18,7 @@ import type { Ctx } from '../context.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { recordedInputs } from '../app/draw-inputs.js';
-import { sheetsAfterRecord } from '../app/sheets-in-force.js';
+import { sheetsAfterRecord, sheetsAfterRecordChanged } from '../app/sheets-in-force.js';
 import { witnessFiles, witnessPaths } from '../app/witness.js';
 import { loadInputs, type LoadedInputs } from '../io/inputs.js';
 import { teamInForce } from '../core/team-in-force.js';
@@ -82,6 +83,7 @@ async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): 
   if (made) return { draw, entity, inspector, reason, seed, seedSource, made };
   checkRequest(draw, amendments, entity, inspector, seed);
   refuseAfterResult(ws, draw.drawId, entity);
+  refuseAfterWindow(draw, entity, ctx.today);
   return { draw, entity, inspector, reason, seed, seedSource };
 }
 
@@ -91,12 +93,22 @@ function refuseAfterResult(ws: Workspace, drawId: string, entity: string): void 
   if (done) throw new InputError('ledger.sub.afterResult', { entity, id: drawId, date: done.inspectionDate, file: path.relative(ws.root, resultPath(ws, drawId, entity)) });
 }
 
+/** Once the plan row's 检查期限 has ended (its last date before today), the inspection is over: no substitution. */
+function refuseAfterWindow(draw: DrawRecord, entity: string, today: string): void {
+  const sel = draw.selected.find((s) => s.key === entity);
+  const stratum = draw.strata.find((s) => s.number === sel?.stratum);
+  const window = draw.plan.rows.find((r) => r.no === stratum?.planRow)?.window;
+  const end = windowEnd(window);
+  if (end !== null && today > end) throw new InputError('ledger.sub.afterWindow', { entity, id: draw.drawId, window: window ?? '', end, today });
+}
+
 /** Inside the lock: the amendments as they are now, the substitution, the amendment record. */
 function amendment(ctx: Ctx, ws: Workspace, q: Request, loaded: LoadedInputs, lines: LedgerLine[]): AmendmentRecord {
   const { draw, entity, inspector, seed } = q;
   const amendments = amendmentsIn(ws, lines, draw.drawId);
   checkRequest(draw, amendments, entity, inspector, seed);
   refuseAfterResult(ws, draw.drawId, entity);
+  refuseAfterWindow(draw, entity, ctx.today);
   const result = (draw.algorithm === 'ssj-draw/2' ? substitute2 : substitute)({ draw, amendments, entity, inspector, inspectors: loaded.inspectors, conflicts: loaded.conflicts, seed });
   return buildAmendment({
     tool: TOOL_VERSION,
@@ -145,11 +157,12 @@ export const run: Handler = async (ctx, _args, opts) => {
     (lines) => amendment(ctx, ws, q, loaded, lines),
     (r, state) => witnessFiles(ws, r, q.draw, ctx.lang, state.head),
   );
-  // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet).
-  const sheets = await sheetsAfterRecord(ws, q.draw, record.drawId, ctx.err);
-  if (ctx.json) ctx.out(withHead(text, head)); // the record as stored, and the new ledger head
+  // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet); the ones that changed are said: reprint them.
+  const { sheets, changed } = await sheetsAfterRecordChanged(ws, q.draw, record.drawId, ctx.err);
+  if (ctx.json) ctx.out(withHead(text, head).replace(/\n\}\n?$/, `,\n  "changedSheets": ${JSON.stringify(changed)}\n}\n`)); // the record as stored, the new ledger head, the sheets to reprint
   else {
     report(ctx, ws, record, q.draw, sheets === 'failed' ? { kept: [] } : sheets); // a failure was said: the substitution stands
+    if (changed.length) ctx.out([t('ledger.sub.reprint'), ...changed.map((f) => `  ${f}`)].join('\n'));
     ctx.out(t('ledger.head', { head: shortHead(head) }));
   }
   return 0;

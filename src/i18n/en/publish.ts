@@ -33,4 +33,6 @@ export const publish: Record<keyof typeof zh, string> = {
   'replace.inputsChanged': '{role} differs from draw {id} (then {expected}, now {found}). A replacement is drawn from the same registry as the draw: give the files of the draw (--entities …). Nothing was written.',
   'replace.done': 'Replacement done: {id}  entity {entity} → {replacement} {name} (stratum {stratum}, {candidates} candidates)  record hash {hash}',
   'replace.sheetsNote': 'The new entity\'s record sheet and notice are written; the replaced entity\'s are void, do not use them.',
+  'ledger.sub.afterWindow': 'The inspection window of entity {entity} (draw {id}), "{window}", ended on {end} (today is {today}): its team cannot be changed after the fact. Nothing was written. If the inspection was done in time, import its result; if the team did change, say so in the result\'s remarks; if it could not take place in time, void the draw (ssj void --draw {id} --reason TEXT) and draw again.',
+  'ledger.sub.reprint': 'These record sheets were made again with the new team and changed: print them again (the old printouts are void):',
 } as const;

@@ -32,4 +32,6 @@ export const publish = {
   'replace.inputsChanged': '{role} 的内容与抽取 {id} 时不同（抽取时 {expected}，现为 {found}）。补抽须从抽取时的同一名录中抽取：请用抽取时的文件（--entities …），本次没有写入任何内容。',
   'replace.done': '补抽完成：{id}　对象 {entity} → {replacement} {name}（第 {stratum} 层，候选 {candidates} 家）　记录哈希 {hash}',
   'replace.sheetsNote': '新对象的检查记录表和检查通知书已生成；被替换对象的记录表和通知书作废，不要再使用。',
+  'ledger.sub.afterWindow': '对象 {entity}（抽取 {id}）的检查期限“{window}”已于 {end} 结束（今天 {today}），不能事后更换检查组成员，本次没有写入任何内容。如检查已按期完成，请导入检查结果；如检查组人员确有变动，请在检查结果的备注中如实说明；如检查未能按期进行、需要重新安排，请用 ssj void --draw {id} --reason 原因 作废后重新抽取。',
+  'ledger.sub.reprint': '以下检查记录表已按新的检查组重新生成，内容有变，请重新打印（旧的打印件作废）：',
 } as const;
