@@ -529,6 +529,38 @@ def substitute(new_seed, E, I, row, group_dept, team_keys, removed, seats, entit
     return L[math.floor(rng() * len(L))]['key'], len(L)
 
 
+def replace_candidates(plan, st, entities, team, inspectors, conflicts, taken):
+    """Step 9.3-9.5 (补抽): stratum S's population by step 3, less the record's exclusions in S, every entity
+    D selected or an earlier replacement brought in (`taken`), and every entity a member of E's team in force
+    could not inspect (rule 5, and rule 4 when the row matches regions); keys sorted."""
+    row, credit, _ = strata_of(plan)[st['number'] - 1]
+    pop = [e for e in entities if e['objectType'] == row['objectType']
+           and (not credit or norm(e['credit']).upper() == credit) and passes_filter(e, row.get('filter'))]
+    excl = {x['key'] for x in st['excluded']}
+    by_key = {i['key']: i for i in inspectors}
+    conf = set(conflicts)
+
+    def cannot(m, e):
+        i = by_key.get(m['key'])
+        unit, area = (i['unit'], i['area']) if i else (m.get('unit', ''), '')
+        codes = {c for c in (e['key'], e.get('uscc', ''), e.get('ybbm', '')) if c}
+        if any((m['key'], c) in conf for c in codes) or (norm(unit) and norm(unit) == norm(e['name'])):
+            return True
+        if row.get('regionMatch'):
+            reg = norm(e['region'])
+            return not any(p in WIDE or (reg and p == reg) for p in (norm(x) for x in split_area(area)))
+        return False
+    keys = [e['key'] for e in pop if e['key'] not in excl and e['key'] not in taken and not any(cannot(m, e) for m in team)]
+    return sorted(keys, key=u16key)
+
+
+def replace_pick(seed, E, cands):
+    """Step 9.6: one value of seedrandom(s' + "|replace|" + E)."""
+    if not cands:
+        return None
+    return cands[math.floor(SeedRandom(normalise_seed(seed) + '|replace|' + E)() * len(cands))]
+
+
 # ---------------------------------------------------------------- ssj-draw/2 (ALGORITHM.md section "ssj-draw/2")
 def stratum_label(S, row, credit, ratio):
     """Decision 20: `S 对象类型 [信用等级] 比例` (a count with 家)."""
@@ -862,6 +894,26 @@ def vectors():
     got = substitute('27182818284590452353', 'H04', 'ZF001', plan['rows'][0], '', ['ZF001', 'SJ001'], set(), seats,
                      ents[3], insps, conflicts)
     check('substitute pick', got, ('ZF003', 2))
+    # step 9 (补抽): docs/vectors/ssj-replace.json, each case after the ones before it
+    import os
+    rfile = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'vectors', 'ssj-replace.json')
+    if os.path.exists(rfile):
+        taken = {k for st in strata for k in st['selected']}
+        st_of = {k: st for st in strata for k in st['selected']}
+        order = {k: n for n, k in enumerate([k for st in strata for k in st['selected']], 1)}
+        in_force = {t['entity']: t['members'] for t in teams}
+        for c in json.load(open(rfile, encoding='utf-8'))['cases']:
+            E = c['entity']
+            check('replace %s first value' % E, SeedRandom(c['stream'])(), c['firstValue'])
+            cands = replace_candidates(plan, st_of[E], ents, in_force[E], insps, conflicts, taken)
+            check('replace %s candidates' % E, cands, c['candidates'])
+            pick = replace_pick(c['seed'], E, cands)
+            check('replace %s pick, stratum, order, team' % E, (pick, st_of[E]['number'], order[E], [m['key'] for m in in_force[E]]),
+                  (c['chosen'], c['stratum'], c['order'], c['team']))
+            taken.add(pick); st_of[pick] = st_of[E]; order[pick] = order[E]; in_force[pick] = in_force.pop(E)
+    else:
+        ok = False
+        print('FAIL no replacement vectors file: %s' % os.path.normpath(rfile))
     # D2-1: with none of the new inputs, ssj-draw/2 gives ssj-draw/1's strata, selections and teams
     s2 = draw_entities(normalise_seed(SEED), plan, ents, prior, '2024-06-01', [], v2=True)
     check('ssj-draw/2 without new inputs: strata as /1', [(s['population'], s['eligible'], s['size'], s['selected']) for s in s2],
@@ -917,7 +969,7 @@ def verify(argv):
                 for p in prior:
                     if p['drawId'] == r['amends']:
                         p['selected'].append(r['replacement']['selected']['key'])
-            elif kind == 'substitution' and ent.get('amends') == rec['drawId']:
+            elif kind in ('substitution', 'replacement') and ent.get('amends') == rec['drawId']:
                 amendments.append(load(ent['drawId']))
         prior = [p for p in prior if p['drawId'] not in voided]
     seed = normalise_seed(rec['seed'])
@@ -967,17 +1019,36 @@ def verify(argv):
                 print('entity field differs', s['key'], f, e[f], s[f])
     if tdiff == 0 and amendments:
         allok &= verify_amendments(rec, v2, strata, teams, amendments, {e['key']: e for e in entities}, inspectors, conflicts)
+    elif amendments:
+        allok = False
+        print('amendments not re-run: the draw itself differs')
     return allok and tdiff == 0
 
 
 def verify_amendments(rec, v2, strata, teams, amendments, ebk, inspectors, conflicts):
     """Step 8 (/1) or 8/2: each substitution re-run with its own seed on the teams in force
-    (the draw's, with the amendments before it applied)."""
+    (the draw's, with the amendments before it applied); step 9: each replacement (补抽) likewise,
+    in ledger order."""
     in_force = {t['entity']: [dict(m) for m in t['members']] for t in teams}
     removed = {}
     row_of = {k: st['row'] for st in strata for k in st['selected']}
+    rec_stratum = {k: dict(rec['strata'][st['number'] - 1], number=st['number']) for st in strata for k in st['selected']}
+    taken = {k for st in strata for k in st['selected']}
     ok = True
     for a in amendments:
+        if 'replacement' in a:
+            rp = a['replacement']
+            E = rp['entity']
+            team = in_force[E]
+            cands = replace_candidates(rec['plan'], rec_stratum[E], list(ebk.values()), team, inspectors, conflicts, taken)
+            key = replace_pick(a['seed'], E, cands)
+            same = (key, len(cands)) == (rp['selected']['key'], rp['candidates']) and team == a['team']['members'] and a['team']['entity'] == key
+            ok &= same
+            print('replacement %s (%s replaced): %s' % (a['drawId'], E, 'MATCH' if same else 'DIFF\n  mine   %s %d %s\n  record %s %d %s' % (
+                key, len(cands), team, rp['selected']['key'], rp['candidates'], a['team']['members'])))
+            if key is not None:
+                taken.add(key); row_of[key] = row_of[E]; rec_stratum[key] = rec_stratum[E]; in_force[key] = in_force.pop(E)
+            continue
         sub = a['substitution']
         E, I = sub['entity'], sub['removed']
         team = in_force[E]

@@ -190,6 +190,9 @@ describe('an independent implementation of ssj-draw', () => {
       cases: { name: string; expected: Record<string, unknown>; substitutions?: unknown[] }[];
     };
     expect(v2.cases.length).toBeGreaterThan(0);
+    // step 9 (补抽): every case of docs/vectors/ssj-replace.json
+    const rv = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'vectors', 'ssj-replace.json'), 'utf8')) as { cases: { entity: string }[] };
+    for (const c of rv.cases) expect(r.stdout).toContain(`PASS replace ${c.entity} pick, stratum, order, team\n`);
     for (const c of v2.cases) {
       for (const f of Object.keys(c.expected)) expect(r.stdout).toContain(`PASS ${c.name}: ${f}\n`);
       (c.substitutions ?? []).forEach((_, k) => expect(r.stdout).toContain(`PASS ${c.name}: substitution ${k + 1}\n`));
@@ -354,7 +357,7 @@ describe('an independent implementation of ssj-draw', () => {
     expectAgreement(out, path.join(ws, 'draws', `${second}.json`));
   }, 120000);
 
-  it('counts toward the yearly cap the entity a replacement (补抽) brought into an earlier draw, as ssj does', () => {
+  it('re-runs a replacement (补抽) and counts toward the yearly cap the entity it brought into an earlier draw, as ssj does', () => {
     const ws = path.join(path.dirname(demo), 'v2replace');
     fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
     const { H } = buildV2(ws);
@@ -380,5 +383,9 @@ describe('an independent implementation of ssj-draw', () => {
     expect(rec.strata.flatMap((s) => s.excluded).find((x) => x.key === brought)?.draws).toEqual([first.drawId]);
     const out = py(['verify', path.join(ws, 'draws', `${second.drawId}.json`), ...inputs, '--ledger-dir', ws]);
     expectAgreement(out, path.join(ws, 'draws', `${second.drawId}.json`));
+    // the replacement itself re-run (step 9): candidates, the entity brought in and its team
+    const own = py(['verify', path.join(ws, 'draws', `${first.drawId}.json`), ...inputs, '--ledger-dir', ws]);
+    expect(own.stdout).toContain(`replacement ${first.drawId}-R1 (${out1} replaced): MATCH`);
+    expectAgreement(own, path.join(ws, 'draws', `${first.drawId}.json`));
   }, 120000);
 });
