@@ -160,7 +160,10 @@ export async function withLock<T>(ws: Workspace, fn: () => Promise<T> | T, waitM
       const emptyAndOld = Number.isNaN(holder.pid) && lockAgeMs(ws.lock) > 2000; // killed between open and write
       // A lock from another computer (a workspace on a shared folder): its pid cannot be asked, only its age.
       const foreign = holder.host !== null && holder.host !== os.hostname();
-      const stale = foreign ? lockAgeMs(ws.lock) > FOREIGN_LOCK_STALE_MS : (!Number.isNaN(holder.pid) && !pidAlive(holder.pid)) || emptyAndOld;
+      // On this computer: a dead pid, or a lock its holder stopped refreshing (only locks that say when they were taken
+      // are refreshed) — the pid now belongs to another process, as after a restart.
+      const unrefreshed = holder.started !== null && lockAgeMs(ws.lock) > FOREIGN_LOCK_STALE_MS;
+      const stale = foreign ? lockAgeMs(ws.lock) > FOREIGN_LOCK_STALE_MS : (!Number.isNaN(holder.pid) && !pidAlive(holder.pid)) || emptyAndOld || unrefreshed;
       if (stale) {
         // Stale: take it over by renaming it away atomically, so two takers cannot both win; said on stderr.
         try {

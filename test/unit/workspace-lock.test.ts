@@ -64,4 +64,23 @@ describe('workspace lock', () => {
     expect(fs.readdirSync(ws.root).filter((n) => n.startsWith('.ssj.lock'))).toEqual([]);
     expect(path.basename(ws.lock)).toBe('.ssj.lock');
   });
+
+  it('a lock that says when it was taken but was not refreshed for long is taken over even if its pid is alive (reused after a restart); an old one-line lock of a live pid is not', async () => {
+    const ws = makeWorkspace();
+    const live = process.ppid; // alive, and not this process
+    const old = new Date(Date.now() - 2 * 3600 * 1000);
+    fs.writeFileSync(ws.lock, `${live}@${os.hostname()}\n2024-06-01T02:00:00.000Z\n`);
+    fs.utimesSync(ws.lock, old, old);
+    const err = captureStderr();
+    try {
+      expect(await withLock(ws, () => parseLock(fs.readFileSync(ws.lock, 'utf8')).pid, 2000)).toBe(process.pid);
+    } finally {
+      err.restore();
+    }
+    expect(err.text()).toContain(`${live}@${os.hostname()}`);
+    fs.writeFileSync(ws.lock, `${live}@${os.hostname()}`);
+    fs.utimesSync(ws.lock, old, old);
+    await expect(withLock(ws, () => 'got it', 200)).rejects.toMatchObject({ key: 'error.locked' });
+    fs.rmSync(ws.lock);
+  });
 });
