@@ -21,3 +21,11 @@ export function refuseOnErrors(issues: Issue[], err: (text: string) => void, mas
   }
   if (errors.length > 0) throw new InputError('drawcmd.inputErrors', { count: errors.length });
 }
+
+/**
+ * A re-run of a recorded draw (verify, replace) reads today's registries: a recusal row they no longer
+ * match is said as a warning, not a reason to refuse (the re-run's differences name what changed).
+ */
+export function refuseRerunOnErrors(issues: Issue[], err: (text: string) => void): void {
+  refuseOnErrors(issues.map((i) => (i.code === 'unknown-reference' ? { ...i, severity: 'warning' as const } : i)), err);
+}

@@ -29,7 +29,7 @@ import { sheetsAfterRecord } from './sheets-in-force.js';
 import { witnessFiles } from './witness.js';
 import { appendRecord } from './ledger.js';
 import { writeNotices } from './notices.js';
-import { refuseOnErrors } from './refuse.js';
+import { refuseRerunOnErrors } from './refuse.js';
 
 export interface ReplaceRequest {
   drawId: string;
@@ -82,7 +82,7 @@ async function drawInputs(ws: Workspace, draw: DrawRecord, q: ReplaceRequest): P
   const files = recordedInputs(ws, draw.inputs, q.files, ws.draws, ['entities', 'inspectors', 'conflicts']);
   const algorithm = algorithmOf(draw);
   const loaded = await loadInputs(files, { plan: false, entities: true, inspectors: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) });
-  refuseOnErrors(loaded.issues.map((i) => (i.code === 'unknown-reference' ? { ...i, severity: 'warning' as const } : i)), q.warn);
+  refuseRerunOnErrors(loaded.issues, q.warn);
   await loaded.hashed;
   const d = compareInputs(draw.inputs, loaded.inputs, ENTITY_ROLES)[0];
   if (d) {

@@ -18,7 +18,7 @@ import { checkRecordHash, compareAmendment, compareReplacement, compareDraw2List
 import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
-import { refuseOnErrors } from './refuse.js';
+import { refuseRerunOnErrors } from './refuse.js';
 import type { FileProgress } from '../io/registry.js';
 import { amendmentsOf, isAmendment, isDraw, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, replacementsOf, safeId } from '../io/records.js';
 import type { PriorDraw } from '../core/draw.js';
@@ -241,7 +241,7 @@ export async function verifyDraw(
   const algorithm = algorithmOf(draw);
   const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true, deferHashes: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) }, progress);
   // Registries other than the draw's show as content differences below; a recusal row they do not hold is no reason to refuse.
-  refuseOnErrors(inputs.issues.map((i) => (i.code === 'unknown-reference' ? { ...i, severity: 'warning' as const } : i)), warn);
+  refuseRerunOnErrors(inputs.issues, warn);
   const rerun = rerunDraw(ws, draw, lines, inputs, standalone);
   await inputs.hashed;
   const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', 'items', 'prior-inspections', 'insured', ...(given.plan?.length ? ['plan'] : [])]);
