@@ -20,12 +20,12 @@ import { t } from '../i18n/index.js';
 import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
 import { refuseRerunOnErrors } from './refuse.js';
 import type { FileProgress } from '../io/registry.js';
-import { amendmentsOf, isAmendment, isDraw, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, replacementsOf, safeId } from '../io/records.js';
+import { amendmentsOf, isAmendment, isDraw, isReplacement, readDraw, readLedger, readRecord, readRecordFile, recordFromFlag, replacementsOf, safeId } from '../io/records.js';
 import type { PriorDraw } from '../core/draw.js';
 import type { Workspace } from '../io/workspace.js';
 import { priorDraws } from './prior-draws.js';
 import { recordedInputs, withDocument } from './draw-inputs.js';
-import { algorithmOf } from '../core/record.js';
+import { algorithmOf, ledgerLineOf } from '../core/record.js';
 
 const failure = (field: string, err: unknown): Difference => ({
   field,
@@ -180,6 +180,8 @@ export interface UsedFile {
 export interface DrawVerification {
   draw: DrawRecord;
   amendments: AmendmentRecord[];
+  /** The replacements (补抽) re-run. */
+  replacements: ReplacementRecord[];
   inputs: LoadedInputs;
   /** The files read, in the order given (flags first, else found in the workspace as the record names them). */
   files: UsedFile[];
@@ -199,15 +201,16 @@ function usedFiles(files: InputFiles, inputs: LoadedInputs): UsedFile[] {
 }
 
 /**
- * Where the amendments of a draw verified outside a workspace come from: the amendment records given after the
- * record, and those kept beside it (`<id>-A<n>.json`), in the order of n.
+ * Where the amendments of a draw verified outside a workspace come from: the substitution and replacement records
+ * given after the record, and those kept beside it (`<id>-A<n>.json`, `<id>-R<n>.json`). Without a ledger their
+ * order is their `createdAt` (then n): returned as the ledger lines they would have, in that order.
  */
-function standaloneAmendments(draw: DrawRecord, dir: string, given: string[], first: string | undefined): AmendmentRecord[] {
-  const files = new Map<string, string>();
+function standaloneAmendments(draw: DrawRecord, dir: string, given: string[], first: string | undefined): { amendments: AmendmentRecord[]; replacements: ReplacementRecord[]; lines: LedgerLine[] } {
+  const records = new Map<string, AmendmentRecord | ReplacementRecord>();
   const add = (file: string) => {
     const r = readRecordFile(file);
-    if (!isAmendment(r) || r.amends !== draw.drawId) throw new UsageError('archive.verify.notAmendment', { file, id: draw.drawId });
-    files.set(r.drawId, file);
+    if ((!isAmendment(r) && !isReplacement(r)) || r.amends !== draw.drawId) throw new UsageError('archive.verify.notAmendment', { file, id: draw.drawId });
+    records.set(r.drawId, r);
   };
   for (const f of [...(first ? [first] : []), ...given]) add(f);
   let names: string[] = [];
@@ -216,10 +219,15 @@ function standaloneAmendments(draw: DrawRecord, dir: string, given: string[], fi
   } catch {
     /* the record's folder cannot be listed: only the amendments given */
   }
-  const own = new RegExp(`^${draw.drawId.replace(/[.]/g, '\\.')}-A(\\d+)\\.json$`);
-  for (const n of names) if (own.test(n) && ![...files.keys()].some((id) => `${id}.json` === n)) add(path.join(dir, n));
-  const nOf = (id: string) => Number(/-A(\d+)$/.exec(id)?.[1] ?? 0);
-  return [...files.keys()].sort((a, b) => nOf(a) - nOf(b)).map((id) => readRecordFile(files.get(id) as string) as AmendmentRecord);
+  const own = (n: string) => n.startsWith(`${draw.drawId}-`) && /^[AR]\d+\.json$/.test(n.slice(draw.drawId.length + 1));
+  for (const n of names) if (own(n) && !records.has(n.slice(0, -'.json'.length))) add(path.join(dir, n));
+  const nOf = (id: string) => Number(/-[AR](\d+)$/.exec(id)?.[1] ?? 0);
+  const ordered = [...records.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : nOf(a.drawId) - nOf(b.drawId)));
+  return {
+    amendments: ordered.filter((r): r is AmendmentRecord => isAmendment(r)),
+    replacements: ordered.filter((r): r is ReplacementRecord => isReplacement(r)),
+    lines: [ledgerLineOf(draw), ...ordered.map(ledgerLineOf)],
+  };
 }
 
 /**
@@ -247,12 +255,13 @@ export async function verifyDraw(
   const roles = new Set(['pharmacies', 'institutions', 'inspectors', 'conflicts', 'items', 'prior-inspections', 'insured', ...(given.plan?.length ? ['plan'] : [])]);
   // A plan file given is compared with the recorded 实施文件 (--document at the draw) applied, as the draw hashed it.
   const current = inputs.plan ? withDocument(inputs, draw.plan.document).inputs : inputs.inputs;
-  // Outside a workspace (an archive), the substitutions beside the record; replacements are re-run in a workspace only.
+  // Outside a workspace, the substitutions and replacements given or kept beside the record.
   const amending = standalone ? [] : lines.filter((l) => l.amends === draw.drawId).map((l) => readRecord(ws, l.drawId));
-  const amendments = standalone
+  const beside = standalone
     ? standaloneAmendments(draw, dir as string, source.amendmentFiles ?? [], recordFile && path.resolve(recordFile) !== path.join(dir as string, `${draw.drawId}.json`) ? recordFile : undefined)
-    : amendmentsOf(amending, draw.drawId);
-  const replacements = replacementsOf(amending, draw.drawId);
+    : null;
+  const amendments = beside ? beside.amendments : amendmentsOf(amending, draw.drawId);
+  const replacements = beside ? beside.replacements : replacementsOf(amending, draw.drawId);
   const differences = [
     ...(draw.algorithm !== 'ssj-draw/1' && draw.algorithm !== 'ssj-draw/2' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
     ...checkRecordHash(draw),
@@ -261,8 +270,8 @@ export async function verifyDraw(
     ...compareInputs(draw.inputs, current, roles),
     ...rerun,
     ...rerunAmendments(draw, amendments, inputs),
-    ...rerunReplacements(draw, lines, amendments, replacements, inputs),
+    ...rerunReplacements(draw, beside ? beside.lines : lines, amendments, replacements, inputs),
   ];
   const priorFromRecord = standalone ? priorFromExclusions(draw).reduce((n, p) => n + p.selected.length, 0) : 0;
-  return { draw, amendments, inputs, files: usedFiles(files, inputs), differences, priorFromRecord };
+  return { draw, amendments, replacements, inputs, files: usedFiles(files, inputs), differences, priorFromRecord };
 }

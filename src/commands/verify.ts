@@ -119,14 +119,14 @@ export const run: Handler = async (ctx, args, opts) => {
   if (place.standalone) ctx.err(t('archive.verify.standalone', { n: v.priorFromRecord }));
   noteAmendmentInputs(ctx, amendments, inputs);
   const match = differences.length === 0;
-  if (ctx.json) ctx.out(JSON.stringify({ match, drawId: draw.drawId, amendments: amendments.map((a) => a.drawId), files, differences, standalone: place.standalone }, null, 2));
+  if (ctx.json) ctx.out(JSON.stringify({ match, drawId: draw.drawId, amendments: amendments.map((a) => a.drawId), replacements: v.replacements.map((r) => r.drawId), files, differences, standalone: place.standalone }, null, 2));
   else {
     if (match) ctx.out(t('drawcmd.verify.match', { id: draw.drawId }));
     else {
       ctx.out(t('drawcmd.verify.mismatch', { id: draw.drawId, count: differences.length }));
       for (const line of differenceLines(differences, draw.drawId)) ctx.out(line);
     }
-    for (const line of usedLines(files, amendments.map((a) => a.drawId))) ctx.out(line);
+    for (const line of usedLines(files, [...amendments, ...v.replacements].map((a) => a.drawId))) ctx.out(line);
   }
   return match ? 0 : 1;
 };

@@ -11,7 +11,7 @@ import { recordHash } from '../../src/core/hash.js';
 import { ssjIn, tempDir } from '../helpers/cli.js';
 import { draw, makeWorkspace, uscc, type Files } from './draw-fixtures.js';
 
-interface VerifyJson { match: boolean; amendments: string[]; standalone: boolean; files: { role: string; path: string; sha256: string }[]; differences: { field: string; drawId?: string }[] }
+interface VerifyJson { match: boolean; amendments: string[]; replacements: string[]; standalone: boolean; files: { role: string; path: string; sha256: string }[]; differences: { field: string; drawId?: string }[] }
 
 describe('ssj verify RECORD.json outside a workspace', () => {
   let root = '';
@@ -30,6 +30,11 @@ describe('ssj verify RECORD.json outside a workspace', () => {
         '--seed-source', '掷骰', '--workspace', root, '--date', '2024-06-04']);
       if (s.code !== 0) throw new Error(s.stderr);
     }
+    // a replacement (补抽) of another entity
+    const other = rec.selected.map((x) => x.key).find((k) => k !== team.entity)!;
+    const rp = await ssjIn(['replace', '--draw', ID, '--entity', other, '--reason', '已歇业', '--seed', '99999999999999999999', '--seed-source', '掷骰',
+      '--workspace', root, '--date', '2024-06-05']);
+    if (rp.code !== 0) throw new Error(rp.stderr);
     // an ssj-draw/2 draw: prior inspections given
     prior = path.join(root, 'registries', 'prior.csv');
     fs.writeFileSync(prior, `统一社会信用代码,检查日期,实施机关,类型,个案\n${uscc(500, '12')},2024-02-01,测试县医疗保障局,专项检查,否\n`);
@@ -50,16 +55,16 @@ describe('ssj verify RECORD.json outside a workspace', () => {
   };
 
   it('verifies a record with the amendments beside it and the registries found by name: 一致, files and amendments said', async () => {
-    const dir = folder([`draws/${ID}.json`, `draws/${ID}-A1.json`, `draws/${ID}-A2.json`, ...regs()]);
+    const dir = folder([`draws/${ID}.json`, `draws/${ID}-A1.json`, `draws/${ID}-A2.json`, `draws/${ID}-R1.json`, ...regs()]);
     const r = await verify(dir, [path.join(dir, `${ID}.json`)]);
     expect({ code: r.code, differences: r.json?.differences }).toEqual({ code: 0, differences: [] });
-    expect(r.json).toMatchObject({ match: true, standalone: true, amendments: [`${ID}-A1`, `${ID}-A2`] });
+    expect(r.json).toMatchObject({ match: true, standalone: true, amendments: [`${ID}-A1`, `${ID}-A2`], replacements: [`${ID}-R1`] });
     expect(r.json?.files.map((f) => f.role)).toEqual(['pharmacies', 'institutions', 'inspectors', 'conflicts']);
     expect(r.json?.files.every((f) => path.dirname(f.path) === dir)).toBe(true);
     const plain = await ssjIn(['verify', path.join(dir, `${ID}.json`), '--workspace', dir]);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain(`一致：${ID}`);
-    expect(plain.stdout).toContain(`复算的递补：${ID}-A1、${ID}-A2`);
+    expect(plain.stdout).toContain(`复算的递补：${ID}-A1、${ID}-A2、${ID}-R1`);
     expect(plain.stdout).toContain(path.join(dir, 'pharmacies.xlsx'));
     expect(plain.stderr).toContain('不在工作目录中');
     expect(plain.stderr).not.toContain('不是 ssj 工作目录');
@@ -71,6 +76,15 @@ describe('ssj verify RECORD.json outside a workspace', () => {
     const r = await verify(dir, [path.join(dir, `${ID}.json`), path.join(amend, `${ID}-A2.json`), path.join(amend, `${ID}-A1.json`)]);
     expect(r.code).toBe(0);
     expect(r.json?.amendments).toEqual([`${ID}-A1`, `${ID}-A2`]);
+    // a replacement record given after the draw is re-run too; an edited one (re-hashed) is a difference naming it
+    const rfile = path.join(amend, 'r.json');
+    const rr = JSON.parse(fs.readFileSync(path.join(root, 'draws', `${ID}-R1.json`), 'utf8')) as { replacement: { candidates: number }; recordHash?: string };
+    rr.replacement.candidates += 1;
+    delete rr.recordHash;
+    fs.writeFileSync(rfile, JSON.stringify({ ...rr, recordHash: recordHash(rr as unknown as AmendmentRecord) }));
+    const bad = await verify(dir, [path.join(dir, `${ID}.json`), rfile]);
+    expect(bad.code).toBe(1);
+    expect(bad.json?.differences.map((d) => d.drawId)).toEqual([`${ID}-R1`]);
     const only = folder([`draws/${ID}.json`, `draws/${ID}-A1.json`, ...regs()]);
     const a = await verify(only, [path.join(only, `${ID}-A1.json`)]);
     expect(a.code).toBe(0);
