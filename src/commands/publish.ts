@@ -28,18 +28,37 @@ function encodingFlag(value: unknown): Encoding {
   throw new UsageError('error.badFlagValue', { flag: '--encoding', value: String(value), hint: t('report.pub.encodingHint') });
 }
 
+/** ssj publish's flags, typed (the --month and scope checks are made where the use needs them, in the order they were). */
+interface PublishFlags {
+  encoding: Encoding;
+  list: boolean;
+  dryRun: boolean;
+  /** --out (with --dry-run only), relative to the current folder; '' when not given. */
+  out: string;
+  site: string;
+  draw: string | undefined;
+  /** --month as given (checked by monthFlag), undefined when not given. */
+  month: string | undefined;
+}
+
+function publishFlags(opts: Readonly<Record<string, unknown>>): PublishFlags {
+  return {
+    encoding: encodingFlag(opts.encoding), list: yes(opts.list), dryRun: yes(opts.dryRun), out: text(opts.out), site: text(opts.site),
+    draw: drawFlag(opts.draw), month: opts.month === undefined ? undefined : String(opts.month),
+  };
+}
+
 /** --month YYYY-MM or --draw ID, one of them. */
-function scopeFlag(opts: Record<string, unknown>): { month: string } | { draw: string } {
-  const hasMonth = opts.month !== undefined;
-  const draw = drawFlag(opts.draw);
-  if (hasMonth === (draw !== undefined)) throw new UsageError(hasMonth ? 'report.pub.scopeHint' : 'error.missingFlag', { flag: '--month / --draw', hint: t('report.pub.scopeHint') });
-  return draw !== undefined ? { draw } : { month: monthFlag(opts.month) };
+function scopeFlag(f: PublishFlags): { month: string } | { draw: string } {
+  const hasMonth = f.month !== undefined;
+  if (hasMonth === (f.draw !== undefined)) throw new UsageError(hasMonth ? 'report.pub.scopeHint' : 'error.missingFlag', { flag: '--month / --draw', hint: t('report.pub.scopeHint') });
+  return f.draw !== undefined ? { draw: f.draw } : { month: monthFlag(f.month) };
 }
 
 /** `--draw ID --list`: the drawn list (抽取结果公示), not the results. */
-async function runList(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, encoding: Encoding): Promise<number> {
-  const draw = drawFlag(opts.draw);
-  if (draw === undefined || opts.month !== undefined) throw new UsageError('after.list.drawOnly');
+async function runList(ctx: Ctx, ws: Workspace, f: PublishFlags): Promise<number> {
+  const { draw, encoding } = f;
+  if (draw === undefined || f.month !== undefined) throw new UsageError('after.list.drawOnly');
   const out = await publishDrawnList(ws, drawFromFlag(ws, draw), encoding, ctx.now);
   if (ctx.json) {
     ctx.out(JSON.stringify({ csv: out.csv, html: out.html, written: out.written, count: out.list.entries.length, list: out.list, ...(out.head ? { ledgerHead: out.head } : {}) }, null, 2));
@@ -60,8 +79,9 @@ const allDraws = (ws: Workspace): DrawRecord[] => drawsInForce(listRecords(ws));
  * the ledger whatever their approval (issue 17), so an entity at two is still published in the 不配合检查
  * notice; the results' reason is said as a warning. Without anyone due, the reason is the error.
  */
-async function nonCooperationOnly(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>, label: string, encoding: Encoding, why: InputError): Promise<number> {
-  const nonCoop = opts.month !== undefined ? await publishNonCooperation(ws, allDraws(ws), label, ctx.today, encoding, ctx.now) : null;
+async function nonCooperationOnly(ctx: Ctx, ws: Workspace, f: PublishFlags, label: string, why: InputError): Promise<number> {
+  const { encoding } = f;
+  const nonCoop = f.month !== undefined ? await publishNonCooperation(ws, allDraws(ws), label, ctx.today, encoding, ctx.now) : null;
   if (!nonCoop) throw why;
   const warning = t(why.key, why.params);
   if (ctx.json) {
@@ -75,17 +95,15 @@ async function nonCooperationOnly(ctx: Ctx, ws: Workspace, opts: Record<string, 
 }
 
 export const run: Handler = async (ctx, _args, opts) => {
-  const encoding = encodingFlag(opts.encoding);
+  const f = publishFlags(opts);
+  const { encoding, dryRun, site } = f;
   const ws = openWorkspace(ctx.workspace);
-  const listOnly = yes(opts.list);
-  const dryRun = yes(opts.dryRun);
-  if (listOnly && dryRun) throw new UsageError('publish.listNoDryRun');
-  if (listOnly) return runList(ctx, ws, opts, encoding);
+  if (f.list && dryRun) throw new UsageError('publish.listNoDryRun');
+  if (f.list) return runList(ctx, ws, f);
   // The published file is the one in publications/ (never rewritten); a copy elsewhere is a preview.
-  const previewOut = text(opts.out);
+  const previewOut = f.out;
   if (previewOut !== '' && !dryRun) throw new UsageError('publish.outNeedsDryRun');
-  const scope = publishScope(ws, scopeFlag(opts));
-  const site = text(opts.site);
+  const scope = publishScope(ws, scopeFlag(f));
   let out: Published;
   try {
     out = await publishResults(ws, scope, {
@@ -97,13 +115,13 @@ export const run: Handler = async (ctx, _args, opts) => {
       out: dryRun && previewOut !== '' ? outPath(previewOut, ctx.workspace, `预览-公示-${scope.label}.csv`) : null,
     });
   } catch (err) {
-    if (!dryRun && err instanceof InputError && NO_RESULTS.has(err.key)) return nonCooperationOnly(ctx, ws, opts, scope.label, encoding, err);
+    if (!dryRun && err instanceof InputError && NO_RESULTS.has(err.key)) return nonCooperationOnly(ctx, ws, f, scope.label, err);
     throw err;
   }
   const review = { unapproved: out.unapproved };
   const file = out.file;
   // Laiyuan 第二十二条: entities that refused twice are published with the month's results.
-  const nonCoop = opts.month !== undefined && !dryRun ? await publishNonCooperation(ws, allDraws(ws), scope.label, ctx.today, encoding, ctx.now) : null;
+  const nonCoop = f.month !== undefined && !dryRun ? await publishNonCooperation(ws, allDraws(ws), scope.label, ctx.today, encoding, ctx.now) : null;
   const head = nonCoop?.head ?? out.head;
   const warnings = [];
   if (out.skipped.length > 0) {
