@@ -11,6 +11,7 @@
 import { canonicalJson } from './hash.js';
 import { cellIssue, resultContentSha256, type CheckedInspection } from './results.js';
 import type { InspectionResult, Issue } from './types.js';
+import type { FollowUp } from './follow-up.js';
 
 export type StoreAction = 'new' | 'unchanged' | 'complete' | 'replace' | 'conflict';
 
@@ -19,6 +20,19 @@ export const resultKey = (drawId: string, entity: string) => `${drawId}\u0000${e
 /** `a` with `b`'s value where `a` has none; null when both have different values. */
 function fill(a: string, b: string): string | null {
   return a === '' || a === b ? b || a : b === '' ? a : null;
+}
+
+/** Follow-up `a` with `b`'s fields where `a` has none; null when a field differs. */
+export function fillFollowUp(a: FollowUp | undefined, b: FollowUp | undefined): FollowUp | undefined | null {
+  if (!a || !b) return a ?? b;
+  if (a.measure !== b.measure) return null;
+  const out: FollowUp = { measure: a.measure };
+  for (const k of ['amount', 'deadline', 'recheckDate', 'recheckOutcome', 'closedDate'] as const) {
+    const v = fill(a[k] ?? '', b[k] ?? '');
+    if (v === null) return null;
+    if (v !== '') out[k] = v;
+  }
+  return out;
 }
 
 /**
@@ -34,10 +48,10 @@ export function mergeCompatible(existing: InspectionResult, incoming: Inspection
   const samePub = p !== null && q !== null && p.date === q.date && (p.site === q.site || p.site === '' || q.site === '');
   if (handling === null || remarks === null || (p !== null && q !== null && !samePub)) return null;
   const publication = p && q ? { date: p.date, site: p.site || q.site } : (p ?? q);
-  // A follow-up completes a result that has none; two different ones disagree.
-  const [f, g] = [existing.followUp, incoming.followUp];
-  if (f && g && canonicalJson(f) !== canonicalJson(g)) return null;
-  const followUp = f ?? g;
+  // A follow-up is filled in stages (measure and deadline, then 复查, then 完结): a later one completes the stored
+  // one field by field; a field both give differently disagrees.
+  const followUp = fillFollowUp(existing.followUp, incoming.followUp);
+  if (followUp === null) return null;
   const content = { format: existing.format, drawId: existing.drawId, entity: existing.entity, inspectionDate: existing.inspectionDate, departments: existing.departments, handling, remarks, publication, ...(followUp ? { followUp } : {}) };
   return { ...content, source: incoming.source, contentSha256: resultContentSha256(content) };
 }

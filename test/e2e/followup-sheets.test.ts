@@ -54,6 +54,13 @@ describe('后续处置 on the record sheet', () => {
     expect(st.code).toBe(0);
     const out = JSON.parse(st.stdout) as { overdue: number; followUps: { entity: string; measure: string; overdue: boolean; daysOverdue: number }[] };
     expect(out.followUps.map((f) => [f.entity, f.measure, f.overdue, f.daysOverdue])).toEqual([[A, '责令整改', true, 9]]);
+    // Later the same sheet gets the recheck and the closure: imported again, it completes the result (no --replace).
+    fill(sheet('01-'), { ssj_fu_recheck_date: '2024-07-11', ssj_fu_recheck_outcome: '已整改到位', ssj_fu_closed_date: '2024-07-12' });
+    const again = await ssjIn(['results', sheet('01-'), '--workspace', ws.root, '--date', '2024-07-12']);
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(stored(A).followUp).toEqual({ measure: '责令整改', amount: '3560.50', deadline: '2024-07-01', recheckDate: '2024-07-11', recheckOutcome: '已整改到位', closedDate: '2024-07-12' });
+    const closed = await ssjIn(['status', '--followups', '--json', '--workspace', ws.root, '--date', '2024-07-13']);
+    expect((JSON.parse(closed.stdout) as { followUps: unknown[] }).followUps).toEqual([]);
   });
 
   it('a measure not understood is named by its cell', async () => {

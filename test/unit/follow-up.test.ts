@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openFollowUps, parseFollowUp, parseMeasure } from '../../src/core/follow-up.js';
 import { resultContentSha256 } from '../../src/core/results.js';
+import { decideStore, fillFollowUp } from '../../src/core/results-import.js';
 import type { InspectionResult } from '../../src/core/types.js';
 import { makeResult } from '../helpers/report-fixtures.js';
 import { makeWorkspace, selected, writeDraw } from '../helpers/workspace.js';
@@ -77,5 +78,25 @@ describe('results table with follow-up columns → ssj status --followups', () =
     const imp = await runVerb('results', ws.root, {}, [bad], '2024-06-30');
     expect(imp.code).toBe(1);
     expect(imp.err.join('\n')).toMatch(/E2.*批评教育/);
+  });
+});
+
+describe('a follow-up filled in stages', () => {
+  const base = { ...makeResult('20240601-1', 'A', '2024-06-10', [['', [5]]]) };
+  const withFu = (followUp?: InspectionResult['followUp']): InspectionResult => {
+    const { source: _s, contentSha256: _c, ...content } = { ...base, ...(followUp ? { followUp } : {}) };
+    return { ...content, source: base.source, contentSha256: resultContentSha256(content) };
+  };
+  it('a later import adding the recheck and closure completes the stored result, field by field', () => {
+    const first = withFu({ measure: '责令整改', deadline: '2024-07-01' });
+    const later = withFu({ measure: '责令整改', deadline: '2024-07-01', recheckDate: '2024-07-02', recheckOutcome: '已整改', closedDate: '2024-07-03' });
+    const d = decideStore(first, later, false);
+    expect([d.action, d.result.followUp]).toEqual(['complete', { measure: '责令整改', deadline: '2024-07-01', recheckDate: '2024-07-02', recheckOutcome: '已整改', closedDate: '2024-07-03' }]);
+    expect(decideStore(withFu(), first, false).action).toBe('complete');
+    expect(fillFollowUp({ measure: '追回', amount: '100' }, { measure: '追回', closedDate: '2024-07-03' })).toEqual({ measure: '追回', amount: '100', closedDate: '2024-07-03' });
+  });
+  it('a field given differently, or another measure, is a conflict (ssj results --replace)', () => {
+    expect(decideStore(withFu({ measure: '责令整改', deadline: '2024-07-01' }), withFu({ measure: '责令整改', deadline: '2024-08-01' }), false).action).toBe('conflict');
+    expect(fillFollowUp({ measure: '责令整改' }, { measure: '移送' })).toBeNull();
   });
 });
