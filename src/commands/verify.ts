@@ -21,7 +21,7 @@ import { isDraw, readRecord } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
 import { fileProgress } from '../render/progress.js';
-import { drawFlag, inputFiles } from './common/flags.js';
+import { drawFlag, inputFiles, yes } from './common/flags.js';
 
 
 /** Amendments drawn with other inspectors or conflicts than the files given are re-run with the files given: say so. */
@@ -50,8 +50,7 @@ function expectedHead(value: unknown): string | null {
   return v;
 }
 
-function verifyLedger(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): number {
-  const expect = expectedHead(opts.expectHead);
+function verifyLedger(ctx: Ctx, ws: Workspace, expect: string | null): number {
   const lines = readLedgerLines(ws);
   const check = checkWorkspaceLedger(ws, lines, { parseListed: true });
   const differences = [...check.differences];
@@ -110,7 +109,7 @@ async function verifyZip(ctx: Ctx, file: string): Promise<number> {
 }
 
 export const run: Handler = async (ctx, args, opts) => {
-  if (opts.ledger) return verifyLedger(ctx, openWorkspace(ctx.workspace), opts);
+  if (yes(opts.ledger)) return verifyLedger(ctx, openWorkspace(ctx.workspace), expectedHead(opts.expectHead));
   if (args[0] && /\.zip$/i.test(args[0])) return verifyZip(ctx, args[0]);
   const place = recordPlace(ctx.workspace, args[0]);
   if (place.foundWorkspace) ctx.err(t('archive.verify.foundWorkspace', { dir: place.foundWorkspace }));
