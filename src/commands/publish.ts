@@ -14,7 +14,7 @@ import { publishNonCooperation } from '../app/non-cooperation.js';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { DrawRecord } from '../core/types.js';
-import { drawFromFlag, drawsInForce, listRecords } from '../io/records.js';
+import { drawFromFlag, drawsInForce, drawWithReplacements, listRecords } from '../io/records.js';
 import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { drawFlag, monthFlag, outPath, text, yes } from './common/flags.js';
 import { shortList } from '../render/report.js';
@@ -59,7 +59,7 @@ function scopeFlag(f: PublishFlags): { month: string } | { draw: string } {
 async function runList(ctx: Ctx, ws: Workspace, f: PublishFlags): Promise<number> {
   const { draw, encoding } = f;
   if (draw === undefined || f.month !== undefined) throw new UsageError('after.list.drawOnly');
-  const out = await publishDrawnList(ws, drawFromFlag(ws, draw), encoding, ctx.now);
+  const out = await publishDrawnList(ws, drawWithReplacements(ws, drawFromFlag(ws, draw)), encoding, ctx.now); // after a replacement (补抽), the list in force
   if (ctx.json) {
     ctx.out(JSON.stringify({ csv: out.csv, html: out.html, written: out.written, count: out.list.entries.length, list: out.list, ...(out.head ? { ledgerHead: out.head } : {}) }, null, 2));
     return 0;

@@ -65,6 +65,15 @@ describe('ssj replace (补抽)', () => {
     const x = JSON.parse(fs.readFileSync(path.join(root, 'draws', '20240603-1-R1.json'), 'utf8')) as ReplacementRecord;
     expect(text).toContain(x.replacement.selected.key);
     expect(text).not.toContain(`"${x.replacement.entity}"`);
+    // the drawn list published again (抽取结果公示) is the list in force: a new file, the first one kept
+    const first = fs.readFileSync(path.join(root, 'reports', '抽取结果-20240603-1.csv'));
+    const list = await ssjIn(['publish', '--draw', '20240603-1', '--list', '--workspace', root, '--date', '2024-06-04', '--json']);
+    expect(list.code).toBe(0);
+    const out = JSON.parse(list.stdout) as { csv: string; written: boolean };
+    expect([out.written, path.basename(out.csv)]).toEqual([true, '抽取结果-20240603-1-2.csv']);
+    const csv = fs.readFileSync(out.csv, 'utf8');
+    expect(csv).toContain(x.replacement.selected.name);
+    expect(firstDifference(fs.readFileSync(path.join(root, 'reports', '抽取结果-20240603-1.csv')), first)).toBeNull();
   });
 
   it('refuses, writing nothing: an entity not in the draw (or already replaced), a reused seed, a voided draw', async () => {
