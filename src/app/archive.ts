@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARCHIVE_FORMAT, archiveSelection, DESCRIPTION, MANIFEST, manifestText, unsafeEntryName, type ArchiveDescription, type ArchiveInput, type ArchiveScope } from '../core/archive.js';
-import { headOf, recordLines } from '../core/events.js';
+import { headOf, isV2, recordLines } from '../core/events.js';
 import { sha256Hex } from '../core/hash.js';
 import type { DrawRecord, InputRef } from '../core/types.js';
 import { CheckFailed, InputError, UsageError } from '../errors.js';
@@ -139,6 +139,14 @@ export async function buildArchive(ws: Workspace, scope: ArchiveScope, packageNa
   all.set('ledger.jsonl', readBytesChecked(ws.ledger));
   for (const { id } of records) all.set(`draws/${id}.json`, readBytesChecked(recordPath(ws, id)));
   for (const f of sel.files) all.set(f, readBytesChecked(path.join(ws.root, ...f.split('/'))));
+  // A version-1 ledger line lists no files: the witness sheets of such a record are taken as they are (the manifest covers them).
+  const v1 = new Set(lines.filter((l) => !isV2(l)).map((l) => l.drawId));
+  for (const id of [...sel.draws, ...sel.amendments].filter((x) => v1.has(x))) {
+    for (const ext of ['html', 'xlsx']) {
+      const p = path.join(ws.draws, `${id}-witness.${ext}`);
+      if (fs.existsSync(p)) all.set(`draws/${id}-witness.${ext}`, readBytesChecked(p));
+    }
+  }
   for (const e of entries) all.set(e.name, e.data);
   for (const [from, to] of TOOL_FILES) {
     const p = path.join(DOCS, ...from.split('/'));

@@ -170,6 +170,21 @@ describe('ssj archive and ssj verify FILE.zip', () => {
     expect((await ssjIn(['archive', '--out', `${out}.4.zip`, '--workspace', root])).code).toBe(2);
   });
 
+  it('a workspace of a version-1 ledger (no files listed): the witness sheets come with the record, and the package verifies', async () => {
+    const root = path.join(tempDir('ssj-archive-v1-'), 'ws');
+    const files = await makeWorkspace(root);
+    const d = await draw(root, files, ['--json']);
+    const rec = JSON.parse(d.stdout) as { drawId: string; createdAt: string; recordHash: string };
+    fs.writeFileSync(path.join(root, 'ledger.jsonl'), `${JSON.stringify({ createdAt: rec.createdAt, drawId: rec.drawId, prevRecordHash: null, recordHash: rec.recordHash })}\n`);
+    expect((await ssjIn(['verify', '--ledger', '--workspace', root])).code).toBe(0);
+    const out = path.join(tempDir('ssj-pkg-v1-'), 'v1.zip');
+    expect((await ssjIn(['archive', '--draw', rec.drawId, '--out', out, '--workspace', root])).code).toBe(0);
+    const names = [...(await unzip(out)).keys()];
+    expect(names).toEqual(expect.arrayContaining([`draws/${rec.drawId}-witness.html`, `draws/${rec.drawId}-witness.xlsx`]));
+    const v = await ssjIn(['verify', out]);
+    expect({ code: v.code, out: v.stdout }).toEqual({ code: 0, out: expect.stringContaining('证据包一致') });
+  });
+
   it('refuses unsafe entries (.., absolute, a link) and a bomb, writing nothing outside its temporary folder', async () => {
     const good = [...(await unzip(zipA))].map(([n, b]) => [n, b] as [string, Buffer]);
     const dir = tempDir('ssj-evil-');
