@@ -105,7 +105,8 @@ describe('templates read back through the reader', () => {
     const out = JSON.parse(r.stdout) as ValidateJson;
     const needed = new Set(['附件2-定点零售药店名录库.xlsx', '附件3-定点医疗机构名录库.xlsx', '附件4-检查人员名录库.xlsx']);
     expect(out.files.map((f) => [path.basename(f.file), f.role, f.issues.map((i) => i.code)])).toEqual(
-      files.map((f) => [path.basename(f), path.basename(f) === '抽查工作计划.xlsx' ? 'plan' : roleOf(path.basename(f)), needed.has(path.basename(f)) ? ['registry-empty'] : []]),
+      // The results table (issue 17) is checked against draws: outside a workspace it says there are none to check it against.
+      files.map((f) => [path.basename(f), path.basename(f) === '抽查工作计划.xlsx' ? 'plan' : roleOf(path.basename(f)), needed.has(path.basename(f)) ? ['registry-empty'] : path.basename(f) === '检查结果表.xlsx' ? ['results-no-draws'] : []]),
     );
   });
 
@@ -154,5 +155,5 @@ describe('a workspace from ssj init, filled in', () => {
 function roleOf(file: string): string {
   for (const [name, f] of FILL) if (name === file) return f.role;
   // Templates the fill table does not cover (ssj-draw/2's optional inputs).
-  return ({ '参保人名录库.xlsx': 'insured', '既往检查记录.xlsx': 'prior-inspections', '附件1-随机抽查事项清单.xlsx': 'items' } as Record<string, string>)[file] ?? 'plan';
+  return ({ '参保人名录库.xlsx': 'insured', '既往检查记录.xlsx': 'prior-inspections', '附件1-随机抽查事项清单.xlsx': 'items', '检查结果表.xlsx': 'results' } as Record<string, string>)[file] ?? 'plan';
 }
