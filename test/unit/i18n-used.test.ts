@@ -20,7 +20,7 @@ describe('the message catalogues', () => {
   it('hold no key the code never uses (a key made at run time counts by its prefix: `draw.rule.${rule}`)', () => {
     const text = sources(path.join(root, 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     const prefixes = [...text.matchAll(/[`'"]([a-zA-Z0-9.-]+\.)\$\{/g)].map((m) => m[1]!);
-    const used = (k: string) => [`'${k}'`, `"${k}"`, `\`${k}\``].some((q) => text.includes(q)) || prefixes.some((p) => k.startsWith(p));
+    const used = (k: string) => [`'${k}'`, `"${k}"`, `\`${k}\``].some((q) => text.includes(q)) || prefixes.some((p) => k.startsWith(p)) || PENDING.some((p) => k.startsWith(p));
     expect(Object.keys(zh).filter((k) => !used(k))).toEqual([]);
   });
 });
