@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { archiveSelection, checkManifest, DESCRIPTION, isLeftOut, MANIFEST, parseDescription, parseManifest, type ArchiveDescription } from '../core/archive.js';
-import { headOf, recordLines, type AnyLine } from '../core/events.js';
+import { headOf, lineOfHead, recordLines, type AnyLine } from '../core/events.js';
 import { checkLedger } from '../core/ledger.js';
 import type { Difference } from '../core/verify.js';
 import { InputError, SsjError } from '../errors.js';
@@ -35,6 +35,8 @@ export interface PackageVerification {
   amendments: string[];
   /** Files the ledger lists that are outside the package's scope (not expected in it). */
   outside: number;
+  /** With an expected head: the ledger line that has it (null when none does, or none was given). */
+  headLine: number | null;
 }
 
 const message = (err: unknown) => (err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err));
@@ -91,7 +93,8 @@ async function rerunDraws(ws: Workspace, d: ArchiveDescription, draws: string[],
   return out;
 }
 
-export async function verifyPackage(file: string, progress: FileProgress | undefined, warn: (text: string) => void): Promise<PackageVerification> {
+/** `expectHead`: a head written on paper (witness sheet, publication, report) that the package's ledger must reach. */
+export async function verifyPackage(file: string, progress: FileProgress | undefined, warn: (text: string) => void, expectHead: string | null = null): Promise<PackageVerification> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-package-'));
   const say = (text: string) => warn(text.split(tmp + path.sep).join(''));
   try {
@@ -117,6 +120,8 @@ export async function verifyPackage(file: string, progress: FileProgress | undef
     }
     const ledger = checkPackageLedger(ws, lines, description);
     differences.push(...ledger.differences);
+    const headLine = expectHead === null ? null : lineOfHead(lines, expectHead);
+    if (expectHead !== null && headLine === null) differences.push({ field: 'ledger.head', file: 'ledger.jsonl', expected: expectHead, found: headOf(lines) });
     differences.push(...(await rerunDraws(ws, description, ledger.draws, progress, say)));
     return {
       match: differences.length === 0,
@@ -127,6 +132,7 @@ export async function verifyPackage(file: string, progress: FileProgress | undef
       draws: ledger.draws,
       amendments: ledger.amendments,
       outside: ledger.outside,
+      headLine,
     };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -91,8 +91,8 @@ function verifyLedger(ctx: Ctx, ws: Workspace, expect: string | null): number {
 }
 
 /** ssj verify FILE.zip: an evidence package checked on its own (src/app/verify-archive.ts). */
-async function verifyZip(ctx: Ctx, file: string): Promise<number> {
-  const v = await verifyPackage(path.resolve(file), fileProgress(ctx), ctx.err);
+async function verifyZip(ctx: Ctx, file: string, expectHead: string | null): Promise<number> {
+  const v = await verifyPackage(path.resolve(file), fileProgress(ctx), ctx.err, expectHead);
   if (ctx.json) {
     ctx.out(JSON.stringify(v, null, 2));
     return v.match ? 0 : 1;
@@ -100,8 +100,10 @@ async function verifyZip(ctx: Ctx, file: string): Promise<number> {
   if (v.match) {
     ctx.out(t('archive.zip.ok', { files: v.files, lines: v.lines, head: shortHead(v.ledgerHead), draws: v.draws.length, ids: v.draws.join('、') }));
     if (v.amendments.length) ctx.out(t('archive.zip.amendments', { ids: v.amendments.join('、') }));
+    if (expectHead !== null && v.headLine !== null) ctx.out(t('ledger.verify.headOk', { head: expectHead.slice(0, 16), line: v.headLine, after: v.lines - v.headLine }));
   } else {
     ctx.out(t('archive.zip.bad.count', { count: v.differences.length }));
+    if (expectHead !== null && v.headLine === null) ctx.out(t('ledger.verify.headMissing', { expected: expectHead.slice(0, 16), found: shortHead(v.ledgerHead) }));
     for (const line of differenceLines(v.differences)) ctx.out(line);
   }
   if (v.outside) ctx.err(t('archive.zip.outside', { n: v.outside }));
@@ -110,7 +112,7 @@ async function verifyZip(ctx: Ctx, file: string): Promise<number> {
 
 export const run: Handler = async (ctx, args, opts) => {
   if (yes(opts.ledger)) return verifyLedger(ctx, openWorkspace(ctx.workspace), expectedHead(opts.expectHead));
-  if (args[0] && /\.zip$/i.test(args[0])) return verifyZip(ctx, args[0]);
+  if (args[0] && /\.zip$/i.test(args[0])) return verifyZip(ctx, args[0], expectedHead(opts.expectHead));
   const place = recordPlace(ctx.workspace, args[0]);
   if (place.foundWorkspace) ctx.err(t('archive.verify.foundWorkspace', { dir: place.foundWorkspace }));
   const v = await verifyDraw(place.ws, args[0], { drawId: drawFlag(opts.draw), files: inputFiles(opts) }, fileProgress(ctx), ctx.err, { standalone: place.standalone, amendmentFiles: args.slice(1) });

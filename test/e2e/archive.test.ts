@@ -109,6 +109,14 @@ describe('ssj archive and ssj verify FILE.zip', () => {
     expect(fs.readdirSync(empty)).toEqual([]);
     const plain = await ssjIn(['verify', zipA], { cwd: empty });
     expect(plain.stdout).toContain('证据包一致');
+    // --expect-head: the head printed on paper must be in the package's ledger
+    const lines = fs.readFileSync(path.join(demo, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { hash: string });
+    const onPaper = lines[1]!.hash.slice(0, 16);
+    const reached = await ssjIn(['verify', zipA, '--expect-head', onPaper], { cwd: empty });
+    expect({ code: reached.code, said: reached.stdout.includes(`第 2 行`) }).toEqual({ code: 0, said: true });
+    const other = await ssjIn(['verify', zipA, '--expect-head', 'ab'.repeat(8), '--json'], { cwd: empty });
+    expect(other.code).toBe(1);
+    expect((JSON.parse(other.stdout) as { differences: { field: string }[] }).differences.map((d) => d.field)).toEqual(['ledger.head']);
     const dir = tempDir('ssj-unzipped-');
     for (const [n, b] of await unzip(zipA)) {
       fs.mkdirSync(path.dirname(path.join(dir, n)), { recursive: true });
