@@ -34,7 +34,8 @@ export interface VoidDone {
 
 const w = (k: string, p: Record<string, string | number> = {}) => t(`ledger.void.w.${k}` as 'ledger.void.w.title', p);
 
-function voidSheet(drawId: string, drawDate: string, reason: string, at: string, hidden: string[]): PrintDoc {
+/** The one-page void sheet; `head`: the ledger head before the void's event (first 16 hex), as on every witness sheet. */
+function voidSheet(drawId: string, drawDate: string, reason: string, at: string, hidden: string[], head: string | null): PrintDoc {
   return {
     title: w('title'),
     meta: [
@@ -43,6 +44,7 @@ function voidSheet(drawId: string, drawDate: string, reason: string, at: string,
       [w('reason'), reason],
       [w('at'), at],
       ...(hidden.length ? ([[w('hidden'), hidden.join('、')]] as [string, string][]) : []),
+      [t('drawcmd.w.ledgerHead'), head ? head.slice(0, 16) : t('drawcmd.w.ledgerEmpty')],
     ],
     tables: [],
     signatures: [w('sign1'), w('sign2'), w('sign3'), w('signDate')],
@@ -62,7 +64,7 @@ export async function voidDraw(ws: Workspace, q: VoidRequest): Promise<VoidDone>
       event: {
         kind: 'void',
         drawId: draw.drawId,
-        write: [{ path: sheet, data: docHtml(voidSheet(draw.drawId, draw.drawDate, q.reason, q.nowIso, hidden), q.lang), exclusive: true }],
+        write: [{ path: sheet, data: docHtml(voidSheet(draw.drawId, draw.drawDate, q.reason, q.nowIso, hidden, state.head), q.lang), exclusive: true }],
         payload: { reason: q.reason, ...(q.force ? { force: true } : {}), ...(hidden.length ? { hidden } : {}) },
       },
     };

@@ -101,7 +101,10 @@ describe('ssj replace (补抽)', () => {
     expect(had.code).toBe(1);
     expect(had.stderr).toContain('已有检查结果');
     // voided
+    const headBefore = JSON.parse(ledger().toString('utf8').trim().split('\n').at(-1)!) as { hash: string };
     expect((await ssjIn(['void', '--draw', '20240603-1', '--reason', '测试', '--workspace', root, '--date', '2024-06-05'])).code).toBe(0);
+    // the void sheet, like every witness sheet, carries the ledger head before its event
+    expect(fs.readFileSync(path.join(root, 'draws', '20240603-1-void.html'), 'utf8')).toContain(headBefore.hash.slice(0, 16));
     const voided = await rep(['--entity', rec.selected[1]!.key, '--seed', '27182818284590452353'], '2024-06-05');
     expect(voided.code).toBe(1);
     expect(voided.stderr).toContain('已作废');
