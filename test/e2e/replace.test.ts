@@ -74,6 +74,19 @@ describe('ssj replace (补抽)', () => {
     const csv = fs.readFileSync(out.csv, 'utf8');
     expect(csv).toContain(x.replacement.selected.name);
     expect(firstDifference(fs.readFileSync(path.join(root, 'reports', '抽取结果-20240603-1.csv')), first)).toBeNull();
+    // results are imported for the new entity (in a copy: the last test voids this draw without --force)
+    const copy = tempDir('ssj-replace-results-');
+    fs.cpSync(root, copy, { recursive: true });
+    const table = path.join(copy, 'results.csv');
+    const row = (key: string, name: string) => ['20240603-1', key, name, '2024-06-10', '医疗保障局:1；市场监督管理局:1', '无', '', '', ''].join(',');
+    fs.writeFileSync(table, '\ufeff' + ['抽取编号,统一社会信用代码,名称,检查日期,检查结果,处理情况,公示日期,公示网站,备注', row(x.replacement.selected.key, x.replacement.selected.name)].join('\r\n') + '\r\n');
+    const imp = await ssjIn(['results', table, '--workspace', copy, '--date', '2024-06-10', '--yes']);
+    expect([imp.code, imp.stderr]).toEqual([0, imp.stderr]);
+    expect(fs.existsSync(path.join(copy, 'results', '20240603-1', `${x.replacement.selected.key}.json`))).toBe(true);
+    const st = JSON.parse((await ssjIn(['status', '--draw', '20240603-1', '--workspace', copy, '--json'])).stdout) as { draws: { selected: number; withResults: number; missing: { key: string }[] }[] };
+    const d = st.draws[0]!;
+    expect([d.selected, d.withResults, d.missing.length]).toEqual([rec.selected.length, 1, rec.selected.length - 1]);
+    expect(d.missing.map((m) => m.key)).not.toContain(x.replacement.entity); // the replaced entity is not awaited
   });
 
   it('refuses, writing nothing: an entity not in the draw (or already replaced), a reused seed, a voided draw', async () => {
