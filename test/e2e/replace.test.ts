@@ -87,6 +87,17 @@ describe('ssj replace (补抽)', () => {
     const d = st.draws[0]!;
     expect([d.selected, d.withResults, d.missing.length]).toEqual([rec.selected.length, 1, rec.selected.length - 1]);
     expect(d.missing.map((m) => m.key)).not.toContain(x.replacement.entity); // the replaced entity is not awaited
+    // approved and published: the 公示 lists the new entity; the monthly report counts its draw's selection in force
+    expect((await ssjIn(['approve', '--draw', '20240603-1', '--by', '审核人', '--workspace', copy, '--date', '2024-06-11'])).code).toBe(0);
+    const pub = await ssjIn(['publish', '--draw', '20240603-1', '--workspace', copy, '--date', '2024-06-12', '--json']);
+    expect([pub.code, pub.stderr]).toEqual([0, pub.stderr]);
+    const published = fs.readFileSync((JSON.parse(pub.stdout) as { file: string }).file, 'utf8');
+    expect(published).toContain(x.replacement.selected.name);
+    expect(published).not.toContain(`,${x.replacement.entity},`);
+    const rep2 = await ssjIn(['report', '--month', '2024-06', '--workspace', copy, '--date', '2024-06-12', '--json']);
+    expect(rep2.code).toBe(0);
+    const missing = (JSON.parse(rep2.stdout) as { missingResults: { entity: string }[] }).missingResults.map((m) => m.entity);
+    expect([missing.length, missing.includes(x.replacement.entity), missing.includes(x.replacement.selected.key)]).toEqual([rec.selected.length - 1, false, false]);
   });
 
   it('refuses, writing nothing: an entity not in the draw (or already replaced), a reused seed, a voided draw', async () => {
