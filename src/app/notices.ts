@@ -7,6 +7,7 @@
  * teams are those in force; 本年度第 N 次 counts the year's draws in the ledger
  * up to this one.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { approvalFormModel, noticeModels, type NoticeModel } from '../core/notice.js';
 import { fileStem, safeFileName } from '../core/record-sheet.js';
@@ -75,4 +76,28 @@ export async function writeNotices(ws: Workspace, draw: DrawRecord, now: Date, o
   });
   const m = done.value;
   return { dir: m.dir, notices: m.notices, files: m.docs.map((d) => d.path), all: m.all, approval: m.approval, head: done.head };
+}
+
+/**
+ * After a substitution the team on an entity's notice is out of date: the notices are made again and, when any
+ * differs from what is on disk, written through one `documents` event (nothing appended when none changed, as
+ * when a substitution cut off after its ledger line is run again). Returns the entity notices that changed:
+ * reprint them.
+ */
+export async function refreshNotices(ws: Workspace, draw: DrawRecord, now: Date): Promise<{ changed: string[]; head: string | null }> {
+  if (!fs.existsSync(noticesDir(ws, draw.drawId))) return { changed: [], head: null }; // never written (an old draw): ssj notices makes them
+  const done = await appendEvent(ws, now, () => {
+    const made = noticeDocs(ws, draw);
+    const differs = (d: { path: string; data: string | Uint8Array }) => {
+      try {
+        return !fs.readFileSync(d.path).equals(Buffer.from(d.data));
+      } catch {
+        return true;
+      }
+    };
+    const changed = made.docs.filter(differs).map((d) => d.path);
+    if (changed.length === 0) return { event: null, value: [] as string[] };
+    return { event: { kind: 'documents', drawId: draw.drawId, documents: made.docs, payload: { what: 'notices' } }, value: changed.filter((f) => f !== made.all && f !== made.approval) };
+  });
+  return { changed: done.value, head: done.events.length ? done.head : null };
 }

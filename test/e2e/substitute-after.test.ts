@@ -31,6 +31,14 @@ describe('ssj substitute after the fact', () => {
     expect(changed.filter((f) => f.endsWith('.xlsx')).map((f) => f.slice(0, 3))).toEqual([`${order}-`]);
     expect(changed).toContain('all.html');
     expect(others.length).toBeGreaterThan(2);
+    // The entity's 检查通知书 names the team: made again, named to reprint, listed by a documents event.
+    const out = JSON.parse(r.stdout) as { changedNotices: string[]; substitution: { removed: string; replacement: { key: string } } };
+    expect(out.changedNotices.map((f) => path.basename(f).slice(0, 3))).toEqual([`${order}-`]);
+    const notice = fs.readFileSync(out.changedNotices[0]!, 'utf8');
+    expect([notice.includes(out.substitution.replacement.key), notice.includes(`<td>${out.substitution.removed}</td>`)]).toEqual([true, false]);
+    const last = JSON.parse(fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').at(-1)!) as { kind: string; what: string };
+    expect([last.kind, last.what]).toEqual(['documents', 'notices']);
+    expect((await ssjIn(['verify', '--ledger', '--workspace', root, '--date', '2024-06-10'])).code).toBe(0);
     const t2 = rec.teams[2]!;
     const text = await sub(['--entity', t2.entity, '--inspector', t2.members[0]!.key, '--seed', '16180339887498948482'], '2024-06-11');
     expect(text.code).toBe(0);

@@ -36,8 +36,9 @@ describe('ssj substitute', () => {
     expect(drawFiles(root)).toEqual(expect.arrayContaining(['20240603-1-A1.json', '20240603-1-A1-witness.html', '20240603-1-A1-witness.xlsx']));
     expect(fs.readFileSync(path.join(root, 'draws', '20240603-1-A1-witness.html'), 'utf8')).toContain(a.recordHash);
     const ledger = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n');
-    expect(ledger.length).toBe(2);
+    expect(ledger.length).toBe(3); // the draw, the substitution, the entity's notice made again (documents)
     expect(JSON.parse(ledger[1])).toMatchObject({ drawId: '20240603-1-A1', amends: '20240603-1', recordHash: a.recordHash });
+    expect(JSON.parse(ledger[2])).toMatchObject({ kind: 'documents', drawId: '20240603-1', what: 'notices' });
   });
 
   it('refuses to reuse the draw seed, an inspector not on the current team, and an entity not selected, writing nothing', async () => {
@@ -55,7 +56,7 @@ describe('ssj substitute', () => {
     expect(noSeed.code).toBe(2);
     expect(noSeed.stderr).toContain('--seed');
     expect(drawFiles(root)).toEqual(before);
-    expect(fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').length).toBe(2);
+    expect(fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').length).toBe(3);
   });
 
   it('chains a second amendment on the team now in force; verify re-runs every amendment', async () => {
