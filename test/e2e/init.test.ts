@@ -69,7 +69,7 @@ describe('ssj init', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('\r\n');
     const commands = text.split('\r\n').map((l) => l.trim()).map((l) => /^ssj ([a-z]+) /.exec(l)?.[1]).filter((c) => c !== undefined);
-    expect(commands).toEqual(['validate', 'announce', 'draw', 'substitute', 'sheets', 'results', 'status', 'approve', 'publish', 'report', 'verify', 'verify']);
+    expect(commands).toEqual(['validate', 'announce', 'draw', 'substitute', 'sheets', 'results', 'status', 'approve', 'publish', 'report', 'verify', 'verify', 'replace', 'void', 'archive']);
     // Every workspace file a command names exists.
     const named = new Set([...text.matchAll(/(?:registries|plans|reports)\/[^\s]+\.xlsx/g)].map((m) => m[0]));
     expect(named.size).toBe(USER_FILES.length);

@@ -156,6 +156,19 @@ Monthly steps
    ssj verify --draw DRAW-ID --entities {regPharmacies} {regInstitutions} --inspectors {regInspectors} --conflicts {regConflicts}
    ssj verify --ledger
 
+15. Other cases (each is recorded in the ledger):
+   An entity closed, left the scheme or cannot be inspected: with a fresh seed from the witnesses, draw a replacement from the same stratum:
+     ssj replace --draw DRAW-ID --entity CODE --reason REASON --seed NEW-SEED --entities {regPharmacies} {regInstitutions} --inspectors {regInspectors} --conflicts {regConflicts}
+   A whole draw made in error (--force once results exist):
+     ssj void --draw DRAW-ID --reason REASON
+   Open or overdue follow-ups (rectification, recovery…): ssj status --followups
+   The year in figures (completion, closure, coverage, quarterly dates): ssj stats --year YYYY
+   Preview a publication (not logged, not counted): ssj publish --month YYYY-MM --dry-run
+
+16. The evidence package for the discipline or legal office (ledger, records, witness sheets, results, publications, the original registries and the independent verifier):
+   ssj archive --month YYYY-MM --out package.zip
+   Re-check it on any computer: ssj verify package.zip (write the package's SHA-256 it prints on the paper hand-over form)
+
 Keep the draw records and the ledger (ledger.jsonl) for at least two years; never edit or delete them: ssj verify --ledger detects any change.
 `,
 };

@@ -155,6 +155,19 @@ export const templates = {
    ssj verify --draw 抽取编号 --entities {regPharmacies} {regInstitutions} --inspectors {regInspectors} --conflicts {regConflicts}
    ssj verify --ledger
 
+15. 其他情况（每一步都记入台账）：
+   检查对象关停、退出或无法检查，由监督人掷骰得到新种子，补抽同一层的对象：
+     ssj replace --draw 抽取编号 --entity 对象代码 --reason 原因 --seed 新种子数字 --entities {regPharmacies} {regInstitutions} --inspectors {regInspectors} --conflicts {regConflicts}
+   整次抽取有误需要作废（已有检查结果时须加 --force）：
+     ssj void --draw 抽取编号 --reason 原因
+   后续处置（责令整改、追回等）未完结或逾期的：ssj status --followups
+   全年统计（完成率、完结率、覆盖率、季度报送）：ssj stats --year YYYY
+   公示前先看效果（不记入台账、不计次数）：ssj publish --month YYYY-MM --dry-run
+
+16. 交纪检、法制复查的证据包（含台账、记录、见证单、结果、公示、原始名录和独立复核程序）：
+   ssj archive --month YYYY-MM --out 证据包.zip
+   在任何电脑上复核：ssj verify 证据包.zip（把命令打印的证据包 SHA-256 抄在纸质移交单上）
+
 注意：抽取记录和台账（ledger.jsonl）至少保存两年，不要修改或删除；修改过的记录会被 ssj verify --ledger 发现。
 `,
 } as const;
