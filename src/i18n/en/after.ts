@@ -7,7 +7,7 @@ export const after: Record<keyof typeof zh, string> = {
   'cli.cmd.approve': 'approve imported results before publication (by the deputy or head), or return them with --return',
   'cli.opt.by': 'name of the approver',
   'cli.opt.opinion': 'approval opinion',
-  'cli.opt.return': 'return (退回) the results, with the reason',
+  'cli.opt.return': 'return the results for rework, with the reason',
   'cli.opt.entityKeys': 'entity codes (several allowed; none = every result of the draw awaiting approval)',
   'after.approve.byMissing': 'Who approves? Give --by NAME (the deputy or head of the bureau).',
   'after.approve.unknownEntity': 'Draw {id} has no result for entity "{entity}". Check the code; ssj status --draw {id} lists each result\'s review state.',

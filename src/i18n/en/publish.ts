@@ -20,7 +20,7 @@ export const publish: Record<keyof typeof zh, string> = {
   'drawcmd.w.replaceCandidates': 'Candidate entities',
   'drawcmd.w.replacementEntity': 'Entity drawn',
   'drawcmd.w.replaceTeam': "The new entity's team (the replaced entity's team kept)",
-  'replace.cmd': 'entity replacement (补抽): when a selected entity closed, left the scheme or cannot be inspected, draw another from the same stratum with a fresh witness seed (recorded in the ledger, with its own witness sheet)',
+  'replace.cmd': 'entity replacement: when a selected entity closed, left the scheme or cannot be inspected, draw another from the same stratum with a fresh witness seed (recorded in the ledger, with its own witness sheet)',
   'replace.opt.entity': 'the code of the entity to replace (one the draw selected)',
   'replace.opt.reason': 'why (closed, agreement ended, cannot be inspected…): in the record and on the sheet',
   'replace.opt.seed': 'a fresh seed the witnesses produced for this replacement (not one the draw, its substitutions or replacements used)',
