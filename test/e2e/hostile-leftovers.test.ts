@@ -53,7 +53,7 @@ describe('a CSV mixing GBK and UTF-8', () => {
   ];
   it.each(cases)('%s: refused naming the file and the line where the encoding changes (exit 1), by both readers', async (_n, gbkFirst, says) => {
     const file = mixedEncodingPharmacies(path.join(dir, `mixed-${String(gbkFirst)}.csv`), { n: 30, split: 11, gbkFirst }) as string;
-    for (const env of [{}, { SSJ_PARALLEL_MIN_BYTES: '0' }]) {
+    for (const env of [{}, { SSJ_PARALLEL_MIN_BYTES: '0' }] as Record<string, string>[]) {
       const { r, report } = await validate(file, env);
       expect(r.code).toBe(1);
       const issue = report.files[0]?.issues[0];
@@ -89,7 +89,7 @@ describe('a CSV mixing GBK and UTF-8', () => {
 describe('a NUL or other control character in a cell', () => {
   it('CSV: read (not "binary"), the character dropped and the cell named, by both readers', async () => {
     const file = controlCharPharmacies(path.join(dir, 'nul.csv'), { n: 30, row: 3 }) as string;
-    for (const env of [{}, { SSJ_PARALLEL_MIN_BYTES: '0' }]) {
+    for (const env of [{}, { SSJ_PARALLEL_MIN_BYTES: '0' }] as Record<string, string>[]) {
       const { r, report } = await validate(file, env);
       expect(r.code).toBe(0);
       expect(report.files[0]?.rows).toBe(30);

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+// @ts-expect-error — plain ESM script without types
 import { writeInspectorsCsv, writePharmacyCsv, writePlanCsv } from '../../bench/gen.mjs';
 import { ssj, tempDir } from '../helpers/cli.js';
 

@@ -4,12 +4,13 @@ import { chainEvent, type AnyLine, type EventDraft } from '../../src/core/events
 
 const at = { at: '2024-06-03T01:00:00.000Z', date: '2024-06-03' };
 const f = (p: string) => ({ path: p, sha256: 'a'.repeat(64) });
-function ledger(drafts: EventDraft[]): AnyLine[] {
+type Draft = Omit<EventDraft, 'at' | 'date'> & { kind: string };
+function ledger(drafts: Draft[]): AnyLine[] {
   let lines: AnyLine[] = [];
   for (const d of drafts) lines = [...lines, ...chainEvent(lines, { ...at, ...d })];
   return lines;
 }
-const rec = (kind: string, drawId: string, extra: Record<string, unknown> = {}): EventDraft =>
+const rec = (kind: string, drawId: string, extra: Record<string, unknown> = {}): Draft =>
   ({ kind, drawId, recordHash: drawId.padEnd(64, '0'), prevRecordHash: null, createdAt: at.at, files: [f(`draws/${drawId}.json`), f(`draws/${drawId}-witness.html`)], ...extra });
 
 const LINES = ledger([

@@ -120,10 +120,10 @@ describe('parsePlanTable — optional columns', () => {
 
   it('does not repeat the reader\'s own issues, but refuses a table that has errors', () => {
     const t = table(['序号', '抽查事项名称', '抽查对象'], [['1', ITEM, '定点医疗机构']]);
-    const readerIssue = { code: 'missing-column', severity: 'error' as const, file: t.file, sheet: t.sheet, row: 2, column: '抽查比例', cell: null, value: null, params: {} };
+    const readerIssue = { code: 'missing-column' as const, severity: 'error' as const, file: t.file, sheet: t.sheet, row: 2, column: '抽查比例', cell: null, value: null, params: {} };
     expect(parsePlanTable({ ...t, issues: [readerIssue] })).toEqual({ plan: null, issues: [] });
     const ok = table(WUGANG, [['1', ITEM, '', '', '', '定点医疗机构', '20%', '', '']]);
-    expect(parsePlanTable({ ...ok, issues: [{ ...readerIssue, code: 'idcard-precision-lost' }] }).plan).toBeNull();
+    expect(parsePlanTable({ ...ok, issues: [{ ...readerIssue, code: 'idcard-precision-lost' as const }] }).plan).toBeNull();
   });
 
   it('refuses a table without the ratio column', () => {
