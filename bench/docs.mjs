@@ -18,7 +18,7 @@ const argv = process.argv.slice(2);
 const n = Number(argv[argv.indexOf('--entities') + 1] || 10000) || 10000;
 
 const { buildDrawRecord } = await dist('core/record.js');
-const { writeRecordSheets } = await dist('io/sheets.js');
+const { writeRecordSheets } = await dist('app/sheets.js');
 const { writeNotices } = await dist('app/notices.js');
 const { workspacePaths, WORKSPACE_DIRS } = await dist('io/workspace.js');
 
@@ -56,7 +56,7 @@ const t0 = performance.now();
 const sheets = await writeRecordSheets(ws, draw, []);
 const t1 = performance.now();
 const cpu1 = process.cpuUsage(cpu0);
-const notices = await writeNotices(ws, draw, { earlier: [], amendments: [] });
+const notices = await writeNotices(ws, draw, new Date('2024-06-01T04:00:00Z')); // through the ledger, as ssj notices does
 const t2 = performance.now();
 const cpu = process.cpuUsage(cpu0);
 const docs = sheets.written.length - 1 + notices.notices.length;

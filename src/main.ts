@@ -83,9 +83,25 @@ export async function main(argv: string[]): Promise<void> {
   exit(await runCli(argv));
 }
 
+/** Global options that take a value, and those that do not: beside --version they change nothing it prints. */
+const VALUE_GLOBALS = new Set(['--lang', '--form-lang', '--workspace', '--date']);
+const FLAG_GLOBALS = new Set(['--json', '--yes', '--debug']);
+
+/** `ssj --version` (or -V) with global options only and no command: answered from package.json alone. */
+export function onlyVersion(argv: readonly string[]): boolean {
+  let version = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--version' || a === '-V') version = true;
+    else if (VALUE_GLOBALS.has(a)) i++;
+    else if (!FLAG_GLOBALS.has(a) && !/^--(lang|form-lang|workspace|date)=/.test(a)) return false;
+  }
+  return version;
+}
+
 /** Runs one command line and returns its exit code; output goes to process.stdout/stderr. In-process tests call this (test/helpers/cli.ts ssjIn). */
 export async function runCli(argv: string[]): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  if (onlyVersion(argv)) {
     process.stdout.write(TOOL_VERSION + '\n');
     return 0;
   }
