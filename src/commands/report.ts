@@ -17,10 +17,11 @@ import { listDraws } from '../io/records.js';
 import { loadPublications } from '../io/publications.js';
 import { defaultActivitiesFile, loadResultsForReport, readActivities } from '../io/report-inputs.js';
 import { readForm3Rows } from '../io/report-read.js';
-import { monthlyWorkbookBytes, writeCombinedWorkbook } from '../io/report-xlsx.js';
-import { issueReport } from '../app/report.js';
+import { combinedWorkbookBytes, monthlyWorkbookBytes } from '../io/report-xlsx.js';
+import { issueDocument, issueReport } from '../app/report.js';
 import { shortHead } from '../app/ledger.js';
-import { openWorkspace } from '../io/workspace.js';
+import { isWorkspaceDir, openWorkspace } from '../io/workspace.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { form3Lines, shortList } from '../render/report.js';
 import { cliPath, list, monthFlag, outPath, text } from './common/flags.js';
 import { readSettings } from '../io/settings.js';
@@ -56,7 +57,11 @@ async function combine(ctx: Ctx, month: string, files: string[], out: string, ig
   }
   const { total, ratioKnown } = totalRow(rows, t('report.f3.total'));
   const target = outPath(out, path.join(ctx.workspace, 'reports'), `${t('report.combinedName')}-${month}.xlsx`);
-  await writeCombinedWorkbook(target, month, rows, total, formPlace(readSettings(ctx.workspace)));
+  const bytes = () => combinedWorkbookBytes(month, rows, total, formPlace(readSettings(ctx.workspace)));
+  // In a workspace the combined form is one `report` event (every change to a workspace is an event); a city
+  // office merging its counties' forms outside any workspace just writes the file.
+  if (isWorkspaceDir(ctx.workspace)) await issueDocument(openWorkspace(ctx.workspace), 'report', { month, combined: files.map((f) => path.basename(f)) }, target, ctx.now, bytes);
+  else writeFileAtomic(target, await bytes());
   if (!ratioKnown) warnings.push({ code: 'ratio-unknown', message: t('report.warnRatioUnknown', { files: unknown.join('、') }) });
   return emit(ctx, warnings, { month, file: target, rows, total, ratioKnown }, [t('report.combined', { count: rows.length, file: target })]);
 }

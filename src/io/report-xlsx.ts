@@ -10,7 +10,7 @@ import { levelWord, type FormPlace } from '../core/settings.js';
 import type { MonthlyForm } from '../core/report.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { inertText } from '../core/text.js';
-import { a4, FONT, HEADER_STYLE, newWorkbook, saveWorkbook, thinBorder, workbookBytes } from './xlsx-write.js';
+import { a4, FONT, HEADER_STYLE, newWorkbook, thinBorder, workbookBytes } from './xlsx-write.js';
 
 export const DATA_SHEET = '_ssj';
 export const DATA_FORMAT = 'ssj-report/1';
@@ -211,9 +211,9 @@ export async function monthlyWorkbookBytes(form: MonthlyForm, row: Form3Row, fil
 }
 
 /** A combined 附件3: one row per unit and the 合计 row. */
-export async function writeCombinedWorkbook(file: string, month: string, rows: Form3Row[], total: Form3Row, place: FormPlace): Promise<void> {
+export async function combinedWorkbookBytes(month: string, rows: Form3Row[], total: Form3Row, place: FormPlace): Promise<Uint8Array> {
   const wb = newWorkbook();
   addForm3(wb, month, rows, total, place);
   addDataSheet(wb, month, rows);
-  await saveWorkbook(wb, file);
+  return workbookBytes(wb);
 }

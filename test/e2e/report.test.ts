@@ -221,6 +221,9 @@ describe('ssj report', () => {
     expect(grid[7]?.[14]).toBe('唐医保字〔2024〕5号、唐医保字〔2024〕9号、丰医保〔2024〕1号');
     expect(JSON.parse(r.stdout).ratioKnown).toBe(true);
     expect((JSON.parse(r.stdout) as typeof json).warnings.map((w) => w.code)).not.toContain('combine-ignores');
+    // In a workspace the combined form is listed by a report event: an edit of it is named by verify --ledger.
+    const last = JSON.parse(fs.readFileSync(path.join(dir, 'ledger.jsonl'), 'utf8').trim().split('\n').at(-1) as string) as { kind: string; combined: string[]; files: { path: string }[] };
+    expect([last.kind, last.combined, last.files.map((f) => f.path)]).toEqual(['report', [path.basename(file), path.basename(file2)], ['combined.xlsx']]);
     // --unit with --combine is not used: said, not silently dropped.
     const withUnit = await ssjIn(['report', '--month', '2024-06', '--combine', file2, '--unit', '某单位', '--out', out, '--workspace', dir, '--json']);
     expect((JSON.parse(withUnit.stdout) as typeof json).warnings.filter((w) => w.code === 'combine-ignores').map((w) => w.message.includes('--unit'))).toEqual([true]);
