@@ -155,6 +155,13 @@ function existing(file: string): fs.Stats | null {
  * are kept. Returns what was written and what was kept.
  */
 export function writeAllOrNothing(files: RenderedFile[], force: boolean): { written: string[]; kept: string[] } {
+  const { toWrite, kept } = planWrites(files, force);
+  writeFilesAtomic(toWrite.map((f) => ({ path: f.path, data: f.data, exclusive: !force })));
+  return { written: toWrite.map((f) => f.path), kept };
+}
+
+/** What writeAllOrNothing would write and keep; refuses (nothing written) a file in the way unless `force`. */
+export function planWrites(files: RenderedFile[], force: boolean): { toWrite: RenderedFile[]; kept: string[] } {
   const kept: string[] = [];
   const toWrite: RenderedFile[] = [];
   for (const f of files) {
@@ -164,8 +171,7 @@ export function writeAllOrNothing(files: RenderedFile[], force: boolean): { writ
     if (st && f.userData) kept.push(f.path);
     else toWrite.push(f);
   }
-  writeFilesAtomic(toWrite.map((f) => ({ path: f.path, data: f.data, exclusive: !force })));
-  return { written: toWrite.map((f) => f.path), kept };
+  return { toWrite, kept };
 }
 
 /** Refuses a target folder that exists as something else than a folder (nothing is created). */
