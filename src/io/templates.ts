@@ -155,13 +155,6 @@ function existing(file: string): fs.Stats | null {
  * are kept. Returns what was written and what was kept.
  */
 export function writeAllOrNothing(files: RenderedFile[], force: boolean): { written: string[]; kept: string[] } {
-  const { toWrite, kept } = planWrites(files, force);
-  writeFilesAtomic(toWrite.map((f) => ({ path: f.path, data: f.data, exclusive: !force })));
-  return { written: toWrite.map((f) => f.path), kept };
-}
-
-/** What writeAllOrNothing would write and keep; refuses (nothing written) a file in the way unless `force`. */
-export function planWrites(files: RenderedFile[], force: boolean): { toWrite: RenderedFile[]; kept: string[] } {
   const kept: string[] = [];
   const toWrite: RenderedFile[] = [];
   for (const f of files) {
@@ -171,7 +164,8 @@ export function planWrites(files: RenderedFile[], force: boolean): { toWrite: Re
     if (st && f.userData) kept.push(f.path);
     else toWrite.push(f);
   }
-  return { toWrite, kept };
+  writeFilesAtomic(toWrite.map((f) => ({ path: f.path, data: f.data, exclusive: !force })));
+  return { written: toWrite.map((f) => f.path), kept };
 }
 
 /** Refuses a target folder that exists as something else than a folder (nothing is created). */
