@@ -47,8 +47,8 @@ export type FollowUpProblem = { field: keyof FollowUpCells; code: 'followup-meas
 /** The follow-up of a row's cells (undefined when all are empty), or the problems found. */
 export function parseFollowUp(c: FollowUpCells): { followUp?: FollowUp; problems: FollowUpProblem[] } {
   const problems: FollowUpProblem[] = [];
-  const any = Object.values(c).some((v) => v.trim() !== '');
-  if (!any) return { problems };
+  const filled = Object.values(c).some((v) => v.trim() !== '');
+  if (!filled) return { problems };
   const measure = parseMeasure(c.measure);
   if (c.measure.trim() === '') problems.push({ field: 'measure', code: 'followup-no-measure', value: '' });
   else if (measure === null) problems.push({ field: 'measure', code: 'followup-measure', value: c.measure });

@@ -101,15 +101,15 @@ export function resolveHeader(file: string, cands: Candidate[], opts: ReadOption
   const given = opts.role ? schemaFor(opts.role) : undefined;
   const allowed = given ? [given] : (opts.schemas ?? SCHEMAS);
   let best: { cand: Candidate; match: HeaderMatch } | null = null;
-  let any: { cand: Candidate; match: HeaderMatch } | null = null;
+  let bestOfAll: { cand: Candidate; match: HeaderMatch } | null = null; // the best header among every role
   for (const cand of cands) {
     const head = cand.rows.slice(0, HEADER_SCAN_ROWS);
     const m = bestHeader(head, allowed);
     if (m && (!best || compareMatch(m, best.match) > 0)) best = { cand, match: m };
     const a = bestHeader(head, SCHEMAS);
-    if (a && (!any || compareMatch(a, any.match) > 0)) any = { cand, match: a };
+    if (a && (!bestOfAll || compareMatch(a, bestOfAll.match) > 0)) bestOfAll = { cand, match: a };
   }
-  const other = any && any.match.signatureComplete && !allowed.includes(any.match.schema) ? any : null;
+  const other = bestOfAll && bestOfAll.match.signatureComplete && !allowed.includes(bestOfAll.match.schema) ? bestOfAll : null;
   if (other && (!best || (!best.match.signatureComplete && !given))) {
     throw new InputError('io.wrongRole', {
       file,

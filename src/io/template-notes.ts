@@ -40,7 +40,7 @@ export function valuesText(c: TemplateColumn): string {
   if (c.enum) return t('templates.notes.values.enum', { values: c.enum.join('、') });
   if (c.minWhole !== null) return t('templates.notes.values.whole', { min: c.minWhole });
   if (c.text) return t('templates.notes.values.text');
-  return t('templates.notes.values.any');
+  return t('templates.notes.values.unrestricted');
 }
 
 const labels = (cols: TemplateColumn[]) => cols.map((c) => c.label).join('、');

@@ -20,8 +20,12 @@ import type { WorkspaceSettings } from '../core/settings.js';
 const REQUIRED_FILL = 'FFF8CBAD';
 const OPTIONAL_FILL = 'FFE2EFDA';
 
-/** exceljs writes `any` (prompt-only) validations, which its typings omit. */
-type Validation = Omit<ExcelJS.DataValidation, 'type'> & { type: ExcelJS.DataValidation['type'] | 'any' };
+/**
+ * A prompt-only validation (no rule, the input message alone): exceljs names this kind by the string below and
+ * writes no `type` attribute for it, but its typings omit it.
+ */
+const PROMPT_ONLY = 'any' as const;
+type Validation = Omit<ExcelJS.DataValidation, 'type'> & { type: ExcelJS.DataValidation['type'] | typeof PROMPT_ONLY };
 /** exceljs has worksheet-level data validations at run time but not in its typings. */
 type WithValidations = { dataValidations: { add(address: string, validation: Validation): void } };
 
@@ -61,7 +65,7 @@ function rule(c: TemplateColumn): Omit<Validation, 'promptTitle' | 'prompt' | 's
   if (c.minWhole !== null) {
     return { ...stop, type: 'whole', operator: 'greaterThanOrEqual', formulae: [c.minWhole], error: t('templates.dv.whole', { min: c.minWhole }) };
   }
-  return { type: 'any', allowBlank: true, formulae: [] };
+  return { type: PROMPT_ONLY, allowBlank: true, formulae: [] };
 }
 
 /** Drop-downs and number checks over the data rows, and on every column a prompt saying how to fill it in. */

@@ -19,7 +19,7 @@ export const templates = {
   'templates.notes.values.enum': '下拉选择：{values}',
   'templates.notes.values.text': '文本',
   'templates.notes.values.whole': '整数，不小于 {min}',
-  'templates.notes.values.any': '不限',
+  'templates.notes.values.unrestricted': '不限',
   'templates.dv.title': '输入值无效',
   'templates.dv.enum': '请从下拉列表中选择：{values}',
   'templates.dv.whole': '请填写不小于 {min} 的整数。',
