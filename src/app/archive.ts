@@ -106,7 +106,7 @@ function inputEntries(ws: Workspace, draws: DrawRecord[], warn: (text: string) =
       const found = finder.find(ref);
       if (!found) {
         if (ref.role === 'plan') return warn(t('archive.planMissing', { id: d.drawId, file: ref.file }));
-        throw new InputError('archive.inputMissing', { id: d.drawId, role: ref.role, file: ref.file, sha: ref.fileSha256.slice(0, 16) });
+        throw new InputError('archive.inputMissing', { id: d.drawId, role: { ref: `io.role.${ref.role}` }, file: ref.file, sha: ref.fileSha256.slice(0, 16) });
       }
       let name = path.basename(ref.file);
       if (unsafeEntryName(`inputs/${d.drawId}/${name}`, false) !== null) name = `input-${k + 1}${path.extname(found)}`;
