@@ -9,6 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SsjError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { approvalFormModel, noticeModels, type NoticeModel } from '../core/notice.js';
 import { fileStem, safeFileName } from '../core/record-sheet.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
@@ -84,8 +86,8 @@ export async function writeNotices(ws: Workspace, draw: DrawRecord, now: Date, o
  * when a substitution cut off after its ledger line is run again). Returns the entity notices that changed:
  * reprint them.
  */
-export async function refreshNotices(ws: Workspace, draw: DrawRecord, now: Date): Promise<{ changed: string[]; head: string | null }> {
-  if (!fs.existsSync(noticesDir(ws, draw.drawId))) return { changed: [], head: null }; // never written (an old draw): ssj notices makes them
+export async function refreshNotices(ws: Workspace, draw: DrawRecord, now: Date): Promise<NoticesRefreshed> {
+  if (!fs.existsSync(noticesDir(ws, draw.drawId))) return { written: [], changed: [], head: null }; // never written (an old draw): ssj notices makes them
   const done = await appendEvent(ws, now, () => {
     const made = noticeDocs(ws, draw);
     const differs = (d: { path: string; data: string | Uint8Array }) => {
@@ -96,8 +98,31 @@ export async function refreshNotices(ws: Workspace, draw: DrawRecord, now: Date)
       }
     };
     const changed = made.docs.filter(differs).map((d) => d.path);
-    if (changed.length === 0) return { event: null, value: [] as string[] };
-    return { event: { kind: 'documents', drawId: draw.drawId, documents: made.docs, payload: { what: 'notices' } }, value: changed.filter((f) => f !== made.all && f !== made.approval) };
+    if (changed.length === 0) return { event: null, value: { written: [] as string[], changed: [] as string[] } };
+    const written = made.docs.map((d) => d.path);
+    return { event: { kind: 'documents', drawId: draw.drawId, documents: made.docs, payload: { what: 'notices' } }, value: { written, changed: changed.filter((f) => f !== made.all && f !== made.approval) } };
   });
-  return { changed: done.value, head: done.events.length ? done.head : null };
+  return { ...done.value, head: done.events.length ? done.head : null };
+}
+
+export interface NoticesRefreshed {
+  /** Every notice file written (all of them once any changed). */
+  written: string[];
+  /** The entities' notices that changed: to reprint. */
+  changed: string[];
+  /** The new ledger head, null when nothing was appended. */
+  head: string | null;
+}
+
+/**
+ * After an amendment (substitution, 补抽) the notices follow the draw in force. The amendment stands whatever
+ * happens here: a failure is said through `warn` with the way out (ssj notices) and nothing is returned.
+ */
+export async function noticesAfterAmendment(ws: Workspace, draw: DrawRecord, now: Date, warn: (text: string) => void): Promise<NoticesRefreshed> {
+  try {
+    return await refreshNotices(ws, draw, now);
+  } catch (err) {
+    warn(t('after.notices.failed', { id: draw.drawId, reason: err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err) }));
+    return { written: [], changed: [], head: null };
+  }
 }

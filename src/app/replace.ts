@@ -22,13 +22,12 @@ import { amendmentsOf, drawFromFlag, readLedger, readRecord, replacementsOf, typ
 import { loadResults, resultPath } from '../io/results-store.js';
 import type { Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
-import { t } from '../i18n/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { recordedInputs } from './draw-inputs.js';
 import { sheetsAfterRecord } from './sheets-in-force.js';
 import { witnessFiles } from './witness.js';
 import { appendRecord } from './ledger.js';
-import { writeNotices } from './notices.js';
+import { noticesAfterAmendment } from './notices.js';
 import { refuseRerunOnErrors } from './refuse.js';
 
 export interface ReplaceRequest {
@@ -125,15 +124,7 @@ export async function replace(ws: Workspace, q: ReplaceRequest): Promise<Replace
   const now = drawInForce(draw, replacements);
   // The new entity's record sheet and notice (the draw stands whatever happens here; a failure is said).
   const sheets = await sheetsAfterRecord(ws, now, record.drawId, q.warn);
-  let notices: string[] = [];
-  let last = head;
-  try {
-    const written = await writeNotices(ws, now, q.now); // its own `documents` event: the draw's notices are replaced
-    notices = written.files;
-    last = written.head;
-  } catch (err) {
-    q.warn(t('after.notices.failed', { id: record.drawId, reason: err instanceof Error ? err.message : String(err) }));
-  }
-  return { record, text, head: last, draw: now, sheets, notices };
+  const notices = await noticesAfterAmendment(ws, now, q.now, q.warn); // its own `documents` event
+  return { record, text, head: notices.head ?? head, draw: now, sheets, notices: notices.written };
 }
 

@@ -15,8 +15,8 @@ import { algorithmOf, buildAmendment, nextAmendmentId } from '../core/record.js'
 import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
 import type { Ctx } from '../context.js';
-import { InputError, SsjError, UsageError } from '../errors.js';
-import { refreshNotices } from '../app/notices.js';
+import { InputError, UsageError } from '../errors.js';
+import { noticesAfterAmendment } from '../app/notices.js';
 import { t } from '../i18n/index.js';
 import { recordedInputs } from '../app/draw-inputs.js';
 import { sheetsAfterRecord, sheetsAfterRecordChanged } from '../app/sheets-in-force.js';
@@ -125,16 +125,6 @@ function amendment(ctx: Ctx, ws: Workspace, q: Request, loaded: LoadedInputs, li
   }, draw.algorithm);
 }
 
-/** The notices made again after a substitution; a failure is said (the substitution stands) and `ssj notices` named. */
-async function noticesAfter(ctx: Ctx, ws: Workspace, draw: DrawRecord): Promise<{ changed: string[]; head: string | null }> {
-  try {
-    return await refreshNotices(ws, draw, ctx.now);
-  } catch (err) {
-    ctx.err(t('after.notices.failed', { id: draw.drawId, reason: err instanceof SsjError ? t(err.key, err.params) : err instanceof Error ? err.message : String(err) }));
-    return { changed: [], head: null };
-  }
-}
-
 function report(ctx: Ctx, ws: Workspace, record: AmendmentRecord, draw: DrawRecord, sheets: { kept: string[] } | null): void {
   const s = record.substitution;
   const shown = maskedAmendment(record, draw).amendment.substitution.entity; // a 参保人 by masked key only
@@ -154,7 +144,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   if (q.made) {
     ctx.err(t('guard.subAlreadyMade', { id: q.made.drawId, entity: q.entity, inspector: q.inspector }));
     const sheets = await sheetsAfterRecord(ws, q.draw, q.made.drawId, ctx.err);
-    await noticesAfter(ctx, ws, q.draw); // a run cut off before its notices: they follow the team in force now
+    await noticesAfterAmendment(ws, q.draw, ctx.now, ctx.err); // a run cut off before its notices: they follow the team in force now
     if (ctx.json) ctx.out(JSON.stringify(q.made, null, 2));
     else report(ctx, ws, q.made, q.draw, sheets === 'failed' ? { kept: [] } : sheets);
     return 0;
@@ -172,7 +162,7 @@ export const run: Handler = async (ctx, _args, opts) => {
   // The record sheets follow the team now in force (RESULTS never overwrites a filled sheet); the ones that changed are said: reprint them.
   const { sheets, changed } = await sheetsAfterRecordChanged(ws, q.draw, record.drawId, ctx.err);
   // The entity's 检查通知书 names the team: made again, listed by a `documents` event, and said to be reprinted.
-  const notices = await noticesAfter(ctx, ws, q.draw);
+  const notices = await noticesAfterAmendment(ws, q.draw, ctx.now, ctx.err);
   const last = notices.head ?? head;
   if (ctx.json) ctx.out(withHead(text, last).replace(/\n\}\n?$/, `,\n  "changedSheets": ${JSON.stringify(changed)},\n  "changedNotices": ${JSON.stringify(notices.changed)}\n}\n`)); // the record as stored, the new ledger head, the documents to reprint
   else {
