@@ -1,47 +1,57 @@
-/** en catalogue: every key of the zh catalogue, area by area. */
+/** en catalogue: every key of the zh catalogue, area by area (the same areas as zh). */
 import type { zh } from './zh.js';
-import { records } from './en/records.js';
-import { plan } from './en/plan.js';
+import { after } from './en/after.js';
+import { approval } from './en/approval.js';
+import { archive } from './en/archive.js';
+import { cli } from './en/cli.js';
+import { demo } from './en/demo.js';
 import { draw } from './en/draw.js';
 import { drawcmd } from './en/drawcmd.js';
-import { report } from './en/report.js';
-import { io } from './en/io.js';
-import { validate } from './en/validate.js';
-import { results } from './en/results.js';
-import { common } from './en/common.js';
-import { templates } from './en/templates.js';
-import { demo } from './en/demo.js';
-import { after } from './en/after.js';
-import { draw2 } from './en/draw2.js';
-import { settings } from './en/settings.js';
-import { guard } from './en/guard.js';
-import { notice } from './en/notice.js';
+import { error } from './en/error.js';
 import { followup } from './en/followup.js';
+import { guard } from './en/guard.js';
+import { io } from './en/io.js';
+import { issue } from './en/issue.js';
 import { ledger } from './en/ledger.js';
-import { wizard } from './en/wizard.js';
+import { notice } from './en/notice.js';
+import { plan } from './en/plan.js';
+import { progress } from './en/progress.js';
+import { prompt } from './en/prompt.js';
 import { publish } from './en/publish.js';
-import { archive } from './en/archive.js';
+import { records } from './en/records.js';
+import { replace } from './en/replace.js';
+import { report } from './en/report.js';
+import { results } from './en/results.js';
+import { settings } from './en/settings.js';
+import { templates } from './en/templates.js';
+import { validate } from './en/validate.js';
+import { wizard } from './en/wizard.js';
 
 export const en: Record<keyof typeof zh, string> = {
-  ...common,
-  ...templates,
-  ...records,
-  ...plan,
+  ...after,
+  ...approval,
+  ...archive,
+  ...cli,
+  ...demo,
   ...draw,
   ...drawcmd,
-  ...report,
-  ...io,
-  ...validate,
-  ...results,
-  ...demo,
-  ...after,
-  ...draw2,
-  ...settings,
-  ...guard,
-  ...notice,
+  ...error,
   ...followup,
+  ...guard,
+  ...io,
+  ...issue,
   ...ledger,
-  ...wizard,
+  ...notice,
+  ...plan,
+  ...progress,
+  ...prompt,
   ...publish,
-  ...archive,
+  ...records,
+  ...replace,
+  ...report,
+  ...results,
+  ...settings,
+  ...templates,
+  ...validate,
+  ...wizard,
 };

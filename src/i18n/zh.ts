@@ -1,46 +1,56 @@
-/** zh-CN catalogue: the areas merged. Each area file is owned by its feature. */
-import { records } from './zh/records.js';
-import { plan } from './zh/plan.js';
+/** zh-CN catalogue: the areas merged. An area file holds exactly the keys of its prefix (`wizard.*` in zh/wizard.ts). */
+import { after } from './zh/after.js';
+import { approval } from './zh/approval.js';
+import { archive } from './zh/archive.js';
+import { cli } from './zh/cli.js';
+import { demo } from './zh/demo.js';
 import { draw } from './zh/draw.js';
 import { drawcmd } from './zh/drawcmd.js';
-import { report } from './zh/report.js';
-import { io } from './zh/io.js';
-import { validate } from './zh/validate.js';
-import { results } from './zh/results.js';
-import { common } from './zh/common.js';
-import { templates } from './zh/templates.js';
-import { demo } from './zh/demo.js';
-import { after } from './zh/after.js';
-import { draw2 } from './zh/draw2.js';
-import { settings } from './zh/settings.js';
-import { guard } from './zh/guard.js';
-import { notice } from './zh/notice.js';
+import { error } from './zh/error.js';
 import { followup } from './zh/followup.js';
+import { guard } from './zh/guard.js';
+import { io } from './zh/io.js';
+import { issue } from './zh/issue.js';
 import { ledger } from './zh/ledger.js';
-import { wizard } from './zh/wizard.js';
+import { notice } from './zh/notice.js';
+import { plan } from './zh/plan.js';
+import { progress } from './zh/progress.js';
+import { prompt } from './zh/prompt.js';
 import { publish } from './zh/publish.js';
-import { archive } from './zh/archive.js';
+import { records } from './zh/records.js';
+import { replace } from './zh/replace.js';
+import { report } from './zh/report.js';
+import { results } from './zh/results.js';
+import { settings } from './zh/settings.js';
+import { templates } from './zh/templates.js';
+import { validate } from './zh/validate.js';
+import { wizard } from './zh/wizard.js';
 
 export const zh = {
-  ...common,
-  ...templates,
-  ...records,
-  ...plan,
+  ...after,
+  ...approval,
+  ...archive,
+  ...cli,
+  ...demo,
   ...draw,
   ...drawcmd,
-  ...report,
-  ...io,
-  ...validate,
-  ...results,
-  ...demo,
-  ...after,
-  ...draw2,
-  ...settings,
-  ...guard,
-  ...notice,
+  ...error,
   ...followup,
+  ...guard,
+  ...io,
+  ...issue,
   ...ledger,
-  ...wizard,
+  ...notice,
+  ...plan,
+  ...progress,
+  ...prompt,
   ...publish,
-  ...archive,
+  ...records,
+  ...replace,
+  ...report,
+  ...results,
+  ...settings,
+  ...templates,
+  ...validate,
+  ...wizard,
 } as const;

@@ -171,7 +171,7 @@ export async function readItemsList(file: string): Promise<{ items: Item[]; issu
 async function loadDraw2Inputs(files: InputFiles, issues: Issue[], inputs: InputRef[]): Promise<{ items: Item[] | null; priorInspections: PriorInspection[] | null }> {
   const one = (list: string[] | undefined, flag: string): string | null => {
     if (!list?.length) return null;
-    if (list.length > 1) throw new UsageError('error.badFlagValue', { flag, value: list.join(' '), hint: t('draw2.oneFile', { flag }) });
+    if (list.length > 1) throw new UsageError('error.badFlagValue', { flag, value: list.join(' '), hint: t('io.oneFile', { flag }) });
     return list[0]!;
   };
   const itemsFile = one(files.items, '--items');

@@ -32,6 +32,32 @@ describe('message catalogues', () => {
   });
 });
 
+describe('catalogue areas', () => {
+  const I18N = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/i18n');
+  /** Area name → its keys, read from src/i18n/<lang>/<area>.ts (the one exported object). */
+  const areas = async (lang: 'zh' | 'en'): Promise<Map<string, string[]>> => {
+    const out = new Map<string, string[]>();
+    for (const f of fs.readdirSync(path.join(I18N, lang)).filter((n) => n.endsWith('.ts')).sort()) {
+      const mod = (await import(path.join(I18N, lang, f))) as Record<string, Record<string, string>>;
+      out.set(f.replace(/\.ts$/, ''), Object.values(mod).flatMap((o) => Object.keys(o)));
+    }
+    return out;
+  };
+
+  it('hold exactly the keys of their prefix: wizard.* in wizard.ts, and nowhere else', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const misplaced = [...(await areas(lang))].flatMap(([area, keys]) => keys.filter((k) => k.split('.')[0] !== area).map((k) => `${lang}/${area}.ts: ${k}`));
+      expect(misplaced).toEqual([]);
+    }
+  });
+  it('are the same in zh and en, key for key, and all merged into the catalogue', async () => {
+    const [zhAreas, enAreas] = [await areas('zh'), await areas('en')];
+    expect([...enAreas.keys()]).toEqual([...zhAreas.keys()]);
+    for (const [area, keys] of zhAreas) expect({ area, keys: [...(enAreas.get(area) ?? [])].sort() }).toEqual({ area, keys: [...keys].sort() });
+    expect([...zhAreas.values()].flat().sort()).toEqual(Object.keys(zh).sort());
+  });
+});
+
 describe('keys used in the code exist in both catalogues', () => {
   const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
   const files = (dir: string): string[] =>

@@ -22,4 +22,9 @@ export const draw: Record<keyof typeof zh, string> = {
   'draw.rule.already-on-team': 'already on this team',
   'draw.rule.removed': 'already removed from this entity\'s team',
   'draw.anyDepartment': 'any',
+  'draw.rule.category': 'wrong kind of staff for the seat (licensed seats take 执法人员 only; 专家/辅助人员 seats only that kind)',
+  'draw.rule.licence': 'licence expired or not yet valid on the draw date',
+  'draw.rule.level': 'wrong 执法层级',
+  'draw.rule.expertise': 'no licensed inspector with the required expertise',
+  'draw.badLicence': 'The 执法证有效期 "{value}" of inspector {key} cannot be read. Write 2028-12-31 or 2023-01-01至2028-12-31.',
 };

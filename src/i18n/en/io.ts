@@ -29,4 +29,8 @@ export const io: Record<keyof typeof zh, string> = {
   'io.mixedEncodingGbkFirst': '{file} mixes two text encodings: GBK (GB18030) first, UTF-8 from line {line}. Read either way, part of it would be garbled, so it was not read. Save it again in one encoding ("CSV UTF-8" is best) in Excel/WPS and try again.',
   'io.mixedEncodingUtf8First': '{file} mixes two text encodings: UTF-8 first, not UTF-8 (GBK/GB18030, by the look of it) from line {line}. Read either way, part of it would be garbled, so it was not read. Save it again in one encoding ("CSV UTF-8" is best) in Excel/WPS and try again.',
   'io.formulaNotComputed': 'Sheet "{sheet}" of {file} has {count} formula cells without a computed value (e.g. {cells}): the file was written by a program that does not calculate formulas, and read as it is those cells are empty. Open it in Excel/WPS and save it once (the formulas get their values), then read it again.',
+  'io.role.items': 'inspection item list (随机抽查事项清单)',
+  'io.role.prior-inspections': 'prior inspections (既往检查记录)',
+  'io.role.insured': 'insured persons registry (参保人名录库)',
+  'io.oneFile': '{flag} takes one file',
 };

@@ -12,9 +12,6 @@ export const ledger: Record<keyof typeof zh, string> = {
   'ledger.repeatedRow': 'Plan row {row} ({item}, {objectType}) was already drawn in period {period} by {draws}.',
   'ledger.repeatDraw':
     'A plan row was already drawn in this period ({draws}); the draw is refused and nothing was written. If the earlier draw was wrong, void it first: ssj void --draw ID --reason TEXT; to draw again anyway, say why with --again REASON (recorded and printed on the witness sheet).',
-  'drawcmd.w.noAnnouncement': 'Not announced beforehand',
-  'drawcmd.w.again': 'Drawn again this period',
-  'drawcmd.w.againEarlier': 'earlier: ',
   'ledger.wizard.noAnnouncement': 'This draw was not announced beforehand. Say why (recorded and printed on the witness sheet):',
   'ledger.status.voided': 'Note: draw {id} was voided; it no longer counts in status, reports or publications.',
   'ledger.cmd.void': 'void a draw (recorded in the ledger, with a void sheet to print); status, reports, publications and the yearly cap leave it out from then on',
@@ -50,4 +47,6 @@ export const ledger: Record<keyof typeof zh, string> = {
   'ledger.verify.badHead': '--expect-head takes a ledger head of at least 16 hex characters (the "Ledger head" a command printed), not "{value}".',
   'ledger.verify.unusedAnnouncement': 'Note: announcement {id} was published but no draw has used it (nor was it voided).',
   'ledger.verify.setAside': 'Note: the event on line {line} set aside the interrupted record {id} into draws/interrupted/ (that command did not finish; it is not a valid draw).',
+  'ledger.sub.afterWindow': 'The inspection window of entity {entity} (draw {id}), "{window}", ended on {end} (today is {today}): its team cannot be changed after the fact. Nothing was written. If the inspection was done in time, import its result; if the team did change, say so in the result\'s remarks; if it could not take place in time, void the draw (ssj void --draw {id} --reason TEXT) and draw again.',
+  'ledger.sub.reprint': 'These record sheets were made again with the new team and changed: print them again (the old printouts are void):',
 };

@@ -28,4 +28,12 @@ export const plan: Record<keyof typeof zh, string> = {
   'plan.creditUncovered': '{cell}: {count} entities of credit class {credit} are in none of this row\'s classes and will not be drawn. If unintended, add the class to the ratio.',
   'plan.overlap': 'Plan rows {first} and {second} share {count} entities: an entity drawn in the earlier row is excluded from the later one, whose announced size is an upper bound.',
   'plan.wrongYear': 'The plan is for {year} but the draw date is in {drawYear}. Check that this is the right year\'s plan (or set the draw date with --date).',
+  'plan.badExpertise': '{cell}: expertise requirement "{value}" may hold one requirement only; separate alternatives with |, e.g. 医疗|财务.',
+  'plan.badLevel': '{cell}: 执法层级 "{value}" is not understood; write 省, 市 or 县.',
+  'plan.licensedSeats': '{cell}: besides experts and auxiliary staff a team needs at least 2 licensed inspectors (now {seats}).',
+  'plan.insuredCredit': '{cell}: 参保人 cannot be drawn by credit class; write one ratio or a count.',
+  'plan.itemNotListed': '{cell}: inspection item "{value}" is not on the item list ({items}). No inspection may be made outside the list: use an item name from the list, or add the item to the list first.',
+  'plan.itemObject': '{cell}: item "{value}" is listed for 检查对象 "{listed}", not for this row\'s "{objectType}".',
+  'plan.expertiseUnknown': '{cell}: no drawable licensed inspector has the expertise "{value}" (业务专长 column). Tag inspectors in the registry or change the requirement.',
+  'plan.expertiseUncovered': '{cell}: {count} entities have no licensed inspector with the expertise "{value}" available (after department, level, area and conflicts): {keys}. Add inspectors or change the plan before drawing.',
 };

@@ -95,4 +95,8 @@ export const results: Record<keyof typeof zh, string> = {
   'results.status.row': '  {order}. {key}  {name}  {region}',
   'results.status.hint': '  Import the filled sheets with ssj results {dir}.',
   'results.status.total': 'Total: {selected} selected, {done} with results, {missing} missing.',
+  'results.issue.followup-measure': '{where}: follow-up measure "{value}" is not understood. Write one of {measures}.',
+  'results.issue.followup-no-measure': '{where}: a follow-up deadline, recheck or closure is written but no measure. Write one of {measures}.',
+  'results.issue.followup-amount': '{where}: amount recovered "{value}" is not an amount. Write digits only (yuan), e.g. 12800 or 3560.50.',
+  'results.issue.followup-date': '{where}: date "{value}" is not understood. Write it as 2024-07-15.',
 };

@@ -2,9 +2,6 @@ import type { settings as zh } from '../zh/settings.js';
 
 /** The workspace settings (unit name, city/county, level) asked by ssj init. */
 export const settings: Record<keyof typeof zh, string> = {
-  'cli.opt.init.unit': 'your unit\'s name (on sealed forms, e.g. 宁川县医疗保障局)',
-  'cli.opt.init.region': 'the city/county/district (e.g. 宁川县), used in report titles',
-  'cli.opt.init.level': 'administrative level: 市, 县 or 区 (default: the last character of the place name)',
   'settings.askUnit': 'Your unit\'s name (as sealed on forms, e.g. 宁川县医疗保障局):',
   'settings.askRegion': 'City/county/district (e.g. 宁川县):',
   'settings.askLevel': 'Administrative level:',
@@ -15,4 +12,4 @@ export const settings: Record<keyof typeof zh, string> = {
   'settings.bad': 'The workspace settings file {file} is damaged (expected ssj-settings/1 with unit, region, level). Recreate it with ssj init DIR --force --unit NAME --region PLACE.',
   'settings.saved': 'Unit settings: {unit} ({region}, level {level}), saved in {file}. Forms, titles and defaults use them.',
   'settings.none': 'Note: no unit name or place is set, so form titles name no place. Add them with ssj init {dir} --force --unit NAME --region PLACE (existing data is kept).',
-} as const;
+};

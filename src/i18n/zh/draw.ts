@@ -21,4 +21,9 @@ export const draw = {
   'draw.rule.already-on-team': '已在本检查组',
   'draw.rule.removed': '已从该对象检查组中撤换',
   'draw.anyDepartment': '不限',
+  'draw.rule.category': '人员类别与席位不符（执法席位只取执法人员，专家/辅助人员席位只取该类人员）',
+  'draw.rule.licence': '执法证在抽取日已过期或尚未生效',
+  'draw.rule.level': '执法层级不符',
+  'draw.rule.expertise': '没有符合专长要求的执法人员',
+  'draw.badLicence': '检查人员 {key} 的执法证有效期“{value}”无法识别。请写成 2028-12-31 或 2023-01-01至2028-12-31。',
 } as const;

@@ -9,13 +9,4 @@ export const followup = {
   'followup.sheet.closedDate': '完结日期',
   'followup.sheet.measurePromptTitle': '后续处置措施',
   'followup.sheet.measurePrompt': '发现问题时选填：责令整改、移送、抄告、追回、行政处罚、其他。复查、完结后可补填再导入（ssj results --replace）。',
-  'templates.intro.results': '检查结果表：每行一次检查（抽取编号、统一社会信用代码或医保编码、检查日期、检查结果编号 1–10）。后续处置各列可选，填写后 ssj status --followups 列出未完结和逾期的处置。填好后用 ssj results 文件名 导入。',
-  'templates.col.results.drawId': '抽取编号，如 20240605-1（见抽取见证单、检查记录表 B2）。',
-  'templates.col.results.entity': '被检查对象的统一社会信用代码，没有的写医保编码，与抽取记录一致。',
-  'templates.col.results.name': '被检查对象名称（可选，用于核对代码没有写错）。',
-  'templates.col.results.date': '检查日期，如 2024-06-15；不得早于抽取日期，不得晚于导入当天。',
-  'templates.col.results.codes': '检查结果编号 1–10，多个用 , 分隔；联合检查可按部门写，如 医疗保障局:1；市场监督管理局:9。',
-  'templates.col.results.handling': '处理情况，按原文公示。',
-  'templates.col.results.pubDate': '已在别处公示的，写公示日期；未公示的留空（由 ssj publish 公示）。',
-  'templates.col.results.pubSite': '公示网站或平台名称。',
 } as const;

@@ -28,4 +28,8 @@ export const io = {
   'io.mixedEncodingGbkFirst': '{file} 混用了两种文字编码：前面是 GBK（GB18030），从第 {line} 行起是 UTF-8。按任何一种读取都会有一部分变成乱码，因此没有读取。请在 Excel/WPS 中把两部分统一另存为同一种编码（建议“CSV UTF-8”）后再试。',
   'io.mixedEncodingUtf8First': '{file} 混用了两种文字编码：前面是 UTF-8，从第 {line} 行起不是 UTF-8（像是 GBK/GB18030）。按任何一种读取都会有一部分变成乱码，因此没有读取。请在 Excel/WPS 中把两部分统一另存为同一种编码（建议“CSV UTF-8”）后再试。',
   'io.formulaNotComputed': '{file} 的工作表“{sheet}”有 {count} 个公式单元格没有计算结果（如 {cells}）：这个文件是由不计算公式的程序生成的，按原样读取这些单元格都是空的。请在 Excel/WPS 中打开并保存一次（公式会算出结果），再读。',
+  'io.role.items': '随机抽查事项清单',
+  'io.role.prior-inspections': '既往检查记录',
+  'io.role.insured': '参保人名录库',
+  'io.oneFile': '{flag} 只能给一个文件',
 } as const;

@@ -11,9 +11,6 @@ export const ledger = {
   'ledger.repeatedRow': '计划第 {row} 行（{item}，{objectType}）在本期 {period} 已由 {draws} 抽取过。',
   'ledger.repeatDraw':
     '同一计划行在本期已经抽取过（{draws}），再次抽取被拒绝，没有写入任何内容。如果前次抽取有误，请先作废：ssj void --draw 编号 --reason 原因；确需再抽一次，请用 --again 原因 说明（记入记录并印在见证单上）。',
-  'drawcmd.w.noAnnouncement': '未经事先公告',
-  'drawcmd.w.again': '本期再次抽取',
-  'drawcmd.w.againEarlier': '此前：',
   'ledger.wizard.noAnnouncement': '本次抽取没有事先公告。请写明原因（将记入抽取记录并印在见证单上）：',
   'ledger.status.voided': '注意：抽取 {id} 已作废，不再计入统计、月报和公示。',
   'ledger.cmd.void': '作废一次抽取（记入台账，打印作废记录单）；此后统计、月报、公示和年度次数上限都不再计入',
@@ -49,4 +46,6 @@ export const ledger = {
   'ledger.verify.badHead': '--expect-head 应为至少 16 位十六进制的台账末端（抽取等命令输出的“台账末端”），而不是“{value}”。',
   'ledger.verify.unusedAnnouncement': '注意：公告 {id} 已发布但尚未据此抽取（也未作废）。',
   'ledger.verify.setAside': '注意：第 {line} 行的事件把中断的记录 {id} 移到了 draws/interrupted/（该次操作未完成，不是有效的抽取）。',
+  'ledger.sub.afterWindow': '对象 {entity}（抽取 {id}）的检查期限“{window}”已于 {end} 结束（今天 {today}），不能事后更换检查组成员，本次没有写入任何内容。如检查已按期完成，请导入检查结果；如检查组人员确有变动，请在检查结果的备注中如实说明；如检查未能按期进行、需要重新安排，请用 ssj void --draw {id} --reason 原因 作废后重新抽取。',
+  'ledger.sub.reprint': '以下检查记录表已按新的检查组重新生成，内容有变，请重新打印（旧的打印件作废）：',
 } as const;

@@ -27,4 +27,12 @@ export const plan = {
   'plan.creditUncovered': '{cell}：信用等级为 {credit} 的 {count} 家对象不在本行的任何等级中，不会被抽取。如非有意，请在抽查比例中补上该等级。',
   'plan.overlap': '计划第 {first} 行与第 {second} 行的抽取范围有 {count} 家对象重叠：已在前一行抽中的对象不再参与后一行，后一行公告的抽取数为上限。',
   'plan.wrongYear': '抽查计划是 {year} 年度的，而抽取日期在 {drawYear} 年。请确认使用了正确的年度计划（或用 --date 指定抽取日期）。',
+  'plan.badExpertise': '{cell}：专长要求“{value}”只能写一项要求；可选其一的专长用 | 分隔，如 医疗|财务。',
+  'plan.badLevel': '{cell}：执法层级“{value}”无法识别，可写 省、市 或 县。',
+  'plan.licensedSeats': '{cell}：除专家、辅助人员外，检查组须有至少2名执法人员（现为 {seats} 名）。',
+  'plan.insuredCredit': '{cell}：参保人不能按信用等级分层抽取，请写一个比例或家数。',
+  'plan.itemNotListed': '{cell}：抽查事项“{value}”不在随机抽查事项清单（{items}）中。不得在清单之外实施检查事项：请改为清单中的事项名称，或先把该事项列入清单。',
+  'plan.itemObject': '{cell}：抽查事项“{value}”在清单中的检查对象是“{listed}”，与本行的抽查对象“{objectType}”不一致。',
+  'plan.expertiseUnknown': '{cell}：没有可抽取的执法人员具备专长“{value}”（业务专长列）。请在检查人员名录的业务专长中标注，或修改专长要求。',
+  'plan.expertiseUncovered': '{cell}：有 {count} 个对象没有可派的具备专长“{value}”的执法人员（部门、层级、执法区域、回避后）：{keys}。请补充人员或调整计划后再抽取。',
 } as const;

@@ -101,4 +101,8 @@ export const results = {
   'results.status.row': '  {order}. {key}  {name}  {region}',
   'results.status.hint': '  填好的记录表用 ssj results {dir} 导入。',
   'results.status.total': '合计：选中 {selected} 个，已有结果 {done} 个，尚缺 {missing} 个。',
+  'results.issue.followup-measure': '{where}：后续处置措施“{value}”无法识别。请写 {measures} 之一。',
+  'results.issue.followup-no-measure': '{where}：填写了后续处置的期限、复查或完结，但没有写处置措施。请写 {measures} 之一。',
+  'results.issue.followup-amount': '{where}：追回金额“{value}”不是金额。请只写数字（单位元），如 12800 或 3560.50。',
+  'results.issue.followup-date': '{where}：日期“{value}”无法识别。请写成 2024-07-15 或 2024年7月15日。',
 } as const;

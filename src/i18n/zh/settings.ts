@@ -1,8 +1,5 @@
 /** The workspace settings (单位名称, 所在市/县, level) asked by ssj init. */
 export const settings = {
-  'cli.opt.init.unit': '本单位名称（用于盖章的表格，如 宁川县医疗保障局）',
-  'cli.opt.init.region': '所在市/县/区（如 宁川县），月报表标题等用它',
-  'cli.opt.init.level': '行政级别：市、县 或 区（默认按所在地名称的最后一个字）',
   'settings.askUnit': '本单位名称（盖章用，如 宁川县医疗保障局）：',
   'settings.askRegion': '所在市/县/区（如 宁川县）：',
   'settings.askLevel': '行政级别：',
