@@ -75,6 +75,19 @@ describe('ssj substitute', () => {
     expect((await ssjIn(['verify', '--ledger', '--workspace', root])).code).toBe(0);
   });
 
+  it('the same request again (a run cut off after its ledger line) stands as made: nothing drawn or appended, the record shown', async () => {
+    const a2 = readJson<AmendmentRecord>(path.join(root, 'draws', '20240603-1-A2.json'));
+    const ledger = () => fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8');
+    const before = ledger();
+    const files = drawFiles(root);
+    const r = await sub(['--entity', a2.substitution.entity, '--inspector', a2.substitution.removed, '--seed', a2.seed, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`这次递补已经记入台账（${a2.drawId}`);
+    expect(JSON.parse(r.stdout)).toEqual(a2);
+    expect(ledger()).toBe(before);
+    expect(drawFiles(root)).toEqual(files);
+  });
+
   it('verify names a tampered amendment', async () => {
     const file = path.join(root, 'draws', '20240603-1-A1.json');
     const original = fs.readFileSync(file);
