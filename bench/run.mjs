@@ -199,7 +199,7 @@ function benchSize(s, pandas) {
   }
   const annFile = path.join(announced, 'draws', `${DATE.replaceAll('-', '')}-1-announcement.json`);
   const ws = path.join(OUT, `ws-${s}`);
-  const drawArgs = () => ssjArgs('draw', '--workspace', ws, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json', '--announcement', annFile.replace(announced, ws));
+  const drawArgs = () => ssjArgs('draw', '--workspace', ws, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--no-notices', '--json', '--announcement', annFile.replace(announced, ws));
   const runs = { pandas: [], validate: [], draw: [] };
   for (let r = 0; r < REPEAT; r++) {
     if (pandas) runs.pandas.push(measure(pandas, ['-c', PANDAS, csv]));
@@ -238,7 +238,7 @@ function benchSize(s, pandas) {
   const snapOutputs = drawOutputs(ws);
   const full = path.join(OUT, `ws-${s}-full`);
   copyWorkspace(announced, full);
-  const fd = measure(process.execPath, ssjArgs('draw', '--workspace', full, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--json', '--no-snapshot', '--announcement', annFile.replace(announced, full)));
+  const fd = measure(process.execPath, ssjArgs('draw', '--workspace', full, ...inputs, '--seed', SEED, '--seed-source', 'bench', '--no-sheets', '--no-notices', '--json', '--no-snapshot', '--announcement', annFile.replace(announced, full)));
   const fullOutputs = drawOutputs(full);
   const differ = [...new Set([...snapOutputs.keys(), ...fullOutputs.keys()])].filter((k) => !snapOutputs.get(k)?.equals(fullOutputs.get(k) ?? Buffer.alloc(0)));
   const same = fd.code === 0 && differ.length === 0 && snapOutputs.size > 1;

@@ -94,6 +94,7 @@ export function buildProgram(run: Runner, version: string): Command {
     .option('--document <text>', t('cli.opt.document'))
     .option('--place <text>', t('cli.opt.place'))
     .option('--no-sheets', t('cli.opt.no-sheets'))
+    .option('--no-notices', t('cli.opt.no-notices'))
     .option('--no-snapshot', t('cli.opt.no-snapshot'))
     .action(go('draw'));
 

@@ -91,6 +91,8 @@ interface DrawFlags {
   document: string | undefined;
   place: string | undefined;
   sheets: boolean;
+  /** `--no-notices`: the 检查通知书 and 审批表 are left for `ssj notices --draw ID` (a national draw's 39,000 pages). */
+  notices: boolean;
   snapshot: boolean;
   files: InputFiles;
 }
@@ -106,7 +108,7 @@ function drawFlags(ctx: Ctx, opts: Readonly<Record<string, unknown>>): DrawFlags
     id, seed, seedSource: text(opts.seedSource), announcement,
     noAnnouncement: { given: opts.noAnnouncement !== undefined, reason: optText(opts.noAnnouncement) },
     again: optText(opts.again), document: optText(opts.document), place: optText(opts.place),
-    sheets: opts.sheets !== false, snapshot: opts.snapshot !== false, files: inputFiles(opts),
+    sheets: opts.sheets !== false, notices: opts.notices !== false, snapshot: opts.snapshot !== false, files: inputFiles(opts),
   };
 }
 
@@ -300,7 +302,7 @@ export const run: Handler = async (outer, _args, opts) => {
       async (r, state) => [...(await (witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang, state.head))), ...drawnListFiles(p.ws, r)],
       undefined,
       {},
-      (r) => (notices = noticesWith(ctx, p.ws, r))?.docs ?? [],
+      (r) => (f.notices ? (notices = noticesWith(ctx, p.ws, r))?.docs ?? [] : []),
     ));
   } finally {
     progress.stop();

@@ -13,10 +13,10 @@ const dir = tempDir('ssj-notices-ledger-');
 const inputs = validInputs(path.join(dir, 'in'), { rows: 30, inspectors: 40 }) as { entities: string; inspectors: string; plan: string };
 const ID = '20240601-1';
 
-async function drawn(): Promise<string> {
+async function drawn(...extra: string[]): Promise<string> {
   const ws = tempDir('ssj-notices-ws-');
   fs.mkdirSync(path.join(ws, 'draws'));
-  const r = await ssjIn(committed(['draw', '--workspace', ws, '--plan', inputs.plan, '--entities', inputs.entities, '--inspectors', inputs.inspectors, '--seed', '12345678901234567890', '--seed-source', 'test', '--date', '2024-06-01', '--yes', '--no-sheets']));
+  const r = await ssjIn(committed(['draw', '--workspace', ws, '--plan', inputs.plan, '--entities', inputs.entities, '--inspectors', inputs.inspectors, '--seed', '12345678901234567890', '--seed-source', 'test', '--date', '2024-06-01', '--yes', '--no-sheets', ...extra]));
   expect([r.code, r.stderr]).toEqual([0, r.stderr]);
   return ws;
 }
@@ -62,5 +62,18 @@ describe('notices and the ledger', () => {
     expect((last?.files ?? []).map((f) => f.path).sort()).toEqual(noticeFiles(ws));
     const v = await ssjIn(['verify', '--ledger', '--workspace', ws]);
     expect(v.code).toBe(0);
+  });
+
+  it('draw --no-notices writes and lists none (a national draw’s ceremony); ssj notices makes them later as a documents event', async () => {
+    const ws = await drawn('--no-notices');
+    expect(fs.existsSync(path.join(ws, 'notices'))).toBe(false);
+    const [draw] = events(ws);
+    expect((draw?.files ?? []).filter((f) => f.path.startsWith('notices/'))).toEqual([]);
+    const r = await ssjIn(['notices', '--draw', ID, '--workspace', ws, '--date', '2024-06-01']);
+    expect([r.code, r.stderr]).toEqual([0, r.stderr]);
+    const last = events(ws).at(-1);
+    expect([last?.kind, last?.what]).toEqual(['documents', 'notices']);
+    expect((last?.files ?? []).map((f) => f.path).sort()).toEqual(noticeFiles(ws));
+    expect(noticeFiles(ws)).toContain(`notices/${ID}/审批表.html`);
   });
 });

@@ -28,6 +28,7 @@ export const cli: Record<keyof typeof zh, string> = {
   'cli.opt.announcement': 'announcement JSON',
   'cli.opt.place': 'place of the draw',
   'cli.opt.no-sheets': 'do not write record sheets',
+  'cli.opt.no-notices': 'do not write the inspection notices and the approval form (ssj notices --draw ID makes them later)',
   'cli.opt.no-snapshot': 'do not use the announcement snapshot: read and check every input file even when they are the ones announced',
   'cli.cmd.substitute': 'draw a replacement inspector',
   'cli.opt.draw': 'draw id',

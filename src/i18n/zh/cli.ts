@@ -27,6 +27,7 @@ export const cli = {
   'cli.opt.announcement': '抽取前公告文件',
   'cli.opt.place': '抽取地点',
   'cli.opt.no-sheets': '不生成检查记录表',
+  'cli.opt.no-notices': '不生成检查通知书和审批表（之后可用 ssj notices --draw 编号 生成）',
   'cli.opt.no-snapshot': '不使用公告快照：即使输入文件与公告时一致，也重新读取并校验全部输入文件',
   'cli.cmd.substitute': '回避或缺席：以新种子递补检查人员',
   'cli.opt.draw': '抽取编号',
