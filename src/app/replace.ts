@@ -18,7 +18,7 @@ import { compareInputs } from '../core/verify.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
 import { readLedgerLines } from '../io/ledger-file.js';
-import { amendmentsOf, drawFromFlag, readLedger, readRecord, replacementsOf, type Companion } from '../io/records.js';
+import { drawFromFlag, readLedger, type Companion } from '../io/records.js';
 import { loadResults, resultPath } from '../io/results-store.js';
 import type { Workspace } from '../io/workspace.js';
 import { roleLabel } from '../render/witness.js';
@@ -27,6 +27,7 @@ import { recordedInputs } from './draw-inputs.js';
 import { sheetsAfterRecord } from './sheets-in-force.js';
 import { witnessFiles } from './witness.js';
 import { appendRecord } from './ledger.js';
+import { changesInLedger } from './prior-draws.js';
 import { noticesAfterAmendment } from './notices.js';
 import { refuseRerunOnErrors } from './refuse.js';
 
@@ -58,16 +59,10 @@ export interface ReplaceDone {
 
 const ENTITY_ROLES = new Set(['pharmacies', 'institutions', 'insured', 'inspectors', 'conflicts']);
 
-/** The draw's records (substitutions, replacements) as the ledger lists them in `lines`. */
-function amendmentRecords(ws: Workspace, lines: LedgerLine[], drawId: string) {
-  const records = lines.filter((l) => l.amends === drawId).map((l) => readRecord(ws, l.drawId));
-  return { amendments: amendmentsOf(records, drawId), replacements: replacementsOf(records, drawId) };
-}
-
 /** Every refusal, checked before the registries are read and again inside the lock. */
 function refuse(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], q: ReplaceRequest): void {
   if (voidedDraws(readLedgerLines(ws)).has(draw.drawId)) throw new InputError('replace.voided', { id: draw.drawId });
-  const { amendments, replacements } = amendmentRecords(ws, lines, draw.drawId);
+  const { amendments, replacements } = changesInLedger(ws, lines, draw.drawId);
   const sel = drawInForce(draw, replacements).selected.find((s) => s.key === q.entity);
   if (!sel) throw new InputError('replace.notSelected', { entity: q.entity, id: draw.drawId });
   if (sel.objectType === '参保人') throw new InputError('replace.insured', { entity: q.entity });
@@ -102,7 +97,7 @@ export async function replace(ws: Workspace, q: ReplaceRequest): Promise<Replace
     q.now,
     (lines) => {
       refuse(ws, draw, lines, req); // the ledger as it is inside the lock
-      const { amendments, replacements } = amendmentRecords(ws, lines, draw.drawId);
+      const { amendments, replacements } = changesInLedger(ws, lines, draw.drawId);
       const run = replaceEntity({ draw, amendments, replacements, entity, entities: loaded.entities, inspectors: loaded.inspectors, conflicts: loaded.conflicts, seed: q.seed });
       return buildReplacement({
         tool: TOOL_VERSION,
@@ -120,7 +115,7 @@ export async function replace(ws: Workspace, q: ReplaceRequest): Promise<Replace
     (r, state): Promise<Companion[]> => witnessFiles(ws, r, draw, q.lang, state.head),
     'replacement',
   );
-  const { replacements } = amendmentRecords(ws, readLedger(ws), draw.drawId);
+  const { replacements } = changesInLedger(ws, readLedger(ws), draw.drawId);
   const now = drawInForce(draw, replacements);
   // The new entity's record sheet and notice (the draw stands whatever happens here; a failure is said).
   const sheets = await sheetsAfterRecord(ws, now, record.drawId, q.warn);

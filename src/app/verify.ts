@@ -13,7 +13,7 @@ import { runDraw, substitute } from '../core/draw.js';
 import { runDraw2 } from '../core/draw2.js';
 import { substitute2 } from '../core/substitute2.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
-import { replaceEntity } from '../core/replace.js';
+import { drawInForce, replaceEntity } from '../core/replace.js';
 import { checkRecordHash, compareAmendment, compareReplacement, compareDraw2Lists, compareInputs, compareSelected, compareStrata, compareTeams, inRecord, type Difference } from '../core/verify.js';
 import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -120,13 +120,18 @@ function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs:
   }
 }
 
-function rerunAmendments(draw: DrawRecord, amendments: AmendmentRecord[], inputs: LoadedInputs): Difference[] {
+/**
+ * Each substitution (递补), in ledger order, re-run on the draw as it stood then: its replacements (补抽) listed
+ * before it applied, so a substitution on an entity a replacement brought in re-runs on that entity's team.
+ */
+function rerunAmendments(draw: DrawRecord, lines: LedgerLine[], amendments: AmendmentRecord[], replacements: ReplacementRecord[], inputs: LoadedInputs): Difference[] {
+  const at = (id: string) => lines.findIndex((l) => l.drawId === id);
   const out: Difference[] = [];
   amendments.forEach((a, k) => {
     out.push(...checkRecordHash(a));
     try {
       const run = (draw.algorithm === 'ssj-draw/2' ? substitute2 : substitute)({
-        draw,
+        draw: drawInForce(draw, replacements.filter((r) => at(r.drawId) < at(a.drawId))),
         amendments: amendments.slice(0, k),
         entity: a.substitution.entity,
         inspector: a.substitution.removed,
@@ -269,7 +274,7 @@ export async function verifyDraw(
     ...againstAnnouncement(ws, draw, standalone ? (dir as string) : ws.draws),
     ...compareInputs(draw.inputs, current, roles),
     ...rerun,
-    ...rerunAmendments(draw, amendments, inputs),
+    ...rerunAmendments(draw, beside ? beside.lines : lines, amendments, replacements, inputs),
     ...rerunReplacements(draw, beside ? beside.lines : lines, amendments, replacements, inputs),
   ];
   const priorFromRecord = standalone ? priorFromExclusions(draw).reduce((n, p) => n + p.selected.length, 0) : 0;

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DrawRecord } from '../../src/core/types.js';
+import type { AmendmentRecord, DrawRecord, ReplacementRecord } from '../../src/core/types.js';
 import { ssjIn, tempDir } from '../helpers/cli.js';
 import { draw, makeWorkspace, type Files } from './draw-fixtures.js';
 
@@ -29,6 +29,30 @@ describe('ssjdraw.py re-runs replacements', () => {
       const x = await ssjIn(['replace', ...base, '--entity', rec.selected[i]!.key, '--reason', '已注销', '--seed', seed]);
       if (x.code !== 0) throw new Error(x.stderr);
     }
+    // After the replacements: a recusal on the team the first replacement carried over to its new entity, and one
+    // on an entity never replaced (seat counts of the draw as it stands: the carried team counts once).
+    const r1 = JSON.parse(fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-R1.json`), 'utf8')) as ReplacementRecord;
+    const after: [string, string, string][] = [
+      [r1.replacement.selected.key, r1.team.members[1]!.key, '57721566490153286060'],
+      [rec.teams[2]!.entity, rec.teams[2]!.members[0]!.key, '69314718055994530941'],
+    ];
+    for (const [entity, inspector, seed] of after) {
+      const x = await ssjIn(['substitute', ...base, '--entity', entity, '--inspector', inspector, '--reason', '回避', '--seed', seed]);
+      if (x.code !== 0) throw new Error(x.stderr);
+    }
+  });
+
+  it('a substitution on the entity a replacement brought in: ssj verify and ssjdraw.py both re-run it (一致 / MATCH)', async () => {
+    const v = await ssjIn(['verify', '--draw', rec.drawId, '--json', '--workspace', root]);
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.stdout)).toMatchObject({ match: true, differences: [], amendments: [`${rec.drawId}-A1`, `${rec.drawId}-A2`, `${rec.drawId}-A3`] });
+    const a2 = JSON.parse(fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-A2.json`), 'utf8')) as AmendmentRecord;
+    const r1 = JSON.parse(fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-R1.json`), 'utf8')) as ReplacementRecord;
+    expect(a2.substitution.entity).toBe(r1.replacement.selected.key);
+    expect(a2.team.members.map((m) => m.key)).toEqual(r1.team.members.map((m, k) => (k === 1 ? a2.substitution.replacement.key : m.key)));
+    const py = spawnSync('python3', [SCRIPT, 'verify', path.join(root, 'draws', `${rec.drawId}.json`), '--entities', ...files.entities, '--inspectors', files.inspectors, '--conflicts', files.conflicts, '--ledger-dir', root], { encoding: 'utf8' });
+    expect([py.status, py.stderr]).toEqual([0, '']);
+    expect(py.stdout.match(/^substitution .* MATCH$/gm)).toHaveLength(3);
   });
 
   it('MATCH for each replacement; an edited candidate count is a DIFF (exit 1)', () => {

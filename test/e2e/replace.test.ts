@@ -112,7 +112,12 @@ describe('ssj replace (补抽)', () => {
     expect(reused.code).toBe(2);
     const noSeed = await rep(['--entity', rec.selected[1]!.key]);
     expect(noSeed.code).toBe(2);
-    for (const x of [replaced, unknown, reused, noSeed]) expectNoStack(x);
+    // a substitution (递补) on the entity replaced away: refused, naming the entity that carries its team now
+    const r1 = JSON.parse(fs.readFileSync(path.join(root, 'draws', '20240603-1-R1.json'), 'utf8')) as ReplacementRecord;
+    const gone = await ssjIn(['substitute', '--draw', '20240603-1', '--entity', rec.selected[0]!.key, '--inspector', r1.team.members[0]!.key, '--reason', '回避', '--seed', '57721566490153286060', '--workspace', root, '--date', '2024-06-04']);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain(`已由补抽 20240603-1-R1 换为 ${r1.replacement.selected.key}`);
+    for (const x of [replaced, unknown, reused, noSeed, gone]) expectNoStack(x);
     expect(firstDifference(ledger(), before)).toBeNull();
     expect(drawFiles(root)).toEqual(files);
     // a result for the entity: refused, naming it

@@ -20,4 +20,14 @@ describe('the team in force', () => {
     expect([...all.keys()]).toEqual(['E1', 'E2']);
     for (const e of ['E1', 'E2']) expect(all.get(e)).toEqual(teamInForce(draw, [a2, a1, other], e));
   });
+  it('on a draw in force (补抽 applied), an entity replaced away has no team, and its substitutions count nowhere', () => {
+    // E1 (with a1, a2 applied) was replaced by N1: the draw in force carries E1's team under N1.
+    const inForce = { drawId: 'D1', teams: [team('N1', 'y', 'x'), team('E2', 'c', 'd')] } as Pick<DrawRecord, 'drawId' | 'teams'> as DrawRecord;
+    const a3 = amendment('D1-A3', 'D1', team('N1', 'y', 'w'));
+    const all = teamsInForce(inForce, [a1, a2, a3]);
+    expect([...all.keys()]).toEqual(['N1', 'E2']); // no stale E1: its members are counted once, under N1
+    expect(all.get('N1')?.members.map((m) => m.key)).toEqual(['y', 'w']);
+    expect(teamInForce(inForce, [a1, a2, a3], 'E1')).toBeUndefined();
+    expect(teamInForce(inForce, [a1, a2, a3], 'N1')?.members.map((m) => m.key)).toEqual(['y', 'w']);
+  });
 });

@@ -79,6 +79,7 @@ export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.verify.rerunFailed': "The draw cannot be re-run with these files: {message}",
   'drawcmd.verify.amendmentInputs': "Amendment {id} used a different {role} than the files given; it is re-run with the files given.",
   'drawcmd.sub.unknownEntity': "Entity {entity} is not among the entities selected in draw {id}. Use a selected entity's code (see the witness sheet).",
+  'drawcmd.sub.replacedAway': 'Entity {entity} was replaced by {next} in {id} (补抽); its team went on to {next}. To change the team, substitute on {next} (--entity {next}). Nothing was written.',
   'drawcmd.sub.notOnTeam': "{inspector} is not on entity {entity}'s current team (members: {members}).",
   'drawcmd.sub.seedReused': "A substitution needs a fresh seed produced by the witnesses after the recusal is known; it may not equal the seed of draw {id} or of its amendments.",
   'drawcmd.sub.done': "Substitution complete: {id}  entity {entity}: {removed} -> {replacement} ({candidates} candidates)  record hash {hash}",

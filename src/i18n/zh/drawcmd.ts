@@ -77,6 +77,7 @@ export const drawcmd = {
   'drawcmd.verify.rerunFailed': '用这些文件无法重新抽取：{message}',
   'drawcmd.verify.amendmentInputs': '递补 {id} 抽取时使用的 {role} 与所给文件不同；该递补按所给文件复算。',
   'drawcmd.sub.unknownEntity': '对象 {entity} 不在抽取 {id} 的抽中名单中。请用抽中对象的代码（见见证单）。',
+  'drawcmd.sub.replacedAway': '对象 {entity} 已由补抽 {id} 换为 {next}，原检查组随之转到 {next}。要调整检查组，请对 {next} 递补（--entity {next}）。本次没有写入任何内容。',
   'drawcmd.sub.notOnTeam': '{inspector} 不在对象 {entity} 当前的检查组中（当前成员：{members}）。',
   'drawcmd.sub.seedReused': '递补必须使用见证人在回避或缺席确定后新产生的种子，不能与抽取 {id} 或其递补的种子相同。',
   'drawcmd.sub.done': '递补完成：{id}　对象 {entity}：{removed} → {replacement}（候选 {candidates} 人）　记录哈希 {hash}',
