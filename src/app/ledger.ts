@@ -22,6 +22,7 @@ import { confineWrite } from '../io/confine.js';
 import { differenceLines } from '../render/difference-lines.js';
 import { appendLedgerText, clearPending, readLedgerLines, readPending, relPath, workspaceFileSha256, writePending, type Pending } from '../io/ledger-file.js';
 import type { Difference } from '../core/verify.js';
+import type { KnownDigests } from '../io/file-hash.js';
 import { loadRecordsForCheck, recordIdsIn, recordPath, setAsideInterrupted, type Companion } from '../io/records.js';
 import { phase } from '../io/timing.js';
 import { withLock, type Workspace } from '../io/workspace.js';
@@ -66,7 +67,7 @@ export interface Appended<T> {
 }
 
 /** The whole check of a workspace's ledger: chain, records, listed files, unlisted records. */
-export function checkWorkspaceLedger(ws: Workspace, lines: AnyLine[] = readLedgerLines(ws), options: { parseListed?: boolean } = {}): LedgerCheck {
+export function checkWorkspaceLedger(ws: Workspace, lines: AnyLine[] = readLedgerLines(ws), options: { parseListed?: boolean; known?: KnownDigests } = {}): LedgerCheck {
   const records = recordLines(lines);
   // A record listed by a v2 event is covered by its file's SHA-256; only v1 records (and orphans) need parsing, unless asked.
   const listed = new Set<string>();
@@ -74,7 +75,7 @@ export function checkWorkspaceLedger(ws: Workspace, lines: AnyLine[] = readLedge
   const pending = readPending(ws);
   const pendingIds = new Set(pending?.drawId ? [pending.drawId] : []);
   const check = checkLedger(lines, loadRecordsForCheck(ws, records, undefined, listed), recordIdsIn(ws), {
-    fileHash: (file) => workspaceFileSha256(ws, file),
+    fileHash: (file) => workspaceFileSha256(ws, file, options.known),
     pending: pendingIds,
   });
   // Files a stopped command was replacing (its pending note names them) differ from their last listing: the
@@ -137,10 +138,16 @@ function refuseEarlierDate(ws: Workspace, lines: AnyLine[], date: string): void 
   if (at !== null && /^\d{4}-\d{2}-\d{2}$/.test(at) && date < at) throw new UsageError('guard.dateBeforeLedger', { date, last: at, file: ws.ledger, line: lines.length });
 }
 
+/** How an append may be helped: digests of listed files this command has just made (the draw's snapshot). */
+export interface AppendOptions {
+  known?: KnownDigests;
+}
+
 export async function appendEvent<T = undefined>(
   ws: Workspace,
   now: Date,
   make: (state: LedgerState) => Promise<{ event: EventRequest | null; value: T }> | { event: EventRequest | null; value: T },
+  options: AppendOptions = {},
 ): Promise<Appended<T>> {
   return withLock(ws, async () => {
     confineWrite(path.join(ws.draws, 'x')); // draws/ a link that leaves the workspace: refused before anything moves
@@ -151,7 +158,7 @@ export async function appendEvent<T = undefined>(
     const setAside = setAsideInterrupted(ws, recordLines(lines), new Set(pending?.drawId ? [pending.drawId] : []));
     lines = recoverInterrupted(ws, lines, pending, now);
     if (pending) clearPending(ws);
-    refuseDamaged(ws, checkWorkspaceLedger(ws, lines));
+    refuseDamaged(ws, checkWorkspaceLedger(ws, lines, { known: options.known }));
     refuseEarlierDate(ws, lines, chinaDate(now));
     phase('ledger checked');
     const state: LedgerState = { lines, records: recordLines(lines), head: headOf(lines) };
@@ -238,6 +245,7 @@ export async function appendRecord<T extends LedgerRecord>(
   kind?: 'draw' | 'substitution' | 'replacement',
   payload: Record<string, unknown> = {},
   documents: (record: T) => Companion[] = () => [],
+  options: AppendOptions = {},
 ): Promise<{ record: T; text: string; head: string }> {
   const done = await appendEvent<{ record: T; text: string }>(ws, now, async (state) => {
     const draft = typeof make === 'function' ? await make(state.records, state) : make;
@@ -262,7 +270,7 @@ export async function appendRecord<T extends LedgerRecord>(
         payload: { ...line, ...payload },
       },
     };
-  });
+  }, options);
   return { ...done.value, head: done.head };
 }
 

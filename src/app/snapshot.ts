@@ -21,7 +21,7 @@ import type { Announcement, SnapshotRef } from '../core/announce.js';
 import { checkPlanYear } from '../core/plan.js';
 import type { MsgKey, MsgParams } from '../i18n/index.js';
 import type { InputFiles, LoadedInputs } from '../io/inputs.js';
-import { sha256Aside } from '../io/file-hash.js';
+import { fileStamp, sha256Aside, type KnownDigests } from '../io/file-hash.js';
 import { decodeSnapshot, encodeSnapshot, type SnapshotFile } from '../io/snapshot.js';
 import { phase } from '../io/timing.js';
 
@@ -70,19 +70,21 @@ export async function hashedSnapshot(s: { data: Buffer; ref: SnapshotRef }): Pro
   return { ...s.ref, sha256: await sha256Of(s.data) };
 }
 
-export type SnapshotOutcome = { loaded: LoadedInputs } | { fallback: MsgKey; params: MsgParams };
+/** The inputs, and the snapshot's digest as this command made it (the ledger check takes it instead of hashing the file again). */
+export type SnapshotOutcome = { loaded: LoadedInputs; known: KnownDigests } | { fallback: MsgKey; params: MsgParams };
 
-/** A file's bytes in shared memory (the hashing worker sees them without a copy), or null when it cannot be read. */
-function readShared(file: string): { shared: SharedArrayBuffer; bytes: Buffer } | null {
+/** A file's bytes in shared memory (the hashing worker sees them without a copy) and its stamp when read, or null when it cannot be read. */
+function readShared(file: string): { shared: SharedArrayBuffer; bytes: Buffer; stamp: string } | null {
   let fd: number | null = null;
   try {
     fd = fs.openSync(file, 'r');
-    const size = fs.fstatSync(fd).size;
+    const st = fs.fstatSync(fd, { bigint: true });
+    const size = Number(st.size);
     const shared = new SharedArrayBuffer(size);
     const bytes = Buffer.from(shared);
     let at = 0;
     for (let n; at < size && (n = fs.readSync(fd, bytes, at, size - at, null)) > 0; ) at += n;
-    return at === size ? { shared, bytes } : null;
+    return at === size ? { shared, bytes, stamp: fileStamp(st) } : null;
   } catch {
     return null;
   } finally {
@@ -129,6 +131,7 @@ export async function inputsFromSnapshot(annFile: string, ann: Announcement, fil
   if (decoded.drawId !== ann.drawId || decoded.announceDate !== ann.announceDate) return { fallback: 'drawcmd.snapshot.damaged', params: { file: snapFile, expected: ref.sha256, found: own } };
   const issues = decoded.plan ? [...decoded.issues, ...checkPlanYear(decoded.plan, drawDate)] : decoded.issues;
   return {
+    known: new Map([[path.resolve(snapFile), { stamp: snap.stamp, sha256: own }]]),
     loaded: {
       plan: decoded.plan, entities: decoded.entities, inspectors: decoded.inspectors, conflicts: decoded.conflicts, inputs: decoded.inputs, issues, hashed: Promise.resolve(),
       items: null, priorInspections: null, markedCodes: [], algorithm: 'ssj-draw/1', // only /1 announcements keep a snapshot

@@ -5,10 +5,11 @@
  * teams, every amendment). Returns the differences; the command prints them.
  */
 import { readLedgerLines } from '../io/ledger-file.js';
+import { fileDigest } from '../io/file-hash.js';
 import { recordLines, voidedDraws } from '../core/events.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkAgainstAnnouncement, isIntactAnnouncement } from '../core/announce.js';
+import { checkAgainstAnnouncement, entityListDiffers, isIntactAnnouncement, type Announcement } from '../core/announce.js';
 import { runDraw, substitute } from '../core/draw.js';
 import { runDraw2 } from '../core/draw2.js';
 import { substitute2 } from '../core/substitute2.js';
@@ -78,7 +79,13 @@ export function againstAnnouncement(ws: Workspace, draw: DrawRecord, dir: string
   }
   if (!isIntactAnnouncement(value)) return [{ field: 'announcement', expected: draw.announcementHash, found: null }];
   if (value.announcementHash !== draw.announcementHash) return [{ field: 'announcementHash', expected: draw.announcementHash, found: value.announcementHash }];
-  return checkAgainstAnnouncement(value, draw.inputs, draw.strata).map((d) => ({ ...d, field: `announcement.${d.field}` }));
+  return [...checkAgainstAnnouncement(value, draw.inputs, draw.strata), ...entityListAgainst(value, dir)].map((d) => ({ ...d, field: `announcement.${d.field}` }));
+}
+
+/** A /2 announcement's entity list, beside it: its bytes' SHA-256 and size as announced (read in pieces, never parsed). */
+function entityListAgainst(a: Announcement, dir: string): Difference[] {
+  if (!a.entityList) return [];
+  return entityListDiffers(a, fileDigest(path.join(dir, a.entityList.file)));
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * ssj announce: freeze the inputs before the seed exists. Writes
  * draws/<id>-announcement.json (plan, inputs with content hashes, strata,
- * each entity's probability n/N, its own hash) and a printable sheet; the id
- * is the id the draw will take.
+ * its own hash), draws/<id>-announcement-entities.jsonl (each entity's
+ * probability n/N, named with its SHA-256 in the announcement) and a
+ * printable sheet; the id is the id the draw will take.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,12 +47,13 @@ export const run: Handler = async (ctx, _args, opts) => {
     // ssj-draw/2 inputs (item list, prior inspections) are not in the snapshot: a /2 draw reads its files.
     const snap = loaded.algorithm === 'ssj-draw/1' ? makeSnapshot(id, ctx.today, files, loaded) : null;
     const snapshot = snap ? await hashedSnapshot(snap) : undefined;
-    const ann = buildAnnouncement(
+    const built = buildAnnouncement(
       { tool: TOOL_VERSION, drawId: id, createdAt: ctx.nowIso, announceDate: ctx.today, plan, inputs, ...(snapshot ? { snapshot } : {}) },
       strata,
       loaded.entities,
       loaded.algorithm,
     );
+    const ann = built.announcement;
     const snapFile = snap ? path.join(ws.draws, snap.ref.file) : null;
     return {
       event: {
@@ -59,7 +61,8 @@ export const run: Handler = async (ctx, _args, opts) => {
         drawId: id,
         write: [
           ...(snap && snapFile ? [{ path: snapFile, data: snap.data }] : []),
-          { path: html, data: announcementHtml(ann, ctx.lang) },
+          { path: path.join(ws.draws, built.list.file), data: built.list.data, exclusive: true },
+          { path: html, data: announcementHtml(ann, built.entities, ctx.lang) },
           { path: json, data: JSON.stringify(ann, null, 2) + '\n', exclusive: true },
         ],
         payload: { announcementHash: ann.announcementHash },

@@ -31,6 +31,7 @@ import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js'
 import { refuseOnErrors } from '../app/refuse.js';
 import { nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { inputsFromSnapshot } from '../app/snapshot.js';
+import type { KnownDigests } from '../io/file-hash.js';
 import { appendRecord, readVoided, shortHead, withHead, type LedgerState } from '../app/ledger.js';
 import { voidedDraws } from '../core/events.js';
 import { repeatedRows } from '../core/repeat.js';
@@ -122,6 +123,8 @@ interface Prepared {
   id: string | undefined;
   announcement: Announcement | null;
   loaded: LoadedInputs;
+  /** Digests of workspace files this draw has made (the snapshot's), for the ledger check. */
+  known: KnownDigests;
   plan: Plan;
   inputs: InputRef[];
   seed: string;
@@ -133,17 +136,17 @@ interface Prepared {
  * announced (app/snapshot.ts), else read and checked from the files — and
  * then the reason is said.
  */
-async function drawInputs(ctx: Ctx, f: DrawFlags, announcement: Announcement | null): Promise<LoadedInputs> {
+async function drawInputs(ctx: Ctx, f: DrawFlags, announcement: Announcement | null): Promise<{ loaded: LoadedInputs; known: KnownDigests }> {
   const files = f.files;
   if (announcement?.snapshot && f.snapshot && f.announcement) {
     const s = await inputsFromSnapshot(f.announcement, announcement, files, ctx.today);
     if ('loaded' in s) {
       ctx.err(t('drawcmd.snapshot.used', { file: announcement.snapshot.file }));
-      return s.loaded;
+      return s;
     }
     ctx.err(t('drawcmd.snapshot.fallback', { reason: t(s.fallback, s.params) }));
   }
-  return loadInputs(files, { plan: true, entities: true, inspectors: true, drawDate: ctx.today, deferHashes: true }, fileProgress(ctx));
+  return { loaded: await loadInputs(files, { plan: true, entities: true, inspectors: true, drawDate: ctx.today, deferHashes: true }, fileProgress(ctx)), known: new Map() };
 }
 
 /** Everything checked before the lock: id, seed, announcement, inputs (nothing written on any failure). */
@@ -152,7 +155,7 @@ async function prepare(ctx: Ctx, f: DrawFlags): Promise<Prepared> {
   const ws = openWorkspace(ctx.workspace);
   const noAnnouncement = commitment(f);
   const announcement: Announcement | null = f.announcement ? readAnnouncement(f.announcement) : null;
-  const loaded = await drawInputs(ctx, f, announcement);
+  const { loaded, known } = await drawInputs(ctx, f, announcement);
   phase('inputs read and checked');
   refuseOnErrors(loaded.issues, ctx.err, true);
   // The 实施文件 announced is the draw's unless --document says otherwise (a different one is then refused below).
@@ -164,7 +167,7 @@ async function prepare(ctx: Ctx, f: DrawFlags): Promise<Prepared> {
   for (const f of frequencyReached(plan, yearDraws(ws, readLedger(ws), ctx.today, readVoided(ws)))) {
     ctx.err(t('drawcmd.frequencyReached', { row: f.row, item: f.item, times: f.times, done: f.done, draws: f.draws.join('、') }));
   }
-  return { ws, id, announcement, noAnnouncement, loaded, plan, inputs, seed: await seedOf(ctx, f) };
+  return { ws, id, announcement, noAnnouncement, loaded, known, plan, inputs, seed: await seedOf(ctx, f) };
 }
 
 /**
@@ -303,6 +306,7 @@ export const run: Handler = async (outer, _args, opts) => {
       undefined,
       {},
       (r) => (f.notices ? (notices = noticesWith(ctx, p.ws, r))?.docs ?? [] : []),
+      { known: p.known },
     ));
   } finally {
     progress.stop();

@@ -4,6 +4,9 @@
  * thread has read into shared memory (the snapshot it decodes meanwhile: the
  * hash is of the very bytes decoded). A file that cannot be read gives null.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 const WORKER = `
@@ -40,4 +43,44 @@ export function sha256Aside(files: string[], shared: SharedArrayBuffer | null): 
       if (code !== 0) reject(new Error(`file hash worker exited with ${code}`));
     });
   });
+}
+
+/**
+ * Digests this command made of files it read, by absolute path, with the file's stamp at the time (device,
+ * inode, size, modification and change times in ns): a later check of the same file in the same command takes
+ * the digest instead of reading it again when the stamp is unchanged (issue 20: the draw hashed the 129 MB
+ * snapshot, then the ledger check read and hashed it again). Kept per command, never on disk.
+ */
+export type KnownDigests = Map<string, { stamp: string; sha256: string }>;
+
+export const fileStamp = (st: fs.BigIntStats): string => `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+
+const piece = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * SHA-256 of a file's bytes read in 1 MB pieces (constant memory, whatever the size), or null when it is
+ * missing or not a regular file; `known` gives a digest this command already made of the same, unchanged file.
+ */
+export function sha256OfFile(file: string, known?: KnownDigests): string | null {
+  return fileDigest(file, known)?.sha256 ?? null;
+}
+
+/** The SHA-256 and size of a file (as sha256OfFile). */
+export function fileDigest(file: string, known?: KnownDigests): { sha256: string; bytes: number } | null {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    const st = fs.fstatSync(fd, { bigint: true });
+    if (!st.isFile()) return null;
+    const memo = known?.get(path.resolve(file));
+    if (memo && memo.stamp === fileStamp(st)) return { sha256: memo.sha256, bytes: Number(st.size) };
+    const h = createHash('sha256');
+    let bytes = 0;
+    for (let n; (n = fs.readSync(fd, piece, 0, piece.length, null)) > 0; bytes += n) h.update(piece.subarray(0, n));
+    return { sha256: h.digest('hex'), bytes };
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }

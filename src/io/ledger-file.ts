@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, IoError } from '../errors.js';
-import { sha256Hex } from '../core/hash.js';
 import { ledgerLineProblem } from '../core/record-shape.js';
 import type { AnyLine } from '../core/events.js';
 import { writeFileAtomic } from './atomic.js';
+import { sha256OfFile, type KnownDigests } from './file-hash.js';
 import { ioError } from './errno.js';
 import type { Workspace } from './workspace.js';
 
@@ -56,13 +56,12 @@ export function relPath(ws: Workspace, file: string): string {
   return path.relative(ws.root, path.resolve(ws.root, file)).split(path.sep).join('/');
 }
 
-/** SHA-256 of a workspace file's bytes (path relative to the workspace), null when it is missing or not a file. */
-export function workspaceFileSha256(ws: Workspace, rel: string): string | null {
-  try {
-    return sha256Hex(fs.readFileSync(path.join(ws.root, ...rel.split('/'))));
-  } catch {
-    return null;
-  }
+/**
+ * SHA-256 of a workspace file's bytes (path relative to the workspace), null when it is missing or not a file;
+ * read in pieces (a listed snapshot is 129 MB), or taken from `known` when this command hashed the same file.
+ */
+export function workspaceFileSha256(ws: Workspace, rel: string, known?: KnownDigests): string | null {
+  return sha256OfFile(path.join(ws.root, ...rel.split('/')), known);
 }
 
 /** What an appending command is about to write, kept until its event is in the ledger (a kill leaves it). */
@@ -96,9 +95,5 @@ export function clearPending(ws: Workspace): void {
 
 /** SHA-256 of any file's bytes (a source outside the workspace), null when it cannot be read. */
 export function fileSha256(file: string): string | null {
-  try {
-    return sha256Hex(fs.readFileSync(file));
-  } catch {
-    return null;
-  }
+  return sha256OfFile(file);
 }

@@ -10,8 +10,9 @@ interface AnnouncementJson {
   announcementHash: string;
   inputs: { role: string; contentSha256: string }[];
   strata: { number: number; population: number; eligible: number; size: number; probability: string }[];
-  entities: { key: string; stratum: number; probability: string }[];
+  entityList: { file: string; sha256: string; bytes: number; count: number };
 }
+type EntityLine = { key: string; stratum: number; probability: string };
 
 describe('ssj announce, then draw --announcement', () => {
   let root: string;
@@ -36,7 +37,7 @@ describe('ssj announce, then draw --announcement', () => {
     // The announcement is an event of the ledger, listing its files; --json carries the new head.
     const events = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; hash: string; announcementHash: string; files: { path: string }[] });
     expect(events.map((e) => [e.kind, e.announcementHash, e.files.map((f) => f.path)])).toEqual([
-      ['announcement', ann.announcementHash, ['draws/20240603-1-snapshot.bin', 'draws/20240603-1-announcement.html', 'draws/20240603-1-announcement.json']],
+      ['announcement', ann.announcementHash, ['draws/20240603-1-snapshot.bin', 'draws/20240603-1-announcement-entities.jsonl', 'draws/20240603-1-announcement.html', 'draws/20240603-1-announcement.json']],
     ]);
     expect(head).toBe(events[0]!.hash);
     const { announcementHash, ...rest } = onDisk;
@@ -48,8 +49,12 @@ describe('ssj announce, then draw --announcement', () => {
       [4, 4, 2, '2/4'],
       [4, 4, 2, '2/4'],
     ]);
-    expect(ann.entities.length).toBe(24);
-    expect(ann.entities.filter((e) => e.stratum === 3).every((e) => e.probability === '2/4')).toBe(true);
+    // Format /2: each entity's probability in the list beside it, one canonical JSON line each, named by its SHA-256.
+    const list = fs.readFileSync(path.join(root, 'draws', ann.entityList.file));
+    expect(ann.entityList).toEqual({ file: '20240603-1-announcement-entities.jsonl', sha256: sha256Hex(list), bytes: list.length, count: 24 });
+    const entities = list.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as EntityLine);
+    expect(entities.length).toBe(24);
+    expect(entities.filter((e) => e.stratum === 3).every((e) => e.probability === '2/4')).toBe(true);
     const html = fs.readFileSync(path.join(root, 'draws', '20240603-1-announcement.html'), 'utf8');
     expect(html).toContain(ann.announcementHash);
     expect(html).toContain('size: A4');
@@ -66,7 +71,7 @@ describe('ssj announce, then draw --announcement', () => {
     expect(r.stderr).toContain(before);
     expect(r.stderr).toContain('定点零售药店');
     expectNoStack(r);
-    expect(drawFiles(root)).toEqual(['20240603-1-announcement.html', '20240603-1-announcement.json', '20240603-1-snapshot.bin']); // announce's own files
+    expect(drawFiles(root)).toEqual(['20240603-1-announcement-entities.jsonl', '20240603-1-announcement.html', '20240603-1-announcement.json', '20240603-1-snapshot.bin']); // announce's own files
     expect(fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['announcement']); // the draw added nothing
   });
 
@@ -112,6 +117,51 @@ describe('ssj announce, then draw --announcement', () => {
     } finally {
       fs.writeFileSync(annFile(), original);
     }
+  });
+
+  it('verify checks the announcement’s entity list by its bytes', async () => {
+    const list = path.join(root, 'draws', ann.entityList.file);
+    const original = fs.readFileSync(list);
+    try {
+      const edited = Buffer.from(original);
+      edited[edited.indexOf('2/4')] = '3'.charCodeAt(0); // one probability changed, same length
+      fs.writeFileSync(list, edited);
+      const v = await ssjIn(['verify', '--draw', '20240603-1', '--workspace', root, '--json']);
+      expect(v.code).toBe(1);
+      expect((JSON.parse(v.stdout) as { differences: { field: string; expected: string }[] }).differences.map((d) => [d.field, d.expected])).toEqual([['announcement.entityList', ann.entityList.sha256]]);
+      fs.rmSync(list);
+      const gone = await ssjIn(['verify', '--draw', '20240603-1', '--workspace', root, '--json']);
+      expect((JSON.parse(gone.stdout) as { differences: { field: string; found: unknown }[] }).differences.map((d) => [d.field, d.found])).toEqual([['announcement.entityList', null]]);
+    } finally {
+      fs.writeFileSync(list, original);
+    }
+  });
+});
+
+describe('an announcement of the first format (ssj-announcement/1, the list inline)', () => {
+  it('is still drawn on and verified: the whole file hashed the old way', async () => {
+    const root = tempDir('ssj-announce-v1-');
+    const files = await makeWorkspace(root);
+    expect((await ssjIn(['announce', ...inputArgs(files), '--workspace', root, '--date', '2024-06-03'])).code).toBe(0);
+    // The /1 form of the same announcement, as an earlier ssj wrote it: entities inline, no entityList.
+    const v2 = JSON.parse(fs.readFileSync(path.join(root, 'draws', '20240603-1-announcement.json'), 'utf8')) as Record<string, unknown> & AnnouncementJson;
+    const entities = fs.readFileSync(path.join(root, 'draws', v2.entityList.file), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as EntityLine);
+    const { announcementHash: _h, entityList: _l, ...rest } = v2;
+    const body = { ...rest, format: 'ssj-announcement/1', entities };
+    const v1 = { ...body, announcementHash: sha256Hex(canonicalJson(body)) };
+    const file = path.join(tempDir('ssj-announce-v1-file-'), '20240603-1-announcement.json');
+    fs.writeFileSync(file, JSON.stringify(v1, null, 2) + '\n');
+    const d = await draw(root, files, ['--announcement', file, '--json']);
+    expect([d.code, d.code === 0 ? '' : d.stderr]).toEqual([0, '']);
+    expect((JSON.parse(d.stdout) as DrawRecord).announcementHash).toBe(v1.announcementHash);
+    // The workspace of an earlier ssj keeps the /1 file beside the record: verify reads it the old way and says 一致.
+    fs.copyFileSync(file, path.join(root, 'draws', '20240603-1-announcement.json'));
+    const v = await ssjIn(['verify', '--draw', '20240603-1', ...inputArgs(files), '--workspace', root]);
+    expect([v.code, v.stdout]).toEqual([0, expect.stringContaining('一致')]);
+    // …and an edit of its inline list is found.
+    fs.writeFileSync(path.join(root, 'draws', '20240603-1-announcement.json'), JSON.stringify({ ...v1, entities: entities.slice(1) }));
+    const bad = await ssjIn(['verify', '--draw', '20240603-1', '--workspace', root, '--json']);
+    expect((JSON.parse(bad.stdout) as { differences: { field: string }[] }).differences.map((x) => x.field)).toEqual(['announcement']);
   });
 });
 
