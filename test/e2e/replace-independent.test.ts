@@ -55,6 +55,18 @@ describe('ssjdraw.py re-runs replacements', () => {
     expect(py.stdout.match(/^substitution .* MATCH$/gm)).toHaveLength(3);
   });
 
+  it('the 检查通知书 made again after that substitution are those of the draw as it stands (the new entity, not the replaced one)', () => {
+    const r1 = JSON.parse(fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-R1.json`), 'utf8')) as ReplacementRecord;
+    const events = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind?: string; what?: string; files?: { path: string }[] });
+    const listed = events.filter((e) => e.kind === 'documents' && e.what === 'notices').at(-1)?.files ?? [];
+    const prefix = `${String(r1.replacement.selected.order).padStart(2, '0')}-`;
+    const mine = listed.filter((f) => path.basename(f.path).startsWith(prefix));
+    expect(mine).toHaveLength(1);
+    const html = fs.readFileSync(path.join(root, mine[0]!.path), 'utf8');
+    expect(html).toContain(r1.replacement.selected.name);
+    expect(html).not.toContain(rec.selected.find((x) => x.key === r1.replacement.entity)!.name);
+  });
+
   it('MATCH for each replacement; an edited candidate count is a DIFF (exit 1)', () => {
     const args = (record: string) => [SCRIPT, 'verify', record, '--entities', ...files.entities, '--inspectors', files.inspectors, '--conflicts', files.conflicts, '--ledger-dir', root];
     const ok = spawnSync('python3', args(path.join(root, 'draws', `${rec.drawId}.json`)), { encoding: 'utf8' });
