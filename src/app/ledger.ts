@@ -164,7 +164,9 @@ export async function appendEvent<T = undefined>(
     const state: LedgerState = { lines, records: recordLines(lines), head: headOf(lines) };
     const { event, value } = await make(state);
     if (event === null) return { events: [], head: state.head ?? '', value }; // nothing to change: nothing appended
-    const writes = event.write ?? [];
+    // Text is encoded once: the bytes hashed for the event are the bytes written (hashing a 42 MB record as a
+    // string encoded it, and writing it encoded it again).
+    const writes = (event.write ?? []).map((f) => (typeof f.data === 'string' ? { ...f, data: Buffer.from(f.data, 'utf8') } : f));
     const documents = event.documents ?? [];
     for (const f of [...writes, ...documents]) if (relPath(ws, f.path).startsWith('../')) throw new IoError('error.writeFailed', { file: f.path, reason: 'outside the workspace' });
     const files: FileRef[] = [

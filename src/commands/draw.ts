@@ -318,7 +318,7 @@ export const run: Handler = async (outer, _args, opts) => {
     printOutputs(ctx, p.ws, record, head);
   }
   const written = [path.join(p.ws.draws, `${record.drawId}.json`), path.join(p.ws.draws, `${record.drawId}-witness.html`), path.join(p.ws.draws, `${record.drawId}-witness.xlsx`),
-    ...drawnListFiles(p.ws, record).map((f) => f.path)];
+    ...Object.values(drawnListPaths(p.ws, record.drawId))]; // the paths only: the list's bytes were made once, with the record
   if (f.sheets) written.push(...(await sheetsAfter(ctx, p.ws, record)));
   const made = notices as NoticeDocs | null;
   if (made) {

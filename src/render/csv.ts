@@ -1,10 +1,24 @@
 /** CSV bytes for publications: CRLF; UTF-8 gets a BOM (Excel on Chinese Windows), GB18030 none. */
-import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 
 export type CsvEncoding = 'utf8' | 'gb18030';
 
+/** A field is quoted when it holds a comma, a quote or any white space (a quote doubled inside). */
+const QUOTED = /[\s,"]/;
+const field = (v: string): string => (QUOTED.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/**
+ * The text csv-stringify gave with `{record_delimiter: '\r\n', quoted_match: /[\s,"]/}` (a property test keeps
+ * them equal), written directly: the 1M draw's drawn list of 39,036 rows took 0.9 s of csv-stringify.
+ */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  const lines = new Array<string>(rows.length + 1);
+  for (let i = 0; i < rows.length; i++) lines[i] = (rows[i] as readonly string[]).map(field).join(',');
+  lines[rows.length] = '';
+  return lines.join('\r\n');
+}
+
 export function encodeCsv(header: string[], rows: string[][], encoding: CsvEncoding): Uint8Array {
-  const text = stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\s,"]/ });
+  const text = csvText([header, ...rows]);
   return encoding === 'utf8' ? new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf8')) : new Uint8Array(iconv.encode(text, 'gb18030'));
 }
