@@ -2,205 +2,181 @@
  * The commander table: every command and its flags, nothing else. Each verb's
  * work is in src/commands/<verb>.ts, loaded only when that verb runs.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { t } from './i18n/index.js';
-import type { Ctx, GlobalOptions } from './context.js';
-
-export type Handler = (ctx: Ctx, args: string[], opts: Record<string, unknown>) => Promise<number>;
-export type Runner = (verb: string, args: string[], opts: Record<string, unknown> & GlobalOptions) => Promise<void>;
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import type { Ctx } from './context.js';
+import { files, flag, negatable, noValue, value, values, type Desc, type OptionSpec, type OptionsOf } from './commands/common/options.js';
 
 /** Flags every command takes, declared once. */
-function addCommon(cmd: Command): Command {
-  return cmd
-    .option('--json', t('cli.opt.json'))
-    .option('--lang <lang>', t('cli.opt.lang'))
-    .option('--form-lang <lang>', t('cli.opt.formLang'))
-    .option('--yes', t('cli.opt.yes'))
-    .option('--workspace <dir>', t('cli.opt.workspace'))
-    .option('--date <YYYY-MM-DD>', t('cli.opt.date'))
-    .option('--debug', t('cli.opt.debug'));
-}
+export const COMMON = [
+  flag('--json', 'cli.opt.json'),
+  value('--lang <lang>', 'cli.opt.lang'),
+  value('--form-lang <lang>', 'cli.opt.formLang'),
+  flag('--yes', 'cli.opt.yes'),
+  value('--workspace <dir>', 'cli.opt.workspace'),
+  value('--date <YYYY-MM-DD>', 'cli.opt.date'),
+  flag('--debug', 'cli.opt.debug'),
+] as const;
 
-/** `--entities a.xlsx b.csv` and `--entities a --entities b` both work. */
-const files = (flag: string, desc: string) => new Option(`${flag} <files...>`, desc).argParser(collect as never);
+/** The input-file flags of announce, draw and verify (read relative to the current folder). */
+const INPUTS = [
+  files('--plan', 'cli.opt.plan'),
+  files('--entities', 'cli.opt.entities'),
+  files('--inspectors', 'cli.opt.inspectors'),
+  files('--conflicts', 'cli.opt.conflicts'),
+  files('--items', 'cli.opt.items'),
+  files('--prior-inspections', 'cli.opt.prior-inspections'),
+] as const;
 
-/** `--no-X <value>`: a flag with a value whose name starts with no- (commander would read it as the negation of --X). */
-function valueFlag(flag: string, attribute: string, desc: string): Option {
-  const o = new Option(flag, desc);
-  o.negate = false;
-  o.attributeName = () => attribute;
-  return o;
-}
+/** Every command's own flags, in the order --help lists them. */
+export const OPTIONS = {
+  wizard: [],
+  init: [
+    flag('--force', 'cli.opt.force'),
+    value('--unit <name>', 'cli.opt.init.unit'),
+    value('--region <place>', 'cli.opt.init.region'),
+    value('--level <level>', 'cli.opt.init.level'),
+  ],
+  templates: [value('--out <dir>', 'cli.opt.out'), flag('--force', 'cli.opt.force')],
+  validate: [value('--role <role>', { text: 'pharmacies|institutions|inspectors|conflicts|plan|results' }), value('--report <file>', 'cli.opt.report')],
+  announce: [...INPUTS, value('--id <id>', 'cli.opt.id'), value('--document <text>', 'cli.opt.document')],
+  draw: [
+    ...INPUTS,
+    value('--seed <text>', 'cli.opt.seed'),
+    value('--seed-source <text>', 'cli.opt.seed-source'),
+    value('--announcement <file>', 'cli.opt.announcement'),
+    noValue('--no-announcement <reason>', 'ledger.opt.noAnnouncement'),
+    value('--again <reason>', 'ledger.opt.again'),
+    value('--id <id>', 'cli.opt.id'),
+    value('--document <text>', 'cli.opt.document'),
+    value('--place <text>', 'cli.opt.place'),
+    negatable('--no-sheets', 'cli.opt.no-sheets'),
+    negatable('--no-notices', 'cli.opt.no-notices'),
+    negatable('--no-snapshot', 'cli.opt.no-snapshot'),
+  ],
+  substitute: [
+    value('--draw <id>', 'cli.opt.draw'),
+    value('--entity <key>', 'cli.opt.entity'),
+    value('--inspector <key>', 'cli.opt.inspector'),
+    value('--reason <text>', 'cli.opt.reason'),
+    value('--seed <text>', 'cli.opt.substitute.seed'),
+    value('--seed-source <text>', 'cli.opt.seed-source'),
+    files('--inspectors', 'cli.opt.inspectors'),
+    files('--conflicts', 'cli.opt.conflicts'),
+  ],
+  replace: [
+    value('--draw <id>', 'cli.opt.draw'),
+    value('--entity <key>', 'replace.opt.entity'),
+    value('--reason <text>', 'replace.opt.reason'),
+    value('--seed <text>', 'replace.opt.seed'),
+    value('--seed-source <text>', 'cli.opt.seed-source'),
+    files('--entities', 'cli.opt.entities'),
+    files('--inspectors', 'cli.opt.inspectors'),
+    files('--conflicts', 'cli.opt.conflicts'),
+  ],
+  verify: [
+    value('--draw <id>', 'cli.opt.draw'),
+    flag('--ledger', 'cli.opt.ledger'),
+    value('--expect-head <hex>', 'ledger.opt.expectHead'),
+    files('--plan', 'cli.opt.verify.plan'),
+    files('--entities', 'cli.opt.verify.entities'),
+    files('--inspectors', 'cli.opt.inspectors'),
+    files('--conflicts', 'cli.opt.conflicts'),
+    files('--items', 'cli.opt.items'),
+    files('--prior-inspections', 'cli.opt.prior-inspections'),
+  ],
+  sheets: [value('--draw <id>', 'cli.opt.draw')],
+  notices: [value('--draw <id>', 'cli.opt.draw'), value('--contact <text>', 'cli.opt.contact')],
+  results: [flag('--replace', 'cli.opt.replace')],
+  approve: [
+    value('--draw <id>', 'cli.opt.draw'),
+    values('--entity <keys...>', 'cli.opt.entityKeys'),
+    value('--by <name>', 'cli.opt.by'),
+    value('--opinion <text>', 'cli.opt.opinion'),
+    value('--return <reason>', 'cli.opt.return'),
+  ],
+  void: [value('--draw <id>', 'cli.opt.draw'), value('--reason <text>', 'ledger.opt.voidReason'), flag('--force', 'ledger.opt.voidForce')],
+  archive: [value('--draw <id>', 'cli.opt.draw'), value('--month <YYYY-MM>', 'archive.opt.month'), value('--out <file>', 'archive.opt.out')],
+  status: [value('--draw <id>', 'cli.opt.draw'), flag('--followups', 'cli.opt.followups')],
+  report: [
+    value('--month <YYYY-MM>', 'cli.opt.month'),
+    value('--unit <name>', 'cli.opt.unit'),
+    value('--activities <file>', 'cli.opt.activities'),
+    value('--items <file>', 'cli.opt.report.items'),
+    files('--combine', 'cli.opt.combine'),
+    value('--out <file>', 'cli.opt.out'),
+  ],
+  publish: [
+    value('--month <YYYY-MM>', 'cli.opt.month'),
+    value('--draw <id>', 'cli.opt.draw'),
+    value('--site <name>', 'cli.opt.site'),
+    flag('--list', 'cli.opt.list'),
+    value('--encoding <enc>', { text: 'utf8 | gb18030' }, 'utf8'),
+    flag('--dry-run', 'publish.opt.dryRun'),
+    value('--out <file>', 'publish.opt.out'),
+  ],
+  stats: [
+    value('--year <YYYY>', 'cli.opt.year'),
+    value('--quarter <N>', 'cli.opt.quarter'),
+    files('--entities', 'cli.opt.statsEntities'),
+    value('--out <file>', 'cli.opt.out'),
+  ],
+  demo: [],
+} as const satisfies Record<string, readonly OptionSpec[]>;
+
+export type Verb = keyof typeof OPTIONS;
+export type GlobalOptions = OptionsOf<typeof COMMON>;
+/** The input-file flags as announce, draw and verify read them. */
+export type InputOptions = OptionsOf<typeof INPUTS>;
+/** What `ssj <verb>` reads: its own flags and the common ones, typed by their declaration above. */
+export type OptionsFor<V extends Verb> = OptionsOf<(typeof OPTIONS)[V]> & GlobalOptions;
+
+export type Handler<V extends Verb> = (ctx: Ctx, args: string[], opts: OptionsFor<V>) => Promise<number>;
+export type Runner = <V extends Verb>(verb: V, args: string[], opts: OptionsFor<V>) => Promise<void>;
+
+const describe = (d: Desc): string => (typeof d === 'string' ? t(d) : d.text);
+const addOptions = (cmd: Command, specs: readonly OptionSpec[]): Command => specs.reduce((c, s) => c.addOption(s.option(describe)), cmd);
 
 export function buildProgram(run: Runner, version: string): Command {
-  const program = addCommon(new Command('ssj'))
+  const program = addOptions(new Command('ssj'), COMMON)
     .description(t('cli.description'))
     .version(version, '-V, --version', t('cli.opt.version'))
     .helpOption('-h, --help', t('cli.opt.help'))
     .helpCommand('help [command]', t('cli.opt.help'))
     .showSuggestionAfterError(true)
     .allowExcessArguments(true)
-    .action(async (opts: Record<string, unknown>, cmd: Command) => run('wizard', cmd.args, opts));
+    .action(async function (this: Command) {
+      await run('wizard', this.args, this.opts<OptionsFor<'wizard'>>());
+    });
 
-  const verb = (name: string, desc: string) => addCommon(program.command(name).description(desc));
-  const go = (name: string) =>
-    async function (this: Command, ...argv: unknown[]) {
-      const cmd = argv[argv.length - 1] as Command;
-      await run(name, cmd.args, cmd.optsWithGlobals());
-    };
+  /** `ssj <name> [args]`: the common flags, the verb's own (OPTIONS), and its handler in src/commands/<name>.ts. */
+  const verb = <V extends Exclude<Verb, 'wizard'>>(name: V, desc: string, ...args: string[]) => {
+    const cmd = addOptions(program.command(name).description(desc), COMMON);
+    for (const a of args) cmd.argument(a);
+    addOptions(cmd, OPTIONS[name]).action(async function (this: Command) {
+      await run(name, this.args, this.optsWithGlobals<OptionsFor<V>>());
+    });
+  };
 
-  verb('init', t('cli.cmd.init'))
-    .argument('<dir>')
-    .option('--force', t('cli.opt.force'))
-    .option('--unit <name>', t('cli.opt.init.unit'))
-    .option('--region <place>', t('cli.opt.init.region'))
-    .option('--level <level>', t('cli.opt.init.level'))
-    .action(go('init'));
-
-  verb('templates', t('cli.cmd.templates'))
-    .option('--out <dir>', t('cli.opt.out'))
-    .option('--force', t('cli.opt.force'))
-    .action(go('templates'));
-
-  verb('validate', t('cli.cmd.validate'))
-    .argument('<files...>')
-    .option('--role <role>', 'pharmacies|institutions|inspectors|conflicts|plan|results')
-    .option('--report <file>', t('cli.opt.report'))
-    .action(go('validate'));
-
-  const inputs = (cmd: Command) =>
-    cmd
-      .addOption(files('--plan', t('cli.opt.plan')))
-      .addOption(files('--entities', t('cli.opt.entities')))
-      .addOption(files('--inspectors', t('cli.opt.inspectors')))
-      .addOption(files('--conflicts', t('cli.opt.conflicts')))
-      .addOption(files('--items', t('cli.opt.items')))
-      .addOption(files('--prior-inspections', t('cli.opt.prior-inspections')));
-
-  inputs(verb('announce', t('cli.cmd.announce')))
-    .option('--id <id>', t('cli.opt.id'))
-    .option('--document <text>', t('cli.opt.document'))
-    .action(go('announce'));
-
-  inputs(verb('draw', t('cli.cmd.draw')))
-    .option('--seed <text>', t('cli.opt.seed'))
-    .option('--seed-source <text>', t('cli.opt.seed-source'))
-    .option('--announcement <file>', t('cli.opt.announcement'))
-    .addOption(valueFlag('--no-announcement <reason>', 'noAnnouncement', t('ledger.opt.noAnnouncement')))
-    .option('--again <reason>', t('ledger.opt.again'))
-    .option('--id <id>', t('cli.opt.id'))
-    .option('--document <text>', t('cli.opt.document'))
-    .option('--place <text>', t('cli.opt.place'))
-    .option('--no-sheets', t('cli.opt.no-sheets'))
-    .option('--no-notices', t('cli.opt.no-notices'))
-    .option('--no-snapshot', t('cli.opt.no-snapshot'))
-    .action(go('draw'));
-
-  verb('substitute', t('cli.cmd.substitute'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--entity <key>', t('cli.opt.entity'))
-    .option('--inspector <key>', t('cli.opt.inspector'))
-    .option('--reason <text>', t('cli.opt.reason'))
-    .option('--seed <text>', t('cli.opt.substitute.seed'))
-    .option('--seed-source <text>', t('cli.opt.seed-source'))
-    .addOption(files('--inspectors', t('cli.opt.inspectors')))
-    .addOption(files('--conflicts', t('cli.opt.conflicts')))
-    .action(go('substitute'));
-
-  verb('replace', t('replace.cmd'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--entity <key>', t('replace.opt.entity'))
-    .option('--reason <text>', t('replace.opt.reason'))
-    .option('--seed <text>', t('replace.opt.seed'))
-    .option('--seed-source <text>', t('cli.opt.seed-source'))
-    .addOption(files('--entities', t('cli.opt.entities')))
-    .addOption(files('--inspectors', t('cli.opt.inspectors')))
-    .addOption(files('--conflicts', t('cli.opt.conflicts')))
-    .action(go('replace'));
-
-  verb('verify', t('cli.cmd.verify'))
-    .argument('[record...]')
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--ledger', t('cli.opt.ledger'))
-    .option('--expect-head <hex>', t('ledger.opt.expectHead'))
-    .addOption(files('--plan', t('cli.opt.verify.plan')))
-    .addOption(files('--entities', t('cli.opt.verify.entities')))
-    .addOption(files('--inspectors', t('cli.opt.inspectors')))
-    .addOption(files('--conflicts', t('cli.opt.conflicts')))
-    .addOption(files('--items', t('cli.opt.items')))
-    .addOption(files('--prior-inspections', t('cli.opt.prior-inspections')))
-    .action(go('verify'));
-
-  verb('sheets', t('cli.cmd.sheets'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .action(go('sheets'));
-
-  verb('notices', t('cli.cmd.notices'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--contact <text>', t('cli.opt.contact'))
-    .action(go('notices'));
-
-  verb('results', t('cli.cmd.results'))
-    .argument('<files...>')
-    .option('--replace', t('cli.opt.replace'))
-    .action(go('results'));
-
-  verb('approve', t('cli.cmd.approve'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--entity <keys...>', t('cli.opt.entityKeys'))
-    .option('--by <name>', t('cli.opt.by'))
-    .option('--opinion <text>', t('cli.opt.opinion'))
-    .option('--return <reason>', t('cli.opt.return'))
-    .action(go('approve'));
-
-  verb('void', t('ledger.cmd.void'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--reason <text>', t('ledger.opt.voidReason'))
-    .option('--force', t('ledger.opt.voidForce'))
-    .action(go('void'));
-
-  verb('archive', t('archive.cmd'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--month <YYYY-MM>', t('archive.opt.month'))
-    .option('--out <file>', t('archive.opt.out'))
-    .action(go('archive'));
-
-  verb('status', t('cli.cmd.status'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--followups', t('cli.opt.followups'))
-    .action(go('status'));
-
-  verb('report', t('cli.cmd.report'))
-    .option('--month <YYYY-MM>', t('cli.opt.month'))
-    .option('--unit <name>', t('cli.opt.unit'))
-    .option('--activities <file>', t('cli.opt.activities'))
-    .option('--items <file>', t('cli.opt.report.items'))
-    .addOption(files('--combine', t('cli.opt.combine')))
-    .option('--out <file>', t('cli.opt.out'))
-    .action(go('report'));
-
-  verb('publish', t('cli.cmd.publish'))
-    .option('--month <YYYY-MM>', t('cli.opt.month'))
-    .option('--draw <id>', t('cli.opt.draw'))
-    .option('--site <name>', t('cli.opt.site'))
-    .option('--list', t('cli.opt.list'))
-    .option('--encoding <enc>', 'utf8 | gb18030', 'utf8')
-    .option('--dry-run', t('publish.opt.dryRun'))
-    .option('--out <file>', t('publish.opt.out'))
-    .action(go('publish'));
-
-  verb('stats', t('cli.cmd.stats'))
-    .option('--year <YYYY>', t('cli.opt.year'))
-    .option('--quarter <N>', t('cli.opt.quarter'))
-    .addOption(files('--entities', t('cli.opt.statsEntities')))
-    .option('--out <file>', t('cli.opt.out'))
-    .action(go('stats'));
-
-  verb('demo', t('cli.cmd.demo'))
-    .argument('[dir]')
-    .action(go('demo'));
+  verb('init', t('cli.cmd.init'), '<dir>');
+  verb('templates', t('cli.cmd.templates'));
+  verb('validate', t('cli.cmd.validate'), '<files...>');
+  verb('announce', t('cli.cmd.announce'));
+  verb('draw', t('cli.cmd.draw'));
+  verb('substitute', t('cli.cmd.substitute'));
+  verb('replace', t('replace.cmd'));
+  verb('verify', t('cli.cmd.verify'), '[record...]');
+  verb('sheets', t('cli.cmd.sheets'));
+  verb('notices', t('cli.cmd.notices'));
+  verb('results', t('cli.cmd.results'), '<files...>');
+  verb('approve', t('cli.cmd.approve'));
+  verb('void', t('ledger.cmd.void'));
+  verb('archive', t('archive.cmd'));
+  verb('status', t('cli.cmd.status'));
+  verb('report', t('cli.cmd.report'));
+  verb('publish', t('cli.cmd.publish'));
+  verb('stats', t('cli.cmd.stats'));
+  verb('demo', t('cli.cmd.demo'), '[dir]');
 
   const titles = new Map<string, string>([
     ['Usage:', t('cli.help.usage')],

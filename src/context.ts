@@ -8,16 +8,10 @@ import { UsageError } from './errors.js';
 import { screenSafe } from './render/screen.js';
 import { parseLang, setFormLang, setLang, type Lang } from './i18n/index.js';
 import { readKnobs, setKnobs, type Knobs } from './knobs.js';
+import type { GlobalOptions } from './cli.js';
 
-export interface GlobalOptions {
-  json?: boolean;
-  lang?: string;
-  formLang?: string;
-  yes?: boolean;
-  workspace?: string;
-  date?: string;
-  debug?: boolean;
-}
+/** The flags every command takes (declared once, in cli.ts). */
+export type { GlobalOptions } from './cli.js';
 
 export interface Ctx {
   lang: Lang;

@@ -5,8 +5,7 @@
  */
 import { TOOL_VERSION } from './version.js';
 import type { CommanderError as CommanderErrorType } from 'commander';
-import type { Handler } from './cli.js';
-import type { GlobalOptions } from './context.js';
+import type { Handler, Runner } from './cli.js';
 import { screenSafe } from './render/screen.js';
 import { SsjError, EXIT_USAGE, UsageError } from './errors.js';
 import type { MsgKey } from './i18n/index.js';
@@ -115,10 +114,10 @@ export async function runCli(argv: string[]): Promise<number> {
   setLang(parseLang(langIdx >= 0 ? argv[langIdx + 1] : process.env.SSJ_LANG) ?? 'zh');
 
   let code = 0;
-  const run = async (verb: string, args: string[], opts: Record<string, unknown> & GlobalOptions) => {
+  const run: Runner = async (verb, args, opts) => {
     const ctx = makeCtx(opts);
     phase('command line parsed');
-    const mod = (await import(`./commands/${verb}.js`)) as { run: Handler };
+    const mod = (await import(`./commands/${verb}.js`)) as { run: Handler<typeof verb> };
     phase(`${verb} loaded`);
     code = await mod.run(ctx, args, opts);
     phase(`${verb} done`);

@@ -27,7 +27,7 @@ import { openWorkspace } from '../io/workspace.js';
 import { announcementHtml } from '../render/announcement.js';
 import { checkedId, inputFiles } from './common/flags.js';
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'announce'> = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const wanted = checkedId(opts.id);
   const loaded = await loadInputs(inputFiles(opts), { plan: true, entities: true, inspectors: true, drawDate: ctx.today }, fileProgress(ctx));

@@ -15,7 +15,7 @@ import { shortList } from '../render/report.js';
 import { list as flagList, requiredDraw, text } from './common/flags.js';
 
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'approve'> = async (ctx, _args, opts) => {
   const drawId = requiredDraw(opts.draw);
   const by = text(opts.by);
   if (by === '') throw new UsageError('after.approve.byMissing');

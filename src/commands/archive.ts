@@ -1,5 +1,5 @@
 /** ssj archive (--draw ID | --month YYYY-MM) --out FILE.zip: the evidence package (src/app/archive.ts). */
-import type { Handler } from '../cli.js';
+import type { Handler, OptionsFor } from '../cli.js';
 import { archiveWorkspace } from '../app/archive.js';
 import type { ArchiveScope } from '../core/archive.js';
 import { UsageError } from '../errors.js';
@@ -8,7 +8,7 @@ import { openWorkspace } from '../io/workspace.js';
 import { shown } from '../render/written.js';
 import { cliPath, drawFlag, text } from './common/flags.js';
 
-function scopeOf(opts: Readonly<Record<string, unknown>>): ArchiveScope {
+function scopeOf(opts: OptionsFor<'archive'>): ArchiveScope {
   const draw = drawFlag(opts.draw);
   const month = text(opts.month);
   if ((draw === undefined) === (month === '')) throw new UsageError('archive.needScope');
@@ -18,7 +18,7 @@ function scopeOf(opts: Readonly<Record<string, unknown>>): ArchiveScope {
   return { month };
 }
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'archive'> = async (ctx, _args, opts) => {
   const scope = scopeOf(opts);
   const given = text(opts.out);
   if (given === '') throw new UsageError('archive.needOut');

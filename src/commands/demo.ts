@@ -72,7 +72,7 @@ export function selfCommand(env: NodeJS.ProcessEnv = process.env, cwd: string = 
   return bin ? `node ${/\s/.test(bin) ? `"${bin}"` : bin}` : 'ssj';
 }
 
-export const run: Handler = async (ctx, args, opts) => {
+export const run: Handler<'demo'> = async (ctx, args, opts) => {
   const given = args[0] ?? optText(opts.workspace);
   const dir = path.resolve(given ?? path.join(process.cwd(), 'ssj-demo'));
   const replaced = prepareDemoDir(dir, DEMO_SEED);

@@ -5,7 +5,7 @@
  * On screen only codes; names are on the printed witness sheet.
  */
 import path from 'node:path';
-import type { Handler } from '../cli.js';
+import type { Handler, OptionsFor } from '../cli.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkAgainstAnnouncement, type Announcement } from '../core/announce.js';
 import { normaliseSeed, runDraw } from '../core/draw.js';
@@ -98,7 +98,7 @@ interface DrawFlags {
   files: InputFiles;
 }
 
-function drawFlags(ctx: Ctx, opts: Readonly<Record<string, unknown>>): DrawFlags {
+function drawFlags(ctx: Ctx, opts: OptionsFor<'draw'>): DrawFlags {
   const id = checkedId(opts.id);
   const announcement = optText(opts.announcement);
   requireFlags(ctx, opts, [['--seed', 'seed'], ...(announcement ? [] : ([['--plan', 'plan'], ['--entities', 'entities'], ['--inspectors', 'inspectors']] as const))]);
@@ -284,7 +284,7 @@ function noticesWith(ctx: Ctx, ws: Workspace, record: DrawRecord): NoticeDocs | 
   }
 }
 
-export const run: Handler = async (outer, _args, opts) => {
+export const run: Handler<'draw'> = async (outer, _args, opts) => {
   // With --json the warnings said on stderr are also listed in the output, with every file written.
   const warnings: string[] = [];
   const ctx: Ctx = outer.json ? { ...outer, err: (line) => { warnings.push(line); outer.err(line); } } : outer;

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { appendEvent } from '../app/ledger.js';
-import type { Handler } from '../cli.js';
+import type { Handler, OptionsFor } from '../cli.js';
 import { t } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import { WORKSPACE_DIRS, workspacePaths, type Workspace } from '../io/workspace.js';
@@ -67,7 +67,7 @@ const required = (v: string) => (v.trim() !== '' ? true : t('settings.required')
  * none is given; null when none is given and nobody can be asked (batch init
  * keeps working: forms then name no place).
  */
-async function settingsFor(ctx: Ctx, opts: Record<string, unknown>): Promise<WorkspaceSettings | null> {
+async function settingsFor(ctx: Ctx, opts: OptionsFor<'init'>): Promise<WorkspaceSettings | null> {
   let unit = text(opts.unit);
   let region = text(opts.region);
   const levelFlag = text(opts.level);
@@ -90,7 +90,7 @@ async function settingsFor(ctx: Ctx, opts: Record<string, unknown>): Promise<Wor
   return { unit, region, level };
 }
 
-export const run: Handler = async (ctx, args, opts) => {
+export const run: Handler<'init'> = async (ctx, args, opts) => {
   const dirArg = args[0];
   if (dirArg === undefined || dirArg.trim() === '') throw new UsageError('error.missingFlag', { flag: 'DIR', hint: 'ssj init DIR' });
   const ws = workspacePaths(dirArg);

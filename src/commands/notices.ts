@@ -12,7 +12,7 @@ import { drawFromFlag, drawWithReplacements } from '../io/records.js';
 import { openWorkspace } from '../io/workspace.js';
 import { requiredDraw, text } from './common/flags.js';
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'notices'> = async (ctx, _args, opts) => {
   const id = requiredDraw(opts.draw);
   const ws = openWorkspace(ctx.workspace);
   const draw = drawWithReplacements(ws, drawFromFlag(ws, id)); // a replacement's (补抽) notice, not the replaced one's

@@ -5,7 +5,7 @@
  * (公示-<month>-第<n>次.csv) listed by a `publication` event, so the monthly
  * form counts it; --dry-run writes a preview that is neither (src/app/publish.ts).
  */
-import type { Handler } from '../cli.js';
+import type { Handler, OptionsFor } from '../cli.js';
 import type { Ctx } from '../context.js';
 import { publishDrawnList } from '../app/publish-list.js';
 import { publishResults, publishScope, type Published } from '../app/publish.js';
@@ -21,8 +21,8 @@ import { shortList } from '../render/report.js';
 
 type Encoding = 'utf8' | 'gb18030';
 
-function encodingFlag(value: unknown): Encoding {
-  const v = String(value ?? 'utf8').trim().toLowerCase().replace('-', '');
+function encodingFlag(value: string | undefined): Encoding {
+  const v = (value ?? 'utf8').trim().toLowerCase().replace('-', '');
   if (v === 'utf8') return 'utf8';
   if (v === 'gb18030') return 'gb18030';
   throw new UsageError('error.badFlagValue', { flag: '--encoding', value: String(value), hint: t('report.pub.encodingHint') });
@@ -41,10 +41,10 @@ interface PublishFlags {
   month: string | undefined;
 }
 
-function publishFlags(opts: Readonly<Record<string, unknown>>): PublishFlags {
+function publishFlags(opts: OptionsFor<'publish'>): PublishFlags {
   return {
     encoding: encodingFlag(opts.encoding), list: yes(opts.list), dryRun: yes(opts.dryRun), out: text(opts.out), site: text(opts.site),
-    draw: drawFlag(opts.draw), month: opts.month === undefined ? undefined : String(opts.month),
+    draw: drawFlag(opts.draw), month: opts.month,
   };
 }
 
@@ -94,7 +94,7 @@ async function nonCooperationOnly(ctx: Ctx, ws: Workspace, f: PublishFlags, labe
   return 0;
 }
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'publish'> = async (ctx, _args, opts) => {
   const f = publishFlags(opts);
   const { encoding, dryRun, site } = f;
   const ws = openWorkspace(ctx.workspace);

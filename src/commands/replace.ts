@@ -14,10 +14,10 @@ import { openWorkspace } from '../io/workspace.js';
 import { flagOrAsk } from '../render/prompt.js';
 import { inputFiles, requireFlags, seedProblem, text } from './common/flags.js';
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'replace'> = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   requireFlags(ctx, opts, [['--draw', 'draw'], ['--entity', 'entity'], ['--reason', 'reason'], ['--seed', 'seed']]);
-  const ask = async (value: unknown, flag: string, message: string) => (await flagOrAsk(ctx, value, { message, flag })).trim();
+  const ask = async (value: string | undefined, flag: string, message: string) => (await flagOrAsk(ctx, value, { message, flag })).trim();
   const drawId = await ask(opts.draw, '--draw', t('cli.opt.draw'));
   const entity = await ask(opts.entity, '--entity', t('replace.opt.entity'));
   const reason = await ask(opts.reason, '--reason', t('replace.opt.reason'));

@@ -6,7 +6,7 @@
 import { readItemsList } from '../io/inputs.js';
 import { refuseOnErrors } from '../app/refuse.js';
 import path from 'node:path';
-import type { Handler } from '../cli.js';
+import type { Handler, OptionsFor } from '../cli.js';
 import { unpublishedOfMonth } from '../app/approve.js';
 import { nonCooperationDue } from '../app/non-cooperation.js';
 import type { Ctx } from '../context.js';
@@ -90,7 +90,7 @@ interface ReportFlags {
   ignoredByCombine: string[];
 }
 
-function reportFlags(opts: Readonly<Record<string, unknown>>): ReportFlags {
+function reportFlags(opts: OptionsFor<'report'>): ReportFlags {
   return {
     month: monthFlag(opts.month),
     combine: list(opts.combine),
@@ -102,7 +102,7 @@ function reportFlags(opts: Readonly<Record<string, unknown>>): ReportFlags {
   };
 }
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'report'> = async (ctx, _args, opts) => {
   const f = reportFlags(opts);
   const month = f.month;
   if (f.combine.length > 0) return combine(ctx, month, f.combine, f.out, f.ignoredByCombine);

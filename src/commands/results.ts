@@ -13,8 +13,9 @@ import { importResults } from '../app/results-import.js';
 import { shortHead } from '../app/ledger.js';
 import { openWorkspace } from '../io/workspace.js';
 import { importSummary, renderImport } from '../render/results.js';
+import { yes } from './common/flags.js';
 
-export const run: Handler = async (ctx, args, opts) => {
+export const run: Handler<'results'> = async (ctx, args, opts) => {
   if (args.length === 0) throw new UsageError('results.import.noFiles');
   const ws = openWorkspace(ctx.workspace);
   const readCtx = { index: workspaceDraws(ws), today: ctx.today, importedAt: ctx.nowIso };
@@ -30,7 +31,7 @@ export const run: Handler = async (ctx, args, opts) => {
     if (r.blank) skipped.push(input.file);
     else readings.push(r);
   }
-  const { outcomes, head } = await importResults(ws, readings, Boolean(opts.replace), ctx.now);
+  const { outcomes, head } = await importResults(ws, readings, yes(opts.replace), ctx.now);
   if (ctx.json) ctx.out(JSON.stringify({ ...importSummary(outcomes, skipped), ...(head ? { ledgerHead: head } : {}) }));
   else {
     renderImport(outcomes, skipped, ctx.out, ctx.err);

@@ -13,7 +13,7 @@ import { startProgress } from '../render/progress.js';
 import { requiredDraw } from './common/flags.js';
 import { openWorkspace, withLock } from '../io/workspace.js';
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'sheets'> = async (ctx, _args, opts) => {
   const id = requiredDraw(opts.draw, t('results.sheets.drawHint'));
   const ws = openWorkspace(ctx.workspace);
   const draw = drawWithReplacements(ws, drawFromFlag(ws, id)); // a replacement's (补抽) sheet, not the replaced one's

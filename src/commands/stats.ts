@@ -10,13 +10,13 @@ import { statsWorkbookBytes } from '../io/stats-xlsx.js';
 import { issueDocument } from '../app/report.js';
 import { shortHead } from '../app/ledger.js';
 import { openWorkspace } from '../io/workspace.js';
-import { list, outPath } from './common/flags.js';
+import { list, outPath, text } from './common/flags.js';
 
-export const run: Handler = async (ctx, _args, opts) => {
-  const year = Number(String(opts.year ?? '').trim());
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('error.badFlagValue', { flag: '--year', value: String(opts.year ?? ''), hint: t('after.stats.yearHint') });
-  const q = opts.quarter === undefined ? null : Number(String(opts.quarter).trim());
-  if (q !== null && ![1, 2, 3, 4].includes(q)) throw new UsageError('error.badFlagValue', { flag: '--quarter', value: String(opts.quarter), hint: t('after.stats.quarterHint') });
+export const run: Handler<'stats'> = async (ctx, _args, opts) => {
+  const year = Number(text(opts.year));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('error.badFlagValue', { flag: '--year', value: opts.year ?? '', hint: t('after.stats.yearHint') });
+  const q = opts.quarter === undefined ? null : Number(opts.quarter.trim());
+  if (q !== null && ![1, 2, 3, 4].includes(q)) throw new UsageError('error.badFlagValue', { flag: '--quarter', value: opts.quarter ?? '', hint: t('after.stats.quarterHint') });
   const ws = openWorkspace(ctx.workspace);
   const files = list(opts.entities);
   const stats = await statsOf(ws, year, q, ctx.today, files);

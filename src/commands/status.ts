@@ -41,7 +41,7 @@ import { readLedgerLines } from '../io/ledger-file.js';
 import { unusedAnnouncements, voidedDraws } from '../core/events.js';
 import { drawFlag, yes } from './common/flags.js';
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'status'> = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const id = drawFlag(opts.draw);
   const lines = readLedgerLines(ws);

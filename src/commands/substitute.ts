@@ -4,7 +4,7 @@
  * reprint.
  */
 import path from 'node:path';
-import type { Handler } from '../cli.js';
+import type { Handler, OptionsFor } from '../cli.js';
 import { normaliseSeed } from '../core/draw.js';
 import { maskedAmendment } from '../core/mask.js';
 import { normKey } from '../core/normalize.js';
@@ -26,12 +26,12 @@ function changedInput(ctx: Ctx, id: string, d: Difference): void {
   ctx.err(t('drawcmd.sub.inputsChanged', { role: roleLabel(role), id, expected: String(d.expected ?? '—'), found: String(d.found ?? '—') }));
 }
 
-async function ask(ctx: Ctx, value: unknown, flag: string, message: string): Promise<string> {
+async function ask(ctx: Ctx, value: string | undefined, flag: string, message: string): Promise<string> {
   return (await flagOrAsk(ctx, value, { message, flag })).trim();
 }
 
 /** The flags (or answers); the use case checks them against the ledger before any registry is read. */
-async function request(ctx: Ctx, ws: Workspace, opts: Record<string, unknown>): Promise<SubstituteRequest> {
+async function request(ctx: Ctx, ws: Workspace, opts: OptionsFor<'substitute'>): Promise<SubstituteRequest> {
   requireFlags(ctx, opts, [['--draw', 'draw'], ['--entity', 'entity'], ['--inspector', 'inspector'], ['--reason', 'reason'], ['--seed', 'seed']]);
   const drawId = await ask(ctx, opts.draw, '--draw', t('cli.opt.draw'));
   const draw = drawFromFlag(ws, drawId);
@@ -59,7 +59,7 @@ function report(ctx: Ctx, ws: Workspace, record: AmendmentRecord, draw: DrawReco
   for (const f of sheets.kept) if (path.basename(f).startsWith(`${order}-`)) ctx.err(t('drawcmd.sub.sheetKept', { file: f }));
 }
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'substitute'> = async (ctx, _args, opts) => {
   const ws = openWorkspace(ctx.workspace);
   const q = await request(ctx, ws, opts);
   const done = await substituteInspector(ws, q);

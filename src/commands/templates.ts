@@ -7,7 +7,7 @@ import { printFiles, shown } from '../render/written.js';
 import { readSettings } from '../io/settings.js';
 import { cliPath, text, yes } from './common/flags.js';
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'templates'> = async (ctx, _args, opts) => {
   const out = text(opts.out);
   const dir = out !== '' ? cliPath(out) : path.join(ctx.workspace, 'templates');
   checkFolder(dir);

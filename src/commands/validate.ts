@@ -20,11 +20,11 @@ import { issueMessage } from '../render/issue-text.js';
 import { writeIssueReport } from '../app/issue-report.js';
 import { fileProgress } from '../render/progress.js';
 
-function parseRole(value: unknown): Role | undefined {
+function parseRole(value: string | undefined): Role | undefined {
   if (value === undefined) return undefined;
-  const v = String(value).trim().toLowerCase();
+  const v = value.trim().toLowerCase();
   const role = ROLES.find((r) => r === v);
-  if (!role) throw new UsageError('io.badRole', { value: String(value), roles: ROLES.join(', ') });
+  if (!role) throw new UsageError('io.badRole', { value, roles: ROLES.join(', ') });
   return role;
 }
 
@@ -119,7 +119,7 @@ async function validateWithJsonPlans(paths: string[], opts: Parameters<typeof va
 
 const VALIDATABLE = /\.(xlsx|xlsm|xls|ods|csv|json)$/i;
 
-export const run: Handler = async (ctx, args, opts) => {
+export const run: Handler<'validate'> = async (ctx, args, opts) => {
   const role = parseRole(opts.role);
   const report = optText(opts.report);
   if (report !== undefined && !/\.(xlsx|csv)$/i.test(report)) throw new UsageError('validate.badReport', { file: report });

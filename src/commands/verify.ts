@@ -43,10 +43,10 @@ function usedLines(files: UsedFile[], amendments: string[]): string[] {
 }
 
 /** --expect-head: at least 16 hex characters. */
-function expectedHead(value: unknown): string | null {
-  if (value === undefined || value === null || value === false) return null;
-  const v = String(value).trim().toLowerCase();
-  if (!/^[0-9a-f]{16,64}$/.test(v)) throw new UsageError('ledger.verify.badHead', { value: String(value) });
+function expectedHead(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const v = value.trim().toLowerCase();
+  if (!/^[0-9a-f]{16,64}$/.test(v)) throw new UsageError('ledger.verify.badHead', { value });
   return v;
 }
 
@@ -110,7 +110,7 @@ async function verifyZip(ctx: Ctx, file: string, expectHead: string | null): Pro
   return v.match ? 0 : 1;
 }
 
-export const run: Handler = async (ctx, args, opts) => {
+export const run: Handler<'verify'> = async (ctx, args, opts) => {
   if (yes(opts.ledger)) return verifyLedger(ctx, openWorkspace(ctx.workspace), expectedHead(opts.expectHead));
   if (args[0] && /\.zip$/i.test(args[0])) return verifyZip(ctx, args[0], expectedHead(opts.expectHead));
   const place = recordPlace(ctx.workspace, args[0]);

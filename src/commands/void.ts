@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js';
 import { openWorkspace } from '../io/workspace.js';
 import { requiredDraw, text, yes } from './common/flags.js';
 
-export const run: Handler = async (ctx, _args, opts) => {
+export const run: Handler<'void'> = async (ctx, _args, opts) => {
   const drawId = requiredDraw(opts.draw, t('ledger.void.hint'));
   const reason = text(opts.reason);
   if (!reason) throw new UsageError('error.missingFlag', { flag: '--reason', hint: t('ledger.void.hint') });

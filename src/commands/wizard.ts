@@ -82,7 +82,7 @@ function following(a: Action): Action {
   return ACTIONS[Math.min(i + 1, ACTIONS.length - 1)] ?? 'quit';
 }
 
-export const run: Handler = async (ctx, args) => {
+export const run: Handler<'wizard'> = async (ctx, args) => {
   if (args.length > 0) throw new UsageError('error.unknownCommand', { command: args[0] ?? '' });
   if (!ctx.interactive) throw new UsageError('error.noTty');
   try {

@@ -99,7 +99,7 @@ export async function askConfirm(ctx: Pick<Ctx, 'interactive'>, q: AskBase & { d
  * The common case for commands: the flag's value when given, otherwise ask on
  * a TTY, otherwise a usage error naming the flag.
  */
-export async function flagOrAsk(ctx: Pick<Ctx, 'interactive'>, value: unknown, q: AskBase & { default?: string; validate?: Validate }): Promise<string> {
-  if (typeof value === 'string' && value.trim() !== '') return value;
+export async function flagOrAsk(ctx: Pick<Ctx, 'interactive'>, value: string | undefined, q: AskBase & { default?: string; validate?: Validate }): Promise<string> {
+  if (value !== undefined && value.trim() !== '') return value;
   return askText(ctx, q);
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cliPath, drawFlag, inputFiles, list, optText, outPath, requiredDraw, text, yes } from '../../src/commands/common/flags.js';
 import { UsageError } from '../../src/errors.js';
+import { buildProgram, COMMON, OPTIONS, type OptionsFor, type Verb } from '../../src/cli.js';
 
 const refusal = (f: () => unknown): [string, unknown] => {
   try {
@@ -16,16 +17,16 @@ const refusal = (f: () => unknown): [string, unknown] => {
 
 describe('flags read one way', () => {
   it('texts, lists and yes/no flags as commander gives them', () => {
-    expect([text('  a '), text(undefined), text(true), optText('  '), optText(' b')]).toEqual(['a', '', '', undefined, 'b']);
-    expect([list(['a', 'b']), list('c'), list(undefined)]).toEqual([['a', 'b'], ['c'], []]);
-    expect([yes(true), yes('true'), yes(undefined)]).toEqual([true, false, false]);
-    expect(inputFiles({ plan: 'p.xlsx', entities: ['a.csv', 'b.csv'] })).toEqual({ plan: ['p.xlsx'], entities: ['a.csv', 'b.csv'], inspectors: undefined, conflicts: undefined });
+    expect([text('  a '), text(undefined), optText('  '), optText(' b')]).toEqual(['a', '', undefined, 'b']);
+    expect([list(['a', 'b']), list(undefined)]).toEqual([['a', 'b'], []]);
+    expect([yes(true), yes(false), yes(undefined)]).toEqual([true, false, false]);
+    expect(inputFiles({ plan: ['p.xlsx'], entities: ['a.csv', 'b.csv'] })).toEqual({ plan: ['p.xlsx'], entities: ['a.csv', 'b.csv'], inspectors: undefined, conflicts: undefined });
   });
 
   it('check every --draw before anything is read: a path is refused, a blank one is not given', () => {
     expect(drawFlag(' 20240605-1 ')).toBe('20240605-1');
     expect(drawFlag('')).toBeUndefined();
-    expect(drawFlag(true)).toBeUndefined();
+    expect(drawFlag(undefined)).toBeUndefined();
     expect(refusal(() => drawFlag('../../x'))).toEqual(['drawcmd.badId', '../../x']);
     expect(refusal(() => requiredDraw('  '))).toEqual(['error.missingFlag', '--draw']);
     expect(refusal(() => requiredDraw('a/b'))).toEqual(['drawcmd.badId', 'a/b']);
@@ -47,5 +48,40 @@ describe('flags read one way', () => {
       process.chdir(cwd);
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('options declared once (src/cli.ts), read typed', () => {
+  /** What the handler of `ssj <argv>` receives, as the command line gives it. */
+  async function parsed<V extends Verb>(verb: V, argv: string[]): Promise<OptionsFor<V>> {
+    let got: unknown;
+    const program = buildProgram(async (v, _args, opts) => {
+      got = { verb: v, opts };
+    }, '0.0.0');
+    await program.parseAsync([verb, ...argv], { from: 'user' });
+    const { verb: ran, opts } = got as { verb: string; opts: OptionsFor<V> };
+    expect(ran).toBe(verb);
+    return opts;
+  }
+
+  it('every declared name is the attribute commander stores the flag under, in the declared order', () => {
+    const program = buildProgram(async () => undefined, '0.0.0');
+    expect(program.options.map((o) => o.attributeName())).toEqual([...COMMON.map((s) => s.name), 'version']);
+    for (const cmd of program.commands) {
+      const own = OPTIONS[cmd.name() as Exclude<Verb, 'wizard'>].map((s) => s.name);
+      expect({ verb: cmd.name(), names: cmd.options.map((o) => o.attributeName()) }).toEqual({ verb: cmd.name(), names: [...COMMON.map((s) => s.name), ...own] });
+    }
+  });
+
+  it('gives each kind of flag its type: text, yes/no, --no-X, --no-X <value>, files, several values, a default', async () => {
+    const draw = await parsed('draw', ['--plan', 'p.xlsx', '--entities', 'a.csv', 'b.csv', '--entities', 'c.csv', '--prior-inspections', 'x.xlsx', '--seed-source', ' 掷骰 ', '--no-announcement', '未公告', '--no-sheets', '--json']);
+    expect([draw.plan, draw.entities, draw.priorInspections, draw.seedSource, draw.noAnnouncement, draw.sheets, draw.snapshot, draw.json, draw.seed]).toEqual(
+      [['p.xlsx'], ['a.csv', 'b.csv', 'c.csv'], ['x.xlsx'], ' 掷骰 ', '未公告', false, true, true, undefined]);
+    const approve = await parsed('approve', ['--draw', '20240605-1', '--entity', 'A', 'B', '--return', '缺页']);
+    expect([approve.draw, approve.entity, approve.return, approve.by]).toEqual(['20240605-1', ['A', 'B'], '缺页', undefined]);
+    const publish = await parsed('publish', ['--month', '2024-06', '--dry-run']);
+    expect([publish.month, publish.encoding, publish.dryRun, publish.list]).toEqual(['2024-06', 'utf8', true, undefined]);
+    const verify = await parsed('verify', ['--expect-head', 'abc', '--ledger', '--form-lang', 'en']);
+    expect([verify.expectHead, verify.ledger, verify.formLang]).toEqual(['abc', true, 'en']);
   });
 });

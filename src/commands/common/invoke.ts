@@ -3,7 +3,7 @@
  * same code path as the command line, with a failure turned into an outcome
  * to show rather than an exit.
  */
-import type { Handler } from '../../cli.js';
+import type { Handler, OptionsFor, Verb } from '../../cli.js';
 import type { Ctx } from '../../context.js';
 import { SsjError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
@@ -18,9 +18,9 @@ export interface Outcome {
 }
 
 /** Runs `ssj <verb>`'s handler; a not-yet-built command is "unavailable", an error is "failed" with its message. */
-export async function invokeVerb(verb: string, ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<Outcome> {
+export async function invokeVerb<V extends Verb>(verb: V, ctx: Ctx, args: string[], opts: OptionsFor<V>): Promise<Outcome> {
   try {
-    const mod = (await import(`../${verb}.js`)) as { run: Handler };
+    const mod = (await import(`../${verb}.js`)) as { run: Handler<V> };
     const code = await mod.run(ctx, args, { workspace: ctx.workspace, lang: ctx.lang, ...opts });
     return code === 0 ? { status: 'ok' } : { status: 'failed', message: t('demo.exitCode', { code }) };
   } catch (err) {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatISO, parseIsoDate, type Ctx } from '../../context.js';
 import { invokeVerb, type Outcome } from '../common/invoke.js';
+import type { OptionsFor, Verb } from '../../cli.js';
 import { t, type MsgKey } from '../../i18n/index.js';
 import { demoResultRows, DEMO_RESULT_HEADERS, DEMO_SITE } from '../../core/demo-results.js';
 import { WORKSPACE_DIRS, workspacePaths } from '../../io/workspace.js';
@@ -49,7 +50,7 @@ function stepCtx(ctx: Ctx, dir: string, date: string): Ctx {
 }
 
 /** Runs verb's handler in the demo folder on the demo's pinned date. */
-export function callVerb(verb: string, ctx: Ctx, dir: string, date: string, args: string[], opts: Record<string, unknown>): Promise<StepOutcome> {
+export function callVerb<V extends Verb>(verb: V, ctx: Ctx, dir: string, date: string, args: string[], opts: OptionsFor<V>): Promise<StepOutcome> {
   return invokeVerb(verb, stepCtx(ctx, dir, date), args, { yes: true, date, ...opts });
 }
 
@@ -57,7 +58,7 @@ const reg = (dir: string, name: string) => path.join(dir, 'registries', name);
 const plan = (dir: string) => path.join(dir, 'plans', EXAMPLE_FILES.plan);
 
 /** The flags every input-reading step passes. */
-function inputs(dir: string): Record<string, unknown> {
+function inputs(dir: string): { plan: string[]; entities: string[]; inspectors: string[]; conflicts: string[] } {
   return {
     plan: [plan(dir)],
     entities: [reg(dir, EXAMPLE_FILES.pharmacies), reg(dir, EXAMPLE_FILES.institutions)],
@@ -95,7 +96,7 @@ async function stepAnnounce(ctx: Ctx, s: DemoState): Promise<StepOutcome> {
 }
 
 async function stepDraw(ctx: Ctx, s: DemoState): Promise<StepOutcome> {
-  const opts: Record<string, unknown> = {
+  const opts: OptionsFor<'draw'> = {
     ...inputs(s.dir),
     seed: DEMO_SEED,
     seedSource: t('demo.seedSource'),
@@ -121,7 +122,7 @@ async function stepSheets(ctx: Ctx, s: DemoState): Promise<StepOutcome> {
   const have = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
   const sheets = have.filter((f) => f.endsWith('.xlsx') || f.endsWith('.html')).map((f) => `sheets/${s.drawId}/${f}`);
   if (sheets.length > 0) return { status: 'ok', message: t('demo.sheetsFromDraw'), shown: sheets };
-  return callVerb('sheets', ctx, s.dir, DEMO_DATES.draw, [], { draw: s.drawId });
+  return callVerb('sheets', ctx, s.dir, DEMO_DATES.draw, [], s.drawId === null ? {} : { draw: s.drawId });
 }
 
 /**
@@ -155,9 +156,11 @@ async function stepResults(ctx: Ctx, s: DemoState): Promise<StepOutcome> {
 }
 
 export function demoSteps(): DemoStep[] {
-  const v = (verb: string, date: string, args: (s: DemoState) => string[], opts: (s: DemoState) => Record<string, unknown>) => (ctx: Ctx, s: DemoState) =>
+  const v = <V extends Verb>(verb: V, date: string, args: (s: DemoState) => string[], opts: (s: DemoState) => OptionsFor<V>) => (ctx: Ctx, s: DemoState) =>
     callVerb(verb, ctx, s.dir, date, args(s), opts(s));
-  const files = (s: DemoState) => [...(inputs(s.dir).entities as string[]), ...(inputs(s.dir).inspectors as string[]), ...(inputs(s.dir).conflicts as string[]), plan(s.dir)];
+  const files = (s: DemoState) => [...inputs(s.dir).entities, ...inputs(s.dir).inspectors, ...inputs(s.dir).conflicts, plan(s.dir)];
+  /** --draw of a later step: the demo's draw (none when the draw step failed: the verb then says --draw is missing). */
+  const draw = (s: DemoState) => (s.drawId === null ? {} : { draw: s.drawId });
   return [
     { id: 'init', title: 'demo.step.init', command: 'ssj init DIR', needs: [], run: stepInit },
     { id: 'validate', title: 'demo.step.validate', command: 'ssj validate registries/* plans/plan-2024.xlsx', needs: ['init'], run: v('validate', DEMO_DATES.setup, files, () => ({})) },
@@ -166,10 +169,10 @@ export function demoSteps(): DemoStep[] {
     { id: 'witness', title: 'demo.step.witness', command: 'draws/<id>-witness.html', needs: ['draw'], run: stepWitness },
     { id: 'sheets', title: 'demo.step.sheets', command: 'ssj sheets --draw <id>', needs: ['draw'], run: stepSheets },
     { id: 'results', title: 'demo.step.results', command: 'ssj results returned/*', needs: ['draw'], run: stepResults },
-    { id: 'approve', title: 'demo.step.approve', command: `ssj approve --draw <id> --by ${demoApprover()}`, needs: ['results'], run: v('approve', DEMO_DATES.approve, () => [], (s) => ({ draw: s.drawId, by: demoApprover(), opinion: t('demo.opinion') })) },
+    { id: 'approve', title: 'demo.step.approve', command: `ssj approve --draw <id> --by ${demoApprover()}`, needs: ['results'], run: v('approve', DEMO_DATES.approve, () => [], (s) => ({ ...draw(s), by: demoApprover(), opinion: t('demo.opinion') })) },
     { id: 'publish', title: 'demo.step.publish', command: `ssj publish --month ${DEMO_MONTH}`, needs: ['approve'], run: v('publish', DEMO_DATES.report, () => [], () => ({ month: DEMO_MONTH, site: DEMO_SITE, encoding: 'utf8' })) },
     { id: 'report', title: 'demo.step.report', command: `ssj report --month ${DEMO_MONTH}`, needs: ['draw'], run: v('report', DEMO_DATES.report, () => [], (s) => ({ month: DEMO_MONTH, activities: path.join(s.dir, 'reports', EXAMPLE_FILES.activities) })) },
-    { id: 'verify', title: 'demo.step.verify', command: 'ssj verify --draw <id> --entities … --inspectors …', needs: ['draw'], run: v('verify', DEMO_DATES.report, () => [], (s) => ({ ...inputs(s.dir), draw: s.drawId })) },
+    { id: 'verify', title: 'demo.step.verify', command: 'ssj verify --draw <id> --entities … --inspectors …', needs: ['draw'], run: v('verify', DEMO_DATES.report, () => [], (s) => ({ ...inputs(s.dir), ...draw(s) })) },
     { id: 'ledger', title: 'demo.step.ledger', command: 'ssj verify --ledger', needs: ['draw'], run: v('verify', DEMO_DATES.report, () => [], () => ({ ledger: true })) },
   ];
 }
