@@ -6,15 +6,14 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { openWorkspace } from '../io/workspace.js';
 import { shown } from '../render/written.js';
-import { cliPath, drawFlag, text } from './common/flags.js';
+import { cliPath, drawFlag, isMonth, text } from './common/flags.js';
 
 function scopeOf(opts: OptionsFor<'archive'>): ArchiveScope {
   const draw = drawFlag(opts.draw);
   const month = text(opts.month);
   if ((draw === undefined) === (month === '')) throw new UsageError('archive.needScope');
   if (draw !== undefined) return { draw };
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError('archive.badMonth', { value: month });
+  if (!isMonth(month)) throw new UsageError('archive.badMonth', { value: month });
   return { month };
 }
 

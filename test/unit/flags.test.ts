@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cliPath, drawFlag, inputFiles, list, optText, outPath, requiredDraw, text, yes } from '../../src/commands/common/flags.js';
+import { cliPath, drawFlag, inputFiles, isMonth, list, monthFlag, optText, outPath, requiredDraw, text, yes } from '../../src/commands/common/flags.js';
 import { UsageError } from '../../src/errors.js';
 import { buildProgram, COMMON, OPTIONS, type OptionsFor, type Verb } from '../../src/cli.js';
 
@@ -30,6 +30,13 @@ describe('flags read one way', () => {
     expect(refusal(() => drawFlag('../../x'))).toEqual(['drawcmd.badId', '../../x']);
     expect(refusal(() => requiredDraw('  '))).toEqual(['error.missingFlag', '--draw']);
     expect(refusal(() => requiredDraw('a/b'))).toEqual(['drawcmd.badId', 'a/b']);
+  });
+
+  it('read a month as YYYY-MM with a real month', () => {
+    expect(['2024-06', '2024-12', '2024-13', '2024-00', '2024-6', '202406'].map(isMonth)).toEqual([true, true, false, false, false, false]);
+    expect(monthFlag(' 2024-06 ')).toBe('2024-06');
+    expect(refusal(() => monthFlag('2024-13'))).toEqual(['error.badMonth', '--month']);
+    expect(refusal(() => monthFlag(undefined))).toEqual(['error.missingFlag', '--month']);
   });
 
   it('resolve a path on the command line against the current folder, not the workspace', () => {

@@ -85,12 +85,17 @@ export function seedProblem(text: string): true | string {
   }
 }
 
+/** YYYY-MM with a real month (01–12). */
+export function isMonth(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})$/.exec(v);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
 /** --month, required, as YYYY-MM with a real month. */
 export function monthFlag(value: string | undefined, flag = '--month'): string {
   if (value === undefined || value === '') throw new UsageError('error.missingFlag', { flag, hint: t('report.monthHint') });
   const v = value.trim();
-  const m = /^(\d{4})-(\d{2})$/.exec(v);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError('error.badMonth', { flag, value: v });
+  if (!isMonth(v)) throw new UsageError('error.badMonth', { flag, value: v });
   return v;
 }
 
