@@ -39,4 +39,16 @@ describe('scanTextFile finds a change of encoding', () => {
       expect([name, r.mixed]).toEqual([name, null]);
     }
   });
+
+  it('a GBK line cut by the 1 MB piece boundary anywhere, after a UTF-8 line: the exact line', async () => {
+    const gbk = iconv.encode('华龙区,九州大药房\r\n', 'gbk');
+    for (const before of [-gbk.length, -5, -1, 0, 1, 5]) {
+      const head = Buffer.from('名称\r\n');
+      const padLines = Math.floor(((1 << 20) + before - head.length) / 10);
+      const pad = Buffer.from('abcdefgh\r\n'.repeat(padLines));
+      const filler = Buffer.from('x'.repeat((1 << 20) + before - head.length - pad.length)); // joins the GBK line
+      const file = write(`cut${before}.csv`, [head, pad, filler, gbk, Buffer.from('tail\r\n'.repeat(10))]);
+      expect([before, (await scanTextFile(file)).mixed]).toEqual([before, { line: padLines + 2, first: 'utf8' }]);
+    }
+  });
 });

