@@ -328,6 +328,17 @@ export const run: Handler<'draw'> = async (outer, _args, opts) => {
   // The record as stored (a 参保人's number masked and name left out, issue 18: the full record stays in the
   // workspace file listed under "files"), the new ledger head, then the files written and the warnings said.
   const shown = maskedRecord(record);
-  if (ctx.json) ctx.out(withHead(shown === record ? text : recordText(shown), head).replace(/\n\}\n?$/, `,\n  "files": ${JSON.stringify(written.map((f) => path.resolve(p.ws.root, f)))},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`));
+  if (ctx.json) ctx.out(jsonOutput(shown === record ? text : recordText(shown), head, written.map((f) => path.resolve(p.ws.root, f)), warnings));
   return 0;
 };
+
+/**
+ * The record's text with the ledger head, the files written and the warnings added as last members — what
+ * withHead and a second replace gave, by one slice: a national draw's record is 42 MB of text, and each regular
+ * expression replace over it made another copy.
+ */
+function jsonOutput(text: string, head: string, files: string[], warnings: string[]): string {
+  const end = text.lastIndexOf('}');
+  if (end < 0 || text.slice(end + 1).trim() !== '') return withHead(text, head); // not a record's text: as before
+  return `${text.slice(0, end)},\n  "ledgerHead": "${head}",\n  "files": ${JSON.stringify(files)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`;
+}

@@ -278,15 +278,18 @@ function colgroup(tb: DocTable): string {
 }
 
 function rowsHtml(tb: DocTable, rows: string[][]): string {
-  const nowrap = new Set(tb.nowrap ?? []);
-  // One string per row, joined once: a million-row draw's sheet has 150,000 rows.
-  const out: string[] = [];
-  for (const r of rows) {
+  const nowrap: boolean[] = [];
+  for (const i of tb.nowrap ?? []) nowrap[i] = true;
+  // One string per row, joined once: a million-row draw's sheet has 150,000 rows (plain loops: 0.9 s → less).
+  const out = new Array<string>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k] as string[];
     let tr = '<tr>';
-    r.forEach((c, i) => {
-      tr += isHash(c) ? `<td class="hash">${c}</td>` : `<td${nowrap.has(i) ? ' class="nw"' : ''}>${escapeHtml(c)}</td>`;
-    });
-    out.push(`${tr}</tr>`);
+    for (let i = 0; i < r.length; i++) {
+      const c = r[i] as string;
+      tr += isHash(c) ? `<td class="hash">${c}</td>` : nowrap[i] === true ? `<td class="nw">${escapeHtml(c)}</td>` : `<td>${escapeHtml(c)}</td>`;
+    }
+    out[k] = `${tr}</tr>`;
   }
   return out.join('\n');
 }
