@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import * as XLSX from 'xlsx';
-import { committed, BIN, ssj, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
+import { committed, BIN, ssjIn, tempDir, expectNoStack, type RunResult } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
 import { retargetedAnnouncement, plantedRecord, wrongTypesRecord, writeCsv, otherSpelling, invisibleIdPharmacies } from '../hostile/make-corpus.mjs';
@@ -39,10 +39,10 @@ const inputs = (ws: string) => [
 const drawArgs = (ws: string, extra: string[] = []) => committed(['draw', '--workspace', ws, ...inputs(ws), '--seed', SEED, '--seed-source', 'test', '--date', '2024-07-10', '--yes', ...extra]);
 
 /** Refused with one of `codes`, a Chinese message, no stack, and the workspace and the outside folder as they were. */
-function refused(run: () => RunResult, codes: number[], ws: string, outside: string): RunResult {
+async function refused(run: () => Promise<RunResult>, codes: number[], ws: string, outside: string): Promise<RunResult> {
   const before = hashTree(ws);
   const beforeOut = hashTree(outside);
-  const r = run();
+  const r = await run();
   expect({ code: codes.includes(r.code) ? 'refused' : r.code, err: r.stderr }).toEqual({ code: 'refused', err: r.stderr });
   expectNoStack(r);
   expect(hasChinese(r.stderr)).toBe(true);
@@ -53,8 +53,8 @@ function refused(run: () => RunResult, codes: number[], ws: string, outside: str
   return r;
 }
 
-beforeAll(() => {
-  const r = ssj(['demo', demo]);
+beforeAll(async () => {
+  const r = await ssjIn(['demo', demo]);
   if (r.code !== 0) throw new Error(`the demo failed: ${r.stderr}`);
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -66,72 +66,72 @@ const recordLines = (ws: string) =>
 describe('files outside the workspace', () => {
   it.each([['../../outside/pwned'], ['ok/../../../outside/x'], ['ABSOLUTE']])('an announcement whose drawId is %s is refused; nothing is written anywhere', async (target) => {
     const { ws, outside } = copy();
-    const a = ssj(['announce', '--workspace', ws, ...inputs(ws), '--date', '2024-07-10', '--id', 'A1']);
+    const a = await ssjIn(['announce', '--workspace', ws, ...inputs(ws), '--date', '2024-07-10', '--id', 'A1']);
     expect(a.code).toBe(0);
     const drawId = target === 'ABSOLUTE' ? path.join(outside, 'abs') : target;
     const evil = await retargetedAnnouncement(path.join(ws, 'draws', 'A1-announcement.json'), drawId, path.join(dir, `evil-${n}.json`));
-    const r = refused(() => ssj(drawArgs(ws, ['--announcement', evil])), [1], ws, outside);
+    const r = await refused(() => ssjIn(drawArgs(ws, ['--announcement', evil])), [1], ws, outside);
     expect(r.stderr).toContain(path.basename(evil));
     expect(fs.readdirSync(outside)).toEqual([]);
   });
 
-  it.each(['sheets', 'status', 'publish', 'notices'])('%s --draw with a path to a record outside draws/ is refused (exit 2)', (verb) => {
+  it.each(['sheets', 'status', 'publish', 'notices'])('%s --draw with a path to a record outside draws/ is refused (exit 2)', async (verb) => {
     const { ws, outside } = copy();
     plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'rec', path.join(outside, 'foreign', 'rec.json'));
-    refused(() => ssj([verb, '--workspace', ws, '--draw', '../../outside/foreign/rec', '--date', '2024-07-08']), [2], ws, outside);
+    await refused(() => ssjIn([verb, '--workspace', ws, '--draw', '../../outside/foreign/rec', '--date', '2024-07-08']), [2], ws, outside);
   });
 
-  it.each(['sheets', 'status', 'substitute'])('%s --draw of a record file that is not in the ledger is refused, naming the ledger', (verb) => {
+  it.each(['sheets', 'status', 'substitute'])('%s --draw of a record file that is not in the ledger is refused, naming the ledger', async (verb) => {
     const { ws, outside } = copy();
     plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'ghost-1', path.join(ws, 'draws', 'ghost-1.json'));
     const more = verb === 'substitute' ? ['--entity', 'X', '--inspector', 'Y', '--reason', '回避', '--seed', SEED] : [];
-    const r = refused(() => ssj([verb, '--workspace', ws, '--draw', 'ghost-1', '--date', '2024-07-08', ...more]), [1], ws, outside);
+    const r = await refused(() => ssjIn([verb, '--workspace', ws, '--draw', 'ghost-1', '--date', '2024-07-08', ...more]), [1], ws, outside);
     expect(r.stderr).toContain('ledger.jsonl');
-    refused(() => ssj([verb, '--workspace', ws, '--draw', 'interrupted/ghost-1', '--date', '2024-07-08', ...more]), [2], ws, outside);
+    await refused(() => ssjIn([verb, '--workspace', ws, '--draw', 'interrupted/ghost-1', '--date', '2024-07-08', ...more]), [2], ws, outside);
   });
 
-  it('verify --draw of a record file not in the ledger fails (exit 1) naming the missing ledger line; a path is refused (exit 2)', () => {
+  it('verify --draw of a record file not in the ledger fails (exit 1) naming the missing ledger line; a path is refused (exit 2)', async () => {
     const { ws, outside } = copy();
     plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'ghost-1', path.join(ws, 'draws', 'ghost-1.json'));
-    const r = ssj(['verify', '--workspace', ws, '--draw', 'ghost-1', '--json']);
+    const r = await ssjIn(['verify', '--workspace', ws, '--draw', 'ghost-1', '--json']);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { differences: { field: string }[] }).differences.map((d) => d.field)).toContain('ledger');
-    refused(() => ssj(['verify', '--workspace', ws, '--draw', '../../outside/x']), [2], ws, outside);
+    await refused(() => ssjIn(['verify', '--workspace', ws, '--draw', '../../outside/x']), [2], ws, outside);
   });
 
-  it('draws/ a symbolic link to a folder outside: the draw is refused and nothing is written through it', () => {
+  it('draws/ a symbolic link to a folder outside: the draw is refused and nothing is written through it', async () => {
     const { ws, outside } = copy();
     fs.renameSync(path.join(ws, 'draws'), path.join(outside, 'draws'));
     fs.symlinkSync(path.join(outside, 'draws'), path.join(ws, 'draws'));
-    const r = refused(() => ssj(drawArgs(ws)), [2], ws, outside);
+    const r = await refused(() => ssjIn(drawArgs(ws)), [2], ws, outside);
     expect(r.stderr).toContain('draws');
   });
 
-  it('sheets/<id>/ a link to a folder outside: ssj sheets is refused and the outside all.html is not overwritten', () => {
+  it('sheets/<id>/ a link to a folder outside: ssj sheets is refused and the outside all.html is not overwritten', async () => {
     const { ws, outside } = copy();
     fs.writeFileSync(path.join(outside, 'all.html'), 'outside page');
     fs.rmSync(path.join(ws, 'sheets', DRAW), { recursive: true });
     fs.symlinkSync(outside, path.join(ws, 'sheets', DRAW));
-    refused(() => ssj(['sheets', '--workspace', ws, '--draw', DRAW, '--date', '2024-07-08']), [2], ws, outside);
+    await refused(() => ssjIn(['sheets', '--workspace', ws, '--draw', DRAW, '--date', '2024-07-08']), [2], ws, outside);
     expect(fs.readFileSync(path.join(outside, 'all.html'), 'utf8')).toBe('outside page');
   });
 
-  it('results/<id>/ a link to a folder outside: the import is refused, nothing is stored through it', () => {
+  it('results/<id>/ a link to a folder outside: the import is refused, nothing is stored through it', async () => {
     const { ws, outside } = copy();
     fs.rmSync(path.join(ws, 'results', DRAW), { recursive: true });
     fs.symlinkSync(outside, path.join(ws, 'results', DRAW));
-    refused(() => ssj(['results', path.join(ws, 'returned', 'results-2024-06.xlsx'), '--workspace', ws, '--date', '2024-07-08', '--yes']), [1, 2], ws, outside);
+    await refused(() => ssjIn(['results', path.join(ws, 'returned', 'results-2024-06.xlsx'), '--workspace', ws, '--date', '2024-07-08', '--yes']), [1, 2], ws, outside);
     // The ledger check (its stored results are gone from where it listed them) or the link check refuses first.
     expect(fs.readdirSync(outside)).toEqual([]);
   });
 });
 
 describe('data lost', () => {
-  it('ssj demo over a former demo folder that now holds a real draw is refused; the draw and its ledger are kept', () => {
+  it('ssj demo over a former demo folder that now holds a real draw is refused; the draw and its ledger are kept', async () => {
     const { ws, outside } = copy();
-    const d = ssj(drawArgs(ws));
+    const d = await ssjIn(drawArgs(ws));
     expect(d.code).toBe(0);
-    refused(() => ssj(['demo', ws]), [2], ws, outside);
+    await refused(() => ssjIn(['demo', ws]), [2], ws, outside);
     expect(recordLines(ws)).toHaveLength(2); // the demo's draw and this one
   });
 });
@@ -140,9 +140,9 @@ interface Rec { teams: { entity: string; members: { key: string }[] }[]; selecte
 const record = (ws: string, id = DRAW): Rec => JSON.parse(fs.readFileSync(path.join(ws, 'draws', `${id}.json`), 'utf8')) as Rec;
 
 /** A copy of the demo workspace with a second draw (the demo's own entities all have results, so none can be substituted). */
-function withFreshDraw(): { ws: string; id: string } {
+async function withFreshDraw(): Promise<{ ws: string; id: string }> {
   const { ws } = copy();
-  const r = ssj(drawArgs(ws, ['--json']));
+  const r = await ssjIn(drawArgs(ws, ['--json']));
   if (r.code !== 0) throw new Error(`the draw failed: ${r.stderr}`);
   return { ws, id: (JSON.parse(r.stdout) as { drawId: string }).drawId };
 }
@@ -170,7 +170,7 @@ function spawnSsj(args: string[], env: Record<string, string> = {}): Promise<Run
 
 describe('the record sheet always shows the team in force', () => {
   it('two substitutions for different entities at the same moment: both sheets show the replacement, not the recused inspector', async () => {
-    const { ws, id } = withFreshDraw();
+    const { ws, id } = await withFreshDraw();
     const r = record(ws, id);
     const [a, b] = [r.teams[2], r.teams[3]] as Rec['teams'];
     const outA = a.members[1]?.key as string;
@@ -188,8 +188,8 @@ describe('the record sheet always shows the team in force', () => {
     }
   }, 60_000);
 
-  it('a substitution cut off after its ledger line (its sheet still shows the old team): running it again succeeds and writes the sheet in force', () => {
-    const { ws, id } = withFreshDraw();
+  it('a substitution cut off after its ledger line (its sheet still shows the old team): running it again succeeds and writes the sheet in force', async () => {
+    const { ws, id } = await withFreshDraw();
     const r = record(ws, id);
     const team = r.teams[4] as Rec['teams'][number];
     const out = team.members[1]?.key as string;
@@ -198,13 +198,13 @@ describe('the record sheet always shows the team in force', () => {
     const before = path.join(path.dirname(ws), 'sheets-before');
     fs.cpSync(sheets, before, { recursive: true });
     const args = subArgs(ws, team.entity, out, '55555555556666666666', id);
-    const first = ssj(args);
+    const first = await ssjIn(args);
     expect(first.code).toBe(0);
     const replacement = (JSON.parse(first.stdout) as { substitution: { replacement: { key: string } } }).substitution.replacement.key;
     fs.rmSync(sheets, { recursive: true });
     fs.cpSync(before, sheets, { recursive: true }); // the crash: ledger line written, sheets not
     expect(sheetText(ws, order, id)).toContain(out);
-    const again = ssj(args);
+    const again = await ssjIn(args);
     expect({ code: again.code, err: again.stderr }).toEqual({ code: 0, err: again.stderr });
     expect(hasChinese(again.stderr)).toBe(true);
     const text = sheetText(ws, order, id);
@@ -223,23 +223,23 @@ function demoConflictRows(): string[][] {
 
 describe('rules bypassed', () => {
   const SEED_DEMO = '20240605-DEMO-SEED-31415';
-  const freshDraw = (conflicts: string) => {
+  const freshDraw = async (conflicts: string) => {
     const w = path.join(dir, `fresh-${(n += 1)}`);
     fs.mkdirSync(path.join(w, 'draws'), { recursive: true });
     const args = drawArgs(demo).map((a) => (a === path.join(demo, 'registries', 'conflicts.xlsx') ? conflicts : a));
     args[args.indexOf('--workspace') + 1] = w;
     args[args.indexOf('--seed') + 1] = SEED_DEMO;
     args[args.indexOf('--date') + 1] = '2024-06-05';
-    return { w, r: ssj([...args, '--json']) };
+    return { w, r: await ssjIn([...args, '--json']) };
   };
 
-  it('a recusal written with 〇, full-width characters and a U+200B still recuses: the inspector is never on that entity\'s team', () => {
+  it('a recusal written with 〇, full-width characters and a U+200B still recuses: the inspector is never on that entity\'s team', async () => {
     const r0 = record(demo);
     const team = r0.teams[0] as Rec['teams'][number];
     const inspector = team.members[0]?.key as string;
     const rows = demoConflictRows();
     const file = writeCsv(path.join(dir, 'conflicts-spelled.csv'), [...rows, [otherSpelling(inspector), otherSpelling(team.entity), '近亲属', ...rows[0]!.slice(3).map(() => '')]]);
-    const { r } = freshDraw(file);
+    const { r } = await freshDraw(file);
     expect({ code: r.code, err: r.stderr }).toEqual({ code: 0, err: r.stderr });
     const drawn = JSON.parse(r.stdout) as Rec;
     expect(drawn.selected.map((x) => x.key)).toEqual(r0.selected.map((x) => x.key)); // the same draw but for the recusal
@@ -247,10 +247,10 @@ describe('rules bypassed', () => {
     expect(now?.members.map((m) => m.key)).not.toContain(inspector);
   });
 
-  it('a recusal row that matches no inspector is an error: the draw is refused, naming the cell', () => {
+  it('a recusal row that matches no inspector is an error: the draw is refused, naming the cell', async () => {
     const rows = demoConflictRows();
     const file = writeCsv(path.join(dir, 'conflicts-unmatched.csv'), [...rows, ['41139999999', record(demo).teams[0]!.entity, '抄错', ...rows[0]!.slice(3).map(() => '')]]);
-    const { w, r } = freshDraw(file);
+    const { w, r } = await freshDraw(file);
     expect(r.code).toBe(1);
     expectNoStack(r);
     expect(r.stderr + r.stdout).toMatch(/A\d+/);
@@ -264,14 +264,14 @@ describe('rules bypassed', () => {
     a.strata[0]!.size += 1;
     fs.writeFileSync(file, JSON.stringify(a, null, 2));
     if (rehash) await retargetedAnnouncement(file, DRAW, file);
-    const r = ssj(['verify', '--ledger', '--workspace', ws, '--json']);
+    const r = await ssjIn(['verify', '--ledger', '--workspace', ws, '--json']);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { differences: { field: string }[] }).differences.map((d) => d.field).join(' ')).toMatch(/announcement/);
   });
 
-  it('an ID number with a U+200B inside is checked as one number (no idcard issue)', () => {
+  it('an ID number with a U+200B inside is checked as one number (no idcard issue)', async () => {
     const file = invisibleIdPharmacies(path.join(dir, 'pharmacies-zwsp.csv'));
-    const r = ssj(['validate', file, '--json', '--date', '2024-06-01']);
+    const r = await ssjIn(['validate', file, '--json', '--date', '2024-06-01']);
     const issues = (JSON.parse(r.stdout) as { files: { issues: { code: string }[] }[] }).files[0]?.issues.map((i) => i.code) ?? [];
     expect(issues.filter((c) => c.startsWith('idcard'))).toEqual([]);
   });
@@ -279,13 +279,13 @@ describe('rules bypassed', () => {
 
 describe('no command appends to a ledger that does not verify', () => {
   let base = '';
-  beforeAll(() => {
+  beforeAll(async () => {
     const { ws } = copy();
     for (const [date, seed] of [['2024-07-10', '10101010102020202020'], ['2024-07-11', '30303030304040404040']]) {
       const args = drawArgs(ws);
       args[args.indexOf('--date') + 1] = date as string;
       args[args.indexOf('--seed') + 1] = seed as string;
-      const r = ssj(args);
+      const r = await ssjIn(args);
       if (r.code !== 0) throw new Error(r.stderr);
     }
     base = ws;
@@ -303,7 +303,7 @@ describe('no command appends to a ledger that does not verify', () => {
     ['an orphan record planted', (ws) => plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'ghost-1', path.join(ws, 'draws', 'ghost-1.json'))],
   ];
 
-  it.each(damage)('%s: ssj draw refuses, naming the damage and the way out; nothing is written', (_label, harm) => {
+  it.each(damage)('%s: ssj draw refuses, naming the damage and the way out; nothing is written', async (_label, harm) => {
     n += 1;
     const w = path.join(dir, `case-${n}`);
     const ws = path.join(w, 'ws');
@@ -313,51 +313,51 @@ describe('no command appends to a ledger that does not verify', () => {
     harm(ws);
     const args = drawArgs(ws);
     args[args.indexOf('--date') + 1] = '2024-07-12';
-    const r = refused(() => ssj(args), [1, 2], ws, outside);
+    const r = await refused(() => ssjIn(args), [1, 2], ws, outside);
     expect(r.stderr).toMatch(/verify --ledger|存档|恢复/);
   });
 });
 
 describe('crashes become clear refusals', () => {
-  it('verify of a record with the right format tag and wrong field types: exit 1, naming the file', () => {
+  it('verify of a record with the right format tag and wrong field types: exit 1, naming the file', async () => {
     const { ws, outside } = copy();
     const bad = wrongTypesRecord(path.join(ws, 'draws', `${DRAW}.json`), path.join(outside, 'wrong-types.json'));
-    const r = ssj(['verify', bad, '--workspace', ws]);
+    const r = await ssjIn(['verify', bad, '--workspace', ws]);
     expect(r.code).toBe(1);
     expectNoStack(r);
     expect(r.stderr).toContain('wrong-types.json');
     expect(r.stderr).not.toMatch(/is not a function|Cannot read properties/);
   });
 
-  it('a ledger line `null`: every command refuses with exit 1 naming the line, not a TypeError', () => {
+  it('a ledger line `null`: every command refuses with exit 1 naming the line, not a TypeError', async () => {
     const { ws, outside } = copy();
     const n = fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n').length + 1; // the line appended
     fs.appendFileSync(path.join(ws, 'ledger.jsonl'), 'null\n');
     for (const args of [['status', '--workspace', ws], ['verify', '--ledger', '--workspace', ws]]) {
-      const r = ssj(args);
+      const r = await ssjIn(args);
       expect(r.code).toBe(1);
       expectNoStack(r);
       expect(r.stderr + r.stdout).not.toMatch(/Cannot read properties/);
       expect(r.stderr + r.stdout).toMatch(new RegExp(`第 ?${n} ?行`));
     }
-    refused(() => ssj(drawArgs(ws)), [1], ws, outside);
+    await refused(() => ssjIn(drawArgs(ws)), [1], ws, outside);
   });
 });
 
 describe('smaller holes', () => {
-  it('a ledger saved with a UTF-8 BOM is read (status and verify --ledger agree with the plain one)', () => {
+  it('a ledger saved with a UTF-8 BOM is read (status and verify --ledger agree with the plain one)', async () => {
     const { ws } = copy();
     const file = path.join(ws, 'ledger.jsonl');
     fs.writeFileSync(file, '\ufeff' + fs.readFileSync(file, 'utf8'));
-    const s = ssj(['status', '--workspace', ws, '--json']);
+    const s = await ssjIn(['status', '--workspace', ws, '--json']);
     expect(s.code).toBe(0);
-    const v = ssj(['verify', '--ledger', '--workspace', ws]);
+    const v = await ssjIn(['verify', '--ledger', '--workspace', ws]);
     expect(v.code).toBe(0);
   });
 
-  it.each([['draw --announcement', (ws: string) => drawArgs(ws, ['--announcement', '/dev/zero'])], ['verify', (ws: string) => ['verify', '/dev/zero', '--workspace', ws]]])('%s /dev/zero is refused as not a regular file (exit 2), at once', (_l, args) => {
+  it.each([['draw --announcement', (ws: string) => drawArgs(ws, ['--announcement', '/dev/zero'])], ['verify', (ws: string) => ['verify', '/dev/zero', '--workspace', ws]]])('%s /dev/zero is refused as not a regular file (exit 2), at once', async (_l, args) => {
     const { ws, outside } = copy();
-    const r = refused(() => ssj(args(ws)), [2], ws, outside);
+    const r = await refused(() => ssjIn(args(ws)), [2], ws, outside);
     expect(r.stderr).toContain('/dev/zero');
   });
 });
