@@ -29,6 +29,8 @@ export interface Knobs {
   sheetsPauseMs: number;
   /** SSJ_MAX_ARCHIVE_MB: the inflated size an evidence package may reach when verified (tests). */
   maxArchiveMb: number | null;
+  /** SSJ_TEST_CRASH_AT=k: the process kills itself (SIGKILL) at the k-th crash point (src/io/crash-point.ts; crash tests). */
+  crashAt: number | null;
 }
 
 /** A number given in the environment, or null when unset, empty or not a number. */
@@ -54,6 +56,7 @@ export function readKnobs(env: NodeJS.ProcessEnv): Knobs {
     maxRegistryRows: num(env, 'SSJ_MAX_REGISTRY_ROWS'),
     sheetsPauseMs: num(env, 'SSJ_TEST_SHEETS_PAUSE_MS') ?? 0,
     maxArchiveMb: num(env, 'SSJ_MAX_ARCHIVE_MB'),
+    crashAt: num(env, 'SSJ_TEST_CRASH_AT'),
   };
 }
 

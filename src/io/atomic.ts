@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IoError } from '../errors.js';
 import { confineWrite } from './confine.js';
+import { crashPoint } from './crash-point.js';
 import { ioError } from './errno.js';
 
 let counter = 0;
@@ -51,11 +52,14 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
     } finally {
       fs.closeSync(fd);
     }
+    crashPoint();
     if (options.exclusive) {
       fs.linkSync(tmp, target); // fails with EEXIST: never replaces a record
+      crashPoint();
       fs.unlinkSync(tmp);
     } else {
       fs.renameSync(tmp, target);
+      crashPoint();
     }
     syncDir(path.dirname(target));
   } catch (err) {
@@ -93,6 +97,7 @@ export function writeFilesAtomic(files: { path: string; data: string | Uint8Arra
         fs.closeSync(fd);
       }
     }
+    crashPoint();
   } catch (err) {
     for (const s of staged) fs.rmSync(s.tmp, { force: true });
     if (err instanceof IoError) throw err;
@@ -111,6 +116,7 @@ export function writeFilesAtomic(files: { path: string; data: string | Uint8Arra
         fs.renameSync(s.tmp, s.target);
       }
       done += 1;
+      if (done === 1 || done === staged.length) crashPoint(); // the first in place (part-way), then all of them
     }
   } catch (err) {
     for (let k = done - 1; k >= 0; k--) {

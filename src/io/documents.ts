@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ioError } from './errno.js';
 import { confineWrite } from './confine.js';
+import { crashPoint } from './crash-point.js';
 
 let counter = 0;
 const CONCURRENCY = 16;
@@ -43,11 +44,13 @@ export async function writeDocuments(files: readonly DocFile[]): Promise<void> {
   }
   let next = 0;
   let failure: unknown = null;
+  let placed = 0;
   const worker = async () => {
     while (next < files.length) {
       const f = files[next++] as DocFile;
       try {
         await writeOne(f);
+        if (++placed === 1) crashPoint(); // part-way: the first document new, the others not yet
       } catch (err) {
         failure ??= err;
       }

@@ -15,6 +15,7 @@ import { isSafeRecordId, nextFreeDrawId } from '../core/record.js';
 import { recordShapeProblem } from '../core/record-shape.js';
 import { readLedgerLines } from './ledger-file.js';
 import { checkedEntries } from './confine.js';
+import { crashPoint } from './crash-point.js';
 
 /** The id as one safe file-name part (the check `--id` passes), else UsageError: no path is ever built from an unchecked id. */
 export function safeId(id: string): string {
@@ -220,6 +221,7 @@ export function setAsideInterrupted(ws: Workspace, lines: LedgerLine[], pending:
     if (id === null || !(cut.has(id) || (m && !listed.has(id) && isSafeRecordId(id) && !fs.existsSync(recordPath(ws, id))))) continue;
     fs.mkdirSync(dir, { recursive: true });
     fs.renameSync(path.join(ws.draws, name), path.join(dir, name));
+    crashPoint();
   }
   return interrupted.map((id) => {
     const l = loaded.get(id);

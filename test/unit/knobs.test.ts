@@ -11,6 +11,7 @@ describe('the SSJ_* knobs', () => {
   });
   it('leave an empty or non-numeric value unset', () => {
     expect(readKnobs({ SSJ_PARALLEL_PIECE_BYTES: '', SSJ_HASH_ASIDE_ROWS: 'many', SSJ_TEST_SHEETS_PAUSE_MS: 'x' })).toEqual(NO_KNOBS);
-    expect(NO_KNOBS).toMatchObject({ parallel: true, progress: true, debugParallel: false, sheetsPauseMs: 0, maxRegistryRows: null });
+    expect(NO_KNOBS).toMatchObject({ parallel: true, progress: true, debugParallel: false, sheetsPauseMs: 0, maxRegistryRows: null, crashAt: null });
+    expect(readKnobs({ SSJ_TEST_CRASH_AT: '3' }).crashAt).toBe(3);
   });
 });
