@@ -105,16 +105,23 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   const [i18n, commander, { buildProgram }, { makeCtx }] = await Promise.all([import('./i18n/index.js'), import('commander'), import('./cli.js'), import('./context.js')]);
-  const { parseLang, setLang } = i18n;
+  const { parseLang, setLang, loadLang } = i18n;
   ({ t } = i18n);
   ({ CommanderError } = commander);
   const debug = argv.includes('--debug');
   const json = argv.includes('--json');
   const langIdx = argv.indexOf('--lang');
-  setLang(parseLang(langIdx >= 0 ? argv[langIdx + 1] : process.env.SSJ_LANG) ?? 'zh');
+  const lang = parseLang(langIdx >= 0 ? argv[langIdx + 1] : process.env.SSJ_LANG) ?? 'zh';
+  await loadLang(lang);
+  setLang(lang);
 
   let code = 0;
   const run: Runner = async (verb, args, opts) => {
+    // The catalogues makeCtx will switch to (--lang, --form-lang, SSJ_LANG, SSJ_FORM_LANG); a bad value is makeCtx's to refuse.
+    for (const raw of [opts.lang ?? process.env.SSJ_LANG, opts.formLang ?? process.env.SSJ_FORM_LANG]) {
+      const l = parseLang(raw);
+      if (l !== undefined) await loadLang(l);
+    }
     const ctx = makeCtx(opts);
     phase('command line parsed');
     const mod = (await import(`./commands/${verb}.js`)) as { run: Handler<typeof verb> };

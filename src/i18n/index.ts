@@ -5,7 +5,6 @@
  * placeholders.
  */
 import { zh } from './zh.js';
-import { en } from './en.js';
 import type { Role, TextRef } from '../core/types.js';
 
 export type MsgKey = keyof typeof zh;
@@ -13,10 +12,29 @@ export type MsgKey = keyof typeof zh;
 export type MsgParams = Readonly<Record<string, string | number | TextRef>>;
 export type Lang = 'zh' | 'en';
 
-const catalogues: Record<Lang, Record<MsgKey, string>> = { zh, en };
+/**
+ * zh is always here (the default, and the language of official forms); en is
+ * imported only when asked for (start-up, issue #20: half the catalogue text
+ * is not compiled on a Chinese run). main.ts loads the languages of --lang,
+ * --form-lang and SSJ_LANG / SSJ_FORM_LANG before anything renders; code that
+ * reads either language's words from a file loads en itself.
+ */
+const catalogues: Partial<Record<Lang, Record<MsgKey, string>>> = { zh };
 let current: Lang = 'zh';
 
+/** Makes `lang`'s catalogue available to t(), setLang and setFormLang. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (catalogues[lang] === undefined) catalogues[lang] = (await import('./en.js')).en;
+}
+
+function catalogue(lang: Lang): Record<MsgKey, string> {
+  const c = catalogues[lang];
+  if (c === undefined) throw new Error(`i18n: the ${lang} catalogue is used before loadLang('${lang}')`);
+  return c;
+}
+
 export function setLang(lang: Lang): void {
+  catalogue(lang);
   current = lang;
 }
 export function getLang(): Lang {
@@ -30,6 +48,7 @@ export function getLang(): Lang {
  */
 let formLang: Lang = 'zh';
 export function setFormLang(lang: Lang): void {
+  catalogue(lang);
   formLang = lang;
 }
 export function getFormLang(): Lang {
@@ -47,7 +66,7 @@ export function parseLang(value: string | undefined): Lang | undefined {
 
 /** Renders a message: `{name}` placeholders are replaced by params. */
 export function t(key: MsgKey, params: MsgParams = {}, lang: Lang = current): string {
-  const template = catalogues[lang][key] ?? key;
+  const template = catalogue(lang)[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return m;
     const v = params[name]!;
@@ -61,4 +80,4 @@ export const roleTitle = (role: Role): string => t(`io.role.${role}` as MsgKey);
 /** A message of an official form, in the forms' language (see setFormLang). */
 export const tf = (key: MsgKey, params: MsgParams = {}): string => t(key, params, formLang);
 
-export const catalogueFor = (lang: Lang): Readonly<Record<MsgKey, string>> => catalogues[lang];
+export const catalogueFor = (lang: Lang): Readonly<Record<MsgKey, string>> => catalogue(lang);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { setLang, type Lang } from '../i18n/index.js';
+import { loadLang, setLang, type Lang } from '../i18n/index.js';
 import { Fallback } from './read/csv-pieces.js';
 import { workerRange, type EntityColumns, type RangeSetup } from './registry-range.js';
 
@@ -22,6 +22,7 @@ function threadCpuMs(): string {
 }
 
 const { setup, lang, debug } = workerData as { setup: RangeSetup; lang: Lang; debug: boolean };
+await loadLang(lang);
 setLang(lang);
 try {
   const t0 = performance.now();

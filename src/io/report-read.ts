@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import * as XLSX from 'xlsx';
 import { InputError, IoError } from '../errors.js';
-import { catalogueFor } from '../i18n/index.js';
+import { catalogueFor, loadLang } from '../i18n/index.js';
 import { headerKey } from '../core/normalize.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { ioError } from './errno.js';
@@ -87,6 +87,7 @@ function dataSheet(wb: XLSX.WorkBook): { month: string; populations: Map<string,
  */
 export async function readForm3Rows(file: string): Promise<{ rows: Form3Row[]; month: string | null }> {
   const wb = await load(file);
+  await loadLang('en'); // a form written in either language is read back
   const found = wb.SheetNames.map((name) => ({ name, grid: gridOf(wb.Sheets[name] as XLSX.WorkSheet) })).find((s) => isForm3(s.grid));
   if (!found) throw new InputError('report.combineNo3', { file });
   const data = dataSheet(wb);

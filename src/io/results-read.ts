@@ -14,7 +14,7 @@ import { tableInspections } from '../core/results-table.js';
 import { results as resultsSchema } from '../core/schemas/results.js';
 import type { AmendmentRecord, DrawRecord, Issue } from '../core/types.js';
 import { headerKey } from '../core/normalize.js';
-import { t } from '../i18n/index.js';
+import { loadLang, t } from '../i18n/index.js';
 import { issue, nowhere } from '../core/issue-codes.js';
 import { isRecordSheet, readRecordSheet, readWorkbookFile } from './read-sheet.js';
 import { NAMES } from './record-sheet-xlsx.js';
@@ -74,6 +74,7 @@ export async function readResultsFile(file: string, ctx: ReadContext): Promise<R
         const blank = inspection !== null && [inspection.date, inspection.remarks, ...inspection.codes].every((c) => c.value.trim() === '');
         return { file, form: 'sheet', issues, inspections, ioError: false, blank };
       }
+      await loadLang('en'); // a record sheet's title in either language
       if (looksLikeRecordSheet(wb)) {
         const names = Object.values(NAMES).join('、');
         return { file, form: 'sheet', issues: [cellIssue('sheet-names-missing', file, emptyCell(), { names })], inspections: [], ioError: false, blank: false };
