@@ -8,7 +8,8 @@
 import type { Handler } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { expandInputs, readResultsFile, workspaceDraws, type ReadResult } from '../io/results-read.js';
+import { readResultsFile, workspaceDraws, type ReadResult } from '../io/results-read.js';
+import { expandInputs } from '../io/expand-inputs.js';
 import { importResults } from '../app/results-import.js';
 import { shortHead } from '../app/ledger.js';
 import { openWorkspace } from '../io/workspace.js';

@@ -5,19 +5,16 @@ import { ROLES, type Role } from '../core/types.js';
 import { SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { countBySeverity } from '../core/issues.js';
-import { cellIssue, emptyCell } from '../core/results.js';
 import type { Issue } from '../core/types.js';
 import type { Ctx } from '../context.js';
-import { expandInputs, isLockFile, readResultsFile, workspaceDraws } from '../io/results-read.js';
+import { expandInputs, isLockFile } from '../io/expand-inputs.js';
 import { openWorkspace } from '../io/workspace.js';
 import { ENTITY_ROLES } from '../core/registry.js';
-import { loadInputs, loadPlan } from '../io/inputs.js';
 import type { FileReport, ValidateReport } from '../core/types.js';
 import { unreadable, validateFiles } from '../io/registry.js';
 import { issuesJson, renderIssues } from '../render/issues.js';
 import { optText } from './common/flags.js';
 import { issueMessage } from '../render/issue-text.js';
-import { writeIssueReport } from '../app/issue-report.js';
 import { fileProgress } from '../render/progress.js';
 
 function parseRole(value: string | undefined): Role | undefined {
@@ -45,6 +42,7 @@ async function planAgainstRegistries(result: ValidateReport): Promise<void> {
   if (plans.length !== 1 || entities.length === 0 || inspectors.length === 0 || result.summary.errors > 0) return;
   // ssj-draw/2: an item list and prior inspections among the files are the plan's too (one of each, as for draw).
   const one = (role: Role) => (of([role]).length === 1 ? { [role === 'items' ? 'items' : 'priorInspections']: of([role]) } : {});
+  const { loadInputs } = await import('../io/inputs.js');
   const loaded = await loadInputs({ plan: plans, entities, inspectors, conflicts: of(['conflicts']), ...one('items'), ...one('prior-inspections') }, { plan: true, entities: true, inspectors: true });
   const planFile = result.files.find((f) => f.file === plans[0]) as FileReport;
   const found = loaded.issues.filter((i) => i.code.startsWith('plan-') && !planFile.issues.some((j) => j.code === i.code && j.cell === i.cell && issueMessage(j) === issueMessage(i)));
@@ -69,6 +67,8 @@ function addIssues(result: ValidateReport, file: FileReport, found: Issue[]): vo
 async function resultsAgainstDraws(ctx: Ctx, result: ValidateReport): Promise<void> {
   const files = result.files.filter((f) => f.role === 'results');
   if (files.length === 0) return;
+  // The results reader and the draws' records only when a results table is among the files (start-up, issue #20).
+  const [{ readResultsFile, workspaceDraws }, { cellIssue, emptyCell }] = await Promise.all([import('../io/results-read.js'), import('../core/results.js')]);
   let index: ReturnType<typeof workspaceDraws> | null = null;
   try {
     index = workspaceDraws(openWorkspace(ctx.workspace));
@@ -98,6 +98,7 @@ async function validateWithJsonPlans(paths: string[], opts: Parameters<typeof va
   let ioFailed = rest.ioFailed;
   const reports = new Map<string, FileReport>(rest.report.files.map((f) => [f.file, f]));
   const summary = { ...rest.report.summary };
+  const { loadPlan } = await import('../io/inputs.js');
   for (const file of json) {
     let report: FileReport;
     try {
@@ -130,7 +131,7 @@ export const run: Handler<'validate'> = async (ctx, args, opts) => {
   const { report: result, ioFailed } = await validateWithJsonPlans(files, { ...(role ? { role } : {}), today: ctx.today, progress });
   if (!ioFailed) await planAgainstRegistries(result);
   await resultsAgainstDraws(ctx, result);
-  if (report !== undefined) await writeIssueReport(result, path.resolve(report));
+  if (report !== undefined) await (await import('../app/issue-report.js')).writeIssueReport(result, path.resolve(report));
   if (ctx.json) ctx.out(issuesJson(result));
   else {
     const color = !process.env.NO_COLOR && Boolean(process.stdout.isTTY);

@@ -9,11 +9,11 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { entityContentSha256 } from '../core/content-hash.js';
 import type { Entity } from '../core/types.js';
 import { knobs } from '../knobs.js';
-import { columnsOf } from './registry-range.js';
+import type { columnsOf } from './registry-range.js';
 
 /** Below this many entities the hash (~1 µs a row) is not worth a thread; SSJ_HASH_ASIDE_ROWS for tests. */
 const ASIDE_ROWS = 200_000;
@@ -23,15 +23,21 @@ const WORKER = new URL('./content-hash-worker.js', import.meta.url);
 /** entityContentSha256(entities), computed on a worker thread when that pays; never rejects. */
 export function entityContentSha256Aside(entities: readonly Entity[]): string | Promise<string> {
   if (entities.length < (knobs().hashAsideRows ?? ASIDE_ROWS) || !knobs().parallel || !fs.existsSync(fileURLToPath(WORKER))) return entityContentSha256(entities);
+  return aside(entities);
+}
+
+/** The worker's side: worker_threads and the column views are loaded only here (start-up, issue #20). */
+async function aside(entities: readonly Entity[]): Promise<string> {
+  const [{ columnsOf }, { Worker }] = await Promise.all([import('./registry-range.js'), import('node:worker_threads')]);
   const columns = columnsOf(entities);
   if (!columns) return entityContentSha256(entities);
   // The hash reads key, name and the coded fields: the other texts stay here (a third less to copy).
   const slim = { ...columns, pieces: columns.pieces.map((c) => ({ ...c, ybbm: '', address: '', legal: '' })) };
-  return onWorker({ entities }, slim);
+  return onWorker(Worker, { entities }, slim);
 }
 
 /** Starts the worker; `data` is copied to it at once and not held here a moment longer. */
-function onWorker(box: { entities: readonly Entity[] | null }, data: NonNullable<ReturnType<typeof columnsOf>>): Promise<string> {
+function onWorker(Worker: typeof import('node:worker_threads').Worker, box: { entities: readonly Entity[] | null }, data: NonNullable<ReturnType<typeof columnsOf>>): Promise<string> {
   let worker: Worker;
   try {
     worker = new Worker(WORKER, { workerData: data, transferList: [data.piece.buffer, data.row.buffer], execArgv: [] });

@@ -35,12 +35,9 @@ import { preambleOf, RowSink } from './read/sink.js';
 import { fromColumns, joinDict, joinKeys, mergeByRow, dialectOf, type EntityColumns, type Omitted, type RangeSetup, type WorkerRange } from './registry-range.js';
 import { isCsvText, resolveHeader } from './table.js';
 import { knobs } from '../knobs.js';
+import { sizeFor } from './registry-parallel-size.js';
 
 
-/** Below this a worker's start-up (~50 ms) is not worth it. */
-const MIN_BYTES = 4 * 1024 * 1024;
-/** Above this the file is not held in memory: the streaming reader takes it. */
-const MAX_BYTES = 1024 * 1024 * 1024;
 /** Text parsed at a time: bounds the memory of decoded text and parsed rows. */
 const PIECE_BYTES = 2 * 1024 * 1024;
 /** Where the bytes are split between the two workers, and how far past it a record end is looked for. */
@@ -76,16 +73,6 @@ function workerAvailable(): boolean {
     return WORKER.protocol === 'file:' && fs.existsSync(fileURLToPath(WORKER));
   } catch {
     return false;
-  }
-}
-
-/** The size of a file worth reading in parallel, or null (small, huge, unreadable: the sequential reader takes it and says why). */
-function sizeFor(file: string): number | null {
-  try {
-    const size = fs.statSync(file).size;
-    return size >= Math.max(1, knobs().parallelMinBytes ?? MIN_BYTES) && size <= MAX_BYTES ? size : null;
-  } catch {
-    return null;
   }
 }
 

@@ -15,7 +15,7 @@ import { knobs } from '../knobs.js';
 import { validatorFor } from '../core/validators.js';
 import { InputError, IoError, SsjError, UsageError } from '../errors.js';
 import type { Conflict, Entity, FileReport, InputRef, Inspector, Issue, Role, Table, TableRow, ValidateReport } from '../core/types.js';
-import { readRegistryParallel } from './registry-parallel.js';
+import { sizeFor } from './registry-parallel-size.js';
 import { phase } from './timing.js';
 import { readTable } from './table.js';
 
@@ -104,7 +104,7 @@ async function readRegistryFile(
   file: string,
   opts: FileReadOptions,
 ): Promise<FileRead> {
-  const fast = await readRegistryParallel(file, opts);
+  const fast = sizeFor(file) === null ? null : await (await import('./registry-parallel.js')).readRegistryParallel(file, opts);
   if (fast && opts.kept + fast.rows <= maxRows()) return fast;
   const read = await readSequential(file, opts);
   read.acc.entities = sortedByKey(read.acc.entities);
