@@ -15,7 +15,7 @@ let hook: string;
 
 beforeAll(() => {
   dir = tempDir('ssj-startup-');
-  fs.writeFileSync(path.join(dir, 'hooks.mjs'), `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/node_modules/')) process.stderr.write('LOADED ' + r.url + '\\n'); return r; }\n`);
+  fs.writeFileSync(path.join(dir, 'hooks.mjs'), `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/node_modules/') || r.url.includes('/dist/') || r.url.startsWith('node:')) process.stderr.write('LOADED ' + r.url + '\\n'); return r; }\n`);
   hook = path.join(dir, 'register.mjs');
   fs.writeFileSync(hook, [
     `import { register, createRequire } from 'node:module';`,
@@ -26,16 +26,28 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The packages a run of bin/ssj loads (by name), and its result. */
-function packagesLoaded(args: string[], cwd = ROOT): { code: number; packages: Set<string> } {
+/** The packages a run of bin/ssj loads (by name), our own modules (dist/…, as `src/…` without .js), Node's built-ins it imports (node:…), and its result. */
+function packagesLoaded(args: string[], cwd = ROOT): { code: number; packages: Set<string>; ours: Set<string>; builtins: Set<string> } {
   const r = ssj(args, { cwd, env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` } });
   const packages = new Set<string>();
+  const ours = new Set<string>();
+  const builtins = new Set<string>();
   for (const line of r.stderr.split('\n')) {
     const m = /^LOADED .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line);
     if (m?.[1]) packages.add(m[1]);
+    const d = /^LOADED file:.*\/dist\/(.+)\.js$/.exec(line);
+    if (d?.[1] && !line.includes('/node_modules/')) ours.add(`src/${d[1]}`);
+    const b = /^LOADED (node:[\w/]+)/.exec(line);
+    if (b?.[1]) builtins.add(b[1]);
   }
-  return { code: r.code, packages };
+  return { code: r.code, packages, ours, builtins };
 }
+
+/** Our modules a validate of one workbook must not load (each pulls more behind it): read, checked, reported — nothing of draws, results, plans or the ledger. */
+const NOT_FOR_VALIDATE = [
+  'src/io/results-read', 'src/core/results', 'src/io/record-sheet-xlsx', 'src/io/inputs', 'src/core/plan', 'src/core/draw', 'src/core/draw2',
+  'src/core/ledger', 'src/io/records', 'src/app/issue-report', 'src/io/xlsx-write', 'src/io/registry-parallel', 'src/io/registry-range', 'src/i18n/en',
+];
 
 const HEAVY = ['exceljs', 'inquirer', '@inquirer/core', 'date-fns', 'csv-stringify', 'cli-progress', 'yazl'];
 
@@ -46,10 +58,19 @@ describe('what a command loads', () => {
     expect([...r.packages]).toEqual([]);
   });
 
-  it('--help loads commander and nothing heavy', () => {
+  it('--help loads commander and nothing heavy: no command module, no English catalogue', () => {
     const r = packagesLoaded(['--help']);
     expect(r.code).toBe(0);
     expect([...r.packages].filter((p) => p !== 'commander')).toEqual([]);
+    expect(r.ours.has('src/cli')).toBe(true); // the hook sees our modules
+    expect([...r.ours].filter((m) => m.startsWith('src/commands/') || m.startsWith('src/i18n/en'))).toEqual([]);
+  });
+
+  it('the English catalogue is loaded when English is asked for (--lang en, SSJ_LANG, --form-lang)', () => {
+    expect(packagesLoaded(['--lang', 'en', '--help']).ours.has('src/i18n/en')).toBe(true);
+    const r = packagesLoaded(['validate', path.join(ROOT, 'examples', 'pharmacies.xlsx'), '--date', '2024-06-03', '--form-lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.ours.has('src/i18n/en')).toBe(true);
   });
 
   it('validate of an example registry reads the workbook (SheetJS) but loads no workbook writer, prompt or date library', () => {
@@ -57,6 +78,10 @@ describe('what a command loads', () => {
     expect(r.code).toBe(0);
     expect(r.packages.has('xlsx')).toBe(true); // the hook sees what is loaded
     expect(HEAVY.filter((p) => r.packages.has(p))).toEqual([]);
+    expect(r.ours.has('src/commands/validate')).toBe(true);
+    expect(NOT_FOR_VALIDATE.filter((m) => r.ours.has(m))).toEqual([]);
+    expect([...r.ours].filter((m) => m.startsWith('src/commands/') && !m.startsWith('src/commands/common/') && m !== 'src/commands/validate')).toEqual([]);
+    expect(r.builtins.has('node:worker_threads')).toBe(false); // a small file is read here, without a worker
   });
 
   it('status loads neither a workbook reader nor a writer', () => {
