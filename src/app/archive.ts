@@ -42,7 +42,7 @@ const TOOL_FILES: [string, string][] = [
   ['vectors/ssj-draw-2.json', 'vectors/ssj-draw-2.json'],
 ];
 
-/** Files of the workspace an input may be kept as: registries/ and plans/ (two levels), and the workspace folder. */
+/** Files of the workspace an input may be kept as: inputs/<id>/ (kept by the draw), registries/ and plans/ (two levels), and the workspace folder. */
 function candidateFiles(ws: Workspace): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number) => {
@@ -59,6 +59,7 @@ function candidateFiles(ws: Workspace): string[] {
       else if (d.isDirectory() && depth > 0) walk(p, depth - 1);
     }
   };
+  walk(path.join(ws.root, 'inputs'), 1);
   walk(ws.registries, 2);
   walk(ws.plans, 2);
   walk(ws.root, 0);

@@ -11,7 +11,9 @@ import type { InputRef, Plan, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { InputFiles, LoadedInputs } from '../io/inputs.js';
 import { readTextFile } from '../io/records.js';
+import { safeFileName } from '../core/record-sheet.js';
 import type { Workspace } from '../io/workspace.js';
+import type { KeptFile } from './ledger.js';
 import { roleLabel } from '../render/witness.js';
 
 /**
@@ -44,14 +46,40 @@ const GROUPS: [keyof InputFiles, readonly Role[], string][] = [
   ['priorInspections', ['prior-inspections'], '--prior-inspections'],
 ];
 
+/** Where a draw's inputs are kept as it read them: `inputs/<draw id>/` (the same place an evidence package holds them). */
+export const keptInputsDir = (ws: Workspace, drawId: string): string => path.join(ws.root, 'inputs', safeFileName(drawId));
+
+/**
+ * The copies of a draw's input files to keep with its record, `inputs/<id>/<file name>` (a second file of the
+ * same name gets its position as a prefix): each path given on the command line, matched to the record's
+ * input of its name, with the SHA-256 it had when read (checked again as it is copied).
+ */
+export function keptInputs(ws: Workspace, record: { drawId: string; inputs: InputRef[] }, given: InputFiles): KeptFile[] {
+  const paths = [...(given.plan ?? []), ...GROUPS.flatMap(([k]) => given[k] ?? [])];
+  const used = new Set<string>();
+  const names = new Set<string>();
+  const out: KeptFile[] = [];
+  record.inputs.forEach((ref, k) => {
+    const from = paths.find((p) => !used.has(p) && path.basename(p) === ref.file);
+    if (!from) return;
+    used.add(from);
+    const name = names.has(ref.file) ? `${k + 1}-${ref.file}` : ref.file;
+    names.add(name);
+    out.push({ from, path: path.join(keptInputsDir(ws, record.drawId), name), sha256: ref.fileSha256 });
+  });
+  return out;
+}
+
 /**
  * The registries to re-run a record with: the files given by flag, else the
- * files the record names, looked up in the folders of the given files, the
- * workspace's registries/ folder, the workspace and the record's folder.
+ * files the record names, looked up in the folder where the draw's inputs are
+ * kept (inputs/<id>/), the folders of the given files, the workspace's
+ * registries/ folder, the workspace and the record's folder.
  */
-export function recordedInputs(ws: Workspace, recorded: InputRef[], given: InputFiles, recordDir: string | null, only?: (keyof InputFiles)[], more: string[] = []): InputFiles {
+export function recordedInputs(ws: Workspace, draw: { drawId: string; inputs: InputRef[] }, given: InputFiles, recordDir: string | null, only?: (keyof InputFiles)[]): InputFiles {
+  const recorded = draw.inputs;
   const givenPaths = GROUPS.flatMap(([k]) => given[k] ?? []);
-  const dirs = [...new Set([...givenPaths.map((p) => path.dirname(p)), ws.registries, ws.root, ...(recordDir ? [recordDir] : []), ...more])];
+  const dirs = [...new Set([keptInputsDir(ws, draw.drawId), ...givenPaths.map((p) => path.dirname(p)), ws.registries, ws.root, ...(recordDir ? [recordDir] : [])])];
   const out: InputFiles = { plan: given.plan };
   for (const [key, roles, flag] of GROUPS) {
     if (only && !only.includes(key)) continue;
@@ -62,7 +90,9 @@ export function recordedInputs(ws: Workspace, recorded: InputRef[], given: Input
     const names = recorded.filter((r) => roles.includes(r.role));
     if (!names.length) continue;
     out[key] = names.map((r) => {
-      const found = dirs.map((d) => path.join(d, r.file)).find((p) => fs.existsSync(p));
+      const k = recorded.indexOf(r);
+      const kept = path.join(dirs[0] as string, recorded.findIndex((x) => x.file === r.file) === k ? r.file : `${k + 1}-${r.file}`); // as keptInputs names it
+      const found = [kept, ...dirs.slice(1).map((d) => path.join(d, r.file))].find((p) => fs.existsSync(p));
       if (!found) throw new UsageError('drawcmd.verify.inputMissing', { file: r.file, role: roleLabel(r.role), dirs: dirs.join('、'), flag });
       return found;
     });

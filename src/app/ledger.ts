@@ -16,7 +16,7 @@ import { checkLedger, type LedgerCheck } from '../core/ledger.js';
 import { rechain, recordText, ledgerLineOf } from '../core/record.js';
 import type { LedgerLine, LedgerRecord } from '../core/types.js';
 import { CheckFailed, IoError, UsageError } from '../errors.js';
-import { writeFilesAtomic } from '../io/atomic.js';
+import { writeFilesAtomic, type AtomicFile } from '../io/atomic.js';
 import { syncFolders, writeDocuments } from '../io/documents.js';
 import { confineWrite } from '../io/confine.js';
 import { differenceLines } from '../render/difference-lines.js';
@@ -56,7 +56,16 @@ export interface EventRequest {
    * would take minutes, src/io/documents.ts), and listed with their SHA-256.
    */
   documents?: FileToWrite[];
+  /** Copies of files the command read, kept in the workspace (a draw's inputs, inputs/<id>/): new files, checked against `sha256` as copied. */
+  keep?: KeptFile[];
   payload?: Record<string, unknown>;
+}
+
+/** A file to copy into the workspace: from where, to where (absolute), and the SHA-256 it had when read. */
+export interface KeptFile {
+  from: string;
+  path: string;
+  sha256: string;
 }
 
 export interface Appended<T> {
@@ -143,6 +152,11 @@ export interface AppendOptions {
   known?: KnownDigests;
 }
 
+/** appendRecord's options: the copies of the inputs the record read, to keep with it. */
+export interface RecordOptions<T> extends AppendOptions {
+  keep?: (record: T) => KeptFile[];
+}
+
 export async function appendEvent<T = undefined>(
   ws: Workspace,
   now: Date,
@@ -164,13 +178,19 @@ export async function appendEvent<T = undefined>(
     const state: LedgerState = { lines, records: recordLines(lines), head: headOf(lines) };
     const { event, value } = await make(state);
     if (event === null) return { events: [], head: state.head ?? '', value }; // nothing to change: nothing appended
+    const kept = event.keep ?? [];
     // Text is encoded once: the bytes hashed for the event are the bytes written (hashing a 42 MB record as a
-    // string encoded it, and writing it encoded it again).
-    const writes = (event.write ?? []).map((f) => (typeof f.data === 'string' ? { ...f, data: Buffer.from(f.data, 'utf8') } : f));
+    // string encoded it, and writing it encoded it again). A kept copy left by a draw cut off before its ledger
+    // line (its id is drawn again) is replaced, not refused.
+    const writes: AtomicFile[] = [
+      ...(event.write ?? []).map((f) => (typeof f.data === 'string' ? { ...f, data: Buffer.from(f.data, 'utf8') } : f)),
+      ...kept.map((k) => ({ path: k.path, from: k.from, sha256: k.sha256 })),
+    ];
+    const isNew = (f: AtomicFile) => Boolean(f.exclusive) || 'from' in f; // what goes again when the command fails
     const documents = event.documents ?? [];
     for (const f of [...writes, ...documents]) if (relPath(ws, f.path).startsWith('../')) throw new IoError('error.writeFailed', { file: f.path, reason: 'outside the workspace' });
     const files: FileRef[] = [
-      ...writes.map((f) => ({ path: relPath(ws, f.path), sha256: sha256Hex(f.data) })),
+      ...writes.map((f) => ({ path: relPath(ws, f.path), sha256: 'from' in f ? f.sha256 : sha256Hex(f.data) })),
       ...documents.map((f) => ({ path: relPath(ws, f.path), sha256: sha256Hex(f.data) })),
       ...(event.list ?? []).map((p) => {
         const rel = relPath(ws, p);
@@ -182,7 +202,7 @@ export async function appendEvent<T = undefined>(
     const recordHash = typeof event.payload?.recordHash === 'string' ? event.payload.recordHash : undefined;
     writePending(ws, { kind: event.kind, ...(event.drawId ? { drawId: event.drawId } : {}), ...(recordHash ? { recordHash } : {}), files: files.map((f) => f.path), ...(event.payload && !recordHash ? { payload: event.payload } : {}) });
     try {
-      writeFilesAtomic(writes.map((f) => ({ path: f.path, data: f.data, exclusive: Boolean(f.exclusive) })));
+      writeFilesAtomic(writes);
     } catch (err) {
       clearPending(ws); // nothing was written (writeFilesAtomic puts back what it had replaced)
       throw err;
@@ -193,8 +213,8 @@ export async function appendEvent<T = undefined>(
         syncFolders(new Set(documents.map((d) => path.dirname(d.path))));
       } catch (err) {
         // The records go again; documents already replaced stay new, named by the pending note (a rerun makes them again).
-        for (const f of writes) if (f.exclusive) fs.rmSync(f.path, { force: true });
-        if (writes.every((f) => f.exclusive)) clearPending(ws);
+        for (const f of writes) if (isNew(f)) fs.rmSync(f.path, { force: true });
+        if (writes.every(isNew)) clearPending(ws);
         throw err;
       }
     }
@@ -212,8 +232,8 @@ export async function appendEvent<T = undefined>(
     } catch (err) {
       // The ledger could not be written (a full disk): the new records go again, so the workspace is as it was.
       // (Files replaced in place stay new; the pending note left names them for the next command.)
-      for (const f of writes) if (f.exclusive) fs.rmSync(f.path, { force: true });
-      if (writes.every((f) => f.exclusive)) clearPending(ws);
+      for (const f of writes) if (isNew(f)) fs.rmSync(f.path, { force: true });
+      if (writes.every(isNew)) clearPending(ws);
       throw err;
     }
     clearPending(ws);
@@ -247,7 +267,7 @@ export async function appendRecord<T extends LedgerRecord>(
   kind?: 'draw' | 'substitution' | 'replacement',
   payload: Record<string, unknown> = {},
   documents: (record: T) => Companion[] = () => [],
-  options: AppendOptions = {},
+  options: RecordOptions<T> = {},
 ): Promise<{ record: T; text: string; head: string }> {
   const done = await appendEvent<{ record: T; text: string }>(ws, now, async (state) => {
     const draft = typeof make === 'function' ? await make(state.records, state) : make;
@@ -269,6 +289,7 @@ export async function appendRecord<T extends LedgerRecord>(
         drawId: record.drawId,
         write: [...extra.map((c) => ({ path: c.path, data: c.data, exclusive: true })), { path: file, data: text, exclusive: true }], // witness sheets, like records, never replaced
         documents: documents(record), // the notices: listed with the record, made again by ssj notices
+        ...(options.keep ? { keep: options.keep(record) } : {}), // the inputs as read: the draw re-checkable after a registry is replaced
         payload: { ...line, ...payload },
       },
     };

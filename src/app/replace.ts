@@ -73,7 +73,7 @@ function refuse(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], q: Replace
 
 /** The registries the draw read, as recorded (a replacement is drawn from the same ones: any other is refused). */
 async function drawInputs(ws: Workspace, draw: DrawRecord, q: ReplaceRequest): Promise<LoadedInputs> {
-  const files = recordedInputs(ws, draw.inputs, q.files, ws.draws, ['entities', 'inspectors', 'conflicts']);
+  const files = recordedInputs(ws, draw, q.files, ws.draws, ['entities', 'inspectors', 'conflicts']);
   const algorithm = algorithmOf(draw);
   const loaded = await loadInputs(files, { plan: false, entities: true, inspectors: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) });
   refuseRerunOnErrors(loaded.issues, q.warn);

@@ -18,7 +18,7 @@ export async function statsOf(ws: Workspace, year: number, quarter: number | nul
   const amendments = records.filter(isAmendment);
   const latest = draws.filter((d) => Number(d.drawDate.slice(0, 4)) <= year).at(-1);
   let registry: { key: string; name: string; objectType: ObjectType }[] = [];
-  const files = entityFiles.length ? entityFiles : latest ? (recordedInputs(ws, latest.inputs, {}, ws.draws, ['entities']).entities ?? []) : [];
+  const files = entityFiles.length ? entityFiles : latest ? (recordedInputs(ws, latest, {}, ws.draws, ['entities']).entities ?? []) : [];
   if (files.length) {
     const loaded = await loadInputs({ entities: files }, { plan: false, entities: true, inspectors: false });
     registry = loaded.entities.map((e) => ({ key: e.key, name: e.name, objectType: e.objectType }));

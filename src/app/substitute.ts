@@ -152,7 +152,7 @@ export async function substituteInspector(ws: Workspace, q: SubstituteRequest): 
     return { record: made, text: JSON.stringify(made, null, 2), again: true, sheets };
   }
   refuse(ws, q, readLedger(ws));
-  const files = recordedInputs(ws, q.draw.inputs, q.files, ws.draws, ['inspectors', 'conflicts']);
+  const files = recordedInputs(ws, q.draw, q.files, ws.draws, ['inspectors', 'conflicts']);
   const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true, algorithm: algorithmOf(q.draw) });
   refuseOnErrors(loaded.issues, q.warn, true);
   for (const d of compareInputs(q.draw.inputs, loaded.inputs, new Set(['inspectors', 'conflicts']))) q.changedInput(d);

@@ -254,9 +254,8 @@ export async function verifyDraw(
   const { draw, dir } = target(ws, recordFile, flags.drawId, standalone);
   const lines = standalone ? [] : readLedger(ws);
   const given = flags.files;
-  // In an evidence package unzipped (ssj archive), each draw's inputs are kept under inputs/<id>/.
-  const packaged = path.join(ws.root, 'inputs', draw.drawId);
-  const files = recordedInputs(ws, draw.inputs, given, dir, undefined, fs.existsSync(packaged) ? [packaged] : []);
+  // The draw's inputs as it read them, kept under inputs/<id>/ in the workspace and in an evidence package unzipped, come first.
+  const files = recordedInputs(ws, draw, given, dir);
   // A large registry's content hash is made on a worker thread while the draw is re-run here.
   const algorithm = algorithmOf(draw);
   const inputs = await loadInputs(files, { plan: false, entities: true, inspectors: true, deferHashes: true, algorithm, ...(algorithm === 'ssj-draw/2' ? { drawDate: draw.drawDate } : {}) }, progress);

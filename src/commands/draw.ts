@@ -23,7 +23,7 @@ import { CheckFailed, InputError, SsjError, UsageError } from '../errors.js';
 import { t, type MsgKey } from '../i18n/index.js';
 import { differenceLines } from '../render/difference-lines.js';
 import { priorDraws, yearDraws } from '../app/prior-draws.js';
-import { readAnnouncement, withDocument } from '../app/draw-inputs.js';
+import { keptInputs, keptInputsDir, readAnnouncement, withDocument } from '../app/draw-inputs.js';
 import { witnessEarly, witnessFiles, witnessPaths, type EarlyWitness } from '../app/witness.js';
 import { sheetsAfterRecord } from '../app/sheets-in-force.js';
 import { checkedId, inputFiles, optText, requireFlags, seedProblem, text } from './common/flags.js';
@@ -76,6 +76,7 @@ function printOutputs(ctx: Ctx, ws: Workspace, r: DrawRecord, head: string): voi
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witness'), file: w.html }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.witnessXlsx'), file: w.xlsx }));
   ctx.out(t('drawcmd.wrote', { what: t('after.out.list'), file: drawnListPaths(ws, r.drawId).csv }));
+  ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.inputs'), file: keptInputsDir(ws, r.drawId) }));
   ctx.out(t('drawcmd.wrote', { what: t('drawcmd.out.ledger'), file: ws.ledger }));
   ctx.out(t('ledger.head', { head: shortHead(head) }));
 }
@@ -306,7 +307,7 @@ export const run: Handler<'draw'> = async (outer, _args, opts) => {
       undefined,
       {},
       (r) => (f.notices ? (notices = noticesWith(ctx, p.ws, r))?.docs ?? [] : []),
-      { known: p.known },
+      { known: p.known, keep: (r) => keptInputs(p.ws, r, f.files) }, // the inputs as read, kept under inputs/<id>/ with the record
     ));
   } finally {
     progress.stop();
@@ -318,7 +319,7 @@ export const run: Handler<'draw'> = async (outer, _args, opts) => {
     printOutputs(ctx, p.ws, record, head);
   }
   const written = [path.join(p.ws.draws, `${record.drawId}.json`), path.join(p.ws.draws, `${record.drawId}-witness.html`), path.join(p.ws.draws, `${record.drawId}-witness.xlsx`),
-    ...Object.values(drawnListPaths(p.ws, record.drawId))]; // the paths only: the list's bytes were made once, with the record
+    ...Object.values(drawnListPaths(p.ws, record.drawId)), ...keptInputs(p.ws, record, f.files).map((k) => k.path)]; // the paths only: the list's bytes were made once, with the record
   if (f.sheets) written.push(...(await sheetsAfter(ctx, p.ws, record)));
   const made = notices as NoticeDocs | null;
   if (made) {

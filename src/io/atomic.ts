@@ -4,6 +4,7 @@
  * the old file or the new one, never half of one; stray temp files are named
  * `.ssj-tmp-*` and ignored by every reader.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { IoError } from '../errors.js';
@@ -78,9 +79,29 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
  * renamed. If any write fails, none of the targets is touched; if a rename
  * fails (a target that is a folder, a read-only one), the targets already
  * renamed are put back as they were. (A crash between two renames is covered
- * by the ledger, which is written last.)
+ * by the ledger, which is written last.) A copy (`from`) is checked against
+ * its SHA-256 as it is made: a source changed since it was read is refused.
  */
-export function writeFilesAtomic(files: { path: string; data: string | Uint8Array; exclusive?: boolean }[]): void {
+/** A file to write: its bytes, or a copy of another file whose SHA-256 must be `sha256` (checked as it is copied). */
+export type AtomicFile = { path: string; exclusive?: boolean } & ({ data: string | Uint8Array } | { from: string; sha256: string });
+
+/** Copies `from` into the open `fd` in 1 MB pieces, hashing as it goes; a file that is not the one expected is refused. */
+function copyChecked(from: string, fd: number, sha256: string): void {
+  const src = fs.openSync(from, 'r');
+  try {
+    const h = createHash('sha256');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = fs.readSync(src, buf, 0, buf.length, null)) > 0; ) {
+      h.update(buf.subarray(0, n));
+      fs.writeSync(fd, buf, 0, n);
+    }
+    if (h.digest('hex') !== sha256) throw new IoError('error.copyChanged', { file: from });
+  } finally {
+    fs.closeSync(src);
+  }
+}
+
+export function writeFilesAtomic(files: AtomicFile[]): void {
   const staged: { tmp: string; target: string; exclusive: boolean }[] = [];
   for (const f of files) confineWrite(f.path);
   try {
@@ -91,7 +112,8 @@ export function writeFilesAtomic(files: { path: string; data: string | Uint8Arra
       staged.push({ tmp, target: f.path, exclusive: Boolean(f.exclusive) });
       const fd = fs.openSync(tmp, 'wx');
       try {
-        fs.writeFileSync(fd, f.data);
+        if ('from' in f) copyChecked(f.from, fd, f.sha256);
+        else fs.writeFileSync(fd, f.data);
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);

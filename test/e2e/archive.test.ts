@@ -162,9 +162,15 @@ describe('ssj archive and ssj verify FILE.zip', () => {
     expect(JSON.parse(a.stdout)).toMatchObject({ draws: ['20240603-1'], amendments: ['20240603-1-A1', '20240603-1-R1'] });
     const v = await ssjIn(['verify', out, '--json']);
     expect({ code: v.code, v: JSON.parse(v.stdout) as unknown }).toMatchObject({ code: 0, v: { match: true, differences: [], amendments: ['20240603-1-A1', '20240603-1-R1'] } });
-    // a changed registry (the record's bytes are nowhere now): refused, naming it
+    // a changed registry: packaged from the copy the draw kept (inputs/<id>/) …
     fs.appendFileSync(files.conflicts, Buffer.from([0]));
+    expect((await ssjIn(['archive', '--draw', '20240603-1', '--out', `${out}.1.zip`, '--workspace', root])).code).toBe(0);
+    // … and with that copy gone as well, the record's bytes are nowhere: refused, naming it (the ledger lists the copy)
+    const kept = path.join(root, 'inputs', '20240603-1', 'conflicts.xlsx');
+    const aside = path.join(tempDir('ssj-pkg-aside-'), 'conflicts.xlsx');
+    fs.renameSync(kept, aside);
     const missing = await ssjIn(['archive', '--draw', '20240603-1', '--out', `${out}.2.zip`, '--workspace', root]);
+    fs.renameSync(aside, kept);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('conflicts.xlsx');
     expect(fs.existsSync(`${out}.2.zip`)).toBe(false);

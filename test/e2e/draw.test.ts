@@ -53,9 +53,11 @@ describe('ssj draw', () => {
     ]);
     const listed = lines[0]!.files.map((f) => f.path);
     expect(listed.slice(0, 5)).toEqual(['draws/20240603-1-witness.html', 'draws/20240603-1-witness.xlsx', 'reports/抽取结果-20240603-1.csv', 'reports/抽取结果-20240603-1.html', 'draws/20240603-1.json']);
+    // Then the inputs as read, kept under inputs/<id>/ (plan and registries, in the record's order).
+    expect(listed.slice(5, 10)).toEqual(record.inputs.map((i) => `inputs/20240603-1/${i.file}`));
     // Then the notices (issue 17), listed with the record: one per entity, all.html and 审批表.html.
-    expect(listed.slice(5).sort()).toEqual(fs.readdirSync(path.join(root, 'notices', '20240603-1')).map((n) => `notices/20240603-1/${n}`).sort());
-    expect(listed.slice(5)).toHaveLength(record.selected.length + 2);
+    expect(listed.slice(10).sort()).toEqual(fs.readdirSync(path.join(root, 'notices', '20240603-1')).map((n) => `notices/20240603-1/${n}`).sort());
+    expect(listed.slice(10)).toHaveLength(record.selected.length + 2);
     expect(ledgerHead).toBe(lines[0]!.hash); // --json carries the new ledger head whole
     expect(() => JSON.parse(stdout)).not.toThrow();
   });

@@ -42,13 +42,14 @@ describe('ssj verify', () => {
     const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
     const r = await verify(root, ['--draw', '20240603-2', '--json']);
     const used = (JSON.parse(r.stdout) as { files: { role: string; path: string; sha256: string }[]; amendments: string[] });
-    const expected = [...files.entities, files.inspectors, files.conflicts].map((f) => [path.resolve(f), sha(f)]);
+    // the copies the draw kept of what it read (inputs/<id>/), byte for byte the registries it was given
+    const expected = [...files.entities, files.inspectors, files.conflicts].map((f) => [path.join(root, 'inputs', '20240603-2', path.basename(f)), sha(f)]);
     expect(used.files.map((f) => [f.path, f.sha256])).toEqual(expected);
     expect(used.files.map((f) => f.role)).toEqual(['pharmacies', 'institutions', 'inspectors', 'conflicts']);
     expect(used.amendments).toEqual([]);
     const text = await verify(root, ['--draw', '20240603-2']);
     expect(text.stdout).toContain('复算所用的文件：');
-    expect(text.stdout).toContain(`检查人员名录：${path.resolve(files.inspectors)}，SHA-256 前12位 ${sha(files.inspectors).slice(0, 12)}`);
+    expect(text.stdout).toContain(`检查人员名录：${path.join(root, 'inputs', '20240603-2', path.basename(files.inspectors))}，SHA-256 前12位 ${sha(files.inspectors).slice(0, 12)}`);
     expect(text.stdout).toContain('复算的递补：无');
   });
 
@@ -172,7 +173,7 @@ describe('ssj verify', () => {
     const wrong = await verify(root, ['--draw', '20240603-1', '--inspectors', copy]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('wrong-role');
-    const twice = await verify(root, ['--draw', '20240603-1', '--inspectors', files.entities[0]!]);
+    const twice = await verify(root, ['--draw', '20240603-1', '--entities', ...files.entities, '--inspectors', files.entities[0]!]);
     expect([twice.code, twice.stderr.includes('被指定了两次')]).toEqual([2, true]);
     const r = await verify(root, ['--draw', '20240603-1', '--entities', files.entities[0], '--json']);
     expect(r.code).toBe(1);

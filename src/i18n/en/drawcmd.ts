@@ -31,6 +31,7 @@ export const drawcmd: Record<keyof typeof zh, string> = {
   'drawcmd.out.record': "Draw record",
   'drawcmd.out.witness': "Witness sheet (print and have the supervisors sign)",
   'drawcmd.out.witnessXlsx': "Witness sheet (Excel)",
+  'drawcmd.out.inputs': "Copies of the input files read (for re-checks; do not edit)",
   'drawcmd.out.ledger': "Ledger",
   'drawcmd.out.sheets': "Inspection record sheets",
   'drawcmd.out.announcement': "Announcement",

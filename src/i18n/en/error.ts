@@ -25,6 +25,7 @@ export const error: Record<keyof typeof zh, string> = {
   'error.diskFull': 'Disk full while writing {file}. The workspace was left unchanged.',
   'error.exists': 'File exists: {file}. Use --force to overwrite.',
   'error.recordExists': 'Record exists and is never overwritten: {file}.',
+  'error.copyChanged': 'File {file} was changed after this command read it: the copy of what it read cannot be kept. Make sure nobody is editing it and run the command again. The workspace was left unchanged.',
   'error.locked': 'The workspace is in use by another ssj command (lock file {file}, process {pid}). Try again when it has finished.',
   'error.notWorkspace': '{dir} is not an ssj workspace (no draws/ folder). Run ssj init {dir} first, or name the workspace with --workspace.',
   'error.noTty': 'Not an interactive terminal, so no wizard. Use a subcommand, e.g. ssj validate file.xlsx; ssj --help lists them all.',

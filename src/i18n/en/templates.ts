@@ -104,6 +104,7 @@ Folders
   registries/  registries: {pharmacies}, {institutions}, {inspectors}, {conflicts}
   plans/       the plan: {plan} (pre-filled with an example: change it to your own plan)
   draws/       announcements, draw records and witness sheets (written by ssj; do not edit)
+  inputs/      a copy of the registries and plan each draw read (kept by ssj; do not edit — update the registries as usual, a re-check uses these copies)
   sheets/      inspection record sheets (written by ssj)
   results/     imported inspection results (written by ssj)
   reports/     monthly forms and publication files; fill in {activities} here with the month's meetings, documents and trainings

@@ -29,6 +29,7 @@ export const drawcmd = {
   'drawcmd.out.record': '抽取记录',
   'drawcmd.out.witness': '见证单（打印后由监督人签字）',
   'drawcmd.out.witnessXlsx': '见证单（Excel）',
+  'drawcmd.out.inputs': '所读输入文件的副本（复核用，勿改动）',
   'drawcmd.out.ledger': '台账',
   'drawcmd.out.sheets': '检查记录表',
   'drawcmd.out.announcement': '公告',

@@ -24,6 +24,7 @@ export const error = {
   'error.diskFull': '磁盘空间不足，无法写入 {file}。工作目录未作任何改动。',
   'error.exists': '文件已存在：{file}。如需覆盖请加 --force。',
   'error.recordExists': '记录已存在，不会覆盖：{file}。',
+  'error.copyChanged': '文件 {file} 在本命令读取之后被改动过，无法保存读取时的副本。请确认该文件不再被编辑后重新运行。工作目录未作任何改动。',
   'error.locked': '工作目录正被另一个 ssj 命令使用（锁文件 {file}，进程 {pid}）。请等它结束后再试。',
   'error.notWorkspace': '{dir} 不是 ssj 工作目录（没有 draws/ 文件夹）。请先运行 ssj init {dir}，或用 --workspace 指定工作目录。',
   'error.noTty': '当前不是交互式终端，无法进入向导。请直接使用子命令，例如 ssj validate 文件.xlsx；ssj --help 列出全部命令。',

@@ -103,6 +103,7 @@ export const templates = {
   registries/  名录库：{pharmacies}、{institutions}、{inspectors}、{conflicts}
   plans/       抽查工作计划：{plan}（已预填示例，请按本单位计划修改）
   draws/       抽取公告、抽取记录和见证单（自动生成，不要手工修改）
+  inputs/      每次抽取所读名录库和计划的副本（自动保存，不要改动；名录库可以照常更新，复核仍用这里的副本）
   sheets/      检查记录表（自动生成）
   results/     导入的检查结果（自动生成）
   reports/     月报表和公示文件；{activities} 在这里填写本月会议、文件、培训

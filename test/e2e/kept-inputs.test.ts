@@ -1,0 +1,65 @@
+/**
+ * A draw keeps the inputs it read under inputs/<id>/ (listed by its event): a registry updated or overwritten
+ * after the draw leaves the draw re-checkable — verify and archive use the kept copies. In process, tiny fixtures.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DrawRecord } from '../../src/core/types.js';
+import { ssjIn, tempDir } from '../helpers/cli.js';
+import { draw, makeWorkspace, pharmacies, writeXlsx, type Files } from './draw-fixtures.js';
+
+const sha256 = async (file: string) => (await import('node:crypto')).createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('the inputs a draw read, kept in the workspace', () => {
+  let root: string;
+  let files: Files;
+  let rec: DrawRecord;
+  beforeAll(async () => {
+    root = tempDir('ssj-kept-');
+    files = await makeWorkspace(root);
+    const r = await draw(root, files, ['--json']);
+    if (r.code !== 0) throw new Error(r.stderr);
+    rec = JSON.parse(r.stdout) as DrawRecord;
+  });
+
+  it('copies every input given, byte for byte, under inputs/<id>/, listed by the draw event with the recorded SHA-256', async () => {
+    const dir = path.join(root, 'inputs', rec.drawId);
+    expect(fs.readdirSync(dir).sort()).toEqual(rec.inputs.map((i) => i.file).sort());
+    const event = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; files?: { path: string; sha256: string }[] }).find((e) => e.kind === 'draw')!;
+    for (const ref of rec.inputs) {
+      const kept = path.join(dir, ref.file);
+      expect(await sha256(kept)).toBe(ref.fileSha256);
+      expect(event.files).toContainEqual({ path: `inputs/${rec.drawId}/${ref.file}`, sha256: ref.fileSha256 });
+    }
+  });
+
+  it('after a registry is overwritten, verify still says 一致 from the kept copy, and archive packs it', async () => {
+    await writeXlsx(files.entities[0]!, pharmacies(20)); // next month's registry saved over this month's
+    const v = await ssjIn(['verify', '--draw', rec.drawId, '--workspace', root]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain(`一致：${rec.drawId}`);
+    expect(v.stdout).toContain(path.join(root, 'inputs', rec.drawId, path.basename(files.entities[0]!)));
+    const out = path.join(tempDir('ssj-kept-zip-'), 'p.zip');
+    const a = await ssjIn(['archive', '--draw', rec.drawId, '--out', out, '--workspace', root]);
+    expect([a.code, a.stderr]).toEqual([0, a.stderr]);
+    const z = await ssjIn(['verify', out]);
+    expect(z.code).toBe(0);
+    // without the kept copy the updated registry is compared, and the draw no longer verifies
+    const moved = tempDir('ssj-kept-moved-');
+    fs.renameSync(path.join(root, 'inputs'), path.join(moved, 'inputs'));
+    try {
+      const bad = await ssjIn(['verify', '--draw', rec.drawId, '--workspace', root]);
+      expect(bad.code).toBe(1);
+    } finally {
+      fs.renameSync(path.join(moved, 'inputs'), path.join(root, 'inputs'));
+    }
+  });
+
+  it('a draw refused inside the lock keeps nothing', async () => {
+    const before = fs.readdirSync(path.join(root, 'inputs'));
+    const again = await draw(root, files, ['--id', rec.drawId]); // the id exists: refused inside the lock
+    expect(again.code).not.toBe(0);
+    expect(fs.readdirSync(path.join(root, 'inputs'))).toEqual(before);
+    expect(fs.readdirSync(path.join(root, 'inputs', rec.drawId)).filter((n) => n.startsWith('.ssj-tmp-'))).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+/** writeFilesAtomic's copies: hashed as they are made; a source that is not the one read is refused, nothing left. */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { IoError } from '../../src/errors.js';
+import { writeFilesAtomic } from '../../src/io/atomic.js';
+import { tempDir } from '../helpers/cli.js';
+
+describe('writeFilesAtomic with a copy', () => {
+  const dir = tempDir('ssj-atomic-copy-');
+  const src = path.join(dir, 'src.csv');
+  const bytes = Buffer.alloc(3 * (1 << 20) + 17, 7); // more than one 1 MB piece
+  fs.writeFileSync(src, bytes);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+
+  it('copies the bytes when their SHA-256 is the one given, with the other files of the step', () => {
+    const target = path.join(dir, 'kept', 'src.csv');
+    writeFilesAtomic([{ path: target, from: src, sha256: sha }, { path: path.join(dir, 'kept', 'b.txt'), data: 'b' }]);
+    expect(fs.readFileSync(target).equals(bytes)).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'kept', 'b.txt'), 'utf8')).toBe('b');
+  });
+
+  it('refuses a source changed since it was read (error.copyChanged), writing none of the step', () => {
+    const target = path.join(dir, 'kept2', 'src.csv');
+    const other = path.join(dir, 'kept2', 'other.txt');
+    let err: unknown;
+    try {
+      writeFilesAtomic([{ path: other, data: 'x' }, { path: target, from: src, sha256: '0'.repeat(64) }]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(IoError);
+    expect((err as IoError).key).toBe('error.copyChanged');
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.existsSync(other)).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'kept2'))).toEqual([]); // no temp file left
+  });
+});
