@@ -2,10 +2,13 @@
  * Issue #19, the second hostile round, input side: files given to validate
  * and draw that used to crash, blow up or be read wrongly without a word.
  * The corpus generator (test/hostile/make-corpus.mjs) makes every file.
+ * Command behaviour runs in-process (ssjIn); spawned bin/ssj where the
+ * process itself is the point: its call stack (500-row plan), its peak memory
+ * (bombs) and its time zone (TZ=UTC).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { committed, ssj, tempDir, expectNoStack } from '../helpers/cli.js';
+import { committed, ssj, ssjIn, tempDir, expectNoStack } from '../helpers/cli.js';
 import { hashTree, treeDiff, tempFiles, hasChinese, ssjMeasured } from '../hostile/helpers.js';
 // @ts-expect-error — plain ESM script without types
 import { validInputs, manyRowPlan, jsonPlan, hugeJsonPlan, sharedStringsBomb, zipBomb, escapePharmacies, awkwardNamePharmacies, passwordXlsx, passwordOds, formulaNamePharmacies } from '../hostile/make-corpus.mjs';
@@ -26,6 +29,10 @@ const validateJson = (files: string[]) => {
   const r = ssj(['validate', ...files, '--json', '--date', '2024-06-01']);
   return { r, report: JSON.parse(r.stdout) as { files: { file: string; role: string | null; rows: number; issues: { code: string; severity: string }[] }[] } };
 };
+const validateJsonIn = async (files: string[]) => {
+  const r = await ssjIn(['validate', ...files, '--json', '--date', '2024-06-01']);
+  return { r, report: JSON.parse(r.stdout) as { files: { file: string; role: string | null; rows: number; issues: { code: string; severity: string }[] }[] } };
+};
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('crashes and blow-ups', () => {
@@ -43,11 +50,11 @@ describe('crashes and blow-ups', () => {
     expect([0, 1]).toContain(d.code);
   }, 120_000);
 
-  it('a JSON plan of 20 MB is refused at once as too large (exit 2), naming it; nothing written', () => {
+  it('a JSON plan of 20 MB is refused at once as too large (exit 2), naming it; nothing written', async () => {
     const plan = hugeJsonPlan(path.join(corpus, 'plan-huge.json'), 20);
     const ws = workspace();
     const before = hashTree(ws);
-    const r = ssj(drawArgs(ws, plan));
+    const r = await ssjIn(drawArgs(ws, plan));
     expect(r.code).toBe(2);
     expectNoStack(r);
     expect(hasChinese(r.stderr)).toBe(true);
@@ -80,23 +87,23 @@ describe('workbook bombs, at every entry point', () => {
 });
 
 describe('inputs that deserve a better word', () => {
-  it.each([['password.xlsx', () => passwordXlsx()], ['password.ods', () => passwordOds()]])('%s is said to be password-protected, in Chinese, by validate and results (exit 1)', (name, make) => {
+  it.each([['password.xlsx', () => passwordXlsx()], ['password.ods', () => passwordOds()]])('%s is said to be password-protected, in Chinese, by validate and results (exit 1)', async (name, make) => {
     const file = path.join(corpus, name);
     fs.writeFileSync(file, make());
-    const v = ssj(['validate', file, '--date', '2024-06-01']);
+    const v = await ssjIn(['validate', file, '--date', '2024-06-01']);
     expect(v.stdout + v.stderr).toMatch(/密码/);
     expect(v.code).toBe(1);
-    const r = ssj(['results', file, '--workspace', workspace(), '--date', '2024-06-20', '--yes']);
+    const r = await ssjIn(['results', file, '--workspace', workspace(), '--date', '2024-06-20', '--yes']);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/密码/);
     expectNoStack(r);
   });
 
-  it('a JSON plan that draw accepts is read the same way by validate (no unreadable-file)', () => {
+  it('a JSON plan that draw accepts is read the same way by validate (no unreadable-file)', async () => {
     const plan = jsonPlan(path.join(corpus, 'plan.json'));
-    const d = ssj(drawArgs(workspace(), plan));
+    const d = await ssjIn(drawArgs(workspace(), plan));
     expect({ code: d.code, err: d.stderr }).toEqual({ code: 0, err: d.stderr });
-    const { r, report } = validateJson([plan, inputs.entities, inputs.inspectors]);
+    const { r, report } = await validateJsonIn([plan, inputs.entities, inputs.inspectors]);
     expect(r.code).toBe(0);
     expect(report.files[0]).toMatchObject({ role: 'plan', rows: 1 });
     expect(report.files[0]?.issues.map((i) => i.code)).not.toContain('unreadable-file');
@@ -104,27 +111,27 @@ describe('inputs that deserve a better word', () => {
 });
 
 describe('dates', () => {
-  it.each(['9999-12-31', '1970-01-01'])('--date %s is refused as absurd (exit 2)', (date) => {
+  it.each(['9999-12-31', '1970-01-01'])('--date %s is refused as absurd (exit 2)', async (date) => {
     const ws = workspace();
     const args = drawArgs(ws, inputs.plan);
     args[args.indexOf('--date') + 1] = date;
-    const r = ssj(args);
+    const r = await ssjIn(args);
     expect(r.code).toBe(2);
     expectNoStack(r);
     expect(r.stderr).toContain(date);
     expect(fs.readdirSync(path.join(ws, 'draws'))).toEqual([]);
   });
 
-  it('a --date earlier than the ledger\'s last event is refused (exit 2); the ledger is unchanged', () => {
+  it('a --date earlier than the ledger\'s last event is refused (exit 2); the ledger is unchanged', async () => {
     const ws = workspace();
     const first = drawArgs(ws, inputs.plan);
     first[first.indexOf('--date') + 1] = '2024-06-10';
-    expect(ssj(first).code).toBe(0);
+    expect((await ssjIn(first)).code).toBe(0);
     const before = hashTree(ws);
     const second = drawArgs(ws, inputs.plan);
     second[second.indexOf('--date') + 1] = '2024-06-01';
     second[second.indexOf('--seed') + 1] = '98765432109876543210';
-    const r = ssj(second);
+    const r = await ssjIn(second);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('2024-06-10');
     expect(treeDiff(before, hashTree(ws))).toEqual([]);
@@ -146,16 +153,16 @@ describe('dates', () => {
 describe('terminal escapes and bidi controls in cells', () => {
   // eslint-disable-next-line no-control-regex
   const RAW = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-  it('are never echoed raw (validate, draw, status) and never reach the record, witness sheet or record sheets', () => {
+  it('are never echoed raw (validate, draw, status) and never reach the record, witness sheet or record sheets', async () => {
     const entities = escapePharmacies(path.join(corpus, 'pharmacies-escapes.csv'));
-    const v = ssj(['validate', entities, '--date', '2024-06-01']);
+    const v = await ssjIn(['validate', entities, '--date', '2024-06-01']);
     expect(RAW.test(v.stdout + v.stderr)).toBe(false);
     const ws = workspace();
     const args = drawArgs(ws, inputs.plan).map((a) => (a === inputs.entities ? entities : a)).filter((a) => a !== '--no-sheets');
-    const d = ssj(args);
+    const d = await ssjIn(args);
     expect({ code: d.code, err: d.stderr }).toEqual({ code: 0, err: d.stderr });
     expect(RAW.test(d.stdout + d.stderr)).toBe(false);
-    const s = ssj(['status', '--workspace', ws]);
+    const s = await ssjIn(['status', '--workspace', ws]);
     expect(RAW.test(s.stdout + s.stderr)).toBe(false);
     const texts = fs.readdirSync(path.join(ws, 'draws')).filter((f) => /\.(json|html)$/.test(f)).map((f) => fs.readFileSync(path.join(ws, 'draws', f), 'utf8'));
     expect(texts.length).toBeGreaterThan(1);
@@ -165,11 +172,11 @@ describe('terminal escapes and bidi controls in cells', () => {
 });
 
 describe('entity names as file names', () => {
-  it('names longer than the file system allows and reserved names: every record sheet is written, the full name inside', () => {
+  it('names longer than the file system allows and reserved names: every record sheet is written, the full name inside', async () => {
     const entities = awkwardNamePharmacies(path.join(corpus, 'pharmacies-awkward-names.csv'));
     const ws = workspace();
     const args = drawArgs(ws, inputs.plan).map((a) => (a === inputs.entities ? entities : a)).filter((a) => a !== '--no-sheets');
-    const d = ssj([...args, '--json']);
+    const d = await ssjIn([...args, '--json']);
     expect({ code: d.code, err: d.stderr }).toEqual({ code: 0, err: d.stderr });
     expect(d.stderr).not.toMatch(/ENAMETOOLONG|检查记录表没有/);
     const rec = JSON.parse(d.stdout) as { drawId: string; selected: { name: string }[] };
@@ -183,11 +190,11 @@ describe('entity names as file names', () => {
 });
 
 describe('a lock held from another computer', () => {
-  it('is refused (not taken over by process id) while fresh, naming the other computer; taken over once stale by time', () => {
+  it('is refused (not taken over by process id) while fresh, naming the other computer; taken over once stale by time', async () => {
     const ws = workspace();
     const lock = path.join(ws, '.ssj.lock');
     fs.writeFileSync(lock, '999999@other-pc-in-the-office');
-    const r = ssj(drawArgs(ws, inputs.plan), { env: { SSJ_LOCK_WAIT_MS: '300' } });
+    const r = await ssjIn(drawArgs(ws, inputs.plan), { env: { SSJ_LOCK_WAIT_MS: '300' } });
     expect(r.code).toBe(2);
     expectNoStack(r);
     expect(r.stderr).toContain('other-pc-in-the-office');
@@ -195,17 +202,17 @@ describe('a lock held from another computer', () => {
     expect(fs.readFileSync(lock, 'utf8')).toBe('999999@other-pc-in-the-office');
     const old = new Date(Date.now() - 2 * 3600 * 1000);
     fs.utimesSync(lock, old, old);
-    const again = ssj(drawArgs(ws, inputs.plan), { env: { SSJ_LOCK_WAIT_MS: '300' } });
+    const again = await ssjIn(drawArgs(ws, inputs.plan), { env: { SSJ_LOCK_WAIT_MS: '300' } });
     expect({ code: again.code, err: again.stderr }).toEqual({ code: 0, err: again.stderr });
   });
 });
 
 describe('formula neutralising', () => {
-  it('names beginning with = + - @ are printed as written on the HTML witness and record sheets (no apostrophe)', () => {
+  it('names beginning with = + - @ are printed as written on the HTML witness and record sheets (no apostrophe)', async () => {
     const entities = formulaNamePharmacies(path.join(corpus, 'pharmacies-formula-names.csv'));
     const ws = workspace();
     const args = drawArgs(ws, inputs.plan).map((a) => (a === inputs.entities ? entities : a)).filter((a) => a !== '--no-sheets');
-    const d = ssj([...args, '--json']);
+    const d = await ssjIn([...args, '--json']);
     expect({ code: d.code, err: d.stderr }).toEqual({ code: 0, err: d.stderr });
     const rec = JSON.parse(d.stdout) as { drawId: string; selected: { name: string }[] };
     const html = [path.join(ws, 'draws', `${rec.drawId}-witness.html`), path.join(ws, 'sheets', rec.drawId, 'all.html')].map((f) => fs.readFileSync(f, 'utf8')).join('');
@@ -216,13 +223,13 @@ describe('formula neutralising', () => {
 });
 
 describe('the registry row cap', () => {
-  it('over all entity files together: the message says so and does not tell the user to split the file', () => {
+  it('over all entity files together: the message says so and does not tell the user to split the file', async () => {
     const second = path.join(corpus, 'pharmacies-second.csv');
     fs.writeFileSync(second, fs.readFileSync(inputs.entities, 'utf8').replace(/第(\d+)店/g, '第$1分店').replace(/(\r\n\d+,[^,]*,[^,]*,)9141/g, '$19141'));
     const ws = workspace();
     const args = drawArgs(ws, inputs.plan);
     args.splice(args.indexOf('--entities') + 2, 0, second);
-    const r = ssj(args, { env: { SSJ_MAX_REGISTRY_ROWS: '100' } });
+    const r = await ssjIn(args, { env: { SSJ_MAX_REGISTRY_ROWS: '100' } });
     expect(r.code).toBe(1);
     expectNoStack(r);
     expect(r.stderr).toContain('pharmacies-second.csv');
