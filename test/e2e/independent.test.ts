@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { committed, ROOT, ssj, tempDir } from '../helpers/cli.js';
+import { committed, ROOT, ssjIn, tempDir } from '../helpers/cli.js';
 
 const SCRIPT = path.join(ROOT, 'docs', 'independent', 'ssjdraw.py');
 const PY = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0);
@@ -173,9 +173,9 @@ interface V2Record {
 describe('an independent implementation of ssj-draw', () => {
   let demo = '';
   let demoId = '';
-  beforeAll(() => {
+  beforeAll(async () => {
     demo = path.join(tempDir('ssj-independent-'), 'demo');
-    const d = ssj(['demo', demo, '--json']);
+    const d = await ssjIn(['demo', demo, '--json']);
     expect(d.code).toBe(0);
     demoId = (JSON.parse(d.stdout) as { drawId: string }).drawId;
   }, 120000);
@@ -183,7 +183,7 @@ describe('an independent implementation of ssj-draw', () => {
 
   it('has a python3 with openpyxl (apt-get install python3-openpyxl; .ci/run installs it)', () => expect(PY).toBeDefined());
 
-  it('reproduces the worked test vectors of docs/ALGORITHM.md (ssj-draw/1) and every case of docs/vectors/ssj-draw-2.json', () => {
+  it('reproduces the worked test vectors of docs/ALGORITHM.md (ssj-draw/1) and every case of docs/vectors/ssj-draw-2.json', async () => {
     const r = py(['vectors']);
     expect(r.stdout).not.toContain('FAIL');
     const v2 = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'vectors', 'ssj-draw-2.json'), 'utf8')) as {
@@ -200,17 +200,17 @@ describe('an independent implementation of ssj-draw', () => {
     expect(r.status).toBe(0);
   });
 
-  it('re-runs the demo draw from its record and registries: every stratum and every team identical', () => {
+  it('re-runs the demo draw from its record and registries: every stratum and every team identical', async () => {
     const reg = (f: string) => path.join(demo, 'registries', f);
     const rec = path.join(demo, 'draws', `${demoId}.json`);
     expectAgreement(py(['verify', rec, '--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'),
       '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--ledger-dir', demo]), rec);
   }, 120000);
 
-  it('re-runs the draw of an evidence package (ssj archive, unzipped by Python) with the command its README gives', () => {
+  it('re-runs the draw of an evidence package (ssj archive, unzipped by Python) with the command its README gives', async () => {
     const dir = path.join(path.dirname(demo), 'package');
     fs.mkdirSync(dir);
-    expect(ssj(['archive', '--month', '2024-06', '--out', path.join(dir, 'p.zip'), '--workspace', demo]).code).toBe(0);
+    expect((await ssjIn(['archive', '--month', '2024-06', '--out', path.join(dir, 'p.zip'), '--workspace', demo])).code).toBe(0);
     expect(spawnSync(PY ?? 'python3', ['-m', 'zipfile', '-e', 'p.zip', 'un'], { cwd: dir }).status).toBe(0);
     const un = path.join(dir, 'un');
     const readme = fs.readFileSync(path.join(un, 'README.txt'), 'utf8');
@@ -232,7 +232,7 @@ describe('an independent implementation of ssj-draw', () => {
     await wb.xlsx.writeFile(file);
     const reg = (f: string) => path.join(ws, 'registries', f);
     const files = ['--entities', reg('pharmacies.xlsx'), reg('institutions.xlsx'), '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx')];
-    const d = ssj(committed(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', 'plan-2024.xlsx'), ...files, '--seed', '16180339887498948482',
+    const d = await ssjIn(committed(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', 'plan-2024.xlsx'), ...files, '--seed', '16180339887498948482',
       '--seed-source', 'test', '--date', '2024-07-05', '--no-sheets', '--yes', '--json']));
     expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
     const rec = path.join(ws, 'draws', `${(JSON.parse(d.stdout) as { drawId: string }).drawId}.json`);
@@ -241,7 +241,7 @@ describe('an independent implementation of ssj-draw', () => {
 
   it('re-runs a draw on registries typed into the ssj init templates: only the table sheets are read, not 说明', async () => {
     const ws = path.join(path.dirname(demo), 'ws');
-    expect(ssj(['init', ws]).code).toBe(0);
+    expect((await ssjIn(['init', ws])).code).toBe(0);
     const reg = (f: string) => path.join(ws, 'registries', f);
     const dreg = (f: string) => path.join(demo, 'registries', f);
     const pharmacies = records(await xlsxRows(dreg('pharmacies.xlsx')), '序号');
@@ -256,7 +256,7 @@ describe('an independent implementation of ssj-draw', () => {
     fs.copyFileSync(path.join(demo, 'plans', 'plan-2024.xlsx'), path.join(ws, 'plans', 'plan-2024.xlsx'));
     const files = ['--entities', reg('附件2-定点零售药店名录库.xlsx'), reg('附件3-定点医疗机构名录库.xlsx'),
       '--inspectors', reg('附件4-检查人员名录库.xlsx'), '--conflicts', reg('回避名单.xlsx')];
-    const d = ssj(committed(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', 'plan-2024.xlsx'), ...files, '--seed', '27182818284590452353',
+    const d = await ssjIn(committed(['draw', '--workspace', ws, '--plan', path.join(ws, 'plans', 'plan-2024.xlsx'), ...files, '--seed', '27182818284590452353',
       '--seed-source', 'test', '--date', '2024-06-05', '--no-sheets', '--yes', '--json']));
     expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
     const id = (JSON.parse(d.stdout) as { drawId: string }).drawId;
@@ -265,13 +265,13 @@ describe('an independent implementation of ssj-draw', () => {
     expect(out.stdout).toContain(`entities read: ${pharmacies.length + institutions.length}, inspectors: ${inspectors.length}, conflicts: ${conflicts.length},`);
     expectAgreement(out, rec);
   }, 180000);
-  it('verifies ssj-draw/2 records made by bin/ssj with every new rule in use: strata, teams, inspector exclusions, marked codes, substitutions', async () => {
+  it('verifies ssj-draw/2 records made by ssj with every new rule in use: strata, teams, inspector exclusions, marked codes, substitutions', async () => {
     const ws = path.join(path.dirname(demo), 'v2');
     fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
     const { H, P, R, tables } = buildV2(ws);
     const reg = (f: string) => path.join(ws, 'registries', f);
     // the three new roles typed into the templates `ssj templates` writes (each with its 说明 sheet)
-    expect(ssj(['templates', '--out', path.join(ws, 'templates')]).code).toBe(0);
+    expect((await ssjIn(['templates', '--out', path.join(ws, 'templates')])).code).toBe(0);
     for (const [tpl, csv, marker] of [['参保人名录库.xlsx', 'insured.csv', '姓名'], ['既往检查记录.xlsx', 'prior-inspections.csv', '检查日期'],
       ['附件1-随机抽查事项清单.xlsx', 'items.csv', '抽查事项']] as const) {
       const [head, ...rows] = tables[csv]!;
@@ -284,7 +284,7 @@ describe('an independent implementation of ssj-draw', () => {
     const records: string[] = [];
     // two draws: the second sees the first in the ledger, so an exclusion has both draws and inspections
     for (const [date, seed] of [['2024-03-01', '16180339887498948482'], ['2024-06-05', '27182818284590452353']] as const) {
-      const d = ssj(committed(['draw', '--workspace', ws, '--plan', reg('plan-2024.csv'), ...inputs, ...extra, '--seed', seed, '--seed-source', 'test',
+      const d = await ssjIn(committed(['draw', '--workspace', ws, '--plan', reg('plan-2024.csv'), ...inputs, ...extra, '--seed', seed, '--seed-source', 'test',
         '--date', date, '--no-sheets', '--yes', '--json']));
       expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
       records.push(path.join(ws, 'draws', `${(JSON.parse(d.stdout) as { drawId: string }).drawId}.json`));
@@ -296,7 +296,7 @@ describe('an independent implementation of ssj-draw', () => {
     const specialist = team.members.find((m) => ['ZF001', 'ZF003', 'ZF008'].includes(m.key))!.key;
     const expert = team.members.find((m) => m.category === '专家')!.key;
     for (const [who, seed] of [[specialist, '14142135623730950488'], [expert, '17320508075688772935']] as const) {
-      const s = ssj(['substitute', '--workspace', ws, '--draw', path.basename(records[1]!, '.json'), '--entity', team.entity, '--inspector', who,
+      const s = await ssjIn(['substitute', '--workspace', ws, '--draw', path.basename(records[1]!, '.json'), '--entity', team.entity, '--inspector', who,
         '--reason', '回避', '--seed', seed, '--seed-source', 'test', '--inspectors', reg('inspectors.csv'), '--conflicts', reg('conflicts.csv'),
         '--date', '2024-06-06', '--yes', '--json']);
       expect({ code: s.code, stderr: s.code === 0 ? '' : s.stderr }).toEqual({ code: 0, stderr: '' });
@@ -331,22 +331,22 @@ describe('an independent implementation of ssj-draw', () => {
     expect(out.stdout.match(/^substitution \S+-A\d \(\S+ out\): MATCH$/gm)).toHaveLength(2);
   }, 120000);
 
-  it('leaves out of the yearly cap a draw voided before the record, as ssj does (ALGORITHM.md decision 4)', () => {
+  it('leaves out of the yearly cap a draw voided before the record, as ssj does (ALGORITHM.md decision 4)', async () => {
     const ws = path.join(path.dirname(demo), 'v2void');
     fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
     const { H } = buildV2(ws);
     const reg = (f: string) => path.join(ws, 'registries', f);
     const inputs = ['--entities', reg('institutions.csv'), reg('pharmacies.csv'), reg('insured.csv'), '--inspectors', reg('inspectors.csv'),
       '--conflicts', reg('conflicts.csv'), '--prior-inspections', reg('prior-inspections.csv')];
-    const draw = (date: string, seed: string) => {
-      const d = ssj(committed(['draw', '--workspace', ws, '--plan', reg('plan-2024.csv'), ...inputs, '--seed', seed, '--seed-source', 'test',
+    const draw = async (date: string, seed: string) => {
+      const d = await ssjIn(committed(['draw', '--workspace', ws, '--plan', reg('plan-2024.csv'), ...inputs, '--seed', seed, '--seed-source', 'test',
         '--date', date, '--no-sheets', '--yes', '--json']));
       expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
       return (JSON.parse(d.stdout) as { drawId: string }).drawId;
     };
-    const first = draw('2024-03-01', '16180339887498948482');
-    expect(ssj(['void', '--workspace', ws, '--draw', first, '--reason', '测试作废', '--date', '2024-03-02', '--yes']).code).toBe(0);
-    const second = draw('2024-06-05', '27182818284590452353');
+    const first = await draw('2024-03-01', '16180339887498948482');
+    expect((await ssjIn(['void', '--workspace', ws, '--draw', first, '--reason', '测试作废', '--date', '2024-03-02', '--yes'])).code).toBe(0);
+    const second = await draw('2024-06-05', '27182818284590452353');
     const rec = JSON.parse(fs.readFileSync(path.join(ws, 'draws', `${second}.json`), 'utf8')) as V2Record;
     // with the first draw counted, its institutions (each with one prior inspection) would be at the cap of 2
     const excluded = rec.strata.flatMap((s) => s.excluded);
@@ -357,27 +357,27 @@ describe('an independent implementation of ssj-draw', () => {
     expectAgreement(out, path.join(ws, 'draws', `${second}.json`));
   }, 120000);
 
-  it('re-runs a replacement (补抽) and counts toward the yearly cap the entity it brought into an earlier draw, as ssj does', () => {
+  it('re-runs a replacement (补抽) and counts toward the yearly cap the entity it brought into an earlier draw, as ssj does', async () => {
     const ws = path.join(path.dirname(demo), 'v2replace');
     fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
     const { H } = buildV2(ws);
     const reg = (f: string) => path.join(ws, 'registries', f);
     const inputs = ['--entities', reg('institutions.csv'), reg('pharmacies.csv'), reg('insured.csv'), '--inspectors', reg('inspectors.csv'),
       '--conflicts', reg('conflicts.csv'), '--prior-inspections', reg('prior-inspections.csv')];
-    const draw = (date: string, seed: string) => {
-      const d = ssj(committed(['draw', '--workspace', ws, '--plan', reg('plan-2024.csv'), ...inputs, '--seed', seed, '--seed-source', 'test',
+    const draw = async (date: string, seed: string) => {
+      const d = await ssjIn(committed(['draw', '--workspace', ws, '--plan', reg('plan-2024.csv'), ...inputs, '--seed', seed, '--seed-source', 'test',
         '--date', date, '--no-sheets', '--yes', '--json']));
       expect({ code: d.code, stderr: d.code === 0 ? '' : d.stderr }).toEqual({ code: 0, stderr: '' });
       return JSON.parse(d.stdout) as { drawId: string; strata: { selected: string[] }[] };
     };
-    const first = draw('2024-03-01', '16180339887498948482');
+    const first = await draw('2024-03-01', '16180339887498948482');
     const out1 = first.strata[0]!.selected[0]!;
-    const r = ssj(['replace', '--workspace', ws, '--draw', first.drawId, '--entity', out1, '--reason', '已歇业', '--seed', '99999999999999999999',
+    const r = await ssjIn(['replace', '--workspace', ws, '--draw', first.drawId, '--entity', out1, '--reason', '已歇业', '--seed', '99999999999999999999',
       '--seed-source', 'test', ...inputs.slice(0, 6), '--date', '2024-03-02', '--yes', '--json']);
     expect({ code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, stderr: '' });
     const brought = (JSON.parse(r.stdout) as { replacement: { selected: { key: string } } }).replacement.selected.key;
     expect(H).toContain(brought);
-    const second = draw('2024-06-05', '27182818284590452353');
+    const second = await draw('2024-06-05', '27182818284590452353');
     const rec = JSON.parse(fs.readFileSync(path.join(ws, 'draws', `${second.drawId}.json`), 'utf8')) as V2Record;
     // the entity brought in has one prior inspection: with the replacement counted it is at the cap of 2
     expect(rec.strata.flatMap((s) => s.excluded).find((x) => x.key === brought)?.draws).toEqual([first.drawId]);
