@@ -85,6 +85,14 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
 /** A file to write: its bytes, or a copy of another file whose SHA-256 must be `sha256` (checked as it is copied). */
 export type AtomicFile = { path: string; exclusive?: boolean } & ({ data: string | Uint8Array } | { from: string; sha256: string });
 
+/**
+ * Above this size a copy is made by the file system (fs.copyFileSync, a clone where it can) without hashing it
+ * again: a national registry (185 MB) would add a second of hashing to the draw the witnesses wait for. Its
+ * SHA-256 is still the one listed, so the next ledger check (every later command, verify --ledger) names it if
+ * the source changed between the read and the copy.
+ */
+const HASHED_COPY_MAX = 64 * 1024 * 1024;
+
 /** Copies `from` into the open `fd` in 1 MB pieces, hashing as it goes; a file that is not the one expected is refused. */
 function copyChecked(from: string, fd: number, sha256: string): void {
   const src = fs.openSync(from, 'r');
@@ -112,7 +120,8 @@ export function writeFilesAtomic(files: AtomicFile[]): void {
       staged.push({ tmp, target: f.path, exclusive: Boolean(f.exclusive) });
       const fd = fs.openSync(tmp, 'wx');
       try {
-        if ('from' in f) copyChecked(f.from, fd, f.sha256);
+        if ('from' in f && fs.statSync(f.from).size > HASHED_COPY_MAX) fs.copyFileSync(f.from, tmp, fs.constants.COPYFILE_FICLONE);
+        else if ('from' in f) copyChecked(f.from, fd, f.sha256);
         else fs.writeFileSync(fd, f.data);
         fs.fsyncSync(fd);
       } finally {

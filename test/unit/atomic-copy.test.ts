@@ -35,4 +35,15 @@ describe('writeFilesAtomic with a copy', () => {
     expect(fs.existsSync(other)).toBe(false);
     expect(fs.readdirSync(path.join(dir, 'kept2'))).toEqual([]); // no temp file left
   });
+
+  it('copies a file over 64 MB through the file system, whole', () => {
+    const big = path.join(dir, 'big.csv');
+    const data = Buffer.alloc(64 * (1 << 20) + 5, 3);
+    data[data.length - 1] = 9;
+    fs.writeFileSync(big, data);
+    const target = path.join(dir, 'kept3', 'big.csv');
+    writeFilesAtomic([{ path: target, from: big, sha256: createHash('sha256').update(data).digest('hex') }]);
+    expect(fs.readFileSync(target).equals(data)).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'kept3'))).toEqual(['big.csv']);
+  });
 });
