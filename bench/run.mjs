@@ -173,6 +173,9 @@ function drawOutputs(ws) {
     if (/^\d{8}-\d+\.json$/.test(f)) bytes = Buffer.from(bytes.toString('utf8').replace(/"createdAt": "[^"]*"/, '"createdAt": ""'));
     out.set(`draws/${f}`, bytes);
   }
+  // The drawn list (抽取结果公示) the draw publishes with its record.
+  const reports = path.join(ws, 'reports');
+  if (fs.existsSync(reports)) for (const f of fs.readdirSync(reports).sort()) out.set(`reports/${f}`, fs.readFileSync(path.join(reports, f)));
   const ledger = path.join(ws, 'ledger.jsonl');
   if (fs.existsSync(ledger)) out.set('ledger.jsonl', fs.readFileSync(ledger));
   return out;
