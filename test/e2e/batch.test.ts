@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ssj, tempDir, tempWorkspace, expectNoStack } from '../helpers/cli.js';
+import { ssjIn, tempDir, tempWorkspace, expectNoStack } from '../helpers/cli.js';
 import { conflicts, inspectors, writeXlsx } from './draw-fixtures.js';
 
 describe('batch behaviour', () => {
@@ -22,21 +22,21 @@ describe('batch behaviour', () => {
 
   const checked = (stdout: string) => (JSON.parse(stdout) as { files: { file: string }[] }).files.map((f) => path.basename(f.file));
 
-  it('validate takes a folder: its tables, not the ~$ lock file nor other files', () => {
-    const r = ssj(['validate', reg, '--json']);
+  it('validate takes a folder: its tables, not the ~$ lock file nor other files', async () => {
+    const r = await ssjIn(['validate', reg, '--json']);
     expectNoStack(r);
     expect(checked(r.stdout)).toEqual(['conflicts.xlsx', 'inspectors.xlsx']);
   });
 
-  it('validate expands a glob the shell left alone, and skips a ~$ file given by name', () => {
-    const r = ssj(['validate', path.join(reg, '*.xlsx'), path.join(reg, '~$inspectors.xlsx'), '--json']);
+  it('validate expands a glob the shell left alone, and skips a ~$ file given by name', async () => {
+    const r = await ssjIn(['validate', path.join(reg, '*.xlsx'), path.join(reg, '~$inspectors.xlsx'), '--json']);
     expectNoStack(r);
     expect(checked(r.stdout)).toEqual(['conflicts.xlsx', 'inspectors.xlsx']);
   });
 
-  it('names every missing required flag at once (draw, substitute, announce), exit 2', () => {
+  it('names every missing required flag at once (draw, substitute, announce), exit 2', async () => {
     const ws = tempWorkspace();
-    const runs = [ssj(['draw', '--workspace', ws]), ssj(['substitute', '--workspace', ws, '--draw', '20240101-1']), ssj(['announce', '--workspace', ws])];
+    const runs = [await ssjIn(['draw', '--workspace', ws]), await ssjIn(['substitute', '--workspace', ws, '--draw', '20240101-1']), await ssjIn(['announce', '--workspace', ws])];
     expect(runs.map((r) => r.code)).toEqual([2, 2, 2]);
     expect(runs.map((r) => r.stderr.match(/--[a-z]+/g))).toEqual([
       ['--seed', '--plan', '--entities', '--inspectors'],

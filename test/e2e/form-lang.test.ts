@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import type { DrawRecord } from '../../src/core/types.js';
-import { FIXTURES, expectNoStack, ssj } from '../helpers/cli.js';
+import { FIXTURES, expectNoStack, ssjIn } from '../helpers/cli.js';
 import { makeWorkspace, writeDraw } from '../helpers/workspace.js';
 
 const joint = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'results', 'joint-draw.json'), 'utf8')) as Partial<DrawRecord>;
@@ -23,8 +23,8 @@ describe('--lang en and --form-lang en', () => {
   writeDraw(ws, joint);
   const sheet = () => path.join(ws.sheets, ID, '01-舞钢市仁和大药房.xlsx');
 
-  it('--lang en: English on the terminal, the record sheets in Chinese', () => {
-    const r = ssj(['sheets', '--draw', ID, '--workspace', ws.root, '--lang', 'en']);
+  it('--lang en: English on the terminal, the record sheets in Chinese', async () => {
+    const r = await ssjIn(['sheets', '--draw', ID, '--workspace', ws.root, '--lang', 'en']);
     expectNoStack(r);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/已写入|检查记录表/);
@@ -33,8 +33,8 @@ describe('--lang en and --form-lang en', () => {
     expect(fs.readFileSync(path.join(ws.sheets, ID, 'all.html'), 'utf8')).toContain('lang="zh-CN"');
   });
 
-  it('--form-lang en writes English forms, and a filled English sheet imports', () => {
-    const r = ssj(['sheets', '--draw', ID, '--workspace', ws.root, '--lang', 'en', '--form-lang', 'en']);
+  it('--form-lang en writes English forms, and a filled English sheet imports', async () => {
+    const r = await ssjIn(['sheets', '--draw', ID, '--workspace', ws.root, '--lang', 'en', '--form-lang', 'en']);
     expect(r.code).toBe(0);
     const text = firstSheetText(sheet());
     expect(text).not.toContain('检查情况记录表');
@@ -48,7 +48,7 @@ describe('--lang en and --form-lang en', () => {
     put('ssj_inspection_date', '2024-06-15');
     for (const n of wb.Workbook?.Names ?? []) if (n.Name.startsWith('ssj_result_codes_')) put(n.Name, '1');
     fs.writeFileSync(sheet(), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    const imp = ssj(['results', sheet(), '--workspace', ws.root, '--date', '2024-06-20', '--json']);
+    const imp = await ssjIn(['results', sheet(), '--workspace', ws.root, '--date', '2024-06-20', '--json']);
     expectNoStack(imp);
     expect([imp.code, imp.stderr]).toEqual([0, '']);
   });

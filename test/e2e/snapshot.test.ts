@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 // @ts-expect-error — plain ESM script without types
 import { writeInspectorsCsv, writePharmacyCsv, writePlanCsv } from '../../bench/gen.mjs';
-import { ssj, tempDir } from '../helpers/cli.js';
+import { ssjIn, tempDir } from '../helpers/cli.js';
 
 let dir: string;
 let ws: string;
@@ -24,17 +24,17 @@ function restore(): void {
   fs.cpSync(saved, ws, { recursive: true });
 }
 
-function draw(...extra: string[]): { code: number; stderr: string; files: Map<string, Buffer> } {
-  const r = ssj(['draw', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs, '--seed', '31415926535897932384', '--seed-source', 'test', '--announcement', ANN(), '--no-sheets', '--lang', 'en', ...extra]);
+async function draw(...extra: string[]): Promise<{ code: number; stderr: string; files: Map<string, Buffer> }> {
+  const r = await ssjIn(['draw', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs, '--seed', '31415926535897932384', '--seed-source', 'test', '--announcement', ANN(), '--no-sheets', '--lang', 'en', ...extra]);
   const files = new Map<string, Buffer>();
   for (const f of fs.readdirSync(path.join(ws, 'draws')).sort()) if (!f.includes('announcement') && !f.includes('snapshot')) files.set(f, fs.readFileSync(path.join(ws, 'draws', f)));
   files.set('ledger.jsonl', fs.existsSync(path.join(ws, 'ledger.jsonl')) ? fs.readFileSync(path.join(ws, 'ledger.jsonl')) : Buffer.alloc(0));
   return { code: r.code, stderr: r.stderr, files };
 }
 
-let viaSnapshot: ReturnType<typeof draw>;
+let viaSnapshot: Awaited<ReturnType<typeof draw>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir('ssj-snapshot-');
   const data = path.join(dir, 'data');
   fs.mkdirSync(data);
@@ -49,66 +49,66 @@ beforeAll(() => {
   inputs = ['--plan', path.join(data, 'plan.csv'), '--entities', path.join(data, 'pharmacies.csv'), '--inspectors', path.join(data, 'inspectors.csv'), '--conflicts', path.join(data, 'conflicts.csv')];
   ws = path.join(dir, 'ws');
   fs.mkdirSync(path.join(ws, 'draws'), { recursive: true });
-  const a = ssj(['announce', '--workspace', ws, '--date', '2024-06-01', '--yes', ...inputs, '--lang', 'en']);
+  const a = await ssjIn(['announce', '--workspace', ws, '--date', '2024-06-01', '--yes', ...inputs, '--lang', 'en']);
   expect(a.code).toBe(0);
   saved = path.join(dir, 'saved');
   fs.cpSync(ws, saved, { recursive: true });
-  viaSnapshot = draw();
+  viaSnapshot = await draw();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('draw --announcement with a snapshot', () => {
-  it('announce writes the snapshot and records its SHA-256 in the announcement', () => {
+  it('announce writes the snapshot and records its SHA-256 in the announcement', async () => {
     const ann = JSON.parse(fs.readFileSync(path.join(saved, 'draws', '20240601-1-announcement.json'), 'utf8'));
     const bytes = fs.readFileSync(path.join(saved, 'draws', '20240601-1-snapshot.bin'));
     expect(ann.snapshot).toEqual({ file: '20240601-1-snapshot.bin', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: bytes.length });
   });
 
-  it('draws from the snapshot when the files are the ones announced', () => {
+  it('draws from the snapshot when the files are the ones announced', async () => {
     expect(viaSnapshot.code).toBe(0);
     expect(viaSnapshot.stderr).toContain('drawing from the announcement snapshot');
   });
 
-  it('gives byte for byte the draw made by reading the files (--no-snapshot)', () => {
+  it('gives byte for byte the draw made by reading the files (--no-snapshot)', async () => {
     restore();
-    const full = draw('--no-snapshot');
+    const full = await draw('--no-snapshot');
     expect(full.code).toBe(0);
     expect(full.stderr).not.toContain('snapshot');
     expect([...full.files.keys()]).toEqual([...viaSnapshot.files.keys()]);
     for (const [name, bytes] of full.files) expect([name, bytes.equals(viaSnapshot.files.get(name) as Buffer)]).toEqual([name, true]);
   });
 
-  it('refuses a snapshot edited by one byte: says so, and the ledger that lists it stops the draw', () => {
+  it('refuses a snapshot edited by one byte: says so, and the ledger that lists it stops the draw', async () => {
     restore();
     const bytes = fs.readFileSync(SNAP());
     bytes[bytes.length - 5] ^= 1;
     fs.writeFileSync(SNAP(), bytes);
-    const r = draw();
+    const r = await draw();
     expect(r.stderr).toMatch(/snapshot file .* is damaged or was edited/);
     expect(r.stderr).toContain('draws/20240601-1-snapshot.bin'); // named by the ledger check
     expect(r.code).toBe(1);
     expect(fs.existsSync(path.join(ws, 'draws', '20240601-1.json'))).toBe(false);
   });
 
-  it('says when the snapshot is missing and reads the files (an announcement moved without it: same draw)', () => {
+  it('says when the snapshot is missing and reads the files (an announcement moved without it: same draw)', async () => {
     restore();
     const elsewhere = path.join(dir, 'elsewhere');
     fs.mkdirSync(elsewhere, { recursive: true });
     fs.copyFileSync(ANN(), path.join(elsewhere, path.basename(ANN())));
-    const r = ssj(['draw', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs, '--seed', '31415926535897932384', '--seed-source', 'test', '--announcement', path.join(elsewhere, path.basename(ANN())), '--no-sheets', '--lang', 'en']);
+    const r = await ssjIn(['draw', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs, '--seed', '31415926535897932384', '--seed-source', 'test', '--announcement', path.join(elsewhere, path.basename(ANN())), '--no-sheets', '--lang', 'en']);
     expect(r.stderr).toMatch(/snapshot file .* is missing/);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(path.join(ws, 'draws', '20240601-1.json')).equals(viaSnapshot.files.get('20240601-1.json') as Buffer)).toBe(true);
   });
 
-  it('says when an input file changed since the announcement, reads it, and the announcement check refuses the draw', () => {
+  it('says when an input file changed since the announcement, reads it, and the announcement check refuses the draw', async () => {
     restore();
     const f = inputs[inputs.indexOf('--inspectors') + 1] as string;
     const before = fs.readFileSync(f);
     try {
       const lines = before.toString('utf8').split('\r\n');
       fs.writeFileSync(f, lines.slice(0, -2).concat('').join('\r\n')); // the last inspector gone
-      const r = draw();
+      const r = await draw();
       expect(r.stderr).toContain(`the input file ${f} has changed since the announcement`);
       expect(r.code).not.toBe(0);
       expect(fs.existsSync(path.join(ws, 'draws', '20240601-1.json'))).toBe(false);
@@ -117,11 +117,11 @@ describe('draw --announcement with a snapshot', () => {
     }
   });
 
-  it('verify of the snapshot draw re-reads the original files and says 一致', () => {
+  it('verify of the snapshot draw re-reads the original files and says 一致', async () => {
     restore();
-    const d = draw();
+    const d = await draw();
     expect(d.stderr).toContain('drawing from the announcement snapshot');
-    const v = ssj(['verify', '--workspace', ws, '--date', '2024-06-05', '--draw', '20240601-1', ...inputs]);
+    const v = await ssjIn(['verify', '--workspace', ws, '--date', '2024-06-05', '--draw', '20240601-1', ...inputs]);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain('一致：20240601-1');
   });
