@@ -6,7 +6,7 @@
  * Skips when Chromium or poppler is absent; under CI=true it fails instead.
  * The only test that prints (one skip rule for all of them).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,14 +19,20 @@ const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0 && spawnSync('pdf
 const ready = Boolean(CHROMIUM) && hasPoppler;
 const CI = process.env.CI === 'true';
 
-function printToPdf(html: string, out: string, profile: string): void {
-  const r = spawnSync(
-    CHROMIUM ?? 'chromium',
-    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`, `--print-to-pdf=${out}`, '--no-pdf-header-footer', pathToFileURL(html).href],
-    { encoding: 'utf8', timeout: 90000 },
-  );
-  if (!fs.existsSync(out)) throw new Error(`chromium wrote no PDF (exit ${r.status}):\n${r.stderr}`);
+/** Prints `html` to `out` in headless Chromium (its own profile: several print at once). */
+function printToPdf(html: string, out: string, profile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(
+      CHROMIUM ?? 'chromium',
+      ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        `--user-data-dir=${profile}`, `--print-to-pdf=${out}`, '--no-pdf-header-footer', pathToFileURL(html).href],
+      { stdio: ['ignore', 'ignore', 'pipe'], timeout: 90000 },
+    );
+    let stderr = '';
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => (fs.existsSync(out) ? resolve() : reject(new Error(`chromium wrote no PDF (exit ${code}):\n${stderr}`))));
+  });
 }
 
 function pdfPages(pdf: string): { size: [number, number]; pages: string[] } {
@@ -49,6 +55,8 @@ maybe('printed sheets in headless Chromium', () => {
   const dir = path.join(base, 'demo');
   let record: { drawId: string; recordHash: string; selected: { key: string }[]; inputs: { contentSha256: string }[]; teams: { entity: string; members: { key: string; name: string }[] }[] };
   let amendment: { drawId: string; recordHash: string; substitution: { replacement: { key: string } } };
+  let long: DrawRecord;
+  const pdf = { witness: path.join(base, 'witness.pdf'), amendment: path.join(base, 'amend.pdf'), all: path.join(base, 'all.pdf'), long: path.join(base, 'long.pdf') };
 
   beforeAll(async () => {
     const r = await ssjIn(['demo', dir, '--json']);
@@ -66,15 +74,27 @@ maybe('printed sheets in headless Chromium', () => {
       '--seed', '12345678', '--inspectors', reg('inspectors-gbk.csv'), '--conflicts', reg('conflicts.xlsx'), '--date', '2024-07-06', '--json']);
     if (sub.code !== 0) throw new Error(`ssj substitute failed:\n${sub.stderr}`);
     amendment = JSON.parse(fs.readFileSync(path.join(dir, 'draws', `${second.drawId}-A1.json`), 'utf8')) as typeof amendment;
-  }, 120000);
+    // A long witness sheet: 120 entities drawn.
+    const root = tempDir('ssj-witness-pdf-');
+    const files = await makeWorkspace(root, 'xlsx', { title: '2024年度计划', rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }] });
+    await writeXlsx(files.entities[0] as string, pharmacies(120));
+    const r120 = await draw(root, files, ['--json']);
+    if (r120.code !== 0) throw new Error(`ssj draw (120 entities) failed:\n${r120.stderr}`);
+    long = JSON.parse(r120.stdout) as DrawRecord;
+    // Every sheet printed at once: a print is mostly Chromium waiting, not working.
+    await Promise.all([
+      printToPdf(path.join(dir, 'draws', `${record.drawId}-witness.html`), pdf.witness, path.join(base, 'profile-w')),
+      printToPdf(path.join(dir, 'draws', `${amendment.drawId}-witness.html`), pdf.amendment, path.join(base, 'profile-s')),
+      printToPdf(path.join(dir, 'sheets', record.drawId, 'all.html'), pdf.all, path.join(base, 'profile-a')),
+      printToPdf(path.join(root, 'draws', `${long.drawId}-witness.html`), pdf.long, path.join(base, 'profile-l')),
+    ]);
+  }, 240000);
 
   /** 第 i 页 共 n 页 on each page (pdftotext may drop the spaces). */
   const numbered = (pages: string[]) => pages.map((p, i) => p.replace(/\s+/g, '').includes(`第${i + 1}页共${pages.length}页`));
 
   it('ends the witness sheet with the last rows of the teams table and the signatures on one page, every page numbered', async () => {
-    const pdf = path.join(base, 'witness-end.pdf');
-    printToPdf(path.join(dir, 'draws', `${record.drawId}-witness.html`), pdf, path.join(base, 'profile-e'));
-    const { pages } = pdfPages(pdf);
+    const { pages } = pdfPages(pdf.witness);
     expect(pages.length).toBeGreaterThan(1);
     expect(numbered(pages)).toEqual(pages.map(() => true));
     const last = pages[pages.length - 1] ?? '';
@@ -86,18 +106,14 @@ maybe('printed sheets in headless Chromium', () => {
   }, 120000);
 
   it('prints the substitution sheet on one page, signatures included', async () => {
-    const pdf = path.join(base, 'amend.pdf');
-    printToPdf(path.join(dir, 'draws', `${amendment.drawId}-witness.html`), pdf, path.join(base, 'profile-s'));
-    const { pages } = pdfPages(pdf);
+    const { pages } = pdfPages(pdf.amendment);
     expect(pages).toHaveLength(1);
     expect(numbered(pages)).toEqual([true]);
     expect([pages[0]?.includes(amendment.substitution.replacement.key), pages[0]?.includes('抽取人'), pages[0]?.includes(amendment.recordHash)]).toEqual([true, true, true]);
   }, 120000);
 
   it('prints the witness sheet on A4 with the record hash on every page', async () => {
-    const pdf = path.join(base, 'witness.pdf');
-    printToPdf(path.join(dir, 'draws', `${record.drawId}-witness.html`), pdf, path.join(base, 'profile-w'));
-    const { size, pages } = pdfPages(pdf);
+    const { size, pages } = pdfPages(pdf.witness); // the same print as above, another reading of it
     expect(size).toEqual([595, 842]);
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(pages.map((p) => p.includes(record.recordHash))).toEqual(pages.map(() => true));
@@ -109,9 +125,7 @@ maybe('printed sheets in headless Chromium', () => {
   }, 120000);
 
   it('prints all.html as one A4 page per selected entity, in draw order, each with the record hash', async () => {
-    const pdf = path.join(base, 'all.pdf');
-    printToPdf(path.join(dir, 'sheets', record.drawId, 'all.html'), pdf, path.join(base, 'profile-a'));
-    const { size, pages } = pdfPages(pdf);
+    const { size, pages } = pdfPages(pdf.all);
     expect(size).toEqual([595, 842]);
     expect(pages).toHaveLength(record.selected.length);
     expect(pages.map((p, i) => p.includes(record.selected[i]?.key ?? '?'))).toEqual(pages.map(() => true));
@@ -119,15 +133,8 @@ maybe('printed sheets in headless Chromium', () => {
   }, 120000);
 
   it('prints a long witness sheet (120 entities) with the record hash in the footer of every A4 page', async () => {
-    const root = tempDir('ssj-witness-pdf-');
-    const files = await makeWorkspace(root, 'xlsx', { title: '2024年度计划', rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }] });
-    await writeXlsx(files.entities[0] as string, pharmacies(120));
-    const r = await draw(root, files, ['--json']);
-    expect(r.code).toBe(0);
-    const rec = JSON.parse(r.stdout) as DrawRecord;
-    const pdf = path.join(root, 'w.pdf');
-    printToPdf(path.join(root, 'draws', `${rec.drawId}-witness.html`), pdf, path.join(root, 'profile'));
-    const { size, pages } = pdfPages(pdf);
+    const rec = long;
+    const { size, pages } = pdfPages(pdf.long);
     expect(size).toEqual([595, 842]);
     expect(pages.length).toBeGreaterThan(2);
     expect(pages.map((p) => p.replace(/\s+/g, '').includes(rec.recordHash))).toEqual(pages.map(() => true));
