@@ -1018,17 +1018,37 @@ def verify(argv):
             if norm(e[f]) != norm(s[f]):
                 print('entity field differs', s['key'], f, e[f], s[f])
     if tdiff == 0 and amendments:
-        allok &= verify_amendments(rec, v2, strata, teams, amendments, {e['key']: e for e in entities}, inspectors, conflicts)
+        allok &= verify_amendments(rec, v2, strata, teams, amendments, {e['key']: e for e in entities}, inspectors, conflicts,
+                                   opts['--ledger-dir'][0] if opts['--ledger-dir'] else None)
     elif amendments:
         allok = False
         print('amendments not re-run: the draw itself differs')
     return allok and tdiff == 0
 
 
-def verify_amendments(rec, v2, strata, teams, amendments, ebk, inspectors, conflicts):
+def own_registries(rec, a, base, inspectors, conflicts):
+    """A substitution that recorded a registry other than the draw's (RECORDS.md, inputs/<id>/) is re-run on
+    that one: read from <base>/inputs/<its id>/<file>, the roles it read differently; None when not there."""
+    import os
+    ins, con = inspectors, conflicts
+    for i in a.get('inputs', []):
+        if any(x['role'] == i['role'] and x['fileSha256'] == i['fileSha256'] for x in rec['inputs']):
+            continue
+        p = os.path.join(base, 'inputs', a['drawId'], i['file']) if base else None
+        if not p or not os.path.exists(p):
+            print('substitution %s: it read another %s file (%s), not found at %s' % (a['drawId'], i['role'], i['file'], p))
+            return None
+        if i['role'] == 'inspectors':
+            ins = read_inspectors(p)
+        elif i['role'] == 'conflicts':
+            con = read_conflicts(p)
+    return ins, con
+
+
+def verify_amendments(rec, v2, strata, teams, amendments, ebk, inspectors, conflicts, base=None):
     """Step 8 (/1) or 8/2: each substitution re-run with its own seed on the teams in force
-    (the draw's, with the amendments before it applied); step 9: each replacement (补抽) likewise,
-    in ledger order."""
+    (the draw's, with the amendments before it applied) and on the registries it recorded; step 9:
+    each replacement (补抽) likewise, in ledger order."""
     in_force = {t['entity']: [dict(m) for m in t['members']] for t in teams}
     removed = {}
     row_of = {k: st['row'] for st in strata for k in st['selected']}
@@ -1051,6 +1071,11 @@ def verify_amendments(rec, v2, strata, teams, amendments, ebk, inspectors, confl
             continue
         sub = a['substitution']
         E, I = sub['entity'], sub['removed']
+        own = own_registries(rec, a, base, inspectors, conflicts)
+        if own is None:
+            ok = False
+            continue
+        a_inspectors, a_conflicts = own
         team = in_force[E]
         pos = next(p for p, m in enumerate(team) if m['key'] == I)
         seats = {}
@@ -1059,12 +1084,12 @@ def verify_amendments(rec, v2, strata, teams, amendments, ebk, inspectors, confl
                 seats[m['key']] = seats.get(m['key'], 0) + 1
         if v2:
             pick, m = substitute2(a['seed'], E, I, row_of[E], team[pos]['department'], team, removed.get(E, set()), seats, ebk[E],
-                                  inspectors, conflicts, rec['drawDate'])
+                                  a_inspectors, a_conflicts, rec['drawDate'])
             key = pick['key']
         else:
             key, m = substitute(a['seed'], E, I, row_of[E], team[pos]['department'], [x['key'] for x in team], removed.get(E, set()),
-                                seats, ebk[E], inspectors, conflicts)
-            pick = next(i for i in inspectors if i['key'] == key)
+                                seats, ebk[E], a_inspectors, a_conflicts)
+            pick = next(i for i in a_inspectors if i['key'] == key)
         old = team[pos]
         team[pos] = dict(old, key=key, name=pick['name'], unit=pick['unit'])
         removed.setdefault(E, set()).add(I)

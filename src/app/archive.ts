@@ -14,12 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { ARCHIVE_FORMAT, archiveSelection, DESCRIPTION, MANIFEST, manifestText, unsafeEntryName, type ArchiveDescription, type ArchiveInput, type ArchiveScope } from '../core/archive.js';
 import { headOf, isV2, recordLines } from '../core/events.js';
 import { sha256Hex } from '../core/hash.js';
+import { ownInputs } from '../core/verify.js';
 import type { DrawRecord, InputRef } from '../core/types.js';
 import { CheckFailed, InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { writeNewFile } from '../io/archive-zip.js';
 import { readLedgerLines } from '../io/ledger-file.js';
-import { drawFromFlag, isDraw, readBytesChecked, readRecord, recordPath } from '../io/records.js';
+import { drawFromFlag, isAmendment, isDraw, readBytesChecked, readRecord, recordPath } from '../io/records.js';
 import { withLock, type Workspace } from '../io/workspace.js';
 import { zipFiles } from '../io/zip-write.js';
 import { TOOL_VERSION } from '../version.js';
@@ -97,7 +98,7 @@ interface Entry {
 }
 
 /** Each draw's inputs as package entries `inputs/<id>/<name>`; a registry not found refuses, a plan not found is said. */
-function inputEntries(ws: Workspace, draws: DrawRecord[], warn: (text: string) => void): { inputs: ArchiveInput[]; entries: Entry[] } {
+function inputEntries(ws: Workspace, draws: { drawId: string; inputs: InputRef[] }[], warn: (text: string) => void): { inputs: ArchiveInput[]; entries: Entry[] } {
   const finder = new InputFinder(ws);
   const inputs: ArchiveInput[] = [];
   const entries: Entry[] = [];
@@ -135,7 +136,13 @@ export async function buildArchive(ws: Workspace, scope: ArchiveScope, packageNa
   const sel = archiveSelection(lines, dates, scope);
   if (sel.draws.length === 0) throw new UsageError('archive.noDraws', { month: 'month' in scope ? scope.month : '' });
   const draws = sel.draws.map((id) => records.find((r) => r.id === id)?.record).filter((r): r is DrawRecord => !!r && isDraw(r));
-  const { inputs, entries } = inputEntries(ws, draws, warn);
+  // A substitution that read a registry other than its draw's carries that one too (inputs/<its id>/): verify re-runs it on it.
+  const own = sel.amendments.flatMap((id) => {
+    const a = records.find((r) => r.id === id)?.record;
+    const d = a && isAmendment(a) ? draws.find((x) => x.drawId === a.amends) : undefined;
+    return a && d && isAmendment(a) ? [{ drawId: a.drawId, inputs: ownInputs(d, a) }] : [];
+  });
+  const { inputs, entries } = inputEntries(ws, [...draws, ...own.filter((o) => o.inputs.length)], warn);
   const all = new Map<string, Buffer>();
   all.set('ledger.jsonl', readBytesChecked(ws.ledger));
   for (const { id } of records) all.set(`draws/${id}.json`, readBytesChecked(recordPath(ws, id)));

@@ -18,7 +18,7 @@ import { algorithmOf, buildAmendment, nextAmendmentId } from '../core/record.js'
 import { teamInForce } from '../core/team-in-force.js';
 import { drawInForce } from '../core/replace.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
-import { compareInputs, type Difference } from '../core/verify.js';
+import { compareInputs, ownInputs, type Difference } from '../core/verify.js';
 import { windowEnd } from '../core/window.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
@@ -26,7 +26,7 @@ import { readLedger } from '../io/records.js';
 import { loadResults, resultPath } from '../io/results-store.js';
 import type { Workspace } from '../io/workspace.js';
 import { TOOL_VERSION } from '../version.js';
-import { recordedInputs } from './draw-inputs.js';
+import { keptInputs, recordedInputs } from './draw-inputs.js';
 import { appendRecord } from './ledger.js';
 import { changesInLedger } from './prior-draws.js';
 import { noticesAfterAmendment } from './notices.js';
@@ -161,6 +161,11 @@ export async function substituteInspector(ws: Workspace, q: SubstituteRequest): 
     q.now,
     (lines) => amendment(ws, q, loaded, lines),
     (r, state) => witnessFiles(ws, r, inForce(ws, state.records, q.draw).now, q.lang, state.head),
+    undefined,
+    {},
+    () => [],
+    // A registry other than the draw's (given by flag) is kept with the amendment, inputs/<amendment id>/: verify re-runs it on that one.
+    { keep: (r) => keptInputs(ws, { drawId: r.drawId, inputs: ownInputs(q.draw, r) }, files) },
   );
   // The record sheets follow the team now in force (results never overwrite a filled sheet); the ones that changed are named.
   const { sheets, changed } = await sheetsAfterRecordChanged(ws, q.draw, record.drawId, q.warn);

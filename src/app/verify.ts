@@ -15,7 +15,7 @@ import { runDraw2 } from '../core/draw2.js';
 import { substitute2 } from '../core/substitute2.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
 import { drawInForce, replaceEntity } from '../core/replace.js';
-import { checkRecordHash, compareAmendment, compareReplacement, compareDraw2Lists, compareInputs, compareSelected, compareStrata, compareTeams, inRecord, type Difference } from '../core/verify.js';
+import { checkRecordHash, compareAmendment, compareReplacement, compareDraw2Lists, compareInputs, compareSelected, compareStrata, compareTeams, inRecord, ownInputs, type Difference } from '../core/verify.js';
 import { InputError, SsjError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
@@ -131,19 +131,23 @@ function rerunDraw(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], inputs:
  * Each substitution (递补), in ledger order, re-run on the draw as it stood then: its replacements (补抽) listed
  * before it applied, so a substitution on an entity a replacement brought in re-runs on that entity's team.
  */
-function rerunAmendments(draw: DrawRecord, lines: LedgerLine[], amendments: AmendmentRecord[], replacements: ReplacementRecord[], inputs: LoadedInputs): Difference[] {
+function rerunAmendments(draw: DrawRecord, lines: LedgerLine[], amendments: AmendmentRecord[], replacements: ReplacementRecord[], inputs: LoadedInputs, own: OwnInputs[]): Difference[] {
   const at = (id: string) => lines.findIndex((l) => l.drawId === id);
   const out: Difference[] = [];
   amendments.forEach((a, k) => {
     out.push(...checkRecordHash(a));
+    const mine = own[k];
+    if (mine instanceof Error) return out.push({ ...failure('substitution', mine), drawId: a.drawId });
+    if (mine) out.push(...mine.differences.map((d) => ({ ...d, drawId: a.drawId })));
+    const used = mine ? mine.loaded : inputs;
     try {
       const run = (draw.algorithm === 'ssj-draw/2' ? substitute2 : substitute)({
         draw: drawInForce(draw, replacements.filter((r) => at(r.drawId) < at(a.drawId))),
         amendments: amendments.slice(0, k),
         entity: a.substitution.entity,
         inspector: a.substitution.removed,
-        inspectors: inputs.inspectors,
-        conflicts: inputs.conflicts,
+        inspectors: used.inspectors,
+        conflicts: used.conflicts,
         seed: a.seed,
       });
       out.push(...compareAmendment(a, run));
@@ -152,6 +156,27 @@ function rerunAmendments(draw: DrawRecord, lines: LedgerLine[], amendments: Amen
     }
   });
   return inRecord(draw.drawId, out);
+}
+
+/** A substitution's own registries (null: the draw's), their content checked against what it recorded; an Error when not found. */
+type OwnInputs = { loaded: LoadedInputs; differences: Difference[] } | null | Error;
+
+/**
+ * The registries a substitution read when they are not the draw's (a registry updated since, given by flag; kept
+ * under inputs/<its id>/): the roles it read differently from there (or as it names them), the others as the draw's.
+ */
+async function amendmentInputs(ws: Workspace, draw: DrawRecord, a: AmendmentRecord, drawFiles: InputFiles, dir: string | null): Promise<OwnInputs> {
+  const own = ownInputs(draw, a);
+  if (!own.length) return null;
+  try {
+    const found = recordedInputs(ws, { drawId: a.drawId, inputs: own }, {}, dir, ['inspectors', 'conflicts']);
+    const files = { inspectors: found.inspectors ?? drawFiles.inspectors, conflicts: found.conflicts ?? drawFiles.conflicts };
+    const loaded = await loadInputs(files, { plan: false, entities: false, inspectors: true, algorithm: algorithmOf(draw) });
+    await loaded.hashed;
+    return { loaded, differences: compareInputs(a.inputs, loaded.inputs, new Set(own.map((i) => i.role))) };
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
 }
 
 /**
@@ -273,6 +298,8 @@ export async function verifyDraw(
     : null;
   const amendments = beside ? beside.amendments : amendmentsOf(amending, draw.drawId);
   const replacements = beside ? beside.replacements : replacementsOf(amending, draw.drawId);
+  const own: OwnInputs[] = [];
+  for (const a of amendments) own.push(await amendmentInputs(ws, draw, a, files, dir));
   const differences = [
     ...(draw.algorithm !== 'ssj-draw/1' && draw.algorithm !== 'ssj-draw/2' ? [{ field: 'algorithm', expected: 'ssj-draw/1', found: String(draw.algorithm) }] : []),
     ...checkRecordHash(draw),
@@ -280,7 +307,7 @@ export async function verifyDraw(
     ...againstAnnouncement(ws, draw, standalone ? (dir as string) : ws.draws),
     ...compareInputs(draw.inputs, current, roles),
     ...rerun,
-    ...rerunAmendments(draw, beside ? beside.lines : lines, amendments, replacements, inputs),
+    ...rerunAmendments(draw, beside ? beside.lines : lines, amendments, replacements, inputs, own),
     ...rerunReplacements(draw, beside ? beside.lines : lines, amendments, replacements, inputs),
   ];
   const priorFromRecord = standalone ? priorFromExclusions(draw).reduce((n, p) => n + p.selected.length, 0) : 0;

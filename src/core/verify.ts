@@ -179,3 +179,8 @@ export function compareDraw2Lists(rec: { inspectorExclusions?: InspectorExclusio
 
 /** Tags every difference with the record it belongs to (for amendments listed under their draw). */
 export const inRecord = (drawId: string, ds: Difference[]): Difference[] => ds.map((d) => ({ ...d, drawId: d.drawId ?? drawId }));
+
+/** The inputs a substitution read that are not its draw's (a registry updated since, given by flag): it is re-run on those. */
+export function ownInputs(draw: { inputs: InputRef[] }, a: { inputs: InputRef[] }): InputRef[] {
+  return a.inputs.filter((i) => !draw.inputs.some((d) => d.role === i.role && d.fileSha256 === i.fileSha256));
+}
