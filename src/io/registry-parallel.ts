@@ -30,7 +30,7 @@ import { getLang } from '../i18n/index.js';
 import { detectEncoding, incompleteTail, scanTextFile, type TextEncoding } from './read/encoding.js';
 import { decodeRange } from './read/csv-pieces.js';
 import { HEADER_SCAN_ROWS, type RawRow } from './read/header.js';
-import { scanRecords } from './read/ranges.js';
+import { scanRecords, type Dialect, type Scan } from './read/ranges.js';
 import { preambleOf, RowSink } from './read/sink.js';
 import { fromColumns, joinDict, joinKeys, mergeByRow, dialectOf, type EntityColumns, type Omitted, type RangeSetup, type WorkerRange } from './registry-range.js';
 import { isCsvText, resolveHeader } from './table.js';
@@ -77,6 +77,39 @@ function workerAvailable(): boolean {
 }
 
 /** The file's first `n` bytes (fewer at its end). */
+/**
+ * The split scan over the file's first `limit` bytes read in pieces into one reused buffer, each piece scanned
+ * from a record start (a record cut by a piece's end is scanned again from its start in the next): the same result
+ * as one scan of the whole prefix (a test keeps them equal), without holding 92 MB of a 185 MB file — first-touched
+ * memory is slow. Null when a record is longer than a piece: the caller scans the whole prefix.
+ */
+export function scanPrefix(file: string, limit: number, stopAt: number, d: Dialect, pieceBytes = 4 << 20): Scan | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(pieceBytes, Math.max(1, limit)));
+    let pos = 0;
+    let separators = 0;
+    for (;;) {
+      const want = Math.min(buf.length, limit - pos);
+      let n = 0;
+      while (n < want) {
+        const got = fs.readSync(fd, buf, n, want - n, pos + n);
+        if (got === 0) break;
+        n += got;
+      }
+      const r = scanRecords(buf.subarray(0, n), 0, Math.max(0, stopAt - pos), d, Infinity);
+      const last = n < want || pos + n >= limit; // the prefix (or the file) ends in this piece
+      const stopped = r.end < n || (r.last === r.end && pos + r.end >= stopAt);
+      if (stopped || last) return { starts: [0], before: [0], end: pos + r.end, separators: separators + r.separators, last: pos + r.last, open: r.open };
+      if (r.last === 0) return null;
+      separators += r.separators;
+      pos += r.last;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function readPrefix(file: string, n: number): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
@@ -182,7 +215,8 @@ export async function readRegistryParallel(file: string, opts: ParallelOptions):
   };
   // The split: the first half read once, to find a record end near the middle and count the records before it.
   const mid = Math.max(1, Math.floor(size * SPLIT));
-  const split = scanRecords(readPrefix(file, Math.min(size, mid + SPLIT_MARGIN)), 0, mid, dialectOf(setup), Infinity);
+  const limit = Math.min(size, mid + SPLIT_MARGIN);
+  const split = scanPrefix(file, limit, mid, dialectOf(setup)) ?? scanRecords(readPrefix(file, limit), 0, mid, dialectOf(setup), Infinity);
   if (split.open) return trace('open quote'), null;
   lap('split');
   // A record end at or past the middle (not merely the end of what was read), and not the file's end.

@@ -8,7 +8,11 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { KeyIndex, RangeKeys } from '../../src/core/registry.js';
 import { KeyMap } from '../../src/core/keyset.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { scanRecords } from '../../src/io/read/ranges.js';
+import { scanPrefix } from '../../src/io/registry-parallel.js';
 import type { Entity, Issue, Table, TableRow } from '../../src/core/types.js';
 import { ColumnBuilder, columnsOf, fromColumns, inColumns, joinDict, plainEntity } from '../../src/io/registry-range.js';
 import { Fallback } from '../../src/io/read/csv-pieces.js';
@@ -20,6 +24,36 @@ const cell = fc.oneof(
 /** Records papaparse finds; an empty text is one empty record, as csv-pieces reads it. */
 const records = (text: string, nl: string) => (text === '' ? 1 : Papa.parse(text, { delimiter: ',', newline: nl as '\n' }).data.length);
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+describe('scanPrefix (the split scan in pieces)', () => {
+  it('gives what one scan of the whole prefix gives, or null when a record is longer than a piece', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-prefix-'));
+    try {
+      fc.assert(
+        fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 40 }), fc.constantFrom('\r\n', '\n'), fc.integer({ min: 1, max: 48 }), fc.nat(), fc.nat(), (rows, nl, piece, a, b) => {
+          const buf = Buffer.from(rows.map((r) => r.map(quote).join(',')).join(nl));
+          const file = path.join(dir, 'p.csv');
+          fs.writeFileSync(file, buf);
+          const limit = buf.length === 0 ? 0 : 1 + (a % buf.length);
+          const stopAt = 1 + (b % Math.max(1, limit));
+          const d = { delimiter: 0x2c, newline: Buffer.from(nl) };
+          const whole = scanRecords(buf.subarray(0, limit), 0, stopAt, d, Infinity);
+          const pieces = scanPrefix(file, limit, stopAt, d, piece);
+          if (pieces === null) return true; // a record longer than the piece: the caller scans the whole prefix
+          return pieces.end === whole.end && pieces.separators === whole.separators && pieces.last === whole.last && pieces.open === whole.open;
+        }),
+        { numRuns: 1500 },
+      );
+      // Pieces longer than every record: never null.
+      const text = Buffer.from('a,b\r\n"x\r\ny",2\r\n'.repeat(200));
+      fs.writeFileSync(path.join(dir, 'q.csv'), text);
+      const d = { delimiter: 0x2c, newline: Buffer.from('\r\n') };
+      expect(scanPrefix(path.join(dir, 'q.csv'), text.length, 1000, d, 64)).toEqual({ ...scanRecords(text, 0, 1000, d, Infinity), starts: [0], before: [0] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('scanRecords', () => {
   it('counts records and cuts pieces where papaparse ends a record (random CSVs, quoted cells with line breaks)', () => {
