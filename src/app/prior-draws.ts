@@ -1,6 +1,6 @@
 /** What the ledger says about earlier acts: the year's draws (for the yearly limit and 抽查频次), a draw's amendments. */
 import type { PriorDraw } from '../core/draw.js';
-import type { AmendmentRecord, DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
+import type { AmendmentRecord, DrawRecord, LedgerLine } from '../core/types.js';
 import { isAmendment, isDraw, isReplacement, readRecord } from '../io/records.js';
 import type { Workspace } from '../io/workspace.js';
 
@@ -33,13 +33,4 @@ export function priorDraws(ws: Workspace, lines: LedgerLine[], date: string, voi
 /** The amendments of a draw as the ledger lists them now, in ledger order. */
 export function amendmentsInLedger(ws: Workspace, lines: LedgerLine[], drawId: string): AmendmentRecord[] {
   return lines.filter((l) => l.amends === drawId).map((l) => readRecord(ws, l.drawId)).filter((r): r is AmendmentRecord => isAmendment(r) && r.amends === drawId);
-}
-
-/** A draw's substitutions (递补) and replacements (补抽) as the ledger lists them in `lines`, each in ledger order. */
-export function changesInLedger(ws: Workspace, lines: LedgerLine[], drawId: string): { amendments: AmendmentRecord[]; replacements: ReplacementRecord[] } {
-  const records = lines.filter((l) => l.amends === drawId).map((l) => readRecord(ws, l.drawId));
-  return {
-    amendments: records.filter((r): r is AmendmentRecord => isAmendment(r) && r.amends === drawId),
-    replacements: records.filter((r): r is ReplacementRecord => isReplacement(r) && r.amends === drawId),
-  };
 }

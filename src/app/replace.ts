@@ -16,7 +16,7 @@ import { drawInForce, replaceEntity } from '../core/replace.js';
 import type { DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
 import { InputError, UsageError } from '../errors.js';
-import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
+import { loadInputs, type LoadedInputs } from '../io/inputs.js';
 import { readLedgerLines } from '../io/ledger-file.js';
 import { drawFromFlag, readLedger, type Companion } from '../io/records.js';
 import { loadResults, resultPath } from '../io/results-store.js';
@@ -27,22 +27,12 @@ import { recordedInputs } from './draw-inputs.js';
 import { sheetsAfterRecord } from './sheets-in-force.js';
 import { witnessFiles } from './witness.js';
 import { appendRecord } from './ledger.js';
-import { changesInLedger } from './prior-draws.js';
+import { changesInLedger, type AmendRequest } from './amend.js';
 import { noticesAfterAmendment } from './notices.js';
 import { refuseRerunOnErrors } from './refuse.js';
 
-export interface ReplaceRequest {
+export interface ReplaceRequest extends AmendRequest {
   drawId: string;
-  entity: string;
-  reason: string;
-  /** Normalised already (step 1). */
-  seed: string;
-  seedSource: string;
-  files: InputFiles;
-  now: Date;
-  nowIso: string;
-  lang: string;
-  warn: (text: string) => void;
 }
 
 export interface ReplaceDone {

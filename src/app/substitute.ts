@@ -21,36 +21,24 @@ import type { AmendmentRecord, DrawRecord, LedgerLine, ReplacementRecord } from 
 import { compareInputs, ownInputs, type Difference } from '../core/verify.js';
 import { windowEnd } from '../core/window.js';
 import { InputError, UsageError } from '../errors.js';
-import { loadInputs, type InputFiles, type LoadedInputs } from '../io/inputs.js';
+import { loadInputs, type LoadedInputs } from '../io/inputs.js';
 import { readLedger } from '../io/records.js';
 import { loadResults, resultPath } from '../io/results-store.js';
 import type { Workspace } from '../io/workspace.js';
 import { TOOL_VERSION } from '../version.js';
 import { keptInputs, recordedInputs } from './draw-inputs.js';
 import { appendRecord } from './ledger.js';
-import { changesInLedger } from './prior-draws.js';
+import { changesInLedger, type AmendRequest } from './amend.js';
 import { noticesAfterAmendment } from './notices.js';
 import { refuseOnErrors } from './refuse.js';
 import { sheetsAfterRecord, sheetsAfterRecordChanged } from './sheets-in-force.js';
 import { witnessFiles } from './witness.js';
 
-export interface SubstituteRequest {
+export interface SubstituteRequest extends AmendRequest {
   draw: DrawRecord;
-  /** Normalised already (normKey). */
-  entity: string;
   inspector: string;
-  reason: string;
-  /** Normalised already (step 1). */
-  seed: string;
-  seedSource: string;
-  /** Registries given by flag (else the ones the record names, looked up as `recordedInputs` does). */
-  files: InputFiles;
-  now: Date;
-  nowIso: string;
   /** China date of the act (YYYY-MM-DD): the 检查期限 rule. */
   today: string;
-  lang: string;
-  warn: (text: string) => void;
   /** An input that differs from the one the draw recorded (the amendment records what it read; said, not refused). */
   changedInput: (d: Difference) => void;
 }
