@@ -329,17 +329,20 @@ export const run: Handler<'draw'> = async (outer, _args, opts) => {
   // The record as stored (a 参保人's number masked and name left out, issue 18: the full record stays in the
   // workspace file listed under "files"), the new ledger head, then the files written and the warnings said.
   const shown = maskedRecord(record);
-  if (ctx.json) ctx.out(jsonOutput(shown === record ? text : recordText(shown), head, written.map((f) => path.resolve(p.ws.root, f)), warnings));
+  if (ctx.json) for (const part of jsonOutput(shown === record ? text : recordText(shown), head, written.map((f) => path.resolve(p.ws.root, f)), warnings)) ctx.out(part);
   return 0;
 };
 
 /**
  * The record's text with the ledger head, the files written and the warnings added as last members — what
- * withHead and a second replace gave, by one slice: a national draw's record is 42 MB of text, and each regular
- * expression replace over it made another copy.
+ * withHead and a second replace gave — as two parts written one after the other: the record's text up to its
+ * closing brace (a slice, not a copy), then the added members. A national draw's record is 42 MB of text, and
+ * each regular-expression replace over it, or joining the parts, made another copy of it.
  */
-function jsonOutput(text: string, head: string, files: string[], warnings: string[]): string {
+function jsonOutput(text: string, head: string, files: string[], warnings: string[]): string[] {
   const end = text.lastIndexOf('}');
-  if (end < 0 || text.slice(end + 1).trim() !== '') return withHead(text, head); // not a record's text: as before
-  return `${text.slice(0, end)},\n  "ledgerHead": "${head}",\n  "files": ${JSON.stringify(files)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`;
+  const tail = `,\n  "ledgerHead": "${head}",\n  "files": ${JSON.stringify(files)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`;
+  if (end < 0 || text.slice(end + 1).trim() !== '') return [withHead(text, head)]; // not a record's text: as before
+  const body = text.slice(0, end);
+  return body.endsWith('\n') ? [body, tail] : [body + tail]; // ctx.out adds a line end to a part without one
 }
