@@ -8,7 +8,7 @@ import { sha256Hex } from '../core/hash.js';
 import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { SsjError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { drawInForce } from '../core/replace.js';
+import { drawInForce } from '../core/draw-in-force.js';
 import { isReplacement, readLedger, readRecord } from '../io/records.js';
 import { sheetsDir, withLock, type Workspace } from '../io/workspace.js';
 import { knobs } from '../knobs.js';

@@ -16,7 +16,7 @@ import { substitute } from '../core/draw.js';
 import { substitute2 } from '../core/substitute2.js';
 import { algorithmOf, buildAmendment, nextAmendmentId } from '../core/record.js';
 import { teamInForce } from '../core/team-in-force.js';
-import { drawInForce } from '../core/replace.js';
+import { drawInForce } from '../core/draw-in-force.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
 import { compareInputs, ownInputs, type Difference } from '../core/verify.js';
 import { windowEnd } from '../core/window.js';

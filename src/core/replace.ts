@@ -14,7 +14,10 @@ import { coversRegion } from './region.js';
 import { normaliseSeed, pickIndex, stream } from './seed.js';
 import { populations, prepareEntities, stratumDefs } from './strata.js';
 import { teamInForce } from './team-in-force.js';
+import { drawInForce } from './draw-in-force.js';
 import type { AmendmentRecord, Conflict, DrawRecord, Entity, Inspector, ReplacementRecord, SelectedEntity, Team } from './types.js';
+
+export { drawInForce };
 
 export interface ReplaceInput {
   draw: DrawRecord;
@@ -34,23 +37,6 @@ export interface Replaced {
   selected: SelectedEntity;
   candidates: number;
   team: Team;
-}
-
-/** The draw as it stands after its replacements: each replaced entity's place and team taken by its replacement. */
-export function drawInForce(draw: DrawRecord, replacements: readonly ReplacementRecord[]): DrawRecord {
-  const mine = replacements.filter((r) => r.amends === draw.drawId);
-  if (mine.length === 0) return draw;
-  let selected = draw.selected;
-  let teams = draw.teams;
-  let strata = draw.strata;
-  for (const r of mine) {
-    const old = r.replacement.entity;
-    const next = r.replacement.selected;
-    selected = selected.map((s) => (s.key === old ? next : s));
-    teams = teams.map((tm) => (tm.entity === old ? r.team : tm)); // the team in force when replaced, under the new key
-    strata = strata.map((st) => (st.number === next.stratum ? { ...st, selected: st.selected.map((k) => (k === old ? next.key : k)) } : st));
-  }
-  return { ...draw, selected, teams, strata };
 }
 
 const selectedOf = (e: Entity, stratum: number, order: number): SelectedEntity => ({

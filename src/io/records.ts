@@ -7,7 +7,7 @@ import path from 'node:path';
 import { InputError, IoError, UsageError } from '../errors.js';
 import { ioError } from './errno.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, LedgerRecord, ReplacementRecord } from '../core/types.js';
-import { drawInForce } from '../core/replace.js';
+import { drawInForce } from '../core/draw-in-force.js';
 import type { Workspace } from './workspace.js';
 import { interruptedOf, type LoadedRecord } from '../core/ledger.js';
 import { recordLines, voidedDraws } from '../core/events.js';

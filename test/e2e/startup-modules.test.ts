@@ -84,6 +84,7 @@ describe('what a command loads', () => {
     expect(NOT_FOR_VALIDATE.filter((m) => r.ours.has(m))).toEqual([]);
     expect([...r.ours].filter((m) => /^src\/commands\/[^/]+$/.test(m) && m !== 'src/commands/validate')).toEqual([]);
     expect(r.builtins.has('node:worker_threads')).toBe(false); // a small file is read here, without a worker
+    expect(r.packages.has('seedrandom')).toBe(false); // nothing is drawn
   });
 
   it('status loads neither a workbook reader nor a writer', () => {
@@ -91,7 +92,9 @@ describe('what a command loads', () => {
     try {
       const r = packagesLoaded(['status', '--workspace', ws]);
       expect(r.code).toBe(0);
-      expect([...HEAVY, 'xlsx'].filter((p) => r.packages.has(p))).toEqual([]);
+      expect([...HEAVY, 'xlsx', 'seedrandom'].filter((p) => r.packages.has(p))).toEqual([]);
+      // Reading the records loads none of the drawing code (a draw in force: core/draw-in-force.ts).
+      expect(['src/core/draw', 'src/core/strata', 'src/core/replace', 'src/core/seed', 'src/core/teams'].filter((m) => r.ours.has(m))).toEqual([]);
     } finally {
       fs.rmSync(ws, { recursive: true, force: true });
     }

@@ -5,7 +5,7 @@ import type { InputOptions } from '../../cli.js';
 import type { Ctx } from '../../context.js';
 import { isSafeRecordId, isValidDrawId } from '../../core/record.js';
 import type { InputFiles } from '../../io/inputs.js';
-import { normaliseSeed } from '../../core/seed.js';
+import { normaliseSeed } from '../../core/seed-text.js';
 import { SsjError, UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 
