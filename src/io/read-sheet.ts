@@ -5,7 +5,7 @@
  * `'记录表'!$D$11` to `$D$12` and the name with it.
  */
 import fs from 'node:fs';
-import * as XLSX from 'xlsx';
+import { XLSX } from './sheetjs.js';
 import { InputError, IoError } from '../errors.js';
 import { cellIssue, emptyCell, type RawCell, type RawInspection } from '../core/results.js';
 import { excelSerialToYmd } from '../core/result-parse.js';

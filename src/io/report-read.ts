@@ -5,7 +5,7 @@
  * either language) before any cell is trusted.
  */
 import fs from 'node:fs';
-import * as XLSX from 'xlsx';
+import { XLSX } from './sheetjs.js';
 import { InputError, IoError } from '../errors.js';
 import { catalogueFor, loadLang } from '../i18n/index.js';
 import { headerKey } from '../core/normalize.js';

@@ -5,7 +5,7 @@
  * becomes a refused file with one issue; the other files still import.
  */
 import path from 'node:path';
-import * as XLSX from 'xlsx';
+import { XLSX } from './sheetjs.js';
 import { SsjError } from '../errors.js';
 import { cellIssue, checkInspection, emptyCell, indexDraws, type DrawIndex } from '../core/results.js';
 import type { FileReading } from '../core/results-import.js';

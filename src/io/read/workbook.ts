@@ -4,7 +4,7 @@
  * where Excel stored a number, as the number (so codes can be checked for
  * lost digits); date cells as YYYY-MM-DD.
  */
-import * as XLSX from 'xlsx';
+import { XLSX } from '../sheetjs.js';
 import { InputError } from '../../errors.js';
 import { passwordError } from './zip-guard.js';
 import type { RawCell, RawRow } from './header.js';

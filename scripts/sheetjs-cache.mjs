@@ -1,0 +1,39 @@
+/**
+ * Start-up (issue #20), run by `npm run build` after tsc: the V8 code cache of
+ * SheetJS as src/io/sheetjs.ts loads it. Compiles the file in the same
+ * wrapper, reads the bundled example workbooks with it (so that the code of
+ * reading is compiled too and in the cache), and writes what V8 made to
+ * dist/io/sheetjs.cache, with the SHA-1 of the source in sheetjs.cache.json.
+ * A Node or a SheetJS other than the one it was made with only leaves it unused.
+ *
+ * Usage: node scripts/sheetjs-cache.mjs   (after tsc)
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'dist', 'io', 'sheetjs.cache');
+
+const { wrapSource, SHEETJS_BUILD } = await import(pathToFileURL(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).href);
+const file = createRequire(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).resolve(SHEETJS_BUILD);
+const source = fs.readFileSync(file, 'utf8');
+const script = new vm.Script(wrapSource(source), { filename: file });
+const mod = { exports: {} };
+script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
+const XLSX = mod.exports;
+// Read as src/io/read/workbook.ts and read-sheet.ts do, so that those functions are compiled before the cache is taken.
+const examples = path.join(ROOT, 'examples');
+for (const name of fs.readdirSync(examples).filter((n) => /\.xlsx$/i.test(n))) {
+  const buf = fs.readFileSync(path.join(examples, name));
+  const wb = XLSX.read(buf, { type: 'buffer', dense: true, cellStyles: false, cellHTML: false, cellFormula: false, cellText: false, cellNF: true, cellDates: false, sheetStubs: false, bookVBA: false });
+  for (const sheet of wb.SheetNames) XLSX.utils.sheet_to_json(wb.Sheets[sheet], { header: 1, raw: false, defval: '' });
+  XLSX.read(buf, { type: 'buffer', cellDates: false, cellNF: false, cellHTML: false, dense: false });
+}
+const data = script.createCachedData();
+fs.writeFileSync(OUT, data);
+fs.writeFileSync(`${OUT}.json`, JSON.stringify({ build: SHEETJS_BUILD, sha1: createHash('sha1').update(source).digest('hex') }));
+process.stdout.write(`sheetjs-cache: dist/io/sheetjs.cache, ${(data.length / 1024).toFixed(0)} KB\n`);
