@@ -6,7 +6,10 @@
  * in order on a fresh workspace (announce → draw → results → report →
  * approve → publish → status → verify), so each command finds the state it expects.
  *
- * Usage: node bench/startup.mjs [--repeat N] [--json FILE]; run.mjs calls it too.
+ * Usage: node bench/startup.mjs [--repeat N] [--json FILE] [--against DIR]; run.mjs calls it too.
+ * --against DIR also runs DIR/bin/ssj (another checkout, built) beside this one in every round
+ * (each first in turn), on a workspace of its own, against the same `node -e 0`, and prints its
+ * ratios above this one's: a before/after in one run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,27 +80,42 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
  * `node -e 0`. A command's ratio per round is its time over that baseline;
  * reported: min / median / max of the ratios and the median seconds.
  */
-export function benchStartup({ repeat = 5, out = path.join(HERE, 'out'), log = (s) => process.stdout.write(s) } = {}) {
+export function benchStartup({ repeat = 5, out = path.join(HERE, 'out'), log = (s) => process.stdout.write(s), against = null } = {}) {
   const list = steps();
-  const per = new Map(list.map(([label]) => [label, { ratios: [], secs: [], base: [], codes: new Set(), stderr: '' }]));
+  const fresh = () => ({ ratios: [], secs: [], base: [], codes: new Set(), stderr: '' });
+  const per = new Map(list.map(([label]) => [label, fresh()]));
+  const other = new Map(list.map(([label]) => [label, fresh()]));
+  const note = (p, m, base) => {
+    p.ratios.push(m.s / base.s);
+    p.secs.push(m.s);
+    p.base.push(base.s);
+    p.codes.add(m.code);
+    if (m.code !== 0) p.stderr = m.stderr;
+  };
   for (let r = 0; r < repeat; r++) {
     const ws = path.join(out, `startup-ws-${r}`);
+    const wsOther = path.join(out, `startup-ws-${r}-against`);
     freshWorkspace(ws);
+    if (against) freshWorkspace(wsOther);
     for (const [label, args] of list) {
       const base = timeOnce(['-e', '0'], ROOT);
-      const m = timeOnce([BIN, ...args(ws), '--lang', 'zh'], ROOT);
-      const p = per.get(label);
-      p.ratios.push(m.s / base.s);
-      p.secs.push(m.s);
-      p.base.push(base.s);
-      p.codes.add(m.code);
-      if (m.code !== 0) p.stderr = m.stderr;
+      const mine = () => note(per.get(label), timeOnce([BIN, ...args(ws), '--lang', 'zh'], ROOT), base);
+      const theirs = () => note(other.get(label), timeOnce([path.join(against, 'bin', 'ssj'), ...args(wsOther), '--lang', 'zh'], ROOT), base);
+      if (!against) mine();
+      else if (r % 2 === 0) (mine(), theirs()); // in turn first, so neither always finds the other's files in the page cache
+      else (theirs(), mine());
     }
     fs.rmSync(ws, { recursive: true, force: true });
+    if (against) fs.rmSync(wsOther, { recursive: true, force: true });
   }
   const rows = [];
-  log(`start-up on the examples: ratio to \`node -e 0\` in the same run, ${repeat} interleaved rounds (min / median / max)\n`);
+  log(`start-up on the examples: ratio to \`node -e 0\` in the same run, ${repeat} interleaved rounds (min / median / max)${against ? `; then the same with ${against}` : ''}\n`);
   for (const [label] of list) {
+    if (against) {
+      const o = other.get(label);
+      const med = median(o.ratios);
+      log(`  (against) ${label.padEnd(11)} ${Math.min(...o.ratios).toFixed(2)} / ${med.toFixed(2)} / ${Math.max(...o.ratios).toFixed(2)} ×  (${median(o.secs).toFixed(3)} s)${o.codes.has(0) && o.codes.size === 1 ? '' : `  exit ${[...o.codes].join(',')}`}\n`);
+    }
     const p = per.get(label);
     const target = STARTUP_TARGETS.get(label) ?? DEFAULT_TARGET;
     const med = median(p.ratios);
@@ -115,7 +133,8 @@ export function benchStartup({ repeat = 5, out = path.join(HERE, 'out'), log = (
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
   const i = argv.indexOf('--repeat');
-  const rows = benchStartup({ repeat: i >= 0 ? Number(argv[i + 1]) || 5 : 5 });
+  const a = argv.indexOf('--against');
+  const rows = benchStartup({ repeat: i >= 0 ? Number(argv[i + 1]) || 5 : 5, against: a >= 0 ? path.resolve(argv[a + 1]) : null });
   const j = argv.indexOf('--json');
   if (j >= 0) fs.writeFileSync(argv[j + 1], JSON.stringify(rows, null, 2));
   process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
