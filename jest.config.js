@@ -11,4 +11,9 @@ export default {
   // Every temp folder made through test/helpers is removed after its test file.
   setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
   testTimeout: 60000,
+  // One worker per core (jest's default leaves one core to itself: on 2 cores, one file at a time). Most e2e files wait on
+  // child processes (Chromium, Python, tmux, spawned bin/ssj) or on disk; everything a test makes is its own (temp folders
+  // from mkdtemp, tmux sessions named by process id), so files run side by side.
+  maxWorkers: '100%',
+  testSequencer: '<rootDir>/test/sequencer.cjs',
 };

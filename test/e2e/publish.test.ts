@@ -161,9 +161,9 @@ describe('ssj publish', () => {
     }
     const gb = path.join(dir, 'gb-lo.csv');
     expect((await ssjIn(['publish', '--month', '2024-06', '--encoding', 'gb18030', '--dry-run', '--out', gb, '--workspace', dir, '--date', '2024-06-30'])).code).toBe(0);
+    const profile = tempDir('ssj-lo-profile-'); // one profile for both: the second start skips making it
     for (const [file, charset] of [[csv, 76], [gb, 85]] as const) {
       const outDir = tempDir('ssj-lo-');
-      const profile = tempDir('ssj-lo-profile-');
       const r = spawnSync(bin, [`-env:UserInstallation=file://${profile}`, '--headless', `--infilter=CSV:44,34,${charset},1`, '--convert-to', 'xlsx', '--outdir', outDir, file], { encoding: 'utf8', timeout: 180000 });
       const xlsx = path.join(outDir, path.basename(file).replace(/\.csv$/, '.xlsx'));
       expect([r.status, fs.existsSync(xlsx)]).toEqual([0, true]);
