@@ -15,7 +15,8 @@ let hook: string;
 
 beforeAll(() => {
   dir = tempDir('ssj-startup-');
-  fs.writeFileSync(path.join(dir, 'hooks.mjs'), `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/node_modules/') || r.url.includes('/dist/') || r.url.startsWith('node:')) process.stderr.write('LOADED ' + r.url + '\\n'); return r; }\n`);
+  // The hooks run on a thread of their own: written with writeSync, a line cannot be lost when the command exits at once.
+  fs.writeFileSync(path.join(dir, 'hooks.mjs'), `import { writeSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/node_modules/') || r.url.includes('/dist/') || r.url.startsWith('node:')) writeSync(2, 'LOADED ' + r.url + '\\n'); return r; }\n`);
   hook = path.join(dir, 'register.mjs');
   fs.writeFileSync(hook, [
     `import { register, createRequire } from 'node:module';`,
