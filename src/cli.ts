@@ -2,7 +2,7 @@
  * The commander table: every command and its flags, nothing else. Each verb's
  * work is in src/commands/<verb>.ts, loaded only when that verb runs.
  */
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { t } from './i18n/index.js';
 import type { Ctx } from './context.js';
 import { files, flag, negatable, noValue, value, values, type Desc, type OptionSpec, type OptionsOf } from './commands/common/options.js';

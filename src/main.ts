@@ -104,10 +104,10 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(TOOL_VERSION + '\n');
     return 0;
   }
-  const [i18n, commander, { buildProgram }, { makeCtx }] = await Promise.all([import('./i18n/index.js'), import('commander'), import('./cli.js'), import('./context.js')]);
+  const [i18n, commander, { buildProgram }, { makeCtx }] = await Promise.all([import('./i18n/index.js'), import('./commander.js'), import('./cli.js'), import('./context.js')]);
   const { parseLang, setLang, loadLang } = i18n;
   ({ t } = i18n);
-  ({ CommanderError } = commander);
+  CommanderError = commander.CommanderError;
   const debug = argv.includes('--debug');
   const json = argv.includes('--json');
   const langIdx = argv.indexOf('--lang');

@@ -28,12 +28,15 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The packages a run of bin/ssj loads (by name), our own modules (dist/…, as `src/…` without .js), Node's built-ins it imports (node:…), and its result. */
-function packagesLoaded(args: string[], cwd = ROOT): { code: number; packages: Set<string>; ours: Set<string>; builtins: Set<string> } {
+function packagesLoaded(args: string[], cwd = ROOT): { code: number; packages: Set<string>; ours: Set<string>; builtins: Set<string>; packageFiles: Set<string> } {
   const r = ssj(args, { cwd, env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` } });
   const packages = new Set<string>();
   const ours = new Set<string>();
   const builtins = new Set<string>();
+  const packageFiles = new Set<string>();
   for (const line of r.stderr.split('\n')) {
+    const f = /^LOADED .*\/node_modules\/(.+)$/.exec(line);
+    if (f?.[1]) packageFiles.add(f[1]);
     const m = /^LOADED .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line);
     if (m?.[1]) packages.add(m[1]);
     const d = /^LOADED file:.*\/dist\/(.+)\.js$/.exec(line);
@@ -41,7 +44,7 @@ function packagesLoaded(args: string[], cwd = ROOT): { code: number; packages: S
     const b = /^LOADED (node:[\w/]+)/.exec(line);
     if (b?.[1]) builtins.add(b[1]);
   }
-  return { code: r.code, packages, ours, builtins };
+  return { code: r.code, packages, ours, builtins, packageFiles };
 }
 
 /** Our modules a validate of one workbook must not load (each pulls more behind it): read, checked, reported — nothing of draws, results, plans or the ledger. */
@@ -64,6 +67,8 @@ describe('what a command loads', () => {
     expect(r.code).toBe(0);
     expect([...r.packages].filter((p) => p !== 'commander')).toEqual([]);
     expect(r.ours.has('src/cli')).toBe(true); // the hook sees our modules
+    expect(r.packageFiles.has('commander/index.js')).toBe(true);
+    expect(r.packageFiles.has('commander/esm.mjs')).toBe(false); // required as CommonJS (src/commander.ts), not through its ESM entry
     expect([...r.ours].filter((m) => /^src\/commands\/[^/]+$/.test(m) || m.startsWith('src/i18n/en'))).toEqual([]); // a command is a file directly in src/commands
     // The catalogue as `npm run build` makes it (scripts/catalogues.mjs): one module, not one per area.
     expect([...r.ours].filter((m) => m.startsWith('src/i18n/')).sort()).toEqual(['src/i18n/index', 'src/i18n/zh']);

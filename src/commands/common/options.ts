@@ -5,7 +5,7 @@
  * `opts.month` as `string | undefined`, with no casts. The values are checked by
  * the parsers in ./flags.ts. Light on purpose: cli.ts loads it before any verb.
  */
-import { Option } from 'commander';
+import { Option } from '../../commander.js';
 import type { MsgKey } from '../../i18n/index.js';
 
 /** A description: a catalogue key, or text that reads the same in every language (a list of values). */
