@@ -59,6 +59,20 @@ module.exports = {
       to: { path: '^src/commands/[^/]+\\.ts$' },
     },
     {
+      name: 'sheetjs-one-loader',
+      comment: 'SheetJS is loaded by src/io/sheetjs.ts alone (its code cache, one copy): import { XLSX } from it, not from xlsx (start-up, issue #20).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/io/sheetjs\\.ts$' },
+      to: { path: '(^|/)node_modules/xlsx/xlsx\\.(mjs|js)$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'commander-one-loader',
+      comment: 'commander is required by src/commander.ts alone (as CommonJS, not through its ESM entry): import from it (start-up, issue #20).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/commander\\.ts$' },
+      to: { path: '(^|/)node_modules/commander/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

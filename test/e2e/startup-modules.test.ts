@@ -85,6 +85,7 @@ describe('what a command loads', () => {
     const r = packagesLoaded(['validate', path.join(ROOT, 'examples', 'pharmacies.xlsx'), '--date', '2024-06-03']);
     expect(r.code).toBe(0);
     expect(r.ours.has('src/io/sheetjs')).toBe(true); // SheetJS, compiled from its code cache (no package load for the hook to see)
+    expect(r.packageFiles.has('xlsx/xlsx.mjs')).toBe(false); // not a second copy through the package's ESM entry
     expect(HEAVY.filter((p) => r.packages.has(p))).toEqual([]);
     expect(r.ours.has('src/commands/validate')).toBe(true);
     expect(NOT_FOR_VALIDATE.filter((m) => r.ours.has(m))).toEqual([]);
