@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { BIN, committed, ssj, tempDir } from '../helpers/cli.js';
+import { BIN, committed, ssjIn, tempDir } from '../helpers/cli.js';
 import { drawFiles, inputArgs, makeWorkspace, SEED, type Files } from './draw-fixtures.js';
 
 /** A spawned draw; `done` is attached at once, so an exit during a sleep is never missed. */
@@ -16,6 +16,8 @@ function start(root: string, f: Files, seed: string) {
 }
 
 const finished = (p: ReturnType<typeof start>) => p.done;
+/** The same draw in-process, where no process needs to be killed or raced. */
+const drawIn = (root: string, f: Files, seed: string) => ssjIn(committed(['draw', ...inputArgs(f), '--seed', seed, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json']));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Every file in draws/ is whole: records parse, pages end, workbooks open. */
@@ -38,7 +40,7 @@ describe('draws at once and killed draws', () => {
     expect(await Promise.all([finished(a), finished(b)])).toEqual([0, 0]);
     const lines = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { drawId: string }).drawId).sort()).toEqual(['20240603-1', '20240603-2']);
-    const v = ssj(['verify', '--ledger', '--json', '--workspace', root]);
+    const v = await ssjIn(['verify', '--ledger', '--json', '--workspace', root]);
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ match: true, lines: 2 });
   });
@@ -55,12 +57,12 @@ describe('draws at once and killed draws', () => {
       p.proc.kill('SIGKILL');
       await finished(p);
       await expectWholeFiles(root);
-      const v = ssj(['verify', '--ledger', '--json', '--workspace', root]);
+      const v = await ssjIn(['verify', '--ledger', '--json', '--workspace', root]);
       expect([v.code, JSON.parse(v.stdout).differences]).toEqual([0, []]);
     }
-    const after = ssj(committed(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json']));
+    const after = await ssjIn(committed(['draw', ...inputArgs(files), '--seed', SEED, '--date', '2024-06-03', '--workspace', root, '--no-sheets', '--json']));
     expect(after.code).toBe(0);
-    const v = ssj(['verify', '--ledger', '--json', '--workspace', root]);
+    const v = await ssjIn(['verify', '--ledger', '--json', '--workspace', root]);
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout).interrupted).toEqual([]);
     expect(fs.existsSync(path.join(root, '.ssj.lock'))).toBe(false);
@@ -69,18 +71,18 @@ describe('draws at once and killed draws', () => {
   it('a record cut off before its ledger line is reported as interrupted, then set aside by the next draw', async () => {
     const root = tempDir('ssj-interrupted-');
     const files = await makeWorkspace(root);
-    expect(await finished(start(root, files, SEED))).toBe(0);
+    expect((await drawIn(root, files, SEED)).code).toBe(0);
     fs.writeFileSync(path.join(root, 'ledger.jsonl'), ''); // as if killed between the record and its ledger line
     // Without the pending note a killed command leaves, an unlisted record is a difference (say its ledger line was deleted).
-    const cut = ssj(['verify', '--ledger', '--json', '--workspace', root]);
+    const cut = await ssjIn(['verify', '--ledger', '--json', '--workspace', root]);
     expect([cut.code, JSON.parse(cut.stdout).differences.map((d: { field: string; drawId?: string }) => [d.field, d.drawId])]).toEqual([1, [['ledger', '20240603-1']]]);
     fs.writeFileSync(path.join(root, '.ssj-pending.json'), JSON.stringify({ kind: 'draw', drawId: '20240603-1', files: ['draws/20240603-1.json'] }));
-    const v = ssj(['verify', '--ledger', '--json', '--workspace', root]);
+    const v = await ssjIn(['verify', '--ledger', '--json', '--workspace', root]);
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ match: true, interrupted: ['20240603-1'] });
-    expect(await finished(start(root, files, SEED))).toBe(0);
+    expect((await drawIn(root, files, SEED)).code).toBe(0);
     expect(fs.readdirSync(path.join(root, 'draws', 'interrupted')).sort()).toEqual(['20240603-1-witness.html', '20240603-1-witness.xlsx', '20240603-1.json']);
-    const after = ssj(['verify', '--ledger', '--json', '--workspace', root]);
+    const after = await ssjIn(['verify', '--ledger', '--json', '--workspace', root]);
     expect(JSON.parse(after.stdout)).toMatchObject({ match: true, lines: 1, interrupted: [], setAside: [{ line: 1, drawId: '20240603-1' }] });
     expect(drawFiles(root).filter((n) => n.endsWith('.json'))).toEqual(['20240603-2.json']);
   });
@@ -88,11 +90,11 @@ describe('draws at once and killed draws', () => {
   it('witness sheets written before a kill, with no record, are set aside by the next draw', async () => {
     const root = tempDir('ssj-orphan-witness-');
     const files = await makeWorkspace(root);
-    expect(await finished(start(root, files, SEED))).toBe(0);
+    expect((await drawIn(root, files, SEED)).code).toBe(0);
     fs.writeFileSync(path.join(root, 'ledger.jsonl'), '');
     fs.rmSync(path.join(root, 'draws', '20240603-1.json')); // as if killed between the witness sheets and the record
-    expect(ssj(['verify', '--ledger', '--workspace', root]).code).toBe(0);
-    expect(await finished(start(root, files, SEED))).toBe(0);
+    expect((await ssjIn(['verify', '--ledger', '--workspace', root])).code).toBe(0);
+    expect((await drawIn(root, files, SEED)).code).toBe(0);
     expect(fs.readdirSync(path.join(root, 'draws', 'interrupted')).sort()).toEqual(['20240603-1-witness.html', '20240603-1-witness.xlsx']);
     expect(drawFiles(root)).toEqual(['20240603-2-witness.html', '20240603-2-witness.xlsx', '20240603-2.json', 'interrupted']);
   });

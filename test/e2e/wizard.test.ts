@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { committed, ssj, tempDir, expectNoStack, ROOT, BIN } from '../helpers/cli.js';
+import { committed, ssj, ssjIn, tempDir, expectNoStack, ROOT, BIN } from '../helpers/cli.js';
 
 const EX = path.join(ROOT, 'examples');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -40,9 +40,9 @@ describe('ssj alone without a terminal', () => {
 });
 
 /** A workspace made by `ssj init` with the example county's registries in place of the blank ones. */
-function exampleWorkspace(): string {
+async function exampleWorkspace(): Promise<string> {
   const ws = path.join(tempDir('ssj-wizard-'), 'ws');
-  expect(ssj(['init', ws]).code).toBe(0);
+  expect((await ssjIn(['init', ws])).code).toBe(0); // the setup in-process; the wizard itself runs in the terminal
   for (const d of ['registries', 'plans']) for (const f of fs.readdirSync(path.join(ws, d))) fs.rmSync(path.join(ws, d, f));
   for (const f of ['pharmacies.xlsx', 'institutions.xlsx', 'inspectors-gbk.csv', 'conflicts.xlsx']) fs.copyFileSync(path.join(EX, f), path.join(ws, 'registries', f));
   fs.copyFileSync(path.join(EX, 'plan-2024.xlsx'), path.join(ws, 'plans', 'plan-2024.xlsx'));
@@ -72,7 +72,7 @@ maybe('the wizard in a real terminal (tmux)', () => {
   afterAll(() => tmux('kill-session', '-t', session));
 
   it('chooses the workspace, takes the witnesses\' seed, confirms and completes a draw', async () => {
-    const ws = exampleWorkspace();
+    const ws = await exampleWorkspace();
     // $BROWSER is the opener the wizard offers the witness sheet to: `true` opens nothing here.
     const cmd = `env NO_COLOR=1 TZ=Asia/Shanghai BROWSER=true ${process.execPath} ${BIN} --date 2024-06-05; echo "WIZARD-EXIT=$?"; sleep 600`;
     expect(tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', '-c', ws, cmd).status).toBe(0);
@@ -122,7 +122,7 @@ maybe('the wizard in a real terminal (tmux)', () => {
     expect(record.seedSource).toBe('监督人现场掷骰，按签字顺序连接');
     expect([record.place, record.noAnnouncement]).toEqual(['本局三楼会议室', '演示：未经公告']);
     expect(fs.readFileSync(path.join(ws, 'ledger.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
-    expect(ssj(['verify', '--ledger', '--workspace', ws]).code).toBe(0);
+    expect((await ssjIn(['verify', '--ledger', '--workspace', ws])).code).toBe(0);
   }, 120000);
 
   it('outside a workspace offers to create one (ssj init asks the unit), opens the menu; Ctrl-C leaves quietly', async () => {
@@ -155,7 +155,7 @@ maybe('the wizard in a real terminal (tmux)', () => {
   }, 60000);
 
   it('speaks English with --lang en', async () => {
-    const ws = exampleWorkspace();
+    const ws = await exampleWorkspace();
     const s3 = `${session}-en`;
     const cmd = `env NO_COLOR=1 ${process.execPath} ${BIN} --lang en --date 2024-06-05; echo "WIZARD-EXIT=$?"; sleep 600`;
     expect(tmux('new-session', '-d', '-s', s3, '-x', '200', '-y', '50', '-c', ws, cmd).status).toBe(0);
