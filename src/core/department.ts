@@ -8,7 +8,7 @@ import { headerKey } from './normalize.js';
 /** The comparison form of a department or unit name. */
 export const deptKey = (s: string): string => headerKey(s);
 
-/** "" (any department) matches every unit. */
+/** "" (no department named) matches every unit. */
 export function inDepartment(unit: string, department: string): boolean {
   const d = deptKey(department);
   if (d === '') return true;

@@ -110,7 +110,7 @@ export function seatShortages(rows: PlanRow[], entities: Entity[], inspectors: I
   return out;
 }
 
-/** A team group open to any department, as plan messages name it. */
+/** A team group open to every department, as plan messages name it. */
 export const ANY_DEPARTMENT: TextRef = { ref: 'plan.anyDepartment' };
 
 /** Message parameters for a shortage. */

@@ -11,7 +11,7 @@ import type { AmendmentRecord, DrawRecord, PlanRow, SelectedEntity, Team, TeamMe
 
 /** One department row of the sheet (执法检查人员 block, and one 检查结果 row). */
 export interface SheetDepartment {
-  /** The plan's team-group department; "" when the plan row has one group of any department. */
+  /** The plan's team-group department; "" when the plan row has one group open to every department. */
   department: string;
   /** What the sheet prints in 单位 / 检查单位: the department, else the members' units joined by 、. */
   label: string;
@@ -52,7 +52,7 @@ function unitsLabel(members: readonly TeamMember[]): string {
 /**
  * Department rows: one per team group of the plan row, in plan order, with
  * the members whose TeamMember.department is that group's. Without groups
- * (or one group of any department), a single row labelled by the units.
+ * (or one group open to every department), a single row labelled by the units.
  */
 export function sheetDepartments(row: PlanRow | null, team: Team | undefined): SheetDepartment[] {
   const members = team?.members ?? [];

@@ -18,7 +18,7 @@ export interface TeamTask {
   row: PlanRow;
 }
 
-/** The row's department groups; none written means one group, any department, of the team size (default 2). */
+/** The row's department groups; none written means one group, open to every department, of the team size (default 2). */
 export function groupsOf(row: PlanRow): TeamGroup[] {
   if (row.teamGroups.length > 0) return row.teamGroups;
   return [{ department: '', seats: row.teamSize >= 2 ? row.teamSize : 2 }];

@@ -121,7 +121,7 @@ export interface CreditClassRatio {
 }
 
 export interface TeamGroup {
-  /** A department name; "" means any department. */
+  /** A department name; "" means open to every department. */
   department: string;
   seats: number;
 }
@@ -218,7 +218,7 @@ export interface TeamMember {
   key: string; // 执法证号
   name: string;
   unit: string;
-  department: string; // the team group's department ("" = any)
+  department: string; // the team group's department ("" = open to every department)
   role: '组长' | '组员';
   /** ssj-draw/2 only: 执法人员, 专家 or 辅助人员. */
   category?: '执法人员' | '专家' | '辅助人员';
@@ -326,7 +326,7 @@ export interface LedgerLine {
 
 // ---------------------------------------------------------------- results
 
-/** Wugang result codes 1–10; "found a problem" = any of PROBLEM_CODES. */
+/** Wugang result codes 1–10; "found a problem" = one of PROBLEM_CODES. */
 export const PROBLEM_CODES: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 8, 10]);
 
 export interface DepartmentResult {
