@@ -159,7 +159,7 @@ function rerunAmendments(draw: DrawRecord, lines: LedgerLine[], amendments: Amen
 }
 
 /** A substitution's own registries (null: the draw's), their content checked against what it recorded; an Error when not found. */
-type OwnInputs = { loaded: LoadedInputs; differences: Difference[] } | null | Error;
+type OwnInputs = { loaded: LoadedInputs; differences: Difference[]; files: UsedFile[] } | null | Error;
 
 /**
  * The registries a substitution read when they are not the draw's (a registry updated since, given by flag; kept
@@ -173,7 +173,8 @@ async function amendmentInputs(ws: Workspace, draw: DrawRecord, a: AmendmentReco
     const files = { inspectors: found.inspectors ?? drawFiles.inspectors, conflicts: found.conflicts ?? drawFiles.conflicts };
     const loaded = await loadInputs(files, { plan: false, entities: false, inspectors: true, algorithm: algorithmOf(draw) });
     await loaded.hashed;
-    return { loaded, differences: compareInputs(a.inputs, loaded.inputs, new Set(own.map((i) => i.role))) };
+    const roles = new Set(own.map((i) => i.role));
+    return { loaded, differences: compareInputs(a.inputs, loaded.inputs, roles), files: usedFiles(found, loaded).filter((f) => own.some((i) => i.role === f.role)) };
   } catch (err) {
     return err instanceof Error ? err : new Error(String(err));
   }
@@ -311,5 +312,7 @@ export async function verifyDraw(
     ...rerunReplacements(draw, beside ? beside.lines : lines, amendments, replacements, inputs),
   ];
   const priorFromRecord = standalone ? priorFromExclusions(draw).reduce((n, p) => n + p.selected.length, 0) : 0;
-  return { draw, amendments, replacements, inputs, files: usedFiles(files, inputs), differences, priorFromRecord };
+  // The files read: the draw's, then those a substitution read instead (inputs/<its id>/).
+  const ownFiles = own.flatMap((o) => (o && !(o instanceof Error) ? o.files : []));
+  return { draw, amendments, replacements, inputs, files: [...usedFiles(files, inputs), ...ownFiles], differences, priorFromRecord };
 }

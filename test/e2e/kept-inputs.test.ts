@@ -98,6 +98,8 @@ describe('a substitution made with another inspector registry (given by flag)', 
     const v = await ssjIn(['verify', '--draw', rec.drawId, '--json', '--workspace', root]);
     expect([v.code, v.stderr]).toEqual([0, v.stderr]);
     expect(JSON.parse(v.stdout)).toMatchObject({ match: true, differences: [], amendments: [a1.drawId] });
+    // the files it read are listed, the substitution's own one too
+    expect((JSON.parse(v.stdout) as { files: { role: string; path: string }[] }).files).toContainEqual(expect.objectContaining({ role: 'inspectors', path: kept }));
     expect((await ssjIn(['verify', '--ledger', '--workspace', root])).code).toBe(0);
     const py = spawnSync('python3', [path.resolve('docs', 'independent', 'ssjdraw.py'), 'verify', path.join(root, 'draws', `${rec.drawId}.json`),
       '--entities', ...files.entities, '--inspectors', files.inspectors, '--conflicts', files.conflicts, '--ledger-dir', root], { encoding: 'utf8' });
