@@ -33,8 +33,33 @@ const own = shared ? createHash('sha256').update(new Uint8Array(shared)).digest(
 parentPort.postMessage({ files: out, shared: own });
 `;
 
-/** The hashes of `files` (read by the worker) and of the bytes in `shared` (seen by both threads, not copied). */
-export function sha256Aside(files: string[], shared: SharedArrayBuffer | null): Promise<{ files: (string | null)[]; shared: string | null }> {
+/**
+ * Below this many bytes in all the hashes are made on the calling thread: a worker takes some 30–60 ms to
+ * start, more than hashing a few megabytes (the examples' draw hashes 60 KB; a national registry, 185 MB, still
+ * goes to the worker).
+ */
+export const ASIDE_MIN_BYTES = 8 * 1024 * 1024;
+
+function totalBytes(files: string[], shared: SharedArrayBuffer | null): number {
+  let total = shared?.byteLength ?? 0;
+  for (const f of files) {
+    try {
+      total += fs.statSync(f).size;
+    } catch {
+      /* unreadable: hashed as null either way */
+    }
+  }
+  return total;
+}
+
+/**
+ * The hashes of `files` (read by the worker) and of the bytes in `shared` (seen by both threads, not copied);
+ * made here instead, before returning, when there are fewer than ASIDE_MIN_BYTES (`minBytes`) of them.
+ */
+export function sha256Aside(files: string[], shared: SharedArrayBuffer | null, minBytes = ASIDE_MIN_BYTES): Promise<{ files: (string | null)[]; shared: string | null }> {
+  if (totalBytes(files, shared) < minBytes) {
+    return Promise.resolve({ files: files.map((f) => sha256OfFile(f)), shared: shared ? createHash('sha256').update(new Uint8Array(shared)).digest('hex') : null });
+  }
   return new Promise((resolve, reject) => {
     const w = new Worker(WORKER, { eval: true, workerData: { files, shared } });
     w.once('message', (hashes: { files: (string | null)[]; shared: string | null }) => resolve(hashes));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { fileDigest, fileStamp, sha256OfFile, type KnownDigests } from '../../src/io/file-hash.js';
+import { ASIDE_MIN_BYTES, fileDigest, fileStamp, sha256Aside, sha256OfFile, type KnownDigests } from '../../src/io/file-hash.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-digest-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -38,4 +38,21 @@ describe('file digests', () => {
     const other: KnownDigests = new Map([[path.resolve(file), { stamp: 'another file', sha256: 'f'.repeat(64) }]]);
     expect(sha256OfFile(file, other)).toBe(sha(Buffer.from('snapshot bytes!')));
   });
+
+  it('hash files and shared bytes the same on this thread (a few bytes) as on the worker (told to take any size)', async () => {
+    const a = path.join(dir, 'aside-a.csv');
+    const b = path.join(dir, 'aside-b.bin');
+    fs.writeFileSync(a, '编码,名称\n1,甲\n');
+    fs.writeFileSync(b, Buffer.alloc(3 * (1 << 20) + 5, 7));
+    const shared = new SharedArrayBuffer(1000);
+    new Uint8Array(shared).fill(9);
+    const files = [a, path.join(dir, 'none'), dir, b];
+    const here = await sha256Aside(files, shared);
+    const worker = await sha256Aside(files, shared, 0);
+    expect(here).toEqual({ files: [sha(fs.readFileSync(a)), null, null, sha(fs.readFileSync(b))], shared: sha(Buffer.alloc(1000, 9)) });
+    expect(worker).toEqual(here);
+    expect(await sha256Aside([a], null, 0)).toEqual({ files: [sha(fs.readFileSync(a))], shared: null });
+    expect(3 * (1 << 20) + 1000).toBeLessThan(ASIDE_MIN_BYTES); // the first call above was made on this thread
+  });
 });
+
