@@ -15,7 +15,6 @@ import type { TeamMember } from '../core/types.js';
 import { t } from '../i18n/index.js';
 import { inertText } from '../core/text.js';
 import { buildRecordSheet } from './record-sheet-xlsx.js';
-import { stableZipTimes } from './stable-zip.js';
 
 const tok = (name: string) => `\u00a7\u00a7${name}\u00a7\u00a7`;
 const TOKEN = /\u00a7\u00a7([A-Za-z0-9_]+)\u00a7\u00a7/g;
@@ -103,7 +102,9 @@ const STRINGS = 'xl/sharedStrings.xml';
 
 async function buildTemplate(m: RecordSheetModel): Promise<Template> {
   const { wb } = buildRecordSheet(tokenModel(m));
-  const zip = stableZipTimes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  // Stored, not deflated: JSZip's deflate (pako, in JavaScript) was most of a template's time; the constant
+  // entries are deflated below by Node's zlib from the same bytes, so the sheets written are the same.
+  const zip = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
   const entries = unzip(zip).map((e): Entry => {
     if (e.name === SHEET || e.name === STRINGS) return { name: e.name, fixed: null, text: e.data.toString('utf8') };
     return { name: e.name, fixed: { data: zlib.deflateRawSync(e.data, { level: 6 }), crc: zlib.crc32(e.data), size: e.data.length }, text: '' };
