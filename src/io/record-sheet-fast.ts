@@ -1,13 +1,16 @@
 /**
- * Record sheets at byte level: exceljs builds one workbook per shape (the
- * number of department rows, of member rows in each and who leads), with a
- * token in every cell that depends on the entity; each entity's workbook is
- * that template with the tokens replaced in the shared strings and the
- * footer, and re-zipped — only those two entries are deflated again, the
- * other entries' compressed bytes are reused. A 5 ms exceljs build becomes a
- * fraction of a millisecond (bench/docs.mjs). The cells, merges, styles,
- * drop-downs, defined names and print setup are exceljs's own, so readers
- * see the same workbook (test/unit/record-sheet-fast.test.ts compares them).
+ * Record sheets at byte level: one workbook per shape (the number of
+ * department rows, of member rows in each and who leads) is laid out by
+ * buildRecordSheet with a token in every cell that depends on the entity;
+ * each entity's workbook is that template with the tokens replaced in the
+ * shared strings and the footer, and re-zipped — only those two entries are
+ * made again, the other entries' compressed bytes are reused. A 5 ms exceljs
+ * build becomes a fraction of a millisecond (bench/docs.mjs). The template's
+ * parts are written without loading exceljs (record-sheet-xml.ts: the text
+ * exceljs writes for the same layout; loading exceljs was most of the
+ * examples' draw, issue 20), or by exceljs for a layout that one does not
+ * reproduce; readers see the same workbook either way
+ * (test/unit/record-sheet-fast.test.ts and record-sheet-xml.test.ts compare them).
  */
 import zlib from 'node:zlib';
 import type { RecordSheetModel, SheetDepartment } from '../core/record-sheet.js';
@@ -15,6 +18,7 @@ import type { TeamMember } from '../core/types.js';
 import { t } from '../i18n/index.js';
 import { inertText } from '../core/text.js';
 import { buildRecordSheet } from './record-sheet-xlsx.js';
+import { RecordBook, recordBookParts } from './record-sheet-xml.js';
 
 const tok = (name: string) => `\u00a7\u00a7${name}\u00a7\u00a7`;
 const TOKEN = /\u00a7\u00a7([A-Za-z0-9_]+)\u00a7\u00a7/g;
@@ -100,12 +104,20 @@ export function unzip(zip: Uint8Array): { name: string; data: Buffer }[] {
 const SHEET = 'xl/worksheets/sheet1.xml';
 const STRINGS = 'xl/sharedStrings.xml';
 
-async function buildTemplate(m: RecordSheetModel): Promise<Template> {
-  const { wb } = buildRecordSheet(tokenModel(m));
+/** The template's parts: written without exceljs (record-sheet-xml.ts), or by exceljs for a layout that one does not reproduce. */
+async function templateParts(m: RecordSheetModel, viaExceljs: boolean): Promise<{ name: string; data: Buffer }[]> {
+  if (!viaExceljs) {
+    const parts = recordBookParts(buildRecordSheet(m, new RecordBook()).wb);
+    if (parts) return parts.map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
+  }
+  const { wb } = buildRecordSheet(m);
   // Stored, not deflated: JSZip's deflate (pako, in JavaScript) was most of a template's time; the constant
   // entries are deflated below by Node's zlib from the same bytes, so the sheets written are the same.
-  const zip = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
-  const entries = unzip(zip).map((e): Entry => {
+  return unzip(new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer));
+}
+
+async function buildTemplate(m: RecordSheetModel, viaExceljs: boolean): Promise<Template> {
+  const entries = (await templateParts(tokenModel(m), viaExceljs)).map((e): Entry => {
     if (e.name === SHEET || e.name === STRINGS) return { name: e.name, fixed: null, text: e.data.toString('utf8') };
     return { name: e.name, fixed: { data: zlib.deflateRawSync(e.data, { level: 6 }), crc: zlib.crc32(e.data), size: e.data.length }, text: '' };
   });
@@ -180,12 +192,14 @@ function zipEntries(parts: { name: string; data: Buffer; crc: number; size: numb
 export class RecordSheetWriter {
   private readonly templates = new Map<string, Promise<Template>>();
   private readonly lang = t('results.sheet.title');
+  /** `exceljs`: templates made by exceljs itself (tests compare the two ways). */
+  constructor(private readonly options: { exceljs?: boolean } = {}) {}
 
   async sheet(m: RecordSheetModel): Promise<Buffer> {
     const key = `${this.lang}\u0000${shapeKey(m)}`;
     let tpl = this.templates.get(key);
     if (!tpl) {
-      tpl = buildTemplate(m);
+      tpl = buildTemplate(m, Boolean(this.options.exceljs));
       this.templates.set(key, tpl);
     }
     const v = values(m);

@@ -69,7 +69,31 @@ export interface SheetLayout {
 
 const CODE_LIST = '"1,2,3,4,5,6,7,8,9,10"';
 
-type Sheet = ExcelJS.Worksheet;
+/** What the layout uses of a cell, a sheet and a workbook: exceljs's, or the recorder in record-sheet-xml.ts that writes the same parts without loading exceljs. */
+export interface LayoutCell {
+  value: ExcelJS.CellValue;
+  font: Partial<ExcelJS.Font>;
+  alignment: Partial<ExcelJS.Alignment>;
+  border: Partial<ExcelJS.Borders>;
+  numFmt: string;
+  dataValidation: ExcelJS.DataValidation;
+  readonly row: number | string;
+  readonly col: number | string;
+}
+export interface LayoutSheet {
+  mergeCells(range: string): void;
+  getCell(r: number | string, c?: number | string): LayoutCell;
+  getRow(r: number): { height: number };
+  columns: { width?: number }[];
+  pageSetup: Partial<ExcelJS.PageSetup>;
+  headerFooter: Partial<ExcelJS.HeaderFooter>;
+}
+export interface LayoutBook {
+  addWorksheet(name: string): LayoutSheet;
+  definedNames: { add(locStr: string, name: string): void };
+}
+
+type Sheet = LayoutSheet;
 
 function put(ws: Sheet, range: string, value: string, style: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right'; border?: boolean } = {}): void {
   const [first] = range.split(':') as [string];
@@ -229,9 +253,10 @@ function fillPage(ws: Sheet, lastRow: number): void {
   }
 }
 
-/** Builds the workbook for one entity; returns it with the fillable cells' addresses. */
-export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; layout: SheetLayout } {
-  const wb = newWorkbook();
+/** Builds the workbook for one entity (on exceljs's, unless another is given); returns it with the fillable cells' addresses. */
+export function buildRecordSheet(m: RecordSheetModel): { wb: ExcelJS.Workbook; layout: SheetLayout };
+export function buildRecordSheet<B extends LayoutBook>(m: RecordSheetModel, wb: B): { wb: B; layout: SheetLayout };
+export function buildRecordSheet(m: RecordSheetModel, wb: LayoutBook = newWorkbook()): { wb: LayoutBook; layout: SheetLayout } {
   const name = tf('results.sheet.name');
   const ws = wb.addWorksheet(name);
   ws.columns = PAGE.widths.map((width) => ({ width }));

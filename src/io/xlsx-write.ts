@@ -38,7 +38,7 @@ export function thinBorder(): Partial<ExcelJS.Borders> {
 }
 
 /** A4 page setup; `landscape` for the wide report forms. */
-export function a4(ws: ExcelJS.Worksheet, opts: { landscape?: boolean; fitToWidth?: boolean; fitToPage?: boolean } = {}): void {
+export function a4(ws: { pageSetup: Partial<ExcelJS.PageSetup> }, opts: { landscape?: boolean; fitToWidth?: boolean; fitToPage?: boolean } = {}): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,

@@ -94,6 +94,24 @@ describe('what a command loads', () => {
     expect(r.packages.has('seedrandom')).toBe(false); // nothing is drawn
   });
 
+  it('a draw on the examples writes its record sheets without exceljs (only its theme text) and reads no zip library', () => {
+    const ws = tempWorkspace();
+    try {
+      const ex = (f: string) => path.join(ROOT, 'examples', f);
+      const inputs = ['--plan', ex('plan-2024.xlsx'), '--entities', ex('pharmacies.xlsx'), ex('institutions.xlsx'), '--inspectors', ex('inspectors-gbk.csv'), '--conflicts', ex('conflicts.xlsx')];
+      expect(ssj(['announce', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs]).code).toBe(0);
+      const ann = path.join(ws, 'draws', '20240605-1-announcement.json');
+      const r = packagesLoaded(['draw', '--workspace', ws, '--date', '2024-06-05', '--yes', ...inputs, '--seed', '20240605-TEST-SEED', '--seed-source', 'test', '--announcement', ann]);
+      expect(r.code).toBe(0);
+      expect(fs.readdirSync(path.join(ws, 'sheets', '20240605-1')).filter((f) => f.endsWith('.xlsx')).length).toBeGreaterThan(0);
+      expect(r.ours.has('src/io/record-sheet-xml')).toBe(true);
+      expect([...r.packageFiles].filter((f) => f.startsWith('exceljs/') && f !== 'exceljs/lib/xlsx/xml/theme1.js')).toEqual([]);
+      expect(['jszip', 'pako'].filter((p) => r.packages.has(p))).toEqual([]);
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   it('status loads neither a workbook reader nor a writer', () => {
     const ws = tempWorkspace();
     try {

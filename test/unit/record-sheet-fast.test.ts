@@ -8,6 +8,7 @@ import { stableZipTimes } from '../../src/io/stable-zip.js';
 import { setLang } from '../../src/i18n/index.js';
 import { buildDrawRecord } from '../../src/core/record.js';
 import { plan, planRow, selected } from '../helpers/workspace.js';
+import { firstDifference } from '../helpers/bytes.js';
 
 const member = (key: string, name: string, department: string, role: '组长' | '组员') => ({ key, name, unit: `${department}单位`, department, role });
 
@@ -53,6 +54,17 @@ describe('RecordSheetWriter', () => {
     expect(view(fast)).toEqual(view(slow));
     expect(footer(fast)).toBe(footer(slow));
     expect(footer(fast)).toContain(key);
+  });
+
+  it('writes the same bytes as with templates made by exceljs itself', async () => {
+    const viaExceljs = new RecordSheetWriter({ exceljs: true });
+    for (const key of ['91410000MA0000001X', 'P41000000001']) {
+      const m = recordSheetModel(d, [], key);
+      if (!m) throw new Error('no model');
+      const own = await writer.sheet(m);
+      const theirs = await viaExceljs.sheet(m);
+      expect(firstDifference(own, theirs)).toBeNull();
+    }
   });
 
   it('keeps formulas inert, escapes XML, carries the footer with & doubled', async () => {
