@@ -16,7 +16,7 @@ import { checkLedger, type LedgerCheck } from '../core/ledger.js';
 import { rechain, recordText, ledgerLineOf } from '../core/record.js';
 import type { LedgerLine, LedgerRecord } from '../core/types.js';
 import { CheckFailed, IoError, UsageError } from '../errors.js';
-import { writeFilesAtomic, type AtomicFile } from '../io/atomic.js';
+import { writeFilesAtomicAsync, type AtomicFile } from '../io/atomic.js';
 import { syncFolders, writeDocuments } from '../io/documents.js';
 import { confineWrite } from '../io/confine.js';
 import { differenceLines } from '../render/difference-lines.js';
@@ -202,9 +202,9 @@ export async function appendEvent<T = undefined>(
     const recordHash = typeof event.payload?.recordHash === 'string' ? event.payload.recordHash : undefined;
     writePending(ws, { kind: event.kind, ...(event.drawId ? { drawId: event.drawId } : {}), ...(recordHash ? { recordHash } : {}), files: files.map((f) => f.path), ...(event.payload && !recordHash ? { payload: event.payload } : {}) });
     try {
-      writeFilesAtomic(writes);
+      await writeFilesAtomicAsync(writes);
     } catch (err) {
-      clearPending(ws); // nothing was written (writeFilesAtomic puts back what it had replaced)
+      clearPending(ws); // nothing was written (writeFilesAtomicAsync puts back what it had replaced)
       throw err;
     }
     if (documents.length) {

@@ -109,20 +109,42 @@ function copyChecked(from: string, fd: number, sha256: string): void {
   }
 }
 
+interface Staged {
+  tmp: string;
+  target: string;
+  exclusive: boolean;
+}
+
+/** Writes one file's temp copy into the open `fd` (not yet synced). */
+function writeStaged(f: AtomicFile, tmp: string, fd: number): void {
+  if ('from' in f && fs.statSync(f.from).size > HASHED_COPY_MAX) fs.copyFileSync(f.from, tmp, fs.constants.COPYFILE_FICLONE);
+  else if ('from' in f) copyChecked(f.from, fd, f.sha256);
+  else fs.writeFileSync(fd, f.data);
+}
+
+/** Opens a file's temp copy (after the checks), recording it in `staged` first so that a failure removes it. */
+function openStaged(f: AtomicFile, staged: Staged[]): { tmp: string; fd: number } {
+  if (f.exclusive && fs.existsSync(f.path)) throw new IoError('error.recordExists', { file: f.path });
+  fs.mkdirSync(path.dirname(f.path), { recursive: true });
+  const tmp = tempPath(f.path);
+  staged.push({ tmp, target: f.path, exclusive: Boolean(f.exclusive) });
+  return { tmp, fd: fs.openSync(tmp, 'wx') };
+}
+
+function unstage(staged: Staged[], err: unknown, files: AtomicFile[]): never {
+  for (const s of staged) fs.rmSync(s.tmp, { force: true });
+  if (err instanceof IoError) throw err;
+  throw ioError(err, staged.at(-1)?.target ?? files[0]?.path ?? '');
+}
+
 export function writeFilesAtomic(files: AtomicFile[]): void {
-  const staged: { tmp: string; target: string; exclusive: boolean }[] = [];
+  const staged: Staged[] = [];
   for (const f of files) confineWrite(f.path);
   try {
     for (const f of files) {
-      if (f.exclusive && fs.existsSync(f.path)) throw new IoError('error.recordExists', { file: f.path });
-      fs.mkdirSync(path.dirname(f.path), { recursive: true });
-      const tmp = tempPath(f.path);
-      staged.push({ tmp, target: f.path, exclusive: Boolean(f.exclusive) });
-      const fd = fs.openSync(tmp, 'wx');
+      const { tmp, fd } = openStaged(f, staged);
       try {
-        if ('from' in f && fs.statSync(f.from).size > HASHED_COPY_MAX) fs.copyFileSync(f.from, tmp, fs.constants.COPYFILE_FICLONE);
-        else if ('from' in f) copyChecked(f.from, fd, f.sha256);
-        else fs.writeFileSync(fd, f.data);
+        writeStaged(f, tmp, fd);
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
@@ -130,12 +152,68 @@ export function writeFilesAtomic(files: AtomicFile[]): void {
     }
     crashPoint();
   } catch (err) {
-    for (const s of staged) fs.rmSync(s.tmp, { force: true });
-    if (err instanceof IoError) throw err;
-    throw ioError(err, staged.at(-1)?.target ?? files[0]?.path ?? '');
+    unstage(staged, err, files);
   }
-  // What each target held before, kept aside (a hard link, else a copy) until every rename is done: a rename
-  // that fails part-way (a target that is a folder, a read-only one) puts the earlier targets back as they were.
+  placeStaged(staged);
+  for (const dir of new Set(staged.map((s) => path.dirname(s.target)))) syncDir(dir);
+}
+
+/** How many temp files are synced at once (and open at most) by writeFilesAtomicAsync. */
+const SYNC_AT_ONCE = 8;
+
+const fsyncClose = (fd: number): Promise<void> =>
+  new Promise((resolve, reject) => fs.fsync(fd, (err) => fs.close(fd, (closeErr) => (err ?? closeErr ? reject(err ?? closeErr) : resolve()))));
+
+/**
+ * writeFilesAtomic with the temp files' fsyncs running side by side on the thread pool (a few at a time), not
+ * one after another: every temp file is still on disk before the first rename, and the folders are synced
+ * after the last (a results import of 21 sheets waited for 21 fsyncs in turn). Same steps and crash points.
+ */
+export async function writeFilesAtomicAsync(files: AtomicFile[]): Promise<void> {
+  const staged: Staged[] = [];
+  for (const f of files) confineWrite(f.path);
+  const syncing = new Set<Promise<void>>();
+  let failure: { err: unknown } | null = null;
+  const track = (p: Promise<void>, target: string) => {
+    const done: Promise<void> = p.then(
+      () => void syncing.delete(done),
+      (err: unknown) => {
+        syncing.delete(done);
+        failure ??= { err: err instanceof IoError ? err : ioError(err, target) };
+      },
+    );
+    syncing.add(done);
+  };
+  try {
+    for (const f of files) {
+      if (syncing.size >= SYNC_AT_ONCE) await Promise.race(syncing);
+      if (failure) break;
+      const { tmp, fd } = openStaged(f, staged);
+      try {
+        writeStaged(f, tmp, fd);
+      } catch (err) {
+        fs.closeSync(fd);
+        throw err;
+      }
+      track(fsyncClose(fd), f.path);
+    }
+    await Promise.all(syncing);
+    if (failure) throw (failure as { err: unknown }).err;
+    crashPoint();
+  } catch (err) {
+    await Promise.all(syncing); // every fd closed before the temps go
+    unstage(staged, err, files);
+  }
+  placeStaged(staged);
+  for (const dir of new Set(staged.map((s) => path.dirname(s.target)))) syncDir(dir);
+}
+
+/**
+ * The renames of staged temp files into place. What each target held before is kept aside (a hard link, else
+ * a copy) until every rename is done: a rename that fails part-way (a target that is a folder, a read-only
+ * one) puts the earlier targets back as they were.
+ */
+function placeStaged(staged: Staged[]): void {
   const before = staged.map((s) => (!s.exclusive && isFile(s.target) ? keepAside(s.target) : null));
   let done = 0;
   try {
@@ -164,7 +242,6 @@ export function writeFilesAtomic(files: AtomicFile[]): void {
     throw ioError(err, staged[done]?.target ?? '');
   }
   for (const b of before) if (b) fs.rmSync(b, { force: true });
-  for (const dir of new Set(staged.map((s) => path.dirname(s.target)))) syncDir(dir);
 }
 
 function isFile(p: string): boolean {
