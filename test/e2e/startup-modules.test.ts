@@ -1,10 +1,16 @@
 /**
  * Start-up (issue #20): a command loads the libraries it needs when it needs
- * them. A resolve hook (given to the spawned node by NODE_OPTIONS --import)
- * lists every package module the run loads, ESM and CommonJS alike; the heavy
- * ones — exceljs (~0.4 s), inquirer, date-fns — must not be among them on
- * paths that write no workbook and ask nothing. Not a timing assertion.
+ * them, both ways bin/ssj runs it — from its bundle with the V8 code cache
+ * (scripts/bundle.mjs, scripts/code-cache.mjs), and from dist/ as ES modules
+ * (SSJ_BUNDLE=0, what it falls back to). From the bundle, each module reports
+ * itself as it starts (SSJ_TRACE_MODULES=1) and bin/ssj says which bundle and
+ * cache it ran (`RUNS …`); from dist/, a resolve hook (given to the spawned
+ * node by NODE_OPTIONS --import) lists every module the run loads, ESM and
+ * CommonJS alike. The heavy ones — exceljs (~0.4 s), inquirer, date-fns —
+ * must not be among them on paths that write no workbook and ask nothing.
+ * Spawns: what a process loads at start-up. Not a timing assertion.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,14 +28,18 @@ beforeAll(() => {
     `import { register, createRequire } from 'node:module';`,
     `register('./hooks.mjs', import.meta.url);`,
     `const Module = createRequire(import.meta.url)('module'); const load = Module._load;`,
-    `Module._load = function (req, parent) { try { const f = Module._resolveFilename(req, parent); if (f.includes('/node_modules/')) process.stderr.write('LOADED ' + f + '\\n'); } catch {} return load.apply(this, arguments); };`,
+    `Module._load = function (req, parent) { try { if (Module.isBuiltin(req)) process.stderr.write('LOADED node:' + req.replace(/^node:/, '') + '\\n'); else { const f = Module._resolveFilename(req, parent); if (f.includes('/node_modules/')) process.stderr.write('LOADED ' + f + '\\n'); } } catch {} return load.apply(this, arguments); };`,
   ].join('\n'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The packages a run of bin/ssj loads (by name), our own modules (dist/…, as `src/…` without .js), Node's built-ins it imports (node:…), and its result. */
-function packagesLoaded(args: string[], cwd = ROOT): { code: number; packages: Set<string>; ours: Set<string>; builtins: Set<string>; packageFiles: Set<string> } {
-  const r = ssj(args, { cwd, env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` } });
+type Way = 'bundle' | 'modules';
+interface Loaded { code: number; stdout: string; packages: Set<string>; ours: Set<string>; builtins: Set<string>; packageFiles: Set<string>; runs: string[] }
+
+/** The packages a run of bin/ssj loads (by name), our own modules (dist/…, as `src/…` without .js), Node's built-ins it imports (node:…), the bundles it ran (`RUNS` lines), and its result. */
+function packagesLoaded(args: string[], cwd = ROOT, way: Way = 'bundle', env: Record<string, string> = {}): Loaded {
+  const r = ssj(args, { cwd, env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}`, SSJ_TRACE_MODULES: '1', ...(way === 'modules' ? { SSJ_BUNDLE: '0' } : {}), ...env } });
+  const runs = r.stderr.split('\n').filter((l) => l.startsWith('RUNS ')).map((l) => l.slice(5));
   const packages = new Set<string>();
   const ours = new Set<string>();
   const builtins = new Set<string>();
@@ -44,7 +54,7 @@ function packagesLoaded(args: string[], cwd = ROOT): { code: number; packages: S
     const b = /^LOADED (node:[\w/]+)/.exec(line);
     if (b?.[1]) builtins.add(b[1]);
   }
-  return { code: r.code, packages, ours, builtins, packageFiles };
+  return { code: r.code, stdout: r.stdout, packages, ours, builtins, packageFiles, runs };
 }
 
 /** Our modules a validate of one workbook must not load (each pulls more behind it): read, checked, reported — nothing of draws, results, plans or the ledger. */
@@ -55,16 +65,21 @@ const NOT_FOR_VALIDATE = [
 
 const HEAVY = ['exceljs', 'inquirer', '@inquirer/core', 'date-fns', 'csv-stringify', 'cli-progress', 'yazl'];
 
-describe('what a command loads', () => {
-  it('--version loads no package at all (not even commander)', () => {
-    const r = packagesLoaded(['--version']);
+/** The bundle a run of a given way ran first, as bin/ssj names it (`RUNS ssj/<name>.cjs cached`), or how dist/main.js came to run. */
+const ranAs = (way: Way, name: string): string => (way === 'bundle' ? `ssj/${name}.cjs cached` : 'main.js (SSJ_BUNDLE=0)');
+
+describe.each<[Way]>([['bundle'], ['modules']])('what a command loads (%s)', (way) => {
+  it('--version loads no package at all (not even commander), from dist/ both ways', () => {
+    const r = packagesLoaded(['--version'], ROOT, way);
     expect(r.code).toBe(0);
     expect([...r.packages]).toEqual([]);
+    expect(r.runs).toEqual([way === 'bundle' ? 'main.js (--version)' : 'main.js (SSJ_BUNDLE=0)']);
   });
 
   it('--help loads commander and nothing heavy: no command module, no English catalogue', () => {
-    const r = packagesLoaded(['--help']);
+    const r = packagesLoaded(['--help'], ROOT, way);
     expect(r.code).toBe(0);
+    expect(r.runs).toEqual([ranAs(way, 'help')]);
     expect([...r.packages].filter((p) => p !== 'commander')).toEqual([]);
     expect(r.ours.has('src/cli')).toBe(true); // the hook sees our modules
     expect(r.packageFiles.has('commander/index.js')).toBe(true);
@@ -75,15 +90,17 @@ describe('what a command loads', () => {
   });
 
   it('the English catalogue is loaded when English is asked for (--lang en, SSJ_LANG, --form-lang)', () => {
-    expect(packagesLoaded(['--lang', 'en', '--help']).ours.has('src/i18n/en')).toBe(true);
-    const r = packagesLoaded(['validate', path.join(ROOT, 'examples', 'pharmacies.xlsx'), '--date', '2024-06-03', '--form-lang', 'en']);
+    expect(packagesLoaded(['--lang', 'en', '--help'], ROOT, way).ours.has('src/i18n/en')).toBe(true);
+    const r = packagesLoaded(['validate', path.join(ROOT, 'examples', 'pharmacies.xlsx'), '--date', '2024-06-03', '--form-lang', 'en'], ROOT, way);
     expect(r.code).toBe(0);
     expect(r.ours.has('src/i18n/en')).toBe(true);
   });
 
   it('validate of an example registry reads the workbook (SheetJS) but loads no workbook writer, prompt or date library', () => {
-    const r = packagesLoaded(['validate', path.join(ROOT, 'examples', 'pharmacies.xlsx'), '--date', '2024-06-03']);
+    const r = packagesLoaded(['validate', path.join(ROOT, 'examples', 'pharmacies.xlsx'), '--date', '2024-06-03'], ROOT, way);
     expect(r.code).toBe(0);
+    expect(r.runs[0]).toBe(ranAs(way, 'validate'));
+    expect(r.runs.filter((b) => b.includes('exceljs') || b.includes('cpexcel'))).toEqual([]); // no workbook writer, no code pages for .xls
     expect(r.ours.has('src/io/sheetjs')).toBe(true); // SheetJS, compiled from its code cache (no package load for the hook to see)
     expect(r.packageFiles.has('xlsx/xlsx.mjs')).toBe(false); // not a second copy through the package's ESM entry
     expect(HEAVY.filter((p) => r.packages.has(p))).toEqual([]);
@@ -115,14 +132,89 @@ describe('what a command loads', () => {
   it('status loads neither a workbook reader nor a writer', () => {
     const ws = tempWorkspace();
     try {
-      const r = packagesLoaded(['status', '--workspace', ws]);
+      const r = packagesLoaded(['status', '--workspace', ws], ROOT, way);
       expect(r.code).toBe(0);
-      expect([...HEAVY, 'xlsx', 'seedrandom'].filter((p) => r.packages.has(p))).toEqual([]);
+      expect(r.runs).toEqual([ranAs(way, 'status')]); // from the bundle: no package bundle either
+      expect([...HEAVY, 'xlsx', 'seedrandom', 'iconv-lite'].filter((p) => r.packages.has(p))).toEqual([]);
       expect(r.ours.has('src/io/sheetjs')).toBe(false);
       // Reading the records loads none of the drawing code (a draw in force: core/draw-in-force.ts).
       expect(['src/core/draw', 'src/core/strata', 'src/core/replace', 'src/core/seed', 'src/core/teams'].filter((m) => r.ours.has(m))).toEqual([]);
     } finally {
       fs.rmSync(ws, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * bin/ssj in a copy of the built tree (bin, dist, package.json; node_modules
+ * linked), where its bundles and caches can be taken away or spoilt without
+ * touching the tree other tests run: it runs dist/main.js instead, with the
+ * same output.
+ */
+describe('bin/ssj falls back to dist/ when the bundle cannot run', () => {
+  let copy: string;
+  let ws: string;
+
+  beforeAll(() => {
+    copy = tempDir('ssj-fallback-');
+    for (const d of ['bin', 'dist']) fs.cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true, preserveTimestamps: true, filter: (f) => !f.endsWith('.map') });
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    ws = tempWorkspace();
+  });
+  afterAll(() => {
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  /** A run of the copy's bin/ssj: exit code, stdout, and its `RUNS` lines. */
+  function inCopy(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; runs: string[] } {
+    const r = spawnSync(process.execPath, [path.join(copy, 'bin', 'ssj'), ...args], { cwd: copy, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Asia/Shanghai', SSJ_TRACE_MODULES: '1', ...env } });
+    return { code: r.status ?? -1, stdout: r.stdout, runs: r.stderr.split('\n').filter((l) => l.startsWith('RUNS ')).map((l) => l.slice(5)) };
+  }
+
+  const cache = (name: string) => path.join(copy, 'dist', 'ssj-cache', `${name}.bin`);
+  let help: { code: number; stdout: string; runs: string[] };
+  let status: { code: number; stdout: string; runs: string[] };
+
+  it('a copy of the tree runs from its bundles: files are found from where the bundle is, not where it was built', () => {
+    help = inCopy(['--help']);
+    status = inCopy(['status', '--workspace', ws]);
+    expect([help.code, status.code]).toEqual([0, 0]);
+    expect(help.runs).toEqual(['ssj/help.cjs cached']);
+    expect(status.runs).toEqual(['ssj/status.cjs cached']);
+    expect(help.stdout).toBe(ssj(['--help']).stdout);
+  });
+
+  it('a cache V8 rejects (made for another bundle) → dist/main.js, same output', () => {
+    fs.copyFileSync(cache('status'), cache('help'));
+    const r = inCopy(['--help']);
+    expect(r.runs).toEqual(['ssj/help.cjs cache rejected', 'main.js (cache rejected)']);
+    expect([r.code, r.stdout]).toEqual([0, help.stdout]);
+    fs.writeFileSync(cache('status'), Buffer.from('not a V8 code cache'));
+    const s = inCopy(['status', '--workspace', ws]);
+    expect(s.runs).toEqual(['ssj/status.cjs cache rejected', 'main.js (cache rejected)']);
+    expect([s.code, s.stdout]).toEqual([0, status.stdout]);
+  });
+
+  it('a command line the verb\'s bundle does not hold runs in the whole bundle, from the start', () => {
+    // SSJ_CODE_CACHE_OUT (the build's) makes the status bundle run a validate: it hands the command line to the whole bundle.
+    const file = path.join(ROOT, 'examples', 'pharmacies.xlsx');
+    const r = inCopy(['validate', file, '--date', '2024-06-03'], { SSJ_CODE_CACHE_OUT: 'status' });
+    expect(r.runs.slice(0, 2)).toEqual(['ssj/status.cjs without a cache', 'ssj/default.cjs without a cache']);
+    expect(r.runs.slice(2).filter((b) => !b.startsWith('ssj-pkg/'))).toEqual([]); // then only the packages validate needs
+    expect([r.code, r.stdout]).toEqual([0, ssj(['validate', file, '--date', '2024-06-03']).stdout]);
+  });
+
+  it('no cache, a bundle older than dist/main.js (tsc ran after the build), or no bundle → dist/main.js', () => {
+    fs.rmSync(path.join(copy, 'dist', 'ssj-cache'), { recursive: true, force: true });
+    expect(inCopy(['--help']).runs).toEqual(['main.js (no cache)']);
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(copy, 'dist', 'main.js'), later, later);
+    expect(inCopy(['--help']).runs).toEqual(['main.js (bundle older than dist/main.js)']);
+    fs.rmSync(path.join(copy, 'dist', 'ssj.json'));
+    const r = inCopy(['status', '--workspace', ws]);
+    expect(r.runs).toEqual(['main.js (no bundle)']);
+    expect([r.code, r.stdout]).toEqual([0, status.stdout]);
   });
 });
