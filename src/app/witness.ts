@@ -8,7 +8,9 @@ import { maskedAmendment, maskedRecord } from '../core/mask.js';
 import type { PrintDoc } from '../core/print-doc.js';
 import type { DrawRecord, LedgerRecord } from '../core/types.js';
 import { isAmendment, isReplacement, safeId, type Companion } from '../io/records.js';
-import { printDocXlsxAside, type PendingHash } from '../io/witness-xlsx.js';
+import { Worker } from 'node:worker_threads';
+import { getFormLang, getLang } from '../i18n/index.js';
+import { printDocXlsx, type PendingHash } from '../io/witness-xlsx.js';
 import type { Workspace } from '../io/workspace.js';
 import { amendmentWitness, docHtml, drawWitness, replacementWitness } from '../render/witness.js';
 
@@ -17,9 +19,25 @@ export const witnessPaths = (ws: Workspace, id: string) => ({
   xlsx: path.join(ws.draws, `${id}-witness.xlsx`),
 });
 
-/** The workbook is built first (on a worker thread when long), the HTML page meanwhile. */
+/** Sheets with more table rows than this are built on a worker thread (a national draw's has 150,000). */
+const ASIDE_ROWS = 20_000;
+
+const WORKER = new URL('./witness-worker.js', import.meta.url);
+
+/**
+ * The workbook and the HTML page, built on one worker thread for a long sheet (a million-row draw's page and
+ * workbook are about three seconds of CPU: the main thread hashes the record and makes the drawn list
+ * meanwhile), else here: the workbook first, the HTML page meanwhile. The same bytes either way (a test).
+ */
 async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string, pending?: PendingHash): Promise<Companion[]> {
-  const xlsx = printDocXlsxAside(doc, sheet, pending);
+  if (doc.tables.reduce((n, tb) => n + tb.rows.length, 0) > ASIDE_ROWS) {
+    const { html, xlsx } = await witnessAside(doc, sheet, lang, pending);
+    return [
+      { path: paths.html, data: html },
+      { path: paths.xlsx, data: xlsx },
+    ];
+  }
+  const xlsx = printDocXlsx(doc, sheet, pending);
   xlsx.catch(() => undefined); // awaited below; a failure while the HTML is built must not go unhandled
   let html = docHtml(doc, lang);
   if (pending) html = html.replaceAll(pending.token, await pending.hash);
@@ -27,6 +45,32 @@ async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, la
     { path: paths.html, data: html },
     { path: paths.xlsx, data: await xlsx },
   ];
+}
+
+/**
+ * docFiles on a worker thread (app/witness-worker.ts): the page's UTF-8 bytes and the workbook's. With
+ * `pending` the worker gets the hash in a message when it is known. Rejects when the worker fails or no hash comes.
+ */
+export function witnessAside(doc: PrintDoc, sheetName: string, lang: string, pending?: PendingHash): Promise<{ html: Uint8Array; xlsx: Uint8Array }> {
+  return new Promise((resolve, reject) => {
+    // execArgv: [] — node's own flags (say `--input-type`, `--cpu-prof`) are not for this thread.
+    const worker = new Worker(WORKER, { workerData: { doc, sheetName, token: pending?.token ?? null, lang, languages: { ui: getLang(), form: getFormLang() } }, execArgv: [] });
+    if (pending) {
+      Promise.resolve(pending.hash).then(
+        (hash) => worker.postMessage({ hash }),
+        (err: unknown) => {
+          reject(err instanceof Error ? err : new Error(String(err)));
+          void worker.terminate();
+        },
+      );
+    }
+    worker.once('message', (files: { html: Uint8Array; xlsx: Uint8Array }) => {
+      resolve(files);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`witness sheet worker exited with code ${code}`))); // no-op once resolved
+  });
 }
 
 /** The witness sheet files (HTML + xlsx) of a record, built from the chained record. */

@@ -6,7 +6,6 @@
  * registry puts 150,000 rows of 14 cells on it, which exceljs took 4 s for.
  */
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { DocTable, PrintDoc } from '../core/print-doc.js';
 import { inertText } from '../core/text.js';
 import { zipFiles } from './zip-write.js';
@@ -287,36 +286,4 @@ export async function printDocXlsx(doc: PrintDoc, sheetName: string, pending?: P
   if (pending) replaceToken(sheet, pending.token, await pending.hash);
   const entries = packageParts(sheetName.slice(0, 31)).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
   return zipFiles([...entries, { name: 'xl/worksheets/sheet1.xml', data: sheet }], 1);
-}
-
-/** Sheets with more table rows than this are built on a worker thread. */
-const ASIDE_ROWS = 20_000;
-
-/**
- * printDocXlsx on a worker thread for a long sheet (a million-row draw's takes
- * about a second), so the main thread hashes the record and writes the HTML
- * page meanwhile; short sheets are built here. With `pending` the worker gets
- * the hash in a message when it is known. Rejects when the worker fails.
- */
-export function printDocXlsxAside(doc: PrintDoc, sheetName: string, pending?: PendingHash): Promise<Uint8Array> {
-  if (doc.tables.reduce((n, tb) => n + tb.rows.length, 0) <= ASIDE_ROWS) return printDocXlsx(doc, sheetName, pending);
-  return new Promise((resolve, reject) => {
-    // execArgv: [] — node's own flags (say `--input-type`, `--cpu-prof`) are not for this thread.
-    const worker = new Worker(new URL('./witness-xlsx-worker.js', import.meta.url), { workerData: { doc, sheetName, token: pending?.token ?? null }, execArgv: [] });
-    if (pending) {
-      Promise.resolve(pending.hash).then(
-        (hash) => worker.postMessage({ hash }),
-        (err: unknown) => {
-          reject(err instanceof Error ? err : new Error(String(err)));
-          void worker.terminate();
-        },
-      );
-    }
-    worker.once('message', (bytes: Uint8Array) => {
-      resolve(bytes);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`witness workbook worker exited with code ${code}`))); // no-op once resolved
-  });
 }

@@ -10,7 +10,7 @@ import { draw, makeWorkspace, pharmacies, writeGbkCsv, writeXlsx } from './draw-
 const EVERY_PHARMACY = { title: '2024年度计划', rows: [{ no: 1, item: '医保基金使用', objectType: '定点零售药店', ratio: '100%' }] };
 
 describe('witness sheet of a large draw', () => {
-  it('is started before the record is hashed (its workbook on a worker thread) and carries the hash, no stand-in left', async () => {
+  it('is started before the record is hashed (its workbook and HTML page on a worker thread) and carries the hash, no stand-in left', async () => {
     const root = tempDir('ssj-witness-large-');
     const files = await makeWorkspace(root, 'csv', EVERY_PHARMACY);
     writeGbkCsv(files.entities[0]!, pharmacies(8000)); // 8,000 selected: with their teams, over 20,000 rows on the sheet
