@@ -18,7 +18,18 @@ export function csvText(rows: readonly (readonly string[])[]): string {
   return lines.join('\r\n');
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The CSV's bytes. UTF-8: the BOM's three bytes, then the text encoded once into the same buffer — not
+ * `Buffer.from('\ufeff' + text)`, whose joined string is a copy of the whole text (the 1M draw's drawn list is
+ * 11.7 M characters: 0.3 s), nor a second copy of the bytes into a fresh Uint8Array.
+ */
 export function encodeCsv(header: string[], rows: string[][], encoding: CsvEncoding): Uint8Array {
   const text = csvText([header, ...rows]);
-  return encoding === 'utf8' ? new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf8')) : new Uint8Array(iconv.encode(text, 'gb18030'));
+  if (encoding !== 'utf8') return new Uint8Array(iconv.encode(text, 'gb18030'));
+  const bytes = Buffer.allocUnsafe(BOM.length + Buffer.byteLength(text, 'utf8'));
+  BOM.copy(bytes, 0);
+  bytes.write(text, BOM.length, 'utf8');
+  return bytes;
 }

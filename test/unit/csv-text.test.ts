@@ -1,7 +1,8 @@
 /** The publications' CSV writer gives exactly what csv-stringify gave with the options it was called with. */
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
-import { csvText } from '../../src/render/csv.js';
+import iconv from 'iconv-lite';
+import { csvText, encodeCsv } from '../../src/render/csv.js';
 
 const reference = (rows: string[][]) => stringify(rows, { record_delimiter: '\r\n', quoted_match: /[\s,"]/ });
 
@@ -14,5 +15,18 @@ describe('csvText', () => {
   it('matches csv-stringify on any rows', () => {
     const text = fc.string({ unit: fc.constantFrom('a', '药', ',', '"', ' ', '\t', '\r', '\n', '\u3000', '\u2028', '=', '\'', 'x') });
     fc.assert(fc.property(fc.array(fc.array(text, { maxLength: 5 }), { maxLength: 6 }), (rows) => csvText(rows) === reference(rows)), { numRuns: 500 });
+  });
+});
+
+describe('encodeCsv', () => {
+  it('is the text with a BOM in UTF-8 (written into one buffer), or in GB18030 without one', () => {
+    const unit = fc.constantFrom('a', '药', ',', '"', ' ', '\u00e9', '\ud83d\ude00', '\ufeff', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit }), { maxLength: 4 }), fc.array(fc.array(fc.string({ unit }), { maxLength: 4 }), { maxLength: 5 }), (header, rows) => {
+        const text = csvText([header, ...rows]);
+        return Buffer.from(encodeCsv(header, rows, 'utf8')).equals(Buffer.from('\ufeff' + text, 'utf8')) && Buffer.from(encodeCsv(header, rows, 'gb18030')).equals(iconv.encode(text, 'gb18030'));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
