@@ -1,12 +1,14 @@
 /**
  * Refuses zip bombs and corrupt zips before SheetJS inflates anything. First
  * the central directory (yauzl): declared sizes, entry count, compression
- * ratio. Then every entry is inflated once, streaming, by Node's zlib and
- * thrown away: yauzl stops as soon as an entry yields more bytes than it
- * declared (a bomb that lies about its size costs a few KB, not 1 GB), a
- * broken deflate stream fails here, and the CRC-32 is compared. SheetJS's own
- * inflater can loop for minutes on a corrupt stream; it only ever sees zips
- * that inflate cleanly to their declared sizes.
+ * ratio. Then every entry is inflated once by Node's zlib and thrown away —
+ * in one call up to 8 MB (output capped one byte past the declared size),
+ * else streaming, where yauzl stops as soon as an entry yields more bytes than
+ * it declared: a bomb that lies about its size costs a few KB, not 1 GB —, a
+ * broken deflate stream fails here, and the CRC-32 is compared. SheetJS
+ * (which inflates with the same zlib, src/io/sheetjs.ts; its own inflater
+ * could loop for minutes on a corrupt stream) only ever sees zips that
+ * inflate cleanly to their declared sizes.
  */
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
@@ -86,12 +88,46 @@ function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, done: 
   });
 }
 
+/**
+ * Entries up to this size are inflated here, in one call, from the workbook's bytes: through a stream each
+ * entry cost round trips to the thread pool (the examples' four workbooks, 40 entries: 110–170 ms against
+ * 15 ms, at load 9). Larger ones stream as before, in constant memory.
+ */
+const INFLATE_AT_ONCE = 8 * 1024 * 1024;
+
+/** The checks of drainEntry for an entry inflated at once; null when it is sound. */
+function checkEntryAtOnce(buf: Buffer, entry: yauzl.Entry, file: string, scan: FormulaScan): InputError | null {
+  const fail = (reason: string) => corrupt(file, `${entry.fileName}: ${reason}`);
+  if (entry.isEncrypted()) return fail('entry is encrypted');
+  const at = entry.relativeOffsetOfLocalHeader;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) return fail('invalid local file header signature');
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > buf.length) return fail('file data overflows file bounds');
+  const raw = buf.subarray(start, start + entry.compressedSize);
+  let data: Buffer;
+  if (entry.compressionMethod === 0) data = raw;
+  else if (entry.compressionMethod === 8) {
+    try {
+      // One byte more than declared may come out: more than that is a zip whose sizes are false.
+      data = zlib.inflateRawSync(raw, { maxOutputLength: entry.uncompressedSize + 1 });
+    } catch (e) {
+      return fail(e instanceof RangeError ? 'too many bytes in the stream' : e instanceof Error ? e.message : String(e));
+    }
+  } else return fail(`unsupported compression method: ${entry.compressionMethod}`);
+  if (data.length > entry.uncompressedSize) return fail('too many bytes in the stream');
+  if (data.length < entry.uncompressedSize) return fail('too few bytes in the stream');
+  scan.part(entry.fileName)?.(data);
+  if (entry.fileName === 'META-INF/manifest.xml' && data.subarray(0, 1024 * 1024).toString('utf8').includes('encryption-data')) return new InputError('guard.passwordProtected', { file });
+  return crc32 && crc32(data) >>> 0 !== entry.crc32 >>> 0 ? fail('CRC-32') : null;
+}
+
 /** What the check learnt on the way: each sheet's formula cells without a cached value (src/io/read/formulas.ts). */
 export interface ZipFacts {
   uncachedFormulas: Map<string, Uncached>;
 }
 
-export function checkZip(buf: Buffer, file: string): Promise<ZipFacts> {
+/** `atOnce`: the largest entry inflated in one call (INFLATE_AT_ONCE; tests give -1 to stream every entry). */
+export function checkZip(buf: Buffer, file: string, atOnce = INFLATE_AT_ONCE): Promise<ZipFacts> {
   const scan = new FormulaScan();
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
@@ -122,6 +158,12 @@ export function checkZip(buf: Buffer, file: string): Promise<ZipFacts> {
         }
         if (entry.fileName.endsWith('/')) {
           zip.readEntry();
+          return;
+        }
+        if (entry.uncompressedSize <= atOnce) {
+          const e = checkEntryAtOnce(buf, entry, file, scan);
+          if (e) fail(e);
+          else zip.readEntry();
           return;
         }
         drainEntry(zip, entry, file, (e) => (e ? fail(e) : zip.readEntry()), scan);
