@@ -10,7 +10,7 @@ import { levelWord, type FormPlace } from '../core/settings.js';
 import type { MonthlyForm } from '../core/report.js';
 import { FORM3_FIELDS, NUMERIC_FIELDS, type Form3Row } from '../core/report-form3.js';
 import { inertText } from '../core/text.js';
-import { a4, FONT, HEADER_STYLE, newWorkbook, thinBorder, workbookBytes } from './xlsx-write.js';
+import { a4, FONT, HEADER_STYLE, newWorkbook, thinBorder, workbookBytesNative } from './xlsx-write.js';
 
 export const DATA_SHEET = '_ssj';
 export const DATA_FORMAT = 'ssj-report/1';
@@ -207,7 +207,7 @@ export async function monthlyWorkbookBytes(form: MonthlyForm, row: Form3Row, fil
   addForm2(wb, form, filledOn, place, footer);
   addForm3(wb, form.month, [row], null, place);
   addDataSheet(wb, form.month, [row]);
-  return workbookBytes(wb);
+  return workbookBytesNative(wb);
 }
 
 /** A combined 附件3: one row per unit and the 合计 row. */
@@ -215,5 +215,5 @@ export async function combinedWorkbookBytes(month: string, rows: Form3Row[], tot
   const wb = newWorkbook();
   addForm3(wb, month, rows, total, place);
   addDataSheet(wb, month, rows);
-  return workbookBytes(wb);
+  return workbookBytesNative(wb);
 }

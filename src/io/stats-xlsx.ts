@@ -6,7 +6,7 @@
 import type { YearStats } from '../core/stats.js';
 import { RESULT_TEXTS } from '../core/publish.js';
 import { inertText } from '../core/text.js';
-import { a4, FONT, HEADER_STYLE, newWorkbook, workbookBytes, thinBorder } from './xlsx-write.js';
+import { a4, FONT, HEADER_STYLE, newWorkbook, workbookBytesNative, thinBorder } from './xlsx-write.js';
 
 type Cell = string | number;
 
@@ -36,5 +36,5 @@ export async function statsWorkbookBytes(s: YearStats): Promise<Uint8Array> {
   sheet(wb, '从未检查', ['统一社会信用代码/医保编码', '名称', '对象类型'], s.neverInspected.map((e) => [e.key, e.name, e.objectType]), [24, 40, 16]);
   sheet(wb, '检查人员', ['执法证号', '姓名', '分派检查', '已检查', '其中任组长'], s.inspectors.map((i) => [i.key, i.name, i.assigned, i.inspected, i.asLeader]), [18, 12, 10, 10, 12]);
   sheet(wb, '季度报送', ['报送日期', '状态', '此前抽中对象', '尚无结果', '尚未公示', '未完结的后续处置（今日）'], s.quarterly.map((q) => [q.date, q.passed ? '已过' : '待报送', q.drawnBefore, q.withoutResult, q.unpublished, q.openFollowUps]), [12, 10, 14, 10, 10, 22]);
-  return workbookBytes(wb);
+  return workbookBytesNative(wb);
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { writeFileAtomic } from './atomic.js';
 import { stableZipTimes } from './stable-zip.js';
+import { deflateEntries } from './zip-parts.js';
 
 export type { ExcelJS };
 
@@ -59,6 +60,16 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
 /** The workbook's bytes (zip times fixed), for a caller that writes them with its ledger event. */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return stableZipTimes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+}
+
+/**
+ * The workbook's bytes as workbookBytes gives them, but deflated by Node's zlib (exceljs writes it stored,
+ * deflateEntries deflates each entry at the fixed time): JSZip's deflate (pako, in JavaScript) was most of
+ * writing the monthly report (issue 20). For documents made anew each time (reports, statistics), not the
+ * committed templates, whose bytes are compared by hash.
+ */
+export async function workbookBytesNative(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return deflateEntries(new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer));
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

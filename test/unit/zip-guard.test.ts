@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../src/errors.js';
 import { checkZip } from '../../src/io/read/zip-guard.js';
+// @ts-expect-error — plain ESM script without types
 import { passwordOds, zip, zipBomb } from '../hostile/make-corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
