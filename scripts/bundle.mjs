@@ -112,6 +112,7 @@ function ascii(file) {
 }
 
 const common = {
+  absWorkingDir: ROOT, // the metafile's paths are from here
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -127,10 +128,11 @@ const common = {
 
 fs.rmSync(path.join(DIST, 'ssj-pkg'), { recursive: true, force: true });
 const made = [];
+const pkgResults = [];
 for (const [id, name] of Object.entries(PACKAGES)) {
   const outfile = path.join(DIST, 'ssj-pkg', `${name}.cjs`);
   // An ES module's namespace (what `import()` gave), a CommonJS package's exports.
-  await build({ ...common, plugins: [edits(undefined)], stdin: { contents: id.endsWith('.mjs') ? `export * from ${JSON.stringify(id)};` : `module.exports = require(${JSON.stringify(id)});`, resolveDir: DIST, sourcefile: `ssj-pkg/${name}` }, outfile, external: Object.keys(PACKAGES).filter((p) => p !== id) });
+  pkgResults.push(await build({ ...common, plugins: [edits(undefined)], stdin: { contents: id.endsWith('.mjs') ? `export * from ${JSON.stringify(id)};` : `module.exports = require(${JSON.stringify(id)});`, resolveDir: DIST, sourcefile: `ssj-pkg/${name}` }, outfile, external: Object.keys(PACKAGES).filter((p) => p !== id) }));
   ascii(outfile);
   made.push(outfile);
 }
@@ -143,6 +145,13 @@ fs.rmSync(path.join(DIST, 'ssj'), { recursive: true, force: true });
 const mains = [['default', undefined], ['help', null], ...VERBS.map((v) => [v, v])];
 const results = await Promise.all(mains.map(([name, only]) => build({ ...common, plugins: [edits(only)], entryPoints: [path.join(DIST, 'main.js')], outfile: path.join(DIST, 'ssj', `${name}.cjs`), external: [...Object.keys(PACKAGES), 'ssj:whole'] })));
 for (const [name] of mains) ascii(path.join(DIST, 'ssj', `${name}.cjs`));
+// An `import()` esbuild could not follow (a variable specifier, a package left out) stays in the output, where a vm.Script cannot run it: fail here rather than at run time.
+for (const r of [...results, ...pkgResults]) {
+  for (const file of Object.keys(r.metafile.outputs)) {
+    const left = fs.readFileSync(path.join(ROOT, file), 'latin1').match(/(?<![\w$.'"`])import\([^)]{0,60}/g);
+    if (left !== null) throw new Error(`${file}: import() left for run time (${left.join(', ')}): add it to the edits of scripts/bundle.mjs`);
+  }
+}
 const result = results[0];
 const OUT = path.join(DIST, 'ssj', 'default.cjs');
 const inputs = Object.keys(result.metafile.inputs);
