@@ -3,6 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import type { DrawRecord } from '../../src/core/types.js';
+import { ledgerHead } from '../../src/app/ledger.js';
+import { maskedRecord } from '../../src/core/mask.js';
+import { printDocXlsx } from '../../src/io/witness-xlsx.js';
+import { openWorkspace } from '../../src/io/workspace.js';
+import { docHtml, drawWitness } from '../../src/render/witness.js';
 import { tempDir } from '../helpers/cli.js';
 import { draw, makeWorkspace, pharmacies, writeGbkCsv, writeXlsx } from './draw-fixtures.js';
 
@@ -14,6 +19,7 @@ describe('witness sheet of a large draw', () => {
     const root = tempDir('ssj-witness-large-');
     const files = await makeWorkspace(root, 'csv', EVERY_PHARMACY);
     writeGbkCsv(files.entities[0]!, pharmacies(8000)); // 8,000 selected: with their teams, over 20,000 rows on the sheet
+    const head = ledgerHead(openWorkspace(root)); // the head the sheet names: before the draw's event
     const r = await draw(root, files, ['--json']);
     expect(r.code).toBe(0);
     const rec = JSON.parse(r.stdout) as DrawRecord;
@@ -28,5 +34,9 @@ describe('witness sheet of a large draw', () => {
       for (const hex of text.match(/[0-9a-f]{64}/g) ?? []) expect(known.has(hex)).toBe(true);
     }
     expect(sheet).toMatch(new RegExp(`<oddFooter>[^<]*${rec.recordHash}`));
+    // Made on the worker from the record (a stand-in for its hash), the same bytes as made here from the hashed record.
+    const doc = drawWitness(maskedRecord(rec), head);
+    expect(fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-witness.html`)).equals(Buffer.from(docHtml(doc, 'zh'), 'utf8'))).toBe(true);
+    expect(fs.readFileSync(path.join(root, 'draws', `${rec.drawId}-witness.xlsx`)).equals(Buffer.from(await printDocXlsx(doc, rec.drawId)))).toBe(true);
   }, 120000);
 });
