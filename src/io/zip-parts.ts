@@ -31,6 +31,23 @@ export function unzip(zip: Uint8Array): { name: string; data: Buffer }[] {
 
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01, as stableZipTimes
 
+/**
+ * The fields a local header (from offset 4) and a central-directory entry (from offset 6) share, in
+ * the same order: version needed, flags, method, time, date, CRC-32, sizes, name length (extra
+ * fields 0, left as allocated).
+ */
+function entryFields(b: Buffer, at: number, p: { data: Buffer; crc: number; size: number; stored?: boolean }, nameLength: number): void {
+  b.writeUInt16LE(20, at);
+  b.writeUInt16LE(0, at + 2);
+  b.writeUInt16LE(p.stored ? 0 : 8, at + 4);
+  b.writeUInt16LE(0, at + 6);
+  b.writeUInt16LE(DOS_DATE, at + 8);
+  b.writeUInt32LE(p.crc >>> 0, at + 10);
+  b.writeUInt32LE(p.data.length, at + 14);
+  b.writeUInt32LE(p.size, at + 18);
+  b.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A zip of the entries, in order: deflated or stored, fixed times, no extra fields. */
 export function zipEntries(parts: { name: string; data: Buffer; crc: number; size: number; stored?: boolean }[]): Buffer {
   const chunks: Buffer[] = [];
@@ -40,28 +57,11 @@ export function zipEntries(parts: { name: string; data: Buffer; crc: number; siz
     const name = Buffer.from(p.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
-    local.writeUInt16LE(p.stored ? 0 : 8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(p.crc >>> 0, 14);
-    local.writeUInt32LE(p.data.length, 18);
-    local.writeUInt32LE(p.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    entryFields(local, 4, p, name.length);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0, 8);
-    cd.writeUInt16LE(p.stored ? 0 : 8, 10);
-    cd.writeUInt16LE(0, 12);
-    cd.writeUInt16LE(DOS_DATE, 14);
-    cd.writeUInt32LE(p.crc >>> 0, 16);
-    cd.writeUInt32LE(p.data.length, 20);
-    cd.writeUInt32LE(p.size, 24);
-    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt16LE(20, 4); // made by
+    entryFields(cd, 6, p, name.length);
     cd.writeUInt32LE(offset, 42);
     chunks.push(local, name, p.data);
     central.push(cd, name);
