@@ -3,7 +3,8 @@
  * SheetJS as src/io/sheetjs.ts loads it. Compiles the file in the same
  * wrapper, reads the bundled example workbooks with it (so that the code of
  * reading is compiled too and in the cache), and writes what V8 made to
- * dist/io/sheetjs.cache, with the SHA-1 of the source in sheetjs.cache.json.
+ * dist/io/sheetjs.cache, with the SHA-1 of the source in sheetjs.cache.json —
+ * the source being the ASCII copy it writes to dist/io/sheetjs-core.js (asciiSource).
  * A Node or a SheetJS other than the one it was made with only leaves it unused.
  *
  * Usage: node scripts/sheetjs-cache.mjs   (after tsc)
@@ -18,9 +19,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist', 'io', 'sheetjs.cache');
 
-const { wrapSource, SHEETJS_BUILD } = await import(pathToFileURL(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).href);
+const { wrapSource, asciiSource, SHEETJS_BUILD } = await import(pathToFileURL(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).href);
 const file = createRequire(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).resolve(SHEETJS_BUILD);
-const source = fs.readFileSync(file, 'utf8');
+// The ASCII copy src/io/sheetjs.ts compiles (read as Latin-1 there: one byte per character).
+const source = asciiSource(fs.readFileSync(file, 'utf8'));
+fs.writeFileSync(path.join(ROOT, 'dist', 'io', 'sheetjs-core.js'), source, 'latin1');
 const script = new vm.Script(wrapSource(source), { filename: file });
 const mod = { exports: {} };
 script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
@@ -35,5 +38,5 @@ for (const name of fs.readdirSync(examples).filter((n) => /\.xlsx$/i.test(n))) {
 }
 const data = script.createCachedData();
 fs.writeFileSync(OUT, data);
-fs.writeFileSync(`${OUT}.json`, JSON.stringify({ build: SHEETJS_BUILD, sha1: createHash('sha1').update(source).digest('hex') }));
+fs.writeFileSync(`${OUT}.json`, JSON.stringify({ build: SHEETJS_BUILD, sha1: createHash('sha1').update(Buffer.from(source, 'latin1')).digest('hex') }));
 process.stdout.write(`sheetjs-cache: dist/io/sheetjs.cache, ${(data.length / 1024).toFixed(0)} KB\n`);

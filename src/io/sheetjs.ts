@@ -7,6 +7,11 @@
  * only when it was made from this very file (its SHA-1) and only in the main
  * V8 context; in a test sandbox, without a build, or when V8 rejects it
  * (another Node), the file is required as usual. Nothing is written here.
+ * What is compiled is the build's ASCII copy of the file (dist/io/sheetjs-core.js,
+ * its 294 non-ASCII characters written as \u escapes, which mean the same in
+ * the strings and patterns they stand in): read as Latin-1 it is a one-byte
+ * string, where decoding the original as UTF-8 took ~10 ms and made a two-byte
+ * string of 0.5 M characters; its SHA-1 is taken over the bytes.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +24,14 @@ import type * as SheetJS from 'xlsx';
 
 const require = createRequire(import.meta.url);
 const CACHE = fileURLToPath(new URL('./sheetjs.cache', import.meta.url));
+/** The ASCII copy the cache is made from (scripts/sheetjs-cache.mjs writes it beside the cache). */
+const COPY = fileURLToPath(new URL('./sheetjs-core.js', import.meta.url));
+
+/**
+ * The source with every non-ASCII UTF-16 unit as a `\uXXXX` escape (the minified build has them only in strings and patterns).
+ * @public — used by scripts/sheetjs-cache.mjs, which imports dist/.
+ */
+export const asciiSource = (source: string): string => source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 /** The build that is loaded; scripts/sheetjs-cache.mjs makes the cache of the same file. */
 export const SHEETJS_BUILD = 'xlsx/dist/xlsx.core.min.js';
 
@@ -29,6 +42,13 @@ interface Wrapped {
   (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string): void;
 }
 
+let copied = false;
+/**
+ * Whether SheetJS was compiled from the build's ASCII copy with its cache.
+ * @public — read by test/unit/sheetjs-inflate.test.ts in a child process (the fast path is the one taken).
+ */
+export const fromCopy = (): boolean => copied;
+
 function load(): typeof SheetJS {
   const file = require.resolve(SHEETJS_BUILD);
   let meta: { sha1: string } | null = null;
@@ -38,15 +58,17 @@ function load(): typeof SheetJS {
     meta = null;
   }
   if (meta === null) return require(SHEETJS_BUILD) as typeof SheetJS;
-  const source = fs.readFileSync(file, 'utf8');
-  if (createHash('sha1').update(source).digest('hex') !== meta.sha1) return require(SHEETJS_BUILD) as typeof SheetJS;
+  let bytes: Buffer;
   let cachedData: Buffer;
   try {
+    bytes = fs.readFileSync(COPY);
     cachedData = fs.readFileSync(CACHE);
   } catch {
     return require(SHEETJS_BUILD) as typeof SheetJS;
   }
-  const script = new vm.Script(wrapSource(source), { filename: file, cachedData });
+  if (createHash('sha1').update(bytes).digest('hex') !== meta.sha1) return require(SHEETJS_BUILD) as typeof SheetJS;
+  copied = true;
+  const script = new vm.Script(wrapSource(bytes.toString('latin1')), { filename: file, cachedData });
   const mod = { exports: {} as unknown };
   (script.runInThisContext() as Wrapped)(mod.exports, createRequire(file), mod, file, path.dirname(file));
   return mod.exports as typeof SheetJS;

@@ -4,9 +4,11 @@
  * JavaScript inflater (the ESM build, a separate copy never given a zlib), in
  * the options each of our readers uses.
  */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as PlainXLSX from 'xlsx';
 import { nativeInflates, XLSX } from '../../src/io/sheetjs.js';
 import { readWorkbook } from '../../src/io/read/workbook.js';
@@ -45,5 +47,22 @@ describe('SheetJS with native inflate', () => {
     expect(withDescriptors.length).toBeGreaterThanOrEqual(5);
     const sheets = readWorkbook(fs.readFileSync(path.join(ROOT, 'test/fixtures/registries/clean-pharmacies.xlsx')), 'clean-pharmacies.xlsx');
     expect(sheets[0]?.length).toBeGreaterThan(2);
+  });
+
+  it('reads every workbook the same when compiled from the build\'s ASCII copy with its code cache (bin/ssj\'s path)', () => {
+    // Outside jest's sandbox, as a command runs: dist/io/sheetjs.js compiles dist/io/sheetjs-core.js (npm run build).
+    const digest = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex');
+    const script = `
+      import fs from 'node:fs'; import { createHash } from 'node:crypto';
+      const { XLSX, fromCopy } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/io/sheetjs.js')).href)});
+      const files = JSON.parse(process.argv[1]); const options = JSON.parse(process.argv[2]);
+      const out = files.map((f) => options.map((o) => createHash('sha256').update(JSON.stringify(XLSX.read(fs.readFileSync(f), { ...o }))).digest('hex')));
+      process.stdout.write(JSON.stringify({ copy: fromCopy(), out }));`;
+    const files = workbooks.map((f) => path.join(ROOT, f));
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(files), JSON.stringify(OPTIONS)], { encoding: 'utf8' });
+    expect(r.status).toBe(0); // (SheetJS warns on stderr about the .ods number formats, as it does in-process)
+    const { copy, out } = JSON.parse(r.stdout) as { copy: boolean; out: string[][] };
+    expect(copy).toBe(true);
+    expect(out).toEqual(files.map((f) => OPTIONS.map((o) => digest(XLSX.read(fs.readFileSync(f), { ...o })))));
   });
 });
