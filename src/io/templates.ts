@@ -21,11 +21,11 @@ const REQUIRED_FILL = 'FFF8CBAD';
 const OPTIONAL_FILL = 'FFE2EFDA';
 
 /**
- * A prompt-only validation (no rule, the input message alone): exceljs names this kind by the string below and
- * writes no `type` attribute for it, but its typings omit it.
+ * A validation; without `type` it is a prompt only (no rule, the input message alone): exceljs then writes no
+ * `type` attribute (OOXML's default, none), and with `allowBlank` unset no `allowBlank` either — its typings
+ * require a rule.
  */
-const PROMPT_ONLY = 'any' as const;
-type Validation = Omit<ExcelJS.DataValidation, 'type'> & { type: ExcelJS.DataValidation['type'] | typeof PROMPT_ONLY };
+type Validation = Omit<ExcelJS.DataValidation, 'type'> & { type?: ExcelJS.DataValidation['type'] };
 /** exceljs has worksheet-level data validations at run time but not in its typings. */
 type WithValidations = { dataValidations: { add(address: string, validation: Validation): void } };
 
@@ -65,7 +65,7 @@ function rule(c: TemplateColumn): Omit<Validation, 'promptTitle' | 'prompt' | 's
   if (c.minWhole !== null) {
     return { ...stop, type: 'whole', operator: 'greaterThanOrEqual', formulae: [c.minWhole], error: t('templates.dv.whole', { min: c.minWhole }) };
   }
-  return { type: PROMPT_ONLY, allowBlank: true, formulae: [] };
+  return { formulae: [] };
 }
 
 /** Drop-downs and number checks over the data rows, and on every column a prompt saying how to fill it in. */

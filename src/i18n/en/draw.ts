@@ -21,7 +21,7 @@ export const draw: Record<keyof typeof zh, string> = {
   'draw.rule.conflict': 'conflict of interest (conflicts list, or works at the entity)',
   'draw.rule.already-on-team': 'already on this team',
   'draw.rule.removed': 'already removed from this entity\'s team',
-  'draw.anyDepartment': 'any',
+  'draw.anyDepartment': 'unrestricted',
   'draw.rule.category': 'wrong kind of staff for the seat (licensed seats take 执法人员 only; 专家/辅助人员 seats only that kind)',
   'draw.rule.licence': 'licence expired or not yet valid on the draw date',
   'draw.rule.level': 'wrong 执法层级',

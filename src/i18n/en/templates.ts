@@ -20,7 +20,7 @@ export const templates: Record<keyof typeof zh, string> = {
   'templates.notes.values.enum': 'drop-down: {values}',
   'templates.notes.values.text': 'text',
   'templates.notes.values.whole': 'whole number, at least {min}',
-  'templates.notes.values.unrestricted': 'any',
+  'templates.notes.values.unrestricted': 'unrestricted',
   'templates.dv.title': 'Invalid value',
   'templates.dv.enum': 'Choose from the drop-down list: {values}',
   'templates.dv.whole': 'Enter a whole number of at least {min}.',
