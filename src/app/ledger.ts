@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chainEvent, chinaDate, eventText, expectedFiles, headOf, isV2, recordLines, RECORD_KINDS, voidedDraws, type AnyLine, type FileRef, type LedgerEvent } from '../core/events.js';
 import { sha256Hex } from '../core/hash.js';
 import { checkLedger, type LedgerCheck } from '../core/ledger.js';
-import { rechain, recordText, ledgerLineOf } from '../core/record.js';
+import { rechain, recordFile, ledgerLineOf } from '../core/record.js';
 import type { LedgerLine, LedgerRecord } from '../core/types.js';
 import { CheckFailed, IoError, UsageError } from '../errors.js';
 import { writeFilesAtomicAsync, type AtomicFile } from '../io/atomic.js';
@@ -269,7 +269,7 @@ export async function appendRecord<T extends LedgerRecord>(
   documents: (record: T) => Companion[] = () => [],
   options: RecordOptions<T> = {},
 ): Promise<{ record: T; text: string; head: string }> {
-  const done = await appendEvent<{ record: T; text: string }>(ws, now, async (state) => {
+  const done = await appendEvent<{ record: T; bytes: Uint8Array }>(ws, now, async (state) => {
     const draft = typeof make === 'function' ? await make(state.records, state) : make;
     const file = recordPath(ws, draft.drawId);
     if (state.records.some((l) => l.drawId === draft.drawId) || fs.existsSync(file)) throw new IoError('error.recordExists', { file });
@@ -277,24 +277,25 @@ export async function appendRecord<T extends LedgerRecord>(
     const record = draft.prevRecordHash === tip ? draft : rechain(draft, tip); // drafts built on the tip are hashed already
     const pendingCompanions = companions(record, state); // may go on on another thread while the record's text is made
     if (pendingCompanions instanceof Promise) pendingCompanions.catch(() => undefined); // awaited below
-    const text = recordText(record);
+    const bytes = recordFile(record); // made with the hash (core/record.ts)
     phase('record text');
     const extra = await pendingCompanions;
     phase('witness sheet');
     const line = ledgerLineOf(record);
     return {
-      value: { record, text },
+      value: { record, bytes },
       event: {
         kind: kind ?? (line.amends !== undefined ? 'substitution' : 'draw'),
         drawId: record.drawId,
-        write: [...extra.map((c) => ({ path: c.path, data: c.data, exclusive: true })), { path: file, data: text, exclusive: true }], // witness sheets, like records, never replaced
+        write: [...extra.map((c) => ({ path: c.path, data: c.data, exclusive: true })), { path: file, data: bytes, exclusive: true }], // witness sheets, like records, never replaced
         documents: documents(record), // the notices: listed with the record, made again by ssj notices
         ...(options.keep ? { keep: options.keep(record) } : {}), // the inputs as read: the draw re-checkable after a registry is replaced
         payload: { ...line, ...payload },
       },
     };
   }, options);
-  return { ...done.value, head: done.head };
+  const { record, bytes } = done.value;
+  return { record, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), head: done.head };
 }
 
 /** The JSON a record command prints: the record as stored, with the new ledger head added. */

@@ -4,7 +4,8 @@
  * module fixes the format, the hash and the ids.
  */
 import type { Algorithm, AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Plan, ReplacementRecord } from './types.js';
-import { canonicalJson, recordHash, sha256Hex } from './hash.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson, canonicalLines, canonicalMemberLines, sha256Hex, updateWithoutLineBreaks } from './hash.js';
 
 export const RECORD_FORMAT = 'ssj-draw-record/1' as const;
 export const ALGORITHM = 'ssj-draw/1' as const;
@@ -20,9 +21,54 @@ export function drawRecordBase(fields: DrawRecordFields, algorithm: Algorithm = 
   return { format: RECORD_FORMAT, algorithm, ...fields };
 }
 
+/**
+ * The file of each record sealed here, made with its hash (a national draw's record is 21 MB of canonical JSON:
+ * made once, not once for the hash and again for the file). Records are never changed once hashed.
+ */
+const FILES = new WeakMap<object, Uint8Array>();
+
+/**
+ * A record before its hash, hashed: `recordHash` is the SHA-256 of its canonical JSON without that field. The
+ * record's file (recordFile: canonicalLines with `recordHash` in its sorted place) is written once as UTF-8 with
+ * room left for the hash, and hashed from those bytes without the room and the line breaks — the canonical JSON
+ * without the member — then the hash is written into its room. The file is kept for recordFile.
+ */
+function sealed<T extends LedgerRecord>(base: Omit<T, 'recordHash'>): T {
+  const members = canonicalMemberLines(base as Record<string, unknown>);
+  const HOLE = `"recordHash":"${'0'.repeat(64)}"`;
+  const cut = members.findIndex((m) => m.key > 'recordHash');
+  members.splice(cut === -1 ? members.length : cut, 0, { key: 'recordHash', lines: [HOLE] });
+  let chars = 4;
+  for (const m of members) for (const line of m.lines) chars += line.length + 2;
+  const buf = Buffer.allocUnsafe(chars * 3); // UTF-8 takes at most 3 bytes per UTF-16 unit; pages never written cost nothing
+  let n = buf.write('{\n', 0, 'latin1');
+  let hole = [0, 0];
+  members.forEach((m, i) => {
+    const last = i === members.length - 1;
+    if (m.key === 'recordHash') hole = [last && i > 0 ? n - 2 : n, 0]; // the member and the comma it brings: after the last member, the one before it
+    m.lines.forEach((line, k) => {
+      n += buf.write(line, n, 'utf8');
+      if (k === m.lines.length - 1 && !last) n += buf.write(',', n, 'latin1');
+      buf[n++] = 10;
+    });
+    if (m.key === 'recordHash') hole[1] = n;
+  });
+  n += buf.write('}\n', n, 'latin1');
+  const bytes = buf.subarray(0, n);
+  const h = createHash('sha256');
+  updateWithoutLineBreaks(h, bytes.subarray(0, hole[0]));
+  updateWithoutLineBreaks(h, bytes.subarray(hole[1]));
+  const hash = h.digest('hex');
+  const start = bytes.indexOf(HOLE, hole[0] as number, 'latin1') + '"recordHash":"'.length;
+  bytes.write(hash, start, 'latin1');
+  const record = { ...base, recordHash: hash } as T;
+  FILES.set(record, bytes);
+  return record;
+}
+
 /** A draw record before its hash, hashed: `recordHash` is the SHA-256 of its canonical JSON without that field. */
 export function hashedDrawRecord(base: Omit<DrawRecord, 'recordHash'>): DrawRecord {
-  return { ...base, recordHash: recordHash(base) };
+  return sealed<DrawRecord>(base);
 }
 
 /** A draw record with its format, algorithm and `recordHash`. */
@@ -31,14 +77,12 @@ export function buildDrawRecord(fields: DrawRecordFields): DrawRecord {
 }
 
 export function buildAmendment(fields: AmendmentFields, algorithm: Algorithm = ALGORITHM): AmendmentRecord {
-  const base: Omit<AmendmentRecord, 'recordHash'> = { format: RECORD_FORMAT, algorithm, ...fields };
-  return { ...base, recordHash: recordHash(base) };
+  return sealed<AmendmentRecord>({ format: RECORD_FORMAT, algorithm, ...fields });
 }
 
 /** An entity replacement (补抽) record with its format, algorithm and `recordHash`. */
 export function buildReplacement(fields: Omit<ReplacementRecord, 'format' | 'algorithm' | 'recordHash'>, algorithm: Algorithm = ALGORITHM): ReplacementRecord {
-  const base: Omit<ReplacementRecord, 'recordHash'> = { format: RECORD_FORMAT, algorithm, ...fields };
-  return { ...base, recordHash: recordHash(base) };
+  return sealed<ReplacementRecord>({ format: RECORD_FORMAT, algorithm, ...fields });
 }
 
 /** The next replacement id of a draw: <draw>-R1, -R2, … */
@@ -54,8 +98,8 @@ export function nextReplacementId(drawId: string, existing: Iterable<string>): s
 
 /** The same record chained to another ledger tip (re-hashed). */
 export function rechain<T extends LedgerRecord>(record: T, prevRecordHash: string | null): T {
-  const next = { ...record, prevRecordHash };
-  return { ...next, recordHash: recordHash(next) };
+  const { recordHash: _old, ...rest } = record;
+  return sealed<T>({ ...rest, prevRecordHash } as unknown as Omit<T, 'recordHash'>);
 }
 
 /** The ledger line that lists a record. */
@@ -70,10 +114,17 @@ export function ledgerLineOf(record: LedgerRecord): LedgerLine {
   return line;
 }
 
-/** A record as stored on disk: pretty JSON (readable by clerks; the hash is over canonical JSON). */
-export function recordText(record: LedgerRecord): string {
-  return JSON.stringify(record, null, 2) + '\n';
+/**
+ * A record as stored on disk: its canonical JSON in lines (canonicalLines: one line per top-level member and per
+ * element of a top-level array, so a record reads and diffs line by line; with the line breaks removed, the
+ * canonical JSON the hash is over). Records written before 0.1.1 are pretty-printed JSON: the layout carries
+ * no meaning, only the parsed record does.
+ */
+export function recordFile(record: LedgerRecord): Uint8Array {
+  return FILES.get(record) ?? Buffer.from(canonicalLines(record as unknown as Record<string, unknown>), 'utf8');
 }
+
+export const recordText = (record: LedgerRecord): string => Buffer.from(recordFile(record)).toString('utf8');
 
 /** The plan as hashed for announcements and records: everything but the file name it came from. */
 export function planContentSha256(plan: Plan): string {

@@ -114,7 +114,7 @@ describe('ssj draw on hostile input', () => {
     fs.cpSync(ws, copy, { recursive: true });
     const id = JSON.parse(fs.readFileSync(path.join(copy, 'ledger.jsonl'), 'utf8').split('\n')[0] as string).drawId as string;
     const rec = path.join(copy, 'draws', `${id}.json`);
-    fs.writeFileSync(rec, fs.readFileSync(rec, 'utf8').replace('"seed": "00000000001111111111"', '"seed": "00000000001111111112"'));
+    fs.writeFileSync(rec, fs.readFileSync(rec, 'utf8').replace('"seed":"00000000001111111111"', '"seed":"00000000001111111112"'));
     const v = await ssjIn(['verify', '--ledger', '--workspace', copy]);
     expect(v.code).toBe(1);
     expectNoStack(v);

@@ -297,7 +297,7 @@ describe('no command appends to a ledger that does not verify', () => {
     ['a line duplicated', (ws) => setLines(ws, [...lines(ws), lines(ws)[1] as string])],
     ['a line removed from the middle', (ws) => setLines(ws, lines(ws).filter((_, i) => i !== 1))],
     ['two lines swapped', (ws) => { const l = lines(ws); setLines(ws, [l[0], l[2], l[1]] as string[]); }],
-    ['a record edited', (ws) => { const f = path.join(ws, 'draws', `${DRAW}.json`); fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/"seed": "[^"]*"/, '"seed": "99999999999999999999"')); }],
+    ['a record edited', (ws) => { const f = path.join(ws, 'draws', `${DRAW}.json`); fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/"seed":"[^"]*"/, '"seed":"99999999999999999999"')); }],
     ['the ledger deleted', (ws) => fs.rmSync(path.join(ws, 'ledger.jsonl'))],
     ['the ledger emptied', (ws) => fs.writeFileSync(path.join(ws, 'ledger.jsonl'), '')],
     ['an orphan record planted', (ws) => plantedRecord(path.join(ws, 'draws', `${DRAW}.json`), 'ghost-1', path.join(ws, 'draws', 'ghost-1.json'))],

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { canonicalJson, canonicalSha256, sha256Hex } from '../../src/core/hash.js';
+import { canonicalJson, canonicalLines, canonicalSha256, recordHash, sha256Hex } from '../../src/core/hash.js';
+import { buildAmendment, hashedDrawRecord, recordFile, rechain } from '../../src/core/record.js';
+import type { DrawRecord } from '../../src/core/types.js';
 import { sampleAmendment, sampleDraw } from './record-fixture.js';
 
 /** The definition the record hash is pinned to: object keys sorted by code unit at every level, no whitespace. */
@@ -45,5 +47,43 @@ describe('canonical JSON (record and announcement hashes)', () => {
     }
     expect(canonicalJson({ when: new Date(0), f: () => 1 })).toBe(definition({ when: new Date(0), f: () => 1 }));
     expect(canonicalJson([1, , 2])).toBe(definition([1, , 2])); // eslint-disable-line no-sparse-arrays
+  });
+  it('is laid out in lines for record files: with every line break removed, the definition', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', '10', 'a', '', 'recordHash', 'recordHas', 'recordHash0', 'recordHasi', 'seed', '😀'));
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('\n', 'a\nb', '\r\n', '\u2028', '"\\'));
+    const leaf = fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const { object } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('array'), tie('object')),
+      array: fc.array(tie('tree'), { maxLength: 6 }),
+      object: fc.dictionary(key, tie('tree'), { maxKeys: 7 }),
+    }));
+    fc.assert(
+      fc.property(object, (v) => {
+        const lines = canonicalLines(v as Record<string, unknown>);
+        return lines.replaceAll('\n', '') === definition(v) && lines.endsWith('\n}\n') && lines.startsWith('{\n');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+  it('seals a record once: the hash over the definition without recordHash, the file its lines with the hash in its sorted place', () => {
+    const d = sampleDraw();
+    const { recordHash: _h, ...base } = d;
+    const key = fc.constantFrom('a', 'recordHas', 'recordHash0', 'recordHasi', 'zz', 'plan', 'teams', '😀');
+    const extras = fc.dictionary(key, fc.oneof(fc.string(), fc.array(fc.oneof(fc.integer(), fc.string(), fc.constant(undefined)), { maxLength: 5 }), fc.constant(undefined)), { maxKeys: 4 });
+    const sealedRight = (r: object & { recordHash: string }) => {
+      const { recordHash: stored, ...rest } = r as Record<string, unknown>;
+      const file = Buffer.from(recordFile(r as DrawRecord)).toString('utf8');
+      return stored === sha256Hex(definition(rest)) && stored === recordHash(r) && file === canonicalLines(r as Record<string, unknown>) && definition(JSON.parse(file)) === definition(r);
+    };
+    fc.assert(fc.property(extras, (x) => sealedRight(hashedDrawRecord({ ...base, ...x } as Omit<DrawRecord, 'recordHash'>))), { numRuns: 300 });
+    // Every member before recordHash, none, or only recordHash; an amendment; a record re-chained.
+    for (const b of [{}, { a: 1 }, { z: [1, 2] }, { a: [{ b: 1 }], z: 'x' }, { a: 'x\ny' }]) expect(sealedRight(hashedDrawRecord(b as unknown as Omit<DrawRecord, 'recordHash'>))).toBe(true);
+    expect(sealedRight(sampleAmendment(d))).toBe(true);
+    expect(sealedRight(rechain(d, 'e'.repeat(64)))).toBe(true);
+    const { format: _f, algorithm: _a, recordHash: _r, ...fields } = sampleAmendment(d);
+    expect(sealedRight(buildAmendment(fields))).toBe(true);
+    // A record not sealed here (read back from its file) is laid out the same.
+    const back = JSON.parse(Buffer.from(recordFile(d)).toString('utf8')) as DrawRecord;
+    expect(Buffer.from(recordFile(back)).equals(Buffer.from(recordFile(d)))).toBe(true);
   });
 });
