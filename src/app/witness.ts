@@ -9,8 +9,7 @@ import type { PrintDoc } from '../core/print-doc.js';
 import type { DrawRecord, LedgerRecord } from '../core/types.js';
 import { isAmendment, isReplacement, safeId, type Companion } from '../io/records.js';
 import { Worker } from 'node:worker_threads';
-import { getFormLang, getLang } from '../i18n/index.js';
-import { printDocXlsx, type PendingHash } from '../io/witness-xlsx.js';
+import { printDocXlsx, replaceToken, type PendingHash } from '../io/witness-xlsx.js';
 import type { Workspace } from '../io/workspace.js';
 import { amendmentWitness, docHtml, drawWitness, replacementWitness } from '../render/witness.js';
 
@@ -25,22 +24,16 @@ const ASIDE_ROWS = 20_000;
 const WORKER = new URL('./witness-worker.js', import.meta.url);
 
 /**
- * The workbook and the HTML page, built on one worker thread for a long sheet (a million-row draw's page and
- * workbook are about three seconds of CPU: the main thread hashes the record and makes the drawn list
- * meanwhile), else here: the workbook first, the HTML page meanwhile. The same bytes either way (a test).
+ * The workbook and the HTML page: the workbook on a worker thread for a long sheet (a million-row draw's is
+ * 1.5 s of CPU, while this thread hashes the record, makes the drawn list and this page — a second worker for
+ * the page took more CPU and 120 MB more memory for no shorter wait), else here, zipped on the thread pool while
+ * the page is made. The same bytes either way (a test).
  */
 async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string, pending?: PendingHash): Promise<Companion[]> {
-  if (doc.tables.reduce((n, tb) => n + tb.rows.length, 0) > ASIDE_ROWS) {
-    const { html, xlsx } = await witnessAside(doc, sheet, lang, pending);
-    return [
-      { path: paths.html, data: html },
-      { path: paths.xlsx, data: xlsx },
-    ];
-  }
-  const xlsx = printDocXlsx(doc, sheet, pending);
+  const xlsx = doc.tables.reduce((n, tb) => n + tb.rows.length, 0) > ASIDE_ROWS ? witnessAside(doc, sheet, pending) : printDocXlsx(doc, sheet, pending);
   xlsx.catch(() => undefined); // awaited below; a failure while the HTML is built must not go unhandled
-  let html = docHtml(doc, lang);
-  if (pending) html = html.replaceAll(pending.token, await pending.hash);
+  const html = Buffer.from(docHtml(doc, lang), 'utf8');
+  if (pending) replaceToken(html, pending.token, await pending.hash);
   return [
     { path: paths.html, data: html },
     { path: paths.xlsx, data: await xlsx },
@@ -48,13 +41,13 @@ async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, la
 }
 
 /**
- * docFiles on a worker thread (app/witness-worker.ts): the page's UTF-8 bytes and the workbook's. With
- * `pending` the worker gets the hash in a message when it is known. Rejects when the worker fails or no hash comes.
+ * The workbook's bytes, built on a worker thread (app/witness-worker.ts). With `pending` the worker gets the
+ * hash in a message when it is known. Rejects when the worker fails or no hash comes.
  */
-export function witnessAside(doc: PrintDoc, sheetName: string, lang: string, pending?: PendingHash): Promise<{ html: Uint8Array; xlsx: Uint8Array }> {
+export function witnessAside(doc: PrintDoc, sheetName: string, pending?: PendingHash): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     // execArgv: [] — node's own flags (say `--input-type`, `--cpu-prof`) are not for this thread.
-    const worker = new Worker(WORKER, { workerData: { doc, sheetName, token: pending?.token ?? null, lang, languages: { ui: getLang(), form: getFormLang() } }, execArgv: [] });
+    const worker = new Worker(WORKER, { workerData: { doc, sheetName, token: pending?.token ?? null }, execArgv: [] });
     if (pending) {
       Promise.resolve(pending.hash).then(
         (hash) => worker.postMessage({ hash }),
@@ -64,8 +57,8 @@ export function witnessAside(doc: PrintDoc, sheetName: string, lang: string, pen
         },
       );
     }
-    worker.once('message', (files: { html: Uint8Array; xlsx: Uint8Array }) => {
-      resolve(files);
+    worker.once('message', (bytes: Uint8Array) => {
+      resolve(bytes);
       void worker.terminate();
     });
     worker.once('error', reject);
