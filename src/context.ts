@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { UsageError } from './errors.js';
-import { screenSafe } from './render/screen.js';
+import { screenSafe, screenSafeBytes } from './render/screen.js';
 import { parseLang, setFormLang, setLang, type Lang } from './i18n/index.js';
 import { readKnobs, setKnobs, type Knobs } from './knobs.js';
 import type { GlobalOptions } from './cli.js';
@@ -28,7 +28,8 @@ export interface Ctx {
   now: Date;
   /** "Now" as ISO 8601 with offset. */
   nowIso: string;
-  out: (text: string) => void;
+  /** A line (a line end added when it has none), or UTF-8 bytes written as they are (a record's file, not decoded). */
+  out: (text: string | Uint8Array) => void;
   err: (text: string) => void;
   /** The SSJ_* test and diagnosis knobs, read from the environment once (src/knobs.ts). */
   knobs: Knobs;
@@ -95,7 +96,7 @@ export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.en
     today: ymd(now),
     now,
     nowIso: formatISO(now),
-    out: (text) => process.stdout.write(screenSafe(text.endsWith('\n') ? text : text + '\n')),
+    out: (text) => process.stdout.write(typeof text === 'string' ? screenSafe(text.endsWith('\n') ? text : text + '\n') : screenSafeBytes(text)),
     err: (text) => process.stderr.write(screenSafe(text.endsWith('\n') ? text : text + '\n')),
     knobs,
   };

@@ -268,7 +268,7 @@ export async function appendRecord<T extends LedgerRecord>(
   payload: Record<string, unknown> = {},
   documents: (record: T) => Companion[] = () => [],
   options: RecordOptions<T> = {},
-): Promise<{ record: T; text: string; head: string }> {
+): Promise<{ record: T; bytes: Uint8Array; head: string }> {
   const done = await appendEvent<{ record: T; bytes: Uint8Array }>(ws, now, async (state) => {
     const draft = typeof make === 'function' ? await make(state.records, state) : make;
     const file = recordPath(ws, draft.drawId);
@@ -294,8 +294,7 @@ export async function appendRecord<T extends LedgerRecord>(
       },
     };
   }, options);
-  const { record, bytes } = done.value;
-  return { record, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), head: done.head };
+  return { ...done.value, head: done.head };
 }
 
 /** The JSON a record command prints: the record as stored, with the new ledger head added. */

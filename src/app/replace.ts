@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { voidedDraws } from '../core/events.js';
 import { normKey } from '../core/normalize.js';
-import { algorithmOf, buildReplacement, nextReplacementId } from '../core/record.js';
+import { algorithmOf, buildReplacement, nextReplacementId, textOf } from '../core/record.js';
 import { drawInForce, replaceEntity } from '../core/replace.js';
 import type { DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
 import { compareInputs } from '../core/verify.js';
@@ -82,7 +82,7 @@ export async function replace(ws: Workspace, q: ReplaceRequest): Promise<Replace
   const req = { ...q, entity };
   refuse(ws, draw, readLedger(ws), req);
   const loaded = await drawInputs(ws, draw, req);
-  const { record, text, head } = await appendRecord<ReplacementRecord>(
+  const { record, bytes, head } = await appendRecord<ReplacementRecord>(
     ws,
     q.now,
     (lines) => {
@@ -110,6 +110,6 @@ export async function replace(ws: Workspace, q: ReplaceRequest): Promise<Replace
   // The new entity's record sheet and notice (the draw stands whatever happens here; a failure is said).
   const sheets = await sheetsAfterRecord(ws, now, record.drawId, q.warn);
   const notices = await noticesAfterAmendment(ws, now, q.now, q.warn); // its own `documents` event
-  return { record, text, head: notices.head ?? head, draw: now, sheets, notices: notices.written };
+  return { record, text: textOf(bytes), head: notices.head ?? head, draw: now, sheets, notices: notices.written };
 }
 

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { substitute } from '../core/draw.js';
 import { substitute2 } from '../core/substitute2.js';
-import { algorithmOf, buildAmendment, nextAmendmentId } from '../core/record.js';
+import { algorithmOf, buildAmendment, nextAmendmentId, recordText, textOf } from '../core/record.js';
 import { teamInForce } from '../core/team-in-force.js';
 import { drawInForce } from '../core/draw-in-force.js';
 import type { AmendmentRecord, DrawRecord, LedgerLine, ReplacementRecord } from '../core/types.js';
@@ -137,14 +137,14 @@ export async function substituteInspector(ws: Workspace, q: SubstituteRequest): 
     // A run cut off before its sheets and notices: they follow the team in force now.
     const sheets = await sheetsAfterRecord(ws, q.draw, made.drawId, q.warn);
     await noticesAfterAmendment(ws, inForce(ws, readLedger(ws), q.draw).now, q.now, q.warn);
-    return { record: made, text: JSON.stringify(made, null, 2), again: true, sheets };
+    return { record: made, text: recordText(made), again: true, sheets };
   }
   refuse(ws, q, readLedger(ws));
   const files = recordedInputs(ws, q.draw, q.files, ws.draws, ['inspectors', 'conflicts']);
   const loaded = await loadInputs({ inspectors: files.inspectors, conflicts: files.conflicts }, { plan: false, entities: false, inspectors: true, algorithm: algorithmOf(q.draw) });
   refuseOnErrors(loaded.issues, q.warn, true);
   for (const d of compareInputs(q.draw.inputs, loaded.inputs, new Set(['inspectors', 'conflicts']))) q.changedInput(d);
-  const { record, text, head } = await appendRecord<AmendmentRecord>(
+  const { record, bytes, head } = await appendRecord<AmendmentRecord>(
     ws,
     q.now,
     (lines) => amendment(ws, q, loaded, lines),
@@ -159,5 +159,5 @@ export async function substituteInspector(ws: Workspace, q: SubstituteRequest): 
   const { sheets, changed } = await sheetsAfterRecordChanged(ws, q.draw, record.drawId, q.warn);
   // The entity's 检查通知书 names the team: made again, listed by a `documents` event.
   const notices = await noticesAfterAmendment(ws, inForce(ws, readLedger(ws), q.draw).now, q.now, q.warn);
-  return { record, text, head: notices.head ?? head, again: false, sheets, changedSheets: changed, changedNotices: notices.changed };
+  return { record, text: textOf(bytes), head: notices.head ?? head, again: false, sheets, changedSheets: changed, changedNotices: notices.changed };
 }

@@ -15,7 +15,7 @@ import { listedItems } from '../core/items.js';
 import { drawnListFiles, drawnListPaths } from '../app/publish-list.js';
 import { noticeDocs, type NoticeDocs } from '../app/notices.js';
 import { frequencyReached } from '../core/frequency.js';
-import { drawRecordBase, hashedDrawRecord, recordText } from '../core/record.js';
+import { drawRecordBase, hashedDrawRecord, recordFile } from '../core/record.js';
 import type { DrawRecord, InputRef, InspectorExclusion, LedgerLine, Plan, SelectedEntity, Stratum, Team, TeamMember } from '../core/types.js';
 import { compareInputs, type Difference } from '../core/verify.js';
 import type { Ctx } from '../context.js';
@@ -32,7 +32,7 @@ import { refuseOnErrors } from '../app/refuse.js';
 import { nextDrawId, readLedger, recordPath } from '../io/records.js';
 import { inputsFromSnapshot } from '../app/snapshot.js';
 import type { KnownDigests } from '../io/file-hash.js';
-import { appendRecord, readVoided, shortHead, withHead, type LedgerState } from '../app/ledger.js';
+import { appendRecord, readVoided, shortHead, type LedgerState } from '../app/ledger.js';
 import { voidedDraws } from '../core/events.js';
 import { repeatedRows } from '../core/repeat.js';
 import { collectGarbage, COLLECT_ABOVE } from '../io/memory.js';
@@ -293,12 +293,12 @@ export const run: Handler<'draw'> = async (outer, _args, opts) => {
   const p = await prepare(ctx, f);
   const progress = startProgress(ctx, t('drawcmd.progress'), 1);
   let record: DrawRecord;
-  let text: string;
+  let bytes: Uint8Array;
   let head: string;
   const witness: { early: EarlyWitness | null } = { early: null };
   let notices: NoticeDocs | null = null;
   try {
-    ({ record, text, head } = await appendRecord<DrawRecord>(
+    ({ record, bytes, head } = await appendRecord<DrawRecord>(
       p.ws,
       ctx.now,
       (_lines, state) => drawRecord(ctx, f, p, state, progress, witness),
@@ -335,20 +335,18 @@ export const run: Handler<'draw'> = async (outer, _args, opts) => {
   // The record as stored (a 参保人's number masked and name left out, issue 18: the full record stays in the
   // workspace file listed under "files"), the new ledger head, then the files written and the warnings said.
   const shown = maskedRecord(record);
-  if (ctx.json) for (const part of jsonOutput(shown === record ? text : recordText(shown), head, written.map((f) => path.resolve(p.ws.root, f)), warnings)) ctx.out(part);
+  if (ctx.json) for (const part of jsonOutput(shown === record ? bytes : recordFile(shown), head, written.map((f) => path.resolve(p.ws.root, f)), warnings)) ctx.out(part);
   return 0;
 };
 
 /**
- * The record's text with the ledger head, the files written and the warnings added as last members — what
- * withHead and a second replace gave — as two parts written one after the other: the record's text up to its
- * closing brace (a slice, not a copy), then the added members. A national draw's record is 42 MB of text, and
- * each regular-expression replace over it, or joining the parts, made another copy of it.
+ * The record's file with the ledger head, the files written and the warnings added as last members, as two
+ * parts written one after the other: the file's bytes up to its closing brace (a view, not a copy — a national
+ * draw's record is 28 MB, which as text was decoded, escaped for the screen and encoded again), then the added
+ * members.
  */
-function jsonOutput(text: string, head: string, files: string[], warnings: string[]): string[] {
-  const end = text.lastIndexOf('}');
+function jsonOutput(file: Uint8Array, head: string, files: string[], warnings: string[]): (string | Uint8Array)[] {
+  const end = file.lastIndexOf(0x7d); // }
   const tail = `,\n  "ledgerHead": "${head}",\n  "files": ${JSON.stringify(files)},\n  "warnings": ${JSON.stringify(warnings)}\n}\n`;
-  if (end < 0 || text.slice(end + 1).trim() !== '') return [withHead(text, head)]; // not a record's text: as before
-  const body = text.slice(0, end);
-  return body.endsWith('\n') ? [body, tail] : [body + tail]; // ctx.out adds a line end to a part without one
+  return [file.subarray(0, end), tail]; // the part before the brace ends with a line break (canonical lines)
 }

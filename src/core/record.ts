@@ -124,7 +124,10 @@ export function recordFile(record: LedgerRecord): Uint8Array {
   return FILES.get(record) ?? Buffer.from(canonicalLines(record as unknown as Record<string, unknown>), 'utf8');
 }
 
-export const recordText = (record: LedgerRecord): string => Buffer.from(recordFile(record)).toString('utf8');
+/** A record file's text from its bytes. */
+export const textOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
+export const recordText = (record: LedgerRecord): string => textOf(recordFile(record));
 
 /** The plan as hashed for announcements and records: everything but the file name it came from. */
 export function planContentSha256(plan: Plan): string {

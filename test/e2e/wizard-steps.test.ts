@@ -84,7 +84,7 @@ async function wizard(ws: string, answers: [RegExp, Answer][], date = '2024-06-0
   const err: string[] = [];
   const saved = { ...process.env };
   Object.assign(process.env, env);
-  const ctx = { ...makeCtx({ workspace: ws, date }), interactive: true, out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
+  const ctx = { ...makeCtx({ workspace: ws, date }), interactive: true, out: (s: string | Uint8Array) => out.push(typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), err: (s: string) => err.push(s) };
   try {
     const code = await run(ctx, [], {});
     expect(script.map(([q]) => String(q))).toEqual([]); // every scripted answer was asked for

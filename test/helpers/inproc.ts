@@ -15,7 +15,7 @@ export interface InprocResult {
 export async function runVerb<V extends Verb>(verb: V, root: string, opts: OptionsFor<V> = {}, args: string[] = [], date = '2024-06-30'): Promise<InprocResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx = { ...makeCtx({ workspace: root, date, json: Boolean(opts.json), yes: true, lang: 'zh' }), interactive: false, out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
+  const ctx = { ...makeCtx({ workspace: root, date, json: Boolean(opts.json), yes: true, lang: 'zh' }), interactive: false, out: (s: string | Uint8Array) => out.push(typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), err: (s: string) => err.push(s) };
   const mod = (await import(`../../src/commands/${verb}.js`)) as { run: Handler<V> };
   // A test draw says it was not announced unless it names an announcement (the commitment itself is tested on its own).
   const commitment = verb === 'draw' && !('announcement' in opts) && !('noAnnouncement' in opts) ? { noAnnouncement: '测试：未经公告' } : {};

@@ -46,7 +46,7 @@ export interface DemoStep {
 function stepCtx(ctx: Ctx, dir: string, date: string): Ctx {
   const now = parseIsoDate(date, '--date');
   const indent = (text: string) => text.replace(/^(?=.)/gm, '    ');
-  return { ...ctx, json: false, yes: true, interactive: false, workspace: dir, today: date, now, nowIso: formatISO(now), out: (text) => ctx.out(indent(text)), err: (text) => ctx.err(indent(text)) };
+  return { ...ctx, json: false, yes: true, interactive: false, workspace: dir, today: date, now, nowIso: formatISO(now), out: (text) => ctx.out(indent(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'))), err: (text) => ctx.err(indent(text)) };
 }
 
 /** Runs verb's handler in the demo folder on the demo's pinned date. */
