@@ -106,7 +106,7 @@ export function resolveHeader(file: string, cands: Candidate[], opts: ReadOption
     const head = cand.rows.slice(0, HEADER_SCAN_ROWS);
     const m = bestHeader(head, allowed);
     if (m && (!best || compareMatch(m, best.match) > 0)) best = { cand, match: m };
-    const a = bestHeader(head, SCHEMAS);
+    const a = allowed === SCHEMAS ? m : bestHeader(head, SCHEMAS); // no role given: the same search
     if (a && (!bestOfAll || compareMatch(a, bestOfAll.match) > 0)) bestOfAll = { cand, match: a };
   }
   const other = bestOfAll && bestOfAll.match.signatureComplete && !allowed.includes(bestOfAll.match.schema) ? bestOfAll : null;

@@ -1,9 +1,9 @@
-import { schemaFor } from '../../src/core/schemas/index.js';
+import { SCHEMAS, schemaFor, type TableSchema } from '../../src/core/schemas/index.js';
 import fc from 'fast-check';
 import { KeyIndex, legalName, legalNameByRegex, parseRegistryTable, rowToEntity, tableIssues } from '../../src/core/registry.js';
 import { KeyMap } from '../../src/core/keyset.js';
 import { columnLetter } from '../../src/core/issues.js';
-import { fieldFor } from '../../src/io/read/header.js';
+import { bestHeader, compareMatch, fieldFor, HEADER_SCAN_ROWS, type HeaderMatch, type RawRow } from '../../src/io/read/header.js';
 import type { Column, Entity, Role, Table } from '../../src/core/types.js';
 import { ColumnBuilder, fromColumns, joinDict, plainEntity } from '../../src/io/registry-range.js';
 import { issueMessage } from '../../src/render/issue-text.js';
@@ -157,9 +157,59 @@ describe('KeyMap', () => {
     expect(m.get('豫AA-1')).toBe(9);
     expect(m.size).toBe(5003);
   });
+
+  it('starts small and grows without losing a first value (getOrSet across every doubling)', () => {
+    const m = new KeyMap();
+    const keys = Array.from({ length: 20_000 }, (_, i) => `P${String(i * 7919).padStart(12, '0')}`);
+    const first = keys.map((k, i) => m.getOrSet(k, i));
+    const again = keys.map((k) => m.getOrSet(k, -1));
+    expect(first.every((v) => v === undefined)).toBe(true);
+    expect(again.every((v, i) => v === i)).toBe(true);
+    expect(m.size).toBe(keys.length);
+  });
 });
 
+/** bestHeader as it was written before each cell's keys were made once per row: fieldFor per cell, per schema. */
+function bestHeaderReference(rows: RawRow[], schemas: readonly TableSchema[]): HeaderMatch | null {
+  let best: HeaderMatch | null = null;
+  rows.slice(0, HEADER_SCAN_ROWS).forEach((row, index) => {
+    for (const schema of schemas) {
+      const fields = new Map<string, number>();
+      row.forEach((v, c) => {
+        if (typeof v !== 'string' || v === '') return;
+        const f = fieldFor(schema, v);
+        if (f !== undefined && !fields.has(f)) fields.set(f, c);
+      });
+      const signatureHits = schema.signature.filter((f) => fields.has(f)).length;
+      const m = { schema, index, fields, matched: fields.size, signatureHits, signatureComplete: signatureHits === schema.signature.length };
+      if (m.matched >= 2 && (!best || compareMatch(m, best) > 0)) best = m;
+    }
+  });
+  return best;
+}
+
 describe('header matching', () => {
+  it('bestHeader finds what fieldFor per cell and per schema finds (rows of labels, synonyms, notes, marks and data at random)', () => {
+    const labels = SCHEMAS.flatMap((s) => s.fields.flatMap((f) => [f.label, ...f.synonyms]));
+    const text = fc.oneof(
+      fc.constantFrom(...labels),
+      fc.constantFrom(...labels).map((l) => `*${l}（备注）`),
+      fc.constantFrom(...labels).map((l) => ` ${l.split('').join(' ')}(说明)(二) `),
+      fc.constantFrom('', '九州大药房', '91410928103878158R', '华龙区', '(注)', '*', '__proto__'),
+      fc.string({ maxLength: 6 }),
+    );
+    const row = fc.array(fc.oneof(text, fc.integer()), { maxLength: 14 });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), fc.constantFrom<readonly TableSchema[]>(SCHEMAS, [schemaFor('inspectors')!], [schemaFor('plan')!, schemaFor('results')!]), (rows, schemas) => {
+        const got = bestHeader(rows, schemas);
+        const want = bestHeaderReference(rows, schemas);
+        expect(got && { ...got, schema: got.schema.role, fields: [...got.fields] }).toEqual(want && { ...want, schema: want.schema.role, fields: [...want.fields] });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+
   it('matches Puyang headers in any spacing, width and with notes', () => {
     const s = schemaFor('institutions')!;
     expect(fieldFor(s, '性质（公 立、民 营）')).toBe('nature');

@@ -47,27 +47,43 @@ function schemaIndex(schema: TableSchema): Map<string, string> {
   return idx;
 }
 
-/** The field a header text names in this schema, or undefined. */
-export function fieldFor(schema: TableSchema, text: string): string | undefined {
-  const idx = schemaIndex(schema);
+/**
+ * The texts a header cell is looked up by, in order: its headerKey() without required-marks ([] when that is
+ * empty), then after each trailing parenthesised note is removed. They do not depend on the schema.
+ */
+function lookupKeys(text: string): string[] {
   let k = headerKey(text).replace(MARKS, '');
-  if (k === '') return undefined;
-  const direct = idx.get(k);
-  if (direct !== undefined) return direct;
+  if (k === '') return [];
+  const keys = [k];
   while (NOTE.test(k)) {
     k = k.replace(NOTE, '');
-    const hit = idx.get(k);
+    keys.push(k);
+  }
+  return keys;
+}
+
+/** The field the first of a cell's lookup keys that this schema knows names, or undefined. */
+function fieldOf(schema: TableSchema, keys: readonly string[]): string | undefined {
+  const idx = schemaIndex(schema);
+  for (let i = 0; i < keys.length; i++) {
+    const hit = idx.get(keys[i] as string);
     if (hit !== undefined) return hit;
   }
   return undefined;
 }
 
-export function matchRow(schema: TableSchema, row: RawRow, index: number): HeaderMatch {
+/** The field a header text names in this schema, or undefined. */
+export const fieldFor = (schema: TableSchema, text: string): string | undefined => fieldOf(schema, lookupKeys(text));
+
+/** A row's lookup keys per cell (null: not text). */
+const keysOf = (row: RawRow): (string[] | null)[] => Array.from(row, (v) => (typeof v === 'string' && v !== '' ? lookupKeys(v) : null));
+
+function matchRow(schema: TableSchema, keys: readonly (string[] | null)[], index: number): HeaderMatch {
   const fields = new Map<string, number>();
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
-    if (typeof v !== 'string' || v === '') continue;
-    const field = fieldFor(schema, v);
+  for (let c = 0; c < keys.length; c++) {
+    const k = keys[c];
+    if (!k) continue;
+    const field = fieldOf(schema, k);
     if (field !== undefined && !fields.has(field)) fields.set(field, c);
   }
   const signatureHits = schema.signature.filter((f) => fields.has(f)).length;
@@ -87,9 +103,10 @@ export function bestHeader(rows: RawRow[], schemas: readonly TableSchema[]): Hea
   let best: HeaderMatch | null = null;
   const n = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let i = 0; i < n; i++) {
-    const row = rows[i] as RawRow;
+    // A cell's keys are made once for every schema: NFKC and the patterns cost more than the lookups.
+    const keys = keysOf(rows[i] as RawRow);
     for (const schema of schemas) {
-      const m = matchRow(schema, row, i);
+      const m = matchRow(schema, keys, i);
       if (m.matched < 2) continue;
       if (!best || compareMatch(m, best) > 0) best = m;
     }
