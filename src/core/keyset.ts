@@ -70,9 +70,12 @@ export class KeyMap {
   private b = 0;
   private c = 0;
 
-  /** `expected`: about how many keys will come (the table is sized once instead of growing). */
+  /**
+   * `expected`: about how many keys will come (the table is sized once instead of growing). Without it the
+   * table starts small and doubles as keys come: a command on a 200-row registry does not fill 512 KB per space.
+   */
   constructor(expected = 0) {
-    let slots = 1 << 14;
+    let slots = expected > 0 ? 1 << 14 : 1 << 8;
     while (slots < expected * 2 + 2) slots *= 2;
     this.table = new Float64Array(slots * SLOT).fill(EMPTY);
     this.mask = slots - 1;
