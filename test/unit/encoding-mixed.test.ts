@@ -52,3 +52,17 @@ describe('scanTextFile finds a change of encoding', () => {
     }
   });
 });
+
+describe('scanTextFile, a file of one piece read at once', () => {
+  it('says the same of a file just within one 1 MB piece as of the same lines one byte past it (streamed)', async () => {
+    const { createHash } = await import('node:crypto');
+    const head = iconv.encode(lines(0, 10), 'gbk');
+    const tail = Buffer.from(lines(10, 12));
+    const pad = (total: number) => Buffer.from('a,b\r\n'.repeat(Math.ceil(total / 5))).subarray(0, total - head.length - tail.length);
+    for (const size of [1 << 20, (1 << 20) + 1]) {
+      const bytes = Buffer.concat([head, pad(size), tail]);
+      const r = await scanTextFile(write(`piece-${size}.csv`, [bytes]));
+      expect([size, r.sha256, r.encoding, r.mixed]).toEqual([size, createHash('sha256').update(bytes).digest('hex'), 'gb18030', { line: 11 + (pad(size).toString().match(/\n/g)?.length ?? 0), first: 'gb18030' }]);
+    }
+  });
+});

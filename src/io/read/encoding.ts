@@ -138,7 +138,8 @@ export async function scanTextFile(file: string): Promise<{ sha256: string; enco
   const hash = createHash('sha256');
   let encoding: TextEncoding | null = null;
   const lines = new LineSorter();
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  const whole = onePiece(file);
+  for await (const chunk of whole ? [whole] : (fs.createReadStream(file, { highWaterMark: PIECE }) as AsyncIterable<Buffer>)) {
     hash.update(chunk);
     if (encoding === null) {
       const bom = detectEncoding(chunk.subarray(0, 3));
@@ -158,6 +159,26 @@ export async function scanTextFile(file: string): Promise<{ sha256: string; enco
 
 /** The stream's piece: a file no larger is one chunk of text either way (RecordGuard guesses the delimiter from the first). */
 const PIECE = 1 << 20;
+
+/**
+ * A regular file of one piece or less (the whole of what the stream's first chunk would be), read at once, or
+ * null: a clerk's CSV of a few KB streamed cost round trips to the thread pool, and its threads started, for one
+ * chunk (issue 20). The stream reads anything else, and says what is wrong with a file it cannot read.
+ */
+function onePiece(file: string): Buffer | null {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile() || st.size === 0 || st.size > PIECE) return null;
+      return fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
 
 /**
  * GB18030 text where ICU's decoder (TextDecoder, nothing to build) gives exactly what iconv-lite gives —
