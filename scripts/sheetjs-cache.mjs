@@ -21,12 +21,13 @@ const OUT = path.join(ROOT, 'dist', 'io', 'sheetjs.cache');
 
 const { wrapSource, asciiSource, SHEETJS_BUILD } = await import(pathToFileURL(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).href);
 const file = createRequire(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).resolve(SHEETJS_BUILD);
-// The ASCII copy src/io/sheetjs.ts compiles (read as Latin-1 there: one byte per character).
+// The ASCII copy src/io/sheetjs.ts compiles (read as Latin-1 there: one byte per character), under its name.
 const source = asciiSource(fs.readFileSync(file, 'utf8'));
-fs.writeFileSync(path.join(ROOT, 'dist', 'io', 'sheetjs-core.js'), source, 'latin1');
-const script = new vm.Script(wrapSource(source), { filename: file });
+const copy = path.join(ROOT, 'dist', 'io', 'sheetjs-core.js');
+fs.writeFileSync(copy, source, 'latin1');
+const script = new vm.Script(wrapSource(source), { filename: copy });
 const mod = { exports: {} };
-script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
+script.runInThisContext()(mod.exports, createRequire(copy), mod, copy, path.dirname(copy));
 const XLSX = mod.exports;
 // Read as src/io/read/workbook.ts and read-sheet.ts do, so that those functions are compiled before the cache is taken.
 const examples = path.join(ROOT, 'examples');
