@@ -145,6 +145,17 @@ describe.each<[Way]>([['bundle'], ['modules']])('what a command loads (%s)', (wa
   });
 });
 
+describe('the bundles as built (scripts/bundle.mjs)', () => {
+  it('make each built-in\'s namespace once (__ssjBuiltin), not an import of it per importing module (__toESM)', () => {
+    const files = ['ssj', 'ssj-pkg'].flatMap((d) => fs.readdirSync(path.join(ROOT, 'dist', d)).map((f) => path.join(ROOT, 'dist', d, f)));
+    const texts = files.map((f) => fs.readFileSync(f, 'latin1'));
+    expect(files.filter((_, i) => /__toESM\(require\("node:/.test(texts[i] as string)).map((f) => path.basename(f))).toEqual([]);
+    // Every command imports fs and path from many modules: all of them through the one namespace.
+    const verify = texts[files.indexOf(path.join(ROOT, 'dist', 'ssj', 'verify.cjs'))] as string;
+    expect((verify.match(/__ssjBuiltin\("node:fs", 1\)/g) ?? []).length).toBeGreaterThan(1);
+  });
+});
+
 /**
  * bin/ssj in a copy of the built tree (bin, dist, package.json; node_modules
  * linked), where its bundles and caches can be taken away or spoilt without
