@@ -75,19 +75,48 @@ function fieldOf(schema: TableSchema, keys: readonly string[]): string | undefin
 /** The field a header text names in this schema, or undefined. */
 export const fieldFor = (schema: TableSchema, text: string): string | undefined => fieldOf(schema, lookupKeys(text));
 
-/** A row's lookup keys per cell (null: not text). */
-const keysOf = (row: RawRow): (string[] | null)[] => Array.from(row, (v) => (typeof v === 'string' && v !== '' ? lookupKeys(v) : null));
-
-function matchRow(schema: TableSchema, keys: readonly (string[] | null)[], index: number): HeaderMatch {
-  const fields = new Map<string, number>();
-  for (let c = 0; c < keys.length; c++) {
-    const k = keys[c];
-    if (!k) continue;
-    const field = fieldOf(schema, k);
-    if (field !== undefined && !fields.has(field)) fields.set(field, c);
+/** Each schema's index joined: a lookup key → the schemas (by position) that know it, with the field each gives it. */
+const joinedCache = new WeakMap<readonly TableSchema[], Map<string, { schema: number; field: string }[]>>();
+function joinedIndex(schemas: readonly TableSchema[]): Map<string, { schema: number; field: string }[]> {
+  let idx = joinedCache.get(schemas);
+  if (!idx) {
+    idx = new Map();
+    for (let s = 0; s < schemas.length; s++) {
+      for (const [k, field] of schemaIndex(schemas[s] as TableSchema)) {
+        let hits = idx.get(k);
+        if (!hits) idx.set(k, (hits = []));
+        hits.push({ schema: s, field });
+      }
+    }
+    joinedCache.set(schemas, idx);
   }
-  const signatureHits = schema.signature.filter((f) => fields.has(f)).length;
-  return { schema, index, fields, matched: fields.size, signatureHits, signatureComplete: signatureHits === schema.signature.length };
+  return idx;
+}
+
+/**
+ * What one row names in each schema (by position): field → its first column, as matching the row against each
+ * schema in turn would find it — for each cell, the field of the first of its lookup keys that schema knows. A
+ * cell's keys are made once and looked up once for all the schemas: most rows are data and name nothing.
+ */
+function rowFields(row: RawRow, idx: Map<string, { schema: number; field: string }[]>): (Map<string, number> | undefined)[] | null {
+  let out: (Map<string, number> | undefined)[] | null = null;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== 'string' || v === '') continue;
+    const keys = lookupKeys(v);
+    let found: Set<number> | null = null; // schemas this cell has already named a field of
+    for (let k = 0; k < keys.length; k++) {
+      const hits = idx.get(keys[k] as string);
+      if (!hits) continue;
+      for (const { schema, field } of hits) {
+        if (found?.has(schema)) continue;
+        (found ??= new Set()).add(schema);
+        const fields = ((out ??= [])[schema] ??= new Map<string, number>());
+        if (!fields.has(field)) fields.set(field, c);
+      }
+    }
+  }
+  return out;
 }
 
 /** Positive when a is the better header match. */
@@ -101,13 +130,17 @@ export function compareMatch(a: HeaderMatch, b: HeaderMatch): number {
 /** The best (row, schema) among the first rows; null when no row names two fields of any schema. */
 export function bestHeader(rows: RawRow[], schemas: readonly TableSchema[]): HeaderMatch | null {
   let best: HeaderMatch | null = null;
+  const idx = joinedIndex(schemas);
   const n = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let i = 0; i < n; i++) {
-    // A cell's keys are made once for every schema: NFKC and the patterns cost more than the lookups.
-    const keys = keysOf(rows[i] as RawRow);
-    for (const schema of schemas) {
-      const m = matchRow(schema, keys, i);
-      if (m.matched < 2) continue;
+    const named = rowFields(rows[i] as RawRow, idx);
+    if (!named) continue;
+    for (let s = 0; s < schemas.length; s++) {
+      const fields = named[s];
+      if (!fields || fields.size < 2) continue;
+      const schema = schemas[s] as TableSchema;
+      const signatureHits = schema.signature.filter((f) => fields.has(f)).length;
+      const m: HeaderMatch = { schema, index: i, fields, matched: fields.size, signatureHits, signatureComplete: signatureHits === schema.signature.length };
       if (!best || compareMatch(m, best) > 0) best = m;
     }
   }
