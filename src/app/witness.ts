@@ -25,13 +25,16 @@ const WORKER = new URL('./witness-worker.js', import.meta.url);
 
 /**
  * The workbook and the HTML page: the workbook on a worker thread for a long sheet (a million-row draw's is
- * 1.5 s of CPU, while this thread hashes the record, makes the drawn list and this page — a second worker for
- * the page took more CPU and 120 MB more memory for no shorter wait), else here, zipped on the thread pool while
- * the page is made. The same bytes either way (a test).
+ * 1.5 s of CPU, while this thread hashes the record and makes this page — a second worker for the page took
+ * more CPU and 120 MB more memory for no shorter wait), else here, zipped on the thread pool while the page is
+ * made. The same bytes either way (a test).
  */
 async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string, pending?: PendingHash): Promise<Companion[]> {
   const xlsx = doc.tables.reduce((n, tb) => n + tb.rows.length, 0) > ASIDE_ROWS ? witnessAside(doc, sheet, pending) : printDocXlsx(doc, sheet, pending);
   xlsx.catch(() => undefined); // awaited below; a failure while the HTML is built must not go unhandled
+  // With a hash to come, the page is made once it is known: the draw hashes its record first, then makes the
+  // page while the drawn list is encoded on its worker.
+  if (pending) await pending.hash;
   const html = Buffer.from(docHtml(doc, lang), 'utf8');
   if (pending) replaceToken(html, pending.token, await pending.hash);
   return [

@@ -308,7 +308,8 @@ export const run: Handler<'draw'> = async (outer, _args, opts) => {
         const sheets = witness.early ? witness.early.finish(r) : witnessFiles(p.ws, r, null, ctx.lang, state.head);
         sheets.catch(() => undefined); // awaited below; a failure while the list is made must not go unhandled
         const list = drawnListFiles(p.ws, r);
-        return [...(await sheets), ...list];
+        list.catch(() => undefined); // awaited below
+        return [...(await sheets), ...(await list)];
       },
       undefined,
       {},
