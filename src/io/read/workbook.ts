@@ -40,13 +40,21 @@ function dateText(serial: number, date1904: boolean): string | null {
   return `${d.y}-${pad(d.m)}-${pad(d.d)}`;
 }
 
+/** is_date of a format text, once per text: every number cell of a column carries the same one (with cellNF, `z` is the text). */
+const dateFormats = new Map<string, boolean>();
+
 function isDateFormat(z: string | number | undefined): boolean {
   if (z === undefined) return false;
+  const known = typeof z === 'string' ? dateFormats.get(z) : undefined;
+  if (known !== undefined) return known;
+  let is: boolean;
   try {
-    return XLSX.SSF.is_date(z);
+    is = XLSX.SSF.is_date(z);
   } catch {
-    return false;
+    is = false;
   }
+  if (typeof z === 'string') dateFormats.set(z, is);
+  return is;
 }
 
 export function rawCell(c: SheetCell | undefined, date1904: boolean): RawCell {
