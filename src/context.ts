@@ -91,7 +91,8 @@ export function makeCtx(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.en
     json,
     yes,
     debug: Boolean(opts.debug),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !yes && !json,
+    // stdout first: when it is not a terminal (a pipe, a file) stdin's stream is never made (for a file or /dev/null, fs streams loaded).
+    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY) && !yes && !json,
     workspace: path.resolve(opts.workspace ?? '.'),
     today: ymd(now),
     now,

@@ -145,6 +145,25 @@ describe.each<[Way]>([['bundle'], ['modules']])('what a command loads (%s)', (wa
   });
 });
 
+describe('standard input', () => {
+  it('is never made into a stream when the output is not a terminal (a command run in a pipe asks nothing)', () => {
+    // process.stdin is a getter that makes the stream on first use: the hook notes that use and says so at exit.
+    const watch = path.join(dir, 'stdin-watch.cjs');
+    fs.writeFileSync(watch, [
+      `const get = Object.getOwnPropertyDescriptor(process, 'stdin').get; let made = false;`,
+      `Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get() { made = true; return get.call(process); } });`,
+      `process.on('exit', () => require('node:fs').writeSync(2, 'STDIN ' + (made ? 'made' : 'not made') + '\\n'));`,
+    ].join('\n'));
+    const ws = tempWorkspace();
+    try {
+      const r = ssj(['status', '--workspace', ws], { env: { NODE_OPTIONS: `--require ${watch}` } });
+      expect([r.code, r.stderr.split('\n').filter((l) => l.startsWith('STDIN '))]).toEqual([0, ['STDIN not made']]);
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the bundles as built (scripts/bundle.mjs)', () => {
   it('make each built-in\'s namespace once (__ssjBuiltin), not an import of it per importing module (__toESM)', () => {
     const files = ['ssj', 'ssj-pkg'].flatMap((d) => fs.readdirSync(path.join(ROOT, 'dist', d)).map((f) => path.join(ROOT, 'dist', d, f)));
