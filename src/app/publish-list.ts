@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { drawnList, type DrawnList } from '../core/drawn-list.js';
 import { countsOnlyRecord } from '../core/mask.js';
 import type { DrawRecord } from '../core/types.js';
@@ -40,31 +39,11 @@ export function listEvent(ws: Workspace, drawId: string, files: OutFile[]): Afte
   return { kind: 'publication', what: 'list', drawId, files: fileRefs(ws, files) };
 }
 
-/** Lists longer than this are encoded on a worker thread (a national draw's has 39,036 entries: 0.5 s). */
-const ASIDE_ENTRIES = 20_000;
-
-const WORKER = new URL('./list-worker.js', import.meta.url);
-
-/**
- * The list's files for a draw record (written with the record by `ssj draw`, listed by its event): a long
- * list encoded on a worker thread while this one goes on (the witness page), the same bytes (a test).
- */
-export async function drawnListFiles(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8'): Promise<OutFile[]> {
-  const list = listOf(draw);
-  const { csv, html } = list.entries.length > ASIDE_ENTRIES ? await drawnListAside(list, encoding) : drawnListBytes(list, encoding);
+/** The list's files for a draw record (written with the record by `ssj draw`, listed by its event). */
+export function drawnListFiles(ws: Workspace, draw: DrawRecord, encoding: CsvEncoding = 'utf8'): OutFile[] {
+  const { csv, html } = drawnListBytes(listOf(draw), encoding);
   const p = drawnListPaths(ws, draw.drawId);
   return [{ path: p.csv, data: csv }, { path: p.html, data: html }];
-}
-
-/** drawnListBytes on a worker thread (app/list-worker.ts). */
-export function drawnListAside(list: DrawnList, encoding: CsvEncoding): Promise<{ csv: Uint8Array; html: Uint8Array }> {
-  return new Promise((resolve, reject) => {
-    // execArgv: [] — node's own flags (say `--input-type`, `--cpu-prof`) are not for this thread.
-    const worker = new Worker(WORKER, { workerData: { list, encoding }, execArgv: [] });
-    worker.once('message', (files: { csv: Uint8Array; html: Uint8Array }) => resolve(files));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`drawn list worker exited with code ${code}`))); // no-op once resolved
-  });
 }
 
 /** The list of a draw record; 参保人 by their number only (ssj-draw/2, D2-9). */

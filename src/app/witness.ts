@@ -32,8 +32,7 @@ const WORKER = new URL('./witness-worker.js', import.meta.url);
 async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, lang: string, sheet: string, pending?: PendingHash): Promise<Companion[]> {
   const xlsx = doc.tables.reduce((n, tb) => n + tb.rows.length, 0) > ASIDE_ROWS ? witnessAside(doc, sheet, pending) : printDocXlsx(doc, sheet, pending);
   xlsx.catch(() => undefined); // awaited below; a failure while the HTML is built must not go unhandled
-  // With a hash to come, the page is made once it is known: the draw hashes its record first, then makes the
-  // page while the drawn list is encoded on its worker.
+  // With a hash to come, the page is made once it is known (none is made for a draw that fails before).
   if (pending) await pending.hash;
   const html = Buffer.from(docHtml(doc, lang), 'utf8');
   if (pending) replaceToken(html, pending.token, await pending.hash);
