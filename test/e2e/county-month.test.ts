@@ -43,7 +43,7 @@ describe('a month in a county workspace (宁川县)', () => {
   });
 
   it('init keeps the settings and the example plan names the workspace\'s unit', async () => {
-    const r = await ssjIn(['init', ws, '--unit', '宁川县医疗保障局', '--region', '宁川县', '--json']);
+    const r = await ssjIn(['init', ws, '--unit', '宁川县医疗保障局', '--region', '宁川县', '--date', '2026-12-04', '--json']); // the month's date: the draw below is dated 2026-12-04, and a ledger takes no earlier date
     expectNoStack(r);
     expect(r.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(ws, 'settings.json'), 'utf8'))).toEqual({ format: 'ssj-settings/1', unit: '宁川县医疗保障局', region: '宁川县', level: '县' });
