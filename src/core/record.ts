@@ -5,7 +5,7 @@
  */
 import type { Algorithm, AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Plan, ReplacementRecord } from './types.js';
 import { createHash } from 'node:crypto';
-import { canonicalJson, canonicalLines, canonicalMemberLines, sha256Hex, updateWithoutLineBreaks } from './hash.js';
+import { canonicalJson, canonicalLines, sha256Hex, updateWithoutLineBreaks } from './hash.js';
 
 export const RECORD_FORMAT = 'ssj-draw-record/1' as const;
 export const ALGORITHM = 'ssj-draw/1' as const;
@@ -34,27 +34,39 @@ const FILES = new WeakMap<object, Uint8Array>();
  * without the member — then the hash is written into its room. The file is kept for recordFile.
  */
 function sealed<T extends LedgerRecord>(base: Omit<T, 'recordHash'>): T {
-  const members = canonicalMemberLines(base as Record<string, unknown>);
+  const value = base as Record<string, unknown>;
+  const keys = Object.keys(value)
+    .filter((k) => value[k] !== undefined)
+    .concat('recordHash')
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const HOLE = `"recordHash":"${'0'.repeat(64)}"`;
-  const cut = members.findIndex((m) => m.key > 'recordHash');
-  members.splice(cut === -1 ? members.length : cut, 0, { key: 'recordHash', lines: [HOLE] });
-  let chars = 4;
-  for (const m of members) for (const line of m.lines) chars += line.length + 2;
-  const buf = Buffer.allocUnsafe(chars * 3); // UTF-8 takes at most 3 bytes per UTF-16 unit; pages never written cost nothing
-  let n = buf.write('{\n', 0, 'latin1');
+  const out = new Utf8Out();
+  out.write('{\n');
   let hole = [0, 0];
-  members.forEach((m, i) => {
-    const last = i === members.length - 1;
-    if (m.key === 'recordHash') hole = [last && i > 0 ? n - 2 : n, 0]; // the member and the comma it brings: after the last member, the one before it
-    m.lines.forEach((line, k) => {
-      n += buf.write(line, n, 'utf8');
-      if (k === m.lines.length - 1 && !last) n += buf.write(',', n, 'latin1');
-      buf[n++] = 10;
-    });
-    if (m.key === 'recordHash') hole[1] = n;
+  keys.forEach((key, i) => {
+    const last = i === keys.length - 1;
+    if (key === 'recordHash') {
+      hole = [last && i > 0 ? out.length - 2 : out.length, 0]; // the member and the comma it brings: after the last member, the one before it
+      out.write(HOLE);
+    } else {
+      // canonicalLines' layout, each line written as it is made (a national draw's 78,000 lines die young).
+      const v = value[key];
+      out.write(`${JSON.stringify(key)}:`);
+      if (Array.isArray(v) && v.length > 0 && Object.getPrototypeOf(v) === Array.prototype) {
+        out.write('[\n');
+        for (let k = 0; k < v.length; k++) {
+          const e: unknown = v[k];
+          out.write(e === undefined ? 'null' : canonicalJson(e));
+          out.write(k < v.length - 1 ? ',\n' : '\n');
+        }
+        out.write(']');
+      } else out.write(canonicalJson(v));
+    }
+    out.write(last ? '\n' : ',\n');
+    if (key === 'recordHash') hole[1] = out.length;
   });
-  n += buf.write('}\n', n, 'latin1');
-  const bytes = buf.subarray(0, n);
+  out.write('}\n');
+  const bytes = out.bytes();
   const h = createHash('sha256');
   updateWithoutLineBreaks(h, bytes.subarray(0, hole[0]));
   updateWithoutLineBreaks(h, bytes.subarray(hole[1]));
@@ -64,6 +76,32 @@ function sealed<T extends LedgerRecord>(base: Omit<T, 'recordHash'>): T {
   const record = { ...base, recordHash: hash } as T;
   FILES.set(record, bytes);
   return record;
+}
+
+/** UTF-8 written into 4 MB pieces as it comes, joined at the end. */
+class Utf8Out {
+  private readonly done: Buffer[] = [];
+  private buf = Buffer.allocUnsafe(1 << 22);
+  private at = 0;
+  private before = 0;
+
+  get length(): number {
+    return this.before + this.at;
+  }
+
+  write(text: string): void {
+    if (this.at + text.length * 3 > this.buf.length) {
+      this.done.push(this.buf.subarray(0, this.at));
+      this.before += this.at;
+      this.buf = Buffer.allocUnsafe(Math.max(1 << 22, text.length * 3));
+      this.at = 0;
+    }
+    this.at += this.buf.write(text, this.at, 'utf8');
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat([...this.done, this.buf.subarray(0, this.at)]);
+  }
 }
 
 /** A draw record before its hash, hashed: `recordHash` is the SHA-256 of its canonical JSON without that field. */
