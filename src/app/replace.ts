@@ -61,7 +61,7 @@ function refuse(ws: Workspace, draw: DrawRecord, lines: LedgerLine[], q: Replace
   if (q.seed === draw.seed || [...amendments, ...replacements].some((a) => a.seed === q.seed)) throw new UsageError('replace.seedReused', { id: draw.drawId });
 }
 
-/** The registries the draw read, as recorded (a replacement is drawn from the same ones: any other is refused). */
+/** The registries the draw read, as recorded (a replacement is drawn from the same ones; a different one is refused). */
 async function drawInputs(ws: Workspace, draw: DrawRecord, q: ReplaceRequest): Promise<LoadedInputs> {
   const files = recordedInputs(ws, draw, q.files, ws.draws, ['entities', 'inspectors', 'conflicts']);
   const algorithm = algorithmOf(draw);

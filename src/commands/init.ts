@@ -104,7 +104,7 @@ export const run: Handler<'init'> = async (ctx, args, opts) => {
   const { written, kept } = writeAllOrNothing(files, yes(opts.force));
   for (const d of WORKSPACE_DIRS) ensureDir(path.join(ws.root, d));
   if (asked) {
-    // The settings change what every form says: written through the ledger (event kind settings), as any workspace change.
+    // The settings change what every form says: written through the ledger (event kind settings), like every other workspace change.
     const file = settingsPath(ws.root);
     await appendEvent(ws, ctx.now, () => ({ event: { kind: 'settings', write: [{ path: file, data: settingsJson(asked) }] }, value: undefined }));
     written.push(file);

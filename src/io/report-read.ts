@@ -45,7 +45,7 @@ const gridOf = (ws: XLSX.WorkSheet): Grid =>
 
 /** Whether row 3–5's labels are 附件3's (zh or en catalogue). */
 function isForm3(grid: Grid): boolean {
-  // Headers name the level (市本级, 县本级, 区本级): any workspace's form is read back.
+  // Headers name the level (市本级, 县本级, 区本级); the form of every workspace level is read back.
   return (['zh', 'en'] as const).some((lang) =>
     LEVELS.some((level) =>
       FORM3_HEADER.every((h) => {
