@@ -144,46 +144,6 @@ export function canonicalSha256(value: unknown): string {
   return h.digest('hex');
 }
 
-/**
- * canonicalJson in lines, the layout records are written in: a line break after the opening brace, after each
- * top-level member, and around and between the elements of a top-level array — none anywhere else. JSON text
- * holds no raw line break (JSON.stringify escapes one inside a string), so the text with every "\n" removed is
- * canonicalJson(value) exactly (a property test keeps it so).
- */
-export function canonicalLines(value: Record<string, unknown>): string {
-  const members = canonicalMemberLines(value);
-  const lines = ['{'];
-  members.forEach((m, i) => {
-    for (const line of m.lines) lines.push(line);
-    if (i < members.length - 1) lines[lines.length - 1] += ',';
-  });
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * The top-level members of canonicalLines (keys sorted, undefined members left out), each as its lines without
- * line breaks and without the comma that follows a member: `"key":value`, or for a non-empty array
- * `"key":[`, each element (a comma after all but the last), `]`.
- */
-export function canonicalMemberLines(value: Record<string, unknown>): { key: string; lines: string[] }[] {
-  return Object.keys(value)
-    .filter((k) => value[k] !== undefined)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((key) => {
-      const v = value[key];
-      const name = JSON.stringify(key);
-      if (!Array.isArray(v) || v.length === 0 || Object.getPrototypeOf(v) !== Array.prototype) return { key, lines: [`${name}:${canonicalJson(v)}`] };
-      const lines = [`${name}:[`];
-      for (let i = 0; i < v.length; i++) {
-        const e: unknown = v[i];
-        lines.push(`${e === undefined ? 'null' : canonicalJson(e)}${i < v.length - 1 ? ',' : ''}`);
-      }
-      lines.push(']');
-      return { key, lines };
-    });
-}
-
 /** Feeds `bytes` to the hash with every line break (0x0A) left out. */
 export function updateWithoutLineBreaks(h: Hash, bytes: Uint8Array): void {
   let from = 0;

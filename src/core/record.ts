@@ -5,7 +5,7 @@
  */
 import type { Algorithm, AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Plan, ReplacementRecord } from './types.js';
 import { createHash } from 'node:crypto';
-import { canonicalJson, canonicalLines, sha256Hex, updateWithoutLineBreaks } from './hash.js';
+import { canonicalJson, sha256Hex, updateWithoutLineBreaks } from './hash.js';
 
 export const RECORD_FORMAT = 'ssj-draw-record/1' as const;
 export const ALGORITHM = 'ssj-draw/1' as const;
@@ -28,51 +28,60 @@ export function drawRecordBase(fields: DrawRecordFields, algorithm: Algorithm = 
 const FILES = new WeakMap<object, Uint8Array>();
 
 /**
- * A record before its hash, hashed: `recordHash` is the SHA-256 of its canonical JSON without that field. The
- * record's file (recordFile: canonicalLines with `recordHash` in its sorted place) is written once as UTF-8 with
- * room left for the hash, and hashed from those bytes without the room and the line breaks — the canonical JSON
- * without the member — then the hash is written into its room. The file is kept for recordFile.
+ * canonicalJson in lines, the layout records are written in: a line break after the opening brace, after each
+ * top-level member, and around and between the elements of a non-empty top-level array — none anywhere else.
+ * JSON text holds no raw line break (JSON.stringify escapes one inside a string), so the text with every "\n"
+ * removed is canonicalJson(value) exactly (a property test keeps it so). Written as UTF-8 line by line as each is
+ * made (a national draw's 78,000 lines die young). With `hashRoom`, a `recordHash` member goes in its sorted
+ * place as 64 zeros, and `room` is the span a hash leaves out: that member and the comma it brings (after the
+ * last member, the one before it).
  */
-function sealed<T extends LedgerRecord>(base: Omit<T, 'recordHash'>): T {
-  const value = base as Record<string, unknown>;
-  const keys = Object.keys(value)
-    .filter((k) => value[k] !== undefined)
-    .concat('recordHash')
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const HOLE = `"recordHash":"${'0'.repeat(64)}"`;
+function laidOut(value: Record<string, unknown>, hashRoom: boolean): { bytes: Buffer; room: [number, number] } {
+  const keys = Object.keys(value).filter((k) => value[k] !== undefined);
+  if (hashRoom) keys.push('recordHash');
+  keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const out = new Utf8Out();
   out.write('{\n');
-  let hole = [0, 0];
+  const room: [number, number] = [0, 0];
   keys.forEach((key, i) => {
     const last = i === keys.length - 1;
-    if (key === 'recordHash') {
-      hole = [last && i > 0 ? out.length - 2 : out.length, 0]; // the member and the comma it brings: after the last member, the one before it
-      out.write(HOLE);
-    } else {
-      // canonicalLines' layout, each line written as it is made (a national draw's 78,000 lines die young).
-      const v = value[key];
-      out.write(`${JSON.stringify(key)}:`);
-      if (Array.isArray(v) && v.length > 0 && Object.getPrototypeOf(v) === Array.prototype) {
-        out.write('[\n');
-        for (let k = 0; k < v.length; k++) {
-          const e: unknown = v[k];
-          out.write(e === undefined ? 'null' : canonicalJson(e));
-          out.write(k < v.length - 1 ? ',\n' : '\n');
-        }
-        out.write(']');
-      } else out.write(canonicalJson(v));
-    }
+    const isRoom = hashRoom && key === 'recordHash';
+    if (isRoom) room[0] = last && i > 0 ? out.length - 2 : out.length;
+    const v = isRoom ? '0'.repeat(64) : value[key];
+    out.write(`${JSON.stringify(key)}:`);
+    if (Array.isArray(v) && v.length > 0 && Object.getPrototypeOf(v) === Array.prototype) {
+      out.write('[\n');
+      for (let k = 0; k < v.length; k++) {
+        const e: unknown = v[k];
+        out.write(e === undefined ? 'null' : canonicalJson(e));
+        out.write(k < v.length - 1 ? ',\n' : '\n');
+      }
+      out.write(']');
+    } else out.write(canonicalJson(v));
     out.write(last ? '\n' : ',\n');
-    if (key === 'recordHash') hole[1] = out.length;
+    if (isRoom) room[1] = out.length;
   });
   out.write('}\n');
-  const bytes = out.bytes();
+  return { bytes: out.bytes(), room };
+}
+
+/** canonicalJson in lines (see laidOut), as text. */
+export const canonicalLines = (value: Record<string, unknown>): string => textOf(laidOut(value, false).bytes);
+
+/**
+ * A record before its hash, hashed: `recordHash` is the SHA-256 of its canonical JSON without that field. The
+ * record's file is laid out once with room for the hash, hashed from those bytes without the room and the line
+ * breaks — the canonical JSON without the member — then the hash is written into its room. The file is kept
+ * for recordFile.
+ */
+function sealed<T extends LedgerRecord>(base: Omit<T, 'recordHash'>): T {
+  const { bytes, room } = laidOut(base as Record<string, unknown>, true);
   const h = createHash('sha256');
-  updateWithoutLineBreaks(h, bytes.subarray(0, hole[0]));
-  updateWithoutLineBreaks(h, bytes.subarray(hole[1]));
+  updateWithoutLineBreaks(h, bytes.subarray(0, room[0]));
+  updateWithoutLineBreaks(h, bytes.subarray(room[1]));
   const hash = h.digest('hex');
-  const start = bytes.indexOf(HOLE, hole[0] as number, 'latin1') + '"recordHash":"'.length;
-  bytes.write(hash, start, 'latin1');
+  const HOLE = `"recordHash":"${'0'.repeat(64)}"`;
+  bytes.write(hash, bytes.indexOf(HOLE, room[0], 'latin1') + '"recordHash":"'.length, 'latin1');
   const record = { ...base, recordHash: hash } as T;
   FILES.set(record, bytes);
   return record;
@@ -153,13 +162,13 @@ export function ledgerLineOf(record: LedgerRecord): LedgerLine {
 }
 
 /**
- * A record as stored on disk: its canonical JSON in lines (canonicalLines: one line per top-level member and per
- * element of a top-level array, so a record reads and diffs line by line; with the line breaks removed, the
- * canonical JSON the hash is over). Records written before 0.1.1 are pretty-printed JSON: the layout carries
- * no meaning, only the parsed record does.
+ * A record as stored on disk: its canonical JSON in lines (laidOut: one line per top-level member and per element
+ * of a top-level array, so a record reads and diffs line by line; with the line breaks removed, the canonical
+ * JSON the hash is over). Records written before December 2026 are pretty-printed JSON: the layout carries no
+ * meaning, only the parsed record does.
  */
 export function recordFile(record: LedgerRecord): Uint8Array {
-  return FILES.get(record) ?? Buffer.from(canonicalLines(record as unknown as Record<string, unknown>), 'utf8');
+  return FILES.get(record) ?? laidOut(record as unknown as Record<string, unknown>, false).bytes;
 }
 
 /** A record file's text from its bytes. */

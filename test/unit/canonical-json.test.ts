@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { canonicalJson, canonicalLines, canonicalSha256, recordHash, sha256Hex } from '../../src/core/hash.js';
-import { buildAmendment, hashedDrawRecord, recordFile, rechain } from '../../src/core/record.js';
+import { canonicalJson, canonicalSha256, recordHash, sha256Hex } from '../../src/core/hash.js';
+import { buildAmendment, canonicalLines, hashedDrawRecord, recordFile, rechain } from '../../src/core/record.js';
 import type { DrawRecord } from '../../src/core/types.js';
 import { sampleAmendment, sampleDraw } from './record-fixture.js';
 
