@@ -11,7 +11,7 @@ import { isAmendment, isReplacement, safeId, type Companion } from '../io/record
 import { Worker } from 'node:worker_threads';
 import { printDocXlsx, replaceToken, type PendingHash } from '../io/witness-xlsx.js';
 import type { Workspace } from '../io/workspace.js';
-import { amendmentWitness, docHtml, drawWitness, replacementWitness } from '../render/witness.js';
+import { amendmentWitness, docHtmlBytes, drawWitness, replacementWitness } from '../render/witness.js';
 
 export const witnessPaths = (ws: Workspace, id: string) => ({
   html: path.join(ws.draws, `${safeId(id)}-witness.html`),
@@ -34,7 +34,7 @@ async function docFiles(doc: PrintDoc, paths: { html: string; xlsx: string }, la
   xlsx.catch(() => undefined); // awaited below; a failure while the HTML is built must not go unhandled
   // With a hash to come, the page is made once it is known (none is made for a draw that fails before).
   if (pending) await pending.hash;
-  const html = Buffer.from(docHtml(doc, lang), 'utf8');
+  const html = docHtmlBytes(doc, lang);
   if (pending) replaceToken(html, pending.token, await pending.hash);
   return [
     { path: paths.html, data: html },

@@ -6,6 +6,7 @@
 import type { Algorithm, AmendmentRecord, DrawRecord, InputRef, LedgerLine, LedgerRecord, Plan, ReplacementRecord } from './types.js';
 import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex, updateWithoutLineBreaks } from './hash.js';
+import { Utf8Out } from './utf8-out.js';
 
 export const RECORD_FORMAT = 'ssj-draw-record/1' as const;
 export const ALGORITHM = 'ssj-draw/1' as const;
@@ -85,32 +86,6 @@ function sealed<T extends LedgerRecord>(base: Omit<T, 'recordHash'>): T {
   const record = { ...base, recordHash: hash } as T;
   FILES.set(record, bytes);
   return record;
-}
-
-/** UTF-8 written into 4 MB pieces as it comes, joined at the end. */
-class Utf8Out {
-  private readonly done: Buffer[] = [];
-  private buf = Buffer.allocUnsafe(1 << 22);
-  private at = 0;
-  private before = 0;
-
-  get length(): number {
-    return this.before + this.at;
-  }
-
-  write(text: string): void {
-    if (this.at + text.length * 3 > this.buf.length) {
-      this.done.push(this.buf.subarray(0, this.at));
-      this.before += this.at;
-      this.buf = Buffer.allocUnsafe(Math.max(1 << 22, text.length * 3));
-      this.at = 0;
-    }
-    this.at += this.buf.write(text, this.at, 'utf8');
-  }
-
-  bytes(): Buffer {
-    return Buffer.concat([...this.done, this.buf.subarray(0, this.at)]);
-  }
 }
 
 /** A draw record before its hash, hashed: `recordHash` is the SHA-256 of its canonical JSON without that field. */

@@ -8,13 +8,11 @@
 import { createRequire } from 'node:module';
 import type { DocTable, PrintDoc } from '../core/print-doc.js';
 import { inertText } from '../core/text.js';
+import { Utf8Out } from '../core/utf8-out.js';
 import { zipFiles } from './zip-write.js';
 
 const require = createRequire(import.meta.url);
 const THEME = require('exceljs/lib/xlsx/xml/theme1.js') as string;
-
-/** Bytes per chunk of the sheet's XML. */
-const CHUNK = 1 << 20;
 
 /** A grid of narrow columns; each table spreads its columns over it by its relative widths. */
 const COLS = 14;
@@ -72,16 +70,12 @@ function xml(s: string): string {
 }
 
 /**
- * The sheet's rows written as UTF-8 straight into chunks of about 1 MB as
- * they are made (no row string outlives its row: 150,000 retained rows would
- * cost seconds of garbage collection, and joining them first doubles the
- * encoding work), row numbers as Excel shows them, merges collected for the end.
+ * The sheet's rows written as UTF-8 as they are made (core/utf8-out.ts: no row string outlives its row), row
+ * numbers as Excel shows them, merges collected for the end.
  */
 class SheetXml {
-  readonly chunks: Buffer[] = [];
+  readonly out = new Utf8Out();
   readonly merges: string[] = [];
-  private buf = Buffer.allocUnsafe(CHUNK);
-  private at = 0;
   private n = 0;
 
   /** An empty row: nothing written, the number moves on. */
@@ -90,17 +84,7 @@ class SheetXml {
   }
 
   write(text: string): void {
-    if (this.at + text.length * 3 > this.buf.length) {
-      this.flush();
-      this.buf = Buffer.allocUnsafe(Math.max(CHUNK, text.length * 3));
-    }
-    this.at += this.buf.write(text, this.at, 'utf8');
-  }
-
-  flush(): void {
-    if (this.at > 0) this.chunks.push(this.buf.subarray(0, this.at));
-    this.buf = this.buf.subarray(this.at);
-    this.at = 0;
+    this.out.write(text);
   }
 
   /** The next row's number. */
@@ -216,8 +200,7 @@ function sheetXml(doc: PrintDoc): Buffer {
   sh.write('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
   sh.write('<pageSetup paperSize="9" orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/>');
   sh.write(`<headerFooter><oddHeader>${xml(`&C&9${footerText(doc.title)}`)}</oddHeader><oddFooter>${xml(`&L&8${footerText(doc.footer)}&R&8${pageOfText(doc.pageOf)}`)}</oddFooter></headerFooter></worksheet>`);
-  sh.flush();
-  return Buffer.concat(sh.chunks);
+  return sh.out.bytes();
 }
 
 const THIN = '<color rgb="FF000000"/>';

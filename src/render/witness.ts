@@ -7,6 +7,7 @@ import { t, tf, getFormLang, type MsgKey } from '../i18n/index.js';
 import { chinaTime } from '../core/china-time.js';
 import type { DocTable, PrintDoc } from '../core/print-doc.js';
 import { escapeHtml } from './html.js';
+import { Utf8Out } from '../core/utf8-out.js';
 import type { AmendmentRecord, DrawRecord, InputRef, PlanRow, Ratio, ReplacementRecord, Stratum, TeamMember } from '../core/types.js';
 
 
@@ -277,26 +278,31 @@ function colgroup(tb: DocTable): string {
   return `<colgroup>${widths.map((x) => `<col style="width:${((x / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
 }
 
-function rowsHtml(tb: DocTable, rows: string[][]): string {
+/** Where a page's HTML goes as it is made: a string's parts, or UTF-8 bytes (core/utf8-out.ts). */
+interface HtmlSink {
+  write(text: string): void;
+}
+
+/** The rows, a line each (none after the last), each written as it is made: a national draw's sheet has 150,000. */
+function writeRows(out: HtmlSink, tb: DocTable, rows: string[][]): void {
   const nowrap: boolean[] = [];
   for (const i of tb.nowrap ?? []) nowrap[i] = true;
-  // One string per row, joined once: a million-row draw's sheet has 150,000 rows (plain loops: 0.9 s → less).
-  const out = new Array<string>(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k] as string[];
-    let tr = '<tr>';
+    let tr = k === 0 ? '<tr>' : '\n<tr>';
     for (let i = 0; i < r.length; i++) {
       const c = r[i] as string;
       tr += isHash(c) ? `<td class="hash">${c}</td>` : nowrap[i] === true ? `<td class="nw">${escapeHtml(c)}</td>` : `<td>${escapeHtml(c)}</td>`;
     }
-    out[k] = `${tr}</tr>`;
+    out.write(`${tr}</tr>`);
   }
-  return out.join('\n');
 }
 
-function tableHtml(tb: DocTable, rows: string[][] = tb.rows): string {
+function writeTable(out: HtmlSink, tb: DocTable, rows: string[][] = tb.rows): void {
   const head = tb.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-  return `<h2>${escapeHtml(tb.heading)}</h2>\n<table class="grid">${colgroup(tb)}<thead><tr>${head}</tr></thead><tbody>\n${rowsHtml(tb, rows)}\n</tbody></table>`;
+  out.write(`<h2>${escapeHtml(tb.heading)}</h2>\n<table class="grid">${colgroup(tb)}<thead><tr>${head}</tr></thead><tbody>\n`);
+  writeRows(out, tb, rows);
+  out.write('\n</tbody></table>');
 }
 
 function signaturesHtml(labels: string[], heading: string): string {
@@ -311,31 +317,50 @@ function signaturesHtml(labels: string[], heading: string): string {
 const KEEP_ROWS = 2;
 const WHOLE_TABLE_ROWS = 6;
 
-/** The tables, the last one's final rows held on one page with the signature block. */
-function tablesAndSignatures(doc: PrintDoc): string[] {
+/** The tables, the last one's final rows held on one page with the signature block; each part after a line break. */
+function writeTablesAndSignatures(out: HtmlSink, doc: PrintDoc): void {
   const sign = signaturesHtml(doc.signatures, w('signatures'));
   const last = doc.tables[doc.tables.length - 1];
-  if (!sign || !last) return [...doc.tables.map((tb) => tableHtml(tb)), sign];
-  const before = doc.tables.slice(0, -1).map((tb) => tableHtml(tb));
-  if (last.rows.length <= WHOLE_TABLE_ROWS) return [...before, `<div class="keep">\n${tableHtml(last)}\n${sign}\n</div>`];
-  const head = last.rows.slice(0, -KEEP_ROWS);
-  const tail = last.rows.slice(-KEEP_ROWS);
-  const cont = `<table class="grid cont">${colgroup(last)}<tbody>\n${rowsHtml(last, tail)}\n</tbody></table>`;
-  return [...before, tableHtml(last, head), `<div class="keep">\n${cont}\n${sign}\n</div>`];
+  const before = sign && last ? doc.tables.slice(0, -1) : doc.tables;
+  for (const tb of before) {
+    out.write('\n');
+    writeTable(out, tb);
+  }
+  if (!sign || !last) {
+    out.write(`\n${sign}`);
+    return;
+  }
+  if (last.rows.length <= WHOLE_TABLE_ROWS) {
+    out.write('\n<div class="keep">\n');
+    writeTable(out, last);
+    out.write(`\n${sign}\n</div>`);
+    return;
+  }
+  out.write('\n');
+  writeTable(out, last, last.rows.slice(0, -KEEP_ROWS));
+  out.write(`\n<div class="keep">\n<table class="grid cont">${colgroup(last)}<tbody>\n`);
+  writeRows(out, last, last.rows.slice(-KEEP_ROWS));
+  out.write(`\n</tbody></table>\n${sign}\n</div>`);
 }
 
 /** A complete HTML page for A4 printing; every text is escaped. */
 export function docHtml(doc: PrintDoc, lang: string): string {
+  const parts: string[] = [];
+  writeDoc({ write: (text) => parts.push(text) }, doc, lang);
+  return parts.join('');
+}
+
+/** docHtml as UTF-8, written as it is made (a national draw's witness page is 22 MB). */
+export function docHtmlBytes(doc: PrintDoc, lang: string): Buffer {
+  const out = new Utf8Out();
+  writeDoc(out, doc, lang);
+  return out.bytes();
+}
+
+function writeDoc(out: HtmlSink, doc: PrintDoc, lang: string): void {
   // Cells inert as in the workbook copy: a spreadsheet that opens the page (LibreOffice does) takes no text for a formula.
   const meta = doc.meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th>${isHash(v) ? `<td class="hash">${v}</td>` : `<td>${escapeHtml(v)}</td>`}</tr>`).join('\n');
-  const body = [
-    doc.signatures.length ? `<p class="howto">${escapeHtml(w('printHowto'))}</p>` : '',
-    `<h1>${escapeHtml(doc.title)}</h1>`,
-    doc.intro ? `<p class="intro">${escapeHtml(doc.intro)}</p>` : '',
-    `<table class="grid meta"><tbody>\n${meta}\n</tbody></table>`,
-    ...tablesAndSignatures(doc),
-  ].join('\n');
-  return `<!DOCTYPE html>
+  out.write(`<!DOCTYPE html>
 <html lang="${getFormLang() === 'en' ? 'en' : 'zh-CN'}">
 <head>
 <meta charset="utf-8">
@@ -343,9 +368,17 @@ export function docHtml(doc: PrintDoc, lang: string): string {
 <style>${css(doc.footer, doc.pageOf ?? w('pageOf'))}</style>
 </head>
 <body>
-${body}
+`);
+  out.write([
+    doc.signatures.length ? `<p class="howto">${escapeHtml(w('printHowto'))}</p>` : '',
+    `<h1>${escapeHtml(doc.title)}</h1>`,
+    doc.intro ? `<p class="intro">${escapeHtml(doc.intro)}</p>` : '',
+    `<table class="grid meta"><tbody>\n${meta}\n</tbody></table>`,
+  ].join('\n'));
+  writeTablesAndSignatures(out, doc);
+  out.write(`
 <div class="footer">${escapeHtml(doc.footer)}</div>
 </body>
 </html>
-`;
+`);
 }
