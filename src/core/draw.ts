@@ -30,10 +30,11 @@ export function planStrata(input: DrawInput): Stratum[] {
   return computeStrata(input.plan, prep, input.prior, input.drawDate, null);
 }
 
+/** Members in the record's (sorted) key order: canonicalJson then writes the object as it is, without a sorted copy. */
 function selectedEntity(e: Entity, stratum: number, order: number): SelectedEntity {
   return {
-    key: e.key, stratum, order, objectType: e.objectType, name: e.name, region: e.region, uscc: e.uscc, ybbm: e.ybbm,
-    address: e.address, legalRepresentative: e.legalRepresentative,
+    address: e.address, key: e.key, legalRepresentative: e.legalRepresentative, name: e.name, objectType: e.objectType, order, region: e.region,
+    stratum, uscc: e.uscc, ybbm: e.ybbm,
   };
 }
 

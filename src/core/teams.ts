@@ -155,7 +155,7 @@ export function assignTeams(
         matcher.index.seat(hit.rank);
         excluded = [...excluded, hit.rank];
         const i = matcher.ranked[hit.rank]!;
-        members.push({ key: i.key, name: i.name, unit: i.unit, department: g.department, role: members.length === 0 ? '组长' : '组员' });
+        members.push({ department: g.department, key: i.key, name: i.name, role: members.length === 0 ? '组长' : '组员', unit: i.unit }); // keys sorted, as in the record
       }
     }
     teams.push({ entity: task.entity.key, members });
