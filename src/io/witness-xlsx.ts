@@ -6,9 +6,9 @@
  * registry puts 150,000 rows of 14 cells on it, which exceljs took 4 s for.
  */
 import { createRequire } from 'node:module';
-import type { DocTable, PrintDoc } from '../core/print-doc.js';
+import { docSize, type DocTable, type PrintDoc } from '../core/print-doc.js';
 import { inertText } from '../core/text.js';
-import { Utf8Out } from '../core/utf8-out.js';
+import { escapedUtf8Bound, Utf8Out } from '../core/utf8-out.js';
 import { zipFiles } from './zip-write.js';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +17,12 @@ const THEME = require('exceljs/lib/xlsx/xml/theme1.js') as string;
 /** A grid of narrow columns; each table spreads its columns over it by its relative widths. */
 const COLS = 14;
 const COL_WIDTH = 7;
+/**
+ * Bytes of markup at most, its text aside: per row (the row element, COLS cells of up to 50 bytes, a merge of up
+ * to 40 per cell) and for the rest of the sheet (its head, columns, page setup, header and footer).
+ */
+const SHEET_ROW_MAX = 160 + COLS * (50 + 40);
+const SHEET_FIXED_MAX = 1 << 16;
 const LETTERS = Array.from({ length: COLS }, (_, i) => String.fromCharCode(65 + i));
 
 /** Cell styles: indexes into STYLES' cellXfs. */
@@ -74,9 +80,15 @@ function xml(s: string): string {
  * numbers as Excel shows them, merges collected for the end.
  */
 class SheetXml {
-  readonly out = new Utf8Out();
+  readonly out: Utf8Out;
   readonly merges: string[] = [];
   private n = 0;
+
+  /** With room for the whole sheet (SHEET_ROW_MAX). */
+  constructor(doc: PrintDoc) {
+    const { rows, units } = docSize(doc);
+    this.out = new Utf8Out(escapedUtf8Bound(units) + (rows + 16 + doc.signatures.length) * SHEET_ROW_MAX + SHEET_FIXED_MAX);
+  }
 
   /** An empty row: nothing written, the number moves on. */
   blank(): void {
@@ -184,7 +196,7 @@ const footerText = (s: string) => s.replace(/&/g, '&&');
 const pageOfText = (label: string | undefined) => (label ? footerText(label).replace('{page}', '&P').replace('{pages}', '&N') : '&P / &N');
 
 function sheetXml(doc: PrintDoc): Buffer {
-  const sh = new SheetXml();
+  const sh = new SheetXml(doc);
   sh.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">');
   sh.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>');
   sh.write(`<cols><col min="1" max="${COLS}" width="${COL_WIDTH}" customWidth="1"/></cols><sheetData>`);

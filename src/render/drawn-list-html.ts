@@ -6,6 +6,7 @@
  */
 import type { DrawnList } from '../core/drawn-list.js';
 import { escapeHtml } from './html.js';
+import { Utf8Out } from '../core/utf8-out.js';
 
 const h = (s: string | number) => escapeHtml(String(s));
 
@@ -32,11 +33,10 @@ dt { font-weight: bold; } dd { margin: 0; word-break: break-all; font-family: in
 p.note { font-size: 9pt; line-height: 1.5; }
 `;
 
-export function renderDrawnListHtml(list: DrawnList): string {
-  const rows = list.entries
-    .map((e) => `<tr><td>${h(e.order)}</td><td>${h(e.name)}</td><td class="mono">${h(e.code)}</td><td>${h(e.item)}</td><td>${h(e.scope)}</td><td class="mono">${h(e.verification)}</td></tr>`)
-    .join('\n');
-  return `<!DOCTYPE html>
+/** The page's UTF-8, each entity's line written as it is made (a national draw lists 39,036). */
+export function drawnListHtml(list: DrawnList): Buffer {
+  const out = new Utf8Out();
+  out.write(`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -57,7 +57,11 @@ ${scopes(list).join('\n')}
 </table>
 <table>
 <tr><th style="width:5%">序号</th><th style="width:27%">检查对象名称</th><th style="width:17%">统一社会信用代码/医保编码</th><th style="width:22%">抽查事项</th><th style="width:19%">抽查对象范围</th><th style="width:10%">核验码</th></tr>
-${rows}
+`);
+  list.entries.forEach((e, i) => {
+    out.write(`${i === 0 ? '' : '\n'}<tr><td>${h(e.order)}</td><td>${h(e.name)}</td><td class="mono">${h(e.code)}</td><td>${h(e.item)}</td><td>${h(e.scope)}</td><td class="mono">${h(e.verification)}</td></tr>`);
+  });
+  out.write(`
 </table>
 <dl>
 <dt>随机种子</dt><dd class="mono">${h(list.seed)}</dd>
@@ -67,5 +71,6 @@ ${rows}
 <p class="note">核验：任何人可用抽取记录 draws/${h(list.drawId)}.json 与所列名录运行 <span class="mono">ssj verify --draw ${h(list.drawId)}</span>，以上述种子重新抽取并核对记录哈希。被检查对象可将检查通知书上的核验码与本表对照，确认前来检查的检查组确由本次抽取产生。核验码 = SHA-256(“ssj-verify/1|记录哈希|代码”) 的前 8 位十六进制（大写）。</p>
 </body>
 </html>
-`;
+`);
+  return out.bytes();
 }

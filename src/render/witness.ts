@@ -5,9 +5,9 @@
  */
 import { t, tf, getFormLang, type MsgKey } from '../i18n/index.js';
 import { chinaTime } from '../core/china-time.js';
-import type { DocTable, PrintDoc } from '../core/print-doc.js';
+import { docSize, type DocTable, type PrintDoc } from '../core/print-doc.js';
 import { escapeHtml } from './html.js';
-import { Utf8Out } from '../core/utf8-out.js';
+import { escapedUtf8Bound, Utf8Out } from '../core/utf8-out.js';
 import type { AmendmentRecord, DrawRecord, InputRef, PlanRow, Ratio, ReplacementRecord, Stratum, TeamMember } from '../core/types.js';
 
 
@@ -352,7 +352,9 @@ export function docHtml(doc: PrintDoc, lang: string): string {
 
 /** docHtml as UTF-8, written as it is made (a national draw's witness page is 22 MB). */
 export function docHtmlBytes(doc: PrintDoc, lang: string): Buffer {
-  const out = new Utf8Out();
+  const { rows, cells, units } = docSize(doc);
+  // Room for the whole page: its text escaped, 40 bytes of markup per cell and per row, the style sheet and the rest.
+  const out = new Utf8Out(escapedUtf8Bound(units) + 40 * (cells + rows) + (1 << 16));
   writeDoc(out, doc, lang);
   return out.bytes();
 }

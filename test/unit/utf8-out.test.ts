@@ -20,6 +20,18 @@ describe('Utf8Out (the record, the witness page and workbook are written through
     }));
   });
 
+  it('gives the same bytes with room reserved, whether everything fits in it or not', () => {
+    fc.assert(fc.property(fc.array(text, { maxLength: 50 }), fc.nat(400), (parts, reserve) => {
+      const out = new Utf8Out(reserve);
+      for (const p of parts) out.write(p);
+      expect(out.bytes().equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
+    }));
+    const big = new Utf8Out(5 << 20); // more than a piece, then past it
+    const rows = Array.from({ length: 200_000 }, (_, i) => `<tr><td>药店${i}</td></tr>`);
+    for (const r of rows) big.write(r);
+    expect(big.bytes().equals(Buffer.from(rows.join(''), 'utf8'))).toBe(true);
+  });
+
   it('keeps every character whole across its 4 MB pieces (three- and four-byte characters at the seams)', () => {
     const out = new Utf8Out();
     const parts: string[] = [];
