@@ -132,11 +132,46 @@ export function encodeSnapshot(s: SnapshotInputs): Buffer | null {
   return Buffer.concat([...head, ...chunks]);
 }
 
+/**
+ * A piece's keys, NUL-separated as stored, each made a string when asked for: a million key strings made up
+ * front outlived the young generation and were copied out of it, where the draw reads each key once, to
+ * confirm the order (a string that dies young costs next to nothing).
+ */
+class KeyColumn {
+  /** Where each key ends (the start of the next is one unit on). */
+  private readonly ends: Uint32Array;
+  private readonly unit: number;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly coding: TextCoding,
+    count: number,
+  ) {
+    this.unit = coding === 'utf16le' ? 2 : 1;
+    this.ends = new Uint32Array(count);
+    let k = 0;
+    const n = bytes.length / this.unit;
+    for (let at = 0; at < n; at++) {
+      const zero = this.unit === 1 ? bytes[at] === 0 : bytes[2 * at] === 0 && bytes[2 * at + 1] === 0;
+      if (!zero) continue;
+      if (k >= count) throw new SnapshotUnreadable('keys');
+      this.ends[k++] = at;
+    }
+    if (count > 0 ? k !== count - 1 : n > 0) throw new SnapshotUnreadable('keys');
+    if (count > 0) this.ends[k] = n;
+  }
+
+  key(i: number): string {
+    const start = i === 0 ? 0 : (this.ends[i - 1] as number) + 1;
+    return this.bytes.toString(this.coding, start * this.unit, (this.ends[i] as number) * this.unit);
+  }
+}
+
 /** One piece's sections as read: the four texts stay bytes until a field is asked for (the draw reads the names of the few it selects). */
 class SnapshotPiece {
   constructor(
     readonly objectType: ObjectType,
-    readonly keys: string[],
+    private readonly keyText: KeyColumn,
     private readonly texts: Buffer[],
     private readonly coding: TextCoding[],
     private readonly ends: Uint32Array,
@@ -145,6 +180,10 @@ class SnapshotPiece {
     private readonly dict: string[],
     private readonly tagLists: Map<string, string[]>,
   ) {}
+
+  key(i: number): string {
+    return this.keyText.key(i);
+  }
 
   text(column: number, i: number): string {
     const k = i * TEXTS + column;
@@ -175,7 +214,7 @@ class SnapshotEntity implements Entity {
   ) {}
 
   get key(): string {
-    return this.p.keys[this.i] as string;
+    return this.p.key(this.i);
   }
   get keySource(): 'uscc' | 'ybbm' {
     return this.p.fromUscc[this.i] === 1 ? 'uscc' : 'ybbm';
@@ -254,7 +293,8 @@ export function decodeSnapshot(buf: Buffer): SnapshotInputs {
     Buffer.from(out.buffer).set(b);
     return out;
   };
-  const entities: Entity[] = [];
+  const entities: Entity[] = new Array(header.pieces.reduce((n, p) => n + p.count, 0)); // not grown: 1M entries copied as it grew
+  let at0 = 0;
   const tagLists = new Map<string, string[]>();
   for (const p of header.pieces) {
     const sections = p.bytes.map((n) => take(n));
@@ -262,10 +302,10 @@ export function decodeSnapshot(buf: Buffer): SnapshotInputs {
       if (c !== 'latin1' && c !== 'utf16le') throw new SnapshotUnreadable('text coding');
       return c;
     });
-    const keys = p.count === 0 ? [] : (sections[0] as Buffer).toString(coding[0]).split(SEP);
+    const keys = new KeyColumn(sections[0] as Buffer, coding[0] as TextCoding, p.count);
     const piece = new SnapshotPiece(p.objectType, keys, sections.slice(1), coding.slice(1), u32(p.count * TEXTS), take(p.count), u32(p.count * CODED), header.dict, tagLists);
-    if (keys.length !== p.count) throw new SnapshotUnreadable('keys');
-    for (let i = 0; i < p.count; i++) entities.push(new SnapshotEntity(piece, i));
+    for (let i = 0; i < p.count; i++) entities[at0 + i] = new SnapshotEntity(piece, i);
+    at0 += p.count;
   }
   const { format: _f, dict: _d, pieces: _p, ...rest } = header;
   return { ...rest, entities };

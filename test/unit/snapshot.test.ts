@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { decodeSnapshot, encodeSnapshot, SnapshotUnreadable, type SnapshotInputs } from '../../src/io/snapshot.js';
 import type { Entity } from '../../src/core/types.js';
 import { conflict, entity, inspector, plan, row } from './draw-builders.js';
@@ -26,6 +27,34 @@ describe('announcement snapshot bytes', () => {
     expect(back.entities.map(plain)).toEqual(es.map(plain));
     expect(back.entities.map((e) => e.name)).toEqual(es.map((e) => e.name));
     expect({ ...back, entities: [] }).toEqual({ ...inputs(es), entities: [] });
+  });
+
+  it('gives back every key, read when asked (one byte or two per character, empty, one entity or many per piece)', () => {
+    const key = fc.string({ unit: fc.constantFrom('9', 'A', 'P', 'é', '药', '𠀀'), maxLength: 20 });
+    fc.assert(fc.property(fc.uniqueArray(key, { maxLength: 12 }), fc.boolean(), (keys, twoTypes) => {
+      const es = keys.map((k, i) => {
+        const e = entity(k, twoTypes && i % 2 ? '定点医疗机构' : '定点零售药店', { keySource: 'ybbm', uscc: '', ybbm: `Y${i}` });
+        delete (e as { source?: unknown }).source;
+        return e;
+      });
+      const back = decodeSnapshot(encodeSnapshot(inputs(es)) as Buffer);
+      expect(back.entities.map((e) => e.key)).toEqual(keys);
+      expect(back.entities.map((e) => e.key)).toEqual(keys); // the same when read again
+    }));
+  });
+
+  it('refuses a piece whose keys are not as many as it says', () => {
+    const es = ['K1', 'K2'].map((k) => {
+      const e = entity(k, '定点零售药店', { keySource: 'ybbm', uscc: '', ybbm: k });
+      delete (e as { source?: unknown }).source;
+      return e;
+    });
+    const bytes = encodeSnapshot(inputs(es)) as Buffer;
+    const at = bytes.indexOf(Buffer.from('K1\u0000K2', 'latin1'));
+    expect(at).toBeGreaterThan(0);
+    const joined = Buffer.from(bytes);
+    joined[at + 2] = 0x5f; // K1_K2: one key where the header says two
+    expect(() => decodeSnapshot(joined)).toThrow(SnapshotUnreadable);
   });
 
   it('is not made for an entity the columns cannot carry (a uscc that is not its key)', () => {
