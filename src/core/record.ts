@@ -41,7 +41,7 @@ function laidOut(value: Record<string, unknown>, hashRoom: boolean): { bytes: Bu
   const keys = Object.keys(value).filter((k) => value[k] !== undefined);
   if (hashRoom) keys.push('recordHash');
   keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const out = new Utf8Out();
+  const out = new Utf8Out(likelySize(value));
   out.write('{\n');
   const room: [number, number] = [0, 0];
   keys.forEach((key, i) => {
@@ -64,6 +64,19 @@ function laidOut(value: Record<string, unknown>, hashRoom: boolean): { bytes: Bu
   });
   out.write('}\n');
   return { bytes: out.bytes(), room };
+}
+
+/**
+ * Room for a large record's file, from its long arrays' first elements (twice over: elements differ, and
+ * UTF-8 takes up to three bytes a character); 0 for a record of a few megabytes at most, made into one buffer
+ * of its size. Only a guess: a file that outgrows it goes on into pieces, the same bytes.
+ */
+function likelySize(value: Record<string, unknown>): number {
+  let guess = 0;
+  for (const v of Object.values(value)) {
+    if (Array.isArray(v) && v.length > 1000) guess += 2 * 3 * (canonicalJson(v[0]).length + 2) * v.length;
+  }
+  return guess > 1 << 22 ? guess : 0;
 }
 
 /** canonicalJson in lines (see laidOut), as text. */

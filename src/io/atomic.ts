@@ -115,9 +115,18 @@ interface Staged {
   exclusive: boolean;
 }
 
+/** A copy made by the file system, not hashed again (HASHED_COPY_MAX). */
+function bigCopy(f: { path: string; from: string }): boolean {
+  try {
+    return fs.statSync(f.from).size > HASHED_COPY_MAX;
+  } catch (err) {
+    throw ioError(err, f.path);
+  }
+}
+
 /** Writes one file's temp copy into the open `fd` (not yet synced). */
 function writeStaged(f: AtomicFile, tmp: string, fd: number): void {
-  if ('from' in f && fs.statSync(f.from).size > HASHED_COPY_MAX) fs.copyFileSync(f.from, tmp, fs.constants.COPYFILE_FICLONE);
+  if ('from' in f && bigCopy(f)) fs.copyFileSync(f.from, tmp, fs.constants.COPYFILE_FICLONE);
   else if ('from' in f) copyChecked(f.from, fd, f.sha256);
   else fs.writeFileSync(fd, f.data);
 }
@@ -185,10 +194,16 @@ export async function writeFilesAtomicAsync(files: AtomicFile[]): Promise<void> 
     syncing.add(done);
   };
   try {
-    for (const f of files) {
+    // Large copies first: the thread pool copies them while the other files are written here.
+    const big = new Set(files.filter((f) => 'from' in f && bigCopy(f)));
+    for (const f of [...big, ...files.filter((f) => !big.has(f))]) {
       if (syncing.size >= SYNC_AT_ONCE) await Promise.race(syncing);
       if (failure) break;
       const { tmp, fd } = openStaged(f, staged);
+      if (big.has(f) && 'from' in f) {
+        track(fs.promises.copyFile(f.from, tmp, fs.constants.COPYFILE_FICLONE).then(() => fsyncClose(fd), (err: unknown) => fsyncClose(fd).then(() => Promise.reject(err))), f.path);
+        continue;
+      }
       try {
         writeStaged(f, tmp, fd);
       } catch (err) {

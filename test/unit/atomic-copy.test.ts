@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { IoError } from '../../src/errors.js';
-import { writeFilesAtomic } from '../../src/io/atomic.js';
+import { writeFilesAtomic, writeFilesAtomicAsync } from '../../src/io/atomic.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('writeFilesAtomic with a copy', () => {
@@ -45,5 +45,30 @@ describe('writeFilesAtomic with a copy', () => {
     writeFilesAtomic([{ path: target, from: big, sha256: createHash('sha256').update(data).digest('hex') }]);
     expect(fs.readFileSync(target).equals(data)).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'kept3'))).toEqual(['big.csv']);
+  });
+
+  it('copies a file over 64 MB on the thread pool while the others are written (async), and leaves nothing when the step fails', async () => {
+    const big = path.join(dir, 'big4.csv');
+    fs.closeSync(fs.openSync(big, 'w'));
+    fs.truncateSync(big, 64 * (1 << 20) + 7); // sparse: no 64 MB of test data on disk
+    const tail = Buffer.from('末行\n');
+    fs.appendFileSync(big, tail);
+    const target = path.join(dir, 'kept4', 'big.csv');
+    const other = path.join(dir, 'kept4', 'record.json');
+    await writeFilesAtomicAsync([{ path: other, data: '{}', exclusive: true }, { path: target, from: big, sha256: 'not checked above 64 MB' }]);
+    expect(fs.statSync(target).size).toBe(fs.statSync(big).size);
+    const fd = fs.openSync(target, 'r');
+    const end = Buffer.alloc(tail.length);
+    fs.readSync(fd, end, 0, end.length, fs.statSync(target).size - tail.length);
+    fs.closeSync(fd);
+    expect(end.equals(tail)).toBe(true);
+    expect(fs.readFileSync(other, 'utf8')).toBe('{}');
+    expect(fs.readdirSync(path.join(dir, 'kept4')).sort()).toEqual(['big.csv', 'record.json']);
+    // A step that fails at the copy (its target's folder is a file): the step's other files go too, no temp file is left.
+    const blocked = path.join(dir, 'kept5');
+    fs.mkdirSync(blocked);
+    fs.writeFileSync(path.join(blocked, 'sub'), 'a file where a folder is wanted');
+    await expect(writeFilesAtomicAsync([{ path: path.join(blocked, 'r.json'), data: '{}', exclusive: true }, { path: path.join(blocked, 'sub', 'big.csv'), from: big, sha256: 'x' }])).rejects.toBeInstanceOf(IoError);
+    expect(fs.readdirSync(blocked)).toEqual(['sub']);
   });
 });
