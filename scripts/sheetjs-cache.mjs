@@ -4,7 +4,7 @@
  * wrapper, reads the bundled example workbooks with it (so that the code of
  * reading is compiled too and in the cache), and writes what V8 made to
  * dist/io/sheetjs.cache, with the SHA-1 of the source in sheetjs.cache.json —
- * the source being the ASCII copy it writes to dist/io/sheetjs-core.js (asciiSource).
+ * the source being the ASCII copy it writes to dist/io/sheetjs-core.js (asciiSource, nativeDecoding).
  * A Node or a SheetJS other than the one it was made with only leaves it unused.
  *
  * Usage: node scripts/sheetjs-cache.mjs   (after tsc)
@@ -19,10 +19,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist', 'io', 'sheetjs.cache');
 
-const { wrapSource, asciiSource, SHEETJS_BUILD } = await import(pathToFileURL(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).href);
+const { wrapSource, asciiSource, nativeDecoding, SHEETJS_BUILD } = await import(pathToFileURL(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).href);
 const file = createRequire(path.join(ROOT, 'dist', 'io', 'sheetjs.js')).resolve(SHEETJS_BUILD);
-// The ASCII copy src/io/sheetjs.ts compiles (read as Latin-1 there: one byte per character), under its name.
-const source = asciiSource(fs.readFileSync(file, 'utf8'));
+// The ASCII copy src/io/sheetjs.ts compiles (read as Latin-1 there: one byte per character), under its name,
+// decoding text natively where that gives the same text (nativeDecoding).
+const source = nativeDecoding(asciiSource(fs.readFileSync(file, 'utf8')));
 const copy = path.join(ROOT, 'dist', 'io', 'sheetjs-core.js');
 fs.writeFileSync(copy, source, 'latin1');
 const script = new vm.Script(wrapSource(source), { filename: copy });

@@ -11,7 +11,9 @@
  * its 294 non-ASCII characters written as \u escapes, which mean the same in
  * the strings and patterns they stand in): read as Latin-1 it is a one-byte
  * string, where decoding the original as UTF-8 took ~10 ms and made a two-byte
- * string of 0.5 M characters; its SHA-1 is taken over the bytes.
+ * string of 0.5 M characters; its SHA-1 is taken over the bytes. The copy also
+ * decodes text with Node's native decoders where they give the same text
+ * (nativeDecoding); the fallback, the file as shipped, reads the same, more slowly.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -32,6 +34,34 @@ const COPY = fileURLToPath(new URL('./sheetjs-core.js', import.meta.url));
  * @public — used by scripts/sheetjs-cache.mjs, which imports dist/.
  */
 export const asciiSource = (source: string): string => source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * Two of the core build's text decoders given Node's native ones where those give the very same text (start-up,
+ * issue #20). The core build is made for browsers: its test for Node (`has_buf`) is compiled to false, so in
+ * Node it decodes each shared string from UTF-8 one character at a time by string concatenation, and turns each
+ * zip entry into text with a windows-1252 TextDecoder whose differences from Latin-1 a regular expression then
+ * undoes over the whole part. Here UTF-8 is decoded by Buffer when the text is bytes and the result has no U+FFFD
+ * (malformed bytes, or a U+FFFD already there: the loop decodes those, as before), and an entry's bytes become
+ * Latin-1 text at once unless a byte-order mark sends them to the UTF-16 decoders — equal for every byte
+ * (test/unit/sheetjs-inflate.test.ts compares the copy with the file as shipped, malformed text included). The
+ * other has_buf paths are left as they are: they differ in corner cases (UTF-16 parts, malformed UTF-8). Throws
+ * when a text to replace is not there once (another SheetJS): the build stops rather than make a slower copy.
+ * @public — used by scripts/sheetjs-cache.mjs, which imports dist/.
+ */
+export function nativeDecoding(source: string): string {
+  const edits: [string, string][] = [
+    // utf8read: the loop (xt) was chosen because has_buf is false.
+    ['var Ot=S&&(Ct(It)==xt(It)&&Ct||At(It)==xt(It)&&At)||xt;', 'var Ot=function(e){if(!/[^\\x00-\\xff]/.test(e)){var r=Buffer.from(e,"latin1").toString("utf8");if(r.indexOf("\\ufffd")<0)return r}return xt(e)};'],
+    // cc2str, where has_buf is false: bytes without a UTF-16 byte-order mark.
+    ['if(typeof TextDecoder!=="undefined")try{if(r){if(e[0]==255&&e[1]==254)', 'if(Buffer.isBuffer(e)&&!(r&&(e[0]==255&&e[1]==254||e[0]==254&&e[1]==255)))return e.toString("latin1");if(typeof TextDecoder!=="undefined")try{if(r){if(e[0]==255&&e[1]==254)'],
+  ];
+  let out = source;
+  for (const [from, to] of edits) {
+    const at = out.indexOf(from);
+    if (at < 0 || out.indexOf(from, at + 1) >= 0) throw new Error(`sheetjs: ${from.slice(0, 40)}… not found once in ${SHEETJS_BUILD}`);
+    out = out.slice(0, at) + to + out.slice(at + from.length);
+  }
+  return out;
+}
 /** The build that is loaded; scripts/sheetjs-cache.mjs makes the cache of the same file. */
 export const SHEETJS_BUILD = 'xlsx/dist/xlsx.core.min.js';
 

@@ -10,8 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as PlainXLSX from 'xlsx';
+import zlib from 'node:zlib';
 import { nativeInflates, XLSX } from '../../src/io/sheetjs.js';
 import { readWorkbook } from '../../src/io/read/workbook.js';
+import { unzip, zipEntries } from '../../src/io/zip-parts.js';
+import { tempDir } from '../helpers/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workbooks = ['examples', 'examples/filled-sheets', 'test/fixtures/registries', 'test/fixtures/results', 'templates']
@@ -51,18 +54,56 @@ describe('SheetJS with native inflate', () => {
 
   it('reads every workbook the same when compiled from the build\'s ASCII copy with its code cache (bin/ssj\'s path)', () => {
     // Outside jest's sandbox, as a command runs: dist/io/sheetjs.js compiles dist/io/sheetjs-core.js (npm run build).
-    const digest = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex');
-    const script = `
-      import fs from 'node:fs'; import { createHash } from 'node:crypto';
-      const { XLSX, fromCopy } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/io/sheetjs.js')).href)});
-      const files = JSON.parse(process.argv[1]); const options = JSON.parse(process.argv[2]);
-      const out = files.map((f) => options.map((o) => createHash('sha256').update(JSON.stringify(XLSX.read(fs.readFileSync(f), { ...o }))).digest('hex')));
-      process.stdout.write(JSON.stringify({ copy: fromCopy(), out }));`;
     const files = workbooks.map((f) => path.join(ROOT, f));
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(files), JSON.stringify(OPTIONS)], { encoding: 'utf8' });
-    expect(r.status).toBe(0); // (SheetJS warns on stderr about the .ods number formats, as it does in-process)
-    const { copy, out } = JSON.parse(r.stdout) as { copy: boolean; out: string[][] };
-    expect(copy).toBe(true);
-    expect(out).toEqual(files.map((f) => OPTIONS.map((o) => digest(XLSX.read(fs.readFileSync(f), { ...o })))));
+    expect(readThroughCopy(files)).toEqual(files.map((f) => OPTIONS.map((o) => digestOfRead(f, o))));
+  });
+
+  it('reads malformed UTF-8 and UTF-16 parts in the copy as the file as shipped does (its native decoding only where the text is the same)', () => {
+    // The shared strings of a workbook with bytes that are not UTF-8 (each decoder has its own way with them), a
+    // U+FFFD already there, and the part in UTF-16 with a byte-order mark.
+    const dir = tempDir();
+    const parts = unzip(fs.readFileSync(path.join(ROOT, 'examples/conflicts.xlsx')));
+    const strings = parts.find((p) => p.name === 'xl/sharedStrings.xml')?.data as Buffer;
+    const first = strings.indexOf('<t>') + 3;
+    const inserted = (bytes: number[]) => Buffer.concat([strings.subarray(0, first), Buffer.from(bytes), strings.subarray(first)]);
+    const variants = [
+      inserted([0xff, 0xfe, 0xc3]), inserted([0xe4, 0xb8]), inserted([0xc0, 0xaf, 0xed, 0xa0, 0x80]), inserted([0xf0, 0x9f, 0x98]), inserted([0xef, 0xbf, 0xbd, 0xe4, 0xb8, 0xad]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(strings.toString('utf8'), 'utf16le')]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(strings.toString('utf8'), 'utf16le').swap16()]),
+    ];
+    const files = variants.map((data, i) => {
+      const file = path.join(dir, `malformed-${i}.xlsx`);
+      const entries = parts.map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, data } : p));
+      fs.writeFileSync(file, zipEntries(entries.map((p) => ({ name: p.name, data: p.data, crc: zlib.crc32(p.data), size: p.data.length, stored: true }))));
+      return file;
+    });
+    expect(readThroughCopy(files)).toEqual(files.map((f) => OPTIONS.map((o) => digestOfRead(f, o))));
   });
 });
+
+/** SHA-256 of what the in-process SheetJS (the file as shipped, in jest's sandbox) reads, or of its error. */
+function digestOfRead(file: string, options: (typeof OPTIONS)[number]): string {
+  let read: unknown;
+  try {
+    read = XLSX.read(fs.readFileSync(file), { ...options });
+  } catch (err) {
+    read = `error: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  return createHash('sha256').update(JSON.stringify(read)).digest('hex');
+}
+
+/** The same digests made by a child process that loads SheetJS as a command does: the build's copy, with its cache. */
+function readThroughCopy(files: string[]): string[][] {
+  const script = `
+    import fs from 'node:fs'; import { createHash } from 'node:crypto';
+    const { XLSX, fromCopy } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/io/sheetjs.js')).href)});
+    const files = JSON.parse(process.argv[1]); const options = JSON.parse(process.argv[2]);
+    const read = (f, o) => { try { return XLSX.read(fs.readFileSync(f), { ...o }); } catch (err) { return 'error: ' + err.message; } };
+    const out = files.map((f) => options.map((o) => createHash('sha256').update(JSON.stringify(read(f, o))).digest('hex')));
+    process.stdout.write(JSON.stringify({ copy: fromCopy(), out }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(files), JSON.stringify(OPTIONS)], { encoding: 'utf8' });
+  expect(r.status).toBe(0); // (SheetJS warns on stderr about the .ods number formats, as it does in-process)
+  const { copy, out } = JSON.parse(r.stdout) as { copy: boolean; out: string[][] };
+  expect(copy).toBe(true);
+  return out;
+}
