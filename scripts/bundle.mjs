@@ -66,7 +66,7 @@ function rewrite(file, text, only) {
     out = out.replace("import('xlsx/dist/cpexcel.full.mjs')", "Promise.resolve().then(() => require('xlsx/dist/cpexcel.full.mjs'))");
     if (rel === 'app/sheets-in-force.js') out = out.replace('await import(specifier)', "await import('./sheets.js')");
   }
-  if (rel === '../node_modules/commander/lib/command.js') {
+  if (rel.endsWith('node_modules/commander/lib/command.js')) { // ../node_modules/…, or where a linked node_modules really is
     // commander spawns only for executable subcommands (we have none): child_process (with net, dgram, …) is required when it does.
     const eager = "const childProcess = require('node:child_process');";
     if (!out.includes(eager)) throw new Error(`${rel}: ${eager} not found`);
