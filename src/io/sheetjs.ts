@@ -26,6 +26,20 @@ import type * as SheetJS from 'xlsx';
 
 const require = createRequire(import.meta.url);
 const CACHE = fileURLToPath(new URL('./sheetjs.cache', import.meta.url));
+/**
+ * The cache made under the V8 flag bin/ssj sets for the commands that read workbooks (TurboFan later: a code cache
+ * is checked against the flags in force), which it marks on globalThis under this symbol.
+ */
+const TIERED_CACHE = fileURLToPath(new URL('./sheetjs.tiered.cache', import.meta.url));
+const TIERED_MARK = Symbol.for('ssj.tiering');
+
+const readOr = (file: string): Buffer | undefined => {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+};
 /** The ASCII copy the cache is made from (scripts/sheetjs-cache.mjs writes it beside the cache). */
 const COPY = fileURLToPath(new URL('./sheetjs-core.js', import.meta.url));
 
@@ -78,6 +92,12 @@ let copied = false;
  * @public — read by test/unit/sheetjs-inflate.test.ts in a child process (the fast path is the one taken).
  */
 export const fromCopy = (): boolean => copied;
+let cached = false;
+/**
+ * Whether V8 took one of the build's code caches for it (the one made under the flags in force).
+ * @public — read by test/unit/sheetjs-inflate.test.ts in a child process.
+ */
+export const fromCache = (): boolean => cached;
 
 function load(): typeof SheetJS {
   let meta: { sha1: string } | null = null;
@@ -87,11 +107,13 @@ function load(): typeof SheetJS {
     meta = null;
   }
   if (meta === null) return require(SHEETJS_BUILD) as typeof SheetJS;
+  // The cache made under the V8 flags in force first: bin/ssj's later TurboFan (TIERED_MARK) or V8's defaults.
+  const caches = (globalThis as Record<symbol, unknown>)[TIERED_MARK] === true ? [TIERED_CACHE, CACHE] : [CACHE, TIERED_CACHE];
   let bytes: Buffer;
   let cachedData: Buffer;
   try {
     bytes = fs.readFileSync(COPY);
-    cachedData = fs.readFileSync(CACHE);
+    cachedData = fs.readFileSync(caches[0] as string);
   } catch {
     return require(SHEETJS_BUILD) as typeof SheetJS;
   }
@@ -99,7 +121,14 @@ function load(): typeof SheetJS {
   copied = true;
   // Named after the copy it is compiled from, as the build named it: resolving the package's path through its
   // exports map took some 4 ms of every command that reads a workbook. SheetJS's core build requires nothing.
-  const script = new vm.Script(wrapSource(bytes.toString('latin1')), { filename: COPY, cachedData });
+  const source = wrapSource(bytes.toString('latin1'));
+  let script = new vm.Script(source, { filename: COPY, cachedData });
+  if (script.cachedDataRejected) {
+    // Made under other flags (a flag of the user's, or a launcher other than bin/ssj): the other cache, else none.
+    const other = readOr(caches[1] as string);
+    if (other) script = new vm.Script(source, { filename: COPY, cachedData: other });
+  }
+  cached = !script.cachedDataRejected;
   const mod = { exports: {} as unknown };
   (script.runInThisContext() as Wrapped)(mod.exports, require, mod, COPY, path.dirname(COPY));
   return mod.exports as typeof SheetJS;

@@ -58,6 +58,18 @@ describe('SheetJS with native inflate', () => {
     expect(readThroughCopy(files)).toEqual(files.map((f) => OPTIONS.map((o) => digestOfRead(f, o))));
   });
 
+  it('is compiled with a cache of the build under V8\'s defaults and under bin/ssj\'s later TurboFan (its TIERING)', () => {
+    const tiering = /^const TIERING = '([^']+)';$/m.exec(fs.readFileSync(path.join(ROOT, 'bin/ssj'), 'utf8'))?.[1] as string;
+    const script = (flag: string) => `
+      ${flag ? `(await import('node:v8')).default.setFlagsFromString(${JSON.stringify(flag)}); globalThis[Symbol.for('ssj.tiering')] = true;` : ''}
+      const { fromCache } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/io/sheetjs.js')).href)});
+      process.stdout.write(String(fromCache()));`;
+    for (const flag of ['', tiering]) {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script(flag)], { encoding: 'utf8' });
+      expect([flag, r.stdout]).toEqual([flag, 'true']);
+    }
+  });
+
   it('reads malformed UTF-8 and UTF-16 parts in the copy as the file as shipped does (its native decoding only where the text is the same)', () => {
     // The shared strings of a workbook with bytes that are not UTF-8 (each decoder has its own way with them), a
     // U+FFFD already there, and the part in UTF-16 with a byte-order mark.
