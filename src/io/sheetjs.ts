@@ -110,20 +110,21 @@ function load(): typeof SheetJS {
   // The cache made under the V8 flags in force first: bin/ssj's later TurboFan (TIERED_MARK) or V8's defaults.
   const caches = (globalThis as Record<symbol, unknown>)[TIERED_MARK] === true ? [TIERED_CACHE, CACHE] : [CACHE, TIERED_CACHE];
   let bytes: Buffer;
-  let cachedData: Buffer;
+  const first = readOr(caches[0] as string);
+  const cachedData = first ?? readOr(caches[1] as string); // (a build from before the second cache has only one)
   try {
     bytes = fs.readFileSync(COPY);
-    cachedData = fs.readFileSync(caches[0] as string);
   } catch {
     return require(SHEETJS_BUILD) as typeof SheetJS;
   }
+  if (cachedData === undefined) return require(SHEETJS_BUILD) as typeof SheetJS;
   if (createHash('sha1').update(bytes).digest('hex') !== meta.sha1) return require(SHEETJS_BUILD) as typeof SheetJS;
   copied = true;
   // Named after the copy it is compiled from, as the build named it: resolving the package's path through its
   // exports map took some 4 ms of every command that reads a workbook. SheetJS's core build requires nothing.
   const source = wrapSource(bytes.toString('latin1'));
   let script = new vm.Script(source, { filename: COPY, cachedData });
-  if (script.cachedDataRejected) {
+  if (script.cachedDataRejected && first !== undefined) {
     // Made under other flags (a flag of the user's, or a launcher other than bin/ssj): the other cache, else none.
     const other = readOr(caches[1] as string);
     if (other) script = new vm.Script(source, { filename: COPY, cachedData: other });
