@@ -14,7 +14,6 @@ import type { AmendmentRecord, DrawRecord } from '../core/types.js';
 import { getFormLang } from '../i18n/index.js';
 import { renderRecordSheetsHtml } from '../render/sheets-html.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { sheetFillState } from '../io/read-sheet.js';
 import { RecordSheetWriter } from '../io/record-sheet-fast.js';
 import { syncFolders, writeDocuments, type DocFile } from '../io/documents.js';
 import { sheetsDir, type Workspace } from '../io/workspace.js';
@@ -55,6 +54,8 @@ export async function writeRecordSheets(ws: Workspace, draw: DrawRecord, amendme
     onProgress?.(i, models.length);
     const file = path.join(dir, sheetFileName(m.entity, draw.selected.length));
     if (fs.existsSync(file)) {
+      // Read only when a sheet is there already (SheetJS loads with it: a first draw writes every sheet new).
+      const { sheetFillState } = await import('../io/read-sheet.js');
       const state = await sheetFillState(file);
       if (state !== 'blank') {
         out.kept.push(file);

@@ -111,7 +111,7 @@ describe.each<[Way]>([['bundle'], ['modules']])('what a command loads (%s)', (wa
     expect(r.packages.has('seedrandom')).toBe(false); // nothing is drawn
   });
 
-  it('a draw on the examples writes its record sheets without exceljs (only its theme text) and reads no zip library', () => {
+  it('a draw on the examples writes its record sheets without exceljs (only its theme text), reads no zip library, and no workbook (SheetJS) when drawn from the snapshot with no sheet there before', () => {
     const ws = tempWorkspace();
     try {
       const ex = (f: string) => path.join(ROOT, 'examples', f);
@@ -124,6 +124,7 @@ describe.each<[Way]>([['bundle'], ['modules']])('what a command loads (%s)', (wa
       expect(r.ours.has('src/io/record-sheet-xml')).toBe(true);
       expect([...r.packageFiles].filter((f) => f.startsWith('exceljs/') && f !== 'exceljs/lib/xlsx/xml/theme1.js')).toEqual([]);
       expect(['jszip', 'pako'].filter((p) => r.packages.has(p))).toEqual([]);
+      expect(r.ours.has('src/io/sheetjs')).toBe(false);
     } finally {
       fs.rmSync(ws, { recursive: true, force: true });
     }
