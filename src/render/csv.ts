@@ -1,8 +1,13 @@
 /** CSV bytes for publications: CRLF; UTF-8 gets a BOM (Excel on Chinese Windows), GB18030 none. */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
 import { Utf8Out } from '../core/utf8-out.js';
 
 export type CsvEncoding = 'utf8' | 'gb18030';
+
+/** iconv-lite, loaded for a GB18030 file only (a UTF-8 one, as every draw's drawn list, needs none of its tables). */
+let iconvLib: typeof Iconv | null = null;
+const iconv = (): typeof Iconv => (iconvLib ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv);
 
 /** A field is quoted when it holds a comma, a quote or any white space (a quote doubled inside). */
 const QUOTED = /[\s,"]/;
@@ -25,7 +30,7 @@ export function csvText(rows: readonly (readonly string[])[]): string {
  * through iconv-lite.
  */
 export function encodeCsv(header: string[], rows: string[][], encoding: CsvEncoding): Uint8Array {
-  if (encoding !== 'utf8') return new Uint8Array(iconv.encode(csvText([header, ...rows]), 'gb18030'));
+  if (encoding !== 'utf8') return new Uint8Array(iconv().encode(csvText([header, ...rows]), 'gb18030'));
   const out = new Utf8Out();
   out.write('\ufeff');
   out.write(`${header.map(field).join(',')}\r\n`);
