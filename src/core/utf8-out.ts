@@ -20,7 +20,7 @@ export class Utf8Out {
    * text goes on into pieces as without one.
    */
   constructor(private readonly reserve = 0) {
-    this.buf = Buffer.allocUnsafeSlow(Math.max(PIECE, reserve));
+    this.buf = Buffer.allocUnsafeSlow(reserve > 0 ? reserve : PIECE); // a small page's room is small: it is kept with the page
   }
 
   /** Bytes written so far. */

@@ -12,6 +12,7 @@ const iconv = (): typeof Iconv => (iconvLib ??= createRequire(import.meta.url)('
 /** A field is quoted when it holds a comma, a quote or any white space (a quote doubled inside). */
 const QUOTED = /[\s,"]/;
 const field = (v: string): string => (QUOTED.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const line = (row: readonly string[]): string => row.map(field).join(',');
 
 /**
  * The text csv-stringify gave with `{record_delimiter: '\r\n', quoted_match: /[\s,"]/}` (a property test keeps
@@ -19,7 +20,7 @@ const field = (v: string): string => (QUOTED.test(v) ? `"${v.replaceAll('"', '""
  */
 export function csvText(rows: readonly (readonly string[])[]): string {
   const lines = new Array<string>(rows.length + 1);
-  for (let i = 0; i < rows.length; i++) lines[i] = (rows[i] as readonly string[]).map(field).join(',');
+  for (let i = 0; i < rows.length; i++) lines[i] = line(rows[i] as readonly string[]);
   lines[rows.length] = '';
   return lines.join('\r\n');
 }
@@ -33,7 +34,6 @@ export function encodeCsv(header: string[], rows: string[][], encoding: CsvEncod
   if (encoding !== 'utf8') return new Uint8Array(iconv().encode(csvText([header, ...rows]), 'gb18030'));
   const out = new Utf8Out();
   out.write('\ufeff');
-  out.write(`${header.map(field).join(',')}\r\n`);
-  for (const r of rows) out.write(`${r.map(field).join(',')}\r\n`);
+  for (const r of [header, ...rows]) out.write(`${line(r)}\r\n`);
   return out.bytes();
 }
